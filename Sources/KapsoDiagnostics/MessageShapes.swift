@@ -56,10 +56,23 @@ public enum MessageShapes {
         return (type, fields)
     }
 
+    /// When a shape other than `text` is received (Unix seconds, as a WhatsApp `timestamp`): 2026-11-20T14:35:00Z,
+    /// after the text sample (14:30:05) and Support's reply to it (sent 14:32:10, read 14:33:40), which a reaction,
+    /// an edit and a deletion refer to.
+    static let laterTimestamp = "1795185300"
+
     /// `message` (a v2 message object) with its content replaced by the shape; `kapso.content` becomes
-    /// `MessageSummary`'s line, `kapso.has_media` says whether the shape carries media.
+    /// `MessageSummary`'s line, `kapso.has_media` says whether the shape carries media. A shape other than `text` is
+    /// another message than the text sample: its own WAMID (`WAMID.numbered`, the shape's place in `names`) and a later
+    /// `timestamp`, so an edit or a deletion points at an earlier message, not at itself (Meta's edit and revoke webhook
+    /// references give the event its own `id` and the earlier one as `original_message_id`; probe46 P46-10: every shape
+    /// had the text's id, and a receiver that drops duplicates by `id`, tested on them, dropped every edit and reaction).
     public static func applying(_ name: String, to message: JSONValue) -> JSONValue? {
         guard let (type, fields) = shape(name), var object = message.object else { return nil }
+        if name != "text", let id = object["id"]?.string, let place = names.firstIndex(of: name) {
+            object["id"] = .string(WAMID.numbered(id, 0xE000 + place))
+            object["timestamp"] = .string(laterTimestamp)
+        }
         object["text"] = nil
         object["type"] = .string(type)
         for entry in fields.entries { object[entry.key] = entry.value }

@@ -52,6 +52,9 @@ public enum PayloadSamples {
                 let message = object["message"].flatMap({ MessageShapes.applying(messageShape, to: $0) })
             else { return nil }
             object["message"] = message
+            if messageShape != "text", let shaped = message.object {
+                object["conversation"] = Story.danaConversation(after: shaped)
+            }
             body = .object(object)
         }
         let bytes = Array(body.serialized().utf8)
@@ -296,6 +299,24 @@ enum Story {
                 "last_outbound_at": replied ? "2026-11-20T14:32:10Z" : "2026-11-19T17:45:10Z",
             ]
         }
+        return .object(conversation)
+    }
+
+    /// Dana's conversation after a message of another shape (`MessageShapes.applying`), received after Support's reply:
+    /// the summary's last message is that message, its id, type, time and text.
+    static func danaConversation(after message: JSONObject) -> JSONValue {
+        guard case .object(var conversation) = danaConversation(summary: true, replied: true),
+            case .object(var kapso)? = conversation["kapso"], let seconds = message["timestamp"]?.string.flatMap({ Int64($0) })
+        else { return danaConversation(summary: true, replied: true) }
+        let at = JSONValue.string(KapsoTime.iso(seconds))
+        (conversation["last_active_at"], conversation["updated_at"]) = (at, at)
+        kapso["messages_count"] = 7
+        kapso["last_message_id"] = message["id"]
+        kapso["last_message_type"] = message["type"]
+        kapso["last_message_timestamp"] = at
+        kapso["last_message_text"] = message["kapso"]?["content"] ?? .null
+        kapso["last_inbound_at"] = at
+        conversation["kapso"] = .object(kapso)
         return .object(conversation)
     }
 
