@@ -17,6 +17,21 @@ import Testing
         #expect(ran.err.split(separator: "\n").count == 1)
     }
 
+    /// probe46 P46-16: a shape kops itself names (`voice` in CONTENT, `payload sample --type button_reply`) is refused
+    /// with the type that holds it, not with a list that names neither.
+    @Test(arguments: [
+        ("voice", "audio"), ("button_reply", "interactive"), ("List_Reply", "interactive"), ("nfm_reply", "interactive"),
+        ("reaction_removed", "reaction"), ("user_changed_number", "system"),
+    ])
+    func aShapeIsRefusedWithTheTypeThatHoldsIt(typed: String, type: String) {
+        let ran = OfflineShell.run("messages", "--type", typed)
+        #expect(ran.status == .usage)
+        #expect(
+            ran.err == "error: messages: invalid --type '\(typed)'; expected one of WhatsApp's message types: "
+                + "'\(typed.lowercased())' is a kind of \(type) message, not a type of its own; --type \(type) lists it with the other \(type) messages\n",
+            "\(ran.err)")
+    }
+
     @Test func aKnownTypeInAnyCaseLists() async throws {
         let out = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")

@@ -49,6 +49,14 @@ public enum MessagesCommand: Command {
     private static func messageType(_ arguments: Arguments) throws -> String? {
         guard let typed = arguments.value("--type") else { return nil }
         let value = typed.lowercased()
+        // A shape `payload` and the CONTENT column name (`voice`, `button_reply`) is a kind of one of WhatsApp's types
+        // (probe46 P46-16: refused with the list, which named neither `voice` nor where it is).
+        if !messageTypes.contains(value), let type = MessageShapes.shape(value)?.type {
+            throw ShellError.invalidValue(
+                command: name, what: "--type", value: typed,
+                expected: "one of WhatsApp's message types: '\(value)' is a kind of \(type) message, not a type of its own; "
+                    + "--type \(type) lists it with the other \(type) messages")
+        }
         guard messageTypes.contains(value) else {
             throw ShellError.unknownName(
                 command: name, kind: "message type", name: typed, suggestion: Suggestion.closest(to: value, in: messageTypes),
