@@ -68,6 +68,10 @@ public enum TemplateCommand: Command {
             parts.append("body " + template.bodyVariables.map { "{{\($0)}}" }.joined(separator: " "))
         }
         if let otp = template.otpButtonIndex { parts.append("button \(otp) repeats the code") }
+        for index in template.dynamicURLButtons {
+            let variables = TemplateText.variables(in: template.buttons[index].url ?? "").map { "{{\($0)}}" }.joined(separator: " ")
+            parts.append("button \(index) URL \(variables) (the URL's end)")
+        }
         if template.limitedTimeOffer?.hasExpiration == true { parts.append("offer expiration (expiration_time_ms)") }
         if let coupon = template.couponButtonIndex { parts.append("button \(coupon) coupon code") }
         if !template.carousel.isEmpty { parts.append("carousel: " + TemplateCheck.cardNeeds(template.carousel)) }

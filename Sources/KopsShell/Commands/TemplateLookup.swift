@@ -69,12 +69,20 @@ enum TemplateLookup {
         context.ids.remember(template.name, as: .template)
     }
 
-    /// `2 named: customer_name, order_id`, `image header + 2`, `none`: what a send must give.
+    /// `2 named`, `image header + 1 positional + URL button`, `coupon code`, `none`: everything a send must give, as
+    /// `template NAME`'s `parameters:` line lists it (probe46 P46-14: a coupon code template was `none` and a dynamic URL
+    /// button was left out, while the send needs both: 132000).
     static func parameterSummary(_ template: MessageTemplate) -> String {
         var parts: [String] = []
         if let header = template.header, header.format != "TEXT" { parts.append("\(header.format.lowercased()) header") }
         let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
         if !names.isEmpty { parts.append(template.isNamed ? "\(names.count) named" : "\(names.count) positional") }
+        let urls = template.dynamicURLButtons.count
+        if urls > 0 { parts.append(urls == 1 ? "URL button" : "\(urls) URL buttons") }
+        if template.couponButtonIndex != nil { parts.append("coupon code") }
+        if template.limitedTimeOffer?.hasExpiration == true { parts.append("offer expiration") }
+        if !template.carousel.isEmpty { parts.append("carousel cards") }
+        if let button = template.actionButton { parts.append(button.type == "MPM" ? "products" : "order details") }
         return parts.isEmpty ? "none" : parts.joined(separator: " + ")
     }
 }
