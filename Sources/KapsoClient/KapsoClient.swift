@@ -15,6 +15,10 @@ public final class KapsoClient {
     /// The API's clock at its latest response (Unix seconds from the `Date` header), nil before one arrives;
     /// time-relative views such as the 24-hour window use it, so a skewed local clock cannot mislead them.
     public private(set) var serverTime: Int64?
+    /// The health reads the project has left this minute, from the last health answer's
+    /// `X-Health-RateLimit-Minute-Remaining` (kapso-api.md §0 gotcha 5: 60 a minute per project, across keys); nil before
+    /// one, or when the answer had no such header.
+    public private(set) var healthReadsLeftThisMinute: Int?
     /// The `Date` header `serverTime` was read from.
     private var serverDate: String?
     /// Told of each GET answered 404: method, path (after the host, query included) and the API's clock
@@ -151,6 +155,9 @@ public final class KapsoClient {
             // The header changes once a second at most: it is parsed only when it changed.
             serverTime = time
             serverDate = date
+        }
+        if request.url.hasSuffix("/health") {
+            healthReadsLeftThisMinute = response.header("X-Health-RateLimit-Minute-Remaining").flatMap { Int($0) }
         }
         // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
         let answeredAt = date != nil && date == serverDate ? serverTime : nil

@@ -11,14 +11,18 @@ struct OverviewUnreadPart {
     var what: String
     /// The command that reads it alone: `health 100200300400502`.
     var command: String
-    /// The 429 as the client reported it.
-    var error: KapsoAPIError
+    /// The 429 as the client reported it; nil for a number's health not asked for, as the project's health reads for the
+    /// minute were spent (`KapsoClient.healthReadsLeftThisMinute` 0).
+    var error: KapsoAPIError?
     /// True when the overview's verdict depends on it (the numbers, a number's health, the webhooks): then overview
     /// cannot say the project is healthy, and exits 1.
     var decidesStatus: Bool
 
     /// `rate-limited (429) twice` when the client sent it again after a short wait, `rate-limited (429)` otherwise.
     var rateLimited: String {
+        guard let error else {
+            return "not read: the project's 60 health reads a minute (Kapso's limit, across keys) were spent, so it was not asked"
+        }
         guard case .rateLimited(let retryAfter, _) = error else { return error.message }
         let resent = retryAfter.map { (1...KapsoClient.shortRateLimitWait).contains($0) } ?? false
         return "rate-limited (429)" + (resent ? " twice" : "")
@@ -26,7 +30,7 @@ struct OverviewUnreadPart {
 
     /// When to run `command` again: the server's `Retry-After` when it asked for longer than a short wait, or in a minute.
     var when: String {
-        guard case .rateLimited(let retryAfter?, _) = error, retryAfter > KapsoClient.shortRateLimitWait else { return "in a minute" }
+        guard case .rateLimited(let retryAfter?, _)? = error, retryAfter > KapsoClient.shortRateLimitWait else { return "in a minute" }
         return "in " + KapsoAPIError.wait(retryAfter)
     }
 
@@ -36,9 +40,10 @@ struct OverviewUnreadPart {
 
     var json: JSONValue {
         var retryAfter: JSONValue = .null
-        if case .rateLimited(let seconds?, _) = error { retryAfter = .number(String(seconds)) }
+        if case .rateLimited(let seconds?, _)? = error { retryAfter = .number(String(seconds)) }
         return .object([
-            "part": .string(what), "command": .string(command), "status": .number("429"), "retry_after": retryAfter,
+            "part": .string(what), "command": .string(command), "status": error == nil ? .null : .number("429"),
+            "retry_after": retryAfter, "reason": .string(error == nil ? "health_minute_limit_spent" : "rate_limited"),
         ])
     }
 }
