@@ -15,6 +15,9 @@ public struct FailedSend: Sendable, Equatable {
 
     /// The `link` of the media the message sent (`image.link`, `document.link`, …), nil when it sent a media id or none.
     public var mediaLink: String? = nil
+    /// The `link` of a template's header media (`template.components[type: header].parameters[0].image.link`, or
+    /// `video`/`document`), nil for other messages and for a header sent by media id.
+    public var headerMediaLink: String? = nil
 
     /// The category Meta priced the send as, lowercased: the `pricing.category` its statuses carry (`utility`,
     /// `marketing`, `authentication`, …; Meta's status messages webhook reference, kapso-api.md §7.3); nil when none
@@ -66,8 +69,17 @@ public struct FailedSend: Sendable, Equatable {
         let distinct = Set(categories.filter { !$0.isEmpty })
         pricedCategory = distinct.count == 1 ? distinct.first : nil
         templateName = ErrorTriage.templateName(of: message)
+        if !inbound, isTemplate == true { headerMediaLink = Self.headerLink(of: message) }
         reactedTo = message["type"]?.string == "reaction" ? message["reaction"]?["message_id"]?.string : nil
         if outbound, recipient == nil { recipientUserID = userID ?? message["to_user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 } }
+    }
+
+    /// The header media `link` of a template message's components, nil when there is none.
+    static func headerLink(of message: JSONObject) -> String? {
+        let header = message["template"]?["components"]?.array?.first { $0["type"]?.string == "header" }
+        let parameter = header?["parameters"]?.array?.first
+        guard let kind = parameter?["type"]?.string, ["image", "video", "document"].contains(kind) else { return nil }
+        return parameter?[kind]?["link"]?.string.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The category the send went out as and where kops read it: Meta's pricing first (what it was charged as), else
@@ -154,6 +166,7 @@ extension MessageError {
                     + "to the file itself (a direct download whose Content-Type is the media's type), or upload it and send it by media id"
             }
         }
+        if let check = Self.headerLinkCheck(code: code, send: send) { return check }
         // A "something went wrong" whose details name the media Meta downloaded is no transient failure (P28-8/P28-17).
         if code == "131000", let type = Self.downloadedType(details) {
             if type.hasPrefix("text/") {
@@ -302,8 +315,29 @@ extension MessageError {
     }
 
     static func unfetchableLink(code: String?, send: FailedSend?) -> String? {
-        guard code == "131052" || code == "131053", let link = send?.mediaLink, let why = WebhookURL.unreachable(link) else { return nil }
-        return "the media link \(link) is on \(why), which Meta's servers cannot reach: Meta fetches a media link itself, "
-            + "so this one can never be fetched; host the file on a public HTTPS URL, or upload it and send it by media id"
+        guard code == "131052" || code == "131053", let send else { return nil }
+        let links = [("media link", send.mediaLink), ("template's header media link", send.headerMediaLink)]
+        for case (let name, let link?) in links {
+            guard let reach = MediaLinkReach.of(link) else { continue }
+            switch reach {
+            case .unreachable(let place):
+                return "the \(name) \(link) is on \(place), which Meta's servers cannot reach: Meta fetches a media link itself, "
+                    + "so this one can never be fetched; \(reach.fix)"
+            case .dropboxPage, .googleDrivePage:
+                return "the \(name) \(link) is \(reach.what): \(reach.why), so this is the likely cause; \(reach.fix)"
+            }
+        }
+        return nil
+    }
+
+    /// For a 131053 on a template whose header media link kops finds nothing wrong with (`MediaLinkReach`): what the code
+    /// means and how to check the link, never a claimed cause (kops does not fetch it; Meta's error-codes page sends you
+    /// to `error_data.details` for 131053's reason). Nil for other codes and sends.
+    static func headerLinkCheck(code: String?, send: FailedSend?) -> String? {
+        guard code == "131053", let link = send?.headerMediaLink else { return nil }
+        return "Meta could not fetch or use the template's header media (\(link)), and kops sees nothing wrong with the link "
+            + "itself: fetch it from outside your network ('curl -sI' on it must answer HTTP 200 with the media's Content-Type, "
+            + "no redirect or login), check its size and type against Meta's media limits, and read the error's details; "
+            + "or upload the file and send it by media id"
     }
 }

@@ -325,7 +325,10 @@ public enum TemplateCheck {
         var values: [String: String] = [:]
         for (index, argument) in bodyArguments.enumerated() { values[argument.name ?? String(index + 1)] = argument.value }
         let bodyText = TemplateText.filled(template.body ?? "", values: values)
-        return Send(components: components, headerValues: [:], bodyValues: values, headerText: nil, bodyText: bodyText)
+        var headerValues: [String: String] = [:]
+        for (index, argument) in headerArguments.enumerated() { headerValues[argument.name ?? String(index + 1)] = argument.value }
+        let headerText = template.header.flatMap { $0.format == "TEXT" ? $0.text : nil }.map { TemplateText.filled($0, values: headerValues) }
+        return Send(components: components, headerValues: headerValues, bodyValues: values, headerText: headerText, bodyText: bodyText)
     }
 
     /// The `type: template` body of a send (kapso-api.md §9.1, §14.3); with `byUserID` the recipient is a

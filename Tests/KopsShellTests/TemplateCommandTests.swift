@@ -147,7 +147,7 @@ import Testing
             Self.templateMessages,
         ])
         #expect(run.statuses == [.ok, .ok, .ok])
-        #expect(run.err.contains("renders: template order_update (en_US): \"Hi Lee, your order A-1042 is on its way.\"\n"))
+        #expect(run.err.contains("renders: template order_update (en_US): header \"Order A-1042\"; \"Hi Lee, your order A-1042 is on its way.\"\n"), "\(run.err)")
         #expect(run.out.contains("\"type\": \"header\""))
         #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 2, "the dry run's body and the seed's one")
     }

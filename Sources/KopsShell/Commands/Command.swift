@@ -11,6 +11,9 @@ public protocol Command: SendableMetatype {
     static var flags: [FlagSpec] { get }
     /// The most positional arguments accepted (nil: any number, e.g. free text).
     static var maxArguments: Int? { get }
+    /// The most positional arguments these positionals may be (nil: any number); default `maxArguments`. A command whose
+    /// subcommands take fewer (`webhooks create`) says so here, for its check and for the redactor (`Redactor.strayWords`).
+    static func positionalLimit(_ positionals: [String]) -> Int?
     /// False for commands that never call the API (`help`, `explain`, `profile`): they run without a key.
     static var sendsRequests: Bool { get }
     /// Whether these arguments call the API (`webhooks fire` does not, `webhooks list` does); default `sendsRequests`.
@@ -39,6 +42,7 @@ public protocol Command: SendableMetatype {
 extension Command {
     public static var flags: [FlagSpec] { [] }
     public static var maxArguments: Int? { 0 }
+    public static func positionalLimit(_ positionals: [String]) -> Int? { maxArguments }
     public static var details: String { "" }
     public static var sendsRequests: Bool { true }
     public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }

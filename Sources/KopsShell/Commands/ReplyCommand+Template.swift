@@ -88,7 +88,7 @@ extension ReplyCommand {
         let body = TemplateCheck.message(
             to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
-        let rendered = "template \(template.name) (\(template.language)): \"\(checked.bodyText)\""
+        let rendered = TemplateCheck.rendered(template, send: checked)
         if arguments.has("--dry-run") {
             let sender = otherSender(target, in: context).map { ["it would be sent from " + $0] } ?? []
             return dryRunResult(request, body: body, hints: warnings + ["renders: \(rendered)"] + sender, in: context)

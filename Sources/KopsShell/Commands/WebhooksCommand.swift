@@ -95,6 +95,12 @@ public enum WebhooksCommand: Command {
         "fire": ["--to", "--secret", "--secret-env", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]
 
+    /// `list` and `create` take no id: the subcommand alone; the others the subcommand and an id.
+    public static func positionalLimit(_ positionals: [String]) -> Int? {
+        let subcommand = positionals.first.map { $0 == "show" ? "get" : $0 } ?? "list"
+        return subcommand == "list" || subcommand == "create" ? 1 : 2
+    }
+
     /// The subcommand, its flags and positionals, and each subcommand's own values (create's form, fire's plan).
     public static func validate(_ arguments: Arguments) throws {
         let subcommand = subcommand(arguments)
@@ -109,7 +115,7 @@ public enum WebhooksCommand: Command {
                 command: name, what: "flag for '\(subcommand)'", value: flag,
                 expected: allowed.isEmpty ? "no flags" : allowed.sorted().joined(separator: ", "))
         }
-        let maxPositionals = subcommand == "list" || subcommand == "create" ? 1 : 2
+        let maxPositionals = positionalLimit(arguments.positionals) ?? 2
         if arguments.positionals.count > maxPositionals { throw arguments.unexpected(maxPositionals) }
         switch subcommand {
         case "get", "delete": _ = try webhookID(arguments)

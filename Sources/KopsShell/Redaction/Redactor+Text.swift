@@ -66,12 +66,21 @@ extension Redactor {
     /// a secret flag, a `--secret=VALUE` word, and everything after the name in `set NAME VALUE...` or `set NAME=VALUE...`.
     static func secretSources(in command: [WordSpan]) -> [(range: Range<Int>, replacement: String)] {
         var found: [(Range<Int>, String)] = []
+        // Words after a secret flag's value that may be the rest of it are masked with it (`strayWords`).
+        var strays: Set<Int>?
+        func valueEnd(_ offset: Int) -> Int {
+            let words = strays ?? strayWords(in: command)
+            strays = words
+            var last = offset
+            while words.contains(last + 1) { last += 1 }
+            return command[last].source.upperBound
+        }
         for (index, span) in command.enumerated() {
             let text = span.word.text
             if isSecretFlag(text), index + 1 < command.count {
-                found.append((command[index + 1].source, "<redacted>"))
+                found.append((command[index + 1].source.lowerBound..<valueEnd(index + 1), "<redacted>"))
             } else if let equals = text.firstIndex(of: "="), isSecretFlag(String(text[..<equals])) {
-                found.append((span.source, text[..<equals] + "=<redacted>"))
+                found.append((span.source.lowerBound..<valueEnd(index), text[..<equals] + "=<redacted>"))
             } else if text == keyCommandFlag, index + 1 < command.count,
                 KeyCommand.masked(command[index + 1].word.text) != command[index + 1].word.text
             {

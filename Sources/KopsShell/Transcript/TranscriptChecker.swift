@@ -48,6 +48,9 @@ public struct TranscriptChecker {
     /// runs (`environmentStatus`: no key, key rejected, API unreachable) when its block did not record that failure.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
+        if let block = TranscriptParser.unclosedByHand(self.expected) {
+            throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
+        }
         // Its blocks as CommonMark reads them, line for line: an indented or hand-edited fence counts (probe18 P18-18).
         let read = TranscriptParser.commonMarkRead(self.expected)
         var expected = read.text

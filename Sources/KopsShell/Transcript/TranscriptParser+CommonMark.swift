@@ -97,6 +97,41 @@ extension TranscriptParser {
         return (changed ? lines.joined(separator: "\n") : text, unread)
     }
 
+    /// A kops block CommonMark reads as never closed although another kops block starts inside it (a `~~~kops` block
+    /// closed with ```` ``` ````, a fence lengthened by hand): its fence's 1-based line, its command, the line its closing
+    /// fence belongs above (above the blank and clock lines before the block inside it) and its fence; nil otherwise.
+    /// `TranscriptParser.unclosedBlock` reads backtick fences as the recorder writes them and missed these, so
+    /// `record --append` continued such a file and `kops check` read every later block as its output and blamed a
+    /// killed kops (probe45 P45-7). Both refuse it now with this line.
+    public static func unclosedByHand(_ text: String) -> (line: Int, command: String?, next: Int?, fence: String)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var index = 0
+        while index < lines.count {
+            guard let fence = FenceLine(lines[index]), fence.language == TranscriptRecorder.info else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            while close < lines.count, !fence.closes(lines[close]) { close += 1 }
+            guard close == lines.count else {
+                index = close + 1
+                continue
+            }
+            let inner = ((index + 1)..<lines.count).first { offset in
+                // As `unclosedBlock` reads one: a fence at least as long (a shorter one is output quoting a block).
+                FenceLine(lines[offset]).map { $0.language == TranscriptRecorder.info && $0.length >= fence.length } == true
+                    && offset + 1 < lines.count
+                    && command(in: String(lines[offset + 1])) != nil
+            }
+            guard let inner else { return nil }
+            var above = inner
+            while above > index + 1, lines[above - 1].isEmpty || TranscriptClock.micros(inLine: lines[above - 1]) != nil { above -= 1 }
+            let first = index + 1 < lines.count ? command(in: String(lines[index + 1].drop { $0 == " " })) : nil
+            return (index + 1, first, above + 1, String(repeating: fence.character, count: fence.length))
+        }
+        return nil
+    }
+
     /// Why a line that opens no kops block still looks like it opens one (a fence and `kops` in any case), or nil.
     static func unreadReason(_ line: Substring) -> String? {
         let lead = line.prefix { $0 == " " || $0 == "\t" }

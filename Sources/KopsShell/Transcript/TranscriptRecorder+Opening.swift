@@ -52,7 +52,7 @@ extension TranscriptRecorder {
         crlf = firstLine.count < existing.unicodeScalars.count && firstLine.last == "\r"
         // A block written inside another would be read as its output: one cut short at the end is closed first, one
         // open elsewhere (a hand edit) is refused with where its fence belongs (probe22 P22-22).
-        if let block = TranscriptParser(existing).unclosedBlock, block.next != nil {
+        if let block = TranscriptParser(existing).unclosedBlock ?? TranscriptParser.unclosedByHand(existing), block.next != nil {
             throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
         }
         var written = existing
