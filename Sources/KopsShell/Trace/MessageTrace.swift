@@ -340,7 +340,7 @@ struct MessageTrace {
                 return page.items
             }
             if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
-            if unconfirmed { trace.later = LaterEvidence.of(message, among: listed) }
+            if unconfirmed { trace.later = LaterEvidence.of(message, among: listed, now: now) }
         }
         if numberFailure, let numberSendsIndex, case .success(let listed) = json(numberSendsIndex),
             let page = try? client.messages(from: listed)
