@@ -14,10 +14,12 @@ import Testing
         ])
     }
 
-    static let send = try! Message(json: [
-        "id": "wamid.SEND", "timestamp": .string(String(now - 1_800)), "type": "text", "to": "14155550171",
-        "kapso": ["direction": "outbound", "phone_number": "14155550171", "phone_number_id": "100"],
-    ])
+    static func send() throws -> Message {
+        try Message(json: [
+            "id": "wamid.SEND", "timestamp": .string(String(now - 1_800)), "type": "text", "to": "14155550171",
+            "kapso": ["direction": "outbound", "phone_number": "14155550171", "phone_number_id": "100"],
+        ])
+    }
 
     @Test(arguments: [
         // A millisecond stamp 48 h old listed first (its raw value is the biggest), the contact's message 1 h old after it.
@@ -31,8 +33,9 @@ import Testing
     func newestByTheTimeKopsReads(_ stamps: [String], _ expected: Int64) throws {
         let listed = try stamps.enumerated().map { try Self.inbound("wamid.IN\($0.offset)", stamp: $0.element) }
         let sentAt = Self.now - 1_800
-        let chosen = try #require(WindowEvidence.lastWrittenMessage(by: Self.send, before: sentAt, among: listed, now: Self.now))
+        let send = try Self.send()
+        let chosen = try #require(WindowEvidence.lastWrittenMessage(by: send, before: sentAt, among: listed, now: Self.now))
         #expect(WindowEvidence(chosen, now: Self.now).opens == expected)
-        #expect(WindowEvidence.lastWritten(by: Self.send, before: sentAt, among: listed, now: Self.now) == expected)
+        #expect(WindowEvidence.lastWritten(by: send, before: sentAt, among: listed, now: Self.now) == expected)
     }
 }
