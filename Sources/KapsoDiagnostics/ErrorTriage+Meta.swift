@@ -59,7 +59,9 @@ extension ErrorTriage {
                 continue
             }
             check.problems += 1
-            if let word = event.status, word != "failed", StatusWord(word).rank == nil { check.otherStatuses[word, default: 0] += 1 }
+            // A delivery or read with errors attached is no failure either (P46-4): counted by its word.
+            let reached = event.status.map { StatusWord($0).reachedDevice } ?? false
+            if let word = event.status, word != "failed", StatusWord(word).rank == nil || reached { check.otherStatuses[word, default: 0] += 1 }
             let wamid = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id
             if listed.contains(StatusHistory.messageKey(wamid)) {
                 check.matched += 1
@@ -70,6 +72,14 @@ extension ErrorTriage {
             // another time) is that failure, not another entry.
             guard addedIDs.insert(String(StatusHistory.messageKey(wamid))).inserted else { continue }
             check.added += 1
+            if reached, let word = event.status {
+                entries.append(
+                    Entry(
+                        time: event.time, source: .meta, subject: "status \(word) of \(wamid)",
+                        error: "\(word) " + (error?.headline ?? "with an error"),
+                        meaning: StatusHistory.attachedMeaning(word: word, error: error), json: event.json, statusWord: word, wamid: wamid))
+                continue
+            }
             entries.append(
                 Entry(
                     time: event.time, source: .meta, subject: "status \(event.status ?? "?") of \(wamid)",

@@ -131,9 +131,9 @@ public struct ErrorTriage {
                     ("\(key)/failed", event?.time ?? sentAt, MessageError.primary(of: errors), MessageError.others(of: errors),
                      "message to \(contact)\(participant) (\(type)\(now))", nil, also))
             }
-            // A warning (or another word that is no step of the delivery) with errors: not a failed status, but what
-            // Meta reported went wrong; named by its word so it is never counted as a failure.
-            for event in history.events where StatusWord(event.status).rank == nil && !event.errors.isEmpty {
+            // A warning (or another word that is no step of the delivery), or a delivery or read with errors attached (P46-4,
+            // StatusHistory.attachedMeaning): not a failed status; named by its word so it is never counted as a failure.
+            for event in history.events where (StatusWord(event.status).rank == nil || StatusWord(event.status).reachedDevice) && !event.errors.isEmpty {
                 found.append(
                     ("\(key)/status/\(event.storedIndex)", event.time ?? sentAt, MessageError.primary(of: event.errors),
                      MessageError.others(of: event.errors), "message to \(contact) (\(type), \(event.status))", event.status, ""))
@@ -181,6 +181,7 @@ public struct ErrorTriage {
                             logSearch: .notAsked)
                         : "the failed status has no errors[] entry; 'trace \(id)' shows the history")
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
+                if let word = item.word, StatusWord(word).reachedDevice { meaning = StatusHistory.attachedMeaning(word: word, error: item.error) }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
                 } else if let lead = Self.alsoReached(history), item.word == nil, item.key.hasSuffix("/failed") {
@@ -236,15 +237,6 @@ public struct ErrorTriage {
             tied.insert(index)
             entries[index].meaning = lead + (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
         }
-    }
-
-    /// `WhatsApp also reported it read (2026-11-21T10:10:05Z (5 s after sending)), so whether the contact has it is
-    /// uncertain; if it did fail: `: the lead of a failure's meaning when its history also holds a delivery or read
-    /// (`StatusHistory.conflict`, the verdict's reading), whichever reading of the failure follows; nil without one.
-    static func alsoReached(_ history: StatusHistory) -> String? {
-        guard let conflict = history.conflict else { return nil }
-        return "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
-            + "the contact has it is uncertain; if it did fail: "
     }
 
     /// The name of the template a message sent (`template.name`, kapso-api.md §7.3), nil for other messages.

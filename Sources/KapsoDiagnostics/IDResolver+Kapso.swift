@@ -191,7 +191,7 @@ extension IDResolver {
             ? "\((history.latest ?? history.events.last)?.status ?? "no status of its own") (Kapso's '\(message.status)' comes from a stored status of another message)"
             : message.status + failure
                 // The contact's later messages read with it say what a bare `sent` does not, as `trace` says it (P39-1).
-                + (LaterEvidence.note(message, among: facts.messages).map { ", " + $0 } ?? "")
+                + (facts.now.flatMap { LaterEvidence.note(message, among: facts.messages, now: $0) }.map { ", " + $0 } ?? "")
         var identity = Identity(
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "

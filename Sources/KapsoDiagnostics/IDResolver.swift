@@ -100,6 +100,9 @@ public enum IDResolver {
         /// The windows of a contact's number on each number it has conversations on, once read (`contactMove`): a move
         /// is then read from them, followed to the new number, as `reply`, `trace` and `errors` read it; nil when not read.
         public var contactWindows: [ContactWindow]? = nil
+        /// The API's clock (Unix seconds) the facts were read at, for what depends on time (`LaterEvidence`); nil when not
+        /// known, and then no later evidence is named.
+        public var now: Int64? = nil
         /// `part (reason)` for each look-up that could not be made, e.g. `API logs (timed out)`.
         public var unchecked: [String] = []
         /// The look-ups that could not be made (their reasons are in `unchecked`).

@@ -46,15 +46,30 @@ public struct LaterEvidence: Sendable, Equatable {
     /// True when the evidence is about this very message (a quote or reaction): it reached the contact's phone.
     public var reachedThisMessage: Bool { kind == .quoted || kind == .reacted }
 
+    /// How long kops waits, after the send and after the later event, before a later send to the contact that reached
+    /// their phone, or a message they wrote, counts as evidence that this send's own delivered status is missing: 15
+    /// minutes, kops's choice (the wait it gives a waiting word too, `MessageVerdict.normalWait`). Nothing documents how
+    /// late a status webhook can come: Meta gives no order for its notifications (status webhooks are not guaranteed in
+    /// order, "especially when the events occur almost simultaneously", YCloud's status-webhook guide,
+    /// docs.ycloud.com/reference-link/whatsapp-message-updated-webhook-examples; the case file's H22, statuses stored out
+    /// of order), Kapso holds an out-of-order delivery up to 30 s (kapso-api.md §10.4), and a phone coming online takes
+    /// its queued messages one after another, so a later send delivered first says nothing of this one for a while
+    /// (probe46 P46-8: a send 5 s old was called "never reached Kapso, or sent while blocked").
+    public static let lateStatusGrace: Int64 = 15 * 60
+
     /// The strongest evidence about `sent` (an outbound 1:1 send) among `listed` (the contact's messages on the number, in
-    /// either direction, any order): a quote or reaction of it first, then the earliest later send to the contact that
-    /// reached their phone, then the earliest message the contact wrote after it (both within 30 days of the send); nil
-    /// when none, for an inbound message, a send to a group, a coexistence echo or imported history (not Cloud API sends), or one without a readable time.
-    public static func of(_ sent: Message, among listed: [Message]) -> LaterEvidence? {
+    /// either direction, any order), read at the API's clock `now` (Unix seconds): a quote or reaction of it first, then
+    /// the earliest later send to the contact that reached their phone, then the earliest message the contact wrote after
+    /// it (both within 30 days of the send, and only once `lateStatusGrace` has passed since the send and since that
+    /// event); nil when none, for an inbound message, a send to a group, a coexistence echo or imported history (not Cloud
+    /// API sends), or one without a readable time. Every time is read as kops reads it elsewhere (`MessageTime`,
+    /// `StatusHistory.Event.ahead`): one ahead of the API's clock is no time, and no evidence (P46-8: a later send stamped
+    /// an hour ahead was used).
+    public static func of(_ sent: Message, among listed: [Message], now: Int64) -> LaterEvidence? {
         guard sent.isOutbound, MessageOrigin(sent).sentToGroup == nil, WindowEvidence(sent, now: nil).appOrigin == nil else { return nil }
         let own = listed.filter { $0.id != sent.id && samePair($0, sent) }
         let answers = own.filter(\.isInbound).compactMap { message -> LaterEvidence? in
-            guard let at = message.time else { return nil }
+            guard let at = MessageTime(message, now: now).seconds else { return nil }
             if let quoted = message.quotedID, StatusHistory.namesSameMessage(quoted, sent.id) {
                 return LaterEvidence(kind: .quoted, at: at, messageID: message.id)
             }
@@ -66,20 +81,23 @@ public struct LaterEvidence: Sendable, Equatable {
             return nil
         }
         if let first = answers.min(by: { $0.at < $1.at }) { return first }
-        guard let sentAt = sent.time else { return nil }
+        guard let sentAt = MessageTime(sent, now: now).seconds, now - sentAt >= lateStatusGrace else { return nil }
+        // The event itself must be old enough too: this send's own status may still be on its way (P46-8).
+        let settled = { (at: Int64) in now - at >= lateStatusGrace }
         let reached = own.filter(\.isOutbound).compactMap { message -> LaterEvidence? in
-            guard let time = message.time, time > sentAt, time - sentAt <= MessageVerdict.timeToLive,
+            let history = StatusHistory(message: message, now: now)
+            guard let time = MessageTime(message, now: now).seconds, time > sentAt, time - sentAt <= MessageVerdict.timeToLive,
                 MessageOrigin(message).sentToGroup == nil,
                 WindowEvidence(message, now: nil).appOrigin == nil,
-                let event = StatusHistory(message: message).events.first(where: { StatusWord($0.status).reachedDevice && $0.time != nil }),
-                let at = event.time
+                let event = history.events.first(where: { StatusWord($0.status).reachedDevice && $0.time != nil && $0.ahead == nil }),
+                let at = event.time, settled(at)
             else { return nil }
-            let furthest = StatusHistory(message: message).latest?.status ?? event.status
+            let furthest = history.latest?.status ?? event.status
             return LaterEvidence(kind: .laterReached(StatusWord(furthest).reachedDevice ? furthest : event.status), at: at, messageID: message.id)
         }
         if let first = reached.min(by: { $0.at < $1.at }) { return first }
         let wrote = own.compactMap { message -> LaterEvidence? in
-            guard let at = WindowEvidence(message, now: nil).opens, at > sentAt, at - sentAt <= MessageVerdict.timeToLive
+            guard let at = WindowEvidence(message, now: now).opens, at > sentAt, at - sentAt <= MessageVerdict.timeToLive, settled(at)
             else { return nil }
             return LaterEvidence(kind: .wroteAfter, at: at, messageID: message.id)
         }
@@ -145,12 +163,13 @@ public struct LaterEvidence: Sendable, Equatable {
     }
 
     /// `note(for:)` for `message` (an outbound send at `sent` or `delivered`) among `listed` (messages read with it, any
-    /// order); nil for anything else, a reaction (its `sent` is final: Meta reports nothing more for reactions) or no evidence.
-    public static func note(_ message: Message, among listed: [Message]) -> String? {
+    /// order) at the API's clock `now`; nil for anything else, a reaction (its `sent` is final: Meta reports nothing more
+    /// for reactions) or no evidence.
+    public static func note(_ message: Message, among listed: [Message], now: Int64) -> String? {
         guard message.isOutbound, message.type != "reaction" else { return nil }
         let word = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
         guard word == .sent || word == .delivered else { return nil }
-        return of(message, among: listed)?.note(for: word)
+        return of(message, among: listed, now: now)?.note(for: word)
     }
 
     /// The verdict on a send delivered with no read status, when the contact quoted or reacted to it (nil otherwise):

@@ -228,6 +228,12 @@ public struct MessageVerdict: Sendable, Equatable {
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {
                 return MessageVerdict("\(status)\(after(status, history)), " + holder, .warning)
             }
+            // Errors attached to a delivery or read: uncertain, not plain delivered, never "retry" (P46-4).
+            if let attached = history.reachedWithError {
+                return MessageVerdict(
+                    "\(status)\(after(status, history)); "
+                        + StatusHistory.attachedMeaning(word: attached.status, error: MessageError.primary(of: attached.errors)), .warning)
+            }
             if StatusWord(status) == .delivered {
                 let after = after("delivered", history)
                 return MessageVerdict(window.later?.deliveredVerdict(after: after) ?? "delivered\(after), not read yet", .good)

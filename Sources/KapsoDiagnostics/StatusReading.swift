@@ -70,6 +70,8 @@ public struct StatusReading: Sendable, Equatable {
         // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
         let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
             .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
+        // A delivery or read with errors attached: uncertain, as the verdict and `errors` say (P46-4).
+        let attached = history.reachedWithError.map { MessageError.primary(of: $0.errors)?.code ?? "without code" }
         let shown = lag?.reached ?? (played ? "played" : kapsoStatus)
         // Kapso's word that only a stored status of another message has (StatusHistory.foreign) is not this message's.
         if history.kapsoStatusIsForeign(kapsoStatus) {
@@ -90,6 +92,7 @@ public struct StatusReading: Sendable, Equatable {
         case let other where failedCode != nil: (text, tone) = ("\(other)/failed\(failedCode ?? "")", .warning)
         case _ where received != nil: (text, tone) = ("error" + (received?.code.map { " \($0)" } ?? " without code"), .warning)
         case _ where warning != nil: (text, tone) = ("\(shown)/warning\(warning ?? "")", .warning)
+        case _ where attached != nil: (text, tone) = ("\(shown) (error \(attached ?? "") attached)", .warning)
         case _ where lag != nil: (text, tone) = (lag?.shortText ?? shown, .warning)
         case _ where played: (text, tone) = ("played", .plain)
         case "pending": (text, tone) = ("pending", .warning)

@@ -28,7 +28,22 @@ extension WindowEvidence {
     /// in `listed`, at or before `sentAt` (up to `SendWindow.clockSkew` after it: two clocks stamp the two); nil when none.
     /// The window at a send as `trace` reads it (`MessageTrace.windowAtSend`), for `errors` (P32-4).
     public static func lastWritten(by message: Message, before sentAt: Int64, among listed: [Message], now: Int64) -> Int64? {
-        listed.filter { sameContact($0, as: message) }.compactMap { WindowEvidence($0, now: now).opens }
-            .filter { $0 <= sentAt + SendWindow.clockSkew }.max()
+        lastWrittenMessage(by: message, before: sentAt, among: listed, now: now).flatMap { WindowEvidence($0, now: now).opens }
+    }
+
+    /// The contact's message in `listed` with the newest readable time (`opens`) at or before `at` plus `skew`, nil when
+    /// none: chosen by the time kops reads (`MessageTime`: 13 digits of milliseconds divided, a time ahead of the API's
+    /// clock unreadable), never by its place in the list or its raw value (probe46 P46-7: an inbound stamped in
+    /// milliseconds, 48 h old, listed first and taken as the last one, while the contact wrote 1 h before the send).
+    /// `skew` is `SendWindow.clockSkew` for a send (two clocks stamp the two), 0 for a message the contact wrote.
+    public static func lastWrittenMessage(
+        by message: Message, before at: Int64, skew: Int64 = SendWindow.clockSkew, among listed: [Message], now: Int64
+    ) -> Message? {
+        var newest: (message: Message, time: Int64)?
+        for other in listed where sameContact(other, as: message) {
+            guard let time = WindowEvidence(other, now: now).opens, time <= at + skew, time > newest?.time ?? .min else { continue }
+            newest = (other, time)
+        }
+        return newest?.message
     }
 }

@@ -77,4 +77,17 @@ import Testing
         #expect(meta.subject == "status failed of wamid.OTHER")
         #expect(meta.error.hasPrefix("131026"))
     }
+
+    /// probe46 P46-4: Meta's delivered (or read) status with an error attached, of a message not listed, is no failed
+    /// status: counted by its word, its row uncertain and never "retry", and no failure in the count.
+    @Test(arguments: ["delivered", "read"])
+    func aDeliveryWithAnErrorIsNoFailure(_ word: String) throws {
+        var triage = ErrorTriage()
+        let check = triage.addMetaEvents([try Self.event("e1", wamid: "wamid.OTHER", status: word, code: "131000")])
+        #expect(check.failed == 0 && check.otherStatuses == [word: 1], "\(check)")
+        let meta = try #require(triage.entries.first)
+        #expect(meta.statusWord == word && meta.error.hasPrefix("\(word) 131000"), "\(meta.error)")
+        #expect(meta.meaning.contains("do not resend") && !meta.meaning.contains("retry"), "\(meta.meaning)")
+        #expect(FailureGroups.failureCount(triage.entries) == 0)
+    }
 }

@@ -80,11 +80,11 @@ import Testing
                     + #""timestamp":"\#(at + 1)","recipient_id":"14155552401"}]}}"#))
         }
         let quote = try Self.message("wamid.Q", at: sent + 600, extra: #","context":{"id":"wamid.S"}"#)
-        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: [quote])?.hasPrefix("yet the contact replied quoting it at") == true)
-        #expect(LaterEvidence.note(try send("wamid.S", "delivered"), among: [quote])?.hasPrefix("and the contact replied quoting it") == true)
-        #expect(LaterEvidence.note(try send("wamid.S", "sent", type: "reaction"), among: [quote]) == nil)
-        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: []) == nil)
+        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: [quote], now: sent + 3_600)?.hasPrefix("yet the contact replied quoting it at") == true)
+        #expect(LaterEvidence.note(try send("wamid.S", "delivered"), among: [quote], now: sent + 3_600)?.hasPrefix("and the contact replied quoting it") == true)
+        #expect(LaterEvidence.note(try send("wamid.S", "sent", type: "reaction"), among: [quote], now: sent + 3_600) == nil)
+        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: [], now: sent + 3_600) == nil)
         let later = try send("wamid.L", "read", at: sent + 300)
-        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: [later])?.contains("not the phone being offline") == true)
+        #expect(LaterEvidence.note(try send("wamid.S", "sent"), among: [later], now: sent + 3_600)?.contains("not the phone being offline") == true)
     }
 }

@@ -38,7 +38,7 @@ import Testing
     /// What the verdict on the send stuck at `sent` says given the contact's later messages `listed`.
     static func verdict(_ listed: [Message], statuses: [String] = sentOnly, status: String = "sent") throws -> MessageVerdict {
         let message = try outbound(status: status, statuses: statuses)
-        return MessageVerdict.of(message, windowAtSend: nil, now: now, later: LaterEvidence.of(message, among: listed + [message]))
+        return MessageVerdict.of(message, windowAtSend: nil, now: now, later: LaterEvidence.of(message, among: listed + [message], now: now))
     }
 
     // MARK: - P39-1
@@ -63,7 +63,7 @@ import Testing
     @Test func anOldSendTheContactQuotedIsNotNeverDelivered() throws {
         let message = try Self.outbound(status: "sent", statuses: Self.sentOnly)
         let quote = try Self.inbound("wamid.IN2", at: Self.sent + 600, extra: #", "type": "text", "context": {"id": "\#(Self.ownID)"}"#)
-        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: Self.sent + 40 * 86_400, later: LaterEvidence.of(message, among: [quote]))
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: Self.sent + 40 * 86_400, later: LaterEvidence.of(message, among: [quote], now: Self.sent + 40 * 86_400))
         #expect(!verdict.text.contains("never delivered") && !verdict.text.contains("send it again"), "\(verdict.text)")
     }
 

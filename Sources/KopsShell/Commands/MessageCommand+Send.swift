@@ -43,7 +43,7 @@ extension MessageCommand {
             return try? client.decode(response, for: requests[index])
         }
         if let listIndex, let listed = json(listIndex), let page = try? client.messages(from: listed) {
-            reading.later = LaterEvidence.of(message, among: page.items)
+            reading.later = LaterEvidence.of(message, among: page.items, now: context.now())
         }
         if let healthIndex, let object = json(healthIndex)?.object, let health = try? PhoneNumberHealth(json: object) {
             reading.statuses = MessageVerdict.StatusPath(HealthTriage(health))

@@ -149,7 +149,7 @@ public enum MessagesCommand: Command {
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(
-            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items).map(Block.hint)
+            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }
@@ -161,9 +161,9 @@ public enum MessagesCommand: Command {
     /// (`LaterEvidence.note`: the contact quoted or reacted to it, a later send reached them, they wrote since), as `trace`
     /// and `message` read it, so the list's bare `sent` is not read as "phone offline or blocked" (probe39 P39-1). At most
     /// `maxLaterNotes`, then how many more; nothing is asked beyond the page.
-    static func laterNotes(_ messages: [Message]) -> [String] {
+    static func laterNotes(_ messages: [Message], now: Int64) -> [String] {
         let notes = messages.compactMap { message in
-            LaterEvidence.note(message, among: messages).map { "\(message.id) \(StatusReading(message).text), \($0) ('trace' says more)" }
+            LaterEvidence.note(message, among: messages, now: now).map { "\(message.id) \(StatusReading(message).text), \($0) ('trace' says more)" }
         }
         guard notes.count > maxLaterNotes else { return notes }
         return notes.prefix(maxLaterNotes) + ["\(notes.count - maxLaterNotes) more sends on this page have later evidence of delivery ('trace WAMID')"]

@@ -141,6 +141,7 @@ extension ShellContext {
         let uuid: String?
         if case .uuid(let value) = input { uuid = value } else { uuid = nil }
         var (facts, errors) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
+        facts.now = now()
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         return IDLookups.followingMove(
             IDResolver.resolve(input, typed: typed, facts: facts), input: input, typed: typed, facts: &facts, in: self)

@@ -213,11 +213,18 @@ extension TraceCommand {
             }
         }
         var window: JSONValue = .null
-        if let at = trace.windowAtSend {
+        if trace.message.isInbound {
+            // The message the contact sent opened the window: what the text's window line says, not the window before it (P46-1).
+            window = InboundWindow(
+                trace.message, newestInbound: trace.newestInbound, contactWindow: trace.contactWindow,
+                kapsoLastInbound: trace.kapsoLastInbound, now: now
+            ).json
+        } else if let at = trace.windowAtSend {
             // Kapso's last_inbound_at is the second reading: where it says open and the messages say closed, open_at_send
             // is unknown (null), not false (probe23 P23-2).
             let disagree = SendWindow.readingsDisagree(at, kapsoLastInbound: trace.kapsoLastInbound)
             window = [
+                "reading": "at_send",
                 "last_inbound_at": at.lastInbound.map { .string(KapsoTime.iso($0)) } ?? .null,
                 "closes_at": at.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null,
                 "open_at_send": disagree ? .null : .bool(at.isOpen),

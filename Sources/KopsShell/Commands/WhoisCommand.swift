@@ -118,6 +118,7 @@ public enum WhoisCommand: Command {
         let uuid: String?
         if case .uuid(let id) = input { uuid = id } else { uuid = nil }
         var (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
+        facts.now = context.now()
         // Every list 404s with a wrong base URL: nothing was searched, so nothing may be concluded (probe5 P5-1).
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         // The session's health reads: a number's state there is newer than Kapso's record of it (P41-8, P42-7).

@@ -262,13 +262,15 @@ struct MessageTrace {
             // message).
             let mine = page.items.filter { WindowEvidence.sameContact($0, as: message) }
             let evidence = mine.map { ($0, WindowEvidence($0, now: now)) }
-            let opening = evidence.filter { $0.1.opens != nil }
             // Kapso stamps a send with its clock and Meta the contact's message with its own: a message stamped a few
             // seconds after the send was written before it (SendWindow.clockSkew).
-            let before = opening.first { ($0.1.opens ?? 0) <= time + (message.isInbound ? 0 : SendWindow.clockSkew) }
+            // The newest by the time kops reads, not the first listed (P46-7: a 13-digit millisecond stamp listed first).
+            let before = WindowEvidence.lastWrittenMessage(
+                by: message, before: time, skew: message.isInbound ? 0 : SendWindow.clockSkew, among: page.items, now: now)
+            let beforeAt = before.flatMap { WindowEvidence($0, now: now).opens }
             // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
             // the send already shows it open.
-            let openAtSend = before.map { ($0.1.opens ?? 0) + Conversation.windowSeconds > time } ?? false
+            let openAtSend = beforeAt.map { $0 + Conversation.windowSeconds > time } ?? false
             let unreadable = openAtSend ? nil : evidence.first { $0.1.kind == .written && $0.1.opens == nil }.flatMap { pair -> String? in
                 guard case .unreadable(let why) = pair.1.time else { return nil }
                 return "a message the contact wrote (\(pair.0.id)) has no readable time: \(why)"
@@ -280,7 +282,7 @@ struct MessageTrace {
                 }
             }
             return InboundPage(
-                before: before?.0, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+                before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
                 unreadable: unreadable, moved: moved)
         }
         var sendCalls: [APILog] = []
@@ -338,7 +340,7 @@ struct MessageTrace {
                 return page.items
             }
             if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
-            if unconfirmed { trace.later = LaterEvidence.of(message, among: listed) }
+            if unconfirmed { trace.later = LaterEvidence.of(message, among: listed, now: now) }
         }
         if numberFailure, let numberSendsIndex, case .success(let listed) = json(numberSendsIndex),
             let page = try? client.messages(from: listed)
