@@ -80,7 +80,7 @@ import Testing
     @Test func aNumberWithoutAnInboundReceiverIsAnError() async throws {
         let runs = try await runDemo([
             "webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --active false",
-            "webhooks update 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --events whatsapp.message.sent",
+            "webhooks update 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --remove-events whatsapp.message.received,whatsapp.message.delivered",
             "webhooks check",
         ])
         #expect(runs[2].out.contains("""
