@@ -63,6 +63,9 @@ public struct WebhookCheck {
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+            checkFewer(
+                verdict, deliveries: deliveries[webhook.id] ?? [], inbound: inbound.first { $0.number == webhook.phoneNumberID },
+                period: period)
         }
         checkDuplicates(webhooks)
         checkSubscriptions(webhooks, health: health)
