@@ -256,7 +256,8 @@ public struct WebhookCheck {
                 "custom headers \(taken.joined(separator: ", ")) have the names of headers Kapso sets on every delivery "
                     + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
                     + "signature checks or JSON parsing fail there",
-                fix: "webhooks update \(id) --headers '{...}' without \(taken.count == 1 ? "it" : "them")")
+                fix: "webhooks update \(id) --headers '{...}' with every other custom header and its value but without "
+                    + "\(taken.count == 1 ? "it" : "them"), and --yes (--headers replaces them all, so kops asks first)")
         }
     }
 }

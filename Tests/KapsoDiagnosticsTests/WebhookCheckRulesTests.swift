@@ -34,6 +34,11 @@ import Testing
                 + "signature checks or JSON parsing fail there",
         ])
         #expect(try findings(["headers": ["Authorization": "Bearer x", "X-Tenant": "acme"]], coverage: "100") == [])
+        // The fix replaces every header (P45-15): it says to give the others again, and that kops asks.
+        let fix = WebhookCheck(webhooks: [try webhook(["headers": headers])], deliveries: [:], period: "7d", coverageFor: nil)
+            .findings.first?.fix
+        #expect(fix == "webhooks update w1 --headers '{...}' with every other custom header and its value but without them, "
+            + "and --yes (--headers replaces them all, so kops asks first)")
     }
 
     @Test func plainHTTPIsAnErrorExceptOnLoopback() throws {
