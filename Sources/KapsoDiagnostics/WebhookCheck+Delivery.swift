@@ -22,16 +22,18 @@ extension WebhookCheck {
             if webhook.events.isEmpty {
                 add(
                     .error, webhook, "subscribed to no events: a kapso webhook receives only the events it lists, so nothing is delivered",
-                    fix: "webhooks update \(id) --events whatsapp.message.received (add every event the receiver handles)")
+                    fix: webhook.isProjectScoped
+                        ? "give it the project events its receiver handles, e.g. webhooks update \(id) --add-events "
+                            + "whatsapp.phone_number.created; or webhooks delete \(id)"
+                        : "webhooks update \(id) --add-events whatsapp.message.received (add every event the receiver handles)")
             }
             let unknown = WebhookEvents.unsupported(webhook.events)
             if !unknown.isEmpty {
                 let named = unknown.map { name in Self.suggestion(for: name).map { "\(name) (did you mean \($0)?)" } ?? name }
-                let fixed = Self.uniqued(webhook.events.flatMap { WebhookEvents.isKnown($0) ? [$0] : Self.replacements(for: $0) })
                 add(
                     .error, webhook,
                     "subscribed to \(named.joined(separator: ", ")), not \(unknown.count == 1 ? "a Kapso event" : "Kapso events"): never delivered",
-                    fix: "webhooks update \(id) --events \((fixed.isEmpty ? ["whatsapp.message.received"] : fixed).joined(separator: ","))")
+                    fix: Self.unknownEventsFix(webhook))
             }
             if let version = webhook.payloadVersion, version != "v1", version != "v2" {
                 add(
@@ -73,12 +75,14 @@ extension WebhookCheck {
     mutating func checkDuplicates(_ webhooks: [Webhook]) {
         var seen: [Webhook] = []
         for webhook in webhooks where webhook.active {
+            // Only events Kapso delivers to the webhook count: a misspelt name both list is delivered to neither.
+            let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
             let twin = seen.first { other in
                 other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
-                    && (webhook.kind == "meta" || !Set(other.events).isDisjoint(with: webhook.events))
+                    && (webhook.kind == "meta" || !Set(delivered(other)).isDisjoint(with: delivered(webhook)))
             }
             if let twin {
-                let shared = webhook.events.filter(twin.events.contains)
+                let shared = webhook.kind == "meta" ? [] : delivered(webhook).filter(delivered(twin).contains)
                 let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
                 let sameEvents = Set(webhook.events) == Set(twin.events)
                 let differences = Self.differences(webhook, twin)
@@ -90,14 +94,15 @@ extension WebhookCheck {
                     let newer = Self.newer(webhook, twin)
                     fix = "they are alike: delete the newer, webhooks delete \(newer.id) (or pause it: webhooks update \(newer.id) --active false)"
                 } else {
-                    let rest = { (hook: Webhook) in hook.events.filter { !shared.contains($0) } }
+                    // What stays once the other fixes are made too (`WebhookEventPlan.target`): when nothing does, pause.
+                    let rest = { (hook: Webhook) in WebhookEventPlan(hook).target.filter { !shared.contains($0) } }
                     fix = "they differ in \(differences.joined(separator: ", ")), so kops does not pick one: keep the one your receiver "
                         + "verifies and is built for; "
                         + [(keep: twin, other: webhook), (keep: webhook, other: twin)].map { pair in
                             "keeping \(pair.keep.id): "
                                 + (rest(pair.other).isEmpty
                                     ? "webhooks update \(pair.other.id) --active false (or delete it)"
-                                    : "webhooks update \(pair.other.id) --events \(rest(pair.other).joined(separator: ","))")
+                                    : WebhookEventPlan(pair.other).update(pair.other.id, removing: shared) ?? "")
                         }.joined(separator: "; ")
                 }
                 add(.warning, webhook, "\(subject), also active: \(what) is delivered twice", fix: fix)
@@ -122,6 +127,32 @@ extension WebhookCheck {
                     + "webhook per number (kapso-api.md §3.2), so which of them gets Meta's payloads is not something the API says",
                 fix: "keep the one the receiver uses and delete the other: webhooks delete \(webhook.id) (or webhooks delete \(first.id))")
         }
+    }
+
+    /// The fix for names that are no Kapso event, the webhook's one event update (`WebhookEventPlan.update`): remove
+    /// them and add what they meant when that fits the webhook's scope (`--add-events`, `--remove-events`: the rest
+    /// stays; names of the other scope go in the same line, as Kapso refuses a list that still holds any); what they meant
+    /// of the other scope goes to a webhook of that scope, the one the scope rule's fix creates when there is one. A
+    /// webhook left with nothing is deleted, as the scope rules say too.
+    static func unknownEventsFix(_ webhook: Webhook) -> String {
+        let plan = WebhookEventPlan(webhook)
+        var parts: [String] = []
+        if plan.target.isEmpty {
+            parts.append("webhooks delete \(webhook.id) (it lists no event a \(webhook.isProjectScoped ? "project" : "phone-number") webhook gets)")
+        } else if let update = plan.update(webhook.id) {
+            parts.append(update)
+        }
+        if !plan.elsewhere.isEmpty {
+            let list = plan.elsewhere.joined(separator: ",")
+            if !plan.otherScope.isEmpty {
+                parts.append("\(list) joins the webhook the scope fix creates")
+            } else if webhook.isProjectScoped {
+                parts.append("for \(list), a number webhook: use <its id>; webhooks create --url \(webhook.url) --events \(list)")
+            } else {
+                parts.append("for \(list), a project webhook: webhooks create --scope project --url \(webhook.url) --events \(list)")
+            }
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The catalogue name closest to a misspelt one (`whatsapp.message.recieved` → `whatsapp.message.received`):

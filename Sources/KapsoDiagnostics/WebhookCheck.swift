@@ -63,6 +63,9 @@ public struct WebhookCheck {
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+            checkFewer(
+                verdict, deliveries: deliveries[webhook.id] ?? [], inbound: inbound.first { $0.number == webhook.phoneNumberID },
+                period: period)
         }
         checkDuplicates(webhooks)
         checkSubscriptions(webhooks, health: health)
@@ -111,21 +114,32 @@ public struct WebhookCheck {
         findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
     }
 
-    /// Create the webhook on a number with the events that never reach it here, then keep only project events here
-    /// (or delete it when none are left). With the number known (`number`, the selected one, or the project's only
-    /// one) a command line to paste as it is; else a sentence naming the numbers to choose from, never a
-    /// `PHONE_NUMBER_ID` placeholder inside a command line.
+    /// Create the webhook on a number with the events that never reach it here, then remove them here with the
+    /// webhook's one event update (`--remove-events`, which keeps the rest; names that are no event go in the same
+    /// line), or delete it when nothing it could receive is left (`WebhookEventPlan`). With the number known (`number`, the selected one, or the project's only one) a command
+    /// line to paste as it is; else a sentence naming the numbers to choose from, never a `PHONE_NUMBER_ID`
+    /// placeholder inside a command line.
     static func moveToNumberFix(_ webhook: Webhook, numberEvents: [String], number: String?, projectNumbers: [String]? = nil) -> String {
-        let projectEvents = webhook.events.filter { !numberEvents.contains($0) }
-        let create = "webhooks create --url \(webhook.url) --events \(numberEvents.joined(separator: ","))"
-        let keep =
-            projectEvents.isEmpty
-            ? "webhooks delete \(webhook.id)" : "webhooks update \(webhook.id) --events \(projectEvents.joined(separator: ","))"
+        let create = "webhooks create --url \(webhook.url) --events \(moved(webhook, numberEvents).joined(separator: ","))"
+        let keep = keepFix(webhook)
         if let chosen = number ?? projectNumbers.flatMap({ $0.count == 1 ? $0.first : nil }) {
             return "use \(chosen); \(create); \(keep)"
         }
         return "for each number that should send them (\(numbersChoice(projectNumbers))) run 'use <its id>; \(create)', "
             + "then '\(keep)'"
+    }
+
+    /// The events a webhook of the other scope gets: `names`, and what misspelt names of that scope meant
+    /// (`WebhookEventPlan.elsewhere`), so one webhook is created for both rules.
+    static func moved(_ webhook: Webhook, _ names: [String]) -> [String] {
+        uniqued(names + WebhookEventPlan(webhook).elsewhere)
+    }
+
+    /// The webhook's one event update (`WebhookEventPlan.update`), or `webhooks delete ID` when the plan leaves it
+    /// nothing.
+    static func keepFix(_ webhook: Webhook) -> String {
+        let plan = WebhookEventPlan(webhook)
+        return plan.target.isEmpty ? "webhooks delete \(webhook.id)" : plan.update(webhook.id) ?? "webhooks get \(webhook.id)"
     }
 
     /// `100200300400502 or 100200300400501`, or where the ids are listed when they are not known.
@@ -134,15 +148,11 @@ public struct WebhookCheck {
         return numbers.count == 1 ? numbers[0] : numbers.dropLast().joined(separator: ", ") + " or " + (numbers.last ?? "")
     }
 
-    /// The mirror of `moveToNumberFix`: create a project webhook with the project events, then keep only the number
-    /// events here (or delete it when none are left).
+    /// The mirror of `moveToNumberFix`: create a project webhook with the project events, then remove them here (or
+    /// delete it when nothing it could receive is left).
     static func moveToProjectFix(_ webhook: Webhook, projectEvents: [String]) -> String {
-        let numberEvents = webhook.events.filter { !projectEvents.contains($0) }
-        let create = "webhooks create --scope project --url \(webhook.url) --events \(projectEvents.joined(separator: ","))"
-        let keep =
-            numberEvents.isEmpty
-            ? "webhooks delete \(webhook.id)" : "webhooks update \(webhook.id) --events \(numberEvents.joined(separator: ","))"
-        return create + "; " + keep
+        "webhooks create --scope project --url \(webhook.url) --events \(moved(webhook, projectEvents).joined(separator: ",")); "
+            + keepFix(webhook)
     }
 
     /// Headers Kapso sets on each delivery (kapso-api.md §10.1) and HTTP's own framing headers, lower case.
@@ -246,7 +256,8 @@ public struct WebhookCheck {
                 "custom headers \(taken.joined(separator: ", ")) have the names of headers Kapso sets on every delivery "
                     + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
                     + "signature checks or JSON parsing fail there",
-                fix: "webhooks update \(id) --headers '{...}' without \(taken.count == 1 ? "it" : "them")")
+                fix: "webhooks update \(id) --headers '{...}' with every other custom header and its value but without "
+                    + "\(taken.count == 1 ? "it" : "them"), and --yes (--headers replaces them all, so kops asks first)")
         }
     }
 }

@@ -43,7 +43,7 @@ public enum Completion {
         case "--around": return ids[.message]
         case "--webhook": return ids[.webhook]
         case "--conversation": return ids[.conversation]
-        case "--event", "--events": return WebhookEvents.all
+        case "--event", "--events", "--add-events", "--remove-events": return WebhookEvents.all
         case "--file", "--record", "--save": return paths(matching: current)
         case "--template", "--name": return ids[.template]
         case "--language": return ids[.templateLanguage]

@@ -34,6 +34,11 @@ import Testing
                 + "signature checks or JSON parsing fail there",
         ])
         #expect(try findings(["headers": ["Authorization": "Bearer x", "X-Tenant": "acme"]], coverage: "100") == [])
+        // The fix replaces every header (P45-15): it says to give the others again, and that kops asks.
+        let fix = WebhookCheck(webhooks: [try webhook(["headers": headers])], deliveries: [:], period: "7d", coverageFor: nil)
+            .findings.first?.fix
+        #expect(fix == "webhooks update w1 --headers '{...}' with every other custom header and its value but without them, "
+            + "and --yes (--headers replaces them all, so kops asks first)")
     }
 
     @Test func plainHTTPIsAnErrorExceptOnLoopback() throws {
@@ -69,7 +74,7 @@ import Testing
         let check = WebhookCheck(
             webhooks: [try webhook(["events": ["whatsapp.message.recieved", "whatsapp.message.sent"]])], deliveries: [:], period: "7d",
             coverageFor: nil)
-        #expect(check.findings.first?.fix == "webhooks update w1 --events whatsapp.message.received,whatsapp.message.sent")
+        #expect(check.findings.first?.fix == "webhooks update w1 --add-events whatsapp.message.received --remove-events whatsapp.message.recieved")
     }
 
     @Test func twoActiveWebhooksWithTheSameURLAndEventDeliverTwice() throws {
@@ -99,7 +104,7 @@ import Testing
         #expect(finding.problem == "same URL and number as w2, and both subscribe to whatsapp.message.received, also active: every whatsapp.message.received is delivered twice")
         #expect(!finding.fix.contains("webhooks delete"), "\(finding.fix)")
         #expect(finding.fix.contains("they differ in events, secret, custom headers"), "\(finding.fix)")
-        #expect(finding.fix.contains("keeping w2: webhooks update w1 --events whatsapp.message.sent,whatsapp.message.failed"), "\(finding.fix)")
+        #expect(finding.fix.contains("keeping w2: webhooks update w1 --remove-events whatsapp.message.received"), "\(finding.fix)")
         #expect(finding.fix.contains("keeping w1: webhooks update w2 --active false (or delete it)"), "\(finding.fix)")
         #expect(!finding.fix.contains("whsec_"), "\(finding.fix)")
         // Alike twins, the older listed last: the newer is named.
@@ -178,10 +183,10 @@ import Testing
         (["url": "http://example.com/h"], "webhooks update w1 --url https://example.com/h"),
         (["buffer_window_seconds": 90], "webhooks update w1 --buffer-window-seconds 60"),
         (["phone_number_id": .null, "events": ["whatsapp.message.received", "project.event"]],
-         "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks update w1 --events project.event"),
+         "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks update w1 --remove-events whatsapp.message.received"),
         (["phone_number_id": .null], "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks delete w1"),
         (["events": ["whatsapp.message.received", "whatsapp.account.disabled", "kapso_agent.run.failed"]],
-         "webhooks create --scope project --url https://example.com/h --events whatsapp.account.disabled,kapso_agent.run.failed; webhooks update w1 --events whatsapp.message.received"),
+         "webhooks create --scope project --url https://example.com/h --events whatsapp.account.disabled,kapso_agent.run.failed; webhooks update w1 --remove-events whatsapp.account.disabled,kapso_agent.run.failed"),
         (["events": ["whatsapp.phone_number.offboarded"]],
          "webhooks create --scope project --url https://example.com/h --events whatsapp.phone_number.offboarded; webhooks delete w1"),
     ] as [(JSONObject, String)])

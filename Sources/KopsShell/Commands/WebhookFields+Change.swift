@@ -1,13 +1,18 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 extension WebhookFields {
     /// What `webhooks update` changed, one `field: value` a field in the order sent, each with the value the API
     /// answered with (the one sent when the answer leaves the field out): `active: false; events: whatsapp.message.received,
     /// whatsapp.message.sent`. A secret is named, never shown (`secret_key: replaced (not shown)`), headers by their
     /// names only, as the fields block shows them. probe38 P38-15: `updated webhook …: active` read as "it is active"
-    /// after `--active false`.
-    static func changeSummary(sent: JSONObject, now: JSONObject) -> String {
-        sent.entries.map { entry in "\(entry.key): " + shown(entry.key, now[entry.key] ?? entry.value) }.joined(separator: "; ")
+    /// after `--active false`. A list in `changes` (events, headers) says what it lost and gained, `events: a, c (removed
+    /// b; added c)`, so a removal is never only the absence of a name (probe45 P45-15).
+    static func changeSummary(sent: JSONObject, now: JSONObject, changes: [WebhookListChange] = []) -> String {
+        sent.entries.map { entry in
+            let done = changes.first { $0.list.rawValue == entry.key }.map(\.done) ?? ""
+            return "\(entry.key): " + shown(entry.key, now[entry.key] ?? entry.value) + (done.isEmpty ? "" : " (\(done))")
+        }.joined(separator: "; ")
     }
 
     /// A field's value as one line: `true`, `v2`, `5`, a list joined with `, `, `none` for an empty list or null.

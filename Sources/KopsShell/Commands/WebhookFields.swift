@@ -14,6 +14,11 @@ struct WebhookFields {
     ]
 
     var fields = JSONObject()
+    /// `--add-events` (update only): catalogue names, patterns expanded, to append to the webhook's list.
+    var addEvents: [String]?
+    /// `--remove-events` (update only): the names or `prefix.*` patterns to take out of the webhook's list, read
+    /// against that list once it is fetched (a name Kapso no longer knows can be removed too).
+    var removeEvents: [String]?
 
     init(_ arguments: Arguments, isCreate: Bool) throws(ShellError) {
         try Self.refuseMasked(arguments, isCreate: isCreate)
@@ -34,6 +39,7 @@ struct WebhookFields {
             let expanded = try Self.expandedEvents(events, scope: scope, v1: arguments.value("--payload-version") == "v1")
             fields["events"] = .array(try Self.checkedEvents(expanded).map(JSONValue.string))
         }
+        try readEventEdits(arguments)
         if let version = arguments.value("--payload-version") { fields["payload_version"] = .string(version) }
         if let secret = arguments.value("--secret-key") {
             guard !secret.isEmpty else {
@@ -115,7 +121,9 @@ struct WebhookFields {
     /// catalog events it matches; other names unchanged. `all` needs the scope, so only `create` takes it.
     /// `whatsapp.config.created` exists only in v1 payloads, so it joins only with `--payload-version v1`; the
     /// events Kapso sends only in v2 payloads join only without it.
-    static func expandedEvents(_ text: String, scope: WebhookEvents.Scope?, v1: Bool) throws(ShellError) -> String {
+    static func expandedEvents(
+        _ text: String, scope: WebhookEvents.Scope?, v1: Bool, flag: String = "--events"
+    ) throws(ShellError) -> String {
         guard !text.hasPrefix("[") else { return text }
         let catalog = WebhookEvents.catalog.filter { $0.versions != (v1 ? .v2Only : .v1Only) }.map(\.name)
         var names: [String] = []
@@ -123,7 +131,7 @@ struct WebhookFields {
             if word == "all" {
                 guard let scope else {
                     throw .invalidValue(
-                        command: "webhooks", what: "value for --events", value: word,
+                        command: "webhooks", what: "value for \(flag)", value: word,
                         expected: "event names or a pattern like whatsapp.message.* on update ('all' depends on the webhook's scope; use it with create)")
                 }
                 names += catalog.filter { WebhookEvents.scope(of: $0) == scope }
@@ -145,13 +153,13 @@ struct WebhookFields {
     }
 
     /// Event names from `a,b` or `["a","b"]`, each in the catalog.
-    static func checkedEvents(_ text: String) throws(ShellError) -> [String] {
+    static func checkedEvents(_ text: String, flag: String = "--events") throws(ShellError) -> [String] {
         let names: [String]
         if text.hasPrefix("[") {
             guard let array = (try? JSONValue.parse(Array(text.utf8)))?.array, array.allSatisfy({ $0.string != nil })
             else {
                 throw .invalidValue(
-                    command: "webhooks", what: "value for --events", value: text,
+                    command: "webhooks", what: "value for \(flag)", value: text,
                     expected: "a JSON array of event names or a comma-separated list")
             }
             names = array.compactMap(\.string)
@@ -160,7 +168,7 @@ struct WebhookFields {
         }
         guard !names.isEmpty else {
             throw .invalidValue(
-                command: "webhooks", what: "value for --events", value: text, expected: "at least one event name")
+                command: "webhooks", what: "value for \(flag)", value: text, expected: "at least one event name")
         }
         for name in names where !WebhookEvents.isKnown(name) {
             throw .unknownName(

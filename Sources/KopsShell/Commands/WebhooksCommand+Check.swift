@@ -32,7 +32,7 @@ extension WebhooksCommand {
         }
         // Read after the deliveries: `now` is the API's clock from its `Date` header.
         let now = context.now()
-        let inbound = try inboundMessages(for: webhooks, deliveries: deliveries, now: now, in: context)
+        let inbound = try inboundMessages(for: webhooks, in: context)
         // Each number whose message events a webhook here receives: its app subscription decides whether any can fire
         // (P19-3). One request per such number, of the project's numbers; a health that cannot be read says nothing.
         var health: [String: HealthTriage] = [:]
@@ -50,20 +50,16 @@ extension WebhooksCommand {
         return render(check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
     }
 
-    /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`) that is
-    /// paused, or got no delivery of them within `WebhookVerdict.deliveryGrace` of `now`: what says whether it missed
-    /// messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago). One request per such
-    /// number; none when every such webhook got a delivery in the last 2 minutes.
-    private static func inboundMessages(
-        for webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], now: Int64?, in context: ShellContext
-    ) throws -> [WebhookCheck.Inbound] {
+    /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
+    /// says whether it missed messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago), or got
+    /// far fewer deliveries than messages (`WebhookCheck.checkFewer`, read even when a delivery came a minute ago). One
+    /// request per such number.
+    private static func inboundMessages(for webhooks: [Webhook], in context: ShellContext) throws -> [WebhookCheck.Inbound] {
         var numbers: [String] = []
         for webhook in webhooks {
             guard let number = webhook.phoneNumberID, !numbers.contains(number) else { continue }
             guard WebhookAudience.subscribes(webhook, to: "whatsapp.message.received") else { continue }
-            let newest = deliveries[webhook.id, default: []].filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
-            let recent = newest.map { newest in now.map { $0 - newest <= WebhookVerdict.deliveryGrace } ?? false } ?? false
-            if !webhook.active || !recent { numbers.append(number) }
+            numbers.append(number)
         }
         return try numbers.map { number in
             let page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)

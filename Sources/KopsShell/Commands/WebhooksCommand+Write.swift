@@ -26,7 +26,7 @@ extension WebhooksCommand {
     static func updateForm(_ arguments: Arguments) throws(ShellError) -> (id: String, form: WebhookFields) {
         let id = try arguments.required(1, "webhook id")
         let form = try WebhookFields(arguments, isCreate: false)
-        guard !form.fields.isEmpty else {
+        guard !form.fields.isEmpty || form.addEvents != nil || form.removeEvents != nil else {
             throw .missingArgument(command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
         }
         return (id, form)
@@ -81,25 +81,6 @@ extension WebhooksCommand {
             result.revealedSecret = secret
         }
         return result
-    }
-
-    static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (_, form) = try updateForm(arguments)
-        // Found in the list first: a PATCH to an id of no webhook is a 404 in the project's API log.
-        let found = try context.webhook(try webhookID(arguments))
-        let id = found.id
-        if found.kind == "meta" { try WebhookFields.refuseKapsoOnly(arguments, what: "flag for meta webhook \(id)") }
-        let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
-            () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
-        }
-        context.session.lastWebhookID = webhook.id
-        let changed = WebhookFields.changeSummary(sent: form.fields, now: webhook.json)
-        return CommandResult(
-            blocks: [
-                .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),
-                .fields(fields(of: webhook)),
-            ],
-            json: .object(webhook.json))
     }
 
     static func delete(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -11,7 +11,7 @@ public enum WebhooksCommand: Command {
     static let createUsage =
         "webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ..."
     static let updateUsage =
-        "webhooks update ID [--url URL] [--events a,b] [--active true|false] [--payload-version v2] ..."
+        "webhooks update ID [--url URL] [--events a,b | --add-events a,b --remove-events c] [--active true|false] [--payload-version v2] ..."
     public static let details = """
         --scope number (default) lists the selected number's webhooks; --scope project lists every
         webhook of the project, project-scoped ones included. Secrets are shown masked; 'get ID
@@ -29,13 +29,17 @@ public enum WebhooksCommand: Command {
         'probe' sends the webhook's own URL three signed deliveries (ASCII, non-ASCII, wrong signature) and
         says whether the handler verifies on the raw bytes; accepting the wrong signature is an error.
         --events takes a,b or a JSON array; buffer window 1-60 s, buffer size 1-100, inactivity 1-1440 min;
-        --headers takes a JSON object of strings.
+        --headers takes a JSON object of strings. On 'update', --events and --headers replace the
+        webhook's whole list (Kapso's PATCH does): when that would remove events or headers it has,
+        kops says what goes and asks, and needs --yes where it cannot ask. --add-events and
+        --remove-events change the list it has, so adding one event keeps the others.
         Examples:
           webhooks
           webhooks --scope project
           webhooks get 3f1c2a9e-...
           webhooks create --url https://example.com/hook --events whatsapp.message.received
           webhooks update 4e5f6a7b-... --payload-version v2
+          webhooks update 4e5f6a7b-... --add-events whatsapp.message.failed
           webhooks delete 3d4e5f6a-... --yes
           webhooks test 5f6a7b8c-... --event whatsapp.message.received
           webhooks check
@@ -63,8 +67,13 @@ public enum WebhooksCommand: Command {
         FlagSpec("--buffer-window-seconds", value: "N", range: 1...60, help: "create/update: buffer window (1-60)"),
         FlagSpec("--max-buffer-size", value: "N", range: 1...100, help: "create/update: messages per batch (1-100)"),
         FlagSpec("--inactivity-minutes", value: "N", range: 1...1440, help: "create/update: conversation.inactive threshold (1-1440)"),
-        FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings"),
-        FlagSpec("--yes", help: "delete: do not ask"),
+        FlagSpec(
+            "--add-events", value: "LIST",
+            help: "update: events to add to the webhook's list, keeping the rest (a,b; whatsapp.message.* matches a group)"),
+        FlagSpec(
+            "--remove-events", value: "LIST", help: "update: events to take out of the webhook's list, keeping the rest"),
+        FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings (update: replaces them all)"),
+        FlagSpec("--yes", help: "delete: do not ask; update: remove the events or headers --events/--headers leave out without asking"),
         FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
         FlagSpec("--to", value: "URL", help: "fire: your handler's URL (http only for loopback)"),
         FlagSpec("--secret", value: "S", help: "fire: sign with this secret (the webhook's secret_key); never printed"),
@@ -90,7 +99,7 @@ public enum WebhooksCommand: Command {
     /// Flags each subcommand takes; any other flag is refused.
     private static let allowedFlags: [String: Set<String>] = [
         "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
-        "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]),
+        "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]).union(["--add-events", "--remove-events", "--yes"]),
         "delete": ["--yes"], "test": ["--event"], "check": [],
         "fire": ["--to", "--secret", "--secret-env", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]
