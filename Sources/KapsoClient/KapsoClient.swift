@@ -28,6 +28,10 @@ public final class KapsoClient {
     /// Told of each other GET's answer (status, path with query, the API's clock): kops's own reads by id (a
     /// WABA's templates) are in the API log too, and `whois` must not count them as the project's calls.
     public var answered: ((_ status: Int, _ path: String, _ serverTime: Int64?) -> Void)?
+    /// Told of every answer, whatever the method (method, status, path with query, the API's clock), after `notFound` or
+    /// `answered`: each request kops makes is one more entry in the project's API log (kapso-api.md §5), and the shell
+    /// notes them so `logs` and `logs search` can mark kops's own calls (docs/own-lookups.md).
+    public var responded: ((_ method: String, _ status: Int, _ path: String, _ serverTime: Int64?) -> Void)?
     /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
     /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
     public var received: ((JSONValue) -> Void)?
@@ -166,6 +170,7 @@ public final class KapsoClient {
         } else if request.method == "GET", let answered {
             answered(response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
         }
+        responded?(request.method, response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
         if response.status == 204 {
             // A write's 204 is its answer (`DELETE`, kapso-api.md §1.3); every read answers JSON, so a 204 to one is no
             // answer, said with its own status, not as "HTTP 200 … the body is null" (probe18 P18-16).

@@ -79,7 +79,7 @@ import Testing
             Thread.sleep(forTimeInterval: 1.1)
             return (try String(contentsOfFile: folder + "/b.md", encoding: .utf8), try kops(["check", folder + "/b.md"], ""))
         }
-        #expect(bundle.contains("## Support bundle\n\n- project: not set (PROJECT_ID)\n"))
+        #expect(bundle.contains("## Support bundle\n\n- project: 5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21 (the project_id of the API key's webhooks)\n"))
         #expect(bundle.contains("> logs --errors --ids --period 24h\n"))
         #expect(check.stderr.hasSuffix("b.md: 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
     }

@@ -170,8 +170,10 @@ import Testing
     @Test func flatListsAsManyFailuresAsTheGroupedViewCounts() async throws {
         let runs = try await runDemo(["errors --flat --limit 100 --period 30d", "errors --flat --limit 100 --output json"], number: nil)
         let rows = runs[0].out.split(separator: "\n").dropFirst().map { cells(String($0)) }
-        #expect(rows.contains { $0[1] == "message" && $0[3] == "131047 Re-engagement message" })
-        #expect(rows.contains { $0[1] == "api" && $0[2].hasPrefix("POST ") && $0[3].hasPrefix("422 ") }, "\(runs[0].out)")
+        // No number selected and the rows span both numbers: NUMBER comes second (P45-10).
+        #expect(runs[0].out.hasPrefix("TIME                  NUMBER  SOURCE"), "\(runs[0].out.prefix(200))")
+        #expect(rows.contains { $0[2] == "message" && $0[4] == "131047 Re-engagement message" })
+        #expect(rows.contains { $0[1] == "-" && $0[2] == "api" && $0[3].hasPrefix("POST ") && $0[4].hasPrefix("422 ") }, "\(runs[0].out)")
         #expect(runs[0].err.hasPrefix(
             "newest 100 of 129 failures in the last 30d; --limit takes at most 100: --source or --period narrows them\n"), "\(runs[0].err)")
         let json = try JSONValue.parse(Array(runs[1].out.utf8))

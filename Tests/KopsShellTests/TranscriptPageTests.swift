@@ -423,7 +423,10 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
             return Made(bundle: bundle, restore: restore, replayDiff: replay.diff, refused: output.err)
         }
         #expect(made.bundle.hasPrefix("# kops transcript\n"))
-        #expect(made.bundle.contains("- project: proj_demo_1\n"))
+        // PROJECT_ID names another project than the key's webhooks do: both are said (P45-14).
+        #expect(made.bundle.contains(
+            "- project: proj_demo_1 (PROJECT_ID); but the API key's webhooks name project 5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21: "
+                + "the key may be another project's\n"))
         #expect(made.bundle.contains("- number: 100200300400501 ("))
         #expect(made.bundle.contains("- time window: 2026-11-14T12:00:00Z to 2026-11-21T12:00:00Z (7d)\n"))
         #expect(made.bundle.contains("## Session transcript\n\n```kops\nkops(default)> use 100200300400501\n"))

@@ -38,6 +38,8 @@ extension KapsoClient {
             var error = MetaSendError(status: response.status, json: json)
         {
             error.path = request.url
+            // Not decoded, so told here: a refused send is kops's own entry in the API log too.
+            responded?(request.method, response.status, String(request.url.dropFirst(baseURL.count)), serverTime)
             throw .sendRejected(error)
         }
         let json = try decode(response, for: request)

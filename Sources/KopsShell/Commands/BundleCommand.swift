@@ -154,7 +154,7 @@ public enum BundleCommand: ScriptCommand {
         }
         var lines = [
             "## Support bundle", "",
-            "- project: \(context.environment["PROJECT_ID"] ?? "not set (PROJECT_ID)")",
+            "- project: " + projectFact(context),
             "- number: \(number ?? "none selected")",
             "- time window: \(iso(now - seconds)) to \(iso(now)) (\(period))",
             "- request ids: the REQUEST ID column of 'logs --errors --ids' below (from log search; LOG ID is the API log id)",
@@ -172,6 +172,36 @@ public enum BundleCommand: ScriptCommand {
             : [leftOut.map { "The session's recording is not included: \($0)." }
                 ?? "No session was being recorded: run 'record FILE.md' before reproducing the problem, then 'bundle'.", "", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// The project the bundle is about (P45-14: it said "not set" whenever `PROJECT_ID` was not exported, though the API
+    /// names it). Kapso's API names a key's project only in a webhook's `project_id` (kapso-api.md §3.1: required on
+    /// every webhook; no endpoint returns the key's project), so it is read from the first webhook `GET /whatsapp/webhooks`
+    /// lists (both scopes). `PROJECT_ID`, when set, is shown as set, and a webhook naming another project is said.
+    /// Unknown (no webhook, or the list failed) is said as unknown, with how to give it.
+    static func projectFact(_ context: ShellContext) -> String {
+        let set = context.environment["PROJECT_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let named: String?
+        let failure: String?
+        do {
+            // An id (letters, digits, `-`, `_`), never other server text in the file.
+            named = try context.client.webhooks(.project, perPage: 1).items.first?.json["project_id"]?.string.flatMap { id in
+                !id.isEmpty && id.count <= 64 && id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) ? id : nil
+            }
+            failure = nil
+        } catch {
+            // The error itself is in the diagnostics below ('state', 'errors'); server text stays out of the facts.
+            (named, failure) = (nil, "the webhooks list, which names it, could not be read")
+        }
+        switch (set, named) {
+        case let (set?, named?) where set.lowercased() != named.lowercased():
+            return "\(set) (PROJECT_ID); but the API key's webhooks name project \(named): the key may be another project's"
+        case (let set?, _): return "\(set) (PROJECT_ID)"
+        case (nil, let named?): return "\(named) (the project_id of the API key's webhooks)"
+        case (nil, nil):
+            return "unknown: " + (failure ?? "the API names a key's project only in a webhook's project_id, and this project has no webhook")
+                + "; to name it, set PROJECT_ID to the project's id (Kapso dashboard, project settings) before starting kops"
+        }
     }
 
     private static func iso(_ seconds: Int64) -> String {

@@ -86,7 +86,9 @@ public enum ConversationsCommand: Command {
         var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1, numbers: context.ids.phoneNumbers)
         let windowRows = windows.rows(page.items, now: context.now(), client: context.client)
         return CommandResult(
-            blocks: [.table(table(page.items, windows: windowRows))] + (windows.footnote.map { [.hint($0)] } ?? [])
+            blocks: [
+                .table(NumberColumn.adding(to: table(page.items, windows: windowRows), numbers: page.items.map(\.phoneNumberID), in: context))
+            ] + (windows.footnote.map { [.hint($0)] } ?? [])
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }

@@ -125,7 +125,9 @@ public enum DeliveriesCommand: Command {
             let hint = further.isEmpty ? "" : " (\(further.joined(separator: " or ")) looks further back)"
             return CommandResult(blocks: [.line(StyledText("no deliveries match in the last \(period)\(hint)"))], json: page.json)
         }
-        var blocks: [Block] = [.table(table(page.items)), .hint(page.footer)]
+        var blocks: [Block] = [
+            .table(NumberColumn.adding(to: table(page.items), numbers: page.items.map(\.phoneNumberID), in: context)), .hint(page.footer),
+        ]
         let unanswered = page.items.filter { $0.attemptCount > 0 && $0.answer == .none }.count
         if let note = DeliveryAnswer.noResponseNote(count: unanswered) { blocks.append(.hint(note)) }
         // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).

@@ -62,7 +62,7 @@ public enum ErrorsCommand: Command {
                 blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         } else if flat {
-            result = flatResult(fetch, limit: limit, period: period, command: typed(true))
+            result = flatResult(fetch, limit: limit, period: period, command: typed(true), in: context)
         } else {
             let groups = fetch.groups
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
@@ -170,7 +170,9 @@ public enum ErrorsCommand: Command {
     /// refused at once is its failed message, not again its API call).
     /// A cut list says how to see the rest (`command`, the flags typed but `--limit`): `next` does not page it, as it
     /// is merged from several sources (P15-11).
-    private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String, command: String) -> CommandResult {
+    private static func flatResult(
+        _ fetch: FailureFetch, limit: Int, period: String, command: String, in context: ShellContext
+    ) -> CommandResult {
         let groups = fetch.groups
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
@@ -200,6 +202,10 @@ public enum ErrorsCommand: Command {
         var table = Table(
             columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
         table.detailBelowWhenTooWide = true
+        // A message's, a delivery's or a Meta event's number; an API call is the key's (its path may name an id of any kind).
+        table = NumberColumn.adding(
+            to: table, numbers: entries.map { $0.json["kapso"]?["phone_number_id"]?.string ?? $0.json["phone_number_id"]?.string },
+            in: context)
         let more = fetch.truncated
         let failures = FailureGroups.failureCount(all)
         let found = "\(failures)\(more ? "+" : "")"

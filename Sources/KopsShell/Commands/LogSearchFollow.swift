@@ -5,7 +5,8 @@ internal import KapsoDiagnostics
 /// oldest first, as `deliveries --follow` does.
 ///
 /// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line,
-/// and stops with the one-line error when search stops being available.
+/// and stops with the one-line error when search stops being available. kops's own calls (each poll is one more entry in
+/// the project's API log, P45-8) are never shown as new events: they are counted in the summary line instead.
 struct LogSearchFollow {
     let query: LogSearchQuery
     let loop: FollowLoop
@@ -21,18 +22,22 @@ struct LogSearchFollow {
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
         var shown = 0
         var problems = 0
+        var own = 0
         let redactor = context.shell?.redactor ?? Redactor()
         return try loop.run(
             // A logged event does not change: only new ones are shown.
             in: context, id: \.id, state: { _ in "" },
             fetch: { try LogSearchInput.page(query, in: context).events },
             show: { new in
-                let events = new.map(\.item)
+                let mine = context.ownLookups.kopsEventIDs(in: new.map(\.item), host: context.client.baseURL)
+                own += mine.count
+                let events = new.map(\.item).filter { !mine.contains($0.id) }
+                guard !events.isEmpty else { return }
                 shown += events.count
                 problems += events.filter { LogSearchReading($0).isProblem }.count
                 context.emit(rows(events, json: mode == .json, redactor: redactor))
             },
-            summary: { summary(tally: $0, shown: shown, problems: problems) })
+            summary: { summary(tally: $0, shown: shown, problems: problems, own: own) })
     }
 
     /// One line per event (NDJSON in JSON mode), oldest first.
@@ -44,8 +49,10 @@ struct LogSearchFollow {
         return CommandResult(blocks: [.table(LogsCommand.table(events, highlight: nil))], json: .array(objects))
     }
 
-    private func summary(tally: FollowLoop.Tally, shown: Int, problems: Int) -> String {
+    /// `stopped after 5 polls: 2 new events (1 problem); 4 calls kops made itself (its polls) not shown`.
+    private func summary(tally: FollowLoop.Tally, shown: Int, problems: Int, own: Int) -> String {
         let detail = problems > 0 ? " (\(problems) \(problems == 1 ? "problem" : "problems"))" : ""
-        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)"
+        let mine = own > 0 ? "; \(own) \(own == 1 ? "call" : "calls") kops made itself (its polls) not shown" : ""
+        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)\(mine)"
     }
 }

@@ -85,7 +85,12 @@ extension LogsCommand {
                     if let cursor = after.first(where: { $0.0 == "after" })?.1 { page.cursor = cursor }
                     return try LogSearchInput.page(page, in: context).page
                 },
-                json: \.json, table: { table($0, highlight: query.highlightResourceID ?? query.highlightEventID) })
+                json: \.json,
+                table: {
+                    table(
+                        $0, highlight: query.highlightResourceID ?? query.highlightEventID,
+                        own: context.ownLookups.kopsEventIDs(in: $0, host: context.client.baseURL))
+                })
             context.session.lastList = nil
             return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "event" : "events")")])
         }
@@ -144,12 +149,13 @@ extension LogsCommand {
         let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
         // The API's page shape (`data.window`, `data.events`), with the events shown and how many the window had.
         var data = firstJSON["data"]?.object ?? JSONObject()
+        let own = context.ownLookups.kopsEventIDs(in: shown, host: context.client.baseURL)
         data["events"] = .array(shown.map { .object($0.json) })
         data["pagination"] = ["has_more": false, "next_cursor": .null]
         data["around"] = query.around.map(JSONValue.string) ?? .null
         data["events_in_window"] = .number(String(events.count))
         data["window_truncated"] = .bool(page.nextCursor != nil)
-        let json: JSONValue = ["data": .object(data)]
+        let json = OwnLookups.marking(["data": .object(data)], own)
         let span = window.isEmpty ? "" : " from \(window)"
         guard !shown.isEmpty else {
             let what = query.problemsOnly ? "no problems" : "no events"
@@ -165,7 +171,8 @@ extension LogsCommand {
         if let highlight = query.highlightResourceID ?? query.highlightEventID.map({ _ in "the event --around named" }) {
             hint += shown.contains(where: \.isHighlighted) ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
         }
-        return CommandResult(blocks: [.table(table(shown, highlight: marked)), .hint(hint)], json: json)
+        let mark = OwnLookups.markHint(own.count, noun: own.count == 1 ? "event" : "events").map { [Block.hint($0)] } ?? []
+        return CommandResult(blocks: [.table(table(shown, highlight: marked, own: own)), .hint(hint)] + mark, json: json)
     }
 
     /// `--problems`: every problem of the window (up to `maxProblemPages` pages), one row per cause.
@@ -254,11 +261,16 @@ extension LogsCommand {
                 ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
         }
         let marked = query.highlightResourceID ?? query.highlightEventID
-        return CommandResult(blocks: [.table(table(page.events, highlight: marked)), .hint(hint)] + leftOut, json: page.json)
+        let own = context.ownLookups.kopsEventIDs(in: page.events, host: context.client.baseURL)
+        let mark = OwnLookups.markHint(own.count, noun: own.count == 1 ? "event" : "events").map { [Block.hint($0)] } ?? []
+        return CommandResult(
+            blocks: [.table(table(page.events, highlight: marked, own: own)), .hint(hint)] + mark + leftOut,
+            json: own.isEmpty ? page.json : OwnLookups.marking(page.json, own))
     }
 
-    /// Time, source, what happened, status and the linking id; problems in red, the highlighted event marked `>`.
-    static func table(_ events: [LogSearchEvent], highlight: String?) -> Table {
+    /// Time, source, what happened, status and the linking id; problems in red, the highlighted event marked `>`, the
+    /// source of an event in `own` (a call kops made itself) followed by `(kops)`.
+    static func table(_ events: [LogSearchEvent], highlight: String?, own: Set<String> = []) -> Table {
         var columns = [
             Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), Column("WHAT"),
             Column("STATUS", truncation: .never), Column("ID", truncation: .never),
@@ -266,7 +278,8 @@ extension LogsCommand {
         var rows = events.map { event -> [StyledText] in
             let reading = LogSearchReading(event)
             return [
-                StyledText(TimeText.short(reading.time)), StyledText(reading.source), StyledText(reading.what),
+                StyledText(TimeText.short(reading.time)),
+                StyledText(reading.source + (own.contains(event.id) ? " " + OwnLookups.mark : "")), StyledText(reading.what),
                 StyledText(reading.status, style: reading.isProblem ? .bad : .plain), StyledText(reading.link),
             ]
         }

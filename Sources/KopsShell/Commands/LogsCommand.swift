@@ -95,7 +95,7 @@ public enum LogsCommand: Command {
         let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
             fetch: { after, _ in try context.client.apiLogs(filters + [("limit", "100")] + after) },
             request: { context.client.apiLogsRequest(filters + [("limit", "100")] + $0) },
-            table: { table($0) })
+            table: { table($0, own: context.ownLookups.kopsLogIDs(in: $0, host: context.client.baseURL)) })
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "call" : "calls")")])
     }
@@ -133,8 +133,11 @@ public enum LogsCommand: Command {
         let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
         let page = try context.client.apiLogs(query)
         context.rememberList(page, source: .apiLogs(filters: filters, limit: limit))
+        // kops's own calls (its earlier `logs`, look-ups, sends) are marked, never hidden: Kapso logs them as the key's.
+        let own = context.ownLookups.kopsLogIDs(in: page.items, host: context.client.baseURL)
+        let json = own.isEmpty ? page.json : OwnLookups.marking(page.json, own)
         guard !page.items.isEmpty else {
-            return CommandResult(blocks: [.line(StyledText("no API calls match in this period"))], json: page.json)
+            return CommandResult(blocks: [.line(StyledText("no API calls match in this period"))], json: json)
         }
         // A failed call gets the meaning 'errors' gives it (the id resolver for ids in the path): the numbers
         // and webhooks are asked for only when the page has one. Kapso's normal answers are said to be no failures, as
@@ -153,10 +156,12 @@ public enum LogsCommand: Command {
             let groups = fetch.groups
             let entries = Dictionary(fetch.triage.entries.map { ($0.json["id"]?.string ?? "", $0) }, uniquingKeysWith: { first, _ in first })
             meanings = page.items.map { log in
-                ErrorTriage.isNormalAnswer(log) ? ErrorTriage.normalAnswerMeaning : entries[log.id].map(groups.meaning(of:)) ?? ""
+                if ErrorTriage.isNormalAnswer(log) { return ErrorTriage.normalAnswerMeaning }
+                if own.contains(log.id), log.responseStatus >= 400 { return OwnLookups.ownFailureMeaning }
+                return entries[log.id].map(groups.meaning(of:)) ?? ""
             }
         }
-        var hints = [page.footer]
+        var hints = [page.footer] + [OwnLookups.markHint(own.count, noun: own.count == 1 ? "call" : "calls")].compactMap { $0 }
         let normal = page.items.filter(ErrorTriage.isNormalAnswer).count
         if normal > 0 {
             hints.append("\(normal) of these \(normal == 1 ? "is" : "are") Kapso's normal answer, not a failure ('Marketing preference not found': no preference recorded)")
@@ -169,8 +174,8 @@ public enum LogsCommand: Command {
             case nil: hints.append("request ids come from log search, which did not answer for this project: LOG ID is the API log id")
             }
         }
-        let table = table(page.items, ids: ids, meanings: meanings, requestIDs: requestIDs)
-        return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: page.json)
+        let table = table(page.items, ids: ids, meanings: meanings, requestIDs: requestIDs, own: own)
+        return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: json)
     }
 
     /// The request id of each API log (`resource_id` → `request_id` of log search's `external_api_log` events, the id
@@ -184,14 +189,16 @@ public enum LogsCommand: Command {
 
     /// Time, method, endpoint, status, duration, key name, error, and with `meanings` (one per log) the
     /// meaning of each failed call. With `ids`, the API log id and, when log search gave it, the request id come after
-    /// the time.
-    static func table(_ logs: [APILog], ids: Bool = false, meanings: [String]? = nil, requestIDs: [String: String] = [:]) -> Table {
+    /// the time. The key of a call in `own` (kops's own) is followed by `(kops)`.
+    static func table(
+        _ logs: [APILog], ids: Bool = false, meanings: [String]? = nil, requestIDs: [String: String] = [:], own: Set<String> = []
+    ) -> Table {
         let rows = logs.enumerated().map { index, log -> [StyledText] in
             [
                 StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
                 StyledText(
                     String(log.responseStatus), style: log.responseStatus >= 400 && !ErrorTriage.isNormalAnswer(log) ? .bad : .plain),
-                StyledText(log.responseTimeMS.map { "\($0) ms" } ?? "-"), StyledText(log.apiKeyName ?? "-"),
+                StyledText(log.responseTimeMS.map { "\($0) ms" } ?? "-"), StyledText((log.apiKeyName ?? "-") + (own.contains(log.id) ? " " + OwnLookups.mark : "")),
                 StyledText(log.errorMessage ?? ""),
             ] + (meanings.map { [StyledText($0[index])] } ?? [])
         }

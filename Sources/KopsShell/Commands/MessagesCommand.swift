@@ -149,7 +149,8 @@ public enum MessagesCommand: Command {
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(
-            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items, now: context.now()).map(Block.hint)
+            blocks: [.table(NumberColumn.adding(to: table(page.items, now: context.now()), numbers: page.items.map(\.phoneNumberID), in: context))]
+                + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }

@@ -228,6 +228,13 @@ public final class ShellContext {
             self.ownLookups.note(
                 method: "GET", host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970), status: status)
         }
+        // Every other request (a list, a write, a follow's poll): noted only to mark kops's own calls in `logs`, `logs
+        // search` and `bundle` (P45-8); the two above are look-ups already.
+        client.responded = { [unowned self] method, status, path, time in
+            guard method != "GET" || (status != 404 && !OwnLookups.hasID(path)) else { return }
+            self.ownLookups.note(
+                method: method, host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970), status: status, lookUp: false)
+        }
     }
 }
 

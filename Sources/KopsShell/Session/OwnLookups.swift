@@ -33,17 +33,24 @@ public final class OwnLookups {
         /// The HTTP status it was answered with: 404 for a look-up of nothing; another for a read by id that
         /// answered (only `whois`'s API-call count leaves those out; failures never match them).
         public var status: Int = 404
+        /// False for any other request kops made (a list, a write, a follow's poll): kept only to mark kops's own calls
+        /// in `logs`, `logs search` and `bundle` (`kopsIDs`), never left out of a count of the project's calls.
+        public var isLookUp: Bool = true
     }
 
     /// The file, nil to keep notes in memory only.
     public let path: String?
     private var loaded = false
-    private var notes: [Entry] = []
+    /// Read by `kopsIDs` (OwnLookups+Marks.swift) after `loadOnce`.
+    private(set) var notes: [Entry] = []
     /// The index in `notes` of this session's first note.
     private var sessionStart = 0
 
-    /// Notes kept at most (the newest); older and more than `horizon` old ones are dropped on rewrite.
+    /// Look-up notes kept at most (the newest); older and more than `horizon` old ones are dropped on rewrite.
     static let limit = 500
+    /// Other requests' notes kept at most (the newest): a `logs search --follow` of an hour at the default interval
+    /// polls 1,800 times, and a look-up must not be pushed out by them, so the two are kept apart.
+    static let requestLimit = 2_000
     /// API logs cover 30 days (kapso-api.md §4).
     static let horizon: Int64 = 31 * 86_400
     /// How far before and after a note's time its API-log entry may be stamped (the log stamps the
@@ -77,15 +84,16 @@ public final class OwnLookups {
     /// `host` is the client's base URL; a path in it (a mistyped `--base-url http://h/platform/v1/whatsapp`) is part of
     /// the path Kapso logs, so the note keeps the origin as its host and the whole path (probe10 P10-11: kops's own call
     /// through a wrong base URL was listed by `errors` as the project's failure).
-    public func note(method: String, host: String, path: String, time: Int64, status: Int = 404) {
+    /// `lookUp` false: any other request kops made (`noteRequest`).
+    public func note(method: String, host: String, path: String, time: Int64, status: Int = 404, lookUp: Bool = true) {
         loadOnce()
         let (origin, prefix) = Self.origin(host)
-        let entry = Entry(time: time, method: method, host: Self.stored(origin), path: Self.stored(Self.decoded(prefix + path)), status: status)
+        var entry = Entry(time: time, method: method, host: Self.stored(origin), path: Self.stored(Self.decoded(prefix + path)), status: status)
+        entry.isLookUp = lookUp
         notes.append(entry)
         guard let file = self.path else { return }
-        if notes.count > 2 * Self.limit {
-            sessionStart = max(0, sessionStart - (notes.count - Self.limit))
-            notes = Array(notes.suffix(Self.limit))
+        if notes.count > 2 * (Self.limit + Self.requestLimit) {
+            prune()
             rewrite(file)
         } else {
             append(entry, to: file)
@@ -138,7 +146,9 @@ public final class OwnLookups {
     public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Matches {
         loadOnce()
         let origin = Self.stored(Self.origin(host).origin)
-        let fits = { (entry: Entry) in Self.origin(entry.host).origin == origin && (answered || entry.status == 404) }
+        let fits = { (entry: Entry) in
+            entry.isLookUp && Self.origin(entry.host).origin == origin && (answered || entry.status == 404)
+        }
         var session = notes[sessionStart...].filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)
         guard !session.isEmpty || !earlier.isEmpty else { return Matches() }
@@ -229,32 +239,58 @@ public final class OwnLookups {
 
     // MARK: - The file
 
-    private func loadOnce() {
+    func loadOnce() {
         guard !loaded else { return }
         loaded = true
         guard let path, let data = FileManager.default.contents(atPath: path), Self.isPrivateFile(path) else { return }
         var cleared = false
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            // A fifth field, the status, was added later; lines without it are 404s.
-            guard fields.count == 4 || fields.count == 5, let time = Int64(fields[0]) else { continue }
-            let status = fields.count == 5 ? Int(fields[4]) ?? 404 : 404
-            let entry = Entry(time: time, method: fields[1], host: Self.stored(fields[2]), path: Self.stored(fields[3]), status: status)
+            // A fifth field, the status, was added later; lines without it are 404s. A sixth, `request`, marks a note
+            // that is no look-up.
+            guard (4...6).contains(fields.count), let time = Int64(fields[0]) else { continue }
+            let status = fields.count >= 5 ? Int(fields[4]) ?? 404 : 404
+            var entry = Entry(time: time, method: fields[1], host: Self.stored(fields[2]), path: Self.stored(fields[3]), status: status)
+            entry.isLookUp = fields.count < 6 || fields[5] != Self.requestField
             cleared = cleared || entry.host != fields[2] || entry.path != fields[3]
             notes.append(entry)
         }
         if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
-        notes = Array(notes.suffix(Self.limit))
+        prune()
         // A file written before its notes were masked keeps no credential once read again.
         if cleared { rewrite(path) }
         // What earlier runs noted is not this session's.
         sessionStart = notes.count
     }
 
+    /// The sixth field of a note that is no look-up.
+    static let requestField = "request"
+
+    /// Keeps the newest `limit` look-ups and the newest `requestLimit` other notes, in order; this session's start moves
+    /// back by the notes dropped before it.
+    private func prune() {
+        var lookUps = notes.count(where: { $0.isLookUp }) - Self.limit
+        var requests = notes.count(where: { !$0.isLookUp }) - Self.requestLimit
+        guard lookUps > 0 || requests > 0 else { return }
+        var kept: [Entry] = []
+        var start = sessionStart
+        for (index, entry) in notes.enumerated() {
+            if entry.isLookUp ? lookUps > 0 : requests > 0 {
+                if entry.isLookUp { lookUps -= 1 } else { requests -= 1 }
+                if index < sessionStart { start -= 1 }
+                continue
+            }
+            kept.append(entry)
+        }
+        notes = kept
+        sessionStart = max(0, start)
+    }
+
     private static func line(_ entry: Entry) -> String {
         let clean = { (text: String) in String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }
-        let status = entry.status == 404 ? "" : "\t\(entry.status)"
-        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\(status)\n"
+        let status = entry.status == 404 && entry.isLookUp ? "" : "\t\(entry.status)"
+        let kind = entry.isLookUp ? "" : "\t" + requestField
+        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\(status)\(kind)\n"
     }
 
     private func append(_ entry: Entry, to file: String) {
