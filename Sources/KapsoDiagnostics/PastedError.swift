@@ -137,9 +137,10 @@ public struct PastedError: Sendable, Equatable {
         GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
     }
 
-    /// What Graph's 2500 means when the pasted text is one (`IDResolver.unknownPathMeaning`: the version or part it names).
+    /// What Graph's 2500 or 2635 means when the pasted text is one (`IDResolver.unknownPathMeaning`: the version or part
+    /// it names).
     public var unknownPathAdvice: String? {
-        code == "2500" ? IDResolver.unknownPathMeaning(endpoint: path ?? "", status: nil, text: message ?? pastedText) : nil
+        code == "2500" || code == "2635" ? IDResolver.unknownPathMeaning(endpoint: path ?? "", status: nil, text: message ?? pastedText) : nil
     }
 
     /// A Graph path in the pasted text whose object is `objectID` (`GET /meta/whatsapp/v24.0/{id}/message_templates`
