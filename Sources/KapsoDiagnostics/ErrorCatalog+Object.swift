@@ -28,7 +28,7 @@ extension ErrorCatalog {
             + "this operation); nothing in the payload is wrong"
         entry.fix = "'\(ShellWord.command("whois", id))' says what the id is and which phone-number id to use"
         // A message id (or another id Graph reads nowhere) read at `/{id}`: the path's shape, not a missing object (P46-2).
-        if path.map({ APIRoute.documented($0)?.slot == .metaObject }) ?? true,
+        if let path, APIRoute.documented(path)?.slot == .metaObject,
             let nodeless = IDResolver.nodelessMeaning(id, identity: nil, numbers: [])
         {
             entry.meaning = nodeless

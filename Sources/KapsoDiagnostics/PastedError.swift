@@ -78,6 +78,12 @@ public struct PastedError: Sendable, Equatable {
         guard let id = objectID else { return nil }
         // An edge name or a placeholder where the id goes: the id was never filled in, no id to look up (P37-6).
         if let unfilled = UnfilledID.objectMeaning(id) { return unfilled }
+        // A pasted `GET /v24.0/{wamid}`: a message is no Graph node; where it is read (P46-2).
+        if let path, APIRoute.documented(path)?.slot == .metaObject,
+            let nodeless = IDResolver.nodelessMeaning(id, identity: nil, numbers: numbers)
+        {
+            return nodeless
+        }
         let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
             + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.

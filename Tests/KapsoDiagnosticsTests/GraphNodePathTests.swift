@@ -54,6 +54,17 @@ import Testing
         #expect(!entry.meaning.contains("does not exist or this key cannot see it"), "\(entry.meaning)")
     }
 
+    /// `explain` of a pasted API-log line `GET /meta/whatsapp/v24.0/{wamid}` with Graph's answer: the path's shape; the
+    /// same answer without a path (the id may have stood in another slot) keeps Graph's three causes.
+    @Test func explainOfAPastedReadNamesTheMessage() throws {
+        let text = "(#100) Unsupported get request. Object with ID '\(Self.wamid)' does not exist, cannot be loaded due to missing permissions, or does not support this operation"
+        let pasted = try #require(PastedError("GET /meta/whatsapp/v24.0/\(Self.wamid) 404 \(text)"))
+        let advice = try #require(pasted.objectAdvice())
+        #expect(advice.hasPrefix("\(Self.wamid) is a message id (WAMID) by its form"), "\(advice)")
+        let bare = try #require(PastedError(text)?.objectAdvice())
+        #expect(!bare.contains("no Graph node"), "\(bare)")
+    }
+
     /// The WAMID of `/v24.0/{wamid}` is among the ids `errors` asks `whois` about.
     @Test func theIDOfAGraphReadIsLookedUp() {
         #expect(FailureGroups.unknownPathIDs(PathIDsNamedTests.entries([Self.read(Self.wamid)]), numbers: Self.numbers) == [Self.wamid])
