@@ -20,6 +20,21 @@ extension ErrorCatalog {
             reference: "not on Meta's WhatsApp error-codes page nor Graph's error-handling guide; Graph's answers as "
                 + "public reports quote them (OAuthException 2500, HTTP 400): arsduo/koala#611 (unknown path, a wrong "
                 + "version), fbsamples/messenger-platform-samples#125 (an active access token must be used)"),
+        // Graph's answer to a path whose version it no longer serves (probe46 P46-2): `errors` names the version in the path
+        // (`IDResolver.deprecatedVersionMeaning`).
+        entry(
+            "2635", "deprecated Graph API version",
+            "Graph refused the call for the Graph API version in its path (/meta/whatsapp/vNN.N/…), which Meta "
+                + "deprecated; its message names the latest version ('Please update to the latest version: v24.0'); "
+                + "nothing in the payload is wrong",
+            "send the same call with a version Meta serves: Kapso documents its proxy at /meta/whatsapp/v24.0 "
+                + "(kapso-api.md §1.1, §9); 'errors' names the version in each failed path",
+            .fixFirst, nil, title: "You are calling a deprecated version of the Graph API",
+            reference: "not on Meta's WhatsApp error-codes page; Meta's Graph API reference pages list 2635 in their Error "
+                + "Codes tables as 'You are calling a deprecated version of the Ads API. Please update to the latest "
+                + "version.' (e.g. developers.facebook.com/docs/graph-api/reference/ad-account/campaigns/); through Kapso's "
+                + "proxy Graph writes 'of the Graph API' (probe46, HTTP 400); versions and their end dates: Meta's Graph "
+                + "API versions table, developers.facebook.com/docs/graph-api/changelog/versions"),
     ]
 
     /// Graph's 2500 whose message is "Unknown path components: /v99.0/100200300400501/messages" (`{"error": {"message":

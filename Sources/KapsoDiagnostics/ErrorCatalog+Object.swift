@@ -27,6 +27,13 @@ extension ErrorCatalog {
             + "(Graph's three causes: the object does not exist, the access lacks a permission for it, it does not support "
             + "this operation); nothing in the payload is wrong"
         entry.fix = "'\(ShellWord.command("whois", id))' says what the id is and which phone-number id to use"
+        // A message id (or another id Graph reads nowhere) read at `/{id}`: the path's shape, not a missing object (P46-2).
+        if let path, APIRoute.documented(path)?.slot == .metaObject,
+            let nodeless = IDResolver.nodelessMeaning(id, identity: nil, numbers: [])
+        {
+            entry.meaning = nodeless
+            entry.fix = "read the object at its own path (above); '\(ShellWord.command("whois", id))' says what the id is"
+        }
         entry.retry = .fixFirst
         entry.reference = "Graph code 100, error_subcode 33 (GraphMethodException); kapso-api.md §9.3: the Meta proxy "
             + "answers 404 for an unknown phone-number id; " + Source.meta.reference

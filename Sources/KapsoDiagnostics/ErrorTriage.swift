@@ -330,7 +330,9 @@ public struct ErrorTriage {
                 log.responseStatus == 404
                     || ErrorCatalog.missingObjectID(subcode: nil, status: log.responseStatus, path: log.endpoint, message: log.errorMessage) != nil
             {
-                return "no object has the id in the path; " + whois
+                // A message (or another id Graph reads nowhere) at `/{id}`: the path, not a missing object (P46-2).
+                return IDResolver.graphNodeMeaning(log.endpoint, identity: nil, numbers: [])
+                    ?? "no object has the id in the path; " + whois
             }
             return advice
         }
@@ -345,6 +347,7 @@ public struct ErrorTriage {
             if APIPath.ids(in: log.endpoint).isEmpty {
                 return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
             }
+            if let nodeless = IDResolver.graphNodeMeaning(log.endpoint, identity: nil, numbers: []) { return nodeless }
             // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
             // says of the same id, not "no message has it" (probe41 P41-7).
             if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let damaged = damagedWAMID(object.id) {
@@ -368,18 +371,6 @@ public struct ErrorTriage {
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default: return "the request was refused; read the error text (ERROR), it usually names the field"
         }
-    }
-}
-
-extension ErrorTriage {
-    /// The id of a `/whatsapp/messages/{id}` path as the caller meant it (percent-encoding undone; a `wamid.` put in
-    /// front of a WAMID's base64 alone), and what `WAMID.damage` reads in it; nil when it reads as a whole WAMID.
-    static func damagedWAMID(_ segment: String) -> (id: String, damage: String)? {
-        let decoded = segment.removingPercentEncoding ?? segment
-        guard let damage = WAMID.damage(decoded) else { return nil }
-        // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
-        let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : "wamid." + decoded
-        return (id, damage)
     }
 }
 

@@ -30,7 +30,19 @@ extension FailureGroups {
             } ?? childID(endpoint, numbers: numbers)
                 // The WABA slot too: what the id is (Meta's business or app id) names the mistake (probe37 P37-13).
                 ?? unknownWABAID(endpoint, numbers: numbers)
+                // A WAMID, UUID or user id read at `/{id}`: what it is says where it is read (probe46 P46-2).
+                ?? graphNodeID(endpoint)
         }
+    }
+
+    /// The id of a Graph read of an id alone (`/v24.0/{id}`) that is not digits (a WAMID, a UUID, a business-scoped user
+    /// id): Graph reads none of them there, and what `whois` finds the id to be says where it is read
+    /// (`IDResolver.graphNodeMeaning`). Digits there are the phone-number slot's (`APIPath.phoneNumberID`).
+    static func graphNodeID(_ endpoint: String) -> String? {
+        guard let route = APIRoute.documented(endpoint), route.surface == .metaProxy, route.slot == .metaObject,
+            let id = route.id, !id.isEmpty, !id.allSatisfy(\.isNumber)
+        else { return nil }
+        return id
     }
 
     /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`;
@@ -212,6 +224,24 @@ extension FailureGroups {
             who: key, what: what, error: error, meaning: meaning,
             headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
             misplacedID: id, note: note)
+    }
+
+    /// A failed Graph read of an id alone (`GET /meta/whatsapp/v24.0/{id}`) whose id is of a kind Graph does not read
+    /// there (a message, a conversation, a contact…), by what `whois` found (`identities`) or its form: the row says what
+    /// the id is and where that kind is read (`IDResolver.graphNodeMeaning`), not "no object has the id" of a message
+    /// that exists (probe46 P46-2). One cause per id and status. Nil for other paths and kinds.
+    static func graphNodeMember(_ entry: ErrorTriage.Entry, call: Call, _ known: Known) -> Member? {
+        let (key, _, endpoint, status, what, error) = call
+        guard let id = APIRoute.documented(endpoint)?.id,
+            let meaning = IDResolver.graphNodeMeaning(endpoint, identity: known.identities[id], numbers: known.numbers)
+        else { return nil }
+        let kind = known.identities[id].flatMap { $0.kind == .unknown || $0.incomplete ? nil : $0.kind }
+            ?? IDResolver.nodelessKind(byForm: id) ?? .unknown
+        return Member(
+            cause: Cause(source: "api", who: key, what: "id \(id)", error: "\(status)"), source: .api, time: entry.time,
+            who: key, what: what, error: error, meaning: meaning,
+            headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(kind.nodeNoun) read at /\(id), which is no Graph node" },
+            misplacedID: id)
     }
 
     /// A failed call whose path holds, in a WABA slot (`/{waba}/message_templates`) or a Graph path of an id alone

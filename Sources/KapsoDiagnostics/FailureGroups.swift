@@ -281,6 +281,10 @@ public struct FailureGroups {
                     what: what, error: error, meaning: unserved,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what), a route Kapso does not have" })
             }
+            // A Graph path of an id alone holding an id Graph reads nowhere there (a message): where it is read (P46-2).
+            if notFound, let member = graphNodeMember(entry, call: (key, method, endpoint, status, what, error), known) {
+                return member
+            }
             // A WABA slot, or a Graph path of an id alone, read for the kind of id it takes (P21-9).
             if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member

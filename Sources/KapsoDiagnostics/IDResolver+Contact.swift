@@ -47,7 +47,7 @@ extension IDResolver {
         }
         guard case .uncertain(let national, let asTyped) = try number.countryReading(projectCodes: codes, isContact: isContact)
         else { return nil }
-        let start = "\(typed) has no '+' or '00' and does not start with this project's country code (\(list(codes.map { "+" + $0 })))"
+        let start = noCountryCode(typed, codes: codes)
         // Another country's number as typed: its own code, never the project's, goes before it.
         let own = asTyped.map { digits in
             "if \(CountryCallingCode.code(of: digits).map { "+" + $0 } ?? "its start") is its country code, --to +\(digits)"
@@ -67,6 +67,33 @@ extension IDResolver {
 }
 
 extension IDResolver {
+    /// `4155550157 has no '+' or '00' and does not start with this project's country code (+1)`: the doubt `notAContact`
+    /// refuses a `--to` with and `uncertainContactFilter` lists a `--phone-number` with, in one wording.
+    static func noCountryCode(_ typed: String, codes: [String]) -> String {
+        "\(typed) has no '+' or '00' and does not start with this project's country code (\(list(codes.map { "+" + $0 })))"
+    }
+
+    /// A `--phone-number` filter (`messages`, `conversations`) typed without '+' or '00' that may be a national number of
+    /// the project's country (`PhoneNumberText.countryReading`, the rule `reply --to` refuses with and `whois` warns of;
+    /// `countryCodes`): `4155550157` in a +1 project is +1 415-555-0157 as likely as +41 55 555 0157, so the list is not
+    /// cut to one of them (probe46 P46-13: the contact's own messages were "left out as other contacts"). The line says
+    /// so: the list is Kapso's partial match (kapso-api.md §7.1, §8.1: `phone_number` matches part of a number, so every
+    /// contact whose number contains the digits is listed) with the `--phone-number` of each whole reading. Nil when the
+    /// digits read as a whole number with its country code (a `+`/`00`, a project code first, another country's whole
+    /// number), when no national reading makes a whole number (an id, which the list's empty-filter check names), and
+    /// when `numbers` is empty (no country code to read against).
+    public static func uncertainContactFilter(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> String? {
+        let codes = countryCodes(numbers)
+        guard case .uncertain(let national, let asTyped) = number.countryReading(projectCodes: codes), !national.isEmpty
+        else { return nil }
+        let other = asTyped.map { digits in
+            " or, if \(CountryCallingCode.code(of: digits).map { "+" + $0 } ?? "its start") is its country code, --phone-number +\(digits)"
+        } ?? ""
+        return noCountryCode(typed, codes: codes) + ": listed as Kapso's partial match, every contact whose number contains "
+            + "\(number.digits); for one contact give its country code: "
+            + national.map { "--phone-number +" + $0 }.joined(separator: " or ") + other
+    }
+
     /// `notAContact` when the project's contacts are not known: a number that may lack its country code is refused.
     public static func notAContact(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> NotAContact? {
         notAContact(number, typed: typed, numbers: numbers, isContact: { false })

@@ -12,7 +12,13 @@ extension IDResolver {
     ///
     /// A version in the path that Meta served at the call's `time` (Unix seconds; `GraphVersion`) is no cause
     /// (probe37 P37-9): the part Graph named is read instead; a version Graph itself named is always the cause.
+    ///
+    /// Graph's 2635 "You are calling a deprecated version of the Graph API" is read here too: the path's version is the
+    /// cause (`deprecatedVersionMeaning`, probe46 P46-2).
     public static func unknownPathMeaning(endpoint: String, status: Int?, text: String?, at time: Int64? = nil) -> String? {
+        if let text, let deprecated = deprecatedVersionMeaning(endpoint: endpoint, status: status, text: text, at: time) {
+            return deprecated
+        }
         guard let text, let parts = unknownComponents(in: text) else { return nil }
         let answer = "Graph's 2500 \"Unknown path components\"" + (status.map { ", HTTP \($0)" } ?? "")
         let path = APIPath.segments(of: endpoint).map(String.init)
@@ -45,5 +51,46 @@ extension IDResolver {
         guard let range = text.range(of: "unknown path components", options: .caseInsensitive) else { return nil }
         let rest = text[range.upperBound...].drop { $0 == ":" || $0 == " " }
         return String(rest.prefix { !$0.isWhitespace && !"\"',;)}".contains($0) })
+    }
+}
+
+// MARK: - Graph's "You are calling a deprecated version" (2635)
+
+extension IDResolver {
+    /// What Graph's 2635 "You are calling a deprecated version of the Graph API. Please update to the latest version:
+    /// v24.0." (`ErrorCatalog` 2635) means for one call: the Graph version in its path, with when Meta retired it
+    /// (`GraphVersion`, at the call's `time`, Unix seconds) and the path with the version Kapso documents its proxy at
+    /// (`https://api.kapso.ai/meta/whatsapp/v24.0`, kapso-api.md §1.1, §9). A path on Kapso's own version that Graph still
+    /// calls deprecated is no path fault kops can fix: said so, with Graph's latest. `text` is the API log's
+    /// `error_message` or Graph's `message`; nil when it is no 2635.
+    public static func deprecatedVersionMeaning(endpoint: String, status: Int?, text: String, at time: Int64? = nil) -> String? {
+        let lower = text.lowercased()
+        guard lower.contains("(#2635)") || lower.contains("deprecated version of the") else { return nil }
+        let answer = "Graph's 2635 \"You are calling a deprecated version\"" + (status.map { ", HTTP \($0)" } ?? "")
+        let latest = lower.range(of: "latest version:").map { range in
+            String(lower[range.upperBound...].drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "." })
+        }.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.flatMap { APIPath.isGraphVersion($0) ? $0 : nil }
+        let path = APIPath.segments(of: endpoint).map(String.init)
+        let proxy = "/meta/whatsapp/\(documentedGraphVersion)"
+        guard let at = path.firstIndex(where: APIPath.isGraphVersion) else {
+            return "Graph refused the call's Graph version as deprecated (\(answer)), not its payload; Kapso documents its "
+                + "proxy at \(proxy) (kapso-api.md §1.1): check the version in the caller's base URL"
+        }
+        let version = path[at]
+        if version == documentedGraphVersion {
+            return "the path asks \(version), the version Kapso documents its proxy at, and Graph still refused it as "
+                + "deprecated (\(answer))" + (latest.map { "; Graph names \($0) the latest" } ?? "")
+                + ": check Kapso's proxy version (docs.kapso.ai/api/meta/whatsapp/whatsapp-api-overview) or ask Kapso support"
+        }
+        let when: String
+        switch GraphVersion.reading(version, at: time) {
+        case .retired(let day): when = " (Meta retired it on \(day), by \(GraphVersion.source))"
+        case .dated(_, let until?): when = " (available until \(until), by \(GraphVersion.source))"
+        default: when = ""
+        }
+        let rest = path[(at + 1)...].joined(separator: "/")
+        return "the path asks Graph \(version), a version Meta deprecated\(when): Graph refused it (\(answer)), not the "
+            + "payload; Kapso documents its proxy at \(proxy) (kapso-api.md §1.1): send the same call to \(proxy)"
+            + (rest.isEmpty ? "" : "/" + rest)
     }
 }

@@ -78,6 +78,12 @@ public struct PastedError: Sendable, Equatable {
         guard let id = objectID else { return nil }
         // An edge name or a placeholder where the id goes: the id was never filled in, no id to look up (P37-6).
         if let unfilled = UnfilledID.objectMeaning(id) { return unfilled }
+        // A pasted `GET /v24.0/{wamid}`: a message is no Graph node; where it is read (P46-2).
+        if let path, APIRoute.documented(path)?.slot == .metaObject,
+            let nodeless = IDResolver.nodelessMeaning(id, identity: nil, numbers: numbers)
+        {
+            return nodeless
+        }
         let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
             + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.
@@ -137,9 +143,10 @@ public struct PastedError: Sendable, Equatable {
         GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
     }
 
-    /// What Graph's 2500 means when the pasted text is one (`IDResolver.unknownPathMeaning`: the version or part it names).
+    /// What Graph's 2500 or 2635 means when the pasted text is one (`IDResolver.unknownPathMeaning`: the version or part
+    /// it names).
     public var unknownPathAdvice: String? {
-        code == "2500" ? IDResolver.unknownPathMeaning(endpoint: path ?? "", status: nil, text: message ?? pastedText) : nil
+        code == "2500" || code == "2635" ? IDResolver.unknownPathMeaning(endpoint: path ?? "", status: nil, text: message ?? pastedText) : nil
     }
 
     /// A Graph path in the pasted text whose object is `objectID` (`GET /meta/whatsapp/v24.0/{id}/message_templates`

@@ -121,6 +121,8 @@ public final class Shell {
         let expanded = Result { [context] in
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }
+        // `${NAME}` that a command before it on the line sets: each command is read when it runs, as `-c` reads it (P46-3).
+        if let status = runReadWhenTheyRun(line, expanded: expanded) { return status }
         if lineDepth == 0 { context.beforeCommandLine?() }
         lineDepth += 1
         defer { lineDepth -= 1 }
@@ -212,6 +214,30 @@ public final class Shell {
             }
         }
         return .ok
+    }
+
+    /// Runs the `;` commands of `line` one by one, each interpolated when it runs, when the line read whole names a
+    /// variable that is unset now (`expanded` failed) and a command before it on the line sets (`set NAME`, `capture …
+    /// as NAME`): `set n 100200300400501; use ${n}` in the shell, piped input or a script runs as it does with `-c` (probe46
+    /// P46-3: the whole line was interpolated before the `set` ran, and the error told the user to do what they did).
+    /// The line is checked whole first (`ScriptCheck`, with stand-ins for those names), so a mistake anywhere on it runs
+    /// none of it, as on any line of several commands (probe36 P36-5). Each piece is then its own command line, recorded
+    /// with the value it ran with. Returns the status of the first piece that failed (or of the check), nil for any
+    /// other line.
+    private func runReadWhenTheyRun(_ line: String, expanded: Result<String, any Error>) -> ExitStatus? {
+        guard case .failure(ScriptError.unsetVariable(let name, _)) = expanded,
+            case let pieces = ScriptLine.commands(in: line).compactMap({ piece -> String? in
+                if case .command(let text) = piece.kind { text } else { nil }
+            }), pieces.count > 1,
+            ScriptCheck.placeholders(in: line, assigned: [], anyName: false).values[name] != nil
+        else { return nil }
+        let check = ScriptCheck(
+            lines: [ScriptLine(.command(line), number: 1)], registry: context.registry,
+            variables: Set(context.session.variables.keys), environment: context.environment)
+        if let problem = check.problem { return report(problem.error) }
+        var status = ExitStatus.ok
+        for piece in pieces where status == .ok && !context.exitRequested { status = runCommands(line: piece) }
+        return status
     }
 
     /// Marks the block of a command line that failed at the first of `commands` (it and the ones after it on the line,

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `assert PATH OP [VALUE]`: checks a value of the last result; fails (status 1) showing the actual value.
 public enum AssertCommand: ScriptCommand {
@@ -109,6 +110,11 @@ public enum AssertCommand: ScriptCommand {
                 path: path.text, op: comparison.rawValue, expected: expected,
                 actual: actual.map { $0.serialized() } ?? "(missing)")
         }
-        return CommandResult(blocks: [.hint("ok: \(path.text) \(comparison.rawValue)\(expected.isEmpty ? "" : " " + expected)")])
+        let assertion = "\(path.text) \(comparison.rawValue)\(expected.isEmpty ? "" : " " + expected)"
+        // A value kops's own reading contradicts (Kapso's `healthy` for a number `health` exits 1 on): no "ok" (P46-9).
+        if let reason = HealthReading.contradiction(at: path.text.trimmingWhitespace, value: actual, in: json) {
+            throw ScriptError.contradictedValue(assertion: assertion, reason: reason)
+        }
+        return CommandResult(blocks: [.hint("ok: \(assertion)")])
     }
 }

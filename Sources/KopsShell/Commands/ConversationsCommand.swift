@@ -47,7 +47,12 @@ public enum ConversationsCommand: Command {
         // Kapso's filter is a partial match: a Brazilian or Mexican number is asked for by the key both its forms share
         // (ContactNumber), and the rows are kept for the number.
         // Part of a number (`0142`) is asked for as typed: it is no whole number to rewrite.
-        let contact = try contact(arguments)
+        var contact = try contact(arguments)
+        // A number without '+' or '00' that may be national: Kapso's partial match, said so, never one reading's rows (P46-13).
+        if let whole = contact, !whole.partial, let doubt = try context.uncertainContactFilter(arguments.value("--phone-number") ?? "") {
+            contact = (whole.digits, true)
+            context.emit(CommandResult(blocks: [.hint(doubt)]))
+        }
         let key = contact.map { $0.partial ? $0.digits : ContactNumber.searchKey($0.digits) }
         // A whole number keeps the rows whose contact is it: another contact's number may contain it (ContactRows, P44-10).
         let rowsFor = contact.flatMap { $0.partial ? nil : $0.digits }

@@ -7,7 +7,9 @@ public enum HealthCommand: Command {
     public static let summary = "check a number's health: what blocks it, why, and what to do"
     public static let usage = "health [phone-number-id]"
     public static let details =
-        "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nExamples:\n  health\n  health 100200300400502"
+        "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nJSON (and what assert and "
+        + "capture read): Kapso's status and checks as given, and kops's reading under .kops (status, blocking, failing, "
+        + "contradicts).\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
 
     public static func validate(_ arguments: Arguments) throws {
@@ -146,6 +148,8 @@ public enum HealthCommand: Command {
                 "not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)",
                 style: .warn)))
         }
+        // kops's reading beside Kapso's summary, for scripts and monitors that read the JSON (P46-9).
+        json["kops"] = HealthReading(triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil).json
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
         if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {

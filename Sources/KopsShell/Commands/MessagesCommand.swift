@@ -97,7 +97,12 @@ public enum MessagesCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        let contact = try contact(arguments)
+        var contact = try contact(arguments)
+        // A number without '+' or '00' that may be national: Kapso's partial match, said so, never one reading's rows (P46-13).
+        if let digits = contact?.rowsFor, let doubt = try context.uncertainContactFilter(arguments.value("--phone-number") ?? "") {
+            contact = (("phone_number", digits), nil)
+            context.emit(CommandResult(blocks: [.hint(doubt)]))
+        }
         if let contact { filters.append(contact.filter) }
         if let conversation = try conversation(arguments) { filters.append(("conversation_id", conversation)) }
         for (flag, key) in [("--direction", "direction"), ("--status", "status")] {

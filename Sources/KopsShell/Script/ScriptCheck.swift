@@ -54,7 +54,7 @@ public struct ScriptCheck {
                 if line.continuesPastEnd { throw ShellError.syntax(Self.unfinishedLastLine) }
                 // Before any reading of it: a 10 MB line took a minute to lex (probe20 P20-16).
                 try Self.checkLength(text)
-                let dynamic = try Self.placeholders(in: text, assigned: assigned, anyName: anyName)
+                let dynamic = Self.placeholders(in: text, assigned: assigned, anyName: anyName)
                 let expanded = try Interpolation.expand(text, variables: dynamic.values, environment: environment)
                 let commands: [[Word]]
                 do {
@@ -124,19 +124,25 @@ public struct ScriptCheck {
     /// What a variable assigned before its line stands for while the script is checked (its value comes when it runs).
     static let standIn = "kops-variable-value"
 
-    /// Stand-in values for the names a script assigns before this line, and whether the line uses one.
-    private static func placeholders(in text: String, assigned: Set<String>, anyName: Bool) throws(ScriptError)
+    /// Stand-in values for the names assigned before each `;` command of the line (by earlier lines, `assigned`, or by
+    /// the commands before it on the same line: each command is read when it runs, probe46 P46-3), and whether the line
+    /// uses one.
+    static func placeholders(in text: String, assigned: Set<String>, anyName: Bool)
         -> (values: [String: String], used: Bool)
     {
+        var before = assigned
         var values: [String: String] = [:]
         var used = false
-        for piece in text.split(separator: "${", omittingEmptySubsequences: false).dropFirst() {
-            guard let close = piece.firstIndex(of: "}") else { continue }
-            let name = String(piece[..<close])
-            if !name.hasPrefix("env:"), Interpolation.isName(name), anyName || assigned.contains(name) {
-                values[name] = standIn
-                used = true
+        for case .command(let command) in ScriptLine.commands(in: text).map(\.kind) {
+            for piece in command.split(separator: "${", omittingEmptySubsequences: false).dropFirst() {
+                guard let close = piece.firstIndex(of: "}") else { continue }
+                let name = String(piece[..<close])
+                if !name.hasPrefix("env:"), Interpolation.isName(name), anyName || before.contains(name) {
+                    values[name] = standIn
+                    used = true
+                }
             }
+            before.formUnion(((try? Lexer.commands(in: command)) ?? []).flatMap { assignedNames($0.map(\.text)) })
         }
         return (values, used)
     }

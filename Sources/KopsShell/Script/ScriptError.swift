@@ -38,6 +38,9 @@ public enum ScriptError: KopsError, Equatable {
     case sourcedScriptLinesFailed(path: String, lines: [Int], status: ExitStatus)
     /// `assert` found a value that does not satisfy the comparison; `actual` is shown as JSON.
     case assertionFailed(path: String, op: String, expected: String, actual: String)
+    /// `assert` whose comparison held on a value kops's own reading contradicts (`HealthReading.contradiction`: Kapso's
+    /// `healthy` for a number kops reads as failing, probe46 P46-9); `assertion` is the line after `assert`.
+    case contradictedValue(assertion: String, reason: String)
     /// `assert` or `capture` with no result to read: none yet, `failed` (a command's label) failed and left none,
     /// or `dataless` (the last command's label, e.g. `help`) returned no data.
     case noResult(command: String, failed: String?, dataless: String? = nil)
@@ -162,6 +165,8 @@ public enum ScriptError: KopsError, Equatable {
                 + lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? ", …" : "") + ")"
         case .assertionFailed(let path, let op, let expected, let actual):
             "assert \(path) \(op)\(expected.isEmpty ? "" : " " + expected) failed: actual \(actual)"
+        case .contradictedValue(let assertion, let reason):
+            "assert \(assertion) held on the value, but failed: \(reason)"
         case .noResult(let command, let failed?, _):
             "\(command): '\(failed)' failed and left no result to read; fix it and run it again first"
         case .noResult(let command, nil, let dataless?):
@@ -297,7 +302,7 @@ public enum ScriptError: KopsError, Equatable {
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
         case .checkInterrupted: .interrupted
-        case .writeRefused, .sendOffMachineRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
+        case .writeRefused, .sendOffMachineRefused, .expectedFailure, .assertionFailed, .contradictedValue, .noResult, .missingValue, .maskedValue, .maskedComparison,
             .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .unusableRestore, .maskingDiffers:
             .failure
         }

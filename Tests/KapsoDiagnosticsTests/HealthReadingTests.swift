@@ -1,0 +1,69 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// probe46 P46-9: the JSON result of `health` carries kops's reading beside Kapso's summary (`HealthReading`), with the
+/// paths of the result kops contradicts, so a script or monitor that reads `.status` is not told `healthy` of a number
+/// `health` exits 1 on.
+@Suite struct HealthReadingTests {
+    /// Kapso's `healthy` with every `passed: true`, but the WABA BLOCKED (141006) under messaging_health.
+    static func blockedUnderHealthy() throws -> PhoneNumberHealth {
+        try PhoneNumberHealth(json: [
+            "status": "healthy", "timestamp": "2026-11-21T12:00:00Z",
+            "checks": [
+                "messaging_health": [
+                    "passed": true, "overall_status": "AVAILABLE",
+                    "details": [
+                        "can_send_message": "AVAILABLE",
+                        "entities": [
+                            ["entity_type": "PHONE_NUMBER", "id": "100200300400501", "can_send_message": "AVAILABLE"],
+                            [
+                                "entity_type": "WABA", "id": "200300400500601", "can_send_message": "BLOCKED",
+                                "errors": [["error_code": "141006", "error_description": "payment method", "possible_solution": "fix it"]],
+                            ],
+                        ],
+                    ],
+                ],
+                "phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]],
+            ],
+        ])
+    }
+
+    @Test func aFailureUnderHealthyIsReadAsFailingWithTheContradictedPaths() throws {
+        let health = try Self.blockedUnderHealthy()
+        let reading = HealthReading(HealthTriage(health), status: health.status, webhooksBlocking: false)
+        #expect(reading.status == "failing")
+        #expect(reading.blocking == "messaging_health" && reading.severity == "critical")
+        #expect(reading.failing == ["messaging_health"])
+        #expect(reading.contradicts == [".status", ".checks.messaging_health.passed"])
+        #expect(reading.summary.hasPrefix("healthy by Kapso's summary, but"), "\(reading.summary)")
+        #expect(reading.json["status"]?.string == "failing")
+    }
+
+    @Test(arguments: [
+        ("healthy", false, "healthy", [String]()),
+        ("healthy", true, "failing", [".status"]),
+        ("degraded", false, "failing", []),
+        ("error", false, "not_run", []),
+    ])
+    func kapsosStatusAndTheWebhooksGiveKopssStatus(_ status: String, _ webhooks: Bool, _ expected: String, _ contradicts: [String]) throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": .string(status), "checks": ["phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]]],
+        ])
+        let reading = HealthReading(HealthTriage(health), status: status, webhooksBlocking: webhooks)
+        #expect(reading.status == expected)
+        #expect(reading.contradicts == contradicts)
+        #expect(reading.failing == (webhooks ? ["webhooks"] : []))
+    }
+
+    /// What `assert` says of a path the reading contradicts, and nothing for one it does not.
+    @Test func anAssertedPathKopsContradictsIsNamed() throws {
+        let health = try Self.blockedUnderHealthy()
+        let result = JSONValue.object(["status": "healthy", "kops": HealthReading(HealthTriage(health), status: "healthy", webhooksBlocking: false).json])
+        let line = try #require(HealthReading.contradiction(at: ".status", value: "healthy", in: result))
+        #expect(line.hasPrefix(".status is Kapso's summary \"healthy\", but kops reads messaging_health as failing"), "\(line)")
+        #expect(line.contains("assert .kops.status == healthy"), "\(line)")
+        #expect(HealthReading.contradiction(at: ".kops.status", value: "failing", in: result) == nil)
+        #expect(HealthReading.contradiction(at: ".status", value: "healthy", in: .object(["status": "healthy"])) == nil)
+    }
+}
