@@ -318,6 +318,7 @@ extension IDResolver {
         }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]
+        identity.conversationIDs = conversations.map(\.id)
         return identity
     }
 

@@ -232,6 +232,12 @@ public enum IDResolver {
         guard identity.kind != expected, identity.kind != .unknown, !identity.incomplete else { return nil }
         // A WAMID of another project still "is a WAMID": no other kind to name.
         if expected == .wamid, identity.kind == .wamid { return nil }
+        // A contact's number in one conversation where a conversation id belongs: that conversation's id (P46-11).
+        if expected == .conversationID, identity.kind == .contactNumber, identity.advice == .next,
+            identity.conversationIDs.count == 1, let id = identity.conversationIDs.first
+        {
+            return identity.statement + ", not a " + expected.title + "; conversation " + id
+        }
         return identity.statement + ", not a " + expected.title + (identity.fix.map { "; " + $0 } ?? "")
     }
 

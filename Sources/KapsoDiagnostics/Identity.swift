@@ -121,6 +121,8 @@ public struct Identity: Sendable {
     /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`
     /// learns them from the JSON's `phone_number` and `contact_name`).
     public var contacts: [(phoneNumber: String, name: String?)] = []
+    /// For a contact's number: the ids of the contact's conversations found (all of them, not only the details' five).
+    public var conversationIDs: [String] = []
 
     public init(input: String, kind: Kind, statement: String, fix: String? = nil) {
         self.input = input

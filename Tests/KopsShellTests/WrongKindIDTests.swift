@@ -42,6 +42,18 @@ import Testing
                 + "(+1 415-555-0100) (active), not of the selected number 100200300400502; use 100200300400501"
         ),
         (
+            // A contact's number in exactly one conversation: that conversation's id is the next command (probe46 P46-11).
+            "conversation +14155550142", 64,
+            "error: +14155550142 is the contact Dana Ortiz in 1 conversation on Support Line, not a conversation id; "
+                + "conversation \(Demo.danaConversation)"
+        ),
+        (
+            // An id kops's own table cut in the middle, pasted back: named as such, with how to get it whole (P46-11).
+            "conversation d4f5b6c7-3\u{2026}12345678", 64,
+            "error: conversation: invalid conversation id 'd4f5b6c7-3\u{2026}12345678'; expected the whole id: this one was "
+                + "shortened by kops's table (the '\u{2026}'); press Tab to complete it, or list again with --output expanded"
+        ),
+        (
             "deliveries --webhook b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234", 1,
             "error: --webhook: b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234 is Kapso's id of Sales Line 100200300400502 (internal_id; "
                 + "whatsapp_config_id in deliveries and v1 payloads), not a webhook id; API paths take the phone-number id; "

@@ -113,11 +113,15 @@ public enum ConversationsCommand: Command {
                 row.map(window) ?? StyledText("unknown", style: .dim),
             ]
         }
+        // The id is what `conversation ID` and `reply` take: never cut (a cut one pasted back is no id, probe46
+        // P46-11); NAME gives up width first, then WINDOW's tail, and a table that still does not fit is expanded.
+        var windowColumn = Column("WINDOW")
+        windowColumn.shrinksLast = true
         return Table(
             columns: [
-                Column("ID", truncation: .middle), Column("CONTACT", truncation: .never), Column("NAME"),
+                Column("ID", truncation: .never), Column("CONTACT", truncation: .never), Column("NAME"),
                 Column("STATUS", truncation: .never), Column("LAST ACTIVE", truncation: .never),
-                Column("MESSAGES", truncation: .never, alignRight: true), Column("WINDOW", truncation: .never),
+                Column("MESSAGES", truncation: .never, alignRight: true), windowColumn,
             ], rows: rows)
     }
 

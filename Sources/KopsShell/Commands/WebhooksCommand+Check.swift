@@ -67,6 +67,23 @@ extension WebhooksCommand {
         }
     }
 
+    /// `fix` as lines of at most `limit` characters, split only between its `; `-separated parts: one line of a
+    /// fix longer than the terminal's line cap (`VisibleText.lineLimit`, five kinds of failed delivery each with its
+    /// advice) was cut inside the command it ended with (probe46 P46-6). A part longer than `limit` stays whole on its
+    /// own line.
+    static func fixLines(_ fix: String, limit: Int = VisibleText.lineLimit - 8) -> [String] {
+        guard fix.count > limit else { return [fix] }
+        var lines: [String] = []
+        for part in fix.split(separator: "; ", omittingEmptySubsequences: false).map(String.init) {
+            if let last = lines.last, last.count + 2 + part.count <= limit {
+                lines[lines.count - 1] = last + "; " + part
+            } else {
+                lines.append(part)
+            }
+        }
+        return lines
+    }
+
     private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String]) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
@@ -75,7 +92,7 @@ extension WebhooksCommand {
             let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
-            blocks.append(.line(StyledText("  fix: \(finding.fix)")))
+            blocks += fixLines(finding.fix).enumerated().map { .line(StyledText(($0.offset == 0 ? "  fix: " : "       ") + $0.element)) }
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
             let count = check.findings.filter { $0.severity == severity }.count

@@ -53,6 +53,13 @@ enum MessageInput {
         try IDArgument.refuseCredential(text, command: command, flag: label, expected: expected)
         let id = IDInput.cleaned(text)
         if IDInput.isUUID(id) { return id.lowercased() }
+        // `…` is the mark of a cell kops's own table cut in the middle (a list at a narrow terminal, probe46 P46-11).
+        if id.contains("\u{2026}") {
+            throw ShellError.invalidValue(
+                command: command, what: what, value: IDInput.echo(text),
+                expected: "the whole id: this one was shortened by kops's table (the '…'); press Tab to complete it, "
+                    + "or list again with --output expanded")
+        }
         let defect = UUIDShape.defect(id).map { ": " + $0 } ?? ""
         let plain = ShellError.invalidValue(
             command: command, what: what, value: IDInput.echo(text),

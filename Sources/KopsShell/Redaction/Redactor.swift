@@ -92,6 +92,14 @@ public struct Redactor: Sendable {
     /// `redact(_:)`, with the credentials in URLs left as they are unless `maskingURLCredentials`.
     func redact(_ text: String, maskingURLCredentials: Bool) -> String {
         guard needsRedaction(text) else { return text }
+        // The secret the user asked to see is kept whole, the text around it read on its own: a piece of it shared
+        // with another secret (8 characters of the API key) masked it, under a warning that it was shown (P46-5).
+        if let revealed, !revealed.isEmpty, ByteSearch.contains(revealed, in: text) {
+            var around = self
+            around.revealed = nil
+            return text.split(separator: revealed, omittingEmptySubsequences: false)
+                .map { around.redact(String($0), maskingURLCredentials: maskingURLCredentials) }.joined(separator: revealed)
+        }
         // URLs first: a known secret masked inside a URL (`/in/<redacted>?token=…`) would end the URL at its `<`,
         // and the credentials after it would be left as they are.
         var result = maskingURLCredentials ? Redactor.maskURLCredentials(text) : text
