@@ -36,7 +36,9 @@ public final class SimulatorFixture {
         let context = ShellContext(
             session: Session(baseURL: client.baseURL, phoneNumberID: phoneNumberID), client: client, registry: .standard)
         // Until a response carries a `Date` header, the 24-hour window uses the deterministic clock, not this machine's.
-        context.now = { [unowned client] in client.serverTime ?? SimulatorFixture.deterministicNow }
+        // Read from the context's client of the moment: a test that puts another client in (a failing transport around
+        // the simulator) frees this one, and `whois` asks for the time (a crash when this held the first client).
+        context.now = { [unowned context] in context.client.serverTime ?? SimulatorFixture.deterministicNow }
         let output = BufferOutput()
         return (Shell(context: context, renderer: Renderer(), output: output), output)
     }
