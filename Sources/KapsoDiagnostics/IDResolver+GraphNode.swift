@@ -76,10 +76,14 @@ extension IDResolver {
         let owner = found?.phoneNumberIDs.first { pnid in numbers.contains { $0.id == pnid } } ?? found?.phoneNumberIDs.first
         guard let read = readPath(of: kind, id: id, phoneNumberID: owner) else { return nil }
         let what: String
-        if let found {
+        let form = kind == .wamid ? "a message id (WAMID)" : "a business-scoped user id (a contact's)"
+        if let found, !found.notFound {
             what = found.statement + " (it exists)"
+        } else if found?.notFound == true {
+            // The id as the path has it: the resolver's reading pads a WAMID's base64 (`…123` → `…123=`), another id to paste.
+            what = "\(id) is \(form) by its form, but none kops could find in this project; '\(ShellWord.command("whois", id))' "
+                + "says what it searched"
         } else {
-            let form = kind == .wamid ? "a message id (WAMID)" : "a business-scoped user id (a contact's)"
             what = "\(id) is \(form) by its form; '\(ShellWord.command("whois", id))' says whose"
         }
         return what + "; \(kind.nodeNoun) is no Graph node: Graph's /{id} reads Meta objects (a phone number, WABA, template or "

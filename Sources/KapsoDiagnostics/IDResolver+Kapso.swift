@@ -176,6 +176,7 @@ extension IDResolver {
                 identity.contacts = [(number, nil)]
             }
             if let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
+            identity.notFound = true
             return identity
         }
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }

@@ -104,6 +104,9 @@ public struct Identity: Sendable {
     public var warnings: [String] = []
     /// Parts that could not be checked and why, e.g. `API logs: rate limited (429)`; the rest still answered.
     public var unchecked: [String] = []
+    /// True when the id was read as a kind by its form (a WAMID) but no such thing was found in the project: the
+    /// statement says so, and nothing may call it existing (tester46 F2: "no message with this id … (it exists)").
+    public var notFound = false
     /// True when the id was not found but some parts could not be checked: not an answer.
     public var incomplete = false
     /// Set (to the number of ids looked up per view) when kops did not look the id up at all, having spent its

@@ -39,6 +39,20 @@ import Testing
         #expect(groups.groups.first?.misplacedID == Self.wamid)
     }
 
+    /// tester46 F2: an id of a WAMID's form that `whois` found in no message of the project: not "(it exists)", and the
+    /// id as the path has it, not as the resolver padded it (`…123` → `…123=`, another id to paste).
+    @Test func aWAMIDFoundNowhereIsNotSaidToExist() throws {
+        let logged = "wamid.NOTEXIST123"
+        var facts = IDResolver.Facts()
+        facts.numbers = Self.numbers
+        let resolved = IDResolver.resolve(try IDInput.read(logged).get(), typed: logged, facts: facts)
+        #expect(resolved.notFound, "\(resolved.statement)")
+        let groups = Self.groups(Self.read(logged), identities: [logged: resolved])
+        let meaning = try #require(groups.groups.first?.meaning)
+        #expect(meaning.hasPrefix("\(logged) is a message id (WAMID) by its form, but none kops could find in this project; "), "\(meaning)")
+        #expect(!meaning.contains("(it exists)") && !meaning.contains("\(logged)="), "\(meaning)")
+    }
+
     /// Not looked up (past the budget, or no numbers known): its form names it, `whois` is offered, and nothing says it
     /// does not exist; the flat view (no numbers) and `explain`'s catalogue entry read it alike.
     @Test func aMessageIDNotLookedUpIsNamedByItsFormWithoutClaimingItIsMissing() throws {
