@@ -33,7 +33,7 @@ extension ErrorCatalog {
             reference: "not on Meta's WhatsApp error-codes page; Meta's Graph API reference pages list 2635 in their Error "
                 + "Codes tables as 'You are calling a deprecated version of the Ads API. Please update to the latest "
                 + "version.' (e.g. developers.facebook.com/docs/graph-api/reference/ad-account/campaigns/); through Kapso's "
-                + "proxy Graph writes 'of the Graph API' (probe46, HTTP 400); versions and their end dates: Meta's Graph "
+                + "proxy Graph writes 'of the Graph API' (as kops has seen it answered, HTTP 400); versions and their end dates: Meta's Graph "
                 + "API versions table, developers.facebook.com/docs/graph-api/changelog/versions"),
     ]
 
