@@ -19,6 +19,8 @@ public enum IDInput: Sendable, Equatable {
     public enum Problem: Error, Sendable, Equatable {
         case empty
         case nonASCII
+        /// A cell kops's own table cut in the middle, `0a1b2c3d-0…0000000305`, pasted back (tester46 F4).
+        case shortenedByTable
         case tooLong(characters: Int)
         case number(PhoneNumberText.Problem)
         case wamid(WAMID.Problem)
@@ -55,6 +57,7 @@ public enum IDInput: Sendable, Equatable {
             if let (ascii, script) = nonASCIIDigits(trimmed), ascii.filter(\.isNumber).count >= 7, case .success = read(ascii) {
                 return .failure(.nonASCIIDigits(ascii: ascii, script: script))
             }
+            if trimmed.contains("\u{2026}") { return .failure(.shortenedByTable) }
             if let (character, ascii) = lookAlike(trimmed) { return .failure(.lookAlike(character: character, ascii: ascii)) }
             return .failure(.nonASCII)
         }
@@ -288,6 +291,8 @@ extension IDInput.Problem {
         switch self {
         case .empty: "nothing was given"
         case .nonASCII: "ids and phone numbers use ASCII letters and digits only; copy the id again from the source"
+        case .shortenedByTable:
+            "it was shortened by kops's table (the '…'); press Tab to complete it, or list again with --output expanded"
         case .tooLong(let characters): "\(characters) characters is longer than any id (at most \(IDInput.maxLength))"
         case .number(let problem): problem.reason
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"

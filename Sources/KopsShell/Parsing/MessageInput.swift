@@ -23,6 +23,11 @@ enum MessageInput {
             if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
                 throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
             }
+            // An id kops's own table cut (`…`), pasted back (tester46 F4): said as that, not as "not base64".
+            if case .failure(.shortenedByTable) = IDInput.read(text) {
+                throw ShellError.unreadableID(
+                    command: command, value: IDInput.echo(text), reason: IDInput.Problem.shortenedByTable.reason)
+            }
             // A look-alike of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named
             // (IDInput.lookAlike, probe23 P23-7), not "expected a WAMID starting with 'wamid.'", which it visibly does.
             if case .failure(let problem) = IDInput.read(text), let reason = IDInput.Problem.lookAlikeReason(problem) {
