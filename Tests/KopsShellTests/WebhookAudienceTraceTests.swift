@@ -136,6 +136,20 @@ import Testing
         #expect(stopped[0].out.contains("so it stopped firing"), "\(stopped[0].out)")
     }
 
+    /// tester46 F7: a meta-kind webhook beside a kapso-kind one: only the kapso-kind one is judged from the delivery log
+    /// ("stopped firing" when it got nothing after the message), the meta-kind one named apart, its log no evidence.
+    @Test func aMetaKindWebhookBesideAKapsoOneIsNotJudgedFromTheLog() async throws {
+        let metaURL = "https://meta.example.test/forward"
+        let meta: [String: Any] = ["kind": "meta", "events": [String](), "payload_version": NSNull(), "url": metaURL]
+        let out = try await Self.run(
+            ["trace \(caseID("H01"))"],
+            try Self.seed(webhooks: [Self.webhook(Self.first, meta), Self.webhook(Self.second)]))[0].out
+        #expect(out.contains("no webhook delivery: 1 active webhook of this number subscribes to them (\(Self.url)), yet Kapso recorded none"), "\(out)")
+        #expect(out.contains(
+            "; not judged from the log: \(metaURL) (kind meta: whether Kapso's delivery log lists its forwards is not documented; "
+                + "check the receiver's own log)"), "\(out)")
+    }
+
     /// P44-6: a message received 45 s ago on a webhook that buffers it for 60 s has its batch still to come: no
     /// "stopped firing"; with the event not in `buffer_events`, the delivery was due and its absence is said.
     @Test func aBufferedMessageIsPendingUntilItsWindowEnds() async throws {

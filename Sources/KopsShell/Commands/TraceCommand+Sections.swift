@@ -118,8 +118,14 @@ extension TraceCommand {
     static func undeliveredNote(_ trace: MessageTrace, now: Int64) -> String? {
         guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let webhooks)? = trace.numberWebhooks
         else { return nil }
-        let hooks = WebhookAudience(webhooks: webhooks, message: trace.message).due(now: now)
-        guard !hooks.isEmpty else { return nil }
+        let due = WebhookAudience(webhooks: webhooks, message: trace.message).due(now: now)
+        guard !due.isEmpty else { return nil }
+        // A meta-kind webhook's missing log entries are no evidence (whether Kapso's delivery log lists its forwards is
+        // not documented, kapso-api.md §4, §13): beside a kapso-kind webhook, only the latter is judged, and the meta-kind
+        // one is named apart, as `webhooks check` names it (tester46 F7: "the webhook stopped firing" of both).
+        let kapsoKind = due.filter { $0.kind != "meta" }
+        let hooks = kapsoKind.isEmpty ? due : kapsoKind
+        let metaApart = kapsoKind.isEmpty ? [] : due.filter { $0.kind == "meta" }
         let processing = processingText(trace.message, now: now).map { "; Kapso's processing_status is \($0), the first suspect" } ?? ""
         // Never "see 'webhooks check'" unless that check can see it (P19-2): it compares received messages only.
         let later = trace.deliveredAfter.map { ids in hooks.contains { ids.contains($0.id) } }
@@ -127,8 +133,11 @@ extension TraceCommand {
         let advice = WebhookVerdict.undeliveredAdvice(
             laterDelivery: later, checkSees: hooks.contains { WebhookAudience.subscribes($0, to: "whatsapp.message.received") },
             statusesBlocked: blocked, metaOnly: hooks.allSatisfy { $0.kind == "meta" })
+        let meta = metaApart.isEmpty ? "" : "; not judged from the log: "
+            + metaApart.prefix(2).map(\.url).joined(separator: ", ") + (metaApart.count > 2 ? ", …" : "")
+            + " (kind meta: whether Kapso's delivery log lists its forwards is not documented; check the receiver's own log)"
         return "no webhook delivery: " + subscribedText(hooks) + ", yet Kapso recorded none for this message" + processing
-            + "; " + advice
+            + "; " + advice + meta
     }
 
     /// Kapso's `kapso.processing_status` when it is not done (`processed`, `completed`), with what it means: `blocked
