@@ -45,16 +45,16 @@ extension MessageVerdict {
             let untimed = failure.time == nil ? "the \(code)" : "the \(success.status)"
             return MessageVerdict(
                 "\(success.status) and \(code) were both recorded, and \(untimed) has no timestamp, so which came last "
-                    + "is unknown: whether the contact has it is uncertain; ask them", .warning)
+                    + "is unknown: whether the contact has it is uncertain; ask them before any resend", .warning)
         }
         if conflict.failureIsLast {
             return MessageVerdict(
                 "\(code) at \(when(failure)), after a \(conflict.success.status) at \(when(conflict.success)): "
-                    + "WhatsApp reported both, so whether the contact has it is uncertain; ask them\(uncertain)", .warning)
+                    + "WhatsApp reported both, so whether the contact has it is uncertain; ask them before any resend\(uncertain)", .warning)
         }
         return MessageVerdict(
             "\(conflict.success.status)\(after(conflict.success.status, history)), but a \(code) was recorded at \(when(failure)): "
-                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
+                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact before any resend\(uncertain)", .warning)
     }
 
     // ` 92 s after sending`, from the send to the first event with this status.

@@ -298,7 +298,7 @@ public struct StatusHistory: Sendable {
         }
 
         /// `text(at:)` with what it means: whether the contact has the message is uncertain (the verdict and `errors`).
-        public func conclusion(at: String) -> String { text(at: at) + ": whether the contact has it is uncertain; ask them" }
+        public func conclusion(at: String) -> String { text(at: at) + ": whether the contact has it is uncertain; ask them before any resend" }
 
         /// The event's time as the verdict writes it: `2026-…Z (1 s after sending)`, or that it has none.
         public var when: String {

@@ -199,14 +199,14 @@ import Testing
 
     static let verdicts: [(String, String, String?, String, MessageVerdict.Severity)] = [
         (#"[{"status":"sent","timestamp":"1000"},\#(failed131026),{"status":"delivered","timestamp":"1002"}]"#, "delivered", nil,
-         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact",
+         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact before any resend",
          .warning),
         (#"[{"status":"delivered","timestamp":"1002"},\#(failed131026),{"status":"sent","timestamp":"1000"}]"#, "delivered", nil,
-         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact",
+         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact before any resend",
          .warning),
         (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1001"},{"status":"failed","timestamp":"1003","errors":[{"code":"131026"}]}]"#,
          "failed", nil,
-         "failed 131026 at 1970-01-01T00:16:43Z (3 s after sending), after a delivered at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so whether the contact has it is uncertain; ask them",
+         "failed 131026 at 1970-01-01T00:16:43Z (3 s after sending), after a delivered at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so whether the contact has it is uncertain; ask them before any resend",
          .warning),
         (#"[{"status":"sent","timestamp":"1000"},{"status":"failed","timestamp":"1001","errors":[{"code":null,"title":"Something odd","error_data":{"details":"no more"}}]}]"#,
          "failed", nil, "failed without an error code: Something odd; no more", .bad),
@@ -246,7 +246,7 @@ import Testing
             + "and holds no read event, so when is unknown)", .good),
         (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1004"}]"#, "failed",
          "Kapso's status is failed, but the status history records delivered at 1970-01-01T00:16:44Z (4 s after sending) and "
-            + "no failure: whether the contact has it is uncertain; ask them", .warning),
+            + "no failure: whether the contact has it is uncertain; ask them before any resend", .warning),
     ]
 
     @Test(arguments: incompleteHistories)

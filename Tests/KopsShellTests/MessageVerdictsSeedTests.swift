@@ -45,11 +45,11 @@ import Testing
             "\(runs[0].out)")
         #expect(runs[0].out.contains(
             "verdict: Kapso's status is read, but the status history records failed 131026 at 2026-11-21T09:01:01Z (1 s after sending) and no "
-                + "delivered, read or played: whether the contact has it is uncertain; ask them"), "\(runs[0].out)")
+                + "delivered, read or played: whether the contact has it is uncertain; ask them before any resend"), "\(runs[0].out)")
         #expect(!runs[0].out.contains("verdict: failed"), "\(runs[0].out)")
         #expect(runs[1].out.contains("  Kapso's status is failed, but the status history records read at 2026-11-21T09:00:05Z (5 s after sending) and no failure"),
             "\(runs[1].out)")
-        #expect(runs[1].out.contains("and no failure: whether the contact has it is uncertain; ask them"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("and no failure: whether the contact has it is uncertain; ask them before any resend"), "\(runs[1].out)")
         let rows = runs[2].out.split(separator: "\n")
         #expect(rows.first { $0.contains(Self.id("C02")) }?.contains("read/failed 131026") == true, "\(runs[2].out)")
         #expect(rows.first { $0.contains(Self.id("C01")) }?.contains("failed/read") == true, "\(runs[2].out)")

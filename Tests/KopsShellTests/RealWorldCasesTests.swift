@@ -70,7 +70,7 @@ func caseID(_ row: String) -> String {
             """))
         #expect(runs[0].out.contains(
             "\nverdict: delivered 2 s after sending, but a failed 131026 was recorded at 2026-11-21T10:15:01Z (1 s after sending): "
-                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\n"))
+                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact before any resend\n"))
         // H20 went to 14155550171 two minutes after H13 moved the contact to 14155550173: the failure is read as the move,
         // as `reply` reads it (probe21 P21-17), its meaning and fix still given.
         #expect(runs[1].out.contains(
@@ -142,7 +142,7 @@ func caseID(_ row: String) -> String {
         #expect(runs[2].out.contains("1 status has no timestamp"))
         #expect(runs[2].out.contains(
             "verdict: delivered and failure without an error code were both recorded, and the failure without an error code "
-                + "has no timestamp, so which came last is unknown: whether the contact has it is uncertain; ask them\n"))
+                + "has no timestamp, so which came last is unknown: whether the contact has it is uncertain; ask them before any resend\n"))
         #expect(runs[2].out.contains("no error code: Something odd"))
         #expect(!runs[2].out.contains("explain"))
         #expect(runs[3].out.contains("no error code: Something odd"))
