@@ -134,26 +134,15 @@ enum KeyCommandErrorWords {
     /// `line` with each word that `mayBeKey` replaced by `<redacted>`; a word is what lies between blanks, less the quotes,
     /// brackets and `,` `;` around it, and `:` `=` join two words (`token=Kx9f…`, `key:9f8e…`).
     static func masked(_ line: String) -> String {
-        var result = ""
-        var word = ""
-        func flush() {
+        WordMasking.masked(line, splittingAt: { $0.isWhitespace || $0 == ":" || $0 == "=" }) { word in
             var core = Substring(word)
             while let first = core.first, Self.edges.contains(first) { core = core.dropFirst() }
             while let last = core.last, Self.edges.contains(last) || last == "." { core = core.dropLast() }
-            if mayBeKey(core) { word.replaceSubrange(core.startIndex..<core.endIndex, with: "<redacted>") }
-            result += word
-            word = ""
+            guard mayBeKey(core) else { return word }
+            var masked = word
+            masked.replaceSubrange(core.startIndex..<core.endIndex, with: "<redacted>")
+            return masked
         }
-        for character in line {
-            if character.isWhitespace || character == ":" || character == "=" {
-                flush()
-                result.append(character)
-            } else {
-                word.append(character)
-            }
-        }
-        flush()
-        return result
     }
 
     /// True for a word of `minimumLength` characters or more that mixes letters and digits

@@ -15,23 +15,10 @@ extension KeyCommand {
     /// `command` with each token-shaped word (`kapso_live_…`, `Bearer`'s token, a 20-character mix of letters and
     /// digits) replaced by `<redacted>`, for any text that shows a key command (a transcript of `profile add`).
     public static func masked(_ command: String) -> String {
-        var result = ""
-        var word = ""
-        func flush() {
+        WordMasking.masked(command, splittingAt: { $0.isWhitespace || ";|&=".contains($0) }) { word in
             let bare = word.trimmingCharacters(in: "\"'")
-            result += HistoryPolicy.isTokenShaped(bare) || HistoryPolicy.isTokenShaped(word) ? "<redacted>" : word
-            word = ""
+            return HistoryPolicy.isTokenShaped(bare) || HistoryPolicy.isTokenShaped(word) ? "<redacted>" : word
         }
-        for character in command {
-            if character.isWhitespace || ";|&=".contains(character) {
-                flush()
-                result.append(character)
-            } else {
-                word.append(character)
-            }
-        }
-        flush()
-        return result
     }
 
     /// Words split on whitespace and `;|&`, quotes removed (no expansion): enough to see what a command prints.

@@ -35,19 +35,14 @@ extension OwnLookups {
     /// `kopsIDs` of an API logs page.
     func kopsLogIDs(in logs: [APILog], host: String) -> Set<String> {
         kopsIDs(
-            in: logs.map { LoggedCall(id: $0.id, method: $0.httpMethod, endpoint: $0.endpoint, status: $0.responseStatus, time: $0.createdAt) },
+            in: logs.map(LoggedCall.init),
             host: host)
     }
 
     /// `kopsIDs` of log search events (API calls only).
     func kopsEventIDs(in events: [LogSearchEvent], host: String) -> Set<String> {
         kopsIDs(
-            in: events.compactMap { event in
-                guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
-                    let status = event.responseStatus
-                else { return nil }
-                return LoggedCall(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time)
-            }, host: host)
+            in: events.compactMap(LoggedCall.init), host: host)
     }
 
     /// The word a table adds to a row kops made itself.

@@ -108,6 +108,22 @@ public final class OwnLookups {
         public var status: Int
         /// ISO-8601 UTC.
         public var time: String
+
+        init(id: String, method: String, endpoint: String, status: Int, time: String) {
+            (self.id, self.method, self.endpoint, self.status, self.time) = (id, method, endpoint, status, time)
+        }
+
+        init(_ log: APILog) {
+            self.init(id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt)
+        }
+
+        /// Nil for an event that is no API call (`source` other than `external_api_log`) or lacks its method, path or status.
+        init?(_ event: LogSearchEvent) {
+            guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
+                let status = event.responseStatus
+            else { return nil }
+            self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time)
+        }
     }
 
     /// The calls that are kops's own look-ups: all of them are left out; `session` are those matched to this
@@ -125,19 +141,14 @@ public final class OwnLookups {
     /// leave it false.
     public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false) -> Matches {
         ownIDs(
-            in: logs.map { LoggedCall(id: $0.id, method: $0.httpMethod, endpoint: $0.endpoint, status: $0.responseStatus, time: $0.createdAt) },
+            in: logs.map(LoggedCall.init),
             host: host, answered: answered)
     }
 
     /// The log search events that are kops's own look-ups (API calls only; each note matches one event).
     public func ownEventIDs(in events: [LogSearchEvent], host: String) -> Matches {
         ownIDs(
-            in: events.compactMap { event in
-                guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
-                    let status = event.responseStatus
-                else { return nil }
-                return LoggedCall(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time)
-            }, host: host)
+            in: events.compactMap(LoggedCall.init), host: host)
     }
 
     /// The calls that are kops's own look-ups: the same method, path and status within `window` of a note (each
