@@ -39,11 +39,18 @@ extension WindowEvidence {
     public static func lastWrittenMessage(
         by message: Message, before at: Int64, skew: Int64 = SendWindow.clockSkew, among listed: [Message], now: Int64
     ) -> Message? {
-        var newest: (message: Message, time: Int64)?
+        lastWrittenReading(by: message, before: at, skew: skew, among: listed, now: now)?.message
+    }
+
+    /// `lastWrittenMessage` with the time it was read at (`opens`, Unix seconds).
+    public static func lastWrittenReading(
+        by message: Message, before at: Int64, skew: Int64 = SendWindow.clockSkew, among listed: [Message], now: Int64
+    ) -> (message: Message, opens: Int64)? {
+        var newest: (message: Message, opens: Int64)?
         for other in listed where sameContact(other, as: message) {
-            guard let time = WindowEvidence(other, now: now).opens, time <= at + skew, time > newest?.time ?? .min else { continue }
+            guard let time = WindowEvidence(other, now: now).opens, time <= at + skew, time > newest?.opens ?? .min else { continue }
             newest = (other, time)
         }
-        return newest?.message
+        return newest
     }
 }

@@ -265,9 +265,9 @@ struct MessageTrace {
             // Kapso stamps a send with its clock and Meta the contact's message with its own: a message stamped a few
             // seconds after the send was written before it (SendWindow.clockSkew).
             // The newest by the time kops reads, not the first listed (P46-7: a 13-digit millisecond stamp listed first).
-            let before = WindowEvidence.lastWrittenMessage(
+            let last = WindowEvidence.lastWrittenReading(
                 by: message, before: time, skew: message.isInbound ? 0 : SendWindow.clockSkew, among: page.items, now: now)
-            let beforeAt = before.flatMap { WindowEvidence($0, now: now).opens }
+            let (before, beforeAt) = (last?.message, last?.opens)
             // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
             // the send already shows it open.
             let openAtSend = beforeAt.map { $0 + Conversation.windowSeconds > time } ?? false
