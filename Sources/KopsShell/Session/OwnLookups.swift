@@ -40,11 +40,22 @@ public final class OwnLookups {
 
     /// The file, nil to keep notes in memory only.
     public let path: String?
-    private var loaded = false
-    /// Read by `kopsIDs` (OwnLookups+Marks.swift) after `loadOnce`.
-    private(set) var notes: [Entry] = []
+    /// Whether `notes` holds the file's notes (`loadOnce`).
+    var loaded = false
+    /// Read by `kopsIDs` (OwnLookups+Marks.swift) after `loadOnce`: the file's notes, then this process's.
+    var notes: [Entry] = []
+    /// This process's notes made before the file was read: appended to the file already, added to `notes` by `loadOnce`.
+    var unread: [Entry] = []
     /// The index in `notes` of this session's first note.
-    private var sessionStart = 0
+    var sessionStart = 0
+    /// The journal, opened at the first note (OwnLookups+Journal.swift); -1 before, or when it cannot be opened.
+    var descriptor: Int32 = -1
+    var opened = false
+    /// The file's size when this process opened it: `loadOnce` reads that much, this process's own notes being in
+    /// `unread`.
+    var sizeAtOpen: Int = .max
+    /// The last client base URL noted, with its origin as the journal keeps it and its path.
+    private var storedHost: (raw: String, origin: String, prefix: String)?
 
     /// Look-up notes kept at most (the newest); older and more than `horizon` old ones are dropped on rewrite.
     static let limit = 500
@@ -59,6 +70,10 @@ public final class OwnLookups {
 
     public init(path: String?) {
         self.path = path
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// `$XDG_STATE_HOME/kops/own-lookups` (default `~/.local/state/kops/own-lookups`); nil without either variable.
@@ -85,19 +100,19 @@ public final class OwnLookups {
     /// the path Kapso logs, so the note keeps the origin as its host and the whole path (probe10 P10-11: kops's own call
     /// through a wrong base URL was listed by `errors` as the project's failure).
     /// `lookUp` false: any other request kops made (`noteRequest`).
+    ///
+    /// Called after every response: the journal is not read here (only where a note is matched, `loadOnce`), and the
+    /// line is appended to the file kept open (#16: reading the journal at each process's first request cost 44 M
+    /// instructions at 600 lines, opening it at every note 28,000 each).
     public func note(method: String, host: String, path: String, time: Int64, status: Int = 404, lookUp: Bool = true) {
-        loadOnce()
-        let (origin, prefix) = Self.origin(host)
-        var entry = Entry(time: time, method: method, host: Self.stored(origin), path: Self.stored(Self.decoded(prefix + path)), status: status)
-        entry.isLookUp = lookUp
-        notes.append(entry)
-        guard let file = self.path else { return }
-        if notes.count > 2 * (Self.limit + Self.requestLimit) {
-            prune()
-            rewrite(file)
-        } else {
-            append(entry, to: file)
+        if host != storedHost?.raw {
+            let (origin, prefix) = Self.origin(host)
+            storedHost = (host, Self.stored(origin), prefix)
         }
+        guard let (_, origin, prefix) = storedHost else { return }
+        var entry = Entry(time: time, method: method, host: origin, path: Self.stored(Self.decoded(prefix + path)), status: status)
+        entry.isLookUp = lookUp
+        record(entry)
     }
 
     /// One call as Kapso logged it: an `/api_logs` entry, or a log search `external_api_log` event.
@@ -246,102 +261,5 @@ public final class OwnLookups {
         // Nothing to decode without a `%` (Foundation's decoding costs ~40,000 instructions a path).
         guard bare.utf8.contains(UInt8(ascii: "%")) else { return String(bare) }
         return String(bare).removingPercentEncoding ?? String(bare)
-    }
-
-    // MARK: - The file
-
-    func loadOnce() {
-        guard !loaded else { return }
-        loaded = true
-        guard let path, let data = FileManager.default.contents(atPath: path), Self.isPrivateFile(path) else { return }
-        var cleared = false
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            // A fifth field, the status, was added later; lines without it are 404s. A sixth, `request`, marks a note
-            // that is no look-up.
-            guard (4...6).contains(fields.count), let time = Int64(fields[0]) else { continue }
-            let status = fields.count >= 5 ? Int(fields[4]) ?? 404 : 404
-            var entry = Entry(time: time, method: fields[1], host: Self.stored(fields[2]), path: Self.stored(fields[3]), status: status)
-            entry.isLookUp = fields.count < 6 || fields[5] != Self.requestField
-            cleared = cleared || entry.host != fields[2] || entry.path != fields[3]
-            notes.append(entry)
-        }
-        if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
-        prune()
-        // A file written before its notes were masked keeps no credential once read again.
-        if cleared { rewrite(path) }
-        // What earlier runs noted is not this session's.
-        sessionStart = notes.count
-    }
-
-    /// The sixth field of a note that is no look-up.
-    static let requestField = "request"
-
-    /// Keeps the newest `limit` look-ups and the newest `requestLimit` other notes, in order; this session's start moves
-    /// back by the notes dropped before it.
-    private func prune() {
-        var lookUps = notes.count(where: { $0.isLookUp }) - Self.limit
-        var requests = notes.count(where: { !$0.isLookUp }) - Self.requestLimit
-        guard lookUps > 0 || requests > 0 else { return }
-        var kept: [Entry] = []
-        var start = sessionStart
-        for (index, entry) in notes.enumerated() {
-            if entry.isLookUp ? lookUps > 0 : requests > 0 {
-                if entry.isLookUp { lookUps -= 1 } else { requests -= 1 }
-                if index < sessionStart { start -= 1 }
-                continue
-            }
-            kept.append(entry)
-        }
-        notes = kept
-        sessionStart = max(0, start)
-    }
-
-    private static func line(_ entry: Entry) -> String {
-        let clean = { (text: String) in String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }
-        let status = entry.status == 404 && entry.isLookUp ? "" : "\t\(entry.status)"
-        let kind = entry.isLookUp ? "" : "\t" + requestField
-        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\(status)\(kind)\n"
-    }
-
-    private func append(_ entry: Entry, to file: String) {
-        guard let fd = Self.open(file, O_WRONLY | O_APPEND) else { return }
-        defer { close(fd) }
-        Self.write(Self.line(entry), to: fd)
-    }
-
-    private func rewrite(_ file: String) {
-        guard let fd = Self.open(file, O_WRONLY | O_TRUNC) else { return }
-        defer { close(fd) }
-        Self.write(notes.map(Self.line).joined(), to: fd)
-    }
-
-    private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-    }
-
-    /// Creates the folder (0700) and file (0600) as needed; refuses anything but a private regular file
-    /// with one link, and does not follow a link (the file holds API paths, which may carry contacts' numbers).
-    private static func open(_ file: String, _ flags: Int32) -> Int32? {
-        var folder = ""
-        for part in file.split(separator: "/").dropLast() {
-            folder += "/" + part
-            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
-        }
-        let fd = Glibc.open(file, flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
-            close(fd)
-            return nil
-        }
-        fchmod(fd, 0o600)
-        return fd
-    }
-
-    private static func isPrivateFile(_ file: String) -> Bool {
-        var info = stat()
-        return lstat(file, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1
     }
 }
