@@ -257,9 +257,10 @@ public final class OwnLookups {
 
     /// The path of `url` after `host`, without its query, percent-decoded.
     static func decoded(_ path: String) -> String {
-        let bare = path.prefix { $0 != "?" }
+        // The query cut at its `?` byte, not by `Character`s (13,000 instructions a path).
+        let bare = path.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(path[..<$0]) } ?? path
         // Nothing to decode without a `%` (Foundation's decoding costs ~40,000 instructions a path).
-        guard bare.utf8.contains(UInt8(ascii: "%")) else { return String(bare) }
-        return String(bare).removingPercentEncoding ?? String(bare)
+        guard bare.utf8.contains(UInt8(ascii: "%")) else { return bare }
+        return bare.removingPercentEncoding ?? bare
     }
 }
