@@ -8,14 +8,15 @@ import Testing
     @Test func listsTheLastDayNewestFirst() async throws {
         let ran = try await runDemo("deliveries")
         #expect(ran.out == """
-            TIME                  EVENT                      STATUS     HTTP  TRIES  LAST ATTEMPT          WEBHOOK
-            2026-11-20T14:32:11Z  whatsapp.message.sent      pending     503      2  2026-11-20T14:32:21Z  hooks.acme-demo.test/kapso/whatsapp
-            2026-11-20T14:30:06Z  whatsapp.message.received  delivered   200      1  2026-11-20T14:30:06Z  hooks.acme-demo.test/kapso/whatsapp
+            TIME                  NUMBER  EVENT                      STATUS     HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-20T14:32:11Z  …0501   whatsapp.message.sent      pending     503      2  2026-11-20T14:32:21Z  hooks.acme-demo.test/kapso/whatsapp
+            2026-11-20T14:30:06Z  …0501   whatsapp.message.received  delivered   200      1  2026-11-20T14:30:06Z  hooks.acme-demo.test/kapso/whatsapp
             
             """)
         // probe11 P11-6: the demo's delivery pending since 14:32:21Z is past Kapso's retries.
         #expect(ran.err == """
             2 items
+            none of these 2 deliveries is …0502's (NUMBER): Kapso's delivery log has no number filter, so deliveries are the whole project's; 'webhooks' lists …0502's webhooks, 'deliveries --webhook ID' one webhook's
             1 of these pending deliveries has had no attempt for 21 h 27 min or more: Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so it is stuck; 'webhooks check' names it for Kapso support
 
             """)
@@ -44,11 +45,11 @@ import Testing
     @Test func filtersFailedDeliveriesOfOneEvent() async throws {
         let ran = try await runDemo("deliveries --period 7d --errors --event whatsapp.conversation.inactive")
         #expect(ran.out == """
-            TIME                  EVENT                           STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
-            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed  none      4  2026-11-20T06:46:40Z  ops.acme-demo.test/kapso/conversations
-            2026-11-20T02:10:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-20T02:12:20Z  ops.acme-demo.test/kapso/conversations
-            2026-11-19T23:40:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-19T23:42:20Z  ops.acme-demo.test/kapso/conversations
-            2026-11-19T21:10:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-19T21:12:20Z  ops.acme-demo.test/kapso/conversations
+            TIME                  NUMBER  EVENT                           STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-20T06:44:20Z  …0501   whatsapp.conversation.inactive  failed  none      4  2026-11-20T06:46:40Z  ops.acme-demo.test/kapso/conversations
+            2026-11-20T02:10:00Z  …0501   whatsapp.conversation.inactive  failed  none      4  2026-11-20T02:12:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T23:40:00Z  …0501   whatsapp.conversation.inactive  failed  none      4  2026-11-19T23:42:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T21:10:00Z  …0501   whatsapp.conversation.inactive  failed  none      4  2026-11-19T21:12:20Z  ops.acme-demo.test/kapso/conversations
             
             """)
     }
@@ -64,7 +65,7 @@ import Testing
         let lines = ran.out.split(separator: "\n")
         #expect(lines.count == 350)
         #expect(lines.allSatisfy { (try? JSONValue.parse(String($0)))?.object?["webhook_id"] != nil })
-        #expect(ran.err == "350 deliveries\n")
+        #expect(ran.err == "350 deliveries (the whole project's, not only …0502's: Kapso's delivery log has no number filter)\n")
     }
 
     @Test func statsCountByStatusClassEventAndWebhook() async throws {
@@ -111,6 +112,6 @@ extension DeliveriesCommandTests {
         let lines = ran.out.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("TIME ") }.count == 1)
         #expect(lines.count == 202)
-        #expect(ran.err == "201 deliveries\n")
+        #expect(ran.err == "201 deliveries (the whole project's, not only …0502's: Kapso's delivery log has no number filter)\n")
     }
 }

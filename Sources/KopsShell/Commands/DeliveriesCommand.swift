@@ -125,9 +125,11 @@ public enum DeliveriesCommand: Command {
             let hint = further.isEmpty ? "" : " (\(further.joined(separator: " or ")) looks further back)"
             return CommandResult(blocks: [.line(StyledText("no deliveries match in the last \(period)\(hint)"))], json: page.json)
         }
+        let numbers = page.items.map(\.phoneNumberID)
         var blocks: [Block] = [
-            .table(NumberColumn.adding(to: table(page.items), numbers: page.items.map(\.phoneNumberID), in: context)), .hint(page.footer),
+            .table(NumberColumn.adding(to: table(page.items), numbers: numbers, in: context, wholeProject: true)), .hint(page.footer),
         ]
+        if let note = NumberColumn.otherNumbersNote(numbers, noun: "deliveries", in: context) { blocks.append(.hint(note)) }
         let unanswered = page.items.filter { $0.attemptCount > 0 && $0.answer == .none }.count
         if let note = DeliveryAnswer.noResponseNote(count: unanswered) { blocks.append(.hint(note)) }
         // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).
@@ -146,7 +148,9 @@ public enum DeliveriesCommand: Command {
             tableKeys: tableKeys, table: table(_:), locatedTable: table(_:located:))
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters) }
-        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])
+        // The stream's rows are not held to count whose they are; the selection is not applied, which is said.
+        let scope = context.session.phoneNumberID.map { " (the whole project's, not only \(NumberColumn.short($0))'s: Kapso's delivery log has no number filter)" } ?? ""
+        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")\(count > 0 ? scope : "")")])
     }
 
     /// The keys of a delivery `table` reads, in the order `table(_:located:)` reads them (`status` from the item).

@@ -7,8 +7,13 @@ internal import KapsoDiagnostics
 enum DeliveryStatsReport {
     static func run(filters: [(String, String)], in context: ShellContext) throws -> CommandResult {
         var stats = DeliveryStats()
+        let selected = context.session.phoneNumberID
+        var others = 0
         try CursorPages.forEach({ try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) }) {
-            for delivery in $0 { stats.add(delivery) }
+            for delivery in $0 {
+                stats.add(delivery)
+                if let number = delivery.phoneNumberID, let selected, number != selected { others += 1 }
+            }
         }
         let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
         guard stats.total > 0 else {
@@ -16,6 +21,12 @@ enum DeliveryStatsReport {
         }
         let bars = context.isInteractive
         var blocks: [Block] = [.line(StyledText("\(stats.total) deliveries in the last \(period)", style: .bold))]
+        // Kapso's delivery log has no number filter: counts under `use` are the whole project's (tester47 F5).
+        if let selected, others > 0 {
+            blocks.append(.hint(
+                "the whole project's deliveries: \(others) of them went to other numbers' webhooks, not \(NumberColumn.short(selected))'s "
+                    + "(Kapso's delivery log has no number filter; 'deliveries --webhook ID' counts one webhook's)"))
+        }
         for (title, counts) in [("STATUS", stats.byStatus), ("HTTP", stats.byHTTPClass), ("EVENT", stats.byEvent)] {
             blocks.append(.line(StyledText("")))
             blocks.append(.table(countTable(title, counts, bars: bars)))

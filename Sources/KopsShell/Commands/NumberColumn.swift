@@ -2,16 +2,23 @@
 /// `messages`, `conversations` and `deliveries` listed both numbers' rows with nothing saying whose each was).
 ///
 /// Added only when no number is selected and the page's rows name more than one phone-number id, so a list of one
-/// number (`use`, `--number`, a project with one number) is unchanged. A cell is the id's last four digits as the
+/// number (`use`, `--number`, a project with one number) is unchanged; for a list of the whole project also when a row
+/// names a number other than the selected one (`wholeProject`). A cell is the id's last four digits as the
 /// prompt shows a selected number (`…0501`), `-` for a row that names none.
 enum NumberColumn {
     static let header = "NUMBER"
 
     /// `table` with the column inserted after column `after` (0: after the first), when the rule above holds.
-    static func adding(to table: Table, numbers: [String?], in context: ShellContext, after index: Int = 0) -> Table {
-        guard context.session.phoneNumberID == nil, numbers.count == table.rows.count,
-            Set(numbers.compactMap { $0 }).count > 1
-        else { return table }
+    /// `wholeProject`: a list the API does not narrow to the selected number (`deliveries`: Kapso's delivery log has no
+    /// number filter), which gets the column with a number selected too when a row names another number
+    /// (tester47 F5: Support Line's failed deliveries read as Sales Line's under `use` of Sales Line).
+    static func adding(
+        to table: Table, numbers: [String?], in context: ShellContext, after index: Int = 0, wholeProject: Bool = false
+    ) -> Table {
+        let named = Set(numbers.compactMap { $0 })
+        let selected = context.session.phoneNumberID
+        let spans = selected == nil ? named.count > 1 : wholeProject && !named.subtracting([selected!]).isEmpty
+        guard spans, numbers.count == table.rows.count else { return table }
         var table = table
         table.columns.insert(Column(header, truncation: .never), at: index + 1)
         table.rows = zip(table.rows, numbers).map { row, number in
@@ -25,5 +32,21 @@ enum NumberColumn {
     /// `…0501` for `100200300400501`: the last four characters, as the prompt names a selected number.
     static func short(_ id: String) -> String {
         id.count > 6 ? "…" + id.suffix(4) : id
+    }
+}
+
+extension NumberColumn {
+    /// The line under a list of the whole project's rows (`deliveries`) when a number is selected and `numbers` (one a
+    /// row) name others; nil when every row is the selected number's or none is selected.
+    static func otherNumbersNote(_ numbers: [String?], noun: String, in context: ShellContext) -> String? {
+        guard let selected = context.session.phoneNumberID else { return nil }
+        let others = numbers.count { $0 != nil && $0 != selected }
+        guard others > 0 else { return nil }
+        let whose = others == numbers.count
+            ? "none of these \(numbers.count) \(noun) is \(short(selected))'s"
+            : "\(others) of these \(numbers.count) \(noun) are other numbers'"
+        return whose + " (NUMBER): Kapso's delivery log has no number "
+            + "filter, so deliveries are the whole project's; 'webhooks' lists \(short(selected))'s webhooks, "
+            + "'deliveries --webhook ID' one webhook's"
     }
 }
