@@ -16,12 +16,15 @@ public struct Arguments: Sendable {
     /// `--headers`: `Redactor.isSecretFlag`), with no flag between: most likely the rest of that value, typed with a blank
     /// and no quotes (`--headers {"Authorization": "Bearer …"}`), so never echoed (probe45 P45-2).
     public var afterSecretValue: [Int: String] = [:]
+    /// The command's flags, for what a stray word most likely meant (`BareWordAdvice`).
+    var flagNames: [String] = []
 
     /// Parses words for a command; `--` ends flags. `literalHome`: the offsets of the words that start with a quoted `~`
     /// (`Word.startsWithLiteralTilde`).
     public init(command: any Command.Type, words: [String], literalHome: Set<Int> = []) throws(ShellError) {
         self.command = command.name
         self.usage = command.usage
+        flagNames = command.flags.map(\.name)
         positionals = []
         values = [:]
         switches = []
@@ -72,6 +75,9 @@ public struct Arguments: Sendable {
                 // Any case (`--status paused`), read as the choice is listed (`PAUSED`).
                 guard let choice = choices.first(where: { $0 == value }) ?? choices.first(where: { $0.lowercased() == value.lowercased() })
                 else {
+                    if let advice = spec.nearMisses[value.lowercased()] {
+                        throw .invalidValue(command: command.name, what: "value for \(name)", value: value, expected: advice)
+                    }
                     throw .invalidValue(
                         command: command.name, what: "value for \(name)", value: value,
                         expected: choices.map { "'\($0)'" }.joined(separator: ", "))
@@ -96,7 +102,8 @@ public struct Arguments: Sendable {
     /// flag's value (`afterSecretValue`), one that does not show it.
     public func unexpected(_ index: Int) -> ShellError {
         guard let flag = afterSecretValue[index] else {
-            return .unexpectedArgument(command: command, argument: positionals[index], usage: usage)
+            return BareWordAdvice.error(for: positionals[index], command: command, flags: flagNames)
+                ?? .unexpectedArgument(command: command, argument: positionals[index], usage: usage)
         }
         return .invalidSecretValue(
             command: command, flag: flag, problem: "was followed by more words",

@@ -62,11 +62,16 @@ public struct FlagSpec: Sendable {
     /// For a whole-number flag (`--limit N`), the values allowed, checked before the command runs.
     public var range: ClosedRange<Int>?
     public var help: String
+    /// Values people copy that are not among `choices` (lowercased), with what to give instead: `messages --status
+    /// received`, the STATUS an inbound message shows (tester47 F10).
+    public var nearMisses: [String: String] = [:]
 
     public init(
-        _ name: String, value: String? = nil, choices: [String]? = nil, range: ClosedRange<Int>? = nil, help: String
+        _ name: String, value: String? = nil, choices: [String]? = nil, range: ClosedRange<Int>? = nil, help: String,
+        nearMisses: [String: String] = [:]
     ) {
         self.name = name
+        self.nearMisses = nearMisses
         self.valueName = value ?? (choices.map { $0.joined(separator: "|") })
         self.choices = choices
         self.range = range

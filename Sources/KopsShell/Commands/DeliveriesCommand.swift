@@ -43,7 +43,8 @@ public enum DeliveriesCommand: Command {
         case nil: if arguments.has("--follow") { _ = try DeliveryFollow(arguments: arguments, filters: []) }
         case "stats"?: break
         case let other?:
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'stats' or flags")
+            throw BareWordAdvice.error(for: other, command: name, flags: flags.map(\.name))
+                ?? ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'stats' or flags")
         }
     }
 

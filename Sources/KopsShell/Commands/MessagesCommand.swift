@@ -21,7 +21,12 @@ public enum MessagesCommand: Command {
         """
     public static let flags = [
         FlagSpec("--direction", choices: ["inbound", "outbound"], help: "only received or only sent messages"),
-        FlagSpec("--status", choices: ["pending", "sent", "delivered", "read", "failed"], help: "only messages in this status"),
+        FlagSpec(
+            "--status", choices: ["pending", "sent", "delivered", "read", "failed"], help: "only messages in this status",
+            nearMisses: [
+                "received": "'pending', 'sent', 'delivered', 'read' or 'failed': 'received' is what an inbound message shows, "
+                    + "and inbound messages have no delivery status to filter on; use --direction inbound"
+            ]),
         FlagSpec("--phone-number", value: "E164|BSUID", help: "only messages with this contact (a number, partial match, or a business-scoped user id)"),
         FlagSpec("--conversation", value: "ID", help: "only messages of this conversation"),
         FlagSpec("--type", value: "TYPE", help: "only this type: text, image, template, ..."),

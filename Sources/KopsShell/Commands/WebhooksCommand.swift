@@ -114,7 +114,7 @@ public enum WebhooksCommand: Command {
     public static func validate(_ arguments: Arguments) throws {
         let subcommand = subcommand(arguments)
         guard let allowed = allowedFlags[subcommand] else {
-            throw ShellError.invalidValue(
+            throw BareWordAdvice.error(for: subcommand, command: name, flags: []) ?? ShellError.invalidValue(
                 command: name, what: "subcommand", value: subcommand,
                 expected: "'list', 'get', 'create', 'update', 'delete', 'test', 'check', 'fire' or 'probe'")
         }
