@@ -60,6 +60,13 @@ public struct PastedError: Sendable, Equatable {
                 if found.count > 1 { return found }
             }
         }
+        // Codes listed (`131047,131026`, `131047 131026`): each one, none dropped (tester47 L12: the second was
+        // left out without a word).
+        let codes = trimmed.split(whereSeparator: { $0 == "," || $0 == " " })
+        if codes.count > 1, codes.allSatisfy({ (1...7).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let found = codes.compactMap { PastedError(String($0)) }
+            if found.count == codes.count { return found }
+        }
         return PastedError(text).map { [$0] } ?? []
     }
 
