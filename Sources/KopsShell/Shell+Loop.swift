@@ -38,6 +38,10 @@ extension Shell {
             case .line(let typed):
                 number += 1
                 if let source { location = "\(source):\(number)" }
+                // A transcript's title is a comment to the shell: its Markdown would run as commands from line 3 on.
+                if source != nil, number == 1, TranscriptParser.isTranscript(typed + "\n") {
+                    return report(ScriptError.pipedTranscript)
+                }
                 var unfinished = false
                 guard let line = continued(typed, reader: reader, number: &number, unfinished: &unfinished) else {
                     guard unfinished else { continue }

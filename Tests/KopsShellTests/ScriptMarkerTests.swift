@@ -125,3 +125,24 @@ extension ScriptMarkerTests {
         #expect(expected.status == .ok && refused.err.hasPrefix("m.kops:2: expected error: "), "\(refused.err)")
     }
 }
+
+/// tester47 L13: a transcript piped in (`kops < t.md`) ran its Markdown as commands ("unknown command '-'" at line 3);
+/// `kops run t.md` already said it is a transcript.
+@Suite struct PipedTranscriptTests {
+    @Test func aPipedTranscriptRunsNothingAndSaysSo() throws {
+        let golden = try String(contentsOf: GoldenTranscript.folder.appendingPathComponent("tour.md"), encoding: .utf8)
+        let offline = OfflineShell()
+        let lines = golden.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let result = offline.shell.loop(reader: ScriptedLineReader(lines), source: "<stdin>")
+        #expect(result == .usage)
+        #expect(offline.output.err == "<stdin>:1: error: the input is a kops transcript, not a script, so nothing ran; replay it from its file with 'kops check FILE'\n")
+        #expect(offline.output.out.isEmpty)
+    }
+
+    @Test func aScriptWhoseFirstLineIsAnotherCommentRuns() {
+        let offline = OfflineShell()
+        let result = offline.shell.loop(reader: ScriptedLineReader(["# kops transcripts are replayed with kops check", "explain 131047"]), source: "<stdin>")
+        #expect(result == .ok, "\(offline.output.err)")
+        #expect(offline.output.out.contains("131047"))
+    }
+}

@@ -80,6 +80,8 @@ public enum ScriptError: KopsError, Equatable {
     case unreadableTranscript(path: String, reason: String)
     /// `kops run` or `source` given a kops transcript (probe18 P18-16: its Markdown ran as commands, "unknown command '-'").
     case transcriptNotScript(path: String, kops: String = "kops")
+    /// A kops transcript piped in (`kops < t.md`, tester47 L13: "unknown command '-'" at line 3).
+    case pipedTranscript
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
     case restoreExists(path: String)
     /// `record FILE` (masking) where `FILE.restore` cannot be a file (a folder, a device, a looping link): `reason` says
@@ -207,6 +209,8 @@ public enum ScriptError: KopsError, Equatable {
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .transcriptNotScript(let path, let kops):
             "'\(path)' is a kops transcript, not a script; replay it with '\(kops) check \(path)'"
+        case .pipedTranscript:
+            "the input is a kops transcript, not a script, so nothing ran; replay it from its file with 'kops check FILE'"
         case .unreadableTranscript(let path, let reason):
             "cannot read transcript '\(path)': \(reason)"
         case .notATranscript(let path):
@@ -294,7 +298,7 @@ public enum ScriptError: KopsError, Equatable {
         switch self {
         case .danglingMarker, .unknownMarker: .usage
         case .unsetVariable, .unsetEnvironmentVariable, .environmentNotUTF8, .malformedInterpolation, .malformedPath, .notATranscript,
-            .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
+            .transcriptNotScript, .pipedTranscript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI, .writesToOtherProject, .recordedProfileMissing: .usage
