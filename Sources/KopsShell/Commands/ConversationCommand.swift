@@ -42,7 +42,24 @@ public enum ConversationCommand: Command {
             Field("last inbound", window.lastInboundText),
             Field("window", window.text, style: window.isOpen && window.unconfirmed == nil ? .good : .warn),
         ]
-        return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
+        var json = conversation.json
+        json["kops"] = ["window": Self.windowJSON(window)]
+        return CommandResult(blocks: [.fields(fields)], json: .object(json))
+    }
+
+    /// kops's reading of the window, as the `window` line says it (tester47 F7: the JSON held only Kapso's
+    /// `last_inbound_at`, which can say closed while a later message the contact wrote keeps it open):
+    /// `{"state": "open"|"closed"|"unknown", "last_inbound_at": ISO-8601|null (the contact's newest message kops read),
+    /// "open_until": ISO-8601|null, "unconfirmed": bool, "summary": the window line}`.
+    static func windowJSON(_ window: ContactWindow) -> JSONValue {
+        let state = window.window == nil ? "unknown" : window.isOpen ? "open" : "closed"
+        return [
+            "state": .string(state),
+            "last_inbound_at": window.lastInbound.map { .string(KapsoTime.iso($0)) } ?? .null,
+            "open_until": window.window?.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null,
+            "unconfirmed": .bool(window.unconfirmed != nil),
+            "summary": .string(window.text),
+        ]
     }
 }
 
