@@ -129,7 +129,12 @@ extension WebhookVerdict {
                 return "no failed delivery explains the pause (paused by a user, or failures older than the period): if it "
                     + "should receive events, \(resume)"
             }
-            return "check the receiver first ('deliveries --webhook \(webhook.id) --status failed' lists its failures), then \(resume)"
+            // The period that reaches back to the oldest failure read, which `deliveries`' default 24 h may not.
+            let oldest = current.first { $0.status == "failed" }?.created
+            var period = "7d"
+            if let now, let oldest { period = DeliveryPeriod.covering(age: now - oldest) }
+            return "check the receiver first ('\(DeliveryPeriod.command(webhookID: webhook.id, errors: true, period: period))' "
+                + "lists its failures), then \(resume)"
         }
         return "fix the receiver first (\(failureAdvice)), then \(resume); events of the pause are never redelivered "
             + "(kapso-api.md §4): read them with 'messages'"

@@ -100,6 +100,23 @@ import Testing
         #expect(fix.contains("webhooks update w1 --active true"), "\(fix)")
     }
 
+    /// A pause after failures the receiver recovered from: "check the receiver first" with a `deliveries` line whose
+    /// period reaches the failure (the default 24 h would list nothing of one 3 days old).
+    @Test func aPauseAfterOldFailuresNamesAListThatReachesThem() throws {
+        let start = try #require(KapsoTime.seconds(iso: "2026-11-10T00:00:00Z"))
+        let deliveries = (0..<6).map { index in
+            WebhookVerdict.Delivery(
+                id: "d\(index)", event: "whatsapp.message.received", status: index == 0 ? "failed" : "delivered",
+                http: index == 0 ? 500 : 200, created: start + Int64(index) * 600, url: "https://example.com/h")
+        }
+        let check = WebhookCheck(
+            webhooks: [try Self.webhook(["active": false])], deliveries: ["w1": deliveries], period: "7d", coverageFor: nil,
+            now: start + 3 * 86_400)
+        let fix = try #require(check.findings.first { $0.problem.hasPrefix("paused") }?.fix)
+        #expect(fix.contains("check the receiver first ('deliveries --webhook w1 --errors --period 7d'"), "\(fix)")
+        #expect(fix.contains("webhooks update w1 --active true"), "\(fix)")
+    }
+
     /// Random webhooks (scope, events, a number outside the project, twins, v1, http, no secret, buffering out of range,
     /// a colliding header, paused): no webhook that one fix deletes outright is updated by another (only the duplicate's
     /// own "or pause it" stays), and every create that replaces a v1 or buffering one keeps that setting.
