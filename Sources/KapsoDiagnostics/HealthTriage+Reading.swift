@@ -8,14 +8,20 @@ public import KapsoClient
 /// monitor that read only `.status` got `healthy` for a number `health` exits 1 on (probe46 P46-9).
 ///
 /// ```json
-/// "kops": {"status": "failing", "blocking": "messaging_health", "severity": "critical",
+/// "kops": {"status": "unhealthy", "blocking": "messaging_health", "severity": "critical",
 ///          "failing": ["messaging_health", "webhook_subscription"], "not_known": [],
 ///          "summary": "healthy by Kapso's summary, but the details of messaging_health show a failure",
 ///          "contradicts": [".status", ".checks.messaging_health.passed"]}
 /// ```
 ///
-/// `status` is `healthy` (nothing fails, nothing unknown: `health` exits 0), `failing` (`HealthTriage.fails`: the exit-1
-/// rule), `not_known` (nothing fails but a check could not be decided) or `not_run` (Kapso's `status` is `error`).
+/// `status` is in the words `health` prints (tester46 F5: it said `failing` where the text and `summary` said
+/// `degraded`): `healthy` (nothing fails, nothing unknown: `health` exits 0); when something fails by the exit-1 rule
+/// (`HealthTriage.fails`), Kapso's own `degraded` or `unhealthy` when Kapso says so (the headline's word; `severity`
+/// says whether what kops reads as blocking is critical), else, under Kapso's `healthy`, kops's reading in Kapso's
+/// words (kapso-api.md §2.3: unhealthy when a critical check fails, degraded when a check needs attention):
+/// `unhealthy` for a critical check or webhooks that lose the number's events (the text's `blocking:`), `degraded` for
+/// one that needs attention (the text's `needs attention:`); `not_known` (nothing fails but a check could not be
+/// decided) or `not_run` (Kapso's `status` is `error`). `degraded` and `unhealthy` are the values `health` exits 1 on.
 /// `failing` lists the checks that did not pass in report order, `webhooks` last when the number's webhooks block;
 /// `contradicts` lists the paths of the same result whose value Kapso states and kops reads otherwise: `.status` when
 /// Kapso says `healthy` and kops reads a failure, `.checks.NAME.passed` for each `passed: true` whose details fail.
@@ -39,7 +45,7 @@ public struct HealthReading: Sendable, Equatable {
         if status == "error" {
             self.status = "not_run"
         } else if fails {
-            self.status = "failing"
+            self.status = ["degraded", "unhealthy"].contains(status) ? status : severity == "attention" ? "degraded" : "unhealthy"
         } else {
             self.status = notKnown.isEmpty ? "healthy" : "not_known"
         }
@@ -60,12 +66,12 @@ public struct HealthReading: Sendable, Equatable {
 
     /// What an `assert` that held on `path` of a result (`.status`, `.checks.messaging_health.passed`) must say when kops's
     /// reading contradicts the value there (`value`, as the result holds it): `.status is Kapso's summary "healthy", but
-    /// kops reads messaging_health as failing (.kops.status is "failing"; …)`. `result` is the whole JSON result; nil when
+    /// kops reads messaging_health as failing (.kops.status is "unhealthy"; …)`. `result` is the whole JSON result; nil when
     /// it has no `kops.contradicts` naming the path.
     public static func contradiction(at path: String, value: JSONValue?, in result: JSONValue) -> String? {
         guard let kops = result["kops"], let paths = kops["contradicts"]?.array?.compactMap(\.string), paths.contains(path)
         else { return nil }
-        let status = kops["status"]?.string ?? "failing"
+        let status = kops["status"]?.string ?? "unhealthy"
         let shown = value.map { $0.string.map { "\"\($0)\"" } ?? $0.serialized() } ?? "(missing)"
         let reading = kops["blocking"]?.string.map { "\($0) as failing" } ?? "the number as \(status)"
         return "\(path) is \(path == ".status" ? "Kapso's summary" : "Kapso's flag") \(shown), but kops reads \(reading) "

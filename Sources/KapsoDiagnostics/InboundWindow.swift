@@ -35,6 +35,11 @@ public struct InboundWindow: Sendable, Equatable {
     /// When the window now closes (closed), 24 hours after `newestInbound`; nil without one.
     public var closesAt: Int64? { newestInbound.map { $0 + Conversation.windowSeconds } }
 
+    /// When the window this message opened ends, 24 hours after `openedAt`; nil when it opened none. Before `closesAt`
+    /// when the contact wrote again (tester46 F8: the JSON paired this message's `opened_at` with the later message's
+    /// `open_until`, which read as one 39-hour window, while the text said both ends).
+    public var thisMessageUntil: Int64? { openedAt.map { $0 + Conversation.windowSeconds } }
+
     /// Reads the window of `message` (inbound) at `now`: `newestInbound` is the contact's newest message they wrote among
     /// those listed (`WindowEvidence.newestWritten`, nil when the listing failed), `contactWindow` the window now as
     /// `conversation` reads it (nil when not read), `kapsoLastInbound` the conversation's `last_inbound_at`.
@@ -61,7 +66,9 @@ public struct InboundWindow: Sendable, Equatable {
         openNow = readingsDisagree || unconfirmed != nil ? nil : kopsOpen
     }
 
-    /// The `window` object of `trace --output json` for a message the contact sent. Its keys differ from the outbound
+    /// The `window` object of `trace --output json` for a message the contact sent: `opened_at` and `this_message_until`
+    /// the window this message opened, `newest_inbound_at` and `open_until` the window now (the contact's newest message
+    /// plus 24 h; the same as this message's when it is the newest), ISO 8601 UTC or null. Its keys differ from the outbound
     /// object's (`last_inbound_at`, `closes_at`, `open_at_send` are the window at a send), so a script written for one
     /// cannot misread the other: `reading` is `now` here and `at_send` there.
     public var json: JSONValue {
@@ -71,6 +78,7 @@ public struct InboundWindow: Sendable, Equatable {
             "opened_by_this_message": .bool(openedAt != nil),
             "not_opened_because": notOpened.map(JSONValue.string) ?? .null,
             "opened_at": iso(openedAt),
+            "this_message_until": iso(thisMessageUntil),
             "newest_inbound_at": iso(newestInbound),
             "open_until": iso(closesAt),
             "open_now": openNow.map(JSONValue.bool) ?? .null,

@@ -9,7 +9,9 @@ internal import KopsHTTP
 /// `v1`|`v2`), §3.4 (the event catalogue; `whatsapp.message.status` "is **not** a Kapso event"), §14.1 (unknown names
 /// are refused with 422 today, so such a webhook predates the check or came from elsewhere); docs/webhooks-and-deliveries.md.
 extension WebhookCheck {
-    mutating func checkDelivery(_ webhook: Webhook, verdict: WebhookVerdict, projectNumbers: [String]?, apiIsLocal: Bool) {
+    mutating func checkDelivery(
+        _ webhook: Webhook, verdict: WebhookVerdict, number: String?, projectNumbers: [String]?, apiIsLocal: Bool
+    ) {
         let id = webhook.id
         if webhook.kind == "meta" {
             if !webhook.events.isEmpty {
@@ -22,10 +24,10 @@ extension WebhookCheck {
             if webhook.events.isEmpty {
                 add(
                     .error, webhook, "subscribed to no events: a kapso webhook receives only the events it lists, so nothing is delivered",
-                    fix: webhook.isProjectScoped
+                    fix: insteadOfUpdate(webhook) ?? (webhook.isProjectScoped
                         ? "give it the project events its receiver handles, e.g. webhooks update \(id) --add-events "
                             + "whatsapp.phone_number.created; or webhooks delete \(id)"
-                        : "webhooks update \(id) --add-events whatsapp.message.received (add every event the receiver handles)")
+                        : "webhooks update \(id) --add-events whatsapp.message.received (add every event the receiver handles)"))
             }
             let unknown = WebhookEvents.unsupported(webhook.events)
             if !unknown.isEmpty {
@@ -33,12 +35,14 @@ extension WebhookCheck {
                 add(
                     .error, webhook,
                     "subscribed to \(named.joined(separator: ", ")), not \(unknown.count == 1 ? "a Kapso event" : "Kapso events"): never delivered",
-                    fix: Self.unknownEventsFix(webhook))
+                    fix: Self.unknownEventsFix(webhook, number: number, projectNumbers: projectNumbers))
             }
             if let version = webhook.payloadVersion, version != "v1", version != "v2" {
                 add(
                     .error, webhook, "payload_version \(version) is not one Kapso sends (v1, v2)",
-                    fix: "webhooks update \(id) --payload-version v2")
+                    fix: insteadOfUpdate(
+                        webhook, replaced: "\(Self.replacingCreate) sends v2 (create's default): the receiver must read v2")
+                        ?? "webhooks update \(id) --payload-version v2")
             }
         }
         if let unreachable = WebhookURL.unreachable(webhook.url) {
@@ -52,16 +56,24 @@ extension WebhookCheck {
                 let failed = verdict.failed > 0 ? " (\(verdict.failed) of \(verdict.current.count) deliveries failed)" : ""
                 add(
                     .error, webhook, "URL is \(unreachable): Kapso's servers cannot reach it, so every delivery fails\(failed)",
-                    fix: "expose the receiver on a public https URL (a tunnel such as ngrok for local testing), then webhooks update \(id) --url https://...")
+                    fix: "expose the receiver on a public https URL (a tunnel such as ngrok for local testing), then "
+                        + (insteadOfUpdate(webhook, replaced: "give that URL to \(Self.replacingCreate)")
+                            ?? "webhooks update \(id) --url https://..."))
             }
         }
         if let number = webhook.phoneNumberID, let projectNumbers, !projectNumbers.contains(number) {
+            // Created again with the events a number webhook gets once the event rules' fixes are made (`WebhookEventPlan`).
+            let events = webhook.kind == "meta" ? [] : WebhookEventPlan(webhook).target
+            let create = webhook.kind != "meta" && events.isEmpty
+                ? ""
+                : ", or create it on the number that should send its events (\(Self.numbersChoice(projectNumbers))): "
+                    + "use <its id>; webhooks create --url \(Self.replacementURL(webhook))"
+                    + (events.isEmpty ? "" : " --events \(events.joined(separator: ","))")
+                    + Self.carriedFlags(webhook, events: events) + Self.notes(webhook)
             add(
                 .error, webhook,
                 "bound to phone number \(number), which is not one of this project's numbers (\(projectNumbers.joined(separator: ", "))): nothing is delivered to it",
-                fix: "webhooks delete \(id), or create it on the number that should send its events (\(Self.numbersChoice(projectNumbers))): "
-                    + "use <its id>; webhooks create --url \(webhook.url)"
-                    + (webhook.events.isEmpty ? "" : " --events \(webhook.events.joined(separator: ","))"))
+                fix: "webhooks delete \(id)" + create)
         }
     }
 
@@ -73,41 +85,33 @@ extension WebhookCheck {
     /// with its header and secret) while keeping a one-event test webhook with another secret broke every delivery
     /// (probe45 P45-16: the list order chose the older).
     mutating func checkDuplicates(_ webhooks: [Webhook]) {
-        var seen: [Webhook] = []
-        for webhook in webhooks where webhook.active {
-            // Only events Kapso delivers to the webhook count: a misspelt name both list is delivered to neither.
+        // A webhook the check replaces gets nothing delivered where it is: it is no one's twin.
+        for (webhook, twin) in Self.twins(webhooks.filter { fates[$0.id] != .replaced }) {
             let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
-            let twin = seen.first { other in
-                other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
-                    && (webhook.kind == "meta" || !Set(delivered(other)).isDisjoint(with: delivered(webhook)))
+            let shared = webhook.kind == "meta" ? [] : delivered(webhook).filter(delivered(twin).contains)
+            let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
+            let sameEvents = Set(webhook.events) == Set(twin.events)
+            let differences = Self.differences(webhook, twin)
+            let subject = sameEvents
+                ? "same URL, number and events as \(twin.id)"
+                : "same URL and number as \(twin.id), and both subscribe to \(shared.joined(separator: ", "))"
+            let fix: String
+            if differences.isEmpty {
+                let newer = Self.newer(webhook, twin)
+                fix = "they are alike: delete the newer, webhooks delete \(newer.id) (or pause it: webhooks update \(newer.id) --active false)"
+            } else {
+                // What stays once the other fixes are made too (`WebhookEventPlan.target`): when nothing does, pause.
+                let rest = { (hook: Webhook) in WebhookEventPlan(hook).target.filter { !shared.contains($0) } }
+                fix = "they differ in \(differences.joined(separator: ", ")), so kops does not pick one: keep the one your receiver "
+                    + "verifies and is built for; "
+                    + [(keep: twin, other: webhook), (keep: webhook, other: twin)].map { pair in
+                        "keeping \(pair.keep.id): "
+                            + (rest(pair.other).isEmpty
+                                ? "webhooks update \(pair.other.id) --active false (or delete it)"
+                                : WebhookEventPlan(pair.other).update(pair.other.id, removing: shared) ?? "")
+                    }.joined(separator: "; ")
             }
-            if let twin {
-                let shared = webhook.kind == "meta" ? [] : delivered(webhook).filter(delivered(twin).contains)
-                let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
-                let sameEvents = Set(webhook.events) == Set(twin.events)
-                let differences = Self.differences(webhook, twin)
-                let subject = sameEvents
-                    ? "same URL, number and events as \(twin.id)"
-                    : "same URL and number as \(twin.id), and both subscribe to \(shared.joined(separator: ", "))"
-                let fix: String
-                if differences.isEmpty {
-                    let newer = Self.newer(webhook, twin)
-                    fix = "they are alike: delete the newer, webhooks delete \(newer.id) (or pause it: webhooks update \(newer.id) --active false)"
-                } else {
-                    // What stays once the other fixes are made too (`WebhookEventPlan.target`): when nothing does, pause.
-                    let rest = { (hook: Webhook) in WebhookEventPlan(hook).target.filter { !shared.contains($0) } }
-                    fix = "they differ in \(differences.joined(separator: ", ")), so kops does not pick one: keep the one your receiver "
-                        + "verifies and is built for; "
-                        + [(keep: twin, other: webhook), (keep: webhook, other: twin)].map { pair in
-                            "keeping \(pair.keep.id): "
-                                + (rest(pair.other).isEmpty
-                                    ? "webhooks update \(pair.other.id) --active false (or delete it)"
-                                    : WebhookEventPlan(pair.other).update(pair.other.id, removing: shared) ?? "")
-                        }.joined(separator: "; ")
-                }
-                add(.warning, webhook, "\(subject), also active: \(what) is delivered twice", fix: fix)
-            }
-            seen.append(webhook)
+            add(.warning, webhook, "\(subject), also active: \(what) is delivered twice", fix: fix)
         }
         // Kapso allows one meta webhook per number (kapso-api.md §3.2, from SKILL-NEW); two of them (what a migration
         // or a re-created webhook leaves behind) mean at least one receives nothing, or an API state Kapso did not plan.
@@ -129,16 +133,36 @@ extension WebhookCheck {
         }
     }
 
+    /// Each active webhook with the first earlier one of the same URL, number and kind that shares a delivered event
+    /// with it (only events Kapso delivers to the webhook count: a misspelt name both list is delivered to neither), in
+    /// list order.
+    static func twins(_ webhooks: [Webhook]) -> [(webhook: Webhook, twin: Webhook)] {
+        var seen: [Webhook] = []
+        var pairs: [(webhook: Webhook, twin: Webhook)] = []
+        let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
+        for webhook in webhooks where webhook.active {
+            let twin = seen.first { other in
+                other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
+                    && (webhook.kind == "meta" || !Set(delivered(other)).isDisjoint(with: delivered(webhook)))
+            }
+            if let twin { pairs.append((webhook, twin)) }
+            seen.append(webhook)
+        }
+        return pairs
+    }
+
     /// The fix for names that are no Kapso event, the webhook's one event update (`WebhookEventPlan.update`): remove
     /// them and add what they meant when that fits the webhook's scope (`--add-events`, `--remove-events`: the rest
     /// stays; names of the other scope go in the same line, as Kapso refuses a list that still holds any); what they meant
     /// of the other scope goes to a webhook of that scope, the one the scope rule's fix creates when there is one. A
     /// webhook left with nothing is deleted, as the scope rules say too.
-    static func unknownEventsFix(_ webhook: Webhook) -> String {
+    static func unknownEventsFix(_ webhook: Webhook, number: String? = nil, projectNumbers: [String]? = nil) -> String {
         let plan = WebhookEventPlan(webhook)
         var parts: [String] = []
         if plan.target.isEmpty {
             parts.append("webhooks delete \(webhook.id) (it lists no event a \(webhook.isProjectScoped ? "project" : "phone-number") webhook gets)")
+        } else if isOutside(webhook, projectNumbers) {
+            parts.append("webhooks delete \(webhook.id) (its number is not one of this project's: its error's fix creates it again)")
         } else if let update = plan.update(webhook.id) {
             parts.append(update)
         }
@@ -147,10 +171,14 @@ extension WebhookCheck {
             if !plan.otherScope.isEmpty {
                 parts.append("\(list) joins the webhook the scope fix creates")
             } else if webhook.isProjectScoped {
-                parts.append("for \(list), a number webhook: use <its id>; webhooks create --url \(webhook.url) --events \(list)")
+                let creates = createOnNumbers(webhook, events: plan.elsewhere, number: number, projectNumbers: projectNumbers)
+                parts.insert("for \(list), a number webhook: \(creates.text)", at: 0)
             } else {
-                parts.append("for \(list), a project webhook: webhooks create --scope project --url \(webhook.url) --events \(list)")
+                parts.append(
+                    "for \(list), a project webhook: webhooks create --scope project --url \(replacementURL(webhook)) --events \(list)"
+                        + carriedFlags(webhook, events: plan.elsewhere))
             }
+            if plan.otherScope.isEmpty { parts += replacementNotes(webhook) }
         }
         return parts.joined(separator: "; ")
     }

@@ -188,7 +188,12 @@ extension WebhookCheck {
                     + "since that change (the last at \(verdict.when(newest))), none delivered to it"
             }
         }
-        add(severity, webhook, problem, fix: verdict.resumeFix ?? "fix the receiver, then webhooks update \(webhook.id) --active true")
+        // A webhook the check deletes is not resumed: its replacement is created active.
+        let created = "\(Self.replacingCreate) makes an active one (add --active false to keep it paused)"
+        let replaced = verdict.pause == .unexplained ? "none apart: " + created : "fix the receiver first (\(verdict.failureAdvice)); " + created
+        add(
+            severity, webhook, problem,
+            fix: insteadOfUpdate(webhook, replaced: replaced) ?? verdict.resumeFix ?? "webhooks update \(webhook.id) --active true")
     }
 
     /// An active phone-number webhook that should receive inbound messages but got no delivery of them in the period

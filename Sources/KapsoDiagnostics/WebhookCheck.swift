@@ -30,6 +30,8 @@ public struct WebhookCheck {
     public private(set) var findings: [Finding] = []
     /// How many webhooks were checked: each id once, however often the list held it.
     public private(set) var checked = 0
+    /// The webhooks some fix deletes (`Fate`): the other rules' fixes do not update them.
+    private(set) var fates: [String: Fate] = [:]
 
     /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages. `deliveries` are
     /// the period's deliveries by webhook id; `now` the API's clock (Unix seconds; without it nothing is said of
@@ -52,6 +54,7 @@ public struct WebhookCheck {
         }
         let webhooks = unique
         checked = unique.count
+        fates = Self.fates(webhooks, projectNumbers: projectNumbers)
         for webhook in webhooks {
             if let times = listed[webhook.id], times > 1 {
                 add(
@@ -62,7 +65,7 @@ public struct WebhookCheck {
             check(webhook, number: number, projectNumbers: projectNumbers)
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
-            checkDelivery(webhook, verdict: verdict, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+            checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
             checkFewer(
                 verdict, deliveries: deliveries[webhook.id] ?? [], inbound: inbound.first { $0.number == webhook.phoneNumberID },
                 period: period)
@@ -114,19 +117,14 @@ public struct WebhookCheck {
         findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
     }
 
-    /// Create the webhook on a number with the events that never reach it here, then remove them here with the
-    /// webhook's one event update (`--remove-events`, which keeps the rest; names that are no event go in the same
-    /// line), or delete it when nothing it could receive is left (`WebhookEventPlan`). With the number known (`number`, the selected one, or the project's only one) a command
-    /// line to paste as it is; else a sentence naming the numbers to choose from, never a `PHONE_NUMBER_ID`
-    /// placeholder inside a command line.
+    /// Create the webhook on the numbers (`createOnNumbers`) with the events that never reach it here, then remove them
+    /// here with the webhook's one event update (`--remove-events`, which keeps the rest; names that are no event go in
+    /// the same line), or delete it when nothing it could receive is left (`WebhookEventPlan`), its settings carried
+    /// into the create (`carriedFlags`).
     static func moveToNumberFix(_ webhook: Webhook, numberEvents: [String], number: String?, projectNumbers: [String]? = nil) -> String {
-        let create = "webhooks create --url \(webhook.url) --events \(moved(webhook, numberEvents).joined(separator: ","))"
+        let creates = createOnNumbers(webhook, events: moved(webhook, numberEvents), number: number, projectNumbers: projectNumbers)
         let keep = keepFix(webhook)
-        if let chosen = number ?? projectNumbers.flatMap({ $0.count == 1 ? $0.first : nil }) {
-            return "use \(chosen); \(create); \(keep)"
-        }
-        return "for each number that should send them (\(numbersChoice(projectNumbers))) run 'use <its id>; \(create)', "
-            + "then '\(keep)'"
+        return (creates.isSentence ? "\(creates.text), then '\(keep)'" : "\(creates.text); \(keep)") + notes(webhook)
     }
 
     /// The events a webhook of the other scope gets: `names`, and what misspelt names of that scope meant
@@ -136,10 +134,17 @@ public struct WebhookCheck {
     }
 
     /// The webhook's one event update (`WebhookEventPlan.update`), or `webhooks delete ID` when the plan leaves it
-    /// nothing.
-    static func keepFix(_ webhook: Webhook) -> String {
+    /// nothing or the webhook is deleted anyway (`deleting`: bound to a number outside the project).
+    static func keepFix(_ webhook: Webhook, deleting: Bool = false) -> String {
         let plan = WebhookEventPlan(webhook)
-        return plan.target.isEmpty ? "webhooks delete \(webhook.id)" : plan.update(webhook.id) ?? "webhooks get \(webhook.id)"
+        return plan.target.isEmpty || deleting
+            ? "webhooks delete \(webhook.id)" : plan.update(webhook.id) ?? "webhooks get \(webhook.id)"
+    }
+
+    /// True when `webhook` is bound to a number that is not one of `projectNumbers` (when they are known).
+    static func isOutside(_ webhook: Webhook, _ projectNumbers: [String]?) -> Bool {
+        guard let number = webhook.phoneNumberID, let projectNumbers else { return false }
+        return !projectNumbers.contains(number)
     }
 
     /// `100200300400502 or 100200300400501`, or where the ids are listed when they are not known.
@@ -150,10 +155,14 @@ public struct WebhookCheck {
 
     /// The mirror of `moveToNumberFix`: create a project webhook with the project events, then remove them here (or
     /// delete it when nothing it could receive is left).
-    static func moveToProjectFix(_ webhook: Webhook, projectEvents: [String]) -> String {
-        "webhooks create --scope project --url \(webhook.url) --events \(moved(webhook, projectEvents).joined(separator: ",")); "
-            + keepFix(webhook)
+    static func moveToProjectFix(_ webhook: Webhook, projectEvents: [String], deleting: Bool = false) -> String {
+        let events = moved(webhook, projectEvents)
+        return "webhooks create --scope project --url \(replacementURL(webhook)) --events \(events.joined(separator: ","))"
+            + carriedFlags(webhook, events: events) + "; " + keepFix(webhook, deleting: deleting) + notes(webhook)
     }
+
+    /// What a v2 receiver reads instead of v1 (kapso-api.md §10.6).
+    static let v2Reading = "Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config"
 
     /// Headers Kapso sets on each delivery (kapso-api.md §10.1) and HTTP's own framing headers, lower case.
     static let deliveryHeaders: Set<String> = [
@@ -182,7 +191,7 @@ public struct WebhookCheck {
             add(
                 .error, webhook,
                 "phone-number webhook subscribed to \(projectEvents.joined(separator: ", ")): these reach only project webhooks, so they are never delivered",
-                fix: Self.moveToProjectFix(webhook, projectEvents: projectEvents)
+                fix: Self.moveToProjectFix(webhook, projectEvents: projectEvents, deleting: Self.isOutside(webhook, projectNumbers))
             )
         }
         // Payload versions, buffering and the conversation.inactive threshold are kapso-kind settings: a meta webhook
@@ -202,20 +211,29 @@ public struct WebhookCheck {
             add(
                 .warning, webhook,
                 "uses legacy v1 payloads: flat message fields and a nested whatsapp_config object",
-                fix:
-                    "move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update \(id) --payload-version v2"
+                fix: insteadOfUpdate(
+                    webhook,
+                    replaced: "\(Self.replacingCreate) keeps v1 with --payload-version v1; to move to v2, move the receiver first "
+                        + "(\(Self.v2Reading)), then leave that flag out")
+                    ?? "move the receiver to v2 (\(Self.v2Reading)), then webhooks update \(id) --payload-version v2"
             )
         }
         let lower = webhook.url.lowercased()
         if !lower.hasPrefix("https://"), WebhookURL.unreachable(webhook.url) == nil {
             add(
                 .error, webhook, "URL is not https: payloads travel unencrypted",
-                fix: "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
+                fix: insteadOfUpdate(
+                    webhook, replaced: "\(Self.replacingCreate) uses \(Self.replacementURL(webhook)): make the receiver answer https there")
+                    ?? "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
         }
         if webhook.secretKey == nil {
             add(
                 .warning, webhook, "no secret_key: the receiver cannot verify signatures",
-                fix: "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
+                fix: insteadOfUpdate(
+                    webhook,
+                    replaced: "\(Self.replacingCreate) gives the new webhook a secret_key (kops generates one and shows it "
+                        + "once): verify X-Webhook-Signature with it")
+                    ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
         }
         for (name, value, range) in [
             ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60),
@@ -225,7 +243,8 @@ public struct WebhookCheck {
             if let value, !range.contains(value) {
                 add(
                     .error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
-                    fix: "webhooks update \(id) --\(name.replacingUnderscores()) \(min(max(value, range.lowerBound), range.upperBound))")
+                    fix: insteadOfUpdate(webhook)
+                        ?? "webhooks update \(id) --\(name.replacingUnderscores()) \(min(max(value, range.lowerBound), range.upperBound))")
             }
         }
         if shape.isKapso, webhook.bufferEnabled {
@@ -235,18 +254,26 @@ public struct WebhookCheck {
                 add(
                     .warning, webhook,
                     "buffer_events lists \(unbufferable.joined(separator: ", ")), which Kapso does not buffer (only whatsapp.message.received can be)",
-                    fix: "webhooks update \(id) with buffer_events [whatsapp.message.received] (Kapso's dashboard or API), or turn buffering off")
+                    fix: insteadOfUpdate(webhook)
+                        ?? "webhooks update \(id) with buffer_events [whatsapp.message.received] (Kapso's dashboard or API), or turn buffering off")
             }
             let buffered = shape.batchedEvents
             if buffered.isEmpty {
                 add(
                     .info, webhook, "buffering is on, but buffer_events holds no bufferable event: nothing is batched",
-                    fix: "list whatsapp.message.received in buffer_events, or turn buffering off")
+                    fix: insteadOfUpdate(webhook) ?? "list whatsapp.message.received in buffer_events, or turn buffering off")
             } else {
                 add(
                     .info, webhook,
                     "buffering is on: every \(buffered.joined(separator: ", ")) delivery is batch-shaped, even with one message",
-                    fix: "make the receiver read batch bodies (data[]), or turn buffering off")
+                    fix: insteadOfUpdate(
+                        webhook,
+                        replaced: Self.carriedFlags(webhook, events: webhook.events + WebhookEventPlan(webhook).elsewhere)
+                                .contains("--buffer-enabled")
+                            ? "\(Self.replacingCreate) keeps buffering (--buffer-enabled): make the receiver read batch "
+                                + "bodies (data[]), or leave the buffer flags out"
+                            : nil)
+                        ?? "make the receiver read batch bodies (data[]), or turn buffering off")
             }
         }
         let taken = Self.kapsoHeaderNames(in: webhook.json["headers"]?.object?.entries.map(\.key) ?? [])
@@ -256,7 +283,11 @@ public struct WebhookCheck {
                 "custom headers \(taken.joined(separator: ", ")) have the names of headers Kapso sets on every delivery "
                     + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
                     + "signature checks or JSON parsing fail there",
-                fix: "webhooks update \(id) --headers '{...}' with every other custom header and its value but without "
+                fix: insteadOfUpdate(
+                    webhook,
+                    replaced: "give \(Self.replacingCreate) --headers '{...}' with every other custom header and its value but "
+                        + "without \(taken.count == 1 ? "it" : "them")")
+                    ?? "webhooks update \(id) --headers '{...}' with every other custom header and its value but without "
                     + "\(taken.count == 1 ? "it" : "them"), and --yes (--headers replaces them all, so kops asks first)")
         }
     }

@@ -122,7 +122,20 @@ extension WebhookVerdict {
     public var resumeFix: String? {
         guard let pause else { return nil }
         let resume = "webhooks update \(webhook.id) --active true"
-        guard pause != .unexplained else { return "fix the receiver, then \(resume)" }
+        // No failure before the pause: nothing points at the receiver (tester46 F9: "fix the receiver" of a webhook
+        // with no failed delivery at all).
+        guard pause != .unexplained else {
+            guard failed > 0 else {
+                return "no failed delivery explains the pause (paused by a user, or failures older than the period): if it "
+                    + "should receive events, \(resume)"
+            }
+            // The period that reaches back to the oldest failure read, which `deliveries`' default 24 h may not.
+            let oldest = current.first { $0.status == "failed" }?.created
+            var period = "7d"
+            if let now, let oldest { period = DeliveryPeriod.covering(age: now - oldest) }
+            return "check the receiver first ('\(DeliveryPeriod.command(webhookID: webhook.id, errors: true, period: period))' "
+                + "lists its failures), then \(resume)"
+        }
         return "fix the receiver first (\(failureAdvice)), then \(resume); events of the pause are never redelivered "
             + "(kapso-api.md §4): read them with 'messages'"
     }

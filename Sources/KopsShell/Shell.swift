@@ -53,7 +53,10 @@ public final class Shell {
     /// transcript does not hold.
     var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
-    private var lineDepth = 0
+    private(set) var lineDepth = 0
+    /// The commands started so far by the lines of each depth (`lineDepth` while they run): what a script counts as its
+    /// commands, each of a `;` line's (`ScriptRunner`), a `source`d script's not among its `source` line's.
+    private(set) var commandsStarted: [Int: Int] = [:]
     /// How many errors `report` has said: a script line that failed while it stayed the same failed by its result.
     public internal(set) var reportsSaid = 0
     /// The last command whose result failed without an error, and why (`health: 100200300400502 is degraded (…)`,
@@ -182,6 +185,7 @@ public final class Shell {
             let outer = (droppedByComment, cutByComment)
             (droppedByComment, cutByComment) = index == commands.count - 1 ? (dropped, cut) : (nil, nil)
             let literalHome = Set(words.indices.filter { words[$0].startsWithLiteralTilde })
+            commandsStarted[lineDepth, default: 0] += 1
             let status = run(words: words.map(\.text), literalHome: literalHome)
             (droppedByComment, cutByComment) = outer
             if let failed = endFailedRecording() { return max(status, failed) }

@@ -32,18 +32,19 @@ import Testing
     @Test func aFailureUnderHealthyIsReadAsFailingWithTheContradictedPaths() throws {
         let health = try Self.blockedUnderHealthy()
         let reading = HealthReading(HealthTriage(health), status: health.status, webhooksBlocking: false)
-        #expect(reading.status == "failing")
+        #expect(reading.status == "unhealthy")
         #expect(reading.blocking == "messaging_health" && reading.severity == "critical")
         #expect(reading.failing == ["messaging_health"])
         #expect(reading.contradicts == [".status", ".checks.messaging_health.passed"])
         #expect(reading.summary.hasPrefix("healthy by Kapso's summary, but"), "\(reading.summary)")
-        #expect(reading.json["status"]?.string == "failing")
+        #expect(reading.json["status"]?.string == "unhealthy")
     }
 
     @Test(arguments: [
         ("healthy", false, "healthy", [String]()),
-        ("healthy", true, "failing", [".status"]),
-        ("degraded", false, "failing", []),
+        ("healthy", true, "unhealthy", [".status"]),
+        ("degraded", false, "degraded", []),
+        ("unhealthy", false, "unhealthy", []),
         ("error", false, "not_run", []),
     ])
     func kapsosStatusAndTheWebhooksGiveKopssStatus(_ status: String, _ webhooks: Bool, _ expected: String, _ contradicts: [String]) throws {
@@ -63,7 +64,28 @@ import Testing
         let line = try #require(HealthReading.contradiction(at: ".status", value: "healthy", in: result))
         #expect(line.hasPrefix(".status is Kapso's summary \"healthy\", but kops reads messaging_health as failing"), "\(line)")
         #expect(line.contains("assert .kops.status == healthy"), "\(line)")
-        #expect(HealthReading.contradiction(at: ".kops.status", value: "failing", in: result) == nil)
+        #expect(HealthReading.contradiction(at: ".kops.status", value: "unhealthy", in: result) == nil)
         #expect(HealthReading.contradiction(at: ".status", value: "healthy", in: .object(["status": "healthy"])) == nil)
+    }
+
+    /// tester46 F5: `.kops.status` said `failing` where the text, the exit line and `.kops.summary` said `degraded`. It
+    /// takes the text's words: Kapso's word when Kapso's summary is not healthy, else kops's reading by severity
+    /// (attention → degraded, critical → unhealthy); whenever the summary is a bare status word, the two agree.
+    @Test(arguments: [
+        ("degraded", "LIMITED", "degraded"), ("unhealthy", "BLOCKED", "unhealthy"), ("degraded", "BLOCKED", "degraded"),
+        ("healthy", "LIMITED", "degraded"), ("healthy", "BLOCKED", "unhealthy"),
+    ])
+    func kopsStatusUsesTheTextsWords(_ status: String, _ overall: String, _ expected: String) throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": .string(status),
+            "checks": [
+                "messaging_health": ["passed": .bool(overall == "AVAILABLE"), "overall_status": .string(overall), "details": [:]],
+                "phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]],
+            ],
+        ])
+        let reading = HealthReading(HealthTriage(health), status: status, webhooksBlocking: false)
+        #expect(reading.status == expected, "\(reading)")
+        #expect(["healthy", "degraded", "unhealthy", "not_known", "not_run"].contains(reading.status))
+        if ["healthy", "degraded", "unhealthy"].contains(reading.summary) { #expect(reading.status == reading.summary, "\(reading)") }
     }
 }

@@ -54,11 +54,12 @@ import Testing
     @Test func theScopeFixAndTheMisspellingFixAgree() throws {
         let hook = try Self.webhook(
             "w1", events: ["whatsapp.message.recieved", "whatsapp.message.sent", "whatsapp.phone_number.created"], project: true)
-        let fixes = WebhookCheck(webhooks: [hook], deliveries: [:], period: "7d", coverageFor: "100").findings
+        let fixes = WebhookCheck(webhooks: [hook], deliveries: [:], period: "7d", coverageFor: "100", projectNumbers: ["100"]).findings
             .filter { $0.webhookID == "w1" }.map(\.fix)
         #expect(fixes == [
             "use 100; webhooks create --url https://example.com/h --events whatsapp.message.sent,whatsapp.message.received; "
-                + "webhooks update w1 --remove-events whatsapp.message.sent,whatsapp.message.recieved",
+                + "webhooks update w1 --remove-events whatsapp.message.sent,whatsapp.message.recieved"
+                + WebhookCheckRulesTests.keepSecret,
             "webhooks update w1 --remove-events whatsapp.message.sent,whatsapp.message.recieved; whatsapp.message.received "
                 + "joins the webhook the scope fix creates",
         ])

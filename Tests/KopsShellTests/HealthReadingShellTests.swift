@@ -28,16 +28,16 @@ import Testing
 
     @Test func kopssReadingIsInTheResultScriptsRead() async throws {
         let (outcome, err) = try await Self.script(
-            "set on_error continue\nuse 100200300400501\nhealth\nassert .kops.status == failing\nassert .kops.blocking == messaging_health\n")
+            "set on_error continue\nuse 100200300400501\nhealth\nassert .kops.status == unhealthy\nassert .kops.blocking == messaging_health\n")
         #expect(outcome.failedLines == [3], "\(err)")
-        #expect(err.contains("ok: .kops.status == failing") && err.contains("ok: .kops.blocking == messaging_health"), "\(err)")
+        #expect(err.contains("ok: .kops.status == unhealthy") && err.contains("ok: .kops.blocking == messaging_health"), "\(err)")
     }
 
     @Test func theJSONCarriesKapsosSummaryAndKopssReading() async throws {
         let ran = try await runDemo(["health --output json"], number: "100200300400501", seed: Self.seed)[0]
         let json = try JSONValue.parse(Array(ran.out.utf8))
         #expect(json["status"]?.string == "healthy")
-        #expect(json["kops"]?["status"]?.string == "failing", "\(ran.out)")
+        #expect(json["kops"]?["status"]?.string == "unhealthy", "\(ran.out)")
         #expect(json["kops"]?["contradicts"]?.array?.compactMap(\.string).contains(".status") == true, "\(ran.out)")
         #expect(ran.status == 1)
     }

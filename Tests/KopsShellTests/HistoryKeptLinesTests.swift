@@ -27,6 +27,15 @@ import Testing
         ("set x 9fk2m4q8z1x7c3v6b5n0w2e", false),
         ("verify --secret abc --body x", false),
         ("set note https://user:pass@hooks.acme.test/x", false),
+        // tester46 L6: a --headers value that holds no value (`{}` removes every custom header) is no secret; any value,
+        // however plain, or a value kops cannot read keeps the line out.
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.message.received --headers {}", true),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers='{}' --yes", true),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers '{\"X-Env\": \"\"}'", true),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers '{\"X-Env\": \"prod\"}'", false),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers {\"Cookie\": \"s=1\"}", false),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers not-json", false),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --headers '{\"X-A\": 1}'", false),
     ])
     func aLineIsKeptUnlessItHoldsASecret(_ line: String, _ kept: Bool) {
         #expect(HistoryPolicy.allows(line) == kept, "\(line)")

@@ -32,6 +32,17 @@ import Testing
             "\(ran.err)")
     }
 
+    /// tester46 L5: the names people use for a kind of message (`ptt`, WhatsApp's voice note; `photo`; `file`; `gif`)
+    /// get the type that holds it, as `voice` does, not the bare list.
+    @Test(arguments: [("ptt", "audio"), ("PTT", "audio"), ("photo", "image"), ("file", "document"), ("gif", "video")])
+    func aNamePeopleUseGetsTheTypeThatHoldsIt(typed: String, type: String) {
+        let ran = OfflineShell.run("messages", "--type", typed)
+        #expect(ran.status == .usage)
+        #expect(ran.err.hasPrefix("error: messages: invalid --type '\(typed)'; expected one of WhatsApp's message types: "), "\(ran.err)")
+        #expect(ran.err.contains("--type \(type) lists"), "\(ran.err)")
+        #expect(ran.err.split(separator: "\n").count == 1, "\(ran.err)")
+    }
+
     @Test func aKnownTypeInAnyCaseLists() async throws {
         let out = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")

@@ -147,4 +147,17 @@ import Testing
                 == "'f1.md' is a kops transcript, not a script; replay it with 'kops check f1.md'")
         #expect(ScriptError.transcriptNotScript(path: "f1.md").exitStatus == .usage)
     }
+
+    /// tester46 L1: a line of three `;` commands ended "1 command, 0 failed"; the summary counts commands. A line that
+    /// fails at its second command counts the two that started.
+    @Test(arguments: [
+        ("set n 100200300400502; use ${n}; messages --limit 2", 3, 0),
+        ("set n 100200300400502; use ${n}\nmessages --limit 2\nnumbers; state", 5, 0),
+        ("set on_error continue\nnumbers; assert .data[0].id == nope; state", 3, 1),
+    ] as [(String, Int, Int)])
+    func theSummaryCountsCommandsNotLines(source: String, commands: Int, failed: Int) async throws {
+        let run = try await run(source)
+        #expect(run.outcome.commands == commands && run.outcome.failed == failed, "\(run.outcome) \(run.err)")
+        #expect(run.outcome.summary == "\(commands) commands, \(failed) failed")
+    }
 }

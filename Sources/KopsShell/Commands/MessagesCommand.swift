@@ -62,6 +62,12 @@ public enum MessagesCommand: Command {
                 expected: "one of WhatsApp's message types: '\(value)' is a kind of \(type) message, not a type of its own; "
                     + "--type \(type) lists it with the other \(type) messages")
         }
+        // The names people use (`ptt`, `photo`, `file`, `gif`): the type that holds it (tester46 L5).
+        if !messageTypes.contains(value), let alias = MessageTypeAlias.meaning(of: value) {
+            throw ShellError.invalidValue(
+                command: name, what: "--type", value: typed,
+                expected: "one of WhatsApp's message types: \(alias.why); --type \(alias.type) lists \(value == "gif" ? "video messages" : "it with the other \(alias.type) messages")")
+        }
         guard messageTypes.contains(value) else {
             throw ShellError.unknownName(
                 command: name, kind: "message type", name: typed, suggestion: Suggestion.closest(to: value, in: messageTypes),

@@ -15,6 +15,14 @@ extension Redactor {
         return JSONValue.object(copy).serialized()
     }
 
+    /// False when a `--headers` value holds no value to hide: a JSON object with no header (`{}`, which removes them
+    /// all) or only empty values. Such a line is no secret source, so the history file keeps it (tester46 L6: `webhooks
+    /// update ID --events … --headers {}` was kept out as "looks like a secret"). Anything else, JSON or not, holds one.
+    static func holdsHeaderValue(_ text: String) -> Bool {
+        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object else { return true }
+        return object.entries.contains { $0.value.string?.isEmpty != true }
+    }
+
     /// The values of a `headers` object (a webhook's custom headers) that are secrets wherever they appear
     /// (`isSecretHeader`); the others are masked only as header values (`redact(_:)` of a webhook, `redactedHeaders`).
     static func secretHeaderValues(_ json: JSONValue) -> [String] {

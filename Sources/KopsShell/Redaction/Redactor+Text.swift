@@ -106,8 +106,10 @@ extension Redactor {
                         value += " " + command[last].word.text
                     }
                 }
-                found.append((command[index + 1].source.lowerBound..<command[last].source.upperBound, "'" + redactedHeaders(value) + "'"))
-            } else if text.hasPrefix(headersFlag + "=") {
+                if holdsHeaderValue(value) {
+                    found.append((command[index + 1].source.lowerBound..<command[last].source.upperBound, "'" + redactedHeaders(value) + "'"))
+                }
+            } else if text.hasPrefix(headersFlag + "="), holdsHeaderValue(String(text.dropFirst(headersFlag.count + 1))) {
                 found.append((span.source, headersFlag + "='" + redactedHeaders(String(text.dropFirst(headersFlag.count + 1))) + "'"))
             }
         }

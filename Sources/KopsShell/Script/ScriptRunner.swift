@@ -181,9 +181,13 @@ public struct ScriptRunner: Sendable {
             shell.expectingFailure = expecting || expectFailure != nil
             let reportsBefore = shell.reportsSaid
             shell.verdictFailure = nil
+            let depth = shell.lineDepth + 1
+            let started = shell.commandsStarted[depth, default: 0]
             var status = shell.run(line: text)
             shell.expectingFailure = expecting
-            outcome.commands += 1
+            // Each command of the line, not the line (tester46 L1: `set n X; use ${n}; messages` ended "1 command"); a
+            // line that failed before any of its commands started counts as one.
+            outcome.commands += max(1, shell.commandsStarted[depth, default: 0] - started)
             if shell.cancelledAt == nil && context.interrupted() {
                 shell.cancelledAt = shell.location
                 shell.output.write("cancelled at \(shell.location ?? path)\n", to: .err)
@@ -234,7 +238,9 @@ public struct ScriptRunner: Sendable {
 
 /// What running a script came to: counts, the first failing line and its status.
 public struct ScriptOutcome: Sendable, Equatable {
+    /// The commands that ran: each of a line's `;`-separated commands (a `source` line is one).
     public var commands = 0
+    /// The lines that failed.
     public var failed = 0
     /// The first line that failed (or succeeded against a `#! error` marker).
     public var failedLine: Int?
@@ -246,7 +252,8 @@ public struct ScriptOutcome: Sendable, Equatable {
     /// the check before line 1 refused); false when it ran to its end, failures or not.
     public var stopped = false
 
-    /// `12 commands, 1 failed`, or `nothing ran` when the check before line 1 stopped the script.
+    /// `12 commands, 1 failed` (commands counted one by one, several on a `;` line; failed lines), or `nothing ran`
+    /// when the check before line 1 stopped the script.
     public var summary: String {
         if commands == 0 && failed > 0 { return "nothing ran" }
         return "\(commands) command\(commands == 1 ? "" : "s"), \(failed) failed"
