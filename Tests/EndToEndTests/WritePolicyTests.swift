@@ -54,7 +54,7 @@ import Testing
         let (result, _) = try await kops(["-c", "use 100200300400501; reply --to +14155550142 hello"])
         #expect(
             result.stderr
-                == "-c:2: error: 'reply' changes data and scripts are read-only; run with --allow-writes to let it\n")
+                == "-c:2: error: 'reply' changes data and scripts are read-only; run with --allow-writes to let it (nothing ran: not the command before it either)\n")
         #expect(result.stdout == "", "nothing ran, not even line 1")
         #expect(result.status == 1)
     }

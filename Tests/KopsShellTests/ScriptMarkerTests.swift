@@ -146,3 +146,21 @@ extension ScriptMarkerTests {
         #expect(offline.output.out.contains("131047"))
     }
 }
+
+/// tester47 L9: `kops -c 'record x.md; sim advance 10'` without --allow-writes printed only the refusal of line 2, and
+/// the user took the recording for started; `-c` prints no summary, so the refusal says nothing before it ran.
+@Suite struct CommandLineWriteRefusalTests {
+    @Test func theRefusalSaysTheCommandsBeforeItDidNotRunEither() {
+        let offline = OfflineShell()
+        offline.shell.readOnly = true
+        let outcome = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: ["explain 131047; explain 131026", "sim advance 10"]), allowWrites: false)
+            .run(on: offline.shell)
+        #expect(outcome.status == .usage || outcome.status == .failure, "\(outcome)")
+        #expect(offline.output.err.hasSuffix("(nothing ran: not the 2 commands before it either)\n"), "\(offline.output.err)")
+        #expect(offline.output.out.isEmpty)
+        let alone = OfflineShell()
+        alone.shell.readOnly = true
+        _ = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: ["sim advance 10"]), allowWrites: false).run(on: alone.shell)
+        #expect(alone.output.err.hasSuffix("run with --allow-writes to let it\n"), "\(alone.output.err)")
+    }
+}

@@ -208,7 +208,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(throws: ScriptError.notATranscript(path: "README.md")) { try outcome.get() }
         #expect(
             ScriptError.notATranscript(path: "README.md").message
-                == "'README.md' is not a kops transcript (no '# kops transcript' first line); nothing was written")
+                == "'README.md' is not a kops transcript (no '# kops transcript' first line), so it was left as it is; transcripts are what 'record' writes, and a script of kops commands runs with 'kops run FILE'")
     }
 
     /// A transcript comes from someone else: `check` refuses, before anything runs, a line that would change

@@ -10,7 +10,9 @@ public enum ScriptError: KopsError, Equatable {
     /// `${` without a closing `}` or with an empty name.
     case malformedInterpolation(text: String)
     /// A command that changes data, run from a script without `--allow-writes`.
-    case writeRefused(command: String)
+    /// `unrun`: the commands before it that did not run either (the whole script is checked first), said where no
+    /// summary follows (`-c`; tester47 L9: `-c 'record x.md; sim advance 10'` read as if the recording had started).
+    case writeRefused(command: String, unrun: Int = 0)
     /// A command that sends deliveries to a URL off this machine, in a script without `--allow-writes` (in the demo too).
     case sendOffMachineRefused(command: String)
     /// A script file that does not exist or cannot be read.
@@ -143,10 +145,13 @@ public enum ScriptError: KopsError, Equatable {
                 + "UTF-8 (set as Latin-1 or Windows-1252?); nothing of this line ran: export it as UTF-8"
         case .malformedInterpolation(let text):
             "malformed interpolation '\(text)'; write ${name} or ${env:NAME}, or quote it with '...'"
-        case .writeRefused(let command) where ScriptPolicy.sendsOffMachine.contains(command), .sendOffMachineRefused(let command):
+        case .writeRefused(let command, let unrun) where ScriptPolicy.sendsOffMachine.contains(command):
             "'\(command)' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it"
-        case .writeRefused(let command):
-            "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it"
+                + Self.unrunNote(unrun)
+        case .sendOffMachineRefused(let command):
+            "'\(command)' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it"
+        case .writeRefused(let command, let unrun):
+            "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it" + Self.unrunNote(unrun)
         case .scriptNotFound(let path, let reason):
             "cannot read script '\(path)': \(reason); check the path"
         case .notUTF8(let path, let detail):
@@ -214,7 +219,9 @@ public enum ScriptError: KopsError, Equatable {
         case .unreadableTranscript(let path, let reason):
             "cannot read transcript '\(path)': \(reason)"
         case .notATranscript(let path):
-            "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
+            // tester47 L10: "nothing was written" named no next step (and read oddly for a check, which writes nothing).
+            "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line), so it was left as it is; "
+                + "transcripts are what 'record' writes, and a script of kops commands runs with 'kops run FILE'"
         case .restoreExists(let path):
             "'\(path)' already exists: the restore file of an earlier transcript of that name, which 'kops check' needs; "
                 + "move it away or pick another name (--force replaces it)"
@@ -292,6 +299,11 @@ public enum ScriptError: KopsError, Equatable {
         if bytes >= 1 << 20 { return tenths(1 << 20) + " MiB" }
         if bytes >= 1 << 10 { return tenths(1 << 10) + " KiB" }
         return "\(bytes) bytes"
+    }
+
+    /// ` (nothing ran: not the 2 commands before it either)` for `writeRefused`'s `unrun`.
+    static func unrunNote(_ unrun: Int) -> String {
+        unrun == 0 ? "" : " (nothing ran: not the \(unrun == 1 ? "command" : "\(unrun) commands") before it either)"
     }
 
     public var exitStatus: ExitStatus {

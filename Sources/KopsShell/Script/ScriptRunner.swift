@@ -162,7 +162,12 @@ public struct ScriptRunner: Sendable {
             let more = check.writes.count > 3 ? " and \(check.writes.count - 3) more" : ""
             let question = "\(path) changes data (\(labels)\(more)); run it? [y/N] "
             guard !saved.1, let confirm = context.confirmWrites, confirm(question) else {
-                return stop(at: first.line, with: ScriptError.writeRefused(command: first.label), on: shell)
+                // `kops run` ends with "nothing ran"; `-c` prints no summary, so its line says it.
+                var unrun = 0
+                for line in lines where path == "-c" && line.number < first.line {
+                    if case .command(let text) = line.kind { unrun += max(1, (try? Lexer.commands(in: text))?.count ?? 1) }
+                }
+                return stop(at: first.line, with: ScriptError.writeRefused(command: first.label, unrun: unrun), on: shell)
             }
             shell.readOnly = false
         }
