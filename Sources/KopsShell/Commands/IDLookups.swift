@@ -274,6 +274,8 @@ enum IDLookups {
             return client.messagesRequest(filters: [("message_type", "system"), ("direction", "inbound")], limit: 100)
         case .recentConversations:
             return client.platformRequest("/whatsapp/conversations", query: [("limit", "100")])
+        case .recentInbound:
+            return client.messagesRequest(filters: [("direction", "inbound")], limit: 100)
         case .apiLogsMentioning, .recentAPILogs:
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
@@ -302,7 +304,7 @@ enum IDLookups {
             facts.messages += try client.messages(from: json).items
         case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
-        case .userMessages, .numberChanges:
+        case .userMessages, .numberChanges, .recentInbound:
             // A notification can be in both listings: each message once.
             let known = Set(facts.messages.map(\.id))
             facts.messages += try Page.decode(json, item: Message.init(json:)).items.filter { !known.contains($0.id) }
