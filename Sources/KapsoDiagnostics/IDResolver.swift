@@ -140,7 +140,8 @@ public enum IDResolver {
             }
             return lookups
         case .uuid(let id):
-            return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
+            // The newest conversations too: a conversation without messages is found by none (tester47 F14).
+            return [.phoneNumbers, .webhooks, .conversation(id), .recentConversations, .recentAPILogs, .recentDeliveries]
         case .wamid(let id, let contact):
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):

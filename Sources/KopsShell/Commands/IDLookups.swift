@@ -193,6 +193,9 @@ enum IDLookups {
             let newest = facts.messages.filter { $0.userID == userID }.max { ($0.time ?? 0) < ($1.time ?? 0) }
             if let id = newest?.conversationID { try? conversation(id, to: &facts, client: client) }
             return
+        case .recentConversations:
+            // One page: more says only that an older conversation may hold the id (`IDResolver.resolveUUID`).
+            capped = try Page.decode(first, item: Conversation.init(json:)).nextPageQuery != nil
         default: return
         }
         if capped { facts.capped.append(lookup) }
