@@ -93,11 +93,14 @@ public enum APIPath {
     }
 
     /// The segments of a path that are ids, not names or versions: a segment of six or more characters
-    /// with a digit in it (`100200300400501`, a UUID, a WAMID). `/platform/v1/whatsapp/webhook_deliveries`
+    /// with a digit in it (`100200300400501`, a UUID, a WAMID), and any segment that starts with `wamid.`, however short
+    /// (`wamid.ID`, `wamid.NOPE`: a test value or a placeholder, still a message id where the path takes one; tester47 F4
+    /// read `/whatsapp/messages/wamid.ID` as a path with no id). `/platform/v1/whatsapp/webhook_deliveries`
     /// → `[]`; `/meta/whatsapp/v24.0/200300400500601/messages` → `["200300400500601"]`.
     public static func ids(in endpoint: String) -> [String] {
         segments(of: endpoint).map(String.init).filter { segment in
             segment.count >= 6 && segment.contains(where: \.isNumber) && !isGraphVersion(segment)
+                || segment.count > 6 && segment.lowercased().hasPrefix("wamid.")
         }
     }
 

@@ -9,11 +9,33 @@ public struct DeliveryStats {
         public var failed = 0
         /// Deliveries still `pending` whose last attempt failed (`isFailingPending`).
         public var failing = 0
+
+        public init(url: String) {
+            self.url = url
+        }
         /// The share of deliveries that failed or are pending after a failed attempt, in percent, rounded down: a
         /// receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43 P43-3).
         public var failureRate: Int { total == 0 ? 0 : (failed + failing) * 100 / total }
         /// True when a delivery failed or is pending after a failed attempt: a rate of 0 then reads "under 1 %".
         public var hasFailures: Bool { failed + failing > 0 }
+        /// The same share as a JSON number: to 3 decimals, rounded down as `failureRate` is, and never 0 when a delivery
+        /// failed (to its first digit that is not 0), as the text's `<1 %` is never `0 %` (tester47 F11: the JSON said 0
+        /// where the text said `<1 %`, so `select(.failure_rate_percent > 0)` dropped a failing receiver). 2 of 201 →
+        /// `0.995`, 1 of 3 → `33.333`, 1 of 100000 → `0.001`, 1 of 2 → `50`.
+        public var failureRatePercent: String {
+            let bad = failed + failing
+            guard total > 0, bad > 0 else { return "0" }
+            let whole = bad * 100 / total
+            var remainder = bad * 100 % total
+            var digits = ""
+            while remainder != 0, digits.count < 3 || (whole == 0 && digits.allSatisfy { $0 == "0" }) {
+                remainder *= 10
+                digits += String(remainder / total)
+                remainder %= total
+            }
+            while digits.last == "0" { digits.removeLast() }
+            return digits.isEmpty ? "\(whole)" : "\(whole).\(digits)"
+        }
     }
 
     /// True for a delivery still `pending` whose last attempt got an answer other than 2xx: a failed attempt
@@ -83,7 +105,7 @@ public struct DeliveryStats {
             .object([
                 "webhook_id": .string(id), "webhook_url": .string(count.url), "total": .number(String(count.total)),
                 "failed": .number(String(count.failed)), "pending_after_failed_attempt": .number(String(count.failing)),
-                "failure_rate_percent": .number(String(count.failureRate)),
+                "failure_rate_percent": .number(count.failureRatePercent),
             ])
         }
         return .object([

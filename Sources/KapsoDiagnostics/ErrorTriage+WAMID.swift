@@ -10,4 +10,13 @@ extension ErrorTriage {
         let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : "wamid." + decoded
         return (id, damage)
     }
+
+    /// Why a `wamid.` id is no WAMID Meta gives when it is too short to be one (`wamid.ID`, `wamid.NOPE`: Meta's run to
+    /// about 60 characters, their base64 part never under 20), e.g. `'wamid.ID' is too short to be a WAMID: a test value
+    /// or a placeholder?`; nil for any other id (tester47 F4).
+    static func shortWAMID(_ segment: String) -> String? {
+        let decoded = segment.removingPercentEncoding ?? segment
+        guard decoded.lowercased().hasPrefix("wamid."), decoded.count - 6 < 20 else { return nil }
+        return "'\(decoded)' is too short to be a WAMID: a test value or a placeholder?"
+    }
 }

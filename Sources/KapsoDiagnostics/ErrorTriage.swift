@@ -350,6 +350,10 @@ public struct ErrorTriage {
             if let nodeless = IDResolver.graphNodeMeaning(log.endpoint, identity: nil, numbers: []) { return nodeless }
             // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
             // says of the same id, not "no message has it" (probe41 P41-7).
+            // One too short to be any WAMID is a test value or a placeholder, not a cut or damaged id (tester47 F4).
+            if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let short = shortWAMID(object.id) {
+                return "no message of this project has the id in the path (\(short)); " + whois
+            }
             if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let damaged = damagedWAMID(object.id) {
                 return "the message id in the path is written wrongly: \(damaged.damage); '\(ShellWord.command("whois", damaged.id))' "
                     + "finds the message it stands for"

@@ -339,12 +339,16 @@ public struct FailureGroups {
 
     private static func group(_ members: [Member]) -> Group {
         let newest = members.max { $0.time < $1.time } ?? members[0]
+        // Members whose advice differs: a received message whose content did not arrive leads, not an action that lost
+        // nothing (tester47 F3: a 131051 group of an edit and an unsupported message led with "nothing was lost").
+        let lead = members.contains { $0.meaning != newest.meaning }
+            ? members.filter(lostContent).max { $0.time < $1.time } ?? newest : newest
         var counts: [String: Int] = [:]
         for member in members { counts[member.what, default: 0] += 1 }
         let variants = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
         // The example named is the one whose meaning the row gives when the members' advice differs (probe21 P21-13: WHAT
         // named a pin, MEANING explained a poll update).
-        let example = newest.source == .message && members.contains { $0.meaning != newest.meaning } ? newest.what : variants.first
+        let example = newest.source == .message && members.contains { $0.meaning != newest.meaning } ? lead.what : variants.first
         let what = (example ?? "") + (variants.count > 1 ? " (+\(variants.count - 1) more)" : "")
         let errors = Set(members.map(\.error))
         var templateCounts: [String: Int] = [:]
@@ -353,21 +357,11 @@ public struct FailureGroups {
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
             firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
-            meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, newest),
+            meaning: lead.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, lead),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item),
             templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) },
             isReceived: newest.received)
-    }
-
-    /// A group of failed messages takes its newest member's meaning; when others got another one (131049 to a US
-    /// number and to another country, a 131053 whose details name the URL), the group says so instead of giving one
-    /// member's advice for all.
-    private static func otherAdvice(_ members: [Member], _ newest: Member) -> String {
-        guard newest.source == .message else { return "" }
-        let others = members.filter { $0.meaning != newest.meaning }.count
-        guard others > 0 else { return "" }
-        return "; \(others) of the \(members.count) messages got other advice: 'errors --flat' shows each"
     }
 
     /// What a failed delivery says of its webhook as configured now, by the rule `webhooks check` reads

@@ -174,17 +174,22 @@ extension IDResolver {
             .max { ($0.businessScopedUserID == nil ? 0 : 1, $0.lastActiveAt ?? "") < ($1.businessScopedUserID == nil ? 0 : 1, $1.lastActiveAt ?? "") }
     }
 
-    /// What a WhatsApp username is in this project, from the newest conversations (`recentConversations`): whose
-    /// handle, on which numbers, and the business-scoped user id messages to them go to.
+    /// What a WhatsApp username is in this project, from the newest conversations (`recentConversations`), else from
+    /// the newest inbound messages (`recentInbound`: a message names its sender's username where the conversation may
+    /// not, tester47 F6): whose handle, on which numbers, and the business-scoped user id messages to them go to.
     static func resolveUsername(_ typed: String, facts: Facts) -> Identity {
         let matches = facts.conversations.filter { IDInput.sameUsername($0.username, typed) }
         guard let newest = conversation(username: typed, in: facts.conversations) else {
+            if let message = message(username: typed, in: facts.messages) { return usernameOfMessage(typed, message, facts: facts) }
+            let all = facts.conversations.count < 100 && facts.messages.count < 100
             return Identity(
                 input: typed, kind: .unknown,
-                statement: facts.conversations.count < 100
-                    ? "no contact in this project's conversations has the WhatsApp username \(typed)"
-                    : "no contact among this project's 100 most recently active conversations has the WhatsApp username \(typed)",
-                fix: "'conversations' shows contacts' usernames; usernames can change, a business-scoped user id (US.…, from_user_id in webhook payloads) does not")
+                statement: all
+                    ? "no contact in this project's conversations or inbound messages has the WhatsApp username \(typed)"
+                    : "no contact among this project's 100 most recently active conversations and 100 newest inbound messages "
+                        + "has the WhatsApp username \(typed)",
+                fix: "'messages' shows the username of each message's contact; usernames can change, a business-scoped user id "
+                    + "(US.…, from_user_id in webhook payloads) does not")
         }
         let lineIDs = Set(matches.compactMap(\.phoneNumberID))
         let lines = facts.numbers.filter { lineIDs.contains($0.id) }

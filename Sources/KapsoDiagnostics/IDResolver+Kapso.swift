@@ -95,18 +95,27 @@ extension IDResolver {
             identity.moment = KapsoTime.seconds(iso: delivery.createdAt)
             return identity
         }
+        // A conversation is found by its messages, or among the newest conversations (one without messages, tester47
+        // F14); past those, an older conversation without messages may have the id.
+        let olderConversations = facts.capped.contains(.recentConversations)
         let searched =
             "\(plural(numbers.count, "number")) (Kapso and customer ids), \(plural(facts.webhooks.count, "webhook")), "
-            + "conversations (by their messages), \(facts.capped.contains(.recentAPILogs) ? "the newest " : "all ")\(plural(facts.apiLogs.count, "API log")) and "
+            + "conversations (by their messages, and the " + (olderConversations ? "100 most recently active" : "whole list") + "), "
+            + "\(facts.capped.contains(.recentAPILogs) ? "the newest " : "all ")\(plural(facts.apiLogs.count, "API log")) and "
             + "\(facts.capped.contains(.recentDeliveries) ? "the newest " : "all ")\(plural(facts.deliveries.count, "delivery", "deliveries")) of the last 30 days"
-        // Older API logs or deliveries were not read: the id may be one of them, so no "wrong project" conclusion.
-        let cut = [(Lookup.recentAPILogs, "logs --all"), (.recentDeliveries, "deliveries --all")].filter { facts.capped.contains($0.0) }
+        // Older API logs, deliveries or conversations were not read: the id may be one of them, so no "wrong project"
+        // conclusion.
+        let cut = [(Lookup.recentConversations, "conversations --all"), (.recentAPILogs, "logs --all"), (.recentDeliveries, "deliveries --all")]
+            .filter { facts.capped.contains($0.0) }
         var identity = Identity(
             input: typed, kind: .unknown,
-            statement: cut.isEmpty
-                ? "\(id) is not a number, WABA, customer, webhook, conversation, API log or delivery of this project"
-                : "\(id) is not a number, WABA, customer, webhook or conversation of this project, nor among the API logs and "
-                    + "deliveries read (older ones were not searched)",
+            statement: olderConversations
+                ? "\(id) is not a number, WABA, customer or webhook of this project, nor among its conversations with messages, "
+                    + "its 100 most recently active conversations and the API logs and deliveries read (older ones were not searched)"
+                : cut.isEmpty
+                    ? "\(id) is not a number, WABA, customer, webhook, conversation, API log or delivery of this project"
+                    : "\(id) is not a number, WABA, customer, webhook or conversation of this project, nor among the API logs and "
+                        + "deliveries read (older ones were not searched)",
             fix: cut.isEmpty
                 ? "wrong project or key? ids from another project are not visible with this key"
                 : list(cut.map { "'\($0.1)'" }) + " \(cut.count == 1 ? "lists" : "list") the older ones")

@@ -360,8 +360,10 @@ extension IDResolver {
     }
 
     /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`:
-    /// calls with the id as a whole path segment, kops's own look-ups left out (this session's counted); `at least` when the API
-    /// logs had more pages than were read.
+    /// calls with the id as a whole path segment, kops's own look-ups left out (this session's counted), and Kapso's normal
+    /// answer `Marketing preference not found` from any key (`ErrorTriage.isNormalAnswer`, as `errors` leaves it out:
+    /// `trace` asks it of the contact, so `whois NUMBER` counted a 404 more after each trace; tester47 F1); `at least`
+    /// when the API logs had more pages than were read.
     static func mentions(_ id: String, facts: Facts) -> [Identity.Detail] {
         guard let calls = apiCalls(id, facts: facts) else { return [] }
         var text = calls.atLeast
@@ -371,20 +373,25 @@ extension IDResolver {
             let statuses = calls.failedStatuses.map(String.init).joined(separator: ", ")
             text += ", \(calls.failed) failed (\(statuses))" + (calls.failedKeys.isEmpty ? "" : " from key \(list(calls.failedKeys))")
         }
-        if calls.ownLeftOut > 0 { text += " (\(plural(calls.ownLeftOut, "look-up")) by kops itself this session left out, and its earlier ones)" }
+        var leftOut: [String] = []
+        if calls.ownLeftOut > 0 { leftOut.append("\(plural(calls.ownLeftOut, "look-up")) by kops itself this session left out, and its earlier ones") }
+        // Said without a count: each `trace` of the contact adds one, and the line would change with every replay.
+        if calls.normalLeftOut { leftOut.append("'Marketing preference not found' answers left out: Kapso's normal answer, not failures") }
+        if !leftOut.isEmpty { text += " (" + leftOut.joined(separator: "; ") + ")" }
         return [Identity.Detail("API calls", text)]
     }
 
     /// The calls `mentions` describes, as numbers and names (`whois --output json`); nil when none.
     static func apiCalls(_ id: String, facts: Facts) -> Identity.APICalls? {
         let all = facts.apiLogs.filter { APIPath.segments(of: $0.endpoint).contains { $0 == id } }
-        let mentioning = all.filter { !facts.ownLogIDs.contains($0.id) }
+        let mentioning = all.filter { !facts.ownLogIDs.contains($0.id) && !ErrorTriage.isNormalAnswer($0) }
         guard !mentioning.isEmpty else { return nil }
         let failed = mentioning.filter { $0.responseStatus >= 400 }
         return Identity.APICalls(
             count: mentioning.count, failed: failed.count, failedStatuses: Set(failed.map(\.responseStatus)).sorted(),
             failedKeys: failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
             atLeast: facts.capped.contains(.apiLogsMentioning(id)),
-            ownLeftOut: all.filter { facts.sessionOwnLogIDs.contains($0.id) }.count)
+            ownLeftOut: all.filter { facts.sessionOwnLogIDs.contains($0.id) }.count,
+            normalLeftOut: all.contains(where: ErrorTriage.isNormalAnswer))
     }
 }

@@ -33,6 +33,10 @@ public enum IDResolver {
         /// The project's 100 most recently active conversations, for a WhatsApp username (the API has no
         /// `username` filter, kapso-api.md §8.1).
         case recentConversations
+        /// The project's newest 100 inbound messages, for a WhatsApp username: a message carries its sender's
+        /// `username` (kapso-api.md §7.3) where the conversation may carry none (tester47 F6: `messages` showed
+        /// `@zoo_user`, `whois @zoo_user` said no contact had it). No `username` filter exists (§7.1).
+        case recentInbound
         /// API calls of the last 30 days whose path contains the id.
         case apiLogsMentioning(String)
         /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
@@ -63,7 +67,7 @@ public enum IDResolver {
             case .phoneNumbers: "numbers"
             case .webhooks: "webhooks"
             case .conversation: "conversations"
-            case .message, .userMessages, .numberChanges, .numberMessages: "messages"
+            case .message, .userMessages, .numberChanges, .numberMessages, .recentInbound: "messages"
             case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .health: "health"
@@ -136,7 +140,8 @@ public enum IDResolver {
             }
             return lookups
         case .uuid(let id):
-            return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
+            // The newest conversations too: a conversation without messages is found by none (tester47 F14).
+            return [.phoneNumbers, .webhooks, .conversation(id), .recentConversations, .recentAPILogs, .recentDeliveries]
         case .wamid(let id, let contact):
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
@@ -145,7 +150,7 @@ public enum IDResolver {
             // and the documented message filter takes the BSUID (probe28 P28-9).
             return [.phoneNumbers, .userMessages(id), .numberChanges, .recentConversations]
         case .username:
-            return [.phoneNumbers, .recentConversations]
+            return [.phoneNumbers, .recentConversations, .recentInbound]
         }
     }
 

@@ -87,6 +87,9 @@ public struct Identity: Sendable {
         /// Matching calls that were this session's own look-ups of kops, left out of the counts (earlier runs' are
         /// left out too, not counted: the count would grow with each run).
         public var ownLeftOut: Int
+        /// True when Kapso's normal answer `Marketing preference not found` (`ErrorTriage.isNormalAnswer`) was among the
+        /// calls, left out of the counts; not counted, as its count grows with each `trace` of the contact.
+        public var normalLeftOut = false
     }
 
     /// The id as typed (trimmed).
@@ -179,7 +182,7 @@ public struct Identity: Sendable {
                 "window": "last 30 days", "count": .number(String(calls.count)), "failed": .number(String(calls.failed)),
                 "failed_statuses": .array(calls.failedStatuses.map { .number(String($0)) }),
                 "failed_keys": .array(calls.failedKeys.map(JSONValue.string)), "at_least": .bool(calls.atLeast),
-                "own_lookups_left_out": .number(String(calls.ownLeftOut)),
+                "own_lookups_left_out": .number(String(calls.ownLeftOut)), "normal_answers_left_out": .bool(calls.normalLeftOut),
             ])
         } ?? .null
         object["contacts"] = .array(

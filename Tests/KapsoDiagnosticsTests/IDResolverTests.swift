@@ -253,11 +253,13 @@ import Testing
             .phoneNumbers, .apiLogsMentioning("14155550101"), .contactConversations("14155550101"), .numberChanges,
         ])
         #expect(IDResolver.lookups(for: try IDInput.read("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678").get()) == [
-            .phoneNumbers, .webhooks, .conversation("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"), .recentAPILogs, .recentDeliveries,
+            .phoneNumbers, .webhooks, .conversation("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"), .recentConversations, .recentAPILogs,
+            .recentDeliveries,
         ])
-        // A WhatsApp username (`@handle`, as `reply --to` takes it) is read and looked up among the conversations.
+        // A WhatsApp username (`@handle`, as `reply --to` takes it) is read and looked up among the conversations and the
+        // inbound messages (tester47 F6).
         #expect(IDInput.read("'@marisol.v'.") == .success(.username("@marisol.v")))
-        #expect(IDResolver.lookups(for: try IDInput.read("@marisol.v").get()) == [.phoneNumbers, .recentConversations])
+        #expect(IDResolver.lookups(for: try IDInput.read("@marisol.v").get()) == [.phoneNumbers, .recentConversations, .recentInbound])
         #expect(IDInput.read("@") == .failure(.unknownForm))
         #expect(IDInput.read("@a@b") == .failure(.unknownForm))
     }

@@ -50,7 +50,7 @@ import Testing
         #expect(run.out.contains(#""recipient": "US.48210937561029384756""#))
         #expect(run.err.contains(
             "reply: invalid value for --to '@nobody.here'; expected a phone number or a business-scoped user id (--to US.<digits>); "
-                + "no contact with this username is among the newest 100 conversations of 100200300400502"))
+                + "no contact with this username is among the newest 100 conversations and 100 inbound messages of 100200300400502"))
     }
 
     /// probe43 P43-14: a user id pasted with blanks around it is the user id, for `reply --to` and `messages
@@ -116,7 +116,7 @@ import Testing
             """), "\(run.out)")
         #expect(run.out.contains("business-scoped user id: \(Self.marisol)\n"))
         #expect(run.out.contains("conversation:            a7c8e9f0-6b7d-4e8f-9a01-234567890123\n"))
-        #expect(run.err.contains("no contact in this project's conversations has the WhatsApp username @nobody.here"))
+        #expect(run.err.contains("no contact among this project's 100 most recently active conversations and 100 newest inbound messages has the WhatsApp username @nobody.here; 'messages' shows the username"), "\(run.err)")
         #expect(run.out.contains(#""kind": "username""#))
     }
 

@@ -206,7 +206,7 @@ import Testing
         // Digits of another keyboard are read as `whois` reads them, with the ASCII number (probe25 P25-15).
         ("reply --to ١٤١٥٥٥٥٠١٤٢ hi", "error: reply --to: cannot read '١٤١٥٥٥٥٠١٤٢' as an id: it is written in Arabic-Indic digits (as a phone with that keyboard types them); in ASCII digits it is 14155550142: use 14155550142\n", .usage),
         ("reply --to 04155550142 hi", "error: reply: invalid value for --to '04155550142'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle)\n", .usage),
-        ("reply hi", "error: reply: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure),
+        ("reply hi", "error: reply: no message selected; give --message WAMID or --to NUMBER or run 'message <wamid>' first ('messages' lists them)\n", .failure),
         // probe3 F12, P37-10: a trunk 0 kept after the country code is refused before any request, with the number as it
         // should be, written as it was typed.
         ("reply --dry-run --to '+44 07700 900123' x",

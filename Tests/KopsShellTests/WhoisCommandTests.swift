@@ -203,7 +203,7 @@ import Testing
         #expect(runs[0].out.isEmpty)
         #expect(runs[0].err.hasPrefix(
             "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
-                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations (by their messages), all 14"))
+                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations (by their messages, and the whole list), all 14"))
         #expect(runs[0].err.hasSuffix(
             " API logs and all 350 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n"))
         #expect(runs[1].status == 0)
@@ -258,7 +258,8 @@ import Testing
         #expect(out.hasPrefix("c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456 is the customer id of Sales Line 100200300400502"))
         #expect(out.contains("could not check webhooks (rate limited (429)"))
         #expect(out.contains("could not check API logs ("))
-        #expect(batches == [5, 5])
+        // Numbers, webhooks, the conversation's messages, the newest conversations, API logs and deliveries.
+        #expect(batches == [6, 6])
     }
 }
 
@@ -401,7 +402,7 @@ final class PartlyFailingTransport: HTTPTransport {
             ran.err.hasPrefix(
                 "error: no phone number in this project matches '\(uuid)'; \(uuid) is not a number, WABA, customer, webhook, "
                     + "conversation, API log or delivery of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, "
-                    + "conversations (by their messages), all "), "\(ran.err)")
+                    + "conversations (by their messages, and the whole list), all "), "\(ran.err)")
         #expect(
             ran.err.hasSuffix(
                 " of the last 30 days); numbers: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 "

@@ -193,6 +193,9 @@ enum IDLookups {
             let newest = facts.messages.filter { $0.userID == userID }.max { ($0.time ?? 0) < ($1.time ?? 0) }
             if let id = newest?.conversationID { try? conversation(id, to: &facts, client: client) }
             return
+        case .recentConversations:
+            // One page: more says only that an older conversation may hold the id (`IDResolver.resolveUUID`).
+            capped = try Page.decode(first, item: Conversation.init(json:)).nextPageQuery != nil
         default: return
         }
         if capped { facts.capped.append(lookup) }
@@ -274,6 +277,8 @@ enum IDLookups {
             return client.messagesRequest(filters: [("message_type", "system"), ("direction", "inbound")], limit: 100)
         case .recentConversations:
             return client.platformRequest("/whatsapp/conversations", query: [("limit", "100")])
+        case .recentInbound:
+            return client.messagesRequest(filters: [("direction", "inbound")], limit: 100)
         case .apiLogsMentioning, .recentAPILogs:
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
@@ -302,7 +307,7 @@ enum IDLookups {
             facts.messages += try client.messages(from: json).items
         case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
-        case .userMessages, .numberChanges:
+        case .userMessages, .numberChanges, .recentInbound:
             // A notification can be in both listings: each message once.
             let known = Set(facts.messages.map(\.id))
             facts.messages += try Page.decode(json, item: Message.init(json:)).items.filter { !known.contains($0.id) }

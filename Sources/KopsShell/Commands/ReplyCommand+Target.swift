@@ -140,23 +140,29 @@ extension ReplyCommand {
     /// its newest message (`GET /whatsapp/messages?business_scoped_user_id=`, the documented filter).
 
     /// The business-scoped user id `--to` names: as typed, or the one of the contact with this `@username` in
-    /// the selected number's newest 100 conversations (messages to a username contact go to its BSUID);
-    /// nil for a phone number.
+    /// the selected number's newest 100 conversations, else in its newest 100 inbound messages (a message names its
+    /// sender's username where the conversation may not, as `whois @handle` reads them: tester47 F6); messages to a
+    /// username contact go to its BSUID. Nil for a phone number.
     static func userID(to typed: String, in context: ShellContext) throws -> String? {
         if BusinessScopedUserID.isValid(typed) { return typed }
         guard IDInput.isUsername(typed) else { return nil }
         let phoneNumberID = try context.selectedPhoneNumber()
         let page = try context.client.conversations(filters: [("phone_number_id", phoneNumberID)], limit: 100)
-        // The same look-up as `whois @handle` (IDResolver), among the selected number's conversations.
+        // The same look-ups as `whois @handle` (IDResolver), among the selected number's conversations and messages.
         let match = IDResolver.conversation(username: typed, in: page.items)
-        guard let match, let userID = match.businessScopedUserID else {
-            throw ShellError.invalidValue(
-                command: name, what: "value for --to", value: typed,
-                expected: "a phone number or a business-scoped user id (--to US.<digits>); no contact with this username "
-                    + (match == nil ? "is among the newest 100 conversations of \(phoneNumberID)" : "has a business-scoped user id")
-                    + " ('conversations' shows contacts)")
-        }
-        return userID
+        if let userID = match?.businessScopedUserID { return userID }
+        let messages = try context.client.messages(filters: [("phone_number_id", phoneNumberID), ("direction", "inbound")], limit: 100)
+        let message = IDResolver.message(username: typed, in: messages.items)
+        if let userID = message?.userID { return userID }
+        let number = message?.contact ?? match?.contact
+        let found = match != nil || message != nil
+        throw ShellError.invalidValue(
+            command: name, what: "value for --to", value: typed,
+            expected: number.map { "the contact's number: \(typed) has no business-scoped user id recorded; --to +\($0)" }
+                ?? "a phone number or a business-scoped user id (--to US.<digits>); "
+                    + (found ? "the contact with this username has neither recorded ('whois \(typed)' says more)"
+                        : "no contact with this username is among the newest 100 conversations and 100 inbound messages of "
+                            + "\(phoneNumberID) ('messages' shows contacts' usernames)"))
     }
 
     static func resolve(userID: String, in context: ShellContext) throws -> Target {

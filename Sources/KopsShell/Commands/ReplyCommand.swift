@@ -21,6 +21,8 @@ public enum ReplyCommand: Command {
         (--to US.13491208655302741918, sent as 'recipient') or by @username, looked up among the
         selected number's newest 100 conversations. --message WAMID replies to that message
         as to the last one (a transcript records a reply to the last message so, to replay it).
+        A first word of TEXT that is an id (a WAMID, a phone number, a UUID, a user id, an @username) is
+        refused, not sent as text: give it as --message or --to, or quote the whole text to send it so.
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing; it refuses what the send would refuse, with its
         status. The interactive shell asks before sending; scripts, pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
@@ -234,7 +236,9 @@ public enum ReplyCommand: Command {
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
         let soon = window.closingSoon.map { $0 + "; " } ?? ""
         let sender = otherSender(target, in: context) ?? target.phoneNumberID
-        guard context.confirm("\(soon)send \(text.count) characters to \(target.label) from \(sender)? [y/N] ") else {
+        // The text itself, not only its length, so a wrong one is caught before it goes (tester47 F8).
+        let shown = "\"\(VisibleText.escaped(Shortened.text(text, limit: 60)))\" (\(text.count) characters)"
+        guard context.confirm("\(soon)send \(shown) to \(target.label) from \(sender)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)

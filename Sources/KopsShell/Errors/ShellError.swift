@@ -37,6 +37,9 @@ public enum ShellError: KopsError, Equatable {
     case noMatchingPhoneNumber(query: String, known: [String], searched: String? = nil)
     /// `trace` or `reply` without a WAMID and with no message remembered.
     case noMessageSelected(command: String)
+    /// A message text whose first word is an id (`MessageInput.LeadingID`): `what` it is, `fix` the command that writes to
+    /// its target; `more`: other words follow, which quoting the whole text sends as typed (tester47 F8).
+    case idBeforeText(command: String, word: String, what: String, fix: String, more: Bool)
     /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
     case unreadableID(command: String, value: String, reason: String)
     /// A number written with the national trunk prefix 0 after its country code (`+44 07700 900123`), which no
@@ -107,7 +110,13 @@ public enum ShellError: KopsError, Equatable {
             "no phone number in this project matches '\(query)'; " + (searched.map { $0 + "; " } ?? "")
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
         case .noMessageSelected(let command):
-            "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
+            // `reply` takes its message as --message (a first word is text, tester47 F8), `trace` as its argument.
+            "\(command): no message selected; "
+                + (command == "reply" ? "give --message WAMID or --to NUMBER" : "give a WAMID")
+                + " or run 'message <wamid>' first ('messages' lists them)"
+        case .idBeforeText(let command, let word, let what, let fix, let more):
+            "\(command): the text " + (more ? "starts with" : "is only") + " '\(IDInput.echo(word))', \(what), which would be sent as text; \(fix)"
+                + (more ? "; to send it as text, quote the whole text: \(command) \"\(IDInput.echo(word)) …\"" : "")
         case .unreadableID(let command, let value, let reason):
             "\(command): cannot read '\(value)' as an id: \(reason)"
         case .credentialAsID(let command, let reason):
@@ -145,7 +154,7 @@ public enum ShellError: KopsError, Equatable {
             .usage
         case .maskedValue, .copiedMask: .usage
         case .splitPhoneNumber, .blankFileName: .usage
-        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept: .usage
+        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept, .idBeforeText: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,

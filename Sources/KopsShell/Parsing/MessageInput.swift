@@ -136,6 +136,9 @@ enum MessageInput {
 
     /// The text of a message: not empty, at most 4096 characters.
     static func text(_ words: [String], command: String, usage: String) throws(ShellError) -> String {
+        if let first = words.first, let lead = LeadingID(first) {
+            throw .idBeforeText(command: command, word: first, what: lead.what, fix: lead.fix(command), more: words.count > 1)
+        }
         let text = words.joined(separator: " ")
         guard !text.allSatisfy(\.isWhitespace) else {
             throw .missingArgument(command: command, what: "message text", usage: usage)

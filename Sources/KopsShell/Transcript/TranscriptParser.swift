@@ -166,6 +166,9 @@ public struct TranscriptParser: Sendable {
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
         var lead: [Substring] = []
+        // The open block's first line is no prompt: a block kops does not read (`commonMarkRead` names it), which is
+        // text to keep as written, in the next block's lead or the trailer (tester47 F12: `--update` dropped it).
+        var unreadBlock = false
         // The open block's fence line and command, for `unclosedBlock`.
         var opened: (line: Int, command: String?) = (0, nil)
         var unclosed: (line: Int, command: String?, next: Int?, fence: String)?
@@ -232,8 +235,14 @@ public struct TranscriptParser: Sendable {
             block += line + "\n"
             if TranscriptFence.closes(line, length: fence) {
                 inBlock = false
-                afterFence = true
-                if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
+                // An empty block (the closing fence right after the opening one) is no block kops reads either.
+                let unreadHere = unreadBlock || expectCommand
+                afterFence = !unreadHere
+                if unreadHere {
+                    lead += block.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                    (unreadBlock, expectCommand) = (false, false)
+                    (clock, clockInLead, snapshot) = (nil, false, false)
+                } else if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
                     commands[commands.count - 1].block = block + "\n"
                 }
             } else if expectCommand {
@@ -246,6 +255,8 @@ public struct TranscriptParser: Sendable {
                             lead: text, snapshot: snapshot, appended: appended))
                     lead = []
                     appended = nil
+                } else {
+                    unreadBlock = true
                 }
                 (clock, clockInLead) = (nil, false)
                 snapshot = false
