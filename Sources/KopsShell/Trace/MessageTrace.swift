@@ -267,7 +267,13 @@ struct MessageTrace {
             // The newest by the time kops reads, not the first listed (P46-7: a 13-digit millisecond stamp listed first).
             let before = WindowEvidence.lastWrittenMessage(
                 by: message, before: time, skew: message.isInbound ? 0 : SendWindow.clockSkew, among: page.items, now: now)
-            let beforeAt = before.flatMap { WindowEvidence($0, now: now).opens }
+            // Read from a named value: the temporary of `before.flatMap { WindowEvidence($0, now: now).opens }` crashed
+            // Swift 6.3.1's optimizer (CopyPropagation, "Found outside of lifetime use") in release builds.
+            var beforeAt: Int64?
+            if let before {
+                let reading = WindowEvidence(before, now: now)
+                beforeAt = reading.opens
+            }
             // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
             // the send already shows it open.
             let openAtSend = beforeAt.map { $0 + Conversation.windowSeconds > time } ?? false
