@@ -71,6 +71,45 @@ import Testing
         #expect(scanned > 1_000)
     }
 
+    /// Items with the same keys in the same order, as lists have them, with one change now and then: a key dropped,
+    /// added, renamed to one a byte longer or shorter, moved, or written twice after the keys the last item had (a
+    /// duplicate the scanner must still refuse), so the scanner's reading of a key as the last item's at its position
+    /// (`ListScanner.sameKey`) meets every way an item can leave that order.
+    @Test func itemsFollowingTheLastItemsKeysAreReadAsTheParserReadsThem() {
+        var generator = SplitMix(seed: 47)
+        // Escaped and non-ASCII keys leave the body to the parser; so does a key twice in one item.
+        let names = ["id", "ids", "i", "status", "statu", "created_at", "url", "body", "n", "token", #"a\"b"#, "é"]
+        var refused = 0
+        var scanned = 0
+        for round in 0..<2_000 {
+            var keys = (0..<(1 + generator.next() % 6)).map { _ in names[Int(generator.next() % UInt64(names.count))] }
+            var items: [String] = []
+            var leftToParser = false
+            for _ in 0..<(1 + generator.next() % 5) {
+                let position = Int(generator.next() % UInt64(keys.count + 1))
+                switch generator.next() % 8 {
+                case 0: if position < keys.count { keys.remove(at: position) }
+                case 1: keys.insert(names[Int(generator.next() % UInt64(names.count))], at: position)
+                case 2: if position < keys.count { keys[position] += "d" }
+                case 3: if position < keys.count, keys[position].count > 1 { keys[position].removeLast() }
+                case 4: if position < keys.count { keys.append(keys.remove(at: position)) }
+                case 5: if position < keys.count { keys.append(keys[position]) }
+                default: break
+                }
+                leftToParser = leftToParser || Set(keys).count < keys.count || keys.contains { !$0.allSatisfy(\.isASCII) || $0.contains("\\") }
+                let members = keys.enumerated().map { #""\#($0.element)":"\#($0.offset)-\#(generator.next() % 3)""# }
+                items.append("{" + members.joined(separator: ",") + "}")
+            }
+            let text = Array(#"{"data":[\#(items.joined(separator: ","))],"paging":{"next":null}}"#.utf8)
+            let keeping = Self.kept[round % Self.kept.count] + ["ids", "status"]
+            let answered = Self.agrees(text, keeping: keeping)
+            #expect(answered == !leftToParser, "\(String(decoding: text, as: UTF8.self))")
+            if answered { scanned += 1 } else { refused += 1 }
+        }
+        #expect(scanned > 500)
+        #expect(refused > 200)
+    }
+
     /// Keys as APIs write them; one in eight from `ReceivedItemsTests.keys` (escaped, non-ASCII), which the scanner
     /// leaves to the parser.
     static let plainKeys = ["id", "url", "body", "token", "data", "x/y", "", "status", "created_at"]

@@ -59,6 +59,34 @@ import Testing
         #expect(needed > 10_000, "\(needed)")
     }
 
+    /// Cells repeated down their columns, as a page of deliveries repeats its URLs and events: the joined test leaves a
+    /// cell equal to the one above it out of the joined bytes, and still answers true whenever a cell needs redaction,
+    /// repeated or not, whatever cells stand before the copy it reads.
+    @Test func theJoinedTestIsTrueWheneverARepeatedCellNeedsRedaction() {
+        var generator = SplitMix(seed: 4747)
+        var cleared = 0
+        var needed = 0
+        for _ in 0..<20_000 {
+            var table = Self.table(&generator)
+            for row in table.rows.indices.dropFirst() {
+                for column in table.rows[row].indices where generator.next() % 2 == 0 {
+                    table.rows[row][column] = table.rows[row - 1][column]
+                }
+            }
+            // A few rows as long as the one above them plus one cell, or shorter: the cell above may be missing.
+            if generator.next() % 4 == 0, !table.rows.isEmpty { table.rows[table.rows.count - 1].append(StyledText("x")) }
+            for redactor in Self.redactors {
+                let some = table.rows.contains { row in row.contains { redactor.needsRedaction($0.text) } }
+                let joined = redactor.mayNeedRedaction(cells: table.rows)
+                #expect(!some || joined, "\(table.rows.map { $0.map(\.text) })")
+                if !joined { cleared += 1 }
+                if some { needed += 1 }
+            }
+        }
+        #expect(cleared > 10_000, "\(cleared)")
+        #expect(needed > 10_000, "\(needed)")
+    }
+
     @Test func redactingCellsGivesTheCellByCellRedaction() {
         var generator = SplitMix(seed: 2324)
         var changed = 0
@@ -83,8 +111,12 @@ import Testing
         }
         let cell = place % 7
         let row = min(place / 7, rows.count - 1)
-        for secret in ["bench_key_0123456789", "Authorization: Bearer abc", "https://u:pw@h.test/x", "https://h.test/?token=t1"] {
+        for secret in ["bench_key_0123456789", "Authorization: Bearer abc", "https://u:pw@h.test/x", "https://h.test/?token=t1",
+            "hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX"]
+        {
             rows[row][cell] = StyledText("name " + secret)
+            // The same cell on the next row too, as a page repeats a webhook's URL down its column.
+            if row + 1 < rows.count { rows[row + 1][cell] = rows[row][cell] }
             let result = CommandResult(blocks: [.table(Table(columns: (0..<7).map { Column("C\($0)") }, rows: rows))])
             guard case .table(let table)? = redactor.redactingCells(result).blocks.first else {
                 Issue.record("no table")
@@ -92,7 +124,9 @@ import Testing
             }
             let text = table.rows.flatMap { $0.map(\.text) }.joined(separator: "\n")
             #expect(text.contains("<redacted>"), "\(secret)")
-            for leak in ["bench_key_0123456789", "Bearer abc", "u:pw@", "token=t1"] { #expect(!text.contains(leak), "\(leak)") }
+            for leak in ["bench_key_0123456789", "Bearer abc", "u:pw@", "token=t1", "XXXXXXXXXXXXXXXXXXXXXXXX"] {
+                #expect(!text.contains(leak), "\(leak)")
+            }
         }
     }
 }

@@ -30,6 +30,12 @@ struct ListScanner {
     /// `located.count` ranges an item, in document order of the items: the value of each located key, an empty
     /// range for a key the item does not have.
     private(set) var locations: [Range<Int>] = []
+    /// The keys of the last item read, in order: where each is in `bytes`, and its position in `wanted` and in
+    /// `located` (-1 for none). A list's items most often have the same keys in the same order, so each key of the
+    /// next item is first compared with the key at its position here (`sameKey`).
+    private var lastKeys: [(start: Int, count: Int, kept: Int, located: Int)] = []
+    /// The keys of the item being read, while they differ from `lastKeys`.
+    private var itemKeys: [(start: Int, count: Int, kept: Int, located: Int)] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, keeping names: [String], locating located: [String]) {
         self.bytes = bytes
@@ -123,42 +129,100 @@ struct ListScanner {
         kept.entries.reserveCapacity(names.count)
         let locationStart = locations.count
         for _ in located.indices { locations.append(0..<0) }
+        // True while every key of this item so far is the last item's key at the same position.
+        var following = true
+        var position = 0
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
             depth -= 1
+            if !lastKeys.isEmpty { lastKeys.removeAll(keepingCapacity: true) }
             return kept
         }
         while true {
-            guard let key = key(objectStart: objectStart, lengths: &lengths), colon() else { return nil }
+            let key: (start: Int, count: Int, kept: Int, located: Int)
+            if following, position < lastKeys.count, sameKey(lastKeys[position]) {
+                key = lastKeys[position]
+            } else {
+                if following {
+                    following = false
+                    itemKeys.removeAll(keepingCapacity: true)
+                    itemKeys.append(contentsOf: lastKeys[..<position])
+                    // The keys read so far, for the duplicate checks of the keys after them: the last item's, whose
+                    // bytes they have.
+                    for earlier in lastKeys[..<position] {
+                        keys.append((earlier.start, earlier.count))
+                        lengths |= 1 << UInt64(earlier.count & 63)
+                    }
+                }
+                guard let range = self.key(objectStart: objectStart, lengths: &lengths) else { return nil }
+                key = (range.lowerBound, range.count, keptPosition(range) ?? -1, locatedPosition(range) ?? -1)
+                itemKeys.append(key)
+            }
+            position += 1
+            guard colon() else { return nil }
             let start = index
-            let keptAs = keptName(key)
-            if let name = keptAs {
+            if key.kept >= 0 {
                 guard skipValue(), let value = Self.value(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
                     return nil
                 }
-                kept.entries.append(JSONObject.Entry(key: name, value: value))
+                kept.entries.append(JSONObject.Entry(key: names[key.kept], value: value))
             } else if !skipValue() {
                 return nil
             }
             // A key is in an object once (the scanner refuses duplicates), so each location is set at most once.
-            if !located.isEmpty, let position = locatedPosition(key) { locations[locationStart + position] = start..<index }
+            if key.located >= 0 { locations[locationStart + key.located] = start..<index }
             guard let more = separator(close: UInt8(ascii: "}")) else { return nil }
             if !more { break }
+        }
+        if !following {
+            swap(&lastKeys, &itemKeys)
+        } else if position < lastKeys.count {
+            lastKeys.removeLast(lastKeys.count - position)
         }
         keys.removeLast(keys.count - objectStart)
         depth -= 1
         return kept
     }
 
-    /// The kept key whose bytes are at `key`, nil for one not kept.
+    /// True, with `index` moved past it, when the key at `index` has the bytes of `last` (a key of the last item read,
+    /// at the same position): then it is the same kept and located key, no key before it in this object has its bytes
+    /// (the keys before it are the last item's, in order, and that item had each key once), and it holds no escape,
+    /// control or non-ASCII byte. Such keys are noted for the duplicate checks (`keys`, `lengths`) only when a key
+    /// after them is not the last item's.
     @inline(__always)
-    private func keptName(_ key: Range<Int>) -> String? {
-        guard key.count < 64, wantedLengths & (1 << UInt64(key.count)) != 0 else { return nil }
-        for position in wanted.indices where wanted[position].count == key.count && equal(wanted[position], key) {
-            return names[position]
+    private mutating func sameKey(_ last: (start: Int, count: Int, kept: Int, located: Int)) -> Bool {
+        let start = index + 1
+        let end = start + last.count
+        guard end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
+            sameBytes(start, last.start, last.count)
+        else { return false }
+        index = end + 1
+        return true
+    }
+
+    /// `equal(_:_:_:)` eight bytes at a time, for keys (most are 8 bytes or more: `created_at`, `phone_number_id`).
+    @inline(__always)
+    private func sameBytes(_ first: Int, _ second: Int, _ count: Int) -> Bool {
+        guard count >= 8 else { return equal(first, second, count) }
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var offset = 0
+        while offset + 8 < count {
+            guard base.loadUnaligned(fromByteOffset: first + offset, as: UInt64.self)
+                == base.loadUnaligned(fromByteOffset: second + offset, as: UInt64.self)
+            else { return false }
+            offset += 8
         }
-        return nil
+        // The last eight bytes, read again in part where the count is no multiple of eight.
+        return base.loadUnaligned(fromByteOffset: first + count - 8, as: UInt64.self)
+            == base.loadUnaligned(fromByteOffset: second + count - 8, as: UInt64.self)
+    }
+
+    /// The position in `wanted` of the kept key whose bytes are at `key`, nil for one not kept.
+    @inline(__always)
+    private func keptPosition(_ key: Range<Int>) -> Int? {
+        guard key.count < 64, wantedLengths & (1 << UInt64(key.count)) != 0 else { return nil }
+        return wanted.indices.first { wanted[$0].count == key.count && equal(wanted[$0], key) }
     }
 
     /// The position in `located` of the key whose bytes are at `key`, nil for one not located.

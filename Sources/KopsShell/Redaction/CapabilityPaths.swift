@@ -172,8 +172,15 @@ enum CapabilityPaths {
     /// Only the words of the segment's length are compared (`wordsByLength`, at most two): walking all fifteen, each
     /// length compared, cost about 130 instructions a segment, 5 M of the 10,000 URLs of `deliveries --all --output json`
     /// (docs/performance.md, "Session 37"). `CapabilityScanTests` compares the answer with every word tried.
+    ///
+    /// A segment whose length, first and last byte no word has (`wordFilter`) is answered before any word is read: the
+    /// look-up retains and releases the arrays it reads, about 125 instructions at each of the two segments of the
+    /// webhook URL (`/kapso/whatsapp`) every delivery of a `deliveries --all` page holds (`mayHoldKey` 767 → 517
+    /// instructions a call; docs/performance.md, "Session 47").
     static func word(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> WordKind? {
-        guard segment.count >= 3, segment.count <= 15 else { return nil }
+        guard segment.count >= 3, segment.count <= 15,
+            wordFilter &>> filterBit(segment.count, segment[segment.startIndex], segment[segment.endIndex - 1]) & 1 != 0
+        else { return nil }
         return wordsByLength[segment.count].first { word, _ in zip(word, segment).allSatisfy { $0 == ByteSearch.fold($1) } }?.1
     }
 
@@ -182,6 +189,17 @@ enum CapabilityPaths {
     /// Each word (lower case bytes) with its list: `keyWords`, `singularHookWords`, `pluralHookWords`.
     static let wordBytes: [([UInt8], WordKind)] = keyWords.map { (Array($0.utf8), WordKind.key) }
         + singularHookWords.map { (Array($0.utf8), WordKind.singularHook) } + pluralHookWords.map { (Array($0.utf8), WordKind.pluralHook) }
+
+    /// A bit for each word's length, first and last byte (`filterBit`): a segment whose bit is clear is no word.
+    private static let wordFilter: UInt64 = wordBytes.reduce(0) { filter, word in
+        filter | 1 << filterBit(word.0.count, word.0[0], word.0[word.0.count - 1])
+    }
+
+    /// The bit of `wordFilter` for a segment of `count` bytes from `first` to `last`, in any ASCII case.
+    @inline(__always)
+    private static func filterBit(_ count: Int, _ first: UInt8, _ last: UInt8) -> UInt64 {
+        UInt64(truncatingIfNeeded: (count &* 2 &+ Int(ByteSearch.fold(first)) &* 10 &+ Int(ByteSearch.fold(last))) & 63)
+    }
 
     /// `wordBytes` by their length, 0 to 15.
     private static let wordsByLength: [[([UInt8], WordKind)]] = (0...15).map { length in wordBytes.filter { $0.0.count == length } }

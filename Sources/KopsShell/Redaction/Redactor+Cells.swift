@@ -46,13 +46,22 @@ extension Redactor {
     /// ended in the cell, at the line feed (an end byte for `URLCredentialScan`), or is found unsure at a non-ASCII byte
     /// after it. The joined bytes can only answer true more often (a secret across two cells), and a true answer only
     /// sends the table to the cell by cell redaction. `CellRedactionTests` compares the two on random tables.
+    ///
+    /// A cell equal to the one above it (the same column of the row before) is left out: its text is in the joined
+    /// bytes already, between line feeds as every cell is. A page of deliveries repeats most of its cells down their
+    /// columns (a webhook's short URL, an event, a status), and the URL's test without a scheme (`SchemelessURLs
+    /// .mayEndHost`) cost 1,738 instructions at each row's (docs/performance.md, "Session 47").
     func mayNeedRedaction(cells rows: [[StyledText]]) -> Bool {
         // Copied into one buffer of the size they take: `append(contentsOf: text.utf8)` cost 187 instructions a cell.
         var total = 0
-        for row in rows { for cell in row { total += cell.text.utf8.count + 1 } }
+        for (index, row) in rows.enumerated() {
+            for (column, cell) in row.enumerated() where !Self.repeatsAbove(cell, column: column, row: index, in: rows) {
+                total += cell.text.utf8.count + 1
+            }
+        }
         let joined = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            for row in rows {
-                for cell in row {
+            for (index, row) in rows.enumerated() {
+                for (column, cell) in row.enumerated() where !Self.repeatsAbove(cell, column: column, row: index, in: rows) {
                     let copied = cell.text.utf8.withContiguousStorageIfAvailable { bytes in
                         if let source = bytes.baseAddress { (buffer.baseAddress! + count).initialize(from: source, count: bytes.count) }
                         return bytes.count
@@ -74,5 +83,11 @@ extension Redactor {
             secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes)
                 || ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)
         }
+    }
+
+    /// True when `cell` (at `column` of row `row`) has the text of the cell above it.
+    @inline(__always)
+    private static func repeatsAbove(_ cell: StyledText, column: Int, row: Int, in rows: [[StyledText]]) -> Bool {
+        row > 0 && column < rows[row - 1].count && rows[row - 1][column].text == cell.text
     }
 }
