@@ -16,7 +16,7 @@ import Testing
         // probe11 P11-6: the demo's delivery pending since 14:32:21Z is past Kapso's retries.
         #expect(ran.err == """
             2 items
-            none of these 2 deliveries is …0502's (NUMBER): Kapso's delivery log has no number filter, so deliveries are the whole project's; 'webhooks' lists …0502's webhooks, 'deliveries --webhook ID' one webhook's
+            none of these 2 deliveries is …0502's (NUMBER; --output expanded on a narrow terminal): Kapso's delivery log has no number filter, so deliveries are the whole project's; 'webhooks' lists …0502's webhooks, 'deliveries --webhook ID' one webhook's
             1 of these pending deliveries has had no attempt for 21 h 27 min or more: Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so it is stuck; 'webhooks check' names it for Kapso support
 
             """)

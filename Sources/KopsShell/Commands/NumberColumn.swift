@@ -20,7 +20,11 @@ enum NumberColumn {
         let spans = selected == nil ? named.count > 1 : wholeProject && !named.subtracting([selected!]).isEmpty
         guard spans, numbers.count == table.rows.count else { return table }
         var table = table
-        table.columns.insert(Column(header, truncation: .never), at: index + 1)
+        var column = Column(header, truncation: .never)
+        // Beside a selected number it is left out on a narrow terminal, where the rows keep their one-line layout (the
+        // line under the list counts the other numbers' rows; --output expanded shows the column).
+        column.dropsWhenNarrow = selected != nil
+        table.columns.insert(column, at: index + 1)
         table.rows = zip(table.rows, numbers).map { row, number in
             var row = row
             row.insert(StyledText(number.map(short) ?? "-"), at: index + 1)
@@ -45,7 +49,7 @@ extension NumberColumn {
         let whose = others == numbers.count
             ? "none of these \(numbers.count) \(noun) is \(short(selected))'s"
             : "\(others) of these \(numbers.count) \(noun) are other numbers'"
-        return whose + " (NUMBER): Kapso's delivery log has no number "
+        return whose + " (NUMBER; --output expanded on a narrow terminal): Kapso's delivery log has no number "
             + "filter, so deliveries are the whole project's; 'webhooks' lists \(short(selected))'s webhooks, "
             + "'deliveries --webhook ID' one webhook's"
     }
