@@ -161,10 +161,12 @@ extension APIRoute {
             documented(path(parts)) == nil ? nil : NearMiss(meant: path(parts), mistake: mistake)
         }
         if !graphAnswer, segments.count >= 3, segments[0] == "api", segments[1] == "meta" {
-            let versioned = APIPath.isGraphVersion(segments[2])
-            let legacy = "/api/meta" + (versioned ? "/" + segments[2] : "")
+            // `/api/meta/whatsapp/v24.0/…` too: today's prefix under the legacy `/api` (tester48 F7).
+            let prefix = segments.count >= 4 && segments[2] == "whatsapp" ? 3 : 2
+            let versioned = APIPath.isGraphVersion(segments[prefix])
+            let legacy = "/" + segments.prefix(prefix + (versioned ? 1 : 0)).joined(separator: "/")
             if let nearby = found(
-                ["meta", "whatsapp", "v24.0"] + segments.dropFirst(versioned ? 3 : 2),
+                ["meta", "whatsapp", "v24.0"] + segments.dropFirst(prefix + (versioned ? 1 : 0)),
                 "\(legacy) is Kapso's legacy proxy path (it lived on app.kapso.ai); Kapso's Meta proxy is /meta/whatsapp/v24.0 "
                     + "on https://api.kapso.ai, and the answer was a bare Not Found, so the call did not reach the proxy")
             {
@@ -281,13 +283,20 @@ extension APIRoute {
         if rest.count > 3, rest[0] == "whatsapp", rest[1] == "messages", rest[2].hasPrefix("wamid.") {
             // A space (or `%20`) in it is a '+' that a URL's query decoding turned into one: the path meant has `%2B`, or
             // it 404s again (probe41 P41-7).
-            let id = rest.dropFirst(2).joined(separator: "%2F")
-            let meant = id.replacing(" ", with: "%2B").replacing("%20", with: "%2B")
+            // The id is read from the path as written: its segments drop the empty one between two '/' (`…sP//AAAA…`),
+            // which made the path meant a different id (tester48 F2). Each '/' is %2F, each '+' %2B (kapso-api.md §0.18).
+            let bare = endpoint.firstIndex(of: "?").map { endpoint[..<$0] } ?? endpoint[...]
+            let written = bare.firstRange(of: "/messages/wamid.").map { String(bare[bare.index($0.upperBound, offsetBy: -6)...]) }
+                ?? rest.dropFirst(2).joined(separator: "/")
+            let id = written.replacing("/", with: "%2F")
+            let meant = id.replacing("+", with: "%2B").replacing(" ", with: "%2B").replacing("%20", with: "%2B")
             return NearMiss(
                 meant: "/platform/v1/whatsapp/messages/" + meant + query,
                 mistake: "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads "
                     + "the rest as another segment"
-                    + (meant == id ? "" : "; its '+' became a space (a URL's query decoding turns '+' into one): %2B in a path"))
+                    + (id.contains(" ") || id.contains("%20")
+                        ? "; its '+' became a space (a URL's query decoding turns '+' into one): %2B in a path"
+                        : meant == id ? "" : "; '+' is encoded too (%2B)"))
         }
         // A number's messages or conversations as a sub-path of the number: the platform lists them with the
         // `phone_number_id` filter (kapso-api.md §7.1, §8.1); the proxy's history reads `/{id}/messages` (§8.4).

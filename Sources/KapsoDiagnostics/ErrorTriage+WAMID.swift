@@ -7,7 +7,9 @@ extension ErrorTriage {
         let decoded = segment.removingPercentEncoding ?? segment
         guard let damage = WAMID.damage(decoded) else { return nil }
         // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
-        let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : "wamid." + decoded
+        // Whitespace at its ends (a line's end copied with it) is left out of the id to look up (tester48 F3).
+        let bare = String(decoded.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let id = bare.lowercased().hasPrefix("wamid.") ? bare : "wamid." + bare
         return (id, damage)
     }
 

@@ -202,7 +202,7 @@ extension MessageError {
         if code == "131049", let send {
             if send.isTemplate == false {
                 return "Meta documents 131049 for marketing templates and this message was none: look for what else went "
-                    + "wrong with this send (its API call in 'trace'); if Meta repeats it, open a Meta Direct Support ticket with the WAMID"
+                    + "wrong with this send (the request that sent it: 'API calls' in 'trace WAMID'); if Meta repeats it, open a Meta Direct Support ticket with the WAMID"
             }
             // Priced as utility or authentication: marketing's limit and the US pause are not this send's story, and
             // "send a utility template" would advise what failed (probe35 P35-1).

@@ -69,6 +69,15 @@ extension MessageVerdict {
     }
 
     // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
+    /// A failure's verdict with the `sent` stamped after it named (`StatusHistory.stepAfterFailure`): not news of the
+    /// phone, so the failure is not contradicted, but the reader sees both of WhatsApp's words (tester48 F1).
+    static func laterStep(_ later: StatusHistory.Event, after verdict: MessageVerdict) -> MessageVerdict {
+        MessageVerdict(
+            verdict.text + "; WhatsApp also reported it \(later.status) at \(when(later)), after the failure: '\(later.status)' "
+                + "is no news of the phone (only delivered or read is) and neither was reported, so nothing WhatsApp said has it arriving",
+            verdict.severity)
+    }
+
     static func when(_ event: StatusHistory.Event) -> String {
         guard let time = event.time else { return "an unknown time (no timestamp)" }
         if event.ahead != nil, let ahead = event.aheadText { return "an unknown time (\(ahead))" }

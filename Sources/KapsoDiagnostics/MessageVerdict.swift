@@ -190,6 +190,7 @@ public struct MessageVerdict: Sendable, Equatable {
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
+        if StatusWord(status) == .failed, let later = history.stepAfterFailure { verdict = laterStep(later, after: verdict) }
         // Kapso's field behind the history it keeps (StatusReading.Lag, probe37 P37-2): said beside the history's word.
         if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
             verdict = MessageVerdict(verdict.text + " (\(lag.note))", verdict.severity)

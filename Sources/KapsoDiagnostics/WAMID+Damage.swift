@@ -26,6 +26,15 @@ extension WAMID {
         if let mark = encoded.first(where: { "&?#".contains($0) }) {
             return "it holds '\(mark)', where a URL's query goes on: it was copied with the rest of a URL; cut it at '\(mark)'"
         }
+        // Whitespace before or after a whole id: copied with the line's end (`…RgA= `, `…RgA=\n`), not a '+' a query's
+        // decoding made a space (tester48 F3: "put the '+' back" was said of an id that has none).
+        let trimmed = String(encoded.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        if trimmed != encoded, !trimmed.isEmpty, !trimmed.contains(where: \.isWhitespace), readsAsWAMID(trimmed) {
+            let ends = encoded.prefix { $0.isWhitespace } + encoded.reversed().prefix { $0.isWhitespace }
+            let what = ends.contains(where: \.isNewline) ? "a line break" : ends.count == 1 ? "a space" : "whitespace"
+            let place = encoded.first?.isWhitespace == true ? (encoded.last?.isWhitespace == true ? "around" : "before") : "after"
+            return "it has \(what) \(place) it (copied with the line's end): trimmed, it reads as a WAMID: wamid.\(trimmed)"
+        }
         // Characters after the '=' padding, where a WAMID ends (`…MwA=x`, a literal `\n` from a JSON or log line, `%22`):
         // named with the id without them (probe25 P25-6: "ends with 2 '='" was said of one '=' and a stray 'x').
         if let pad = encoded.firstIndex(of: "=") {

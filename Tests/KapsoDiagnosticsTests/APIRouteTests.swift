@@ -175,7 +175,16 @@ import Testing
         ("/platform/v1/whatsapp/phone-numbers/100200300400501", "Not Found",
          "/platform/v1/whatsapp/phone_numbers/100200300400501", "/phone-numbers is no collection of the platform API"),
         ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy/AAAA+", "Message not found",
-         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA+",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA%2B",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment; "
+            + "'+' is encoded too (%2B)"),
+        // tester48 F2: two '/' in a row are two %2F; the path's segments had dropped the empty one between them.
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQ+sP//AAAAAAAAAAAAAAAAAACrAQA=", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQ%2BsP%2F%2FAAAAAAAAAAAAAAAAAACrAQA=",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment; "
+            + "'+' is encoded too (%2B)"),
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQ0sP//AAAAAAAAAAAAAAAAAACrAQA=?fields=id", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQ0sP%2F%2FAAAAAAAAAAAAAAAAAACrAQA=?fields=id",
          "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment"),
         // probe41 P41-7: its '+' read as a space by a URL's query decoding: the path meant has %2B, or it 404s again.
         ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC/0Q0RDZFNjc OAA=", "Message not found",

@@ -194,6 +194,20 @@ import Testing
             + "100200300400501, this project's phone-number id of Support Line; fix the id the caller sends")
     }
 
+    /// tester48 F3: a whole WAMID pasted with the line's end (`…RgA=%20`, `…RgA%3D%0A`) was "a space where its base64
+    /// has a '+': put the '+' back" (it has none), and whois was offered the id with the space.
+    @Test(arguments: ["%20", "%0A", "%0D%0A"])
+    func aWholeIDWithALinesEndInThePathIsSaidSo(_ end: String) throws {
+        let whole = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA="
+        var triage = ErrorTriage()
+        let path = "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA%3D" + end
+        triage.addAPILogs([Self.log("GET", path, 404, key: "k", at: "2026-11-21T10:00:00Z")])
+        let meaning = try #require(triage.entries.first?.meaning)
+        let what = end == "%20" ? "a space" : "a line break"
+        #expect(meaning == "the message id in the path is written wrongly: it has \(what) after it (copied with the line's end): "
+            + "trimmed, it reads as a WAMID: \(whole); '\(ShellWord.command("whois", whole))' finds the message it stands for", "\(meaning)")
+    }
+
     @Test func aMissingObjectIsNamedByItsCollection() throws {
         var triage = ErrorTriage()
         triage.addAPILogs([

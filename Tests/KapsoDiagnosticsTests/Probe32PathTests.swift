@@ -20,6 +20,9 @@ import Testing
         ("/api/meta/v17.0/100200300400501/messages", "/api/meta/v17.0 is Kapso's legacy proxy path"),
         ("/api/meta/v24.0/100200300400501/messages", "/api/meta/v24.0 is Kapso's legacy proxy path"),
         ("/api/meta/100200300400501/messages", "/api/meta is Kapso's legacy proxy path"),
+        // tester48 F7: today's prefix under the legacy /api was "not an endpoint of the API".
+        ("/api/meta/whatsapp/v24.0/100200300400501/messages", "/api/meta/whatsapp/v24.0 is Kapso's legacy proxy path"),
+        ("/api/meta/whatsapp/100200300400501/messages", "/api/meta/whatsapp is Kapso's legacy proxy path"),
     ])
     func theLegacyProxyPrefixIsNamed(_ path: String, _ named: String) throws {
         let meaning = try read("POST", path)

@@ -266,7 +266,10 @@ import Testing
         (#"[{"status":"sent","timestamp":"1000"},{"status":"read","timestamp":"1003"},{"status":"delivered","timestamp":"1005"}]"#,
          "read", "read by the contact 3 s after sending"),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026}]},{"status":"sent","timestamp":"1002"}]"#,
-         "failed", "failed: 131026 (message undeliverable); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop"),
+         "failed", "failed: 131026 (message undeliverable); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop"
+            // tester48 F1: the `sent` stamped after the failure is named; the failure stands.
+            + "; WhatsApp also reported it sent at 1970-01-01T00:16:42Z (2 s after sending), after the failure: 'sent' is no "
+            + "news of the phone (only delivered or read is) and neither was reported, so nothing WhatsApp said has it arriving"),
         (#"[{"status":"delivered","timestamp":"1001"},{"status":"sent","timestamp":"1002"}]"#,
          "delivered", "delivered 1 s after sending, not read yet"),
     ]

@@ -42,6 +42,12 @@ import Testing
         (id + "abc", "it has 'abc' after its '=' padding, where a WAMID ends: without it, it reads as a WAMID: \(id)"),
         (id + "\\n", "it has a literal \\n (an escaped line break copied from a JSON or log line) after its '=' padding"),
         (id + "%22", "it has '%22' (URL-encoded characters) after its '=' padding, where a WAMID ends"),
+        // tester48 F3: whitespace at the end is a line's end copied with the id, not a '+' made a space.
+        (id + " ", "it has a space after it (copied with the line's end): trimmed, it reads as a WAMID: \(id)"),
+        (id + "\n", "it has a line break after it (copied with the line's end): trimmed, it reads as a WAMID: \(id)"),
+        (id + " \r\n", "it has a line break after it"),
+        (id + "\t  ", "it has whitespace after it"),
+        (String(id.dropLast()) + " ", "it has a space after it (copied with the line's end): trimmed, it reads as a WAMID: \(String(id.dropLast()))"),
         (String(id.dropFirst(6)), "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): use \(id)"),
     ]
 
