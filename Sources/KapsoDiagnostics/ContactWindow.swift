@@ -154,6 +154,8 @@ public struct ContactWindow: Sendable, Equatable {
         }
         // A message in one of the pair's conversations is the contact's, whatever form its number has.
         let conversationIDs = Set(pairs.map(\.id))
+        // And one written under the BSUID a conversation of the pair names, with no number (tester48 F5).
+        let pairUserIDs = Set(pairs.compactMap(\.businessScopedUserID))
         var groupTimes: Set<Int64> = []
         var notWrittenTimes: Set<Int64> = []
         var newestNotWritten: (time: Int64, what: String)?
@@ -165,6 +167,7 @@ public struct ContactWindow: Sendable, Equatable {
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact) || message.hasUserID(contact)
                 || message.conversationID.map(conversationIDs.contains) == true
+                || (message.contact == nil && message.userID.map(pairUserIDs.contains) == true)
                 || (byUserID && WindowEvidence(message, now: at).newUserID != nil
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {

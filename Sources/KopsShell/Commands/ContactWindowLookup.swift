@@ -76,6 +76,13 @@ enum ContactWindowLookup {
             }
             // `phone_number` matches partially: a full page of other contacts' messages proves nothing.
             complete = !page.hasMore
+            // The same person's messages that came with their business-scoped user id only (no number: a username
+            // sender) are not in a listing by number (tester48 F5).
+            if !byUserID {
+                inbound = (inbound ?? []) + UserIDInbound.messages(
+                    of: conversations, contact: contact, phoneNumberID: phoneNumberID, listed: inbound ?? [], limit: messageLimit,
+                    client: client)
+            }
         } catch {
             inbound = knownMessages
             complete = false

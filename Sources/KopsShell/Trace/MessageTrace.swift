@@ -254,8 +254,14 @@ struct MessageTrace {
             }
             templateContext = (waba, stopped)
         }
+        // What the contact wrote under their BSUID alone is not listed by number (UserIDInbound, tester48 F5).
+        let byUserID = message.contact.flatMap { contact in message.phoneNumberID.map { number in
+            UserIDInbound.messages(of: [(try? json(0).get()).flatMap { try? Conversation(fromResponse: $0) }].compactMap { $0 },
+                contact: contact, phoneNumberID: number, listed: [], limit: 100, client: client)
+        } } ?? []
         let inbound = part(json(1)) { json throws(KapsoAPIError) in
-            let page = try client.messages(from: json)
+            var page = try client.messages(from: json)
+            page.items += byUserID.filter { mine in !page.items.contains { $0.id == mine.id } }
             // `phone_number` matches partially: only this contact's messages count, in either form of a Brazilian or
             // Mexican number, and any message of the traced one's conversation. Only a message the contact wrote 1:1 at a
             // readable time opens the window (WindowEvidence: not a notification, revoke, removed reaction, echo or group

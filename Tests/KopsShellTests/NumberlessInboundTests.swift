@@ -1,0 +1,37 @@
+import KapsoSimulator
+import KopsTestSupport
+import Testing
+
+/// tester48 F5 and F13, over loopback (`Seeds/tester48-bsuid.seed.json`): Bee (14155550301, BSUID
+/// US.2222333344445555666, @bee) wrote at 11:00Z with `from_user_id` only (Meta withholds a username user's number);
+/// a send to the number at 11:30Z failed 131047. Kapso's listing by `phone_number` leaves such messages out, so
+/// `conversation` and `trace` said no inbound was found and the window closed, `reply --to 14155550301` refused a
+/// free-form send, and `whois` of the inbound (or of the README's H14, `phone_number: null` in Contact A's conversation)
+/// said "none of that contact's messages has this id … wrong project or key?".
+@Suite struct NumberlessInboundTests {
+    static let seed = TestSeeds.path("tester48-bsuid.seed.json")
+    static let inbound = "wamid.HBgLMTQxNTU1NTAzMDEVAgASGBQBB01AAAAAAAAAAAAAAAAAAAA="
+    static let failedSend = "wamid.HBgLMTQxNTU1NTAzMDEVAgASGBQBB02AAAAAAAAAAAAAAAAAAAA="
+    static let h14 = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH14AAAAAAAAAAAAAAAAAAAA="
+
+    @Test func theWindowCountsWhatTheContactWroteUnderTheirUserID() async throws {
+        let runs = try await runDemo(
+            ["conversation 0a1b2c3d-0000-4000-8000-000000000301", "trace \(Self.failedSend)", "reply --dry-run --to 14155550301 hi"],
+            number: "100200300400501", seed: .file(Self.seed), width: 200)
+        #expect(runs.map(\.status) == [0, 0, 0], "\(runs.map(\.err))")
+        #expect(runs[0].out.contains("window:       open until 2026-11-22T11:00:00Z (23 h left)"), "\(runs[0].out)")
+        #expect(runs[1].out.contains("window:       open when sent: last inbound 2026-11-21T11:00:00Z"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("yet the contact's last inbound here was 30 min before the send"), "\(runs[1].out)")
+        #expect(!runs[1].out.contains("no inbound message from the contact before"), "\(runs[1].out)")
+        #expect(runs[2].out.hasPrefix("POST http://127.0.0.1:"), "\(runs[2].out)\(runs[2].err)")
+        #expect(!runs[2].err.contains("no 24-hour window"), "\(runs[2].err)")
+    }
+
+    @Test(arguments: [inbound, h14])
+    func whoisFindsAMessageKapsoListsWithoutItsNumber(_ id: String) async throws {
+        let ran = try await runDemo(["whois \(id)"], number: nil, seed: .file(Self.seed), width: 200)[0]
+        #expect(ran.status == 0, "\(ran.err)")
+        #expect(ran.out.hasPrefix("\(id) is an inbound text message from"), "\(ran.out)")
+        #expect(!ran.err.contains("wrong project or key"), "\(ran.err)")
+    }
+}
