@@ -157,6 +157,8 @@ public struct LaterEvidence: Sendable, Equatable {
                 + "contact had this number blocked"
         case .delivered where reachedThisMessage:
             return "and \(seen): they saw it (no read status came: read receipts may be off)"
+        case .failed where reachedThisMessage:
+            return "yet \(seen): it reached their phone all the same; do not resend it"
         default:
             return nil
         }
@@ -168,8 +170,17 @@ public struct LaterEvidence: Sendable, Equatable {
     public static func note(_ message: Message, among listed: [Message], now: Int64) -> String? {
         guard message.isOutbound, message.type != "reaction" else { return nil }
         let word = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
-        guard word == .sent || word == .delivered else { return nil }
+        guard word == .sent || word == .delivered || word == .failed else { return nil }
         return of(message, among: listed, now: now)?.note(for: word)
+    }
+
+    /// The verdict on a failed send the contact quoted or reacted to (nil otherwise): `failure` (`a failed 131000`) was
+    /// recorded, yet the message is on their phone, so a resend is a duplicate (an OTP's second code), whatever the code
+    /// advises (tester48 F9).
+    public func failedVerdict(_ failure: String) -> String? {
+        guard reachedThisMessage else { return nil }
+        return "\(failure) was recorded, yet \(seen): a contact can only quote or react to a message their phone has, so it "
+            + "reached them all the same; do not resend it (a resend is a duplicate)"
     }
 
     /// The verdict on a send delivered with no read status, when the contact quoted or reacted to it (nil otherwise):

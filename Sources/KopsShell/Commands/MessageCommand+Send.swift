@@ -26,7 +26,8 @@ extension MessageCommand {
         let client = context.client
         var requests: [HTTPRequest] = []
         var listIndex: Int?
-        if furthest == .sent || furthest == .delivered, let contact = message.json["to"]?.string ?? message.contact {
+        // A failed one too: a quote or reaction of it says it reached the phone all the same (tester48 F9).
+        if furthest == .sent || furthest == .delivered || furthest == .failed, let contact = message.json["to"]?.string ?? message.contact {
             listIndex = requests.count
             requests.append(
                 client.messagesRequest(filters: [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact))], limit: 100))

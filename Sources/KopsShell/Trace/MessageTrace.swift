@@ -348,6 +348,7 @@ struct MessageTrace {
             if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
             if unconfirmed { trace.later = LaterEvidence.of(message, among: listed, now: now) }
         }
+        if trace.later == nil, case .success(let listed) = json(1) { trace.later = Self.reachedAfterFailure(message, listed, client, now) }
         if numberFailure, let numberSendsIndex, case .success(let listed) = json(numberSendsIndex),
             let page = try? client.messages(from: listed)
         {
