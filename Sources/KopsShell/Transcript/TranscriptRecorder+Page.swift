@@ -71,8 +71,11 @@ extension TranscriptRecorder {
         // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
         if page.mode != .json { shown.json = nil }
         let (out, err) = page.render(masker?.mask(shown) ?? shown)
-        for lines in [out, err] where !lines.isEmpty {
-            append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
+        for (index, lines) in [out, err].enumerated() where !lines.isEmpty {
+            let masked = mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n")))
+            // A JSON result stays JSON once masked (tester47 L3).
+            let json = index == 0 && page.mode == .json && (masked.first == "{" || masked.first == "[")
+            append(json ? PIIMasker.quotingBareMasks(masked) : masked)
         }
     }
 
