@@ -92,7 +92,8 @@ extension TranscriptRecorder {
         guard !secrets.isEmpty else { return }
         let fragments = SecretFragments(secrets.map { Secret($0) })
         func scrub(_ text: String) -> String {
-            let whole = secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+            // As the redactor masks them: a plain word stays where it is a label of a host name (`HostLabelSecrets`).
+            let whole = secrets.reduce(text) { $0.contains($1) ? HostLabelSecrets.replacing($1, in: $0) : $0 }
             return fragments.isEmpty ? whole : fragments.masked(whole)
         }
         text = scrub(text)
