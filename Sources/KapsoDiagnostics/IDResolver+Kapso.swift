@@ -169,6 +169,12 @@ extension IDResolver {
             let statement: String
             if capped {
                 statement = "\(id) is a WAMID carrying \(carried); it is not among the \(facts.messages.count) newest of \(listed) read"
+            } else if let number, !WAMID.hasMessage(of: number, in: facts.messages),
+                !facts.conversations.contains(where: { $0.contact?.filter(\.isNumber) == number })
+            {
+                // Listed by that number and none is to or from it: not "that contact's messages", there are none (tester47 L7).
+                statement = "\(id) is a WAMID carrying \(contact(number)), which is not a contact of this project: no message to "
+                    + "or from it is listed (listed by that number); the id is most likely another project's"
             } else if number != nil {
                 statement = "\(id) is a WAMID carrying \(carried), but none of that contact's messages has this id "
                     + "(listed by the number it carries)"

@@ -1,4 +1,5 @@
 internal import Foundation
+public import KapsoClient
 
 // MARK: - A WAMID that the API does not know, and whether it looks damaged
 
@@ -159,18 +160,29 @@ extension WAMID {
 
     /// The answer for a WAMID that `GET /whatsapp/messages/{id}` (kapso-api.md §7.2) answered 404 for: no message with
     /// it is in the API key's project (the look-up is not limited to one number), whether the id looks damaged
-    /// (`damage`), and where to look instead.
-    public static func notFound(_ id: String) -> String {
+    /// (`damage`), and where to look instead. `contactHasMessages` is what listing the messages by the contact number
+    /// the id carries said (`WAMID.hasMessage(of:in:)`), nil when not listed or not read whole: false, the contact is
+    /// none of this project's and the list is not offered, as it would show nothing (tester47 L7).
+    public static func notFound(_ id: String, contactHasMessages: Bool? = nil) -> String {
         var line = "no message with WAMID \(id) exists in this project (Kapso's look-up by WAMID covers all of its numbers)"
         if let damage = damage(id) {
             return line + "; the id looks damaged: \(damage); copy it again from the webhook payload or 'messages'"
         }
-        if case .success(let number?) = contactNumber(in: id) {
+        if case .success(let number?) = contactNumber(in: id), contactHasMessages == false {
+            line += "; it carries +\(number), which is not a contact of this project either (no message to or from it is "
+                + "listed)"
+        } else if case .success(let number?) = contactNumber(in: id) {
             line += "; it carries the contact +\(number): 'messages --phone-number \(number)' lists that contact's messages here"
         } else {
             line += "; 'messages' lists recent ones"
         }
         return line + "; if the message is another project's, check the API key"
+    }
+
+    /// Whether any of `messages` (listed by a contact number filter, which Kapso matches on part of the number) is to or
+    /// from `number` (digits, no `+`) itself.
+    public static func hasMessage(of number: String, in messages: [Message]) -> Bool {
+        messages.contains { $0.contact?.filter(\.isNumber) == number }
     }
 
     /// How a WAMID's bytes read as the record every observed WAMID holds (`damage`).

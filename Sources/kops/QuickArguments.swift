@@ -61,7 +61,7 @@ enum QuickArguments {
                 guard let seconds = plainSeconds(value) else { return nil }
                 launch.timeout = seconds
             case "--var":
-                guard ScriptOptions.variableProblem([value]) == nil else { return nil }
+                guard ScriptOptions.variableProblem(launch.script.variables + [value]) == nil else { return nil }
                 launch.script.variables.append(value)
             default: launch.script.record = value
             }

@@ -90,7 +90,10 @@ struct ScriptOptions: ParsableArguments {
     /// The `--var` words' first problem as one usage line, nil when each is `NAME=VALUE` with a NAME `${NAME}` can
     /// read. Checked for every mode (`run`, `-c`, piped input, the shell): `kops --var X -c …` crashed (probe18 P18-14).
     /// The value is never shown: it may be a secret.
+    /// A NAME given twice with different values is refused (tester47 L15: `--var number=A --var number=B` ran with B
+    /// without a word; psql also takes the last, which a typo in a long command line hides); twice the same is one.
     static func variableProblem(_ variables: [String]) -> String? {
+        var given: [String: Substring] = [:]
         for variable in variables {
             guard let equals = variable.firstIndex(of: "=") else {
                 // Named when it reads as a NAME that lost its value; a word shaped like a token is a value, not shown.
@@ -107,6 +110,10 @@ struct ScriptOptions: ParsableArguments {
             do throws(ShellError) {
                 try SetCommand.refuseMasked(String(variable[variable.index(after: equals)...]), variable: name, command: "--var")
             } catch { return error.message }
+            let value = variable[variable.index(after: equals)...]
+            if let earlier = given.updateValue(value, forKey: name), earlier != value {
+                return "--var \(name) is given twice with different values; nothing ran: give it once"
+            }
         }
         return nil
     }

@@ -355,6 +355,11 @@ import Testing
         (["--var", "=1", "-c", "set"], "", "Error: invalid --var '=…': the NAME before '=' is empty; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
         (["--var", "a b=1", "-c", "set"], "", "Error: invalid --var name 'a b'; expected letters, digits, '_', '-' or '.' before '='"),
         (["--var", "X", "run", "x.kops"], "", "Error: invalid --var 'X': no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        // tester47 L15: a NAME given twice with different values ran with the last, without a word; never shown.
+        (
+            ["--var", "number=NOTSHOWN1", "--var", "number=NOTSHOWN2", "-c", "set"], "",
+            "Error: --var number is given twice with different values; nothing ran: give it once"
+        ),
         // probe42 P42-3: a value copied from kops's output, refused as `set` refuses it.
         (
             ["--var", "hook_secret=whsec_…23", "-c", "set"], "",

@@ -91,6 +91,13 @@ import Testing
                 == "no message with WAMID \(missing) exists in this project (Kapso's look-up by WAMID covers all of its "
                 + "numbers); it carries the contact +14155550157: 'messages --phone-number 14155550157' lists that contact's "
                 + "messages here; if the message is another project's, check the API key")
+        // tester47 L7: listed by the number it carries and none is to or from it, the list is not offered (it shows nothing).
+        let stranger = WAMID.notFound(missing, contactHasMessages: false)
+        #expect(
+            stranger == "no message with WAMID \(missing) exists in this project (Kapso's look-up by WAMID covers all of its "
+                + "numbers); it carries +14155550157, which is not a contact of this project either (no message to or from it "
+                + "is listed); if the message is another project's, check the API key")
+        #expect(WAMID.notFound(missing, contactHasMessages: true) == WAMID.notFound(missing))
         let damaged = WAMID.notFound(Self.id + "=")
         #expect(damaged.contains("; the id looks damaged: it ends with 2 '='"), "\(damaged)")
         #expect(damaged.hasSuffix("copy it again from the webhook payload or 'messages'"))

@@ -203,6 +203,24 @@ import Testing
                 == "unknown profile 'nope'; profiles: acme, eagle")
     }
 
+    /// tester47 L5: the settings of no profile are called `default` by the prompt, `state` and a transcript's header;
+    /// asked for by that name they are taken (with no config.toml, or one without a `default` profile), not refused
+    /// "unknown profile 'default'; no profiles are configured". A profile named `default` is still that profile.
+    @Test func defaultNamesTheSettingsOfNoProfileWhenNoneIsSoNamed() throws {
+        let environment = ["KAPSO_API_KEY": "env-key", "KAPSO_API_BASE_URL": "http://127.0.0.1:9"]
+        for config in ["", sample] {
+            let named = try settings(.init(profile: "default"), environment: environment, config: config)
+            #expect(named.profile == "default" && named.baseURL == "http://127.0.0.1:9" && named.phoneNumberID == nil)
+            #expect(named.sources["profile"] == .flag("--profile") && named.sources["api"] == .environment("KAPSO_API_BASE_URL"))
+            #expect(try key(named, environment: environment) == "env-key")
+            let fromEnvironment = try settings(environment: environment.merging(["KOPS_PROFILE": "default"]) { $1 }, config: config)
+            #expect(fromEnvironment.profile == "default" && fromEnvironment.phoneNumberID == nil)
+        }
+        let own = try settings(.init(profile: "default"), config: "[profiles.default]\nphone_number_id = \"100200300400502\"\n")
+        #expect(own.phoneNumberID == "100200300400502")
+        #expect(throws: ConfigError.unknownProfile(name: "Default", known: [])) { try settings(.init(profile: "Default"), config: "") }
+    }
+
     @Test func aFailingKeyCommandIsOneLineAtTheFirstRequestNotAtStartUp() throws {
         let chosen = try settings(.init(profile: "x"), config: "[profiles.x]\napi_key_command = \"false\"\n")
         #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1, errorLine: "")) { try key(chosen) }

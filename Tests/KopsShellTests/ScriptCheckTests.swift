@@ -28,6 +28,18 @@ import Testing
         #expect(problem.map { ErrorReport($0.error).message } == message)
     }
 
+    /// tester47 L15: `kops run var.kops --var numbr=1` for `${number}` said only how to set `number`: the name set
+    /// before the line (by `--var` or an earlier `set`) that is close is named, whether or not the line uses it.
+    @Test func anUnsetNameNamesACloseOneSetBeforeTheLine() {
+        let given = check("whois ${number}", variables: ["numbr"]).problem
+        #expect(given?.line == 1)
+        #expect(given.map { ErrorReport($0.error).message }
+            == "unset variable 'number'; did you mean 'numbr'? (or set it with 'set number VALUE' or 'kops run --var number=VALUE')")
+        let earlier = check("set hoook 1\nwebhooks get ${hook}").problem
+        #expect(earlier.map { ErrorReport($0.error).message }?.contains("did you mean 'hoook'?") == true)
+        #expect(check("whois ${number}", variables: ["zone"]).problem.map { ErrorReport($0.error).message }?.contains("did you mean") == false)
+    }
+
     // P20-16: a line past 1 MiB is refused at its number before it is lexed (a 10 MB line took a minute, Ctrl-C
     // ignored); one of exactly 1 MiB is still read.
     @Test func aLineLongerThanTheLimitIsRefusedAtItsNumber() {

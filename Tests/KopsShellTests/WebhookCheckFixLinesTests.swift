@@ -1,3 +1,4 @@
+import Foundation
 @testable import KopsShell
 import Testing
 
@@ -16,5 +17,29 @@ import Testing
         #expect(!shown.joined().contains("not shown"), "\(shown)")
         #expect(shown.contains { $0.hasSuffix(Self.command) }, "\(shown)")
         #expect(lines.joined(separator: "; ") == fix)
+    }
+
+    /// tester46 L2: at 80 columns the fix of a paused webhook wrapped inside its command (`then webhooks update ID` /
+    /// `--active true`): a copied line ran without its flag. On a terminal the command gets a line of its own, whole,
+    /// with nothing after it; quoted commands stay whole too; the text is unchanged; without a width, one line.
+    @Test(arguments: [80, 100, 120])
+    func aCommandInAFixIsOneLineOfItsOwnOnANarrowTerminal(width: Int) {
+        let id = "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"
+        let command = "webhooks update \(id) --active true"
+        let fix = "fix the receiver first (no HTTP response (connection failed or timed out): check that the URL is reachable "
+            + "from the internet and that the handler answers 200 within Kapso's 10 s (answer first, work afterwards)), then "
+            + command + "; events of the pause are never redelivered (kapso-api.md §4): read them with 'messages'; or "
+            + "keep it paused: webhooks delete \(id) (it lists no event a phone-number webhook gets)"
+        let lines = WebhooksCommand.fixLines(fix, width: width)
+        #expect(lines.joined(separator: " ") == fix)
+        var renderer = Renderer(mode: .table)
+        renderer.table.width = width
+        let shown = renderer.render(CommandResult(blocks: lines.enumerated().map {
+            .line(StyledText(($0.offset == 0 ? "  fix: " : "       ") + $0.element))
+        })).out.joined(separator: "\n").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(shown.contains(command + ";"), "\(shown)")
+        #expect(shown.contains("webhooks delete \(id)"), "\(shown)")
+        #expect(shown.allSatisfy { $0.count <= width }, "\(shown)")
+        #expect(WebhooksCommand.fixLines(fix) == [fix])
     }
 }

@@ -104,10 +104,24 @@ import Testing
              "whois wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=",
              "whois wamid.HBgLMTQxNTU1NTA5OTkVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA= --output json"], number: nil)
         #expect(runs[0].status == 1, "\(runs[0].out)")
-        #expect(runs[0].out.contains("none of that contact's messages has this id"), "\(runs[0].out)")
+        #expect(runs[0].out.contains("which is not a contact of this project: no message to or from it is listed"), "\(runs[0].out)")
         #expect(runs[1].status == 1)
         #expect(runs[2].status == 0, "\(runs[2].out)\(runs[2].err)")
         #expect(runs[3].status == 1)
+    }
+
+    /// tester47 L7: a WAMID carrying a number with no message in the project (+14155550999 in the demo) is said to be no
+    /// contact's, and `trace` offers no `messages --phone-number` that lists nothing; a contact with messages (+14155550142)
+    /// still gets "none of that contact's messages" and the list.
+    @Test func aWAMIDOfANumberWithNoMessageSaysItIsNoContactHere() async throws {
+        let stranger = "wamid.HBgLMTQxNTU1NTA5OTkVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA="
+        let known = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRCN0YzQzE5RTAyQjg0RDZFNUMxMQA="
+        let runs = try await runDemo(["whois \(stranger)", "trace \(stranger)", "whois \(known)", "trace \(known)"], number: nil)
+        #expect(runs[0].out.hasPrefix("\(stranger) is a WAMID carrying +14155550999, which is not a contact of this project"), "\(runs[0].out)")
+        #expect(runs[1].err.contains("it carries +14155550999, which is not a contact of this project either"), "\(runs[1].err)")
+        #expect(!runs[1].err.contains("--phone-number"), "\(runs[1].err)")
+        #expect(runs[2].out.contains("none of that contact's messages has this id"), "\(runs[2].out)")
+        #expect(runs[3].err.contains("'messages --phone-number 14155550142' lists that contact's messages here"), "\(runs[3].err)")
     }
 
     /// probe6 P6-13: `use TEMPLATE-ID` names the template and its WABA's numbers, as whois does.

@@ -20,7 +20,7 @@ extension ShellContext {
         case KapsoAPIError.messageNotFound(let value):
             // A WAMID is no other kind of id: its own 404 says no such message is in the project (and whether the id
             // looks damaged), unless every call gets 404 (the base URL).
-            return wrongBaseURL() ?? ShellError.idNotFound(explanation: WAMID.notFound(value))
+            return wrongBaseURL() ?? ShellError.idNotFound(explanation: WAMID.notFound(value, contactHasMessages: contactHasMessages(value)))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
         // On Kapso's Meta proxy, a 404 for the project's own number or WABA gets the reading a logged call gets (P26-15).
@@ -35,6 +35,17 @@ extension ShellContext {
             // The look-ups got 404 from a list every Kapso API has: the funnel says the base URL is wrong.
             return error
         }
+    }
+
+    /// Whether the contact number a WAMID carries has any message in the project: one page of `GET /whatsapp/messages`
+    /// filtered by it (kapso-api.md §7.1; Kapso matches `phone_number` on part of the number, so the rows are compared
+    /// whole). Nil when the id carries no number, the list fails, or a next page leaves it open.
+    func contactHasMessages(_ wamid: String) -> Bool? {
+        guard case .success(let number?) = WAMID.contactNumber(in: wamid),
+            let page = try? client.messages(filters: [("phone_number", String(number.suffix(8)))], limit: 100)
+        else { return nil }
+        if WAMID.hasMessage(of: number, in: page.items) { return true }
+        return page.nextPageQuery == nil ? false : nil
     }
 
     /// The error of `GET /whatsapp/phone_numbers` (one row) when it says the base URL is wrong

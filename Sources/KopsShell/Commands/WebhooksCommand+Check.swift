@@ -47,7 +47,9 @@ extension WebhooksCommand {
             webhooks: webhooks, deliveries: deliveries, period: "7d", coverageFor: id == nil ? number : nil,
             projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false, now: now,
             inbound: inbound, health: health)
-        return render(check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
+        return render(
+            check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
+            width: context.terminalWidth())
     }
 
     /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
@@ -71,7 +73,49 @@ extension WebhooksCommand {
     /// fix longer than the terminal's line cap (`VisibleText.lineLimit`, five kinds of failed delivery each with its
     /// advice) was cut inside the command it ended with (probe46 P46-6). A part longer than `limit` stays whole on its
     /// own line.
-    static func fixLines(_ fix: String, limit: Int = VisibleText.lineLimit - 8) -> [String] {
+    ///
+    /// On a terminal `width` columns wide, a fix line wider than it (after its `  fix: ` prefix) starts each unquoted
+    /// `webhooks SUBCOMMAND …` on a line of its own and ends that line after the command's `;`, so the command is not
+    /// wrapped under prose and a copied line holds the whole command and nothing else (tester46 L2: at 80 columns
+    /// `then webhooks update ID` ended one line and `--active true` began the next). A `'…'`-quoted command is kept
+    /// whole by `ProseWrap` already.
+    static func fixLines(_ fix: String, width: Int? = nil, limit: Int = VisibleText.lineLimit - 8) -> [String] {
+        let lines = partLines(fix, limit: limit)
+        guard let width else { return lines }
+        return lines.flatMap { "  fix: ".count + $0.count > width ? commandLines($0) : [$0] }
+    }
+
+    /// The `webhooks` subcommands a fix names as commands to type.
+    static let fixSubcommands: Set<String> = ["create", "update", "delete", "get", "test", "check"]
+
+    /// `line` cut before each unquoted `webhooks SUBCOMMAND`, and after it at the word ending in `;` that ends it or
+    /// before a `(` that follows it; joined with spaces, the pieces are `line`.
+    static func commandLines(_ line: String) -> [String] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var pieces: [[String]] = [[]]
+        var quoted = false
+        var inCommand = false
+        for (index, word) in words.enumerated() {
+            // A parenthesis after a command's words is prose about it: `webhooks delete ID (it lists no event …)`.
+            if inCommand && word.hasPrefix("(") {
+                inCommand = false
+                pieces.append([])
+            }
+            if !quoted && !inCommand && word == "webhooks" && index + 1 < words.count && fixSubcommands.contains(words[index + 1]) {
+                if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+                inCommand = true
+            }
+            pieces[pieces.count - 1].append(word)
+            if ProseWrap.opensQuote(word) { quoted = true } else if quoted && ProseWrap.closesQuote(word) { quoted = false }
+            if inCommand && word.hasSuffix(";") && index + 1 < words.count {
+                inCommand = false
+                pieces.append([])
+            }
+        }
+        return pieces.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+    }
+
+    private static func partLines(_ fix: String, limit: Int) -> [String] {
         guard fix.count > limit else { return [fix] }
         var lines: [String] = []
         for part in fix.split(separator: "; ", omittingEmptySubsequences: false).map(String.init) {
@@ -84,7 +128,7 @@ extension WebhooksCommand {
         return lines
     }
 
-    private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String]) -> CommandResult {
+    private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String], width: Int?) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
             let style: Style = finding.severity == .error ? .bad : finding.severity == .warning ? .warn : .dim
@@ -92,7 +136,7 @@ extension WebhooksCommand {
             let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
-            blocks += fixLines(finding.fix).enumerated().map { .line(StyledText(($0.offset == 0 ? "  fix: " : "       ") + $0.element)) }
+            blocks += fixLines(finding.fix, width: width).enumerated().map { .line(StyledText(($0.offset == 0 ? "  fix: " : "       ") + $0.element)) }
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
             let count = check.findings.filter { $0.severity == severity }.count

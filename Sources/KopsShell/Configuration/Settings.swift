@@ -38,6 +38,11 @@ public struct Settings: Sendable {
     }
 
     public static let defaultBaseURL = "https://api.kapso.ai"
+    /// The name of the settings of no profile (environment and defaults only), as the prompt, `state` and a transcript's
+    /// header show it. Asked for by name (`--profile default`, KOPS_PROFILE, default_profile) when config.toml has no
+    /// profile so named, it is those settings: tester47 L5, `kops --profile default check prof.md` of a transcript
+    /// recorded on them was refused "unknown profile 'default'; no profiles are configured".
+    public static let unnamedProfile = "default"
 
     public var profile: String
     public var baseURL: String
@@ -58,16 +63,17 @@ public struct Settings: Sendable {
             ?? config.defaultProfile.map { ($0, .configFile("default_profile")) }
         var profile: Profile?
         if let chosen {
-            guard let found = config.profile(named: chosen.name) else {
+            if let found = config.profile(named: chosen.name) {
+                profile = found
+            } else if chosen.name != Self.unnamedProfile {
                 throw .unknownProfile(name: chosen.name, known: config.profiles.map(\.name))
             }
-            profile = found
             sources["profile"] = chosen.source
         } else {
-            profile = config.profile(named: "default")
+            profile = config.profile(named: Self.unnamedProfile)
             sources["profile"] = .defaultValue
         }
-        let profileName = profile?.name ?? "default"
+        let profileName = profile?.name ?? Self.unnamedProfile
         let fromProfile = Source.profile(profileName)
 
         func pick<T>(_ key: String, _ candidates: [(T?, Source)], fallback: T) -> T {

@@ -55,7 +55,7 @@ public struct ScriptCheck {
                 // Before any reading of it: a 10 MB line took a minute to lex (probe20 P20-16).
                 try Self.checkLength(text)
                 let dynamic = Self.placeholders(in: text, assigned: assigned, anyName: anyName)
-                let expanded = try Interpolation.expand(text, variables: dynamic.values, environment: environment)
+                let expanded = try Self.expand(text, variables: dynamic.values, assigned: assigned, environment: environment)
                 let commands: [[Word]]
                 do {
                     commands = try Lexer.commands(in: expanded)
@@ -111,6 +111,19 @@ public struct ScriptCheck {
             return command
         } catch {
             throw SemicolonCutError.naming(error, at: index, of: commands, in: expanded, registry: registry)
+        }
+    }
+
+    /// `Interpolation.expand` with the stand-ins of `placeholders`; an unset name is compared with every name assigned
+    /// before the line (`--var`, `set`, `capture`), not only the stand-ins the line uses: `kops run var.kops --var
+    /// numbr=1` for `${number}` said only how to set `number` (tester47 L15), now `did you mean 'numbr'?` too.
+    static func expand(
+        _ text: String, variables: [String: String], assigned: Set<String>, environment: [String: String]
+    ) throws -> String {
+        do {
+            return try Interpolation.expand(text, variables: variables, environment: environment)
+        } catch .unsetVariable(let name, nil) where name.count > 2 {
+            throw ScriptError.unsetVariable(name: name, suggestion: Suggestion.closest(to: name, in: assigned.sorted()))
         }
     }
 

@@ -106,6 +106,47 @@ extension PIIMasker {
         return result
     }
 
+    /// JSON written out (a JSON-mode result on the page) with each masked value that stands outside a string written
+    /// as a string: the text masking replaces a learned number wherever it appears, so `"latitude": 37.7749` became
+    /// `"latitude": <body 17>`, and a block of a JSON-mode transcript was no JSON for `jq` (tester47 L3); now
+    /// `"latitude": "<body 17>"`. A run between JSON's separators (`,` `:` `[` `]` `{` `}`, line ends) outside strings is
+    /// quoted when it holds a placeholder (`<`) or a masked number (`•••`), which no JSON number or literal holds.
+    static func quotingBareMasks(_ text: String) -> String {
+        guard text.contains("<") || text.contains("•") else { return text }
+        var result = ""
+        var run = ""
+        var inString = false
+        var escaped = false
+        func flush() {
+            let trimmed = run.trimmingCharacters(in: .whitespaces)
+            if trimmed.contains("<") || trimmed.contains("•") {
+                let lead = run.prefix { $0 == " " || $0 == "\t" }
+                let trail = String(run.reversed().prefix { $0 == " " || $0 == "\t" })
+                result += lead + JSONValue.string(trimmed).serialized() + trail
+            } else {
+                result += run
+            }
+            run = ""
+        }
+        for character in text {
+            if inString {
+                result.append(character)
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+            } else if character == "\"" {
+                flush()
+                result.append(character)
+                inString = true
+            } else if ",:[]{}\n".contains(character) {
+                flush()
+                result.append(character)
+            } else {
+                run.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
     /// `text` (JSON written out) with the string value of each `"KEY":` masked as content: a flow's `response_json` is
     /// JSON inside a string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds.
     func maskingContent(ofKey key: String, in text: String) -> String {

@@ -71,8 +71,11 @@ extension TranscriptRecorder {
         // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
         if page.mode != .json { shown.json = nil }
         let (out, err) = page.render(masker?.mask(shown) ?? shown)
-        for lines in [out, err] where !lines.isEmpty {
-            append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
+        for (index, lines) in [out, err].enumerated() where !lines.isEmpty {
+            let masked = mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n")))
+            // A JSON result stays JSON once masked (tester47 L3).
+            let json = index == 0 && page.mode == .json && (masked.first == "{" || masked.first == "[")
+            append(json ? PIIMasker.quotingBareMasks(masked) : masked)
         }
     }
 
@@ -89,7 +92,8 @@ extension TranscriptRecorder {
         guard !secrets.isEmpty else { return }
         let fragments = SecretFragments(secrets.map { Secret($0) })
         func scrub(_ text: String) -> String {
-            let whole = secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+            // As the redactor masks them: a plain word stays where it is a label of a host name (`HostLabelSecrets`).
+            let whole = secrets.reduce(text) { $0.contains($1) ? HostLabelSecrets.replacing($1, in: $0) : $0 }
             return fragments.isEmpty ? whole : fragments.masked(whole)
         }
         text = scrub(text)
