@@ -101,6 +101,7 @@ extension MessageVerdict {
             }
             // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
             if let refused = RefusedInOpenWindow(sentAt: window.at, lastInbound: window.lastInbound) {
+                if refused.raced { return "failed: \(code) (Meta: 24-hour window closed); \(refused.racedNext(now: context.now))\(more)" }
                 return "failed: \(code) (Meta: 24-hour window closed), yet \(refused.next)\(more)"
             }
         }
@@ -194,7 +195,8 @@ extension MessageVerdict {
         /// as kops's window lines count it (probe39 P39-7: the text said "another … conversation does not open this
         /// window" while the inbound it counted was in the contact's other conversation).
         public var next: String {
-            "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
+            if raced { return racedNext(now: nil) }
+            return "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
                 + "reached this same number from this same contact (an inbound to another number, or from another contact, does "
                 + "not open this window; Kapso's conversations do not matter: any inbound from this contact to this number "
                 + "counts); a template still goes through"
@@ -203,7 +205,8 @@ extension MessageVerdict {
         /// The meaning of the refusal for this send, in place of the catalogue's "the contact last wrote more than 24 hours
         /// ago", which kops's own reading contradicts.
         public var meaning: String {
-            "Meta counted more than 24 hours since the contact last wrote, so it refused a free-form message, yet kops read "
+            if raced { return racedMeaning }
+            return "Meta counted more than 24 hours since the contact last wrote, so it refused a free-form message, yet kops read "
                 + "their last inbound here \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: the window Meta "
                 + "counts is not the one kops sees"
         }
