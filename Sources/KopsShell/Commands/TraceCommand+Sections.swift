@@ -226,7 +226,7 @@ extension TraceCommand {
             // The message the contact sent opened the window: what the text's window line says, not the window before it (P46-1).
             window = InboundWindow(
                 trace.message, newestInbound: trace.newestInbound, contactWindow: trace.contactWindow,
-                kapsoLastInbound: trace.kapsoLastInbound, now: now
+                kapsoLastInbound: trace.kapsoLastInbound, unsettled: trace.unsettled, now: now
             ).json
         } else if let at = trace.windowAtSend {
             // Kapso's last_inbound_at is the second reading: where it says open and the messages say closed, open_at_send

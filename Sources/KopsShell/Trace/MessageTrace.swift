@@ -23,6 +23,9 @@ struct MessageTrace {
     var newestInbound: Int64? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
+    /// An inbound message's contact window left unknown by an action Meta documents nothing on
+    /// (`WindowEvidence.unsettled`), from the same listing; nil when none was read.
+    var unsettled: WindowEvidence.Unsettled? = nil
     /// An inbound message's contact window now, from its conversation's `last_inbound_at` and the contact's messages
     /// read, as `conversations`, `conversation ID` and `reply` read it (`ContactWindow`); nil for an outbound message or
     /// when either read failed.
@@ -126,7 +129,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget)
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -283,7 +286,8 @@ struct MessageTrace {
             }
             return InboundPage(
                 before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
-                unreadable: unreadable, moved: moved)
+                unreadable: unreadable, moved: moved,
+                unsettled: message.isInbound ? WindowEvidence.unsettled(by: message, among: page.items, now: now) : nil)
         }
         var sendCalls: [APILog] = []
         var nearbyDeliveries: [WebhookDelivery] = []
@@ -293,6 +297,7 @@ struct MessageTrace {
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
+            unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
                 let rows = try following(
