@@ -1,4 +1,5 @@
 import KapsoClient
+import KopsHTTP
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -17,5 +18,34 @@ import Testing
         let also = try #require(lines.firstIndex(of: "also failing: webhook_verified"), "\(health)")
         #expect(lines[also + 1].hasPrefix("  cause: Meta has not marked the webhook verified") && lines[also + 1].contains("yet inbound messages reached Kapso"), "\(health)")
         #expect(lines[also + 2].hasPrefix("  fix:   another message will not change it"), "\(health)")
+    }
+}
+
+/// L11: `trace`'s API-calls table lost its REQUEST ID column without a word when the log search that reads request ids
+/// failed; it now says "not loaded", as every other part of the trace does.
+@Suite struct TraceRequestIDsTests {
+    static let failed = HTTPResponse(status: 503, headers: [], body: Array(#"{"error":"Service unavailable"}"#.utf8))
+
+    @Test func unreadRequestIDsAreSaidNotLoaded() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+        func trace(failing: [String]) async throws -> String {
+            try await withSimulator { fixture in
+                let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+                shell.context.now = { 1_795_262_400 }
+                let transport = PartlyFailingTransport(
+                    wrapping: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
+                    failures: Dictionary(uniqueKeysWithValues: failing.map { ($0, .success(Self.failed)) }))
+                shell.context.client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+                _ = shell.run(line: "trace \(wamid)")
+                return output.out
+            }
+        }
+        let read = try await trace(failing: [])
+        #expect(read.contains("REQUEST ID") && !read.contains("request ids: not loaded"), "\(read)")
+        let unread = try await trace(failing: ["/log_search"])
+        #expect(!unread.contains("REQUEST ID"), "\(unread)")
+        let lines = unread.split(separator: "\n").map(String.init)
+        let calls = try #require(lines.firstIndex { $0.hasPrefix("API calls: ") }, "\(unread)")
+        #expect(lines[(calls + 1)...].prefix(3).contains { $0.hasPrefix("request ids: not loaded: ") && $0.contains("503") }, "\(unread)")
     }
 }

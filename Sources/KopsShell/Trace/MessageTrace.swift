@@ -58,6 +58,8 @@ struct MessageTrace {
     var sendLock: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
+    /// Why the request ids were not read (the log search for the send calls failed), nil when read or not asked.
+    var requestIDsNotLoaded: String? = nil
     /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
     var changes: [MessageChange] = []
     /// Whether Meta's statuses can reach Kapso for the message's number, from its health (read only for a sent message
@@ -329,6 +331,8 @@ struct MessageTrace {
             } ?? [:],
             templateContext: templateContext)
         trace.deliveredAfter = deliveredAfter
+        // A failed read is said where the column would be, as every other part's is (tester47 L11).
+        if let index = callsIndex, case .failed(let error) = search(json(index)) { trace.requestIDsNotLoaded = error }
         trace.callsEnabled = callsEnabled
         if message.isInbound, case .loaded(let conversation) = trace.conversation, let number = message.phoneNumberID,
             let contact = message.contact, case .success(let listed) = json(1), let page = try? client.messages(from: listed)
