@@ -49,3 +49,16 @@ import Testing
         #expect(lines[(calls + 1)...].prefix(3).contains { $0.hasPrefix("request ids: not loaded: ") && $0.contains("503") }, "\(unread)")
     }
 }
+
+/// L2: an original the contact edited lists after its edit (newest first), so on the page after it, where `messages`
+/// showed its old text unmarked; `next` now carries the changes read on the pages before.
+@Suite struct EditedOnAnEarlierPageTests {
+    @Test func nextMarksAnOriginalWhoseEditWasOnThePageBefore() async throws {
+        let runs = try await runDemo(
+            ["messages --phone-number 14155550299 --limit 1", "next"], number: "100200300400501",
+            seed: TestSeeds.file("probe21-unsup11.seed.json"))
+        #expect(runs[0].out.contains("edited wamid."), "\(runs[0].out)")
+        let original = runs[1].out.split(separator: "\n").first { $0.contains("U91") }.map(String.init) ?? ""
+        #expect(original.contains("question → edited: "), "\(runs[1].out)")
+    }
+}
