@@ -62,3 +62,19 @@ import Testing
         #expect(original.contains("question → edited: "), "\(runs[1].out)")
     }
 }
+
+/// L4: `overview --output json` lacked `left_out` while its text said what was left out, as `errors --output json`
+/// carries it (a 'Marketing preference not found' 404 of trace's own look-up is Kapso's normal answer).
+@Suite struct OverviewLeftOutTests {
+    @Test func overviewJSONCarriesLeftOutAsErrorsDoes() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+        let runs = try await runDemo(["trace \(wamid)", "overview", "overview --output json"], number: "100200300400501")
+        let text = runs[1].out + runs[1].err
+        #expect(text.contains("left out: not failures"), "\(text)")
+        let overview = try JSONValue.parse(Array(runs[2].out.utf8))
+        let own = try #require(overview["left_out"]?["own_lookups"]?.int, "\(runs[2].out)")
+        let normal = try #require(overview["left_out"]?["normal_answers"]?.int, "\(runs[2].out)")
+        #expect(own + normal > 0)
+        #expect(text.contains("\(normal > 0 ? normal : own) "), "\(text)")
+    }
+}
