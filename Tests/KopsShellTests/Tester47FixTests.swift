@@ -78,3 +78,23 @@ import Testing
         #expect(text.contains("\(normal > 0 ? normal : own) "), "\(text)")
     }
 }
+
+/// L1: `use Support` / `use "Support Line"` (a number's name as `numbers` shows it) was refused as no id; `use A B`
+/// was read as one id of 30 digits.
+@Suite struct UseByNameTests {
+    @Test func aUniqueNameSelectsItsNumber() async throws {
+        let runs = try await runDemo(["use Support", "use \"sales line\"", "health 'Support Line'"], number: nil)
+        #expect(runs[0].status == 0 && runs[0].out.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)"), "\(runs[0].err)")
+        #expect(runs[1].status == 0 && runs[1].out.hasPrefix("using 100200300400502"), "\(runs[1].err)")
+        #expect(runs[2].out.hasPrefix("100200300400501:"), "\(runs[2].out)\(runs[2].err)")
+    }
+
+    @Test func anUnknownNameNamesTheNumbersAndTwoIDsAreOneAtATime() async throws {
+        let runs = try await runDemo(["use Line", "use 100200300400501 100200300400502"], number: nil)
+        #expect(runs[0].err.contains("no number of this project has that name (NAME in 'numbers')"), "\(runs[0].err)")
+        #expect(runs[0].err.contains("100200300400501 (+1 415-555-0100, Support Line)"), "\(runs[0].err)")
+        #expect(!runs[0].err.contains("cannot read"), "\(runs[0].err)")
+        #expect(runs[1].err == "error: use: one number at a time: 'use 100200300400501' or 'use 100200300400502'\n", "\(runs[1].err)")
+        #expect(runs[1].status == 64)
+    }
+}

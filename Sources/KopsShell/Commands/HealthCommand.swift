@@ -13,7 +13,7 @@ public enum HealthCommand: Command {
     public static let maxArguments: Int? = 1
 
     public static func validate(_ arguments: Arguments) throws {
-        if let typed = arguments.positionals.first { _ = try ShellContext.phoneNumberInput(typed, command: name, usage: usage) }
+        if !arguments.positionals.isEmpty { try ShellContext.numberArgument(arguments.positionals, command: name, usage: usage) }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
