@@ -93,6 +93,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// The newest inbound message that is not the contact writing (`WindowEvidence`), when it is newer than the last
     /// message they wrote: `2026-11-21T11:00:00Z: a reaction removed, not a new message`. Named, never counted.
     public var notCounted: String? = nil
+    /// The window left unknown by the contact's newest action Meta documents nothing on (`WindowEvidence.Unsettled`);
+    /// the evidence is then `unknown`, said with what is known and what is safe.
+    public var unsettled: WindowEvidence.Unsettled? = nil
     /// The newest readable time of a message the contact wrote 1:1 among the messages read (Unix seconds), nil when
     /// none was read: what confirms a window Kapso's `last_inbound_at` calls open (probe17 P17-10: a summary made
     /// "open" by a `user_changed_number` notification), as only a message the contact sent opens it.
@@ -159,6 +162,7 @@ public struct ContactWindow: Sendable, Equatable {
         var groupTimes: Set<Int64> = []
         var notWrittenTimes: Set<Int64> = []
         var newestNotWritten: (time: Int64, what: String)?
+        var newestOfUnknownEffect: (time: Int64, what: String)?
         var unreadable: [String] = []
         var newestFromOld: Int64?
         var newestFromOldUserID: Int64?
@@ -178,6 +182,7 @@ public struct ContactWindow: Sendable, Equatable {
                 if let time {
                     notWrittenTimes.insert(time)
                     if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
+                    if evidence.opensUnknown, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, what) }
                 }
                 if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
                 if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),
@@ -237,7 +242,10 @@ public struct ContactWindow: Sendable, Equatable {
             }
         }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
-        if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
+        unsettled = newestOfUnknownEffect.flatMap { WindowEvidence.Unsettled(action: $0.time, what: $0.what, lastWritten: newest, now: at) }
+        if let other = newestNotWritten, other.time > (newest ?? .min), other.time != unsettled?.at {
+            notCounted = "\(KapsoTime.iso(other.time)): \(other.what)"
+        }
         unreadReason = unread
         if let inbound, unread == nil {
             let recent = RecentInbound(messages: inbound, complete: inboundComplete)
@@ -247,6 +255,8 @@ public struct ContactWindow: Sendable, Equatable {
         if let reason = unreadable.first, !openNow {
             let readable = newest.map { "; the newest readable one is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))" } ?? ""
             evidence = .unknown(reason + readable)
+        } else if let unsettled {
+            evidence = .unknown(unsettled.known)
         } else if let newest {
             evidence = .lastInbound(newest)
         } else if inbound != nil && inboundComplete {
@@ -320,7 +330,13 @@ public struct ContactWindow: Sendable, Equatable {
         switch evidence {
         case .lastInbound(let time): KapsoTime.iso(time)
         case .noInbound: "none found: the contact's messages to this number hold no inbound message"
-        case .unknown(let reason): "unknown: \(reason)"
+        case .unknown(let reason):
+            // The last message the contact wrote is known; the action after it is what leaves the window unknown.
+            if let unsettled, let last = unsettled.lastWritten {
+                "\(KapsoTime.iso(last)) (the last message the contact wrote; at \(KapsoTime.iso(unsettled.at)) came \(unsettled.what))"
+            } else {
+                "unknown: \(reason)"
+            }
         }
     }
 
@@ -351,6 +367,7 @@ public struct ContactWindow: Sendable, Equatable {
             return "closed: no \(groupInbound == nil ? "" : "1:1 ")inbound message from the contact to this number was found; "
                 + "only templates go through" + (callCaveat.map { " " + $0 } ?? "")
         case .unknown(let reason):
+            if let unsettled { return unsettled.text }
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }
     }

@@ -31,6 +31,11 @@ public struct InboundWindow: Sendable, Equatable {
     public var readingsDisagree: Bool
     /// The API's clock the window is read at (Unix seconds).
     public var at: Int64
+    /// The window left unknown by the contact's action Meta documents nothing on (`WindowEvidence.Unsettled`): `openNow`
+    /// is then nil (tester47 F2).
+    public var unsettled: WindowEvidence.Unsettled?
+    /// True when this message is such an action (`WindowEvidence.opensUnknown`): whether it opened the window is unknown.
+    public var opensUnknown: Bool
 
     /// When the window now closes (closed), 24 hours after `newestInbound`; nil without one.
     public var closesAt: Int64? { newestInbound.map { $0 + Conversation.windowSeconds } }
@@ -43,13 +48,19 @@ public struct InboundWindow: Sendable, Equatable {
     /// Reads the window of `message` (inbound) at `now`: `newestInbound` is the contact's newest message they wrote among
     /// those listed (`WindowEvidence.newestWritten`, nil when the listing failed), `contactWindow` the window now as
     /// `conversation` reads it (nil when not read), `kapsoLastInbound` the conversation's `last_inbound_at`.
-    public init(_ message: Message, newestInbound: Int64?, contactWindow: ContactWindow?, kapsoLastInbound: Int64?, now: Int64) {
+    public init(
+        _ message: Message, newestInbound: Int64?, contactWindow: ContactWindow?, kapsoLastInbound: Int64?,
+        unsettled: WindowEvidence.Unsettled? = nil, now: Int64
+    ) {
         at = now
+        self.unsettled = unsettled
         self.kapsoLastInbound = kapsoLastInbound
         let evidence = WindowEvidence(message, now: now)
+        opensUnknown = evidence.opensUnknown
         self.newestInbound = newestInbound
         switch evidence.kind {
-        case .notWritten(let what): notOpened = "it is \(what)"
+        case .notWritten(let what):
+            notOpened = (evidence.opensUnknown ? "Meta documents nothing on whether it opens the window: " : "") + "it is \(what)"
         case .group: notOpened = "written in a WhatsApp group: it opened the group's window, not a 1:1 window with the participant"
         case .written:
             if let time = evidence.time.seconds {
@@ -63,19 +74,21 @@ public struct InboundWindow: Sendable, Equatable {
         let kopsOpen = self.newestInbound.map { ServiceWindow(lastInbound: $0, at: now).isOpen }
         readingsDisagree = kapsoOpen && kopsOpen != true
         unconfirmed = contactWindow?.unconfirmed?.why
-        openNow = readingsDisagree || unconfirmed != nil ? nil : kopsOpen
+        openNow = readingsDisagree || unconfirmed != nil || unsettled != nil ? nil : kopsOpen
     }
 
     /// The `window` object of `trace --output json` for a message the contact sent: `opened_at` and `this_message_until`
     /// the window this message opened, `newest_inbound_at` and `open_until` the window now (the contact's newest message
     /// plus 24 h; the same as this message's when it is the newest), ISO 8601 UTC or null. Its keys differ from the outbound
     /// object's (`last_inbound_at`, `closes_at`, `open_at_send` are the window at a send), so a script written for one
-    /// cannot misread the other: `reading` is `now` here and `at_send` there.
+    /// cannot misread the other: `reading` is `now` here and `at_send` there. `opened_by_this_message` is null for an action
+    /// Meta documents nothing on (`opensUnknown`); `unknown_since` is the time of the action that left the window unknown
+    /// (`unsettled`), with `unknown_because` saying what is known, both null otherwise.
     public var json: JSONValue {
         func iso(_ time: Int64?) -> JSONValue { time.map { .string(KapsoTime.iso($0)) } ?? .null }
         return [
             "reading": "now",
-            "opened_by_this_message": .bool(openedAt != nil),
+            "opened_by_this_message": opensUnknown ? .null : .bool(openedAt != nil),
             "not_opened_because": notOpened.map(JSONValue.string) ?? .null,
             "opened_at": iso(openedAt),
             "this_message_until": iso(thisMessageUntil),
@@ -83,6 +96,8 @@ public struct InboundWindow: Sendable, Equatable {
             "open_until": iso(closesAt),
             "open_now": openNow.map(JSONValue.bool) ?? .null,
             "unconfirmed": unconfirmed.map(JSONValue.string) ?? .null,
+            "unknown_since": iso(unsettled?.at),
+            "unknown_because": unsettled.map { .string($0.known) } ?? .null,
             "kapso_last_inbound_at": iso(kapsoLastInbound),
             "readings_disagree": .bool(readingsDisagree),
         ]

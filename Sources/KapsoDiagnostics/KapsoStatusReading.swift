@@ -98,6 +98,22 @@ public struct KapsoStatusReading: Sendable, Equatable {
                 "HTTP 404 from Kapso: nothing this key's project can reach has the path; the status alone cannot tell which "
                     + "of these it was", [kind, unfilled, project, route],
                 "'errors' reads each failed call's path and names which it is; \(whois)")
+        case (402?, _):
+            // Kapso documents two 402s (kapso-api.md §1.5, §9.3): a send through the Meta proxy its credits cannot pay
+            // Meta's fee for (`code: insufficient_credits`, with `billing_url`; Kapso, "How billing works",
+            // docs.kapso.ai/docs/platform/tech-providers/billing: Meta's fees come out of the project's prepaid credits),
+            // and a Platform API feature the plan lacks (a webhook subscribed to `project.event`). Tester47 L12.
+            return (
+                "HTTP 402 from Kapso: payment required; Kapso documents two causes, told apart by the call (kapso-api.md §1.5, §9.3)",
+                [Cause(
+                    cause: "a send through the Meta proxy (POST …/{phone_number_id}/messages): the project's Kapso credits cannot "
+                        + "cover Meta's fee for the message (code insufficient_credits, with a billing_url)",
+                    check: "the body's code; 'explain insufficient_credits'; add credits in Kapso's billing settings"),
+                 Cause(
+                    cause: "a webhook created or changed on the Platform API (POST/PATCH /whatsapp/webhooks) with an event the "
+                        + "project's plan does not include (project.event)",
+                    check: "the webhook's events: drop project.event, or move to a plan that has it")],
+                "'errors' shows each 402 with its path and text")
         case (401?, _):
             return ("HTTP 401 from Kapso: the API key was refused", [], "check the key the caller sends ('state' shows which kops uses)")
         case (429?, _):

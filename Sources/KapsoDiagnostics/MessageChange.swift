@@ -31,10 +31,14 @@ public struct MessageChange: Sendable, Equatable {
 
     /// Every message's changes among `messages`, by the changed message's WAMID, each oldest first: one pass, for
     /// a list (`messages` marks the rows whose content was edited or withdrawn later on the same page).
-    public static func byOriginal(in messages: [Message]) -> [String: [MessageChange]] {
-        var found: [String: [MessageChange]] = [:]
+    /// `earlier`: those found on the pages listed before (newest first, so an edit lists before its original), kept
+    /// beside this page's (tester47 L2: an original on the page after its edit's showed its old text unmarked).
+    public static func byOriginal(in messages: [Message], earlier: [String: [MessageChange]] = [:]) -> [String: [MessageChange]] {
+        var found = earlier
         for other in messages {
-            guard let (original, change) = change(in: other), original != other.id else { continue }
+            guard let (original, change) = change(in: other), original != other.id,
+                found[original]?.contains(where: { $0.id == change.id }) != true
+            else { continue }
             found[original, default: []].append(change)
         }
         return found.mapValues { $0.sorted { ($0.time ?? .max) < ($1.time ?? .max) } }

@@ -80,9 +80,14 @@ public enum MessageSummary {
         return kapsoContent.map { "\($0) (\(problem))" } ?? "\(type) (\(problem))"
     }
 
-    /// The body, `(empty text)` for an empty one (a row never shows an empty cell); nil without a string body.
+    /// The body, `(empty text)` for an empty one and `(blank text: 5 spaces, tabs or line breaks)` for one of only
+    /// white space (a row never shows an empty or blank cell; tester47 L14); nil without a string body.
     private static func text(_ payload: JSONObject) -> String? {
-        payload["body"]?.string.map { $0.isEmpty ? "(empty text)" : $0 }
+        payload["body"]?.string.map { body in
+            if body.isEmpty { return "(empty text)" }
+            guard body.allSatisfy(\.isWhitespace) else { return body }
+            return "(blank text: \(body.unicodeScalars.count) spaces, tabs or line breaks)"
+        }
     }
 
     private static func media(_ type: String, _ payload: JSONObject?, kapso: JSONValue?) -> String? {
@@ -151,7 +156,10 @@ public enum MessageSummary {
     }
 
     private static func interactive(_ payload: JSONObject) -> String {
-        let kind = payload["type"]?.string ?? "?"
+        // No `type`: said so, never `interactive ?` (tester47 L14).
+        guard let kind = payload["type"]?.string, !kind.isEmpty else {
+            return "interactive (type missing)" + (payload["body"]?["text"]?.string.map { ": \($0)" } ?? "")
+        }
         let reply = payload[kind]
         switch kind {
         case "button_reply":

@@ -3,7 +3,8 @@ internal import KapsoClient
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
     static func inbound(
-        _ message: Message, newestInbound: Int64?, moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
+        _ message: Message, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled? = nil, moved: ContactWindow.Moved? = nil,
+        now: Int64, callsEnabled: Bool = false
     ) -> MessageVerdict {
         let errors = MessageError.carried(by: message.json)
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
@@ -20,7 +21,8 @@ extension MessageVerdict {
         // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
         let evidence = WindowEvidence(message, now: now)
-        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled)
+        let (windowText, severity) = contactWindow(
+            evidence, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
@@ -38,8 +40,11 @@ extension MessageVerdict {
 
     /// The contact's 24-hour window as an inbound message's verdict states it, and how it reads: from `newestInbound`
     /// (the contact's newest message they wrote, this one included; nil when not read) and this message's own time.
-    /// - A message that is not the contact writing (a notification, an edit, a revoke, a pin, in either envelope) opens
-    ///   nothing and is said to; the contact's window then comes from their newest message when it was read.
+    /// - A message that is not the contact writing (a notification, an edit, a revoke, a pin) opens nothing and is said
+    ///   to; the contact's window then comes from their newest message when it was read. The same actions delivered as
+    ///   `unsupported` are not said to open nothing: Meta documents nothing on it (`WindowEvidence.opensUnknown`).
+    /// - `unsettled`: the contact's window left unknown by such an action (`WindowEvidence.Unsettled`): said as unknown
+    ///   with what is known and what is safe, never as closed (tester47 F2).
     /// - An older message is never "again" (P21-2): with this message's time unreadable (e.g. ahead of the API's clock),
     ///   the window is unknown unless a readable message already shows it open (another can only keep it open longer),
     ///   as `ContactWindow` reads it.
@@ -49,10 +54,17 @@ extension MessageVerdict {
     /// - A number-change notice says where to write as the contact's move reads (`moved`, followed to the new number by
     ///   `trace`); without it, hedged: kops did not read whether they wrote from the new number (`ContactWindow.Moved.wayOn`).
     static func contactWindow(
-        _ evidence: WindowEvidence, newestInbound: Int64?, moved standing: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
+        _ evidence: WindowEvidence, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled? = nil, moved standing: ContactWindow.Moved? = nil,
+        now: Int64, callsEnabled: Bool = false
     ) -> (String, Severity) {
         let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
         if evidence.notWritten != nil {
+            let opens = evidence.opensUnknown
+                ? "Meta documents nothing on whether it opens the 24-hour window" : "it opens no 24-hour window"
+            if let unsettled, evidence.movedTo == nil {
+                let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
+                return ("\(opens); the window is " + (itself ? unsettled.textAfterItself : unsettled.text), .warning)
+            }
             let window = newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 let closes = newest + Conversation.windowSeconds
@@ -68,7 +80,7 @@ extension MessageVerdict {
             } ?? ""
             // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
             let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false
-            return ("it opens no 24-hour window\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
+            return ("\(opens)\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
         }
         guard let own = evidence.time.seconds else {
             guard case .unreadable(let why) = evidence.time else { return ("", .good) }
@@ -93,6 +105,11 @@ extension MessageVerdict {
         if let standing {
             let state = window.isOpen ? "is open for \(Elapsed.text(closes - now)) more" : "closed \(Elapsed.text(now - closes)) ago"
             return ((again.map { $0 + "; " } ?? "") + "the 24-hour window \(state), but " + standing.replyRefused, .warning)
+        }
+        // A later action of the contact that Meta documents nothing on leaves a closed window unknown (tester47 F2).
+        if let unsettled, !window.isOpen {
+            return ((again.map { $0 + "; " } ?? "") + "the 24-hour window \(again == nil ? "it" : "that") opened closed "
+                + "\(Elapsed.text(now - closes)) ago; the window now is " + unsettled.text, .warning)
         }
         if window.isOpen {
             // Without the contact's other messages, a later one may keep it open longer than this one does.

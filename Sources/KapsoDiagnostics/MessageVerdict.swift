@@ -90,14 +90,16 @@ public struct MessageVerdict: Sendable, Equatable {
     /// refused with 132000, 132001, 132015 or 132016 (`TemplateMismatch`: the language code, name, status or parameters that
     /// differ; probe39 P39-3); nil when not read (the catalogue's hedge stands). `reactionTarget` is what the data shows
     /// of the message a failed reaction reacts to (`ReactionTarget`, probe39 P39-12); nil when it was not read.
+    /// `unsettled`: for an inbound message, the contact's window left unknown by an action Meta documents nothing on
+    /// (`WindowEvidence.unsettled`, tester47 F2); nil when none was read.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
-        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil
+        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil
     ) -> MessageVerdict {
         var verdict = ofStatuses(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
@@ -116,11 +118,13 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
-        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
-        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled?,
+        moved: ContactWindow.Moved?, now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
         recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
     ) -> MessageVerdict {
-        if message.isInbound { return inbound(message, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled) }
+        if message.isInbound {
+            return inbound(message, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
+        }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
         if direction.side == .unknown {

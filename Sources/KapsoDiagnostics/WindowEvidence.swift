@@ -13,7 +13,8 @@ public import KapsoClient
 ///   edit webhook reference, …/webhooks/reference/messages/edit) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
 ///   webhook): Meta documents neither as opening the window, so kops does not count them; nor the same actions, or a
 ///   pin, keep-in-chat or poll answer, delivered as `unsupported` (`unsupported.type`, `action(_:)`): Meta documents
-///   nothing on whether they open it, so kops does not state a window from them;
+///   nothing on whether they open it, so kops does not state a window from them (`opensUnknown`: after one, the window
+///   is unknown unless the contact's last message keeps it open, `Unsettled`);
 /// - `kapso.origin` `business_app` (an echo of a message sent from the WhatsApp Business app, coexistence) and
 ///   `history_sync` (imported history): kapso-api.md §7.3; Meta's `smb_message_echoes` webhook "notifies you of
 ///   messages sent via the WhatsApp Business app or a companion device" (…/webhooks/reference/smb_message_echoes);
@@ -41,6 +42,10 @@ public struct WindowEvidence: Sendable, Equatable {
     public var newUserID: String?
     /// `business_app` or `history_sync` when the message is a coexistence echo or imported history (`kapso.origin`).
     public var appOrigin: String?
+    /// True for an action of the contact delivered as `unsupported` (`action(_:)` of `unsupported.type`, under 131051):
+    /// Meta documents nothing on whether it opens the window, so it is not counted as opening one, nor as leaving the
+    /// window as the contact's last message left it; after it the window is unknown (`Unsettled`, tester47 F2).
+    public var opensUnknown = false
 
     /// Reads `message` (inbound or outbound) at the API's clock `now` (Unix seconds, nil when unknown).
     public init(_ message: Message, now: Int64?) {
@@ -93,6 +98,7 @@ public struct WindowEvidence: Sendable, Equatable {
         case "unsupported" where Self.action(UnsupportedContent.type(of: json)) != nil:
             // The same action in Meta's other envelope (`unsupported` under 131051) gets the same answer (probe21 P21-6).
             kind = .notWritten(Self.action(UnsupportedContent.type(of: json)) ?? "")
+            opensUnknown = true
         case "reaction" where Self.isRemoval(json["reaction"]?["emoji"]):
             kind = .notWritten("a reaction removed, not a new message")
         default:

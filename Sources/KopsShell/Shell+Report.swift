@@ -48,6 +48,8 @@ extension Shell {
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
         reportsSaid += 1
+        // The start problem said with a command's location: a script does not say it again at its end (tester47 L6).
+        if error is StartProblem { context.startProblemSaid = true }
         // A pipe whose reader left ends kops by SIGPIPE, silently, as it does outside listen (probe29 P29-15).
         if error is OutputError { output.endIfReaderLeft() }
         // An id of another kind than the command takes says what it is (the id resolver).

@@ -156,7 +156,10 @@ struct Launch: Equatable {
                     error, otherProfiles: config.profiles.map(\.name).filter { !fromProfile || $0 != settings.profile })
             }
         }
-        if let startProblem { stdout.write(ErrorReport(startProblem).line() + "\n", to: .err) }
+        // The interactive shell says it now; a script, `-c` or piped input says it once, in the line of the first command
+        // it refuses (with its location), or at the end when none needed the API (tester47 L6: said twice).
+        let interactiveShell = commands.isEmpty && self.script.words.isEmpty && terminal.stdinIsTTY
+        if let startProblem, interactiveShell { stdout.write(ErrorReport(startProblem).line() + "\n", to: .err) }
         if !ownAPI, startProblem == nil, let note = GraphVersion.baseURLNote(
             settings.baseURL, source: settings.sources["api"]?.description, at: Self.wallClockMicros() / 1_000_000)
         {
@@ -306,6 +309,9 @@ struct Launch: Equatable {
             // Piped commands are a script read as it comes: writes need --allow-writes, errors name <stdin>:LINE.
             shell.readOnly = !script.allowWrites
             status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
+        }
+        if !interactiveShell, let startProblem = context.startProblem, !context.startProblemSaid {
+            stdout.write(ErrorReport(startProblem).line() + "\n", to: .err)
         }
         status = Self.finalStatus(status, stdout: stdout, shell: shell)
         if status != .ok { throw ExitCode(status.rawValue) }

@@ -87,6 +87,8 @@ import Testing
 
             webhooks: 2 active; 1 fails now: analytics.acme-demo.test/ingest/whatsapp: failing: all 61 deliveries failed, since 2026-11-14T13:33:10Z; 'webhooks check' says why
             also failing: webhook_verified
+              cause: Meta has not marked the webhook verified (Kapso says: Meta has not verified the webhook for this number yet), yet inbound messages reached Kapso, the newest at 2026-11-21T09:30:00Z: verification should have come with the first of them
+              fix:   another message will not change it: run 'health' again in 3 min (Kapso caches it); if it stays, ask Kapso support, quoting this check
 
             """)
         // The other failing checks end the report on standard output (P43-15): standard error names the line alone.

@@ -83,6 +83,10 @@ import Testing
         (#"{"type":"text","text":"hello"}"#, "text ('text' is a string, not an object)"),
         (#"{"type":"text","text":{}}"#, "text ('text' has no 'body' string)"),
         (#"{"type":"text","text":{"body":""}}"#, "(empty text)"),
+        // tester47 L14: a body of only white space is no blank cell; an interactive without `type` is no `interactive ?`.
+        (#"{"type":"text","text":{"body":"   \n\t "}}"#, "(blank text: 6 spaces, tabs or line breaks)"),
+        (#"{"type":"interactive","interactive":{"body":{"text":"Pick one"}}}"#, "interactive (type missing): Pick one"),
+        (#"{"type":"interactive","interactive":{}}"#, "interactive (type missing)"),
         (#"{"type":"text","text":{"body":5}}"#, "text ('text' has no 'body' string)"),
         (#"{"type":"location","location":[1,2],"kapso":{"content":"Pin"}}"#, "Pin ('location' is an array, not an object)"),
         (#"{"type":"contacts","contacts":{"name":"x"}}"#, "contacts ('contacts' is an object, not an array)"),

@@ -71,23 +71,59 @@ import Testing
         guard case .unknown = window.evidence else { Issue.record("\(window.evidence)"); return }
     }
 
-    // MARK: - P21-6: the same action, whichever envelope
+    // MARK: - P21-6, tester47 F2: the same action, whichever envelope; unknown after one Meta documents nothing on
 
     @Test(arguments: [("edit", "edit"), ("revoke", "revoke"), ("pin", nil), ("keep_in_chat", nil), ("poll_update", nil)] as [(String, String?)])
-    func anActionOpensNoWindowInEitherEnvelope(kind: String, topLevel: String?) throws {
+    func anActionIsNotCountedInEitherEnvelope(kind: String, topLevel: String?) throws {
         let action = try Self.unsupported(kind, at: Self.now - Self.hour)
         let evidence = WindowEvidence(action, now: Self.now)
-        #expect(evidence.opens == nil && evidence.notWritten != nil, "\(evidence)")
+        #expect(evidence.opens == nil && evidence.notWritten != nil && evidence.opensUnknown, "\(evidence)")
+        let text = try Self.inbound("wamid.T", timestamp: Self.now - 25 * Self.hour)
         if let topLevel {
+            // The top-level action is not counted and states the window as the contact's last message left it.
             let other = try Self.inbound("wamid.E", timestamp: Self.now - Self.hour, type: topLevel, body: #""\#(topLevel)":{"original_message_id":"wamid.T"}"#)
             #expect(WindowEvidence(other, now: Self.now).notWritten == evidence.notWritten)
+            #expect(!WindowEvidence(other, now: Self.now).opensUnknown)
+            let window = ContactWindow(phoneNumberID: "100", contact: "14155550183", conversations: [], inbound: [other, text], at: Self.now)
+            #expect(window.isClosed, "\(window.text)")
         }
-        let text = try Self.inbound("wamid.T", timestamp: Self.now - 25 * Self.hour)
+        // Delivered as unsupported, Meta documents nothing either way: the window is unknown since the action, with the
+        // last certain inbound, when its window closed, and what is safe, in the window and in the verdict.
         let window = ContactWindow(phoneNumberID: "100", contact: "14155550183", conversations: [], inbound: [action, text], at: Self.now)
-        #expect(window.isClosed, "\(window.text)")
-        let verdict = MessageVerdict.of(action, windowAtSend: nil, newestInbound: Self.now - 25 * Self.hour, now: Self.now)
-        #expect(verdict.text.contains("it opens no 24-hour window; the contact last wrote at 2026-11-20T11:00:00Z, and that window closed 1 h ago"), "\(verdict.text)")
+        #expect(!window.isClosed && !window.isOpen, "\(window.text)")
+        let unsettled = try #require(WindowEvidence.unsettled(by: action, among: [text], now: Self.now))
+        #expect(window.unsettled == unsettled)
+        for said in [window.text, unsettled.text] {
+            #expect(said.hasPrefix("unknown since 2026-11-21T11:00:00Z"), "\(said)")
+            #expect(said.contains("the last message the contact wrote, at 2026-11-20T11:00:00Z, opened one that closed at 2026-11-21T11:00:00Z (1 h ago)"), "\(said)")
+            #expect(said.contains("an approved template always goes through"), "\(said)")
+            #expect(!said.contains("only templates go through"), "\(said)")
+        }
+        let verdict = MessageVerdict.of(
+            action, windowAtSend: nil, newestInbound: Self.now - 25 * Self.hour, now: Self.now, unsettled: unsettled)
+        #expect(verdict.text.contains("Meta documents nothing on whether it opens the 24-hour window; the window is unknown: the last message"), "\(verdict.text)")
+        #expect(verdict.text.contains("a free-form message goes through only if this action opened the window (then open until 2026-11-22T11:00:00Z)"), "\(verdict.text)")
+        #expect(!verdict.text.contains("opens no 24-hour window") && !verdict.text.contains("closed 1 h ago"), "\(verdict.text)")
         #expect(!verdict.text.contains("free-form replies go through") && !verdict.text.contains("send it another way"), "\(verdict.text)")
+        // The older message the contact wrote: its window closed, the contact's window now is unknown.
+        let older = MessageVerdict.of(text, windowAtSend: nil, newestInbound: Self.now - 25 * Self.hour, now: Self.now, unsettled: unsettled)
+        #expect(older.text.contains("the 24-hour window it opened closed 1 h ago; the window now is unknown since"), "\(older.text)")
+        #expect(!older.text.contains("reply with an approved template ('reply"), "\(older.text)")
+    }
+
+    /// Tester47 F2: the certain reading settles the window when it can: a window the contact's last message keeps open
+    /// is open, and an action 24 hours old or more leaves it closed either way.
+    @Test(arguments: [
+        // (action age, last written age, unsettled)
+        (hour, 25 * hour, true), (hour, 2 * hour, false), (25 * hour, 30 * hour, false), (hour, nil, true), (2 * hour, hour, false),
+    ] as [(Int64, Int64?, Bool)])
+    func theCertainReadingSettlesTheWindowWhenItCan(action: Int64, written: Int64?, unsettled: Bool) throws {
+        let edit = try Self.unsupported("edit", at: Self.now - action)
+        let listed = try written.map { [try Self.inbound("wamid.T", timestamp: Self.now - $0)] } ?? []
+        #expect((WindowEvidence.unsettled(by: edit, among: listed, now: Self.now) != nil) == unsettled)
+        let window = ContactWindow(phoneNumberID: "100", contact: "14155550183", conversations: [], inbound: [edit] + listed, at: Self.now)
+        #expect((window.unsettled != nil) == unsettled, "\(window.text)")
+        if !unsettled, written != nil { #expect(window.isOpen || window.isClosed, "\(window.text)") }
     }
 
     @Test func aRevokeUnder131051LostNothing() {

@@ -130,7 +130,7 @@ public enum DeliveriesCommand: Command {
         var blocks: [Block] = [
             .table(NumberColumn.adding(to: table(page.items), numbers: numbers, in: context, wholeProject: true)), .hint(page.footer),
         ]
-        if let note = NumberColumn.otherNumbersNote(numbers, noun: "deliveries", in: context) { blocks.append(.hint(note)) }
+        if let note = NumberColumn.otherDeliveriesNote(numbers, in: context) { blocks.append(.hint(note)) }
         let unanswered = page.items.filter { $0.attemptCount > 0 && $0.answer == .none }.count
         if let note = DeliveryAnswer.noResponseNote(count: unanswered) { blocks.append(.hint(note)) }
         // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).

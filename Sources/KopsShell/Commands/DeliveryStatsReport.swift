@@ -10,10 +10,8 @@ enum DeliveryStatsReport {
         let selected = context.session.phoneNumberID
         var others = 0
         try CursorPages.forEach({ try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) }) {
-            for delivery in $0 {
-                stats.add(delivery)
-                if let number = delivery.phoneNumberID, let selected, number != selected { others += 1 }
-            }
+            for delivery in $0 { stats.add(delivery) }
+            others += DeliveryScope.others($0.map(\.phoneNumberID), selected: selected)
         }
         let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
         guard stats.total > 0 else {
@@ -25,7 +23,7 @@ enum DeliveryStatsReport {
         if let selected, others > 0 {
             blocks.append(.hint(
                 "the whole project's deliveries: \(others) of them went to other numbers' webhooks, not \(NumberColumn.short(selected))'s "
-                    + "(Kapso's delivery log has no number filter; 'deliveries --webhook ID' counts one webhook's)"))
+                    + "(\(DeliveryScope.noNumberFilter); 'deliveries --webhook ID' counts one webhook's)"))
         }
         for (title, counts) in [("STATUS", stats.byStatus), ("HTTP", stats.byHTTPClass), ("EVENT", stats.byEvent)] {
             blocks.append(.line(StyledText("")))

@@ -329,12 +329,17 @@ struct FailureFetch {
             + (own > 0 ? " (kops's look-ups of earlier runs are left out too)" : "")
     }
 
+    /// `{"own_lookups": N, "normal_answers": N}`: the counts `leftOut` names, the `left_out` of every command that says
+    /// that line (`errors`, `overview`: tester47 L4, the text said it and the JSON did not); nil when nothing was left out.
+    static func leftOutJSON(own: Int, normal: Int) -> JSONValue? {
+        guard leftOut(own: own, normal: normal) != nil else { return nil }
+        return .object(["own_lookups": .number(String(own)), "normal_answers": .number(String(normal))])
+    }
+
     /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.
     func addingLeftOut(to json: JSONValue) -> JSONValue {
         guard leftOut != nil || !repeatedCursor.isEmpty, var object = json.object else { return json }
-        if leftOut != nil {
-            object["left_out"] = .object(["own_lookups": .number(String(ownLookups)), "normal_answers": .number(String(triage.normalAnswers))])
-        }
+        object["left_out"] = Self.leftOutJSON(own: ownLookups, normal: triage.normalAnswers)
         if !repeatedCursor.isEmpty {
             object["cursor_repeated"] = .array(ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { .string($0.rawValue) })
         }

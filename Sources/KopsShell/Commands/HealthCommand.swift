@@ -13,7 +13,7 @@ public enum HealthCommand: Command {
     public static let maxArguments: Int? = 1
 
     public static func validate(_ arguments: Arguments) throws {
-        if let typed = arguments.positionals.first { _ = try ShellContext.phoneNumberInput(typed, command: name, usage: usage) }
+        if !arguments.positionals.isEmpty { try ShellContext.numberArgument(arguments.positionals, command: name, usage: usage) }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -140,8 +140,12 @@ public enum HealthCommand: Command {
         // The other failing checks and those not known end the report on standard output, beside it (probe43 P43-15):
         // as hints on standard error they stood alone in a script's log, before the `FILE:LINE` line that names the
         // same checks (`failure(of:status:triage:webhooksBlock:)`), with nothing to say what they belonged to.
-        if !others.isEmpty {
-            blocks.append(.line(StyledText("also failing: " + others.map(\.check).joined(separator: ", "), style: .warn)))
+        // Each with its own cause and fix, as the blocking one has (tester47 F13: `numbers` sends the reader here for the
+        // webhook_verified reading, which was printed only when that check led).
+        for other in others {
+            blocks.append(.line(StyledText("also failing: " + other.check, style: .warn)))
+            if let cause = other.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
+            if let fix = other.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
         }
         if !unknownBelow.isEmpty {
             blocks.append(.line(StyledText(

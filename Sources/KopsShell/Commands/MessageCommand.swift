@@ -25,12 +25,19 @@ public enum MessageCommand: Command {
     /// contact's newest 100 inbound messages on the number, which an edit or revoke is (they come after the original).
     /// Empty for an outbound message, and when the listing fails (the message is then shown as before).
     /// The same listing gives the contact's newest message they wrote (`WindowEvidence.newestWritten`), from which the
-    /// verdict states their window as `trace` does (probe21 P21-1); nil when it was not read.
-    static func contactInbound(of message: Message, in context: ShellContext) -> (changes: [MessageChange], newest: Int64?) {
-        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return ([], nil) }
+    /// verdict states their window as `trace` does (probe21 P21-1); nil when it was not read. `unsettled`: the window left
+    /// unknown by an action of the contact Meta documents nothing on (`WindowEvidence.unsettled`, tester47 F2).
+    static func contactInbound(
+        of message: Message, in context: ShellContext
+    ) -> (changes: [MessageChange], newest: Int64?, unsettled: WindowEvidence.Unsettled?) {
+        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return ([], nil, nil) }
         let filters = [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "inbound")]
-        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return ([], nil) }
-        return (MessageChange.of(message.id, in: page.items), WindowEvidence.newestWritten(by: message, among: page.items, now: context.now()))
+        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return ([], nil, nil) }
+        let now = context.now()
+        return (
+            MessageChange.of(message.id, in: page.items), WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+            WindowEvidence.unsettled(by: message, among: page.items, now: now)
+        )
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -100,7 +107,7 @@ public enum MessageCommand: Command {
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
                 message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), logSearch: send.logSearch,
-                statuses: send.statuses, callsEnabled: calls, later: later)
+                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []

@@ -129,6 +129,7 @@ public enum MessagesCommand: Command {
             return result
         }
         let mode = context.outputMode(arguments)
+        var seen: [String: [MessageChange]] = [:]
         // Each page's rows of other contacts are left out as it arrives: the list still streams (ContactRows).
         var rows = contact?.rowsFor.map(ContactRows.init(digits:))
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
@@ -139,7 +140,11 @@ public enum MessagesCommand: Command {
                 return rows?.keep(page, contact: \.contact) ?? page
             },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
-            table: { table($0, now: context.now()) })
+            table: { page in
+                // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
+                seen = MessageChange.byOriginal(in: page, earlier: seen)
+                return table(page, now: context.now(), changes: seen)
+            })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
@@ -157,15 +162,18 @@ public enum MessagesCommand: Command {
     }
 
     static func list(
-        filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
+        filters: [(String, String)], limit: Int, after: String?, contact: String? = nil,
+        earlier: [String: [MessageChange]] = [:], in context: ShellContext
     ) throws -> CommandResult {
         var rows = contact.map(ContactRows.init(digits:))
         let received = try context.client.messages(filters: filters, limit: limit, after: after)
         let page = rows?.keep(received, contact: \.contact) ?? received
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
-        context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
+        // The changes read so far, this page's with those of the pages before: `next` marks an original its edit named.
+        let changes = MessageChange.byOriginal(in: page.items, earlier: earlier)
+        context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact, earlier: changes))
         return CommandResult(
-            blocks: [.table(NumberColumn.adding(to: table(page.items, now: context.now()), numbers: page.items.map(\.phoneNumberID), in: context))]
+            blocks: [.table(NumberColumn.adding(to: table(page.items, now: context.now(), changes: changes), numbers: page.items.map(\.phoneNumberID), in: context))]
                 + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
@@ -190,9 +198,10 @@ public enum MessagesCommand: Command {
 
     /// The messages as rows; `now` is the API's clock: a time ahead of it is no time (`MessageTime`), shown `-` as a
     /// missing, millisecond or ISO one is ('message' and 'trace' say why).
-    /// A message the contact edited or withdrew later on the same page says so in CONTENT (`MessageChange.listed`).
-    static func table(_ messages: [Message], now: Int64?) -> Table {
-        let changes = MessageChange.byOriginal(in: messages)
+    /// A message the contact edited or withdrew later on the same page, or on one before it (`changes`, by
+    /// `MessageChange.byOriginal`), says so in CONTENT (`MessageChange.listed`).
+    static func table(_ messages: [Message], now: Int64?, changes given: [String: [MessageChange]]? = nil) -> Table {
+        let changes = given ?? MessageChange.byOriginal(in: messages)
         let rows = messages.map { message -> [StyledText] in
             [
                 StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : message.isOutbound ? "out" : "?"),

@@ -31,8 +31,8 @@ public enum NextCommand: Command {
             return try NumbersCommand.list(pageQuery: cursor.nextQuery, in: context)
         case .webhooks(let scope, let filters):
             return try WebhooksCommand.list(scope: scope, filters: filters, pageQuery: cursor.nextQuery, in: context)
-        case .messages(let filters, let limit, let contact):
-            return try MessagesCommand.list(filters: filters, limit: limit, after: cursor.after, contact: contact, in: context)
+        case .messages(let filters, let limit, let contact, let earlier):
+            return try MessagesCommand.list(filters: filters, limit: limit, after: cursor.after, contact: contact, earlier: earlier, in: context)
         case .conversations(let filters, let limit, let contact):
             return try ConversationsCommand.list(filters: filters, limit: limit, after: cursor.after, contact: contact, in: context)
         case .deliveries(let filters, let limit):

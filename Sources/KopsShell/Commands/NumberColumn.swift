@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// The NUMBER column of a list whose rows come from several of the project's numbers (P45-10: without `use`,
 /// `messages`, `conversations` and `deliveries` listed both numbers' rows with nothing saying whose each was).
 ///
@@ -40,17 +42,17 @@ enum NumberColumn {
 }
 
 extension NumberColumn {
-    /// The line under a list of the whole project's rows (`deliveries`) when a number is selected and `numbers` (one a
-    /// row) name others; nil when every row is the selected number's or none is selected.
-    static func otherNumbersNote(_ numbers: [String?], noun: String, in context: ShellContext) -> String? {
+    /// The line under `deliveries` (the whole project's rows) when a number is selected and `numbers` (each row's
+    /// `phone_number_id`) name others (`DeliveryScope.others`); nil when every row is the selected number's or none is
+    /// selected.
+    static func otherDeliveriesNote(_ numbers: [String?], in context: ShellContext) -> String? {
         guard let selected = context.session.phoneNumberID else { return nil }
-        let others = numbers.count { $0 != nil && $0 != selected }
+        let others = DeliveryScope.others(numbers, selected: selected)
         guard others > 0 else { return nil }
         let whose = others == numbers.count
-            ? "none of these \(numbers.count) \(noun) is \(short(selected))'s"
-            : "\(others) of these \(numbers.count) \(noun) are other numbers'"
-        return whose + " (NUMBER; --output expanded on a narrow terminal): Kapso's delivery log has no number "
-            + "filter, so deliveries are the whole project's; 'webhooks' lists \(short(selected))'s webhooks, "
-            + "'deliveries --webhook ID' one webhook's"
+            ? "none of these \(numbers.count) deliveries is \(short(selected))'s"
+            : "\(others) of these \(numbers.count) deliveries are other numbers'"
+        return whose + " (NUMBER; --output expanded on a narrow terminal): \(DeliveryScope.noNumberFilter), so deliveries "
+            + "are the whole project's; 'webhooks' lists \(short(selected))'s webhooks, 'deliveries --webhook ID' one webhook's"
     }
 }

@@ -276,7 +276,7 @@ public enum OverviewCommand: Command {
                                 + step.why)))
             }
         }
-        let json: JSONValue = .object([
+        var json: JSONObject = [
             "period": .string(period), "phone_numbers": numbersRead.limited == nil ? .array(numbers) : .null,
             "api_calls": calls.map { calls in
                 .object([
@@ -297,8 +297,10 @@ public enum OverviewCommand: Command {
                 ])
             } ?? .null,
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
-        ])
-        var result = CommandResult(blocks: blocks, json: json)
+        ]
+        // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
+        json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
+        var result = CommandResult(blocks: blocks, json: .object(json))
         // A part the verdict depends on that was not read: overview cannot say all is well.
         let blind = unread.filter(\.decidesStatus).map(\.what)
         var reasons: [String] = []

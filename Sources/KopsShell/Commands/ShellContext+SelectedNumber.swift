@@ -49,6 +49,50 @@ extension ShellContext {
 extension ShellContext {
     /// What `use` and `health` were given, read as an id before any request: empty or unreadable text and
     /// WAMIDs (message ids) are refused here, so a script with such a line runs nothing (`validate`).
+    /// What `use` and `health` were given (`positionals`), before any request: `phoneNumberInput` of the words joined
+    /// (a display number may be typed in parts), nil for a number's name as `numbers` shows it (`NumberName`, looked
+    /// up by `phoneNumberChoice`). Two or more words that are each a whole id or number are refused: one number at a
+    /// time (tester47 L1: `use A B` was read as one id of 30 digits).
+    @discardableResult
+    static func numberArgument(_ positionals: [String], command: String, usage: String) throws(ShellError) -> IDInput? {
+        let whole = positionals.filter { $0.filter(\.isNumber).count >= 10 }
+        if whole.count > 1 {
+            throw .syntax(
+                "\(command): one number at a time: " + whole.prefix(3).map { "'\(command) \(Shortened.text($0))'" }.joined(separator: " or "))
+        }
+        return try numberArgument(positionals.joined(separator: " "), command: command, usage: usage)
+    }
+
+    /// `phoneNumberInput`, or nil for text that reads as no id but as a name (`NumberName.readsAsName`).
+    static func numberArgument(_ query: String, command: String, usage: String) throws(ShellError) -> IDInput? {
+        do {
+            return try phoneNumberInput(query, command: command, usage: usage)
+        } catch {
+            guard case .unreadableID = error, case .failure(let problem) = IDInput.read(query), problem != .empty,
+                NumberName.readsAsName(query)
+            else { throw error }
+            return nil
+        }
+    }
+
+    /// The project's number named `query` as `numbers` shows it (tester47 L1); throws, naming the candidates when several
+    /// fit and every number when none does.
+    func numberNamed(_ query: String, command: String) throws -> PhoneNumber {
+        let numbers = try client.allPhoneNumbers()
+        ids.rememberAllNumbers(numbers)
+        switch NumberName.match(query, in: numbers) {
+        case .one(let number): return number
+        case .several(let found):
+            throw ShellError.notAPhoneNumberID(
+                explanation: "'\(VisibleText.escaped(Shortened.text(query)))' names \(found.count) numbers of this project; pick one: "
+                    + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or "))
+        case .none:
+            throw ShellError.noMatchingPhoneNumber(
+                query: VisibleText.escaped(Shortened.text(query)), known: numbers.map(\.label),
+                searched: "it is no id, and no number of this project has that name (NAME in 'numbers')")
+        }
+    }
+
     static func phoneNumberInput(_ query: String, command: String, usage: String) throws(ShellError) -> IDInput {
         try IDArgument.refuseCredential(query, command: command, expected: .phoneNumberID)
         switch IDInput.read(query) {
@@ -80,7 +124,9 @@ extension ShellContext {
     /// the project show is read as the only one of them that can send, and said so (`SharedDisplayNumber`, probe42 P42-7);
     /// when none or several can, it is refused with every one of them named. Nil `note` otherwise.
     func phoneNumberChoice(for query: String, command: String, usage: String) throws -> (number: PhoneNumber, note: String?) {
-        let input = try Self.phoneNumberInput(query, command: command, usage: usage)
+        guard let input = try Self.numberArgument(query, command: command, usage: usage) else {
+            return (try numberNamed(query, command: command), nil)
+        }
         let digits: String?
         if case .number(let number) = input { digits = number.digits } else { digits = nil }
         let numbers = try client.allPhoneNumbers()

@@ -152,6 +152,9 @@ public final class ShellContext {
     /// profile in `KOPS_PROFILE`), said once at start: while set, no command sends a request (`needsKey` throws it);
     /// `profile use` of a usable profile clears it.
     public var startProblem: StartProblem?
+    /// True once a command's refusal with `startProblem` was reported (`Shell.report`, with the command's location): a
+    /// script, `-c` or piped input then says the problem in that one line, not again at start or end (tester47 L6).
+    public var startProblemSaid = false
     /// Where the API key comes from; `needsKey` looks it up before the first command that sends a request.
     public var keyOrigin = KeyOrigin.none(profile: nil)
     /// True once the client holds the key of `keyOrigin`.

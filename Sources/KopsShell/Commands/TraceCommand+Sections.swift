@@ -171,19 +171,27 @@ extension TraceCommand {
                 : origin == "business_app" ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
                 : origin == "history_sync" ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
                 : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
-            return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace)
+            return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace, unread: true)
         case .loaded(let logs):
-            let note = (trace.callsNote.map { [$0] } ?? []).map { Block.line(StyledText($0, style: .warn)) } + sharing
+            let note = ([trace.callsNote, requestIDsUnread(trace)].compactMap { $0 }).map { Block.line(StyledText($0, style: .warn)) } + sharing
             return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(callsTable(logs, trace: trace))]
-                + refusedAttempts(trace)
+                + refusedAttempts(trace, unread: false)
         }
     }
 
+    /// `request ids: not loaded: …` when the log search that reads the calls' request ids failed: said where the REQUEST
+    /// ID column would be, never a column silently left out (tester47 L11); nil otherwise.
+    private static func requestIDsUnread(_ trace: MessageTrace) -> String? {
+        trace.requestIDsNotLoaded.map { "request ids: not loaded: \($0)" }
+    }
+
     /// The calls refused near the time of a message Meta accepted, under the line that says they are not its send
-    /// (probe11 P11-12); nothing when there are none.
-    private static func refusedAttempts(_ trace: MessageTrace) -> [Block] {
+    /// (probe11 P11-12); nothing when there are none. `unread`: say here that the request ids were not read (no table of
+    /// the message's own calls said it above).
+    private static func refusedAttempts(_ trace: MessageTrace, unread: Bool) -> [Block] {
         guard let note = trace.refusedNote, !trace.refusedAttempts.isEmpty else { return [] }
-        return [.line(StyledText(note, style: .warn)), .table(callsTable(trace.refusedAttempts, trace: trace))]
+        let missing = (unread ? requestIDsUnread(trace) : nil).map { [Block.line(StyledText($0, style: .warn))] } ?? []
+        return [.line(StyledText(note, style: .warn))] + missing + [.table(callsTable(trace.refusedAttempts, trace: trace))]
     }
 
     /// Send calls as rows, with the request id log search gave for each when it gave any.
@@ -226,7 +234,7 @@ extension TraceCommand {
             // The message the contact sent opened the window: what the text's window line says, not the window before it (P46-1).
             window = InboundWindow(
                 trace.message, newestInbound: trace.newestInbound, contactWindow: trace.contactWindow,
-                kapsoLastInbound: trace.kapsoLastInbound, now: now
+                kapsoLastInbound: trace.kapsoLastInbound, unsettled: trace.unsettled, now: now
             ).json
         } else if let at = trace.windowAtSend {
             // Kapso's last_inbound_at is the second reading: where it says open and the messages say closed, open_at_send
@@ -266,6 +274,7 @@ extension TraceCommand {
             },
             "verdict": .string(trace.verdict(now: now).text),
         ]
+        if let unread = trace.requestIDsNotLoaded { object["request_ids"] = ["error": .string(unread)] }
         // Why the calls and deliveries may be another message's; only when they may.
         let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 } + trace.callsSharing + trace.deliveriesSharing
         if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }

@@ -143,13 +143,21 @@ public enum TraceCommand: Command {
         let evidence = WindowEvidence(message, now: now)
         // Not the contact writing (a notification, a revoke, a removed reaction, an echo): it opens no window.
         if let what = evidence.notWritten {
+            // An action Meta documents nothing on: the window after it is unknown, never "not opened" (tester47 F2).
+            let lead = evidence.opensUnknown
+                ? "whether this message opened it is not documented: it is \(what), delivered as unsupported"
+                : "not opened by this message: it is \(what)"
+            if let unsettled = trace.unsettled, evidence.movedTo == nil {
+                let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
+                return Field("window", lead + "; the contact's window is " + (itself ? unsettled.textAfterItself : unsettled.text), style: .warn)
+            }
             let newest = trace.newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 return "; the contact last wrote at \(KapsoTime.iso(newest)): "
                     + (window.isOpen ? "open until \(KapsoTime.iso(newest + Conversation.windowSeconds))" : "closed since \(KapsoTime.iso(newest + Conversation.windowSeconds))")
             } ?? ""
             let moved = evidence.movedTo.map { "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now" } ?? ""
-            return Field("window", "not opened by this message: it is \(what)\(newest)\(moved)", style: .warn)
+            return Field("window", lead + newest + moved, style: .warn)
         }
         guard let time = evidence.time.seconds else {
             if case .unreadable(let why) = evidence.time { return Field("window", "unknown: \(why)", style: .warn) }
@@ -171,6 +179,11 @@ public enum TraceCommand: Command {
         // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4).
         if let now = trace.contactWindow, now.unconfirmed != nil {
             return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(now.text)", style: .warn)
+        }
+        // A later action of the contact that Meta documents nothing on leaves the closed window unknown (tester47 F2):
+        // `Unsettled` exists only while the contact's newest message they wrote says closed.
+        if let unsettled = trace.unsettled, trace.moved == nil {
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now is " + unsettled.text, style: .warn)
         }
         // A newer inbound message from the contact reopened the window this one opened.
         if let newest = trace.newestInbound, newest > time {

@@ -4,8 +4,8 @@ internal import KapsoDiagnostics
 /// `use ID|DISPLAY-NUMBER`: select the number later commands work on.
 public enum UseCommand: Command {
     public static let name = "use"
-    public static let summary = "select a phone number by id or display number"
-    public static let usage = "use <phone-number-id | display number>"
+    public static let summary = "select a phone number by id, display number or name"
+    public static let usage = "use <phone-number-id | display number | name>"
     public static let details = """
         Digits are compared, so spaces, dashes, '+' and the 00 prefix do not matter. A WABA id, Kapso id
         or customer id is named, with the phone-number ids to pick from; any other id the resolver knows
@@ -13,11 +13,14 @@ public enum UseCommand: Command {
         Examples:
           use 100200300400501
           use +1 415-555-0100
+          use "Support Line"
+        A name is the number's NAME as 'numbers' shows it (case does not matter; its first words do when
+        no other number's name begins with them); a name several numbers have is refused with each named.
         """
     public static let maxArguments: Int? = nil
 
     public static func validate(_ arguments: Arguments) throws {
-        _ = try ShellContext.phoneNumberInput(arguments.positionals.joined(separator: " "), command: name, usage: usage)
+        try ShellContext.numberArgument(arguments.positionals, command: name, usage: usage)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -1,4 +1,5 @@
 public import KapsoClient
+public import KapsoDiagnostics
 
 /// What the shell remembers between commands; the REPL loop owns the one instance.
 public struct Session: Sendable {
@@ -77,7 +78,10 @@ public enum ListSource: Sendable {
     case webhooks(KapsoClient.WebhookScope, filters: [(String, String)])
     /// `messages` with the API query filters it was given, and the contact's digits its rows are kept for (the query
     /// asked for a Brazilian or Mexican number's search key, which other contacts' numbers may end with).
-    case messages(filters: [(String, String)], limit: Int, contact: String? = nil)
+    /// `earlier`: the contact's edits and withdrawals read on the pages before (`MessageChange.byOriginal`), by the
+    /// changed message's WAMID: an original lists after its edit (newest first), so its mark needs the page before
+    /// (tester47 L2).
+    case messages(filters: [(String, String)], limit: Int, contact: String? = nil, earlier: [String: [MessageChange]] = [:])
     /// `conversations` with the API query filters it was given, and the contact's digits its rows are kept for (as
     /// for `messages`).
     case conversations(filters: [(String, String)], limit: Int, contact: String? = nil)

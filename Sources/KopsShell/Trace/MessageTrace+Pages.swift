@@ -51,6 +51,8 @@ extension MessageTrace {
         /// Why a message the contact wrote has no time kops can read, nil when every one has one.
         var unreadable: String?
         var moved: ContactWindow.Moved? = nil
+        /// The window left unknown by the contact's action Meta documents nothing on (`WindowEvidence.unsettled`).
+        var unsettled: WindowEvidence.Unsettled? = nil
     }
 
     /// The inbound message before the traced one; a full page of later inbound messages says nothing about before

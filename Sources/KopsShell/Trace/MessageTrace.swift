@@ -23,6 +23,9 @@ struct MessageTrace {
     var newestInbound: Int64? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
+    /// An inbound message's contact window left unknown by an action Meta documents nothing on
+    /// (`WindowEvidence.unsettled`), from the same listing; nil when none was read.
+    var unsettled: WindowEvidence.Unsettled? = nil
     /// An inbound message's contact window now, from its conversation's `last_inbound_at` and the contact's messages
     /// read, as `conversations`, `conversation ID` and `reply` read it (`ContactWindow`); nil for an outbound message or
     /// when either read failed.
@@ -55,6 +58,8 @@ struct MessageTrace {
     var sendLock: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
+    /// Why the request ids were not read (the log search for the send calls failed), nil when read or not asked.
+    var requestIDsNotLoaded: String? = nil
     /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
     var changes: [MessageChange] = []
     /// Whether Meta's statuses can reach Kapso for the message's number, from its health (read only for a sent message
@@ -126,7 +131,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget)
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -289,7 +294,8 @@ struct MessageTrace {
             }
             return InboundPage(
                 before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
-                unreadable: unreadable, moved: moved)
+                unreadable: unreadable, moved: moved,
+                unsettled: message.isInbound ? WindowEvidence.unsettled(by: message, among: page.items, now: now) : nil)
         }
         var sendCalls: [APILog] = []
         var nearbyDeliveries: [WebhookDelivery] = []
@@ -299,6 +305,7 @@ struct MessageTrace {
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
+            unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
                 let rows = try following(
@@ -330,6 +337,8 @@ struct MessageTrace {
             } ?? [:],
             templateContext: templateContext)
         trace.deliveredAfter = deliveredAfter
+        // A failed read is said where the column would be, as every other part's is (tester47 L11).
+        if let index = callsIndex, case .failed(let error) = search(json(index)) { trace.requestIDsNotLoaded = error }
         trace.callsEnabled = callsEnabled
         if message.isInbound, case .loaded(let conversation) = trace.conversation, let number = message.phoneNumberID,
             let contact = message.contact, case .success(let listed) = json(1), let page = try? client.messages(from: listed)

@@ -1,0 +1,43 @@
+public import KapsoClient
+
+/// A project number named by its name as `numbers` shows it (the NAME column: Kapso's `name`, kapso-api.md §2.1, e.g.
+/// `Support Line`), for `use NAME` and `health NAME` (tester47 L1: `use Support` was refused as "cannot read 'Support'
+/// as an id", with no pointer to the number it names). Case and runs of white space do not matter; a name that is
+/// several numbers' is never guessed between.
+public enum NumberName {
+    /// What a typed name names among `numbers`.
+    public enum Match: Sendable {
+        /// One number's name is the typed text, or begins with it as whole words and no other's does.
+        case one(PhoneNumber)
+        /// Several numbers fit: each is named, none taken.
+        case several([PhoneNumber])
+        /// No number's name fits.
+        case none
+    }
+
+    /// True for text that can be a name: it holds a letter. Asked only of text that reads as no id (`IDInput`), so a
+    /// UUID, WAMID or `@handle` never gets here.
+    public static func readsAsName(_ typed: String) -> Bool {
+        typed.contains(where: \.isLetter)
+    }
+
+    /// The number `typed` names: an exact name first (several with it are `several`), else the names that begin with
+    /// it at a word boundary (`Support` for `Support Line`).
+    public static func match(_ typed: String, in numbers: [PhoneNumber]) -> Match {
+        let wanted = folded(typed)
+        guard !wanted.isEmpty else { return .none }
+        let named = numbers.filter { $0.name.map(folded) != nil }
+        let exact = named.filter { folded($0.name ?? "") == wanted }
+        let found = exact.isEmpty ? named.filter { folded($0.name ?? "").hasPrefix(wanted + " ") } : exact
+        switch found.count {
+        case 0: return .none
+        case 1: return .one(found[0])
+        default: return .several(found)
+        }
+    }
+
+    /// `support line`: lower case, white space runs as one space, trimmed.
+    private static func folded(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
