@@ -9,8 +9,25 @@ extension ErrorTriage {
         // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
         // Whitespace at its ends (a line's end copied with it) is left out of the id to look up (tester48 F3).
         let bare = String(decoded.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-        let id = bare.lowercased().hasPrefix("wamid.") ? bare : "wamid." + bare
+        var id = bare.lowercased().hasPrefix("wamid.") ? bare : "wamid." + bare
+        // Written twice (tester48 F6): `whois` is handed the id with one.
+        while id.dropFirst(6).lowercased().hasPrefix("wamid.") { id = String(id.dropFirst(6)) }
         return (id, damage)
+    }
+
+    /// Why a 404 for a well-formed WAMID written without the `=` padding its base64 needs may not mean the message is
+    /// missing (tester48): Kapso serves a message by its id as stored, and Meta's WAMIDs carry their padding
+    /// (`WAMID.lookups`, probe37 P37-15), e.g. `the id in the path has no '=' padding where its base64 needs one …;
+    /// 'whois wamid.HBgL…MgA=' reads it with the '=' padding put back`; nil for any other id.
+    static func unpaddedWAMID(_ segment: String) -> String? {
+        let decoded = segment.removingPercentEncoding ?? segment
+        guard decoded.lowercased().hasPrefix("wamid."), !decoded.hasSuffix("="), case .success(let padded) = WAMID.canonical(decoded),
+            padded != decoded, WAMID.readsAsWAMID(String(padded.dropFirst(6)))
+        else { return nil }
+        let needed = padded.reversed().prefix { $0 == "=" }.count
+        return "no message of this project has the id in the path as written: it has no '=' padding where its base64 needs "
+            + (needed == 1 ? "one" : "\(needed)") + ", and Kapso finds a message by its id as stored (Meta's WAMIDs carry "
+            + "their padding); '\(ShellWord.command("whois", padded))' reads it with the '=' padding put back"
     }
 
     /// Why a `wamid.` id is no WAMID Meta gives when it is too short to be one (`wamid.ID`, `wamid.NOPE`: Meta's run to

@@ -358,6 +358,9 @@ public struct ErrorTriage {
                 return "the message id in the path is written wrongly: \(damaged.damage); '\(ShellWord.command("whois", damaged.id))' "
                     + "finds the message it stands for"
             }
+            if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let unpadded = unpaddedWAMID(object.id) {
+                return unpadded
+            }
             // The collection says what kind of object is missing; the id may still be another kind's
             // (a delivery id in a conversation path), which only 'whois' can tell.
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {

@@ -268,6 +268,7 @@ extension SignatureCheck {
         let spaced = trimmed(secret.revealed) != secret.revealed ? "; note: the secret given has whitespace around it" : ""
         let listed = "; " + listedCauses(body, secret: secret, meta: meta, received: received) + spaced
         let stillNot = "it still does not match this secret and signature"
+        if let without = bodyWithoutRawBytes(body) { return without }
         if let result = gzipDecompressed(body) {
             let head = "the body is gzip-compressed (\(body.count) bytes, starting 1f 8b), not JSON"
             switch result {

@@ -74,9 +74,20 @@ extension SignatureCheck {
             rest = rest.dropFirst(2)
         }
         let hex = String(rest)
+        if hex.contains(where: { ("A"..."F").contains($0) }), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) {
+            notes.append(upperCaseHexNote)
+        }
         if algorithm == .sha1 { notes.append(legacyNote) }
         return Pasted(value: prefix + hex, algorithm: algorithm, hex: hex, notes: notes, header: header)
     }
+
+    /// The note on hex written in upper case (tester48 F8): the same digest, but Kapso writes lowercase hex
+    /// (kapso-api.md §0 gotcha 11, §10.1), as Meta does, so something between the sender and the receiver wrote it
+    /// again, and a receiver comparing the text with its own lowercase digest rejects it.
+    public static let upperCaseHexNote =
+        "the hex is in upper case; Kapso and Meta send lowercase hex, so something on the way wrote it again, and a "
+            + "receiver that compares it as text with its own (lowercase) digest rejects it: compare the bytes, or "
+            + "lower-case both"
 
     /// The note on a `sha1=` value: Meta's legacy header, checked as HMAC-SHA1 (with `--meta`; Kapso's never is one).
     public static let legacyNote =

@@ -1,5 +1,6 @@
 /// A form kops's transcript masker writes in place of personal data, typed back where an id or a number is read
-/// (probe43 P43-13): a placeholder `<message 1>`, `<contact 2>`, `<user 1>`, `<body 3>`, `<group 1>`, `<ad click 1>`, or a
+/// (probe43 P43-13): a placeholder `<message 1>`, `<contact 2>`, `<user 1>`, `<body 3>`, `<group 1>`, `<ad click 1>`,
+/// `<base64 of message 1>` (a WAMID's base64 written without its prefix), or a
 /// contact's number with its middle digits hidden, `1415•••0171`, `+44 207 ••• 0958`.
 ///
 /// A masked transcript (`- personal data: masked` in its header) is what people paste into tickets; the engineer who
@@ -26,6 +27,7 @@ public struct TranscriptMask: Sendable, Equatable {
     public static let kinds: [(kind: String, standsFor: String)] = [
         ("message", "a WAMID"), ("contact", "a contact's name or WhatsApp username"), ("user", "a business-scoped user id"),
         ("body", "a message's text"), ("group", "a WhatsApp group id"), ("ad click", "a Click-to-WhatsApp ad click id"),
+        ("base64 of message", "the base64 part of a WAMID, written without 'wamid.'"),
     ]
 
     /// The mask or placeholder `text` is (surrounding blanks and quotes aside), nil for any other text.
@@ -80,7 +82,7 @@ public struct TranscriptMask: Sendable, Equatable {
         for index in words.indices {
             let word = words[index]
             if word.hasPrefix("<"), !word.hasSuffix(">") {
-                for end in (index + 1)..<min(words.count, index + 3) where words[end].hasSuffix(">") {
+                for end in (index + 1)..<min(words.count, index + 4) where words[end].hasSuffix(">") {
                     if let mask = read(words[index...end].joined(separator: " ")) { return (index..<(end + 1), mask) }
                 }
             }

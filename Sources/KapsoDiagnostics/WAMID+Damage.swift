@@ -16,6 +16,7 @@ extension WAMID {
     /// (ids made up for tests, such as the probes' seeds, can be such ids too).
     public static func damage(_ typed: String) -> String? {
         guard typed.lowercased().hasPrefix("wamid.") else { return withoutPrefix(typed) }
+        if let doubled = doubledPrefix(typed) { return doubled }
         var encoded = String(typed.dropFirst(6))
         if encoded.range(of: "%25", options: .caseInsensitive) != nil {
             return "it is URL-encoded twice ('%25' is an encoded '%': '%253D' is '=' encoded twice); decode it once more"
@@ -102,6 +103,24 @@ extension WAMID {
         guard !TokenPrefix.all.contains(where: { text.hasPrefix($0.text) }), text.count >= 16, text.allSatisfy(isBase64), readsAsWAMID(text) else { return nil }
         return "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): "
             + "use wamid.\(text)"
+    }
+
+    /// `it has 'wamid.' twice …; drop one: wamid.HBgL…` when `wamid.` stands in front of a `wamid.` id (tester48 F6: code
+    /// that adds the prefix to an id that already has it; the API then answers 404); what is still damaged once one is
+    /// dropped is said after it. Nil when the prefix is written once.
+    static func doubledPrefix(_ typed: String) -> String? {
+        var rest = Substring(typed)
+        var count = 0
+        while rest.prefix(6).lowercased() == "wamid." {
+            rest = rest.dropFirst(6)
+            count += 1
+        }
+        guard count >= 2, !rest.isEmpty else { return nil }
+        let id = "wamid." + rest
+        let times = count == 2 ? "twice" : "\(count) times"
+        let drop = count == 2 ? "drop one" : "keep one"
+        return "it has 'wamid.' \(times) (code added the prefix to an id that had it): \(drop): \(id)"
+            + (damage(id).map { "; even then \($0)" } ?? "")
     }
 
     /// `it holds '&quot;', an HTML entity …` for the first HTML character reference in `encoded` (`&quot;`, `&#61;`,

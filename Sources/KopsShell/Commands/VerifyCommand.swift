@@ -184,16 +184,20 @@ public enum VerifyCommand: Command {
         let noted = pasted.notes.isEmpty ? "" : " (" + pasted.notes.joined(separator: "; ") + ")"
         switch WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: meta) {
         case .valid:
+            let metaValue = meta ? nil : SignatureCheck.metaValueWithoutFlag(body: body, secret: secret, signature: signature)
+            let named = metaValue?.header ?? header
             var blocks: [Block] = [
-                .line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))
+                .line(StyledText("valid: \(named) matches the \(body.count)-byte body", style: .good))
             ]
             blocks += read.hints + pasted.notes.map(Block.hint)
-            if !meta && signature.hasPrefix(WebhookSignature.metaPrefix) {
+            if let metaValue {
+                blocks.append(.hint(metaValue.note))
+            } else if !meta && signature.lowercased().hasPrefix(WebhookSignature.metaPrefix) {
                 blocks.append(.hint("the 'sha256=' prefix is Meta's form; Kapso's X-Webhook-Signature is bare hex"))
             }
             return CommandResult(
                 blocks: blocks,
-                json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
+                json: ["valid": true, "header": .string(named), "body_bytes": .number(String(body.count))])
         case .malformed(.missingPrefix):
             // The same HMAC-SHA256 over the same bytes: a value that lost its 'sha256=' (handlers often split it off)
             // still proves the body and secret; only the header's form differs.
@@ -201,7 +205,7 @@ public enum VerifyCommand: Command {
                 return CommandResult(
                     blocks: [.line(StyledText("valid: the HMAC-SHA256 matches the \(body.count)-byte body", style: .good))]
                         + read.hints + pasted.notes.map(Block.hint)
-                        + [.hint("the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature does not); the signature itself is right")],
+                        + [.hint(SignatureCheck.bareHexUnderMeta(body: body, secret: secret))],
                     json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true])
             }
             let cause = try stop.search { prefixCause(body: body, secret: secret, signature: signature, stop: $0) }

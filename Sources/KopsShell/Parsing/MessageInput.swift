@@ -19,7 +19,9 @@ enum MessageInput {
             if let log = IDShape.logID(IDInput.cleaned(text)) { throw ShellError.idNotFound(explanation: "\(command): " + log) }
             let plain = ShellError.invalidValue(
                 command: command, what: "message id", value: IDInput.echo(text),
-                expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)
+                expected: problem == .missingPrefix
+                    ? "a WAMID starting with 'wamid.'"
+                    : "base64 after 'wamid.' (letters, digits, '+', '/' and '='); copy the whole id from the payload")
             if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
                 throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
             }

@@ -4,27 +4,69 @@ internal import KapsoDiagnostics
 /// Ids that carry or stand for a contact: WAMIDs (`<message 1>`), business-scoped user ids (`<user 1>`), WhatsApp
 /// group ids (`<group 1>`) and Click-to-WhatsApp click ids (`<ad click 1>`), aliased in first-seen order.
 extension PIIMasker {
-    private static let wamidCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
-
+    /// Every WAMID in `text` as its alias, however it is written (F4, tester48: a WAMID's base64 opens with the contact's
+    /// number, `HBgLMTQxNTU1NTAxNzEV` → `14155550171`):
+    /// - `wamid.` and the id's characters (`WAMID.` too; `WAMID.encodedRun`): `<message N>`; a prefix written twice keeps
+    ///   the extra one (`wamid.<message N>`), so the mistake stays visible;
+    /// - the base64 alone, wherever it is (a path, an error's echo, a typed line), when it opens with a contact's number
+    ///   (`WAMID.opensWithContactNumber`): `<base64 of message N>`;
+    /// - percent-encoded (`%2B`, `%253D`): the same message as the id written plainly.
+    ///
+    /// An id cut short with `…` after it is the message whose id it starts, the one seen last of those, when there is one.
     func maskWAMIDs(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let range = rest.range(of: "wamid.") {
-            result += rest[..<range.lowerBound]
-            let tail = rest[range.upperBound...]
-            let body = tail.prefix { PIIMasker.wamidCharacters.contains($0) }
-            guard !body.isEmpty else {
-                result += rest[range]
-                rest = tail
+        var copied = rest.startIndex
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let first = rest[index]
+            guard first == "w" || first == "W" || first == "H" else {
+                index = rest.index(after: index)
                 continue
             }
-            let wamid = "wamid." + body
-            let alias = messages[wamid] ?? nextAlias("message")
-            messages[wamid] = alias
-            result += alias
-            rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
+            let here = rest[index...]
+            var start = index
+            var bodyStart = index
+            var prefixed = false
+            while here[bodyStart...].prefix(6).lowercased() == "wamid." {
+                prefixed = true
+                start = bodyStart
+                bodyStart = here.index(bodyStart, offsetBy: 6)
+            }
+            guard prefixed || first == "H" else {
+                index = rest.index(after: index)
+                continue
+            }
+            let run = WAMID.encodedRun(rest[bodyStart...])
+            let isWAMID = run.length > 0 && (prefixed || WAMID.opensWithContactNumber(run.base64))
+            // Glued to text before it too (`…/messages%2FHBgL…`, `xHBgL…`): from `HBg` on, the base64 decodes alone.
+            guard isWAMID else {
+                index = prefixed ? bodyStart : rest.index(after: index)
+                continue
+            }
+            let end = rest.index(bodyStart, offsetBy: run.length)
+            let cut = rest[end...].hasPrefix("…")
+            let key = messageKey(run.base64, cut: cut)
+            let alias = messages[key] ?? nextAlias("message")
+            if messages[key] == nil {
+                messages[key] = alias
+                messageOrder.append(key)
+            }
+            let shown = prefixed ? alias : "<base64 of " + alias.dropFirst()
+            let written = rest[start..<end]
+            result += rest[copied..<start] + shown
+            rest = PIIMasker.realigned(rest[end...], delta: shown.count - written.count)
+            copied = rest.startIndex
+            index = rest.startIndex
         }
-        return result + rest
+        return result + rest[copied...]
+    }
+
+    /// The key a message's alias is kept under: the id's base64 (escapes undone); for one cut short, the base64 of the
+    /// id seen last that starts with it, when there is one.
+    private func messageKey(_ base64: String, cut: Bool) -> String {
+        guard cut, messages[base64] == nil, let whole = messageOrder.last(where: { $0.hasPrefix(base64) }) else { return base64 }
+        return whole
     }
 
     // MARK: - Business-scoped user ids

@@ -26,7 +26,9 @@ public final class PIIMasker {
     var bodies: [String] = []
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
+    /// WAMIDs by their base64 (escapes undone) → `<message N>`, and those bases in first-seen order.
     var messages: [String: String] = [:]
+    var messageOrder: [String] = []
     /// WhatsApp usernames learned (a result's `username`, a typed `@handle`), lowercased without their `@`.
     var usernames: Set<String> = []
     var users: [String: String] = [:]
@@ -197,7 +199,7 @@ public final class PIIMasker {
         }
         result = maskTemplateList(result)
         result = maskKindIDs(result)
-        if result.contains("wamid.") { result = maskWAMIDs(result) }
+        if result.contains("wamid.") || result.contains("HBg") || result.contains("WAMID.") { result = maskWAMIDs(result) }
         if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)
     }
