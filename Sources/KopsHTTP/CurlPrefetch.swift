@@ -55,9 +55,9 @@ final class CurlPrefetch {
     }
 }
 
-/// A curl multi handle kept for the prefetches of one transport, one after another: making and freeing one at each page
-/// (its wake-up socket pair, its hash tables) cost about 24,000 instructions and three system calls a page
-/// (docs/performance.md, "Session 48"). Freed when the last prefetch that ran in it and its transport are gone.
+/// A curl multi handle kept for the prefetches of one transport, one after another: one made and freed at each page
+/// (`curl_multi_init` and `curl_multi_cleanup`, 24,000 instructions inclusive, about 8,000 more than the kept handle's
+/// work, and its wake-up socket pair's system calls) was part of every page's cost (docs/performance.md, "Session 48"). Freed when the last prefetch that ran in it and its transport are gone.
 final class CurlMulti {
     let handle: UnsafeMutableRawPointer
 
