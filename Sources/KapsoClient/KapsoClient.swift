@@ -35,6 +35,10 @@ public final class KapsoClient {
     /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
     /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
     public var received: ((JSONValue) -> Void)?
+    /// Told, before a list page that answered 2xx is decoded, of its next-page cursor as read from its bytes
+    /// (`PagingCursor.next(in:)`), so the next page's GET can be sent while this one is decoded (`CursorPages`). Not
+    /// told when the reading finds none; the decoded page's own cursor is what the list goes on with.
+    public var listCursorAhead: ((String) -> Void)?
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -110,6 +114,7 @@ public final class KapsoClient {
         throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
         let response = try sendRetryingShortRateLimit(request)
+        announceCursor(of: response)
         return try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
     }
 
@@ -120,8 +125,15 @@ public final class KapsoClient {
         shape: ((JSONValue, ReceivedItems?)) throws(KapsoAPIError) -> T
     ) throws(KapsoAPIError) -> T {
         let response = try sendRetryingShortRateLimit(request)
+        announceCursor(of: response)
         let list = try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
         do throws(KapsoAPIError) { return try shape(list) } catch { throw error.answered(response.status) }
+    }
+
+    /// Tells `listCursorAhead` of a list answer's next cursor, before the answer is decoded.
+    private func announceCursor(of response: HTTPResponse) {
+        guard let listCursorAhead, response.isSuccess, let next = PagingCursor.next(in: response.body) else { return }
+        listCursorAhead(next)
     }
 
     /// The longest `Retry-After` (seconds) a read waits out once before it reports the rate limit.

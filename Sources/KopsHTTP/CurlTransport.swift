@@ -47,6 +47,8 @@ public final class CurlTransport: HTTPTransport {
     /// The GET `prefetch` started, taken by the next `send`, and the handle it ran on, kept for the next one.
     private var prefetched: CurlPrefetch?
     private var prefetchTransfer: CurlTransfer?
+    /// The multi handle every prefetch of this transport runs in, made at the first.
+    private(set) var prefetchMulti: CurlMulti?
     /// The origin of the last URL `check` accepted.
     private var checkedOrigin: String?
 
@@ -151,10 +153,11 @@ public final class CurlTransport: HTTPTransport {
     public func prefetch(_ request: HTTPRequest) {
         prefetched = nil
         guard request.method == "GET", request.body == nil, (try? check(request.url)) != nil,
-            (try? primary()) != nil, let transfer = prefetchTransfer ?? (try? CurlTransfer())
+            (try? primary()) != nil, let transfer = prefetchTransfer ?? (try? CurlTransfer()), let multi = prefetchMulti ?? CurlMulti()
         else { return }
         prefetchTransfer = transfer
-        prefetched = CurlPrefetch(request, transfer: transfer, options: options, share: share)
+        prefetchMulti = multi
+        prefetched = CurlPrefetch(request, transfer: transfer, multi: multi, options: options, share: share)
     }
 
     /// Refuses URLs that do not parse, plain http to hosts that are not loopback, and a path segment no id is as long as.

@@ -1,5 +1,5 @@
 import Foundation
-import KopsHTTP
+@testable import KopsHTTP
 import KopsTestSupport
 import Testing
 
@@ -79,6 +79,28 @@ import Testing
         }
         #expect(body == #"{"path":"/list?after=p2"}"#)
         #expect(count == 2)
+    }
+
+    /// Session 48: one multi handle serves every prefetch of a transport, page after page (one was made and freed at
+    /// each page), and each page still gets its own answer.
+    @Test func thePrefetchesOfATransportRunInOneMultiHandle() async throws {
+        let (handles, bodies) = try await offPool {
+            let server = try HostileServer(Self.echo)
+            defer { server.stop() }
+            let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+            // Held, so a handle made for each page could not be given the address of the one freed before it.
+            var multis: [CurlMulti] = []
+            var bodies: [String] = []
+            for page in 2...4 {
+                let next = Self.request(server, "/list?after=p\(page)")
+                transport.prefetch(next)
+                if let multi = transport.prefetchMulti { multis.append(multi) }
+                bodies.append(Self.text(try transport.send(next)))
+            }
+            return (Set(multis.map(ObjectIdentifier.init)).count, bodies)
+        }
+        #expect(handles == 1)
+        #expect(bodies == (2...4).map { #"{"path":"/list?after=p\#($0)"}"# })
     }
 
     @Test func aWriteIsNeverPrefetched() async throws {

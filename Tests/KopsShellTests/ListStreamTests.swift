@@ -151,6 +151,57 @@ import Testing
         }
     }
 
+    /// Records the order of what the list's pages go through: each answer, each prefetch, each decode.
+    final class OrderLog: HTTPTransport {
+        let inner: any HTTPTransport
+        var events: [String] = []
+
+        init(inner: any HTTPTransport) { self.inner = inner }
+
+        var observer: (@Sendable (HTTPExchange) -> Void)? {
+            get { inner.observer }
+            set { inner.observer = newValue }
+        }
+
+        static func page(_ request: HTTPRequest) -> String { request.url.components(separatedBy: "after=").last.map { String($0.prefix(2)) } ?? "" }
+
+        func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+            let response = try inner.send(request)
+            events.append("answered " + (request.url.contains("after=") ? Self.page(request) : "p1"))
+            return response
+        }
+
+        func prefetch(_ request: HTTPRequest) {
+            events.append("prefetch " + Self.page(request))
+            inner.prefetch(request)
+        }
+    }
+
+    /// Session 48: the next page's GET is sent as soon as a page has come, before the page is decoded (its cursor read
+    /// from the page's last bytes), so the server answers it while this page is decoded and printed; once a page.
+    @Test(arguments: ["deliveries --all --output json", "deliveries --all"])
+    func theNextPageIsAskedForBeforeThisOneIsDecoded(line: String) async throws {
+        let events = try await offPool {
+            let server = try HostileServer { Self.serve("webhook_deliveries.list.json", request: $0) { _ in } }
+            defer { server.stop() }
+            let log = OrderLog(inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")))
+            let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("test_key_0123456789"), transport: log)
+            let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+            let learn = client.received
+            client.received = { json in
+                log.events.append("decoded")
+                learn?(json)
+            }
+            let shell = Shell(context: context, renderer: Renderer(), output: Chunks())
+            #expect(shell.run(line: line) == .ok)
+            #expect(client.listCursorAhead == nil, "the hook is left installed")
+            return log.events
+        }
+        #expect(events == [
+            "answered p1", "prefetch p2", "decoded", "answered p2", "prefetch p3", "decoded", "answered p3", "decoded",
+        ])
+    }
+
     /// Table modes print no such line: the error on standard error and the status say it.
     @Test func aTableCutShortPrintsNoIncompleteLine() async throws {
         let seen = try await run("deliveries --all", fixture: "webhook_deliveries.list.json", cut: .failedPage)

@@ -18,15 +18,33 @@ enum CursorPages {
     }
 
     /// `forEach`, calling `body` with each whole page.
+    ///
+    /// `ahead`, with `prefetch`, installs a hook for the fetch to call with the next cursor read before the page is decoded
+    /// (`KapsoClient.listCursorAhead`), and nil to remove it: the next page is then asked for while this one is decoded
+    /// too, not only while it is shown (docs/performance.md, "Session 48"). The hook is installed for the `fetch` call
+    /// only, and a page whose decoded cursor is another than the one read ahead has that one asked for as without it.
     static func forEachPage<Item>(
         limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>,
-        prefetch: (([(String, String)]) -> Void)? = nil, _ body: (Page<Item>) -> Void
+        prefetch: (([(String, String)]) -> Void)? = nil, ahead: ((((String) -> Void)?) -> Void)? = nil,
+        _ body: (Page<Item>) -> Void
     ) throws {
         var after: [(String, String)] = []
         var cursors = PageCursors()
         for round in 0..<limit {
-            let page = try fetch(after)
-            if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, !cursors.gave(next) {
+            var asked: String?
+            if let prefetch, let ahead, round + 1 < limit {
+                ahead { [cursors] next in
+                    guard asked == nil, !cursors.gave(next) else { return }
+                    asked = next
+                    prefetch([("after", next)])
+                }
+            }
+            let page: Page<Item>
+            do {
+                defer { ahead?(nil) }
+                page = try fetch(after)
+            }
+            if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, next != asked, !cursors.gave(next) {
                 prefetch([("after", next)])
             }
             body(page)

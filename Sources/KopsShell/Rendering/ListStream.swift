@@ -26,7 +26,8 @@ struct ListStream {
     /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
     ///
     /// `request`, when given, builds the request `fetch` sends for an `after`: the next page is then asked for
-    /// while this one prints (`HTTPTransport.prefetch`), and `fetch` takes its answer.
+    /// while this one is decoded and printed (`HTTPTransport.prefetch`, `KapsoClient.listCursorAhead`), and `fetch` takes
+    /// its answer.
     func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
         json: (Item) -> JSONObject, table: ([Item]) -> Table
@@ -117,7 +118,10 @@ struct ListStream {
         json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table, count: inout Int,
         widths: inout [Int]
     ) throws {
-        try CursorPages.forEachPage(fetch, prefetch: prefetch) { page in
+        // The client tells the next cursor before it decodes the page (`CursorPages.forEachPage`'s `ahead`).
+        let client = context.client
+        let ahead = prefetch.map { _ in { (hook: ((String) -> Void)?) in client.listCursorAhead = hook } }
+        try CursorPages.forEachPage(fetch, prefetch: prefetch, ahead: ahead) { page in
             let items = page.items
             defer { count += items.count }
             guard !items.isEmpty else { return }
