@@ -172,8 +172,7 @@ struct MessageTrace {
         // Every path ending in /messages: the API log may record a send as `/v1/messages`, naming no number (P44-12).
         let logQuery = [("endpoint", "/messages"), ("period", period), ("limit", "100")]
         requests.append(client.apiLogsRequest(logQuery))
-        // The verdict will say to send a template: its WABA and the contact's preference come along now, so
-        // naming the templates that fit costs one more round trip, not three.
+        // The verdict will say to send a template: its WABA and the contact's preference come along now (one round trip).
         let failed131047 = StatusHistory(message: message).failures.contains { $0.errors.contains { ErrorCatalog.isReengagement($0.code) } }
         let closedInbound = message.isInbound && !ServiceWindow(lastInbound: message.time, at: now).isOpen
         let templateRequests = (failed131047 || closedInbound) ? message.phoneNumberID.map { number in
@@ -192,9 +191,8 @@ struct MessageTrace {
                 client.platformRequest(
                     "/whatsapp/phone_numbers/\(percentEncode(number))/webhooks", query: [("page", "1"), ("per_page", "100")]))
         }
-        // A sent message still without a delivery report (at `sent`, or waiting for it): whether Meta's statuses can
-        // reach Kapso for its number decides the verdict (P19-3), so its health comes in the same round trip; one request
-        // more, only for such a message.
+        // A sent message without a delivery report: whether Meta's statuses can reach Kapso for its number decides the
+        // verdict (P19-3), so its health comes in the same round trip (one request more, only for such a message).
         let healthIndex = Self.awaitsStatus(message) ? message.phoneNumberID.map { number -> Int in
             requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(number))/health"))
             return requests.count - 1
@@ -259,18 +257,13 @@ struct MessageTrace {
             }
             templateContext = (waba, stopped)
         }
-        // What the contact wrote under their BSUID alone is not listed by number (UserIDInbound, tester48 F5).
-        let byUserID = message.contact.flatMap { contact in message.phoneNumberID.map { number in
-            UserIDInbound.messages(of: [(try? json(0).get()).flatMap { try? Conversation(fromResponse: $0) }].compactMap { $0 },
-                contact: contact, phoneNumberID: number, listed: [], limit: 100, client: client)
-        } } ?? []
+        let byUserID = Self.writtenByUserID(message, conversation: try? json(0).get(), client)
         let inbound = part(json(1)) { json throws(KapsoAPIError) in
             var page = try client.messages(from: json)
             page.items += byUserID.filter { mine in !page.items.contains { $0.id == mine.id } }
-            // `phone_number` matches partially: only this contact's messages count, in either form of a Brazilian or
-            // Mexican number, and any message of the traced one's conversation. Only a message the contact wrote 1:1 at a
-            // readable time opens the window (WindowEvidence: not a notification, revoke, removed reaction, echo or group
-            // message).
+            // `phone_number` matches partially: only this contact's messages count (either form of a Brazilian or Mexican
+            // number, any message of the traced one's conversation). Only a message the contact wrote 1:1 at a readable
+            // time opens the window (WindowEvidence: no notification, revoke, removed reaction, echo or group message).
             let mine = page.items.filter { WindowEvidence.sameContact($0, as: message) }
             let evidence = mine.map { ($0, WindowEvidence($0, now: now)) }
             // Kapso stamps a send with its clock and Meta the contact's message with its own: a message stamped a few

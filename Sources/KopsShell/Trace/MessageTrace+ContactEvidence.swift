@@ -10,4 +10,13 @@ extension MessageTrace {
         guard !StatusHistory(message: message).failures.isEmpty, let page = try? client.messages(from: listed) else { return nil }
         return LaterEvidence.of(message, among: page.items, now: now).flatMap { $0.reachedThisMessage ? $0 : nil }
     }
+
+    /// What the contact wrote under their BSUID alone, which Kapso's listing by number leaves out (`UserIDInbound`,
+    /// tester48 F5): listed by the BSUID the traced message's conversation (its answer `conversation`) names; empty without one.
+    static func writtenByUserID(_ message: Message, conversation: JSONValue?, _ client: KapsoClient) -> [Message] {
+        guard let contact = message.contact, let number = message.phoneNumberID,
+            let read = conversation.flatMap({ try? Conversation(fromResponse: $0) })
+        else { return [] }
+        return UserIDInbound.messages(of: [read], contact: contact, phoneNumberID: number, listed: [], limit: 100, client: client)
+    }
 }
