@@ -18,7 +18,9 @@ public enum NumberName {
     /// True for text that can be a name: it holds a letter. Asked only of text that reads as no id (`IDInput`), so a
     /// UUID, WAMID or `@handle` never gets here.
     public static func readsAsName(_ typed: String) -> Bool {
-        typed.contains(where: \.isLetter)
+        // A number in scientific notation (`1.002003004005e14`, a spreadsheet's id) has a letter but is no name: its
+        // own reading says what happened to it.
+        typed.contains(where: \.isLetter) && !typed.allSatisfy { $0.isNumber || ".eE+-, ".contains($0) }
     }
 
     /// The number `typed` names: an exact name first (several with it are `several`), else the names that begin with

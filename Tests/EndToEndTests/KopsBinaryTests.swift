@@ -121,7 +121,7 @@ import Testing
     @Test(arguments: [
         ("frobnicate", "-c:1: error: unknown command 'frobnicate'; type 'help' for the list\n", Int32(64)),
         ("helth", "-c:1: error: unknown command 'helth'; did you mean 'health'?\n", 64),
-        ("use", "-c:1: error: use: missing phone number id or display number; usage: use <phone-number-id | display number>\n", 64),
+        ("use", "-c:1: error: use: missing phone number id or display number; usage: use <phone-number-id | display number | name>\n", 64),
         ("webhooks --bogus", "-c:1: error: webhooks: unknown flag '--bogus'; see 'help webhooks'\n", 64),
         ("use \"unterminated", "-c:1: error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
         ("health", "-c:1: error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),

@@ -56,7 +56,8 @@ extension ShellContext {
     @discardableResult
     static func numberArgument(_ positionals: [String], command: String, usage: String) throws(ShellError) -> IDInput? {
         let whole = positionals.filter { $0.filter(\.isNumber).count >= 10 }
-        if whole.count > 1 {
+        // Ids joined by ',' or ';' get their own line (`IDArgument.joinedReason`: "two ids joined by ','").
+        if whole.count > 1, IDArgument.joinedReason(positionals.joined(separator: " "), command: command) == nil {
             throw .syntax(
                 "\(command): one number at a time: " + whole.prefix(3).map { "'\(command) \(Shortened.text($0))'" }.joined(separator: " or "))
         }
