@@ -116,8 +116,10 @@ extension IDResolver {
         guard messages.first != nil || conversation != nil else {
             return Identity(
                 input: id, kind: .unknown,
-                statement: "\(id) has the shape of a \(parent)business-scoped user id, but no message or conversation in this project is from or to it",
-                fix: "BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)")
+                statement: "\(id) has the shape of a \(parent)business-scoped user id, but no message or conversation in this project is from or to it"
+                    + (parent.isEmpty ? "" : " (among its newest 100 inbound messages and conversations)"),
+                fix: "BSUIDs are per business portfolio: copy it from this project's webhook payload ("
+                    + (parent.isEmpty ? "from_user_id, user_id)" : "from_parent_user_id, parent_business_scoped_user_id)"))
         }
         let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) })
         let lineIDs = Set(messages.compactMap(\.phoneNumberID) + conversations.compactMap(\.phoneNumberID))

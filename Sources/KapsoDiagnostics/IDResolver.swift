@@ -148,7 +148,10 @@ public enum IDResolver {
             // The number's system notifications too: a `user_changed_user_id` names the new id, not the old (P26-4).
             // The newest conversations as well: a parent BSUID is on the conversation (`parent_business_scoped_user_id`),
             // and the documented message filter takes the BSUID (probe28 P28-9).
+            // A parent BSUID: the newest inbound messages too, since a message carries it (`from_parent_user_id`) where
+            // no conversation may, and the filter does not take it (tester48 F10: "no message … is from or to it").
             return [.phoneNumbers, .userMessages(id), .numberChanges, .recentConversations]
+                + (BusinessScopedUserID.isParent(id) ? [.recentInbound] : [])
         case .username:
             return [.phoneNumbers, .recentConversations, .recentInbound]
         }

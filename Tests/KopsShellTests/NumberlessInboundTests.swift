@@ -34,4 +34,12 @@ import Testing
         #expect(ran.out.hasPrefix("\(id) is an inbound text message from"), "\(ran.out)")
         #expect(!ran.err.contains("wrong project or key"), "\(ran.err)")
     }
+
+    /// tester48 F10: a parent BSUID that a message carries (`from_parent_user_id`) and no conversation names was "no
+    /// message or conversation in this project is from or to it".
+    @Test func whoisFindsAParentUserIDAMessageCarries() async throws {
+        let ran = try await runDemo(["whois US.ENT.11815799212886844830"], number: nil, seed: .file(Self.seed), width: 200)[0]
+        #expect(ran.status == 0, "\(ran.err)")
+        #expect(ran.out.hasPrefix("US.ENT.11815799212886844830 is the parent business-scoped user id of Bee (+14155550301)"), "\(ran.out)")
+    }
 }
