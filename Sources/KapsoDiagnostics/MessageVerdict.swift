@@ -197,10 +197,9 @@ public struct MessageVerdict: Sendable, Equatable {
         if StatusWord(status) == .failed, let later = history.stepAfterFailure { verdict = laterStep(later, after: verdict) }
         // Quoted or reacted to after it failed: on the contact's phone all the same (LaterEvidence.failedVerdict, tester48 F9).
         // Not a reaction: Meta refuses reactions to reactions, so one "reacted to" is no evidence (probe39 P39-12's seed).
-        if StatusWord(status) == .failed, message.type != "reaction", let code = Optional(MessageError.primary(of: MessageError.ofFailure(message.json, history: history))),
-            let reached = window.later?.failedVerdict("a failed status" + (code?.code.map { " (\($0))" } ?? ""))
-        {
-            verdict = MessageVerdict(reached, .warning)
+        if StatusWord(status) == .failed, message.type != "reaction", let later = window.later {
+            let code = MessageError.primary(of: MessageError.ofFailure(message.json, history: history))?.code
+            if let reached = later.failedVerdict("a failed status" + (code.map { " (\($0))" } ?? "")) { verdict = MessageVerdict(reached, .warning) }
         }
         // Kapso's field behind the history it keeps (StatusReading.Lag, probe37 P37-2): said beside the history's word.
         if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
