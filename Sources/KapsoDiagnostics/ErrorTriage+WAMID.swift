@@ -8,7 +8,7 @@ extension ErrorTriage {
         guard let damage = WAMID.damage(decoded) else { return nil }
         // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
         // Whitespace at its ends (a line's end copied with it) is left out of the id to look up (tester48 F3).
-        let bare = String(decoded.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let bare = decoded.trimmingSpaces()
         var id = bare.lowercased().hasPrefix("wamid.") ? bare : "wamid." + bare
         // Written twice (tester48 F6): `whois` is handed the id with one.
         while id.dropFirst(6).lowercased().hasPrefix("wamid.") { id = String(id.dropFirst(6)) }

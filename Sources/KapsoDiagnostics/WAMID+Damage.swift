@@ -30,7 +30,7 @@ extension WAMID {
         }
         // Whitespace before or after a whole id: copied with the line's end (`…RgA= `, `…RgA=\n`), not a '+' a query's
         // decoding made a space (tester48 F3: "put the '+' back" was said of an id that has none).
-        let trimmed = String(encoded.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let trimmed = encoded.trimmingSpaces()
         if trimmed != encoded, !trimmed.isEmpty, !trimmed.contains(where: \.isWhitespace), readsAsWAMID(trimmed) {
             let ends = encoded.prefix { $0.isWhitespace } + encoded.reversed().prefix { $0.isWhitespace }
             let what = ends.contains(where: \.isNewline) ? "a line break" : ends.count == 1 ? "a space" : "whitespace"
