@@ -18,10 +18,11 @@ extension ErrorTriage {
     }
 
     /// The numbers of the message entries refused for their template (`TemplateMismatch.codes`: 132000, 132001, 132015,
-    /// 132016), each once: whose WABA's templates explain them.
+    /// 132016) or with a marketing-only code on a template of no recorded category (`FailedSend.needsListedCategory`),
+    /// each once: whose WABA's templates explain them.
     public var templateFailureNumbers: [String] {
         var found: [String] = []
-        for entry in entries where entry.source == .message && Self.templateCode(of: entry) != nil {
+        for entry in entries where entry.source == .message && (Self.templateCode(of: entry) != nil || Self.needsCategory(entry)) {
             guard let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
                 !found.contains(number)
             else { continue }
@@ -41,6 +42,9 @@ extension ErrorTriage {
     public mutating func readTemplates(_ listings: [String: TemplateMismatch.Listing]) {
         for index in entries.indices where entries[index].source == .message {
             let json = entries[index].json
+            if let listing = (json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string).flatMap({ listings[$0] }) {
+                readCategory(at: index, listing: listing)
+            }
             guard let code = Self.templateCode(of: entries[index]),
                 let listing = (json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string).flatMap({ listings[$0] }),
                 let sent = TemplateMismatch.Sent(message: json, details: Self.details(of: json, code: code)),
@@ -48,6 +52,31 @@ extension ErrorTriage {
             else { continue }
             entries[index].meaning = "\(ErrorCatalog.entry(for: code)?.name ?? code): " + advice + entries[index].alsoGave
         }
+    }
+
+    /// True for a send's entry with a marketing-only code whose template's category nothing on the message names.
+    static func needsCategory(_ entry: Entry) -> Bool {
+        guard entry.source == .message, !entry.isReceived, FailedSend.marketingOnlyCodes.contains(String(entry.error.prefix { $0 != " " })),
+            let message = try? Message(json: entry.json)
+        else { return false }
+        return FailedSend.needsListedCategory(message)
+    }
+
+    /// The entry's advice for a marketing-only code read again with the category the WABA's list names (tester49 F1: a
+    /// UTILITY template's 131049 was told "send a utility template"): the fix the entry was given is replaced in place,
+    /// so what other readings added around it stays.
+    mutating func readCategory(at index: Int, listing: TemplateMismatch.Listing) {
+        let json = entries[index].json
+        let code = String(entries[index].error.prefix { $0 != " " })
+        var send = FailedSend(message: json)
+        guard Self.needsCategory(entries[index]), let message = try? Message(json: json) else { return }
+        let history = StatusHistory(message: message)
+        guard let error = (MessageError.ofFailure(json, history: history) + history.failures.flatMap(\.errors)).first(where: { $0.code == code })
+        else { return }
+        let before = error.fix(for: send)
+        send.readCategory(from: listing)
+        guard send.listedCategory != nil, let range = entries[index].meaning.firstRange(of: before) else { return }
+        entries[index].meaning.replaceSubrange(range, with: error.fix(for: send))
     }
 
     /// Meta's details of the failure with `code` recorded with the message, nil when none.

@@ -26,6 +26,11 @@ public struct FailedSend: Sendable, Equatable {
     public var pricedCategory: String? = nil
     /// The template's name (`template.name`), nil for other messages.
     public var templateName: String? = nil
+    /// The template's language code as sent (`template.language.code`), nil when not recorded.
+    public var templateLanguage: String? = nil
+    /// The template's category in the WABA's template list now, lowercased (`readCategory(from:)`), nil when not read or
+    /// not listed: a category the send may not have had when it went out, so it ranks below pricing and Kapso's record.
+    public var listedCategory: String? = nil
     /// True when `templateCategory` was read from the statuses' pricing, not from Kapso's record.
     var categoryFromPricing = false
     /// For a reaction (`type: reaction`), the WAMID it reacts to (`reaction.message_id`); nil for other messages.
@@ -69,6 +74,7 @@ public struct FailedSend: Sendable, Equatable {
         let distinct = Set(categories.filter { !$0.isEmpty })
         pricedCategory = distinct.count == 1 ? distinct.first : nil
         templateName = ErrorTriage.templateName(of: message)
+        templateLanguage = templateName == nil ? nil : message["template"]?["language"]?["code"]?.string
         if !inbound, isTemplate == true { headerMediaLink = Self.headerLink(of: message) }
         reactedTo = message["type"]?.string == "reaction" ? message["reaction"]?["message_id"]?.string : nil
         if outbound, recipient == nil { recipientUserID = userID ?? message["to_user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 } }
@@ -83,10 +89,11 @@ public struct FailedSend: Sendable, Equatable {
     }
 
     /// The category the send went out as and where kops read it: Meta's pricing first (what it was charged as), else
-    /// Kapso's record (`templateCategory`); nil when neither names one.
+    /// Kapso's record (`templateCategory`), else the WABA's template list now (`listedCategory`); nil when none names one.
     public var sentCategory: (name: String, source: String)? {
         if let pricedCategory { return (pricedCategory, "Meta priced it so on its status") }
-        return templateCategory.map { ($0, categoryFromPricing ? "Meta priced it so on its status" : "Kapso's record of the send") }
+        if let templateCategory { return (templateCategory, categoryFromPricing ? "Meta priced it so on its status" : "Kapso's record of the send") }
+        return listedCategory.map { ($0, "the WABA's template list names it so now") }
     }
 
     /// `sentCategory` when it is utility or authentication: a template Meta did not send as marketing, so marketing's
@@ -112,9 +119,9 @@ extension MessageError {
             return "Meta documents 131049 for marketing templates it chose not to deliver; this message was no template, "
                 + "so Meta's reason is not the documented one"
         }
-        if code == "131049", let sent = send?.notMarketing {
-            return "Meta documents 131049 for marketing templates it chose not to deliver; this one went out as \(sent.name) "
-                + "(\(sent.source)), so either Meta re-categorised the template as marketing or its reason is not the documented one"
+        if let code, FailedSend.marketingOnlyCodes.contains(code), let words = send?.notMarketingWords {
+            return "Meta documents \(code) for marketing templates only; \(words), so either Meta treated this send as marketing "
+                + "(re-categorised the template) or its reason is not the documented one"
         }
         return meaning
     }
@@ -204,24 +211,21 @@ extension MessageError {
                 return "Meta documents 131049 for marketing templates and this message was none: look for what else went "
                     + "wrong with this send (the request that sent it: 'API calls' in 'trace WAMID'); if Meta repeats it, open a Meta Direct Support ticket with the WAMID"
             }
-            // Priced as utility or authentication: marketing's limit and the US pause are not this send's story, and
-            // "send a utility template" would advise what failed (probe35 P35-1).
-            if let sent = send.notMarketing {
-                let name = send.templateName.map { "'template \($0)'" } ?? "'template NAME'"
-                return "the send went out as \(sent.name) (\(sent.source)), yet Meta answered 131049, which it documents for "
-                    + "marketing only: check the template's category now (\(name)); if Meta moved it to marketing, marketing's "
-                    + "limits apply to it; if not, open a Meta Direct Support ticket with the WAMID; do not resend in a loop"
-            }
-            switch send.recipient.map(NANPRegion.of) {
-            case .unitedStates(let area)?:
-                return "+1 \(area) is a US number: \(NANPRegion.usMarketingPause), so resending fails again; send a utility or "
-                    + "authentication template, or reach the contact another way"
-            case .elsewhere?:
-                return "do not resend to this user for at least 24 hours (sooner fails again); prefer utility templates"
-            case .unclear?, nil:
-                break
-            }
+            // Sent (or listed) as utility or authentication: marketing's limit and the US pause are not this send's story,
+            // and "send a utility template" would advise what failed (probe35 P35-1); a category nothing names is said
+            // both ways (tester49 F1).
+            let marketing: String? =
+                switch send.recipient.map(NANPRegion.of) {
+                case .unitedStates(let area)?:
+                    "+1 \(area) is a US number: \(NANPRegion.usMarketingPause), so resending fails again; send a utility or "
+                        + "authentication template, or reach the contact another way"
+                case .elsewhere?: "do not resend to this user for at least 24 hours (sooner fails again); prefer utility templates"
+                case .unclear?, nil: nil
+                }
+            if let advice = send.marketingOnlyAdvice(code: code, marketing: marketing ?? next) { return advice }
+            if let marketing { return marketing }
         }
+        if let send, let advice = send.marketingOnlyAdvice(code: code, marketing: next) { return advice }
         return next
     }
 

@@ -57,6 +57,7 @@ extension MessageVerdict {
     static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
         var send = send
         if send.reactionTarget == nil { send.reactionTarget = context.reactionTarget }
+        if send.listedCategory == nil { send.readCategory(from: context.templates) }
         let windowAtSend = context.atSend
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
         guard let error = MessageError.primary(of: errors) else {

@@ -255,13 +255,15 @@ public struct StatusBilling: Sendable, Equatable {
 
     // MARK: - What Meta's words mean
 
-    /// `category` (Meta's pricing categories; the same names are a conversation's `origin.type`).
+    /// `category` (Meta's pricing categories; the same names are a conversation's `origin.type`): what Meta charged the
+    /// message as, not the template's category in the WABA's list, which Meta may have treated otherwise (tester49 F1: a
+    /// UTILITY template priced `marketing` was glossed "a marketing template").
     static let categories: [String: String] = [
-        "marketing": "a marketing template",
-        "marketing_lite": "a marketing template sent through Marketing Messages Lite",
-        "utility": "a utility template",
-        "authentication": "an authentication template",
-        "authentication_international": "an authentication template at the international rate",
+        "marketing": "charged as a marketing message",
+        "marketing_lite": "charged as a marketing message sent through Marketing Messages Lite",
+        "utility": "charged as a utility message",
+        "authentication": "charged as an authentication message",
+        "authentication_international": "charged as an authentication message at the international rate",
         "service": "not a template: a reply in the customer service window",
         "referral_conversion": "a free entry point conversation: the contact came from a Click to WhatsApp ad or a Page button",
     ]

@@ -176,7 +176,7 @@ extension TemplateCheck {
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
             case .marketingStopped: "the contact stopped marketing messages on this number; Kapso refuses marketing templates to them"
             case .recentMarketingRefusal(let code, let template, let failedAt, let ago, _):
-                "Meta refused this contact's marketing template" + (template.map { " \($0)" } ?? "") + " with \(code) at "
+                "Meta refused this contact's template" + (template.map { " \($0)" } ?? "") + " with \(code) at "
                     + "\(failedAt) (\(ago) ago): "
                     + (code == "131050"
                         ? "the contact stopped marketing messages from this business"

@@ -23,4 +23,29 @@ extension TemplateCheck {
             code: newest.rule.code, template: newest.template, failedAt: KapsoTime.iso(newest.newest),
             ago: Elapsed.text(max(0, now - newest.newest)), until: KapsoTime.iso(newest.newest + marketingLimitWait))
     }
+
+    /// A note for sending `template`, a utility or authentication template, to a contact whose send of this same template
+    /// Meta refused with a marketing-only code (`FailedSend.marketingOnlyCodes`) within `marketingLimitWait` before `now`
+    /// (131050 at any time read): Meta documents those codes for marketing templates only, so it may be treating this
+    /// template as marketing and the send may fail the same way (tester49 F1: `reply --template order_update` went out
+    /// without a word 48 min after Meta refused order_update with 131049). Nil for a marketing template
+    /// (`recentMarketingRefusal` reads those), or when no such refusal is read.
+    public static func sameTemplateRefusedNote(_ template: MessageTemplate, sends: [Message], now: Int64) -> String? {
+        guard template.category != "MARKETING" else { return nil }
+        var newest: (at: Int64, code: String, id: String)?
+        for message in sends where message.isOutbound && ErrorTriage.templateName(of: message.json) == template.name {
+            let history = StatusHistory(message: message)
+            guard let code = MessageError.primary(of: MessageError.ofFailure(message.json, history: history))?.code,
+                FailedSend.marketingOnlyCodes.contains(code),
+                let at = history.failures.compactMap(\.time).max() ?? message.time,
+                code == "131050" || now - at <= marketingLimitWait, at > (newest?.at ?? .min)
+            else { continue }
+            newest = (at, code, message.id)
+        }
+        guard let newest else { return nil }
+        return "Meta refused \(template.name) (\(template.category) in the WABA's list) to this contact with \(newest.code) at "
+            + "\(KapsoTime.iso(newest.at)) (\(Elapsed.text(max(0, now - newest.at))) ago), a code Meta documents for marketing "
+            + "templates only: Meta may be treating it as marketing, so this send may fail the same way ('"
+            + ShellWord.command("trace", newest.id) + "' shows that failure)"
+    }
 }

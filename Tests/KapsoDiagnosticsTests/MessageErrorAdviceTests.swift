@@ -57,14 +57,15 @@ import Testing
     ])
     func a131049OnATemplateIsToldByTheRecipientsCountry(_ recipient: String, _ fix: String) {
         let error = MessageError(code: "131049")
-        #expect(error.fix(for: FailedSend(isTemplate: true, recipient: recipient)).hasPrefix(fix))
+        #expect(error.fix(for: FailedSend(isTemplate: true, recipient: recipient, templateCategory: "MARKETING")).hasPrefix(fix))
     }
 
     /// Puerto Rico and toll-free numbers: whether Meta counts them as US is not documented, so both stories stay.
     @Test(arguments: ["17875550100", "18005550100"])
     func a131049ToANumberOfUnclearCountryKeepsBothStories(_ recipient: String) throws {
         let entry = try #require(ErrorCatalog.entry(for: "131049"))
-        #expect(MessageError(code: "131049").fix(for: FailedSend(isTemplate: true, recipient: recipient)) == entry.fix)
+        let send = FailedSend(isTemplate: true, recipient: recipient, templateCategory: "marketing")
+        #expect(MessageError(code: "131049").fix(for: send) == entry.fix)
         #expect(MessageError(code: "131049").fix(for: nil) == entry.fix)
     }
 
@@ -98,6 +99,7 @@ import Testing
             """
             {"id": "\(id)", "timestamp": "\(at)", "type": "template", "to": "\(to)", "template": {"name": "promo"},
              "kapso": {"direction": "outbound", "status": "failed", "phone_number_id": "100200300400501",
+               "message_type_data": {"category": "MARKETING"},
                "statuses": [{"status": "failed", "timestamp": "\(at + 1)", "errors": [{"code": 131049}]}]}}
             """
         }

@@ -18,17 +18,17 @@ import Testing
          "not billable; category service (not a template: a reply in the customer service window); type free_customer_service "
             + "(free: in an open customer service window); PMP (per-message pricing)"),
         (#"{"billable":true,"pricing_model":"PMP","category":"marketing","type":"regular"}"#,
-         "billable; category marketing (a marketing template); type regular (charged at the category's rate); PMP (per-message pricing)"),
+         "billable; category marketing (charged as a marketing message); type regular (charged at the category's rate); PMP (per-message pricing)"),
         (#"{"billable":true,"pricing_model":"CBP","category":"utility"}"#,
-         "billable; category utility (a utility template); CBP (conversation-based pricing, Meta's model before July 2025)"),
+         "billable; category utility (charged as a utility message); CBP (conversation-based pricing, Meta's model before July 2025)"),
         (#"{"pricing_model":"PMP","category":"authentication_international","type":"regular"}"#,
-         "category authentication_international (an authentication template at the international rate); type regular (charged at "
+         "category authentication_international (charged as an authentication message at the international rate); type regular (charged at "
             + "the category's rate); PMP (per-message pricing)"),
         (#"{"billable":false,"pricing_model":"CBP","category":"referral_conversion"}"#,
          "not billable; category referral_conversion (a free entry point conversation: the contact came from a Click to WhatsApp "
             + "ad or a Page button); CBP (conversation-based pricing, Meta's model before July 2025)"),
         (#"{"pricing_model":"PMP","category":"marketing_lite","type":"free_entry_point"}"#,
-         "category marketing_lite (a marketing template sent through Marketing Messages Lite); type free_entry_point (free: in a "
+         "category marketing_lite (charged as a marketing message sent through Marketing Messages Lite); type free_entry_point (free: in a "
             + "free entry point window, 72 hours after an ad or Page button); PMP (per-message pricing)"),
         // A value Meta adds later is shown as given, with no meaning made up.
         (#"{"pricing_model":"XYZ","category":"loyalty","type":"promo"}"#, "category loyalty; type promo; XYZ"),
@@ -72,7 +72,7 @@ import Testing
         #expect(failedOnly.lines[1].text.hasPrefix("billable; category authentication"), "delivered: Meta's word stands")
         #expect(failedOnly.lines[2].text
             == "billable flag on a failed status, not a charge (Meta charges a message when it is delivered); category marketing "
-            + "(a marketing template); PMP (per-message pricing); on the failed status")
+            + "(charged as a marketing message); PMP (per-message pricing); on the failed status")
         #expect(failedOnly.lines[3].text
             == "the statuses disagree (category service / authentication / marketing; billable no / yes; pricing_model PMP / CBP), "
             + "so kops cannot tell which Meta charged, if any")
@@ -82,7 +82,7 @@ import Testing
                 + #"{"status":"failed","timestamp":"1795262401"}]"#)
         #expect(undelivered.lines.map(\.text) == [
             "billable, but it failed and no delivered or read status is stored: not charged unless delivered; category marketing "
-                + "(a marketing template); PMP (per-message pricing); on the sent status"
+                + "(charged as a marketing message); PMP (per-message pricing); on the sent status"
         ])
     }
 

@@ -39,7 +39,7 @@ import Testing
         #expect(pricing > (lines.firstIndex { $0.contains(" failed ") && $0.contains("131000") } ?? Int.max), "under the timeline")
         #expect(pricing < (lines.firstIndex { $0.hasPrefix("Meta's webhooks:") } ?? -1), "before the other sections")
         let template = runs[1].out
-        #expect(template.contains("  pricing:       billable; category marketing (a marketing template); type regular (charged at the "
+        #expect(template.contains("  pricing:       billable; category marketing (charged as a marketing message); type regular (charged at the "
             + "category's rate); PMP (per-message pricing); on the sent, delivered statuses"), "\(template)")
         #expect(template.contains("  callback data: \(Self.callbackData)"))
         #expect(!template.contains("meta conversation:"), "no status of it names one")

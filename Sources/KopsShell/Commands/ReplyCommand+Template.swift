@@ -81,6 +81,7 @@ extension ReplyCommand {
                 guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
                 warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
             } else {
+                if let note = TemplateCheck.sameTemplateRefusedNote(template, sends: messages, now: context.now()) { warnings.append(note) }
                 let hold = ResendHold.of(messages, sending: .template(category: template.category), now: context.now())
                 warnings += try resendHold(hold.flatMap { $0.rule.marketingOnly ? nil : $0 }, target: target, force: force)
             }

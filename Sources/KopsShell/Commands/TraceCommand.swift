@@ -61,7 +61,8 @@ public enum TraceCommand: Command {
             ? MessageVerdict.RefusedInOpenWindow(sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound) : nil
         let again = trace.message.isOutbound && refused == nil
             ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
-        blocks += timeline(trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, now: now)
+        blocks += timeline(
+            trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, templates: trace.templates, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
@@ -212,7 +213,7 @@ public enum TraceCommand: Command {
 
     private static func timeline(
         _ message: Message, writtenSince: String? = nil, refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false,
-        now: Int64
+        templates: TemplateMismatch.Listing? = nil, now: Int64
     ) -> [Block] {
         let history = StatusHistory(message: message, now: now)
         let received = MessageError.carried(by: message.json)
@@ -222,7 +223,7 @@ public enum TraceCommand: Command {
                 let which = message.isOutbound ? "errors on the sent message (no status carried them):" : "errors on the received message:"
                 return [.line(StyledText("")), .line(StyledText(which, style: .warn))]
                     + explained(
-                        received, headlines: true, send: message.isOutbound ? FailedSend(message: message.json) : nil,
+                        received, headlines: true, send: message.isOutbound ? FailedSend(message: message.json, listing: templates) : nil,
                         unsupported: UnsupportedContent.type(of: message.json))
             }
             let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)"
@@ -308,7 +309,7 @@ public enum TraceCommand: Command {
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
         return blocks
             + explained(
-                statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince, refused: refused,
+                statusErrors + received, send: FailedSend(message: message.json, listing: templates), writtenSince: writtenSince, refused: refused,
                 callsEnabled: callsEnabled)
             + billing(message)
     }

@@ -373,8 +373,8 @@ struct MessageTrace {
         if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
             trace.changes = MessageChange.of(message.id, in: page.items)
         }
-        // A template refused as missing, miscounted, paused or disabled: the WABA's templates (two reads more, only then).
-        if TemplateMismatch.failureCode(of: message) != nil, let number = message.phoneNumberID {
+        // The WABA's templates (two reads more) for a template's mismatch or a marketing-only code's category (tester49 F1).
+        if TemplateMismatch.failureCode(of: message) != nil || FailedSend.needsListedCategory(message), let number = message.phoneNumberID {
             trace.templates = TemplateMismatch.listing(phoneNumberID: number, client: client)
         }
         // A reaction refused with 131009: the message it reacts to, read by its WAMID, says which of Meta's causes applies
