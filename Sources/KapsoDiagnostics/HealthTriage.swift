@@ -55,7 +55,17 @@ public struct HealthTriage: Sendable {
             (order.firstIndex(of: lhs.name) ?? order.count) < (order.firstIndex(of: rhs.name) ?? order.count)
         }
         findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound) }
+        // A state in which the number sends as usual (quality RED, FLAGGED) under a passed access check: said, not failed.
+        sendingNote = checks.first { $0.name == "phone_number_access" }.flatMap { access in
+            let details = access.check["details"]?.object ?? JSONObject()
+            guard findings.first(where: { $0.check == access.name })?.severity == .passed else { return nil }
+            return NumberStatus(status: details["status"]?.string, quality: details["quality_rating"]?.string).flatMap { $0.sendsAsUsual ? $0 : nil }
+        }
     }
+
+    /// The number's own state when it sends as usual but is worth knowing (`NumberStatus.sendsAsUsual`: quality RED,
+    /// FLAGGED) and Kapso's access check passed; nil otherwise (tester49 F7).
+    public var sendingNote: NumberStatus?
 
     /// The first failing check, most severe first: what blocks the number.
     public var blocking: Finding? {
@@ -311,7 +321,9 @@ public struct HealthTriage: Sendable {
             }
         case "phone_number_connection", "phone_number_access":
             let quality = name == "phone_number_access" ? details["quality_rating"]?.string : nil
-            return NumberStatus(status: details["status"]?.string, quality: quality).flatMap { $0.severity < .passed ? $0.evidence : nil }
+            return NumberStatus(status: details["status"]?.string, quality: quality).flatMap {
+                $0.severity < .passed && !$0.sendsAsUsual ? $0.evidence : nil
+            }
         default:
             return nil
         }

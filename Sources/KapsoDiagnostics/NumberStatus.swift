@@ -53,7 +53,7 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 "quality RED", .attention,
                 cause: "the number's quality rating is RED (low: contacts blocked or reported its messages in the last 7 days); "
-                    + "Meta lowers the messaging limit of a number whose quality stays low",
+                    + "sends still go out, but " + Self.portfolioScaling,
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "BANNED":
@@ -112,8 +112,9 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 word, .attention,
                 cause: "Meta FLAGGED the number" + (quality.map { " (quality \($0.uppercased()))" } ?? "")
-                    + ": its quality rating is low; sends still go out, but its messaging limit cannot rise and is lowered "
-                    + "if quality does not improve within 7 days",
+                    + ": its quality rating is low; sends still go out. FLAGGED is a state of Meta's per-number limits before "
+                    + "7 Oct 2025 (the limit could not rise, and was lowered if quality did not improve within 7 days); since "
+                    + "then " + Self.portfolioScaling,
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "RESTRICTED":
@@ -154,6 +155,21 @@ public struct NumberStatus: Sendable, Equatable {
         let what = state.word.hasPrefix("quality") ? "\(name)'s quality rating is RED" : "\(name) is \(state.word)"
         return "\(what) (Kapso's record of the number): \(state.cause); \(state.fix); 'health' says more"
     }
+
+    /// What low quality does since 7 Oct 2025: Meta sets messaging limits per business portfolio, shared by its numbers
+    /// ("Messaging limits are calculated and set at the business portfolio level", Meta, Messaging limits,
+    /// developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md; "Upcoming changes to
+    /// messaging limits": "The changes described in this document are now live"), and raises a portfolio's limit by
+    /// automatic scaling when its messages are of high quality; BSPs reproducing Meta's change table give the quality row
+    /// as "No 'Flagged' state, no downgrade" (learn.doubletick.io, upcoming-changes-to-whatsapp-messaging-limits-effective-
+    /// october-7-2025; tester49 F7: kops still said the limit "is lowered if quality does not improve within 7 days").
+    static let portfolioScaling = "messaging limits are set per business portfolio, and low quality keeps the portfolio's "
+        + "limit from rising by automatic scaling (Meta's messaging limits page)"
+
+    /// True for a state in which the number sends as usual (quality RED, FLAGGED): it never turns a check Kapso passed
+    /// into a failed one (tester49 F7: `health` exited 1 and `overview` said "not healthy" of a number sending normally);
+    /// `health` names it under the checks instead.
+    public var sendsAsUsual: Bool { word == "quality RED" || word == "FLAGGED" }
 
     /// What the details show, for a check Kapso marked passed: `the number is BANNED`, `quality is RED`.
     public var evidence: String { word.hasPrefix("quality") ? "its quality rating is RED" : "the number is \(word)" }

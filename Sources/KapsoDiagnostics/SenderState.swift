@@ -37,6 +37,11 @@ public struct SenderState: Sendable, Equatable {
             return SenderState(
                 line: "\(what)\(cause)\(outcome); \(finding.fix ?? "'health \(id)' says what to do")", cannotSend: critical)
         }
+        // A state the number sends as usual in (quality RED, FLAGGED: `HealthTriage.sendingNote`, tester49 F7): said.
+        if let note = health?.sendingNote {
+            let what = note.word.hasPrefix("quality") ? "\(label)'s \(note.word)" : "\(label) is \(note.word) now"
+            return SenderState(line: "\(what) (health: \(note.cause)); \(note.fix)", cannotSend: false)
+        }
         guard let recordState, let record, let line = NumberStatus.sendingLine(record) else { return nil }
         // Health was read and shows none of the record's state: the record may lag; said, not refused on.
         if health != nil {

@@ -151,15 +151,32 @@ import Testing
         return HealthTriage(try PhoneNumberHealth(json: ["status": .string(status), "timestamp": "2026-11-21T12:00:00Z", "checks": .object(checks)]))
     }
 
+    /// tester49 F7: quality RED and FLAGGED (the number sends as usual) no longer turn Kapso's passed access check into a
+    /// failed one (these rows were "needs attention: number FLAGGED" / "quality RED" and made `health` exit 1); the state is
+    /// the triage's `sendingNote`, with the rule of Meta's portfolio-level messaging limits (live since 7 Oct 2025).
+    @Test(arguments: [("FLAGGED", "FLAGGED", "Meta FLAGGED the number (quality RED)"), ("CONNECTED", "quality RED", "the number's quality rating is RED")])
+    func aStateTheNumberSendsAsUsualInIsNotedNotFailed(word: String, noted: String, cause: String) throws {
+        let result = try report(status: "healthy", access: ["status": .string(word), "quality_rating": "RED", "throughput_tier": "TIER_250"])
+        #expect(result.blocking == nil && result.contradicted.isEmpty)
+        #expect(result.headline(status: "healthy") == nil)
+        let note = try #require(result.sendingNote)
+        #expect(note.word == noted && note.cause.hasPrefix(cause), "\(note.cause)")
+        #expect(note.cause.contains("messaging limits are set per business portfolio") && !note.cause.contains("is lowered if"), "\(note.cause)")
+        // Kapso's own failed access check with a RED rating keeps its failure (the rating does not explain it).
+        let failed = HealthTriage(try PhoneNumberHealth(json: [
+            "status": "unhealthy", "timestamp": "2026-11-21T12:00:00Z",
+            "checks": ["phone_number_access": ["passed": false, "details": ["status": .string(word), "quality_rating": "RED"]]],
+        ]))
+        #expect(failed.sendingNote == nil && failed.blocking != nil)
+    }
+
     /// probe17 P17-4: the number's own status is the cause (health) and the headline (overview), by one rule.
     @Test(arguments: [
         ("unhealthy", "BANNED", "GREEN", HealthTriage.Finding.Severity.critical, "blocking: number BANNED",
          "the number is BANNED from WhatsApp"),
         ("degraded", "PENDING", "GREEN", .critical, "blocking: number PENDING", "the number is PENDING"),
-        ("degraded", "FLAGGED", "RED", .attention, "needs attention: number FLAGGED", "Meta FLAGGED the number (quality RED)"),
         ("degraded", "RESTRICTED", "GREEN", .attention, "needs attention: number RESTRICTED",
          "the number is RESTRICTED: it reached its messaging limit"),
-        ("degraded", "CONNECTED", "RED", .attention, "needs attention: number quality RED", "the number's quality rating is RED"),
         ("degraded", "MIGRATING", "GREEN", .attention, "needs attention: number MIGRATING",
          "the number's status is MIGRATING, which kops does not know"),
     ])

@@ -147,6 +147,12 @@ public enum HealthCommand: Command {
             if let cause = other.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = other.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
         }
+        // Quality RED or FLAGGED under a passed check: the number sends as usual, and the state is said (tester49 F7).
+        if let note = triage.sendingNote {
+            blocks.append(.line(StyledText("note: " + (note.word.hasPrefix("quality") ? note.word : "number \(note.word)"), style: .warn)))
+            blocks.append(.line(StyledText("  cause: \(note.cause)")))
+            blocks.append(.line(StyledText("  fix:   \(note.fix)")))
+        }
         if !unknownBelow.isEmpty {
             blocks.append(.line(StyledText(
                 "not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)",

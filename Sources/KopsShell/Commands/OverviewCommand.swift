@@ -124,7 +124,8 @@ public enum OverviewCommand: Command {
             let webhooksBlock = health.status != "error" && blocking == nil ? ownBlocking : nil
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
-            let okay = webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (429)"
+            let noted = triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? ""
+            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (429)") + noted
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
