@@ -11,7 +11,7 @@ extension SignatureCheck {
     /// "the value has no 'sha256=' prefix" read as "add the prefix"). Otherwise `header` is nil (Meta's value lost its
     /// prefix on the way) and the note names the missing prefix.
     public static func bareHexUnderMeta(body: [UInt8], secret: Secret) -> (header: String?, note: String) {
-        let kapsoSecret = APIKeyShape.kind(of: trimmed(secret.revealed)) == .webhookSecret
+        let kapsoSecret = APIKeyShape.kind(of: secret.revealed.trimmingSpaces()) == .webhookSecret
         guard kapsoSecret || !isMetaPayload(body) else {
             return (
                 nil,
@@ -33,7 +33,7 @@ extension SignatureCheck {
     /// `sha256=` added on the way).
     public static func metaValueWithoutFlag(body: [UInt8], secret: Secret, signature: String) -> (header: String, note: String)? {
         guard signature.lowercased().hasPrefix(WebhookSignature.metaPrefix), isMetaPayload(body),
-            APIKeyShape.kind(of: trimmed(secret.revealed)) != .webhookSecret
+            APIKeyShape.kind(of: secret.revealed.trimmingSpaces()) != .webhookSecret
         else { return nil }
         return (
             Header.meta.name,
