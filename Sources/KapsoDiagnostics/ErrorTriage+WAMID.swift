@@ -30,6 +30,34 @@ extension ErrorTriage {
             + "their padding); '\(ShellWord.command("whois", padded))' reads it with the '=' padding put back"
     }
 
+    /// The id of a `/whatsapp/messages/{id}` path that `unpaddedWAMID` reads (percent-encoding undone): the id to ask
+    /// `whois`' resolver about (`FailureGroups.unknownPathIDs`); nil for any other path.
+    public static func unpaddedMessageID(_ endpoint: String) -> String? {
+        guard let object = APIPath.objectID(in: endpoint), object.collection == "messages", unpaddedWAMID(object.id) != nil else {
+            return nil
+        }
+        return object.id.removingPercentEncoding ?? object.id
+    }
+
+    /// The 404 of an unpadded WAMID (`unpaddedWAMID`) when `whois`' resolver found the message (`identity`: it reads
+    /// the id with its `=` padding put back, `IDInput`, and names a form Kapso stored otherwise `stored as`): the message
+    /// exists, so the caller's id lost its padding (tester48 notes: `errors` sent to `whois`, which found it). E.g. `no
+    /// message has the id in the path as written, but the message exists as wamid.…= (an inbound text message …): the
+    /// id lost its '=' padding …; send it whole, '=' written %3D in a path`. Nil when it was not found, or found as written.
+    public static func unpaddedWAMID(_ segment: String, found identity: Identity?) -> String? {
+        let decoded = segment.removingPercentEncoding ?? segment
+        guard unpaddedWAMID(segment) != nil, let identity, identity.kind == .wamid, !identity.notFound, !identity.incomplete,
+            identity.details.contains(where: { $0.label == "conversation" })
+        else { return nil }
+        let stored = identity.details.first { $0.label == "stored as" }.map { String($0.value.prefix { $0 != " " }) } ?? identity.input
+        guard stored != decoded else { return nil }
+        let opening = identity.input + " is "
+        let what = identity.statement.hasPrefix(opening) ? String(identity.statement.dropFirst(opening.count)) : identity.statement
+        return "no message has the id in the path as written, but the message exists as \(stored) (\(what)): the id lost its "
+            + "'=' padding on the caller's side, and Kapso finds a message by its id as stored; send it whole, '=' written %3D "
+            + "in a path"
+    }
+
     /// Why a `wamid.` id is no WAMID Meta gives when it is too short to be one (`wamid.ID`, `wamid.NOPE`: Meta's run to
     /// about 60 characters, their base64 part never under 20), e.g. `'wamid.ID' is too short to be a WAMID: a test value
     /// or a placeholder?`; nil for any other id (tester47 F4).

@@ -32,6 +32,8 @@ extension FailureGroups {
                 ?? unknownWABAID(endpoint, numbers: numbers)
                 // A WAMID, UUID or user id read at `/{id}`: what it is says where it is read (probe46 P46-2).
                 ?? graphNodeID(endpoint)
+                // A WAMID without its '=' padding: whether the message exists with it (tester48 notes).
+                ?? ErrorTriage.unpaddedMessageID(endpoint)
         }
     }
 
@@ -279,6 +281,12 @@ extension FailureGroups {
         if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
             return IDResolver.formerNumberStatement(id, success: success)
                 + "; update the WABA id the caller uses ('numbers' shows each number's WABA id)"
+        }
+        // A WAMID that lost its '=' padding, of a message `whois` finds with it: the message exists (tester48 notes).
+        if let id = ErrorTriage.unpaddedMessageID(endpoint), let object = APIPath.objectID(in: endpoint),
+            let found = ErrorTriage.unpaddedWAMID(object.id, found: identities[id])
+        {
+            return found
         }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
             IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)

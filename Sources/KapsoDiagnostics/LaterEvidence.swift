@@ -57,6 +57,13 @@ public struct LaterEvidence: Sendable, Equatable {
     /// (probe46 P46-8: a send 5 s old was called "never reached Kapso, or sent while blocked").
     public static let lateStatusGrace: Int64 = 15 * 60
 
+    /// `of(_:among:now:)` for a send that failed: only a quote or reaction of it speaks for it, since a contact quotes or
+    /// reacts only to a message their phone has (tester48 F9); a later send or message leaves the failure's own reading,
+    /// so nil. `trace` and `message` read a failed send by this one rule.
+    public static func ofFailedSend(_ sent: Message, among listed: [Message], now: Int64) -> LaterEvidence? {
+        of(sent, among: listed, now: now).flatMap { $0.reachedThisMessage ? $0 : nil }
+    }
+
     /// The strongest evidence about `sent` (an outbound 1:1 send) among `listed` (the contact's messages on the number, in
     /// either direction, any order), read at the API's clock `now` (Unix seconds): a quote or reaction of it first, then
     /// the earliest later send to the contact that reached their phone, then the earliest message the contact wrote after

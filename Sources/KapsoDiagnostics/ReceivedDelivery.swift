@@ -8,9 +8,10 @@ public struct ReceivedDelivery: Sendable {
     public enum Signature: Sendable, Equatable {
         /// The header matches the HMAC of the raw bytes under the given secret.
         case valid(header: String)
-        /// One of several values received for the header (it came more than once, or a proxy joined its copies
-        /// with ", ") matches; `note` says which, and that a receiver reading the field as one value rejects it.
-        case oneMatches(header: String, note: String)
+        /// The header matches, and `note` names what a receiver checking it may still trip on: one of several values
+        /// received (the header came more than once, or a proxy joined its copies with ", ") matches, and a receiver
+        /// reading the field as one value rejects it; or the hex is upper case (`SignatureCheck.caseNote`).
+        case validNoted(header: String, note: String)
         /// Well-formed but not this body's HMAC under this secret; `cause` says what likely happened.
         case mismatch(header: String, cause: String)
         /// Not a signature as sent, but this body's HMAC under this secret when read another way (base64, a doubled
@@ -32,7 +33,7 @@ public struct ReceivedDelivery: Sendable {
 
         public var isValid: Bool {
             switch self {
-            case .valid, .oneMatches: true
+            case .valid, .validNoted: true
             default: false
             }
         }
@@ -72,7 +73,7 @@ public struct ReceivedDelivery: Sendable {
                 "signed only with Meta's legacy SHA-1 X-Hub-Signature: valid; X-Hub-Signature-256 is missing (Meta sends "
                     + "both: did a proxy or relay drop it?)"
             case .valid: "signature ok"
-            case .oneMatches(_, let note): "signature ok: " + note
+            case .validNoted(_, let note): "signature ok: " + note
             case .mismatch(let header, let cause): "\(header) does not match: \(cause)"
             case .otherSpelling(let header, let spelling, let bytes):
                 "\(header) \(spelling.received); \(spelling.reading), it is this \(bytes)-byte body's HMAC-SHA256 under this "
@@ -292,11 +293,14 @@ public struct ReceivedDelivery: Sendable {
         if let foreign = field.foreign { return .malformed(header: name, reason: foreign) }
         if field.values.count > 1 {
             let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta, separator: field.separator)
-            if several.match != nil { return .oneMatches(header: name, note: several.text) }
+            if several.match != nil { return .validNoted(header: name, note: several.text) }
             return .mismatch(header: name, cause: several.text)
         }
         switch WebhookSignature.verify(body: body, secret: secret, signature: value, meta: meta) {
-        case .valid: return .valid(header: name)
+        case .valid:
+            // tester48 F8 for `listen`: the note `verify` gives upper-case hex.
+            guard let note = SignatureCheck.caseNote(hex: SignatureCheck.read(value).hex) else { return .valid(header: name) }
+            return .validNoted(header: name, note: note)
         case .malformed(let reason):
             // The recognisers `verify` uses: base64, a doubled 'sha256=', invisible characters. A received header has
             // no copying to excuse it, so a value that matches only when read another way is still not accepted.

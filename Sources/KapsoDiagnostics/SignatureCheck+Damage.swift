@@ -265,7 +265,7 @@ extension SignatureCheck {
     /// make a signature over the whole body match a part of it).
     /// `meta` and `received` choose the causes listed (`listedCauses`).
     static func unmatched(_ body: [UInt8], secret: Secret, meta: Bool = false, received: Bool = false) -> String {
-        let spaced = trimmed(secret.revealed) != secret.revealed ? "; note: the secret given has whitespace around it" : ""
+        let spaced = secret.revealed.trimmingSpaces() != secret.revealed ? "; note: the secret given has whitespace around it" : ""
         let listed = "; " + listedCauses(body, secret: secret, meta: meta, received: received) + spaced
         let stillNot = "it still does not match this secret and signature"
         if let without = bodyWithoutRawBytes(body) { return without }

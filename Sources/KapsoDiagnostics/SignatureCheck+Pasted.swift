@@ -74,11 +74,15 @@ extension SignatureCheck {
             rest = rest.dropFirst(2)
         }
         let hex = String(rest)
-        if hex.contains(where: { ("A"..."F").contains($0) }), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) {
-            notes.append(upperCaseHexNote)
-        }
+        if let note = caseNote(hex: hex) { notes.append(note) }
         if algorithm == .sha1 { notes.append(legacyNote) }
         return Pasted(value: prefix + hex, algorithm: algorithm, hex: hex, notes: notes, header: header)
+    }
+
+    /// `upperCaseHexNote` for hex digits with one of A–F among them; nil for lowercase hex or what is no hex. `verify`
+    /// (through `read`) and `listen` (`ReceivedDelivery`) say it by this one rule.
+    public static func caseNote(hex: String) -> String? {
+        hex.contains(where: { ("A"..."F").contains($0) }) && hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) ? upperCaseHexNote : nil
     }
 
     /// The note on hex written in upper case (tester48 F8): the same digest, but Kapso writes lowercase hex

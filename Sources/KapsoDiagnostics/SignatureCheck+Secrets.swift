@@ -23,7 +23,7 @@ extension SignatureCheck {
     /// with it.
     static func secretRepairs(_ secret: Secret) -> [SecretRepair] {
         let given = secret.revealed
-        let trimmed = Self.trimmed(given)
+        let trimmed = given.trimmingSpaces()
         var repairs = [SecretRepair(key: secret, also: "", alone: "")]
         func add(_ text: String, also: String, alone: String) {
             guard !text.isEmpty, !repairs.contains(where: { $0.key.revealed == text }) else { return }
@@ -51,7 +51,7 @@ extension SignatureCheck {
             let what = (found.count == 1 ? "an invisible " : "\(found.count) invisible characters, ") + kinds.joined(separator: ", ")
             let pronoun = found.count == 1 ? "it" : "them"
             add(
-                Self.trimmed(String(clean)),
+                String(clean).trimmingSpaces(),
                 also: "; and the secret holds \(what): without \(pronoun) the signature matches",
                 alone: "the secret holds \(what), as copying from a chat, web page or document adds; without \(pronoun) "
                     + "the signature matches: type the secret again or paste it as plain text, and store it without \(pronoun)")
@@ -69,7 +69,7 @@ extension SignatureCheck {
                 + "text matches: use the decoded secret (Kubernetes decodes it for env vars and mounted files; "
                 + "'kubectl get secret' output is still encoded)"
             add(decoded, also: "; and the secret given is base64-encoded: its decoded text matches", alone: alone)
-            let inner = Self.trimmed(decoded)
+            let inner = decoded.trimmingSpaces()
             if inner != decoded {
                 add(
                     inner, also: "; and the secret given is base64 of the secret with a line break: decoded and "
@@ -110,11 +110,6 @@ extension SignatureCheck {
         )
     }
 
-    /// `text` without whitespace (spaces, tabs, line breaks) at either end.
-    static func trimmed(_ text: String) -> String {
-        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-
     /// The text between one pair of matching quotes (`"…"`, `'…'`, `“…”`), or nil when not quoted.
     static func unquoted(_ text: String) -> String? {
         for (open, close) in [("\"", "\""), ("'", "'"), ("\u{201C}", "\u{201D}")]
@@ -147,7 +142,7 @@ extension SignatureCheck {
         while padded.count % 4 != 0 { padded += "=" }
         guard let data = Data(base64Encoded: padded), !data.isEmpty,
             let text = String(bytes: data, encoding: .utf8),
-            trimmed(text).unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }), !trimmed(text).isEmpty
+            text.trimmingSpaces().unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }), !text.trimmingSpaces().isEmpty
         else { return nil }
         return text
     }

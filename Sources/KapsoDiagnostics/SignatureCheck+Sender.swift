@@ -4,19 +4,27 @@ internal import KapsoClient
 // MARK: - A valid signature checked as the other sender's
 
 extension SignatureCheck {
-    /// The note on a valid HMAC-SHA256 given without `sha256=` while Meta's X-Hub-Signature-256 was checked (`--meta`).
-    /// When the secret is a Kapso webhook secret (`whsec_`) or the body is no Meta payload (`isMetaPayload`), the inputs
-    /// are a Kapso delivery, whose X-Webhook-Signature is bare hex (kapso-api.md §10.1), checked without `--meta`
-    /// (tester48 F8: "the value has no 'sha256=' prefix" read as "add the prefix"); otherwise the value lost Meta's prefix.
-    public static func bareHexUnderMeta(body: [UInt8], secret: Secret) -> String {
-        let kapsoSecret = APIKeyShape.kind(of: trimmed(secret.revealed)) == .webhookSecret
+    /// The sender a valid HMAC-SHA256 given without `sha256=` stands for while Meta's X-Hub-Signature-256 was checked
+    /// (`--meta`), and the note saying so. When the secret is a Kapso webhook secret (`whsec_`) or the body is no Meta
+    /// payload (`isMetaPayload`), the inputs are a Kapso delivery, whose X-Webhook-Signature is bare hex (kapso-api.md
+    /// §10.1): `header` is `X-Webhook-Signature` and the note says to check it without `--meta` (tester48 F8 and notes:
+    /// "the value has no 'sha256=' prefix" read as "add the prefix"). Otherwise `header` is nil (Meta's value lost its
+    /// prefix on the way) and the note names the missing prefix.
+    public static func bareHexUnderMeta(body: [UInt8], secret: Secret) -> (header: String?, note: String) {
+        let kapsoSecret = APIKeyShape.kind(of: secret.revealed.trimmingSpaces()) == .webhookSecret
         guard kapsoSecret || !isMetaPayload(body) else {
-            return "the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature "
-                + "does not); the signature itself is right"
+            return (
+                nil,
+                "the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature "
+                    + "does not); the signature itself is right"
+            )
         }
         let why = kapsoSecret ? "a Kapso webhook secret (whsec_…), bare hex" : "bare hex, a body that is no Meta payload"
-        return "this looks like a Kapso delivery (\(why)): its X-Webhook-Signature is bare hex under the webhook's "
-            + "secret_key; check it without --meta"
+        return (
+            Header.kapso.name,
+            "this looks like a Kapso delivery (\(why)): its X-Webhook-Signature is bare hex under the webhook's "
+                + "secret_key; check it without --meta"
+        )
     }
 
     /// The header a valid `sha256=` value checked as Kapso's (no `--meta`) stands for: `X-Hub-Signature-256` when the
@@ -25,7 +33,7 @@ extension SignatureCheck {
     /// `sha256=` added on the way).
     public static func metaValueWithoutFlag(body: [UInt8], secret: Secret, signature: String) -> (header: String, note: String)? {
         guard signature.lowercased().hasPrefix(WebhookSignature.metaPrefix), isMetaPayload(body),
-            APIKeyShape.kind(of: trimmed(secret.revealed)) != .webhookSecret
+            APIKeyShape.kind(of: secret.revealed.trimmingSpaces()) != .webhookSecret
         else { return nil }
         return (
             Header.meta.name,

@@ -21,7 +21,7 @@ extension SignatureCheck {
     /// access token), the same reading that names a key refused with 401 (probe21 P21-16). Nil when the secret has no
     /// such prefix, or has the one its sender uses (`whsec_` for Kapso's).
     static func secretKindCause(_ secret: Secret, meta: Bool) -> String? {
-        switch APIKeyShape.kind(of: trimmed(secret.revealed)) {
+        switch APIKeyShape.kind(of: secret.revealed.trimmingSpaces()) {
         case .webhookSecret? where meta:
             return "the secret given is a Kapso webhook secret (whsec_…), not the app secret: Meta keys "
                 + "X-Hub-Signature-256 with the app's App Secret (App Dashboard › Settings › Basic)"

@@ -54,10 +54,15 @@ import Testing
     /// F8: bare hex under `--meta` with a Kapso secret or a Kapso body is a Kapso delivery; a Meta body with the app
     /// secret is a value that lost Meta's prefix.
     @Test func bareHexUnderMetaNamesAKapsoDelivery() {
-        #expect(SignatureCheck.bareHexUnderMeta(body: Self.kapsoBody, secret: Self.kapsoSecret).hasPrefix(
-            "this looks like a Kapso delivery (a Kapso webhook secret (whsec_…), bare hex)"))
-        #expect(SignatureCheck.bareHexUnderMeta(body: Self.kapsoBody, secret: Self.metaSecret).hasSuffix("check it without --meta"))
-        #expect(SignatureCheck.bareHexUnderMeta(body: Self.metaBody, secret: Self.metaSecret).hasPrefix("the value has no 'sha256=' prefix"))
+        let kapso = SignatureCheck.bareHexUnderMeta(body: Self.kapsoBody, secret: Self.kapsoSecret)
+        #expect(kapso.note.hasPrefix("this looks like a Kapso delivery (a Kapso webhook secret (whsec_…), bare hex)"))
+        #expect(kapso.header == "X-Webhook-Signature")
+        let kapsoBody = SignatureCheck.bareHexUnderMeta(body: Self.kapsoBody, secret: Self.metaSecret)
+        #expect(kapsoBody.note.hasSuffix("check it without --meta"))
+        #expect(kapsoBody.header == "X-Webhook-Signature")
+        let meta = SignatureCheck.bareHexUnderMeta(body: Self.metaBody, secret: Self.metaSecret)
+        #expect(meta.note.hasPrefix("the value has no 'sha256=' prefix"))
+        #expect(meta.header == nil)
     }
 
     /// F8: a `sha256=` value over Meta's payload under a non-Kapso secret, checked without `--meta`, is Meta's header.

@@ -43,13 +43,22 @@ import Testing
             """)
     }
 
+    /// True for a line that holds one `'…'`-quoted command and at most the punctuation after it.
+    static func isOneQuotedCommand(_ line: Substring) -> Bool {
+        let text = line.drop { $0 == " " }
+        guard text.hasPrefix("'"), let close = text.dropFirst().firstIndex(of: "'") else { return false }
+        return text[text.index(after: close)...].allSatisfy { ",;)".contains($0) }
+    }
+
     /// Tester finding: at 80 columns the ERROR of `errors` was cut to `HTTP 500 after 4 at…`; it goes whole under
     /// its row with the path and the meaning, and no line is wider than the terminal.
     @Test func errorsKeepTheErrorWholeUnderTheRow() async throws {
         let runs = try await runDemo(["errors", "errors --flat --limit 3"], number: nil, width: 80)
         for ran in runs {
             let lines = ran.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            #expect(lines.allSatisfy { TextWidth.displayWidth($0) <= 80 }, "\(ran.out)")
+            // A quoted command wider than the room is one line of its own that runs past the edge (fix48b's leftover:
+            // wrapped between its words, a copied line lost its flags); nothing else is wider than the terminal.
+            #expect(lines.allSatisfy { TextWidth.displayWidth($0) <= 80 || Self.isOneQuotedCommand($0) }, "\(ran.out)")
             #expect(!ran.out.contains("…"), "nothing cut: \(ran.out)")
         }
         let lines = runs[0].out.split(separator: "\n").map(String.init)

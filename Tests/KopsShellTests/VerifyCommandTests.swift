@@ -292,8 +292,12 @@ import Testing
     @Test func aSignatureWithoutMetasPrefixIsValidAndTheMissingPrefixNamed() throws {
         let result = verify(["--secret", Self.secret, "--signature", try signature, "--file", Self.bodyFile, "--meta"])
         #expect(result.status == .ok)
-        #expect(result.out == "valid: the HMAC-SHA256 matches the 1063-byte body\n")
+        #expect(result.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
         #expect(result.err.contains("this looks like a Kapso delivery (a Kapso webhook secret (whsec_…), bare hex)"))
+        // The JSON names Kapso's header too, and no missing prefix (Kapso's value has none).
+        let json = verify(["--secret", Self.secret, "--signature", try signature, "--file", Self.bodyFile, "--meta", "--output", "json"])
+        #expect(json.out.contains("\"header\": \"X-Webhook-Signature\""), "\(json.out)")
+        #expect(!json.out.contains("prefix_missing"), "\(json.out)")
         #expect(result.err.contains("check it without --meta"))
         let wrong = verify(["--secret", "not-the-secret", "--signature", try signature, "--file", Self.bodyFile, "--meta"])
         #expect(wrong.status == .failure)

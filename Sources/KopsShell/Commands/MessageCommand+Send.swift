@@ -44,9 +44,9 @@ extension MessageCommand {
             return try? client.decode(response, for: requests[index])
         }
         if let listIndex, let listed = json(listIndex), let page = try? client.messages(from: listed) {
-            reading.later = LaterEvidence.of(message, among: page.items, now: context.now())
-            // For a failed send only a quote or reaction of it speaks (tester48 F9); the rest is the failure's own reading.
-            if furthest == .failed, reading.later?.reachedThisMessage != true { reading.later = nil }
+            reading.later = furthest == .failed
+                ? LaterEvidence.ofFailedSend(message, among: page.items, now: context.now())
+                : LaterEvidence.of(message, among: page.items, now: context.now())
         }
         if let healthIndex, let object = json(healthIndex)?.object, let health = try? PhoneNumberHealth(json: object) {
             reading.statuses = MessageVerdict.StatusPath(HealthTriage(health))

@@ -109,7 +109,8 @@ public enum ProfileCommand: Command {
 
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {
         let before = (profile: context.session.profile, baseURL: context.client.baseURL)
-        guard let profile = context.config.profile(named: name) else {
+        let unnamed = context.config.profile(named: name) == nil ? unnamedSettings(name, in: context) : nil
+        guard let profile = context.config.profile(named: name) ?? unnamed?.profile else {
             if let problem = context.configProblem { throw ConfigError.brokenFile(problem: problem, profile: name) }
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
@@ -119,13 +120,13 @@ public enum ProfileCommand: Command {
         // A usable profile replaces the API and key that were refused at start (probe22 P22-15).
         context.startProblem = nil
         context.client = KapsoClient(baseURL: baseURL, apiKey: Secret(""), transport: context.client.transport)
-        context.useKey(from: profile.keyOrigin)
+        context.useKey(from: unnamed?.key ?? profile.keyOrigin)
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
         // The profile in use selected again on the same API is the same project.
         let same = name == before.profile && context.client.baseURL == before.baseURL
         selectNumber(profile.phoneNumberID, ofProfile: name, sameProject: same, in: &context.session)
-        context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
+        context.session.sources["api"] = profile.baseURL == nil ? "default" : unnamed?.baseURLSource ?? "profile \(name)"
         context.session.sources["profile"] = "profile use"
         context.session.lastList = nil
         context.ids.clear()
@@ -145,7 +146,11 @@ public enum ProfileCommand: Command {
         let isDefault = context.config.defaultProfile == name
         var blocks: [Block] = [
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
-            .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
+            .hint(
+                unnamed != nil
+                    ? "the settings of no profile, as kops starts without --profile: the API from KAPSO_API_BASE_URL (else "
+                        + "\(Settings.defaultBaseURL)), the key from KAPSO_API_KEY, no number"
+                    : isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
         if same {
             let number = profile.phoneNumberID.map { "its number \($0) is selected; the last message and conversation stay" }
@@ -190,6 +195,22 @@ public enum ProfileCommand: Command {
             }
         }
         return CommandResult(blocks: blocks)
+    }
+
+    /// The settings of no profile, asked for by their name (`Settings.unnamedProfile`) while config.toml has no profile so
+    /// named, as `kops --profile default` reads them (`Settings.resolve`): the API from KAPSO_API_BASE_URL, else Kapso's;
+    /// the key from KAPSO_API_KEY; no number (fix48b's leftover: in the shell it was "unknown profile 'default'"). Nil
+    /// for any other name, and when config.toml could not be read (its error is the answer).
+    static func unnamedSettings(_ name: String, in context: ShellContext)
+        -> (profile: Profile, key: KeyOrigin, baseURLSource: String)?
+    {
+        guard name == Settings.unnamedProfile, context.configProblem == nil else { return nil }
+        let nonEmpty = { (variable: String) in context.environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
+        let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) } ?? .none(profile: nil)
+        return (
+            Profile(name: name, baseURL: nonEmpty("KAPSO_API_BASE_URL")), key,
+            Settings.Source.environment("KAPSO_API_BASE_URL").description
+        )
     }
 
     /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.

@@ -202,11 +202,16 @@ public enum VerifyCommand: Command {
             // The same HMAC-SHA256 over the same bytes: a value that lost its 'sha256=' (handlers often split it off)
             // still proves the body and secret; only the header's form differs.
             if WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: false) == .valid {
+                // Inputs that are a Kapso delivery's name its header: no prefix is missing from Kapso's bare hex.
+                let sender = SignatureCheck.bareHexUnderMeta(body: body, secret: secret)
+                let line = sender.header.map { "valid: \($0) matches the \(body.count)-byte body" }
+                    ?? "valid: the HMAC-SHA256 matches the \(body.count)-byte body"
+                let json: JSONValue = sender.header == nil
+                    ? ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true]
+                    : ["valid": true, "header": .string(sender.header ?? header), "body_bytes": .number(String(body.count))]
                 return CommandResult(
-                    blocks: [.line(StyledText("valid: the HMAC-SHA256 matches the \(body.count)-byte body", style: .good))]
-                        + read.hints + pasted.notes.map(Block.hint)
-                        + [.hint(SignatureCheck.bareHexUnderMeta(body: body, secret: secret))],
-                    json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true])
+                    blocks: [.line(StyledText(line, style: .good))] + read.hints + pasted.notes.map(Block.hint) + [.hint(sender.note)],
+                    json: json)
             }
             let cause = try stop.search { prefixCause(body: body, secret: secret, signature: signature, stop: $0) }
             throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)

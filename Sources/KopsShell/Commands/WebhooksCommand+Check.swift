@@ -85,6 +85,18 @@ extension WebhooksCommand {
         return lines.flatMap { "  fix: ".count + $0.count > width ? commandLines($0) : [$0] }
     }
 
+    /// A finding's fix as lines under `  fix: ` (`fixLines`): a command on a line of its own is a `.command` block, so
+    /// one wider than the terminal is not wrapped between its words (fix48b's leftover: `webhooks create --url …
+    /// --events …`, about 100 characters, split at 80 columns); the rest is prose, wrapped.
+    static func fixBlocks(_ fix: String, width: Int?) -> [Block] {
+        fixLines(fix, width: width).enumerated().map { offset, line in
+            let shown = (offset == 0 ? "  fix: " : "       ") + line
+            let words = line.split(separator: " ", maxSplits: 2)
+            let isCommand = width != nil && words.count > 1 && words[0] == "webhooks" && fixSubcommands.contains(String(words[1]))
+            return isCommand ? .command(shown) : .line(StyledText(shown))
+        }
+    }
+
     /// The `webhooks` subcommands a fix names as commands to type.
     static let fixSubcommands: Set<String> = ["create", "update", "delete", "get", "test", "check"]
 
@@ -136,7 +148,7 @@ extension WebhooksCommand {
             let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
-            blocks += fixLines(finding.fix, width: width).enumerated().map { .line(StyledText(($0.offset == 0 ? "  fix: " : "       ") + $0.element)) }
+            blocks += fixBlocks(finding.fix, width: width)
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
             let count = check.findings.filter { $0.severity == severity }.count

@@ -24,6 +24,9 @@ struct SecretFragments: Sendable {
 
     /// The secrets' forms (each secret folded to lower case, and its base64 and percent-encoded forms folded), as bytes.
     private var forms: [[UInt8]] = []
+    /// Each secret's own bytes, and folded: a run that is a whole secret in another case (`ACME-DEMO` echoed for
+    /// `acme-demo`) is masked though it looks like a word (`masked`).
+    private var wholes: [(bytes: [UInt8], folded: [UInt8])] = []
     /// Every 8-byte window of every form, packed big-endian, sorted (looked up by binary search).
     private var windows: [UInt64] = []
     /// One bit per 4-byte piece of every form (each byte ORed with 0x20, so that case does not matter), by its hash:
@@ -37,6 +40,7 @@ struct SecretFragments: Sendable {
         var windows: [UInt64] = []
         for secret in secrets where secret.revealed.utf8.count >= Self.minimumLength {
             let bytes = Array(secret.revealed.utf8)
+            wholes.append((bytes, bytes.map(ByteSearch.fold)))
             let base64 = Array(Data(bytes).base64EncodedString().utf8)
             // The URL-safe alphabet: `-` for `+`, `_` for `/`.
             let urlSafe = base64.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }
@@ -181,9 +185,15 @@ struct SecretFragments: Sendable {
             var ranges: [Range<Int>] = []
             for end in hits(in: bytes, first: false) {
                 if let last = ranges.last, last.contains(end - 1) { continue }
-                guard let matched = longestRun(in: bytes, endingAt: end), let run = Self.tokenPiece(of: matched, in: bytes),
-                    Self.looksRandom(bytes[run])
-                else { continue }
+                guard let matched = longestRun(in: bytes, endingAt: end) else { continue }
+                let run: Range<Int>
+                if isWholeSecretInAnotherCase(bytes[matched]) {
+                    run = matched
+                } else if let piece = Self.tokenPiece(of: matched, in: bytes), Self.looksRandom(bytes[piece]) {
+                    run = piece
+                } else {
+                    continue
+                }
                 let word = Self.word(around: run, in: bytes)
                 if let last = ranges.last, last.overlaps(word) || last.upperBound == word.lowerBound {
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, word.upperBound)
@@ -204,6 +214,16 @@ struct SecretFragments: Sendable {
         }
         result += bytes[position...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// True when `run` is a whole secret written in another ASCII case (`ACME-DEMO`, `Acme-Demo` for `acme-demo`: a
+    /// server that upper-cases what it echoes). The secret in its own case is the whole-value pass's (`Redactor.redact`),
+    /// which leaves a plain word only where it labels a host (`HostLabelSecrets`); found here as it is, it is such a label.
+    private func isWholeSecretInAnotherCase(_ run: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        wholes.contains { whole in
+            whole.bytes.count == run.count && run.map(ByteSearch.fold).elementsEqual(whole.folded)
+                && !run.elementsEqual(whole.bytes) && !wholes.contains { $0.bytes.elementsEqual(run) }
+        }
     }
 
     /// The longest run of `bytes` around the window ending at `end` that equals part of one form (folded).

@@ -48,6 +48,9 @@ public enum Block: Sendable, Equatable {
     /// A line of data shown exactly (a payload body): never wrapped, since a terminal's soft wrap is copied as
     /// the same bytes while an inserted line break is not; controls are still shown as escapes.
     case data(String)
+    /// A command to type (a fix's `webhooks create --url … --events …`), never wrapped for the same reason as `data`: a
+    /// command wider than the terminal runs past its edge, and copied from the soft-wrapped line it is one command again.
+    case command(String)
     /// A hint about what to do next (e.g. "showing 20 (more: next)"); dimmed on a TTY.
     case hint(String)
     /// Help text (`help`, `help COMMAND`, a topic): its paragraphs reflowed to the terminal's width, and to

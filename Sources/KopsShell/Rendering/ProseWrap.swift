@@ -7,7 +7,9 @@
 /// wider than the room after the hanging indent starts its line at the text's own margin, and one wider than
 /// that keeps its line whole (a long id or URL is never cut); lines that fit are
 /// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
-/// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it. Text without
+/// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it; a quoted span that
+/// starts with a command of kops stays whole even when it does not fit (`isCommand`): it runs past the edge, where the
+/// terminal's soft wrap is copied as one line, while a line break between its words was not (fix48b's leftover). Text without
 /// spaces (Chinese, Japanese) breaks between its wide characters. A suggested command with a trailing comment
 /// (`  whois 2003…  # 48 failed calls …`) continues its comment as a comment under the `#`, so no continuation reads
 /// as a command when the block is copied. A usage synopsis after `usage: ` breaks only between whole options
@@ -75,17 +77,17 @@ public enum ProseWrap {
     /// after it (`use 100200300400501`, `run 'numbers'`). An apostrophe inside a word (`Meta's`) opens nothing.
     /// A number and its unit stay together too (`(95 %)`, `30 s`, `1.5 min`), so no line starts with a bare `%)`.
     static func keptTogether(_ words: [(spaces: Int, text: String)], room: Int) -> [(spaces: Int, text: String)] {
-        func joined(_ span: ArraySlice<(spaces: Int, text: String)>) -> (spaces: Int, text: String)? {
+        func joined(_ span: ArraySlice<(spaces: Int, text: String)>, whole: Bool = false) -> (spaces: Int, text: String)? {
             guard let first = span.first else { return nil }
             let text = span.dropFirst().reduce(first.text) { $0 + String(repeating: " ", count: $1.spaces) + $1.text }
-            return TextWidth.displayWidth(text) <= room ? (first.spaces, text) : nil
+            return whole || TextWidth.displayWidth(text) <= room ? (first.spaces, text) : nil
         }
         var quoted: [(spaces: Int, text: String)] = []
         var index = 0
         while index < words.count {
             if opensQuote(words[index].text),
                 let end = words[(index + 1)...].firstIndex(where: { closesQuote($0.text) }),
-                let span = joined(words[index...end])
+                let span = joined(words[index...end], whole: isCommand(words[index].text))
             {
                 quoted.append(span)
                 index = end + 1
@@ -144,6 +146,14 @@ public enum ProseWrap {
         else { return false }
         return units.contains(String(unit.reversed().drop { ")].,;:!?".contains($0) }.reversed()))
     }
+
+    /// True for the word that opens a quote when the quote's first word is a command of kops (`'webhooks`, `('use`).
+    static func isCommand(_ word: String) -> Bool {
+        commandWords.contains(String(word.drop { "([".contains($0) }.dropFirst()))
+    }
+
+    /// The names of kops's commands.
+    static let commandWords = Set(CommandRegistry.standard.commands.map { $0.name })
 
     /// True for a word that starts a `'` quote (after `(` or `[`) and does not close it: `'webhooks`, `('#131047`.
     static func opensQuote(_ word: String) -> Bool {

@@ -91,6 +91,7 @@ public struct Renderer: Sendable {
         case .fields(let fields): out += render(fields)
         case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
         case .data(let text): out.append(VisibleText.escaped(text))
+        case .command(let text): out.append(styled(visible(StyledText(text))))
         case .help(let text): out += HelpText.lines(text, width: table.width ?? HelpText.defaultWidth)
         }
     }

@@ -32,14 +32,11 @@ extension MessageTrace {
     /// The other messages, deliveries, send calls and batching webhooks read with the trace (`listings`: message listings of
     /// the number, `webhooks`: the number's webhooks), for telling the message's own rows from theirs (P44-2).
     static func neighbours(
-        of message: Message, listings: [Result<JSONValue, KapsoAPIError>], client: KapsoClient, deliveries: [WebhookDelivery],
-        calls: [APILog], webhooks: Result<JSONValue, KapsoAPIError>?
+        of message: Message, listings: [[Message]], deliveries: [WebhookDelivery], calls: [APILog],
+        webhooks: Result<JSONValue, KapsoAPIError>?
     ) -> SendAttribution.Neighbours {
         var seen: Set<String> = [message.id]
-        let messages = listings.flatMap { listed -> [Message] in
-            guard case .success(let json) = listed, let page = try? client.messages(from: json) else { return [] }
-            return page.items.filter { seen.insert($0.id).inserted }
-        }
+        let messages = listings.flatMap { listed in listed.filter { seen.insert($0.id).inserted } }
         var batched: [String: Set<String>] = [:]
         if case .success(let json)? = webhooks, let page = try? Page.decode(json, item: Webhook.init(json:)) {
             for webhook in page.items where webhook.bufferEnabled {
@@ -50,6 +47,12 @@ extension MessageTrace {
         return SendAttribution.Neighbours(
             messages: messages, deliveries: deliveries,
             calls: calls.filter { SendAttribution.sendScope(of: $0, phoneNumberID: number) != nil }, batched: batched)
+    }
+
+    /// The messages of a listing's answer; none when it failed or does not decode.
+    static func messages(_ listing: Result<JSONValue, KapsoAPIError>, _ client: KapsoClient) -> [Message] {
+        guard case .success(let json) = listing, let page = try? client.messages(from: json) else { return [] }
+        return page.items
     }
 
     /// The events a message's journey produces: received for inbound, the status events for outbound.

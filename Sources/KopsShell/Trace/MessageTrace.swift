@@ -257,9 +257,13 @@ struct MessageTrace {
             }
             templateContext = (waba, stopped)
         }
+        // The contact's messages (request 1), decoded once for every part that reads them.
+        let inboundListing = json(1)
+        let inboundPage = (try? inboundListing.get()).flatMap { try? client.messages(from: $0) }
         let byUserID = Self.writtenByUserID(message, conversation: try? json(0).get(), client)
-        let inbound = part(json(1)) { json throws(KapsoAPIError) in
-            var page = try client.messages(from: json)
+        let inbound = part(inboundListing) { json throws(KapsoAPIError) in
+            var page: Page<Message>
+            if let inboundPage { page = inboundPage } else { page = try client.messages(from: json) }
             page.items += byUserID.filter { mine in !page.items.contains { $0.id == mine.id } }
             // `phone_number` matches partially: only this contact's messages count (either form of a Brazilian or Mexican
             // number, any message of the traced one's conversation). Only a message the contact wrote 1:1 at a readable
@@ -334,7 +338,7 @@ struct MessageTrace {
         if let index = callsIndex, case .failed(let error) = search(json(index)) { trace.requestIDsNotLoaded = error }
         trace.callsEnabled = callsEnabled
         if message.isInbound, case .loaded(let conversation) = trace.conversation, let number = message.phoneNumberID,
-            let contact = message.contact, case .success(let listed) = json(1), let page = try? client.messages(from: listed)
+            let contact = message.contact, let page = inboundPage
         {
             let read = page.items.contains { $0.id == message.id } ? page.items : page.items + [message]
             var window = ContactWindow(
@@ -343,22 +347,20 @@ struct MessageTrace {
             trace.contactWindow = window
         }
         if let reachIndex {
-            let listed = [1, reachIndex].flatMap { index -> [Message] in
-                guard case .success(let json) = json(index), let page = try? client.messages(from: json) else { return [] }
-                return page.items
-            }
+            let listed = (inboundPage?.items ?? []) + Self.messages(json(reachIndex), client)
             if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
             if unconfirmed { trace.later = LaterEvidence.of(message, among: listed, now: now) }
         }
-        if trace.later == nil, case .success(let listed) = json(1) { trace.later = Self.reachedAfterFailure(message, listed, client, now) }
+        if trace.later == nil, let inboundPage { trace.later = Self.reachedAfterFailure(message, inboundPage.items, now) }
         if numberFailure, let numberSendsIndex, case .success(let listed) = json(numberSendsIndex),
             let page = try? client.messages(from: listed)
         {
             trace.recovered = LaterSuccess.of(message, among: page.items)
         }
+        let otherListings = [reachIndex, numberSendsIndex].compactMap { $0 }.map { Self.messages(json($0), client) }
         trace.neighbours = neighbours(
-            of: message, listings: [1, reachIndex, numberSendsIndex].compactMap { $0 }.map(json), client: client,
-            deliveries: nearbyDeliveries, calls: sendCalls, webhooks: webhooksIndex.map(json))
+            of: message, listings: [inboundPage?.items ?? []] + otherListings, deliveries: nearbyDeliveries, calls: sendCalls,
+            webhooks: webhooksIndex.map(json))
         if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
             let health = try? PhoneNumberHealth(json: object)
         {
@@ -370,28 +372,14 @@ struct MessageTrace {
             }
         }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
-        if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
-            trace.changes = MessageChange.of(message.id, in: page.items)
+        if message.isInbound, let inboundPage {
+            trace.changes = MessageChange.of(message.id, in: inboundPage.items)
         }
         // The WABA's templates (two reads more) for a template's mismatch or a marketing-only code's category (tester49 F1).
         if TemplateMismatch.failureCode(of: message) != nil || FailedSend.needsListedCategory(message), let number = message.phoneNumberID {
             trace.templates = TemplateMismatch.listing(phoneNumberID: number, client: client)
         }
-        // A reaction refused with 131009: the message it reacts to, read by its WAMID, says which of Meta's causes applies
-        // (its age, a reaction, another conversation's, deleted, not in the project); one read more, only for such a failure.
-        if message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
-            StatusHistory(message: message).failures.contains(where: { $0.errors.contains { $0.code == "131009" } })
-                || MessageError.carried(by: message.json).contains(where: { $0.code == "131009" })
-        {
-            do throws(KapsoAPIError) {
-                let reacted = try MessageLookup.first((try? WAMID.lookups(target).get()) ?? [target], client: client)
-                var listed: [Message] = []
-                if case .success(let inbound) = json(1), let page = try? client.messages(from: inbound) { listed = page.items }
-                trace.reactionTarget = ReactionTarget.of(message, target: reacted, changes: MessageChange.of(reacted.id, in: listed))
-            } catch .messageNotFound {
-                trace.reactionTarget = .notInProject
-            } catch {}
-        }
+        trace.reactionTarget = Self.reactionTarget(of: message, listed: inboundPage?.items ?? [], client)
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
         trace.sendLock = sendLock(sendCalls.filter { $0.endpoint.contains(sendPath) }, holder: message, now: now)
         trace.attribute()

@@ -150,6 +150,7 @@ public final class PIIMasker {
             case .hint(let hint): return .hint(mask(hint))
             case .help(let help): return .help(mask(help, content: false))
             case .data(let data): return .data(mask(jsonText: data))
+            case .command(let command): return .command(mask(command, content: false))
             case .fields(let fields):
                 return .fields(fields.map { field in
                     let content = PIIMasker.contentLabels.contains(field.label)
