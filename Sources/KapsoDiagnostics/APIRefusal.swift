@@ -19,8 +19,11 @@ public struct APIRefusal: Sendable, Equatable {
     /// Kapso's `billing_url` (402), when the body carried one.
     public var billingURL: String?
 
-    /// Reads the status and text; nil when neither names a cause kops knows.
-    public init?(status: Int?, text: String?) {
+    /// Reads the status and text; nil when neither names a cause kops knows. `path` is the call's (`/api_logs`'
+    /// `endpoint`), when known: a 409 without a text kops knows is the send lock on a send path only, and a duplicate or
+    /// conflict anywhere else (kapso-api.md §1.5 and §9.3; tester49 F6). Without a path it is read as the send lock: the
+    /// live sends (`reply`) are the only callers without one.
+    public init?(status: Int?, text: String?, path: String? = nil) {
         let text = text ?? ""
         let trimmed = text.drop { $0 == " " || $0 == "\n" }
         var body = text
@@ -60,7 +63,9 @@ public struct APIRefusal: Sendable, Equatable {
         // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
         switch status {
         case 402?: self.init(code: "insufficient_credits", graph: false, billingURL: billingURL)
-        case 409?: self.init(code: "409", graph: false, billingURL: nil)
+        case 409?:
+            let send = path.map { SendLock.phoneNumberID(inPath: $0) != nil } ?? true
+            self.init(code: send ? "409" : "conflict", graph: false, billingURL: nil)
         default: return nil
         }
     }

@@ -147,6 +147,15 @@ extension ErrorCatalog {
             "409", "send in flight", "another send to the same conversation is in progress (Kapso's send lock)",
             "retry in a moment", .yes, nil, source: .kapso,
             reference: "Kapso, gokapso/agent-skills: skills/integrate-whatsapp/references/whatsapp-api-reference.md (Errors)"),
+        // A Platform API 409 (kapso-api.md §1.5: "409 | duplicate / conflict | {"error": "..."}"): not the send lock,
+        // which answers sends only (§9.3); a retry as sent meets the same state (tester49 F6).
+        entry(
+            "conflict", "conflict",
+            "Kapso refused the call as a duplicate of something that exists or a conflict with the resource's current "
+                + "state (a Platform API 409; its error text says which), not the send lock, which answers sends only",
+            "read the error text: look the resource up and change it instead of creating it again (a webhook URL that "
+                + "exists: 'webhooks list', then 'webhooks update ID'), or read it again before changing it",
+            .fixFirst, nil, source: .kapso, reference: "kapso-api.md §1.5 (Platform API errors: 409 duplicate / conflict)"),
         entry(
             "insufficient_credits", "Kapso billing", "the Kapso balance cannot cover Meta's fee for this message",
             "top up the balance (the error's billing_url)", .afterTopUp, nil, source: .kapso),

@@ -323,7 +323,7 @@ public struct ErrorTriage {
         {
             return "the key was rejected; check which key the caller uses"
         }
-        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
+        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint), let advice = refusal.advice {
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).
             if refusal.code == "100",

@@ -25,7 +25,8 @@ extension FailureGroups {
     /// `SendLock.heldAfter` or more, with its meaning, headline and the pending send of `messages` that likely holds
     /// the lock; nil for any other group (its meaning stands: "retry in a moment").
     static func heldLock(_ group: Group, messages: [Message], now: Int64) -> Group? {
-        guard group.source == .api, group.error.hasPrefix("409"),
+        // A Platform API conflict (`409 conflict`) is no send lock, whatever its span (tester49 F6).
+        guard group.source == .api, group.error.hasPrefix("409"), group.variants.contains(where: { SendLock.phoneNumberID(inPath: $0) != nil }),
             let first = KapsoTime.seconds(iso: group.firstSeen), let last = KapsoTime.seconds(iso: group.lastSeen)
         else { return nil }
         let number = group.variants.lazy.compactMap { SendLock.phoneNumberID(inPath: $0) }.first

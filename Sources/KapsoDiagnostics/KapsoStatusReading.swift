@@ -49,6 +49,15 @@ public struct KapsoStatusReading: Sendable, Equatable {
         return nil
     }
 
+    /// Whether a pasted `text` is the bare status of a catalogue code that Kapso answers for more than one cause
+    /// (`409`, `HTTP 409`): read as the status (`init(status:)`, each cause), not as one of them (tester49 F6: `explain
+    /// 409` gave the send lock alone).
+    public static func isBareAmbiguousStatus(_ text: String) -> Bool {
+        var word = text.trimmingSpaces().lowercased()
+        if word.hasPrefix("http ") { word = String(word.dropFirst(5)).trimmingSpaces() }
+        return word == "409"
+    }
+
     /// Kapso's own text in a body, `{"error": "<text>"}` or `{"errors": {"url": ["is invalid"]}}` (as `url is invalid`),
     /// nil for any other JSON (a Graph error object).
     public static func kapsoText(in json: JSONValue) -> String? {
@@ -114,6 +123,21 @@ public struct KapsoStatusReading: Sendable, Equatable {
                         + "project's plan does not include (project.event)",
                     check: "the webhook's events: drop project.event, or move to a plan that has it")],
                 "'errors' shows each 402 with its path and text")
+        case (409?, _):
+            // Kapso documents two 409s (tester49 F6): the Meta proxy's per-conversation send lock (§9.3, its text
+            // "Another message is already in-flight for this conversation. Please retry shortly.") and the Platform API's
+            // duplicate or conflict (§1.5), where a retry as sent meets the same state.
+            return (
+                "HTTP 409 from Kapso: a conflict; Kapso documents two causes, told apart by the call (kapso-api.md §1.5, §9.3)",
+                [Cause(
+                    cause: "a send through the Meta proxy (POST …/{phone_number_id}/messages): another send to the same "
+                        + "conversation is in progress (Kapso's send lock, text \"Another message is already in-flight …\")",
+                    check: "the path and text; retry the send in a moment ('explain' of the text says more)"),
+                 Cause(
+                    cause: "any other Platform API call: a duplicate of something that exists or a conflict with the "
+                        + "resource's current state (the error text says which; a webhook URL that already exists)",
+                    check: "the error text; look the resource up ('webhooks list') and change it instead of creating it again")],
+                "'errors' shows each 409 with its path and text")
         case (401?, _):
             return ("HTTP 401 from Kapso: the API key was refused", [], "check the key the caller sends ('state' shows which kops uses)")
         case (429?, _):

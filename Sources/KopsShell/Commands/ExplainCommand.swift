@@ -74,6 +74,8 @@ public enum ExplainCommand: Command {
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
     private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool, text: String = "") throws -> CommandResult {
+        // A bare 409 has two documented causes, told apart by the call (tester49 F6): the status reading names both.
+        if KapsoStatusReading.isBareAmbiguousStatus(text), let status = httpStatus(pasted, text: text) { return status }
         guard let entry = pasted.entry else {
             if let status = httpStatus(pasted, text: text) { return status }
             throw ShellError.unknownErrorCode(code: pasted.code)

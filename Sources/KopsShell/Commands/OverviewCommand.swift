@@ -340,7 +340,9 @@ public enum OverviewCommand: Command {
             } else if let page = try? client.messages(from: json) {
                 var times: [String: [Int64]] = [:]
                 for message in page.items where message.isInbound {
-                    if let number = message.phoneNumberID, let time = message.time { times[number, default: []].append(time) }
+                    if let number = message.phoneNumberID, let time = WebhookAudience.receivedTimes([message]).first {
+                        times[number, default: []].append(time)
+                    }
                 }
                 inbound = times.keys.sorted().map { WebhookCheck.Inbound(number: $0, times: times[$0] ?? [], complete: !page.hasMore) }
             }

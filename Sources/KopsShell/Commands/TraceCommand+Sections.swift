@@ -50,6 +50,10 @@ extension TraceCommand {
             return heading + [.line(StyledText("webhook deliveries: not loaded: \(error)", style: .warn))]
         case .loaded(let deliveries) where deliveries.isEmpty:
             let events = trace.message.isInbound ? "whatsapp.message.received" : "message status events"
+            // No received event is documented for a system notification: none missing (tester49 F8).
+            if let undocumented = WebhookAudience.receivedUndocumented(trace.message) {
+                return heading + [.line(StyledText("webhook deliveries: none; " + undocumented, style: .dim))] + sharing
+            }
             guard case .loaded(let webhooks)? = trace.numberWebhooks else {
                 return heading + [
                     .line(StyledText("webhook deliveries: none for \(events) (they go only to phone-number-scoped webhooks)", style: .warn))

@@ -44,6 +44,8 @@ public enum VerifyCommand: Command {
         body is base64-decoded when its "isBase64Encoded" is true. An export that keeps the body as parsed JSON has \
         lost the signed bytes: its rebuilt form (compact; Meta-escaped with --meta) is valid when it matches, and \
         otherwise the signature cannot be checked from it (exit status 65): export the body as received.
+        --secret (or --secret-env) may be given more than once, as during a rotation (old and new secret): each is \
+        tried in order, and kops says which one matches (the first that does); invalid only when none does.
         --secret-env VAR reads the secret from that environment variable, so it stays out of your shell's history \
         and the process list; a secret that is literally ${env:VAR} (kops replaces that in scripts, -c and at the \
         prompt, not in its own arguments nor inside '...') is refused.
@@ -58,7 +60,7 @@ public enum VerifyCommand: Command {
     public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([], ["--file"]) }
 
     public static let flags = [
-        FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); never printed"),
+        FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); repeatable; never printed"),
         FlagSpec("--secret-env", value: "VAR", help: "read the secret from this environment variable (not in shell history or ps)"),
         FlagSpec("--signature", value: "HEX", help: "the signature header's value (default: the saved request's own)"),
         FlagSpec("--file", value: "FILE", help: "the body as received, read byte for byte"),
@@ -74,9 +76,16 @@ public enum VerifyCommand: Command {
     /// `--secret` or `--secret-env` (one required) and `--signature` (which a saved request's own header can stand in
     /// for); the environment is read in `run`.
     private static func given(_ arguments: Arguments) throws(ShellError) -> String? {
-        try WebhookSecretFlags.check(arguments, command: name)
+        try WebhookSecretFlags.check(arguments, command: name, several: true)
         guard WebhookSecretFlags.isGiven(arguments) else {
             throw .missingArgument(command: name, what: "--secret SECRET (or --secret-env VAR)", usage: usage)
+        }
+        // A header received twice is one --signature with its values joined (`verifyEach`); a second flag would be
+        // dropped without a word (tester49 F9).
+        if arguments.all("--signature").count > 1 {
+            throw .invalidValue(
+                command: name, what: "use of", value: "--signature",
+                expected: "--signature once (a header received twice: both values in one --signature, joined with ', ')")
         }
         return arguments.value("--signature")
     }
@@ -84,7 +93,7 @@ public enum VerifyCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let givenSignature = try given(arguments)
         // `given` saw one of the two flags, so there is a secret (or the variable's error).
-        let secretText = try WebhookSecretFlags.secret(arguments, command: name, in: context)?.revealed ?? ""
+        let secrets = try WebhookSecretFlags.secrets(arguments, command: name, in: context).map(\.revealed)
         var meta = arguments.has("--meta")
         let pastedSignature: String
         // Read once when it was read for its signature header; else only when a check needs it (below).
@@ -109,7 +118,7 @@ public enum VerifyCommand: Command {
         let stop = Stop { context.interruptPresses() > presses }
         do {
             do {
-                return try check(pastedSignature, secretText: secretText, meta: meta, stop: stop, body: loadBody)
+                return try check(pastedSignature, secrets: secrets, meta: meta, stop: stop, body: loadBody)
             } catch ShellError.malformedSignature(let command, let reason) where givenSignature == nil {
                 // The value came from the file, not from the user: say whose it is.
                 let header = preread?.envelope?.signature(meta: meta)?.name ?? "signature"
@@ -134,7 +143,7 @@ public enum VerifyCommand: Command {
     }
 
     /// Checks `pastedSignature` (as given, or the saved request's own header) against the body `loadBody` reads.
-    private static func check(
+    static func check(
         _ pastedSignature: String, secretText: String, meta: Bool, stop: Stop, body loadBody: () throws -> Body
     ) throws -> CommandResult {
         let field = SignatureCheck.field(pastedSignature)

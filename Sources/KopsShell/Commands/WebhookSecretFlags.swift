@@ -13,32 +13,43 @@ enum WebhookSecretFlags {
     /// Checks what needs no environment: not both forms of one secret, no empty secret, and no `${env:NAME}` kops did
     /// not replace (`kops verify --secret '${env:WH}'`: outside a line kops reads, and inside '...', nothing is
     /// replaced; it was taken as the secret and called the signature invalid).
-    static func check(_ arguments: Arguments, flag: String = "--secret", command: String) throws(ShellError) {
+    /// `several`: the command takes the flag more than once (`verify` tries each secret); any other refuses a repeat
+    /// rather than keep the last value without a word (tester49 F9).
+    static func check(
+        _ arguments: Arguments, flag: String = "--secret", command: String, several: Bool = false
+    ) throws(ShellError) {
         let environmentFlag = flag + "-env"
-        switch (arguments.value(flag), arguments.value(environmentFlag)) {
-        case (_?, _?):
-            throw .invalidValue(command: command, what: "combination", value: "\(flag) with \(environmentFlag)", expected: "one of them")
-        case (let text?, nil):
-            // An empty secret would call every real signature wrong.
-            guard !text.isEmpty else {
-                throw .invalidValue(
-                    command: command, what: flag, value: "", expected: flag == "--secret" ? "the webhook's secret_key" : "Meta's app secret")
-            }
-            if let variable = unreplacedReference(text) {
-                throw .invalidValue(
-                    command: command, what: flag, value: text,
-                    expected: "the secret itself: kops replaces ${env:NAME} only in a line it reads (a script, -c, the prompt; not "
-                        + "inside '...'); use \(environmentFlag) \(variable)")
-            }
-            try refuseMasked(text, subject: flag, flag: flag, arguments: arguments, command: command)
-        case (nil, let variable?):
-            guard Interpolation.isName(variable) else {
-                throw .invalidValue(
-                    command: command, what: "value for \(environmentFlag)", value: variable,
-                    expected: "the name of an environment variable (not its value), e.g. \(environmentFlag) KAPSO_WEBHOOK_SECRET")
-            }
-        case (nil, nil): break
+        for repeated in [flag, environmentFlag] where !several && arguments.all(repeated).count > 1 {
+            throw .invalidValue(
+                command: command, what: "use of", value: repeated,
+                expected: "\(repeated) once: \(command) uses one secret (to find which of several secrets signed a "
+                    + "saved delivery: verify --secret A --secret B --file FILE)")
         }
+        if arguments.value(flag) != nil && arguments.value(environmentFlag) != nil {
+            throw .invalidValue(command: command, what: "combination", value: "\(flag) with \(environmentFlag)", expected: "one of them")
+        }
+        for text in arguments.all(flag) { try check(given: text, flag: flag, arguments: arguments, command: command) }
+        for variable in arguments.all(environmentFlag) where !Interpolation.isName(variable) {
+            throw .invalidValue(
+                command: command, what: "value for \(environmentFlag)", value: variable,
+                expected: "the name of an environment variable (not its value), e.g. \(environmentFlag) KAPSO_WEBHOOK_SECRET")
+        }
+    }
+
+    /// One secret given as `flag`'s value: not empty, not an unreplaced `${env:NAME}`, not a mask kops prints.
+    private static func check(given text: String, flag: String, arguments: Arguments, command: String) throws(ShellError) {
+        // An empty secret would call every real signature wrong.
+        guard !text.isEmpty else {
+            throw .invalidValue(
+                command: command, what: flag, value: "", expected: flag == "--secret" ? "the webhook's secret_key" : "Meta's app secret")
+        }
+        if let variable = unreplacedReference(text) {
+            throw .invalidValue(
+                command: command, what: flag, value: text,
+                expected: "the secret itself: kops replaces ${env:NAME} only in a line it reads (a script, -c, the prompt; not "
+                    + "inside '...'); use \(flag)-env \(variable)")
+        }
+        try refuseMasked(text, subject: flag, flag: flag, arguments: arguments, command: command)
     }
 
     /// The secret of `flag` (`--secret` or `--meta-secret`), given or read from the variable its `-env` form names;
@@ -49,6 +60,26 @@ enum WebhookSecretFlags {
         try check(arguments, flag: flag, command: command)
         if let text = arguments.value(flag) { return Secret(text) }
         guard let variable = arguments.value(flag + "-env") else { return nil }
+        return try secret(variable: variable, flag: flag, arguments: arguments, command: command, in: context)
+    }
+
+    /// Every secret of `flag`, in the order given (`verify --secret OLD --secret NEW`: a rotation's two secrets), each
+    /// given or read from a variable its `-env` form names; empty when neither is given.
+    static func secrets(
+        _ arguments: Arguments, flag: String = "--secret", command: String, in context: ShellContext
+    ) throws(ShellError) -> [Secret] {
+        try check(arguments, flag: flag, command: command, several: true)
+        var secrets = arguments.all(flag).map { Secret($0) }
+        for variable in arguments.all(flag + "-env") {
+            secrets.append(try secret(variable: variable, flag: flag, arguments: arguments, command: command, in: context))
+        }
+        return secrets
+    }
+
+    /// The secret in the environment variable `variable` (named by `flag`'s `-env` form); unset or empty is one line.
+    private static func secret(
+        variable: String, flag: String, arguments: Arguments, command: String, in context: ShellContext
+    ) throws(ShellError) -> Secret {
         guard let value = environmentValue(variable, in: context), !value.isEmpty else {
             let state = environmentValue(variable, in: context) == nil ? "is not set" : "is empty"
             throw .invalidValue(

@@ -65,7 +65,8 @@ extension WebhooksCommand {
         }
         return try numbers.map { number in
             let page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)
-            return WebhookCheck.Inbound(number: number, times: page.items.compactMap(\.time), complete: !page.hasMore)
+            // Only messages Kapso documents a received delivery for: not system notifications (tester49 F8).
+            return WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(page.items), complete: !page.hasMore)
         }
     }
 
