@@ -127,9 +127,8 @@ public struct FailureGroups {
         received = entries.kept.filter(\.isReceived).count
         failures = Self.failureCount(entries.kept)
         uncertain = Set(entries.kept.compactMap { $0.alsoReached == nil ? nil : $0.wamid.map(StatusHistory.messageKey) }).count
-        reachedContact = Set(entries.kept.compactMap { entry in
-            entry.seenByContact == nil || entry.alsoReached != nil ? nil : entry.wamid.map(StatusHistory.messageKey)
-        }).count
+        let seen = entries.kept.filter { $0.seenByContact != nil && $0.alsoReached == nil }
+        reachedContact = Set(seen.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }
