@@ -10,8 +10,9 @@ public import KapsoClient
 /// Meta, "Business phone numbers" (a banned number must be unbanned through WhatsApp's appeal process,
 /// developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers.md);
 /// Sinch, "What do the various connection statuses for phone numbers mean" (community.sinch.com/t5/WhatsApp/
-/// What-do-the-various-connection-statuses-for-phone-numbers/ta-p/6878: FLAGGED = quality rating low, the messaging
-/// limit is lowered if it does not improve within 7 days; RESTRICTED = the messaging limit is reached, no
+/// What-do-the-various-connection-statuses-for-phone-numbers/ta-p/6878, from the per-number limits before 7 Oct 2025:
+/// FLAGGED = quality rating low, the number's limit lowered if it did not improve within 7 days, a rule kops no longer
+/// states, `portfolioLimits`; RESTRICTED = the messaging limit is reached, no
 /// business-initiated messages until the 24-hour period resets, replies still go out; PENDING = not yet registered;
 /// OFFLINE = not reachable by WhatsApp's servers); Meta, "Messaging limits"
 /// (developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md).
@@ -53,7 +54,7 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 "quality RED", .attention,
                 cause: "the number's quality rating is RED (low: contacts blocked or reported its messages in the last 7 days); "
-                    + "Meta lowers the messaging limit of a number whose quality stays low",
+                    + "sends still go out; \(Self.portfolioLimits)",
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "BANNED":
@@ -112,8 +113,9 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 word, .attention,
                 cause: "Meta FLAGGED the number" + (quality.map { " (quality \($0.uppercased()))" } ?? "")
-                    + ": its quality rating is low; sends still go out, but its messaging limit cannot rise and is lowered "
-                    + "if quality does not improve within 7 days",
+                    + ": its quality rating is low; sends still go out; \(Self.portfolioLimits); what FLAGGED means for the "
+                    + "limit since then is not documented (it belonged to the per-number limits): WhatsApp Manager shows the "
+                    + "portfolio's limit",
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "RESTRICTED":
@@ -136,6 +138,14 @@ public struct NumberStatus: Sendable, Equatable {
                 fix: "check the number's status in WhatsApp Manager; ask Kapso support what \(word) means if it stays")
         }
     }
+
+    /// Where messaging limits are set now, for a low quality rating (tester49 F7: kops said Meta lowers a number's limit
+    /// when its quality stays low for 7 days, a rule of the per-number limits): since 7 Oct 2025 Meta sets them per
+    /// business portfolio, shared by its numbers, and raises them by automatic scaling, which reads message quality (Meta,
+    /// "Messaging limits", developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md: "Messaging
+    /// limits are calculated and set at the business portfolio level"; "Upcoming changes to messaging limits": "now live").
+    static let portfolioLimits = "since 7 Oct 2025 Meta sets messaging limits per business portfolio, shared by its "
+        + "numbers, and raises them automatically only after reading message quality (Meta, Messaging limits)"
 
     private init(_ word: String, _ severity: HealthTriage.Finding.Severity, cause: String, fix: String) {
         self.word = word
