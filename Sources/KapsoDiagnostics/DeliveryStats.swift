@@ -9,6 +9,9 @@ public struct DeliveryStats {
         public var failed = 0
         /// Deliveries still `pending` whose last attempt failed (`isFailingPending`).
         public var failing = 0
+        /// Deliveries delivered after more than one attempt (`WebhookVerdict.deliveredAfterRetry`): counted as delivered,
+        /// but each attempt before the last got no 200 within 10 s (tester49 F3).
+        public var retried = 0
 
         public init(url: String) {
             self.url = url
@@ -53,6 +56,8 @@ public struct DeliveryStats {
     public private(set) var byWebhook: [String: WebhookCount] = [:]
     /// Deliveries still `pending` whose last attempt failed (`isFailingPending`), of every webhook.
     public private(set) var failing = 0
+    /// Deliveries delivered after more than one attempt, of every webhook.
+    public private(set) var retried = 0
 
     public init() {}
 
@@ -68,6 +73,10 @@ public struct DeliveryStats {
         if Self.isFailingPending(delivery) {
             webhook.failing += 1
             failing += 1
+        }
+        if WebhookVerdict.deliveredAfterRetry(status: delivery.status, attempts: delivery.attemptCount) {
+            webhook.retried += 1
+            retried += 1
         }
         byWebhook[delivery.webhookID] = webhook
     }
@@ -105,12 +114,13 @@ public struct DeliveryStats {
             .object([
                 "webhook_id": .string(id), "webhook_url": .string(count.url), "total": .number(String(count.total)),
                 "failed": .number(String(count.failed)), "pending_after_failed_attempt": .number(String(count.failing)),
-                "failure_rate_percent": .number(count.failureRatePercent),
+                "delivered_after_retry": .number(String(count.retried)), "failure_rate_percent": .number(count.failureRatePercent),
             ])
         }
         return .object([
             "total": .number(String(total)), "by_status": object(byStatus), "by_http_class": object(byHTTPClass),
-            "by_event": object(byEvent), "pending_after_failed_attempt": .number(String(failing)), "webhooks": .array(webhooks),
+            "by_event": object(byEvent), "pending_after_failed_attempt": .number(String(failing)),
+            "delivered_after_retry": .number(String(retried)), "webhooks": .array(webhooks),
         ])
     }
 }

@@ -1,6 +1,30 @@
 internal import KapsoClient
 
+/// Ties that change what a failure means once later messages are read: a quote or reaction of it, a later success of
+/// the same number; and the template readings of template refusals.
 extension ErrorTriage {
+    /// Ties a failed send to the contact's quote of it or reaction to it among the inbound messages read (`inbound`,
+    /// `LaterEvidence.of`): a contact can only quote or react to a message their phone has, so it reached them, and the
+    /// code's "retry" would send a duplicate (an OTP's second code). The meaning is `trace`'s (`LaterEvidence
+    /// .failedVerdict`, tester48 F9), the entry is marked (`seenByContact`) so that `errors` and `overview` count it apart
+    /// from failed sends (tester49 F5). Not a reaction that failed: Meta refuses reactions to reactions, so one "reacted
+    /// to" says nothing (probe39 P39-12). Run after each page, before the other ties; needs the API's clock.
+    mutating func tieToQuotes() {
+        guard let now else { return }
+        for index in entries.indices where entries[index].source == .message && !tied.contains(index) {
+            guard entries[index].statusWord == nil, !entries[index].isReceived, let message = try? Message(json: entries[index].json),
+                message.isOutbound, message.type != "reaction",
+                let later = LaterEvidence.of(message, among: inbound, now: now), later.reachedThisMessage
+            else { continue }
+            let code = entries[index].error.prefix { $0 != " " }
+            let failure = "a failed status" + (!code.isEmpty && code.allSatisfy(\.isNumber) ? " (\(code))" : "")
+            guard let verdict = later.failedVerdict(failure) else { continue }
+            tied.insert(index)
+            entries[index].seenByContact = later.seen
+            entries[index].meaning = verdict + entries[index].alsoGave
+        }
+    }
+
     /// Ties a failure about the sending number (its token, billing, account: `LaterSuccess.codes`) to a later send from
     /// the same number that reached a phone, among the messages read (`reached`): the failure is past, so its meaning is
     /// `LaterSuccess.text` (resend; the account fix only if the code comes back), as `trace` reads it (probe39 P39-16:

@@ -37,6 +37,10 @@ public struct ErrorTriage {
         /// A failed send's delivery or read also reported (`StatusHistory.conflict`: the outcome is not certain, case H21),
         /// counted apart from plain failures (`SendFailures.conflicting`, probe42 P42-6); nil otherwise.
         public var alsoReached: String? = nil
+        /// For a failed send the contact quoted or reacted to afterwards (`LaterEvidence.reachedThisMessage`): what they
+        /// did (`LaterEvidence.seen`). It reached their phone, so it is counted apart from failed sends and never told
+        /// "retry" (tester49 F5, as `trace` reads it since tester48 F9); nil otherwise.
+        public var seenByContact: String? = nil
     }
 
     public internal(set) var entries: [Entry] = []
@@ -76,6 +80,8 @@ public struct ErrorTriage {
     public mutating func addMessages(_ page: JSONValue, since: Int64, now: Int64? = nil) {
         if let now { self.now = now }
         defer {
+            // First: a quote or reaction is the strongest evidence, and the other ties skip an entry once tied.
+            tieToQuotes()
             tieToMoves()
             tieToLaterInbound()
             tieToLaterSuccess()

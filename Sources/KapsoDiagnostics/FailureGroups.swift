@@ -62,6 +62,9 @@ public struct FailureGroups {
     /// Of `failures`, the sends WhatsApp also reported delivered or read (`ErrorTriage.Entry.alsoReached`): their outcome
     /// is not certain, as the verdict says (probe42 P42-6).
     public private(set) var uncertain = 0
+    /// Of `failures`, the sends the contact quoted or reacted to afterwards (`ErrorTriage.Entry.seenByContact`), those
+    /// in `uncertain` aside: they reached the contact's phone (tester49 F5).
+    public private(set) var reachedContact = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
     /// What the failures were judged with, for `meaning(of:)`.
@@ -124,6 +127,8 @@ public struct FailureGroups {
         received = entries.kept.filter(\.isReceived).count
         failures = Self.failureCount(entries.kept)
         uncertain = Set(entries.kept.compactMap { $0.alsoReached == nil ? nil : $0.wamid.map(StatusHistory.messageKey) }).count
+        let seen = entries.kept.filter { $0.seenByContact != nil && $0.alsoReached == nil }
+        reachedContact = Set(seen.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }
@@ -325,14 +330,20 @@ public struct FailureGroups {
         let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
         // A message the contact sent that came with an error (131051) is its own cause too: received, not failed (P21-13).
         let received = entry.isReceived
+        // So is a failed send the contact quoted or reacted to: it reached them, and its row never says "retry" (tester49 F5).
+        let seen = entry.seenByContact != nil && word == nil && !received
         return Member(
             cause: Cause(
                 source: entry.source.rawValue, who: number ?? "-", what: "",
-                error: (word.map { $0 + " " } ?? (received ? "received " : "")) + code),
+                error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code),
             source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
             headline: { count in
                 if let word { return "\(IDResolver.plural(count, "message")) with a \(word) \(code)\(name)" }
                 if received { return "\(IDResolver.plural(count, "received message")) with \(code)\(name), not failed sends" }
+                if seen {
+                    return "\(IDResolver.plural(count, "message")) recorded failed with \(code)\(name) that the contact quoted or "
+                        + "reacted to: \(count == 1 ? "it" : "they") reached them"
+                }
                 return "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
             }, received: received)
     }

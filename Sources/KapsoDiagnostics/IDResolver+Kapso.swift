@@ -95,6 +95,7 @@ extension IDResolver {
             identity.moment = KapsoTime.seconds(iso: delivery.createdAt)
             return identity
         }
+        if let deleted = deletedWebhookIdentity(id, typed: typed, facts: facts) { return deleted }
         // A conversation is found by its messages, or among the newest conversations (one without messages, tester47
         // F14); past those, an older conversation without messages may have the id.
         let olderConversations = facts.capped.contains(.recentConversations)
@@ -120,6 +121,29 @@ extension IDResolver {
                 ? "wrong project or key? ids from another project are not visible with this key"
                 : list(cut.map { "'\($0.1)'" }) + " \(cut.count == 1 ? "lists" : "list") the older ones")
         identity.details = [Identity.Detail("searched", searched)]
+        return identity
+    }
+
+    /// A webhook id the project's deliveries carry (`webhook_id`: the webhook a delivery was made for, kapso-api.md §4)
+    /// that no listed webhook has: a webhook of this project deleted since (§3: a deleted webhook is gone from the list),
+    /// never "wrong project or key" (tester49 F4: `errors` called it deleted, `whois` another project's). Nil when no
+    /// delivery read carries it, or when the webhook list was not read (then whether it exists is unknown, and the
+    /// failed look-up is what the answer names).
+    private static func deletedWebhookIdentity(_ id: String, typed: String, facts: Facts) -> Identity? {
+        guard !facts.failed.contains(.webhooks) else { return nil }
+        let sent = facts.deliveries.filter { $0.webhookID.lowercased() == id }
+        guard let newest = sent.max(by: { $0.createdAt < $1.createdAt }) else { return nil }
+        let counted = (facts.capped.contains(.recentDeliveries) ? "at least " : "")
+            + "\(plural(sent.count, "delivery", "deliveries")) of the last 30 days"
+        let urls = Set(sent.map(\.webhookURL).filter { !$0.isEmpty }).sorted()
+        var identity = Identity(
+            input: typed, kind: .webhookID,
+            statement: "\(id) is a webhook of this project that no longer exists (no webhook listed now has it: deleted): "
+                + "\(counted) went to it" + (urls.isEmpty ? "" : " (\(urls.joined(separator: ", ")))")
+                + ", the last created at \(newest.createdAt); nothing more is sent to it",
+            next: "deliveries --webhook \(newest.webhookID) --period 30d")
+        identity.details = [Identity.Detail("last delivery", "\(newest.event), \(newest.status), \(newest.answer.label)")]
+        identity.moment = KapsoTime.seconds(iso: newest.createdAt)
         return identity
     }
 

@@ -10,8 +10,9 @@ public import KapsoClient
 /// Meta, "Business phone numbers" (a banned number must be unbanned through WhatsApp's appeal process,
 /// developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers.md);
 /// Sinch, "What do the various connection statuses for phone numbers mean" (community.sinch.com/t5/WhatsApp/
-/// What-do-the-various-connection-statuses-for-phone-numbers/ta-p/6878: FLAGGED = quality rating low, the messaging
-/// limit is lowered if it does not improve within 7 days; RESTRICTED = the messaging limit is reached, no
+/// What-do-the-various-connection-statuses-for-phone-numbers/ta-p/6878, from the per-number limits before 7 Oct 2025:
+/// FLAGGED = quality rating low, the number's limit lowered if it did not improve within 7 days, a rule kops no longer
+/// states, `portfolioLimits`; RESTRICTED = the messaging limit is reached, no
 /// business-initiated messages until the 24-hour period resets, replies still go out; PENDING = not yet registered;
 /// OFFLINE = not reachable by WhatsApp's servers); Meta, "Messaging limits"
 /// (developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md).
@@ -53,7 +54,7 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 "quality RED", .attention,
                 cause: "the number's quality rating is RED (low: contacts blocked or reported its messages in the last 7 days); "
-                    + "sends still go out, but " + Self.portfolioScaling,
+                    + "sends still go out; \(Self.portfolioLimits)",
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "BANNED":
@@ -112,9 +113,9 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 word, .attention,
                 cause: "Meta FLAGGED the number" + (quality.map { " (quality \($0.uppercased()))" } ?? "")
-                    + ": its quality rating is low; sends still go out. FLAGGED is a state of Meta's per-number limits before "
-                    + "7 Oct 2025 (the limit could not rise, and was lowered if quality did not improve within 7 days); since "
-                    + "then " + Self.portfolioScaling,
+                    + ": its quality rating is low; sends still go out; \(Self.portfolioLimits); what FLAGGED means for the "
+                    + "limit since then is not documented (it belonged to the per-number limits): WhatsApp Manager shows the "
+                    + "portfolio's limit",
                 fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
                     + "reasons behind the rating")
         case "RESTRICTED":
@@ -138,6 +139,14 @@ public struct NumberStatus: Sendable, Equatable {
         }
     }
 
+    /// Where messaging limits are set now, for a low quality rating (tester49 F7: kops said Meta lowers a number's limit
+    /// when its quality stays low for 7 days, a rule of the per-number limits): since 7 Oct 2025 Meta sets them per
+    /// business portfolio, shared by its numbers, and raises them by automatic scaling, which reads message quality (Meta,
+    /// "Messaging limits", developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md: "Messaging
+    /// limits are calculated and set at the business portfolio level"; "Upcoming changes to messaging limits": "now live").
+    static let portfolioLimits = "since 7 Oct 2025 Meta sets messaging limits per business portfolio, shared by its "
+        + "numbers, and raises them automatically only after reading message quality (Meta, Messaging limits)"
+
     private init(_ word: String, _ severity: HealthTriage.Finding.Severity, cause: String, fix: String) {
         self.word = word
         self.severity = severity
@@ -155,16 +164,6 @@ public struct NumberStatus: Sendable, Equatable {
         let what = state.word.hasPrefix("quality") ? "\(name)'s quality rating is RED" : "\(name) is \(state.word)"
         return "\(what) (Kapso's record of the number): \(state.cause); \(state.fix); 'health' says more"
     }
-
-    /// What low quality does since 7 Oct 2025: Meta sets messaging limits per business portfolio, shared by its numbers
-    /// ("Messaging limits are calculated and set at the business portfolio level", Meta, Messaging limits,
-    /// developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md; "Upcoming changes to
-    /// messaging limits": "The changes described in this document are now live"), and raises a portfolio's limit by
-    /// automatic scaling when its messages are of high quality; BSPs reproducing Meta's change table give the quality row
-    /// as "No 'Flagged' state, no downgrade" (learn.doubletick.io, upcoming-changes-to-whatsapp-messaging-limits-effective-
-    /// october-7-2025; tester49 F7: kops still said the limit "is lowered if quality does not improve within 7 days").
-    static let portfolioScaling = "messaging limits are set per business portfolio, and low quality keeps the portfolio's "
-        + "limit from rising by automatic scaling (Meta's messaging limits page)"
 
     /// True for a state in which the number sends as usual (quality RED, FLAGGED): it never turns a check Kapso passed
     /// into a failed one (tester49 F7: `health` exited 1 and `overview` said "not healthy" of a number sending normally);

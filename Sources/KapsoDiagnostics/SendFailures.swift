@@ -14,6 +14,10 @@ public struct SendFailures: Sendable, Equatable {
     public var conflicting = 0
     /// What the conflicting sends were also reported as (`delivered`, `read`), in order of first appearance.
     public var conflictingWords: [String] = []
+    /// Sends recorded failed that the contact quoted or reacted to afterwards (`ErrorTriage.Entry.seenByContact`): they
+    /// reached the contact's phone, so they are no failed sends here (tester49 F5: `overview` said "1 send failed" of one
+    /// that `trace` says not to resend).
+    public var reachedContact = 0
     /// Distinct causes among them, as `errors` groups them.
     public var causes: Int
     /// True when more failures exist than were read (a list cut at its page limit): `failed` is a lower bound.
@@ -33,8 +37,12 @@ public struct SendFailures: Sendable, Equatable {
         let groups = FailureGroups(sends, numbers: numbers)
         conflicting = groups.uncertain
         for entry in sends { if let word = entry.alsoReached, !conflictingWords.contains(word) { conflictingWords.append(word) } }
-        failed = max(0, groups.failures - groups.uncertain)
-        causes = groups.groups.count
+        reachedContact = groups.reachedContact
+        failed = max(0, groups.failures - groups.uncertain - groups.reachedContact)
+        // The causes of what failed: a send the contact quoted or reacted to is its own row in `errors`, but no failed send.
+        causes = groups.reachedContact == 0
+            ? groups.groups.count
+            : FailureGroups(sends.filter { $0.seenByContact == nil || $0.alsoReached != nil }, numbers: numbers).groups.count
         self.isLowerBound = isLowerBound
         receivedUnprocessed = entries.filter { entry in
             guard entry.source == .message, entry.json["kapso"]?["direction"]?.string == "inbound",
@@ -59,8 +67,12 @@ public struct SendFailures: Sendable, Equatable {
         let counted = conflicting == 0 ? count
             : failed == 0 && !isLowerBound ? "\(conflicting) \(conflicting == 1 ? "send" : "sends") \(both)"
             : count + ", \(conflicting) \(both)"
-        let sends = failed == 0 && conflicting == 0 ? "no send failed"
+        var sends = failed == 0 && conflicting == 0 ? "no send failed"
             : counted + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
+        if reachedContact > 0 {
+            sends += "; \(reachedContact) recorded failed but quoted or reacted to by the contact afterwards: "
+                + "\(reachedContact == 1 ? "it" : "they") reached them (do not resend)"
+        }
         guard receivedUnprocessed > 0 else { return sends }
         let received = "\(receivedUnprocessed) received \(receivedUnprocessed == 1 ? "message" : "messages") not processed by "
             + "Kapso (processing_status failed or blocked)"

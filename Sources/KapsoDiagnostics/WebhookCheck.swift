@@ -8,7 +8,8 @@ internal import KopsHTTP
 /// networks), a number outside the project, duplicates and two meta webhooks on one number
 /// (`WebhookCheck+Delivery.swift`), v1 payloads, non-https URLs, missing secrets, buffer settings out of range; what
 /// the deliveries say (`WebhookCheck+Receiver.swift`, read through `WebhookVerdict`): a receiver failing now or
-/// recovered, failures at a previous URL, stuck deliveries, pauses, a webhook that receives nothing; and a selected
+/// recovered, failures at a previous URL, stuck deliveries, pauses, a webhook that receives nothing, deliveries delivered
+/// only after a retry (`WebhookCheck+Retried.swift`); and a selected
 /// number with no webhook receiving `whatsapp.message.received`.
 public struct WebhookCheck {
     /// How bad a finding is; `error` makes `webhooks check` exit 1.
@@ -66,6 +67,7 @@ public struct WebhookCheck {
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+            checkRetried(verdict, period: period)
             checkFewer(
                 verdict, deliveries: deliveries[webhook.id] ?? [], inbound: inbound.first { $0.number == webhook.phoneNumberID },
                 period: period)

@@ -161,7 +161,7 @@ import Testing
         #expect(result.headline(status: "healthy") == nil)
         let note = try #require(result.sendingNote)
         #expect(note.word == noted && note.cause.hasPrefix(cause), "\(note.cause)")
-        #expect(note.cause.contains("messaging limits are set per business portfolio") && !note.cause.contains("is lowered if"), "\(note.cause)")
+        #expect(note.cause.contains("Meta sets messaging limits per business portfolio") && !note.cause.contains("is lowered if"), "\(note.cause)")
         // Kapso's own failed access check with a RED rating keeps its failure (the rating does not explain it).
         let failed = HealthTriage(try PhoneNumberHealth(json: [
             "status": "unhealthy", "timestamp": "2026-11-21T12:00:00Z",
@@ -306,5 +306,18 @@ import Testing
             "BUSINESS LIMITED: 141010 The Business has not passed business verification.; "
                 + "complete Meta's business verification for the portfolio (Meta Business Manager, Security Center)"
         ])
+    }
+
+    /// tester49 F7: a RED rating and FLAGGED were explained with the per-number limits' rule ("Meta lowers the messaging
+    /// limit …", "is lowered if quality does not improve within 7 days"), which Meta replaced on 7 Oct 2025 by limits per
+    /// business portfolio: the cause says where limits are set now, and no downgrade kops cannot source.
+    @Test(arguments: [("CONNECTED", "RED"), ("FLAGGED", "RED"), ("FLAGGED", "YELLOW")])
+    func aLowRatingIsReadWithTodaysLimits(status: String, quality: String) throws {
+        let read = try #require(NumberStatus(status: status, quality: quality))
+        #expect(read.cause.contains("since 7 Oct 2025 Meta sets messaging limits per business portfolio"), "\(read.cause)")
+        #expect(read.cause.contains("sends still go out"), "\(read.cause)")
+        for stale in ["lowers the messaging limit", "is lowered", "within 7 days", "cannot rise"] {
+            #expect(!read.cause.contains(stale), "\(read.cause)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KapsoSimulator
 import KopsTestSupport
 import Testing
@@ -26,5 +27,24 @@ import Testing
             #expect(verdict.contains("do not resend it"), "\(verdict)")
             #expect(!verdict.contains("retry;"), "\(verdict)")
         }
+    }
+
+    /// tester49 F5: `errors` (grouped and flat) said "retry" of R03 and `overview` counted both as failed sends: they read
+    /// as `trace` reads them now, counted apart ("quoted or reacted to … reached them"), and no row says retry.
+    @Test func errorsAndOverviewReadThemAsTraceDoes() async throws {
+        let runs = try await runDemo(
+            ["errors", "errors --flat", "overview"], number: "100200300400501", seed: .file(Self.seed), width: 400)
+        for ran in runs[0...1] {
+            // The meaning may go under its row: the whole page is read.
+            #expect(ran.out.components(separatedBy: "was recorded, yet the contact").count == 3, "\(ran.out)")
+            #expect(ran.out.components(separatedBy: "do not resend it").count == 3, "\(ran.out)")
+            #expect(!ran.out.contains("retry"), "\(ran.out)")
+        }
+        #expect((runs[0].out + runs[0].err).contains("2 of them quoted or reacted to by the contact afterwards, so they reached them"),
+            "\(runs[0].out)")
+        let overview = runs[2].out
+        #expect(!overview.contains("sends failed"), "\(overview)")
+        #expect(overview.contains("no send failed; 2 recorded failed but quoted or reacted to by the contact afterwards: they reached "
+            + "them (do not resend)"), "\(overview)")
     }
 }

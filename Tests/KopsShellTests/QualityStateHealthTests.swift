@@ -17,7 +17,7 @@ import Testing
         #expect(runs[0].out.contains("phone_number_access      passed  CONNECTED · quality RED"), "\(runs[0].out)")
         #expect(runs[0].out.contains("note: quality RED\n  cause: the number's quality rating is RED"), "\(runs[0].out)")
         #expect(runs[1].out.contains("note: number FLAGGED\n  cause: Meta FLAGGED the number (quality RED)"), "\(runs[1].out)")
-        #expect(runs[1].out.contains("FLAGGED is a state of Meta's per-number limits before 7 Oct 2025"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("since 7 Oct 2025 Meta sets messaging limits per business portfolio"), "\(runs[1].out)")
         #expect(!(runs[0].out + runs[1].out).contains("lowered if quality does not improve"), "\(runs[1].out)")
         #expect(runs[2].out.contains("ok; number FLAGGED") && runs[2].out.contains("ok; quality RED"), "\(runs[2].out)")
         #expect(!runs[2].out.contains("not healthy"), "\(runs[2].out)")

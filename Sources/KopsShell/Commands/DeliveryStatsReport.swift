@@ -33,32 +33,42 @@ enum DeliveryStatsReport {
         let webhooks = stats.byWebhook.sorted {
             $0.value.failureRate != $1.value.failureRate ? $0.value.failureRate > $1.value.failureRate : $0.key < $1.key
         }
+        // RETRIED only when a delivery needed one: delivered, but not at the first attempt (tester49 F3).
+        let retried = stats.retried > 0
         let rows = webhooks.map { id, count -> [StyledText] in
-            [
+            var row = [
                 StyledText(id), StyledText(WebhookURL.short(count.url)), StyledText(String(count.total)),
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
-                // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none.
+            ]
+            if retried { row.append(StyledText(String(count.retried), style: count.retried > 0 ? .warn : .plain)) }
+            // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none.
+            row.append(
                 StyledText(
                     count.failureRate == 0 && count.hasFailures ? "<1 %" : "\(count.failureRate) %",
-                    style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good),
-            ]
+                    style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good))
+            return row
         }
-        blocks.append(
-            .table(
-                Table(
-                    columns: [
-                        Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
-                        Column("TOTAL", truncation: .never, alignRight: true),
-                        Column("FAILED", truncation: .never, alignRight: true),
-                        Column("FAILING", truncation: .never, alignRight: true),
-                        Column("FAILURE RATE", truncation: .never, alignRight: true),
-                    ], rows: rows)))
+        var columns = [
+            Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
+            Column("TOTAL", truncation: .never, alignRight: true),
+            Column("FAILED", truncation: .never, alignRight: true),
+            Column("FAILING", truncation: .never, alignRight: true),
+        ]
+        if retried { columns.append(Column("RETRIED", truncation: .never, alignRight: true)) }
+        columns.append(Column("FAILURE RATE", truncation: .never, alignRight: true))
+        blocks.append(.table(Table(columns: columns, rows: rows)))
         // Pending is not fine: a receiver that answers 500 to everything has only pending deliveries while Kapso retries
         // (probe43 P43-3: "0 failed, 0 %" for it).
         if stats.failing > 0 {
             blocks.append(.hint(
                 "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries 10, 40 and 90 s after each "
                     + "failure and then marks the delivery failed (kapso-api.md §10.2–10.3); FAILURE RATE counts them"))
+        }
+        if retried {
+            blocks.append(.hint(
+                "RETRIED: delivered, but after more than one attempt: each attempt before the last got no 200 within Kapso's 10 s "
+                    + "(an error, no connection or a slow handler; kapso-api.md §10.2–10.3); FAILURE RATE does not count them; "
+                    + "'webhooks check' says what they mean"))
         }
         return CommandResult(blocks: blocks, json: stats.json)
     }

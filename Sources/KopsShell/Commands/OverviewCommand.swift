@@ -346,7 +346,10 @@ public enum OverviewCommand: Command {
                 }
                 inbound = times.keys.sorted().map { WebhookCheck.Inbound(number: $0, times: times[$0] ?? [], complete: !page.hasMore) }
             }
-            triage.addMessages(json, since: context.now() - FailureFetch.seconds(period))
+            // With the API's clock, as `errors` reads them: a send the contact quoted or reacted to since is no failed send
+            // (tester49 F5), a window refusal the contact wrote after reads as `errors` reads it.
+            let now = context.now()
+            triage.addMessages(json, since: now - FailureFetch.seconds(period), now: now)
         }
         return (triage.entries, cut, inbound)
     }

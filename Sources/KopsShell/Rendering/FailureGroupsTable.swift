@@ -49,7 +49,11 @@ enum FailureGroupsTable {
         // Failures WhatsApp also reported delivered or read: counted, and said to be uncertain, as 'overview' says (P42-6).
         let uncertain = groups.uncertain == 0 ? ""
             : " (\(groups.uncertain) of them also reported delivered or read, so not certain)"
-        var text = "\(causes) \(noun) of \(total) \(failures)\(uncertain)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
+        // Failed sends the contact quoted or reacted to: counted, and said to have reached them, as 'overview' says (tester49 F5).
+        let seen = groups.reachedContact == 0 ? ""
+            : " (\(groups.reachedContact) of them quoted or reacted to by the contact afterwards, so "
+                + (groups.reachedContact == 1 ? "it" : "they") + " reached them)"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(uncertain)\(seen)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
         // --limit takes 1-100.
         if let all, shown < groups.groups.count, groups.groups.count <= 100 {
             text += " ('\(all) --limit \(groups.groups.count)' shows all \(groups.groups.count))"

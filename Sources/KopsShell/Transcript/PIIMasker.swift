@@ -185,7 +185,8 @@ public final class PIIMasker {
 
     func mask(_ text: String, content: Bool) -> String {
         if text.contains("\":") { learnJSONText(text) }
-        var result = text
+        // URL-encoded first (`Ana%20Lucia%20Gomez`): its decoded form is what the matchers below read (tester49 F2).
+        var result = maskEncoded(text)
         for (value, prefix) in learned {
             let pattern = self.pattern(value)
             if pattern.isPlainWord && !content && !templateValues.contains(value) {
@@ -204,7 +205,6 @@ public final class PIIMasker {
         if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)
     }
-
 
     /// True when a line holds what `mask` writes: an alias or a masked number.
     public static func isMasked(_ line: String) -> Bool {
