@@ -96,6 +96,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// The window left unknown by the contact's newest action Meta documents nothing on (`WindowEvidence.Unsettled`);
     /// the evidence is then `unknown`, said with what is known and what is safe.
     public var unsettled: WindowEvidence.Unsettled? = nil
+    /// While the last message the contact wrote keeps the window open, their later action Meta documents nothing on, read
+    /// as the window at its close (`WindowEvidence.Unsettled` at that time): after the close it is unknown (`closingSoon`).
+    public var unsettledAtClose: WindowEvidence.Unsettled? = nil
     /// The newest readable time of a message the contact wrote 1:1 among the messages read (Unix seconds), nil when
     /// none was read: what confirms a window Kapso's `last_inbound_at` calls open (probe17 P17-10: a summary made
     /// "open" by a `user_changed_number` notification), as only a message the contact sent opens it.
@@ -243,6 +246,10 @@ public struct ContactWindow: Sendable, Equatable {
         }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         unsettled = newestOfUnknownEffect.flatMap { WindowEvidence.Unsettled(action: $0.time, what: $0.what, lastWritten: newest, now: at) }
+        if let action = newestOfUnknownEffect, let newest, ServiceWindow(lastInbound: newest, at: at).isOpen {
+            unsettledAtClose = WindowEvidence.Unsettled(
+                action: action.time, what: action.what, lastWritten: newest, now: newest + Conversation.windowSeconds)
+        }
         if let other = newestNotWritten, other.time > (newest ?? .min), other.time != unsettled?.at {
             notCounted = "\(KapsoTime.iso(other.time)): \(other.what)"
         }
@@ -289,17 +296,6 @@ public struct ContactWindow: Sendable, Equatable {
     /// True when a message the contact wrote, among those read, keeps the window open at `at` by itself; false when
     /// only Kapso's `last_inbound_at` says open (or the window is not open).
     public var isOpenByMessage: Bool { ServiceWindow(lastInbound: messageInbound, at: at).isOpen }
-
-    /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
-    /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
-    /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.
-    public var closingSoon: String? {
-        guard let last = lastInbound else { return nil }
-        let left = last + Conversation.windowSeconds - at
-        guard left > 0, left <= MessageVerdict.closingMargin else { return nil }
-        return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
-            + "with 131047; an approved template always goes through ('reply --template NAME')"
-    }
 
     /// `unless the contact called since (calling is on for this number; kops cannot see calls)`, for a window the
     /// messages show closed on a number with calling on (`callsEnabled`); nil otherwise.

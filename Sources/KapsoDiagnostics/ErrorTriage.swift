@@ -207,7 +207,8 @@ public struct ErrorTriage {
 
     /// Ties a free-form send refused for the window (131047) to a message the contact wrote after it, as `trace` and
     /// `message` read it (`MessageVerdict.writtenSince`, probe21 P21-19): the window is open again, so the message can go
-    /// again as is, and "send an approved template" would cost a template for nothing. Run after each page (the contact's
+    /// again as is, and "send an approved template" would cost a template for nothing; after an action of theirs Meta
+    /// documents nothing on, the window is unknown (`MessageVerdict.afterRefusal`). Run after each page (the contact's
     /// message may come on a later one); an entry once tied stays so. Needs the API's clock (`addMessages(_:since:now:)`).
     private mutating func tieToLaterInbound() {
         guard let now else { return }
@@ -231,10 +232,12 @@ public struct ErrorTriage {
                 entries[index].meaning = lead + (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
                 continue
             }
-            guard let again = MessageVerdict.writtenSince(
-                sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
+            guard let again = MessageVerdict.afterRefusal(
+                sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now),
+                unsettled: WindowEvidence.unsettled(by: message, among: inbound, now: now), now: now)
             else { continue }
-            tied.insert(index)
+            // The window left unknown by an action is read again on the next page, which may hold what the contact wrote.
+            if again.hasSuffix(MessageVerdict.sendAgainAsIs) { tied.insert(index) }
             entries[index].meaning = lead + (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
         }
     }

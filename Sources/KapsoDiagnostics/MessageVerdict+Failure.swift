@@ -20,6 +20,8 @@ extension MessageVerdict {
         var reach: ContactReach? = nil
         /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).
         var callsEnabled = false
+        /// The contact's window now left unknown by their action Meta documents nothing on (`WindowEvidence.unsettled`).
+        var unsettled: WindowEvidence.Unsettled? = nil
         /// What happened after the send that speaks of its delivery (`LaterEvidence`), nil when none was read.
         var later: LaterEvidence? = nil
         /// A later send from the same number that reached a phone after a failure about the number (`LaterSuccess`).
@@ -81,7 +83,7 @@ extension MessageVerdict {
         // Without the window at the send (`message` reads no listing before it), the contact's later message still says
         // what to do now (P21-19).
         if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,
-            let again = writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+            let again = afterRefusal(sentAt, newestInbound: context.newestInbound, unsettled: context.unsettled, now: context.now)
         {
             return "failed: \(code) (\(error.entry?.name ?? "re-engagement")); \(again)\(more)"
         }
@@ -140,7 +142,7 @@ extension MessageVerdict {
     /// simply go again (probe21 P21-19). On a number with calling on, a call since the send may have reopened it too, and
     /// kops cannot see calls: the template advice carries `ContactWindow.callCaveat` (P25-16).
     static func resend(after sentAt: Int64, _ context: SendContext) -> String {
-        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+        afterRefusal(sentAt, newestInbound: context.newestInbound, unsettled: context.unsettled, now: context.now)
             ?? "send an approved template with 'reply --template NAME'"
                 + (context.callsEnabled ? " " + ContactWindow.callCaveat(since: "since the send") : "")
     }
@@ -155,6 +157,18 @@ extension MessageVerdict {
         let left = newest + Conversation.windowSeconds - now
         return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
             + "more: " + sendAgainAsIs
+    }
+
+    /// What a send refused for the window (`sentAt`) can do now: `writtenSince`; else, when an action of the contact Meta
+    /// documents nothing on came after the send and leaves their window unknown now (`unsettled`,
+    /// `WindowEvidence.unsettled(by:among:now:)`), `the contact's window now is unknown since …; an approved template always
+    /// goes through …`; nil otherwise (a template is the answer). One reading for `trace`, `message` and `errors`
+    /// (tester48's notes: they said "send an approved template" as the only way an hour after the contact edited a message).
+    public static func afterRefusal(_ sentAt: Int64, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled?, now: Int64) -> String? {
+        if let again = writtenSince(sentAt, newestInbound: newestInbound, now: now) { return again }
+        // An action before the send is settled by the refusal itself: Meta counted the window closed after it.
+        guard let unsettled, !unsettled.atSend, unsettled.at > sentAt else { return nil }
+        return "the contact's window now is " + unsettled.text
     }
 
     /// The end of `writtenSince`: the words that say no template is needed (`errors` names no templates after them).

@@ -90,8 +90,8 @@ public struct MessageVerdict: Sendable, Equatable {
     /// refused with 132000, 132001, 132015 or 132016 (`TemplateMismatch`: the language code, name, status or parameters that
     /// differ; probe39 P39-3); nil when not read (the catalogue's hedge stands). `reactionTarget` is what the data shows
     /// of the message a failed reaction reacts to (`ReactionTarget`, probe39 P39-12); nil when it was not read.
-    /// `unsettled`: for an inbound message, the contact's window left unknown by an action Meta documents nothing on
-    /// (`WindowEvidence.unsettled`, tester47 F2); nil when none was read.
+    /// `unsettled`: the contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`,
+    /// tester47 F2; for a send refused for the window, `afterRefusal`); nil when none was read.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
@@ -141,7 +141,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
                 messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
-                later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
+                unsettled: group == nil ? unsettled : nil, later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
                 templateLanguage: message.json["template"]?["language"]?["code"]?.string, templates: templates,
                 templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget),
             logSearch: logSearch, statuses: statuses)

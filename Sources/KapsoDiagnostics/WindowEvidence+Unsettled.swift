@@ -17,8 +17,10 @@ extension WindowEvidence {
         /// The newest readable time of a message the contact wrote 1:1 before the action (Unix seconds); nil when none
         /// was read.
         public var lastWritten: Int64?
-        /// The API's clock the window is read at (Unix seconds).
+        /// The API's clock the window is read at (Unix seconds), or the send's time for the window at a send (`atSend`).
         public var now: Int64
+        /// True when `now` is a send's time (`unsettled(by:before:among:now:)`): the window as it was at that send.
+        public var atSend = false
 
         /// Nil when the certain reading settles the window at `now`: `lastWritten` keeps it open, the action is not
         /// newer than it, or the action is 24 hours old or more (closed either way).
@@ -41,7 +43,7 @@ extension WindowEvidence {
             lastWritten.map { last in
                 let closes = last + Conversation.windowSeconds
                 return "the last message the contact wrote, at \(KapsoTime.iso(last)), opened one that closed at \(KapsoTime.iso(closes)) "
-                    + "(\(Elapsed.text(now - closes)) ago)"
+                    + "(\(Elapsed.text(now - closes)) \(atSend ? "before the send" : "ago"))"
             } ?? "no message the contact wrote was read"
         }
 
@@ -81,5 +83,26 @@ extension WindowEvidence {
         }
         guard let newest else { return nil }
         return Unsettled(action: newest.at, what: newest.what, lastWritten: newestWritten(by: message, among: listed, now: now), now: now)
+    }
+
+    /// The window at a send (`sentAt`, Unix seconds) left unknown (`Unsettled`, `atSend`) by the contact's newest action
+    /// of undocumented effect at or before it (up to `SendWindow.clockSkew` after: two clocks stamp the two), newer than
+    /// the last message they wrote before it (`lastWritten`), among the contact's messages in `listed`; nil when the
+    /// certain reading settles it (tester48's notes: `trace` said "closed when sent" of a send an hour after an edit).
+    public static func unsettled(by message: Message, before sentAt: Int64, among listed: [Message], now: Int64) -> Unsettled? {
+        var newest: (at: Int64, what: String)?
+        for other in listed where sameContact(other, as: message) {
+            let evidence = WindowEvidence(other, now: now)
+            guard evidence.opensUnknown, let at = evidence.time.seconds, at <= sentAt + SendWindow.clockSkew,
+                at > newest?.at ?? .min
+            else { continue }
+            newest = (at, evidence.notWritten ?? "")
+        }
+        guard let newest else { return nil }
+        let last = lastWritten(by: message, before: sentAt, among: listed, now: now)
+        var unsettled = Unsettled(action: newest.at, what: newest.what, lastWritten: last, now: max(sentAt, newest.at))
+        unsettled?.now = sentAt
+        unsettled?.atSend = true
+        return unsettled
     }
 }

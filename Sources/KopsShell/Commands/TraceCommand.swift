@@ -60,7 +60,9 @@ public enum TraceCommand: Command {
         let refused = trace.message.isOutbound
             ? MessageVerdict.RefusedInOpenWindow(sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound) : nil
         let again = trace.message.isOutbound && refused == nil
-            ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
+            ? trace.message.time.flatMap {
+                MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, unsettled: trace.unsettled, now: now)
+            } : nil
         blocks += timeline(trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
@@ -126,7 +128,7 @@ public enum TraceCommand: Command {
             }
             let line = SendWindow.of(
                 message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound,
-                callsEnabled: trace.callsEnabled)
+                callsEnabled: trace.callsEnabled, unsettled: trace.unsettledAtSend)
             // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17); what a
             // later send to it shows is said as every command says it (ContactWindow.Moved.text).
             if let moved = trace.moved, let at = moved.leftAt, let sent = message.time, at <= sent,

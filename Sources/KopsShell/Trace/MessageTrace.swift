@@ -23,9 +23,11 @@ struct MessageTrace {
     var newestInbound: Int64? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
-    /// An inbound message's contact window left unknown by an action Meta documents nothing on
-    /// (`WindowEvidence.unsettled`), from the same listing; nil when none was read.
+    /// The contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`), and for
+    /// an outbound message the window at its send (`WindowEvidence.unsettled(by:before:among:now:)`), from the same
+    /// listing; nil when none was read.
     var unsettled: WindowEvidence.Unsettled? = nil
+    var unsettledAtSend: WindowEvidence.Unsettled? = nil
     /// An inbound message's contact window now, from its conversation's `last_inbound_at` and the contact's messages
     /// read, as `conversations`, `conversation ID` and `reply` read it (`ContactWindow`); nil for an outbound message or
     /// when either read failed.
@@ -101,23 +103,6 @@ struct MessageTrace {
     static let deliveryHorizon: Int64 = 600
     /// Pages of deliveries followed at most, 100 rows each, newest first.
     static let maxPages = 20
-
-    /// The 24-hour window as it was when the message was sent or received.
-    var windowAtSend: ServiceWindow? {
-        guard let time = message.time else { return nil }
-        switch lastInboundBefore {
-        case .loaded(let inbound): return ServiceWindow(lastInbound: inbound?.time, at: time)
-        case .failed: return nil
-        }
-    }
-
-
-    /// The conversation's `kapso.last_inbound_at` (Unix seconds), Kapso's own reading of the window
-    /// (`SendWindow.openByKapso`); nil when not loaded or absent.
-    var kapsoLastInbound: Int64? {
-        guard case .loaded(let conversation) = conversation else { return nil }
-        return conversation.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
-    }
 
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
@@ -288,7 +273,8 @@ struct MessageTrace {
             return InboundPage(
                 before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
                 unreadable: unreadable, moved: moved,
-                unsettled: message.isInbound ? WindowEvidence.unsettled(by: message, among: page.items, now: now) : nil)
+                unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now),
+                unsettledAtSend: message.isInbound ? nil : WindowEvidence.unsettled(by: message, before: time, among: page.items, now: now))
         }
         var sendCalls: [APILog] = []
         var nearbyDeliveries: [WebhookDelivery] = []
@@ -299,6 +285,7 @@ struct MessageTrace {
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
             unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
+            unsettledAtSend: { if case .loaded(let page) = inbound { page.unsettledAtSend } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
                 let rows = try following(
