@@ -13,8 +13,8 @@ extension ContactWindow {
         guard left > 0, left <= MessageVerdict.closingMargin else { return nil }
         if let action = unsettledAtClose {
             return "the 24-hour window the last message the contact wrote (at \(KapsoTime.iso(last))) opened closes in "
-                + "\(Elapsed.text(left)); after that it is unknown: at \(KapsoTime.iso(action.at)) came \(action.what), delivered "
-                + "as unsupported, and Meta documents nothing on whether such an action opens the window; " + action.next()
+                + "\(Elapsed.text(left)); after that it is unknown: at \(KapsoTime.iso(action.at)) came \(action.what), and Meta "
+                + "documents nothing on whether such an action opens the window; " + action.next()
         }
         return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
             + "with 131047; an approved template always goes through ('reply --template NAME')"

@@ -185,7 +185,7 @@ public struct ContactWindow: Sendable, Equatable {
                 if let time {
                     notWrittenTimes.insert(time)
                     if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
-                    if evidence.opensUnknown, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, what) }
+                    if let effect = evidence.unknownEffect, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, effect) }
                 }
                 if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
                 if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),

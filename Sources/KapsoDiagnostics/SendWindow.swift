@@ -85,7 +85,7 @@ public struct SendWindow: Sendable, Equatable {
             return SendWindow(text: prefix + "unknown when sent: " + action.known, severity: template ? nil : .warning)
         }
         let settled = action.map {
-            "; at \(KapsoTime.iso($0.at)) came \($0.what), delivered as unsupported, whose effect on the window Meta does not "
+            "; at \(KapsoTime.iso($0.at)) came \($0.what), whose effect on the window Meta does not "
                 + "document: its 131047 says it did not open it"
         } ?? ""
         guard let closes = window.closesAt, let last = window.lastInbound else {

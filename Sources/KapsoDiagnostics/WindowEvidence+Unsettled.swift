@@ -1,8 +1,8 @@
 public import KapsoClient
 
 extension WindowEvidence {
-    /// The contact's window left unknown by an action Meta documents nothing on (`opensUnknown`: an edit, revoke, pin,
-    /// keep-in-chat or poll answer delivered as `unsupported` under 131051): the one rule every view of a window reads
+    /// The contact's window left unknown by an action Meta documents nothing on (`opensUnknown`: an edit or revoke, or
+    /// one of them, a pin, keep-in-chat or poll answer delivered as `unsupported` under 131051): the one rule every view of a window reads
     /// (`ContactWindow`, the verdict of `trace` and `message`, `trace`'s window line and JSON; tester47 F2: kops said
     /// "it opens no 24-hour window" and `reply` "free-form messages fail with 131047" an hour after the contact edited a
     /// message). The window is unknown from the action on only while the certain reading (the contact's last message
@@ -12,7 +12,8 @@ extension WindowEvidence {
     public struct Unsettled: Sendable, Equatable {
         /// When the action came (Unix seconds).
         public var at: Int64
-        /// What it is (`action(_:)`), e.g. `the contact editing an earlier message (edit), not a new message`.
+        /// What it is (`WindowEvidence.unknownEffect`), e.g. `the contact editing an earlier message (edit), not a new
+        /// message, delivered as unsupported`.
         public var what: String
         /// The newest readable time of a message the contact wrote 1:1 before the action (Unix seconds); nil when none
         /// was read.
@@ -50,7 +51,7 @@ extension WindowEvidence {
         /// What is known: `since 2026-11-21T11:00:00Z: then came the contact editing … (delivered as unsupported), and Meta
         /// documents nothing on whether such an action opens the 24-hour window; ` + `lastWrittenText`.
         public var known: String {
-            "since \(KapsoTime.iso(at)): then came \(what), delivered as unsupported, and Meta documents nothing on "
+            "since \(KapsoTime.iso(at)): then came \(what), and Meta documents nothing on "
                 + "whether such an action opens the 24-hour window; " + lastWrittenText
         }
 
@@ -79,7 +80,7 @@ extension WindowEvidence {
         for other in mine where other.isInbound {
             let evidence = WindowEvidence(other, now: now)
             guard evidence.opensUnknown, let at = evidence.time.seconds, at > newest?.at ?? .min else { continue }
-            newest = (at, evidence.notWritten ?? "")
+            newest = (at, evidence.unknownEffect ?? "")
         }
         guard let newest else { return nil }
         return Unsettled(action: newest.at, what: newest.what, lastWritten: newestWritten(by: message, among: listed, now: now), now: now)
@@ -96,7 +97,7 @@ extension WindowEvidence {
             guard evidence.opensUnknown, let at = evidence.time.seconds, at <= sentAt + SendWindow.clockSkew,
                 at > newest?.at ?? .min
             else { continue }
-            newest = (at, evidence.notWritten ?? "")
+            newest = (at, evidence.unknownEffect ?? "")
         }
         guard let newest else { return nil }
         let last = lastWritten(by: message, before: sentAt, among: listed, now: now)

@@ -147,7 +147,7 @@ public enum TraceCommand: Command {
         if let what = evidence.notWritten {
             // An action Meta documents nothing on: the window after it is unknown, never "not opened" (tester47 F2).
             let lead = evidence.opensUnknown
-                ? "whether this message opened it is not documented: it is \(what), delivered as unsupported"
+                ? "whether this message opened it is not documented: it is \(evidence.unknownEffect ?? what)"
                 : "not opened by this message: it is \(what)"
             if let unsettled = trace.unsettled, evidence.movedTo == nil {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
