@@ -1,6 +1,13 @@
 internal import KapsoClient
 
 extension ContactWindow {
+    /// `opened by a reaction at 2026-11-21T09:00:00Z, which kops counts as the contact writing (Meta documents nothing
+    /// either way)` when the window stated open rests on one (`lastInboundNote`); nil otherwise.
+    public var openedByNote: String? {
+        guard let note = lastInboundNote, let last = lastInbound, last == messageInbound else { return nil }
+        return "opened by \(note) at \(KapsoTime.iso(last)), which kops counts as the contact writing (Meta documents nothing either way)"
+    }
+
     /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
     /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
     /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.
@@ -16,7 +23,8 @@ extension ContactWindow {
                 + "\(Elapsed.text(left)); after that it is unknown: at \(KapsoTime.iso(action.at)) came \(action.what), and Meta "
                 + "documents nothing on whether such an action opens the window; " + action.next()
         }
-        return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
+        let opened = openedByNote.map { " (" + $0 + ")" } ?? ""
+        return "the 24-hour window closes in \(Elapsed.text(left))\(opened): a free-form message that reaches Meta after that fails "
             + "with 131047; an approved template always goes through ('reply --template NAME')"
     }
 }

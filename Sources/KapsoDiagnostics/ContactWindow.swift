@@ -96,6 +96,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// The window left unknown by the contact's newest action Meta documents nothing on (`WindowEvidence.Unsettled`);
     /// the evidence is then `unknown`, said with what is known and what is safe.
     public var unsettled: WindowEvidence.Unsettled? = nil
+    /// What the newest message the contact wrote (`messageInbound`) was when a reading leaning on it must say so
+    /// (`WindowEvidence.countedNote`: `a reaction`); nil otherwise.
+    public var lastInboundNote: String? = nil
     /// While the last message the contact wrote keeps the window open, their later action Meta documents nothing on, read
     /// as the window at its close (`WindowEvidence.Unsettled` at that time): after the close it is unknown (`closingSoon`).
     public var unsettledAtClose: WindowEvidence.Unsettled? = nil
@@ -169,6 +172,7 @@ public struct ContactWindow: Sendable, Equatable {
         var unreadable: [String] = []
         var newestFromOld: Int64?
         var newestFromOldUserID: Int64?
+        var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
@@ -179,6 +183,7 @@ public struct ContactWindow: Sendable, Equatable {
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {
             let evidence = WindowEvidence(message, now: at)
+            read.append(evidence)
             switch evidence.kind {
             case .notWritten(let what):
                 let time = evidence.time.seconds
@@ -254,6 +259,7 @@ public struct ContactWindow: Sendable, Equatable {
             notCounted = "\(KapsoTime.iso(other.time)): \(other.what)"
         }
         unreadReason = unread
+        lastInboundNote = WindowEvidence.countedNote(at: messageInbound, among: read)
         if let inbound, unread == nil {
             let recent = RecentInbound(messages: inbound, complete: inboundComplete)
             inboundRead = InboundRead(covers: recent.coversWindow(at: at), reachesBack: recent.reachesBack(at: at))
@@ -324,7 +330,7 @@ public struct ContactWindow: Sendable, Equatable {
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {
-        case .lastInbound(let time): KapsoTime.iso(time)
+        case .lastInbound(let time): KapsoTime.iso(time) + (time == messageInbound ? lastInboundNote.map { " (\($0))" } ?? "" : "")
         case .noInbound: "none found: the contact's messages to this number hold no inbound message"
         case .unknown(let reason):
             // The last message the contact wrote is known; the action after it is what leaves the window unknown.
@@ -356,7 +362,7 @@ public struct ContactWindow: Sendable, Equatable {
             if let unsure = unconfirmedText { return unsure + (callCaveat.map { "; " + $0 } ?? "") }
             let closes = last + Conversation.windowSeconds
             return ServiceWindow(lastInbound: last, at: at).isOpen
-                ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
+                ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)" + (openedByNote.map { "; " + $0 } ?? "")
                 : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago)\(callsEnabled ? " by the contact's messages" : ""); "
                     + "only templates go through" + (callCaveat.map { " " + $0 } ?? "")
         case .noInbound:

@@ -225,15 +225,17 @@ public struct ErrorTriage {
             let lead = Self.alsoReached(StatusHistory(message: message)) ?? ""
             // Refused although the contact wrote within 24 h before the send: what `trace` says, never "send it again as
             // is", which is the send that failed (P32-4).
+            let last = WindowEvidence.lastWrittenReading(by: message, before: sentAt, among: inbound, now: now)
             if let refused = MessageVerdict.RefusedInOpenWindow(
-                sentAt: sentAt, lastInbound: WindowEvidence.lastWritten(by: message, before: sentAt, among: inbound, now: now))
+                sentAt: sentAt, lastInbound: last?.opens, note: last.flatMap { WindowEvidence($0.message, now: now).countedNote })
             {
                 tied.insert(index)
                 entries[index].meaning = lead + (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
                 continue
             }
+            let newest = WindowEvidence.newestWritten(by: message, among: inbound, now: now)
             guard let again = MessageVerdict.afterRefusal(
-                sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now),
+                sentAt, newestInbound: newest, note: WindowEvidence.countedNote(at: newest, by: message, among: inbound, now: now),
                 unsettled: WindowEvidence.unsettled(by: message, among: inbound, now: now), now: now)
             else { continue }
             // The window left unknown by an action is read again on the next page, which may hold what the contact wrote.

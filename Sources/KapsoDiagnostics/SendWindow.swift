@@ -88,6 +88,8 @@ public struct SendWindow: Sendable, Equatable {
             "; at \(KapsoTime.iso($0.at)) came \($0.what), whose effect on the window Meta does not "
                 + "document: its 131047 says it did not open it"
         } ?? ""
+        // A reaction counted as the contact writing is said to be one (`WindowEvidence.countedNote`).
+        let noted = window.lastInboundNote.map { " (\($0))" } ?? ""
         guard let closes = window.closesAt, let last = window.lastInbound else {
             if let delivered {
                 return SendWindow(
@@ -109,11 +111,11 @@ public struct SendWindow: Sendable, Equatable {
             // Seconds before the close, "open" hides a race with Meta's clock (probe21 P21-15): the time left is named.
             let left = closes - window.at <= MessageVerdict.closingMargin ? " (\(Elapsed.text(closes - window.at)) left at the send)" : ""
             return SendWindow(
-                text: "open when sent: last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))\(left)\(skew)",
+                text: "open when sent: last inbound \(KapsoTime.iso(last))\(noted), open until \(KapsoTime.iso(closes))\(left)\(skew)",
                 severity: left.isEmpty ? .good : .warning)
         }
         let before = window.at == closes ? "at the second of the send" : "\(Elapsed.text(window.at - closes)) before"
-        let closed = "last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) (\(before))"
+        let closed = "last inbound \(KapsoTime.iso(last))\(noted), closed \(KapsoTime.iso(closes)) (\(before))"
         if let delivered {
             return SendWindow(
                 text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "

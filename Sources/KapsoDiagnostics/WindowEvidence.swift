@@ -51,6 +51,8 @@ public struct WindowEvidence: Sendable, Equatable {
     public var opensUnknown = false
     /// True when the action came as an `unsupported` message (under 131051) rather than as its own type.
     public var asUnsupported = false
+    /// True for a reaction (`type` `reaction`), counted as the contact writing unless removed (`countedNote`).
+    public var isReaction = false
 
     /// Reads `message` (inbound or outbound) at the API's clock `now` (Unix seconds, nil when unknown).
     public init(_ message: Message, now: Int64?) {
@@ -73,6 +75,7 @@ public struct WindowEvidence: Sendable, Equatable {
             kind = .notWritten("sent by the business")
             return
         }
+        isReaction = message.type == "reaction"
         switch message.type {
         case "system":
             let system = json["system"]
@@ -142,6 +145,28 @@ public struct WindowEvidence: Sendable, Equatable {
     public var opens: Int64? {
         guard kind == .written else { return nil }
         return time.seconds
+    }
+
+    /// `a reaction` when the contact's message that kops counts as opening the window (`opens`) is a reaction: Meta's
+    /// reaction webhook reference (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/
+    /// messages/reaction) gives its triggers and "when the customer sent the reaction", nothing on the window, and no other
+    /// Meta page found says either way; kops counts it as the contact writing and every reading that leans on it says what
+    /// it was (tester48's notes: "yet the contact's last inbound here was 30 min before the send" of a reaction). Nil
+    /// for any other message.
+    public var countedNote: String? { kind == .written && isReaction ? "a reaction" : nil }
+
+    /// `countedNote` of the contact's message in `listed` (`sameContact` as `message`, or `message` itself) that opens at
+    /// `time` (Unix seconds); nil when none does, or one that is not a reaction opens at that second too.
+    public static func countedNote(at time: Int64?, by message: Message, among listed: [Message], now: Int64) -> String? {
+        guard let time else { return nil }
+        return countedNote(at: time, among: ([message] + listed.filter { sameContact($0, as: message) }).map { WindowEvidence($0, now: now) })
+    }
+
+    /// `countedNote` of the one kind of message among `evidence` (a contact's messages) that opens at `time`; nil otherwise.
+    public static func countedNote(at time: Int64?, among evidence: [WindowEvidence]) -> String? {
+        let opening = evidence.filter { $0.opens != nil && $0.opens == time }
+        guard let note = opening.first?.countedNote, opening.allSatisfy({ $0.countedNote == note }) else { return nil }
+        return note
     }
 
     /// What an action of undocumented effect (`opensUnknown`) is, and how it came: `the contact editing an earlier message

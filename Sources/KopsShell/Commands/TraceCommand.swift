@@ -58,10 +58,11 @@ public enum TraceCommand: Command {
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
         // Refused inside the window kops sees: the meaning is the verdict's, and the fix never "send it again as is" (P32-4).
         let refused = trace.message.isOutbound
-            ? MessageVerdict.RefusedInOpenWindow(sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound) : nil
+            ? MessageVerdict.RefusedInOpenWindow(
+                sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound, note: trace.windowAtSend?.lastInboundNote) : nil
         let again = trace.message.isOutbound && refused == nil
             ? trace.message.time.flatMap {
-                MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, unsettled: trace.unsettled, now: now)
+                MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, note: trace.newestNote, unsettled: trace.unsettled, now: now)
             } : nil
         blocks += timeline(trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, now: now)
         blocks += metaEvents(trace)

@@ -48,6 +48,7 @@ extension MessageTrace {
         var before: Message?
         var hasMore: Bool
         var newest: Int64?
+        var newestNote: String? = nil
         /// Why a message the contact wrote has no time kops can read, nil when every one has one.
         var unreadable: String?
         var moved: ContactWindow.Moved? = nil

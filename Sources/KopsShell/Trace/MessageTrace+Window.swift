@@ -6,7 +6,10 @@ extension MessageTrace {
     var windowAtSend: ServiceWindow? {
         guard let time = message.time else { return nil }
         switch lastInboundBefore {
-        case .loaded(let inbound): return ServiceWindow(lastInbound: inbound?.time, at: time)
+        case .loaded(let inbound):
+            var window = ServiceWindow(lastInbound: inbound?.time, at: time)
+            window.lastInboundNote = inbound.flatMap { WindowEvidence($0, now: nil).countedNote }
+            return window
         case .failed: return nil
         }
     }

@@ -21,6 +21,8 @@ struct MessageTrace {
     /// The contact's newest inbound message to the number (Unix seconds), the traced one included; nil when the
     /// listing failed. A newer inbound reopens the window an older inbound message opened.
     var newestInbound: Int64? = nil
+    /// What that newest message was when a reading must say so (`WindowEvidence.countedNote`: `a reaction`).
+    var newestNote: String? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
     /// The contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`), and for
@@ -116,7 +118,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled)
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -257,6 +259,7 @@ struct MessageTrace {
             let last = WindowEvidence.lastWrittenReading(
                 by: message, before: time, skew: message.isInbound ? 0 : SendWindow.clockSkew, among: page.items, now: now)
             let (before, beforeAt) = (last?.message, last?.opens)
+            let newest = WindowEvidence.newestWritten(by: message, among: page.items, now: now)
             // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
             // the send already shows it open.
             let openAtSend = beforeAt.map { $0 + Conversation.windowSeconds > time } ?? false
@@ -271,7 +274,8 @@ struct MessageTrace {
                 }
             }
             return InboundPage(
-                before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+                before: before, hasMore: page.hasMore, newest: newest,
+                newestNote: WindowEvidence.countedNote(at: newest, by: message, among: page.items, now: now),
                 unreadable: unreadable, moved: moved,
                 unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now),
                 unsettledAtSend: message.isInbound ? nil : WindowEvidence.unsettled(by: message, before: time, among: page.items, now: now))
@@ -283,6 +287,7 @@ struct MessageTrace {
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
+            newestNote: { if case .loaded(let page) = inbound { page.newestNote } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
             unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
             unsettledAtSend: { if case .loaded(let page) = inbound { page.unsettledAtSend } else { nil } }(),
