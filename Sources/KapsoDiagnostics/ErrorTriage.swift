@@ -119,12 +119,7 @@ public struct ErrorTriage {
                 let errors = MessageError.ofFailure(message, history: history)
                 let event = history.failures.last { !$0.errors.isEmpty } ?? failures.last
                 // The codes another failed status of the same message gave: the same send reported again, said as such.
-                var again: [MessageError] = []
-                for failure in failures {
-                    guard let other = MessageError.primary(of: failure.errors), !errors.contains(other), !again.contains(other) else { continue }
-                    again.append(other)
-                }
-                let also = again.isEmpty ? "" : " (another failed status of the same message gave " + again.map(\.headline).joined(separator: ", ") + ")"
+                let also = Self.againText(Self.otherFailures(history, besides: errors))
                 let now = failures.isEmpty ? "" : disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
                 let participant = event?.participant.map { ", participant \($0)" } ?? ""
                 found.append(

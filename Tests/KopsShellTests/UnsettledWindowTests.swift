@@ -52,4 +52,21 @@ import Testing
         #expect(text.contains("closes in 30 s; after that it is unknown: at 2026-11-21T11:00:00Z came the contact pinning"), "\(text)")
         #expect(!text.contains("a free-form message that reaches Meta after that fails with 131047"), "\(text)")
     }
+
+    /// Tester48's notes: a message that failed with 131049 and then 131026 was counted under 131026 alone, the row saying
+    /// only "1 of the 2 messages got other advice". Each message is one failure (the footer's count, the rows' sum), under
+    /// its failure's code, and the row says which other code it also failed with.
+    @Test func aMessageThatFailedWithTwoCodesIsCountedOnceAndSaysBoth() async throws {
+        let runs = try await run(["errors"])
+        let rows = runs[0].out.split(separator: "\n").filter { $0.contains("message to 14155550316") }
+        #expect(rows.count == 1, "\(runs[0].out)")
+        let row = rows.first.map(String.init) ?? ""
+        #expect(row.hasPrefix("    2  message") && row.contains("131026"), "\(row)")
+        #expect(row.contains("1 of them also failed 131049 (another failed status of the same message): each message is counted once"), "\(row)")
+        #expect(!row.contains("got other advice"), "\(row)")
+        // The failures' rows add up to the footer's failures (the seed's failures are all messages).
+        let sends = runs[0].out.split(separator: "\n").filter { $0.contains("  message to ") }
+        let sum = sends.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }.reduce(0, +)
+        #expect((runs[0].out + runs[0].err).contains("causes of \(sum) failures and"), "\(runs[0].out)\(runs[0].err)")
+    }
 }
