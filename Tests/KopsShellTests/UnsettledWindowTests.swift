@@ -64,9 +64,22 @@ import Testing
         #expect(row.hasPrefix("    2  message") && row.contains("131026"), "\(row)")
         #expect(row.contains("1 of them also failed 131049 (another failed status of the same message): each message is counted once"), "\(row)")
         #expect(!row.contains("got other advice"), "\(row)")
-        // The failures' rows add up to the footer's failures (the seed's failures are all messages).
-        let sends = runs[0].out.split(separator: "\n").filter { $0.contains("  message to ") }
+        // The failures' rows (sends and the one API call) add up to the footer's failures.
+        let sends = runs[0].out.split(separator: "\n").filter { $0.contains("  message to ") || $0.contains("  api  ") }
         let sum = sends.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }.reduce(0, +)
         #expect((runs[0].out + runs[0].err).contains("causes of \(sum) failures and"), "\(runs[0].out)\(runs[0].err)")
+    }
+
+    /// Tester48's notes: an API key named after its value (`kp_live_…`) was printed in `errors`' WHO column while the same
+    /// row's error message redacted it. The name is learned as a secret from the log, so no view shows it.
+    @Test func aKeyNamedAfterItsValueIsNeverShown() async throws {
+        let canary = "CANARYname49"
+        // `logs --errors` exits 1 when it lists failures: the status says nothing here.
+        let runs = try await runDemo(
+            ["errors --source api", "logs --errors", "overview", "errors --source api --output json"], number: "100200300400501", seed: Self.seed)
+        for ran in runs {
+            #expect(!(ran.out + ran.err).contains(canary), "\(ran.out)\(ran.err)")
+        }
+        #expect(runs[0].out.contains("api     <redacted>"), "\(runs[0].out)")
     }
 }
