@@ -96,6 +96,12 @@ public struct ContactWindow: Sendable, Equatable {
     /// The window left unknown by the contact's newest action Meta documents nothing on (`WindowEvidence.Unsettled`);
     /// the evidence is then `unknown`, said with what is known and what is safe.
     public var unsettled: WindowEvidence.Unsettled? = nil
+    /// What the newest message the contact wrote (`messageInbound`) was when a reading leaning on it must say so
+    /// (`WindowEvidence.countedNote`: `a reaction`); nil otherwise.
+    public var lastInboundNote: String? = nil
+    /// While the last message the contact wrote keeps the window open, their later action Meta documents nothing on, read
+    /// as the window at its close (`WindowEvidence.Unsettled` at that time): after the close it is unknown (`closingSoon`).
+    public var unsettledAtClose: WindowEvidence.Unsettled? = nil
     /// The newest readable time of a message the contact wrote 1:1 among the messages read (Unix seconds), nil when
     /// none was read: what confirms a window Kapso's `last_inbound_at` calls open (probe17 P17-10: a summary made
     /// "open" by a `user_changed_number` notification), as only a message the contact sent opens it.
@@ -166,6 +172,7 @@ public struct ContactWindow: Sendable, Equatable {
         var unreadable: [String] = []
         var newestFromOld: Int64?
         var newestFromOldUserID: Int64?
+        var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
@@ -176,13 +183,14 @@ public struct ContactWindow: Sendable, Equatable {
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {
             let evidence = WindowEvidence(message, now: at)
+            read.append(evidence)
             switch evidence.kind {
             case .notWritten(let what):
                 let time = evidence.time.seconds
                 if let time {
                     notWrittenTimes.insert(time)
                     if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
-                    if evidence.opensUnknown, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, what) }
+                    if let effect = evidence.unknownEffect, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, effect) }
                 }
                 if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
                 if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),
@@ -243,10 +251,15 @@ public struct ContactWindow: Sendable, Equatable {
         }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         unsettled = newestOfUnknownEffect.flatMap { WindowEvidence.Unsettled(action: $0.time, what: $0.what, lastWritten: newest, now: at) }
+        if let action = newestOfUnknownEffect, let newest, ServiceWindow(lastInbound: newest, at: at).isOpen {
+            unsettledAtClose = WindowEvidence.Unsettled(
+                action: action.time, what: action.what, lastWritten: newest, now: newest + Conversation.windowSeconds)
+        }
         if let other = newestNotWritten, other.time > (newest ?? .min), other.time != unsettled?.at {
             notCounted = "\(KapsoTime.iso(other.time)): \(other.what)"
         }
         unreadReason = unread
+        lastInboundNote = WindowEvidence.countedNote(at: messageInbound, among: read)
         if let inbound, unread == nil {
             let recent = RecentInbound(messages: inbound, complete: inboundComplete)
             inboundRead = InboundRead(covers: recent.coversWindow(at: at), reachesBack: recent.reachesBack(at: at))
@@ -290,17 +303,6 @@ public struct ContactWindow: Sendable, Equatable {
     /// only Kapso's `last_inbound_at` says open (or the window is not open).
     public var isOpenByMessage: Bool { ServiceWindow(lastInbound: messageInbound, at: at).isOpen }
 
-    /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
-    /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
-    /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.
-    public var closingSoon: String? {
-        guard let last = lastInbound else { return nil }
-        let left = last + Conversation.windowSeconds - at
-        guard left > 0, left <= MessageVerdict.closingMargin else { return nil }
-        return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
-            + "with 131047; an approved template always goes through ('reply --template NAME')"
-    }
-
     /// `unless the contact called since (calling is on for this number; kops cannot see calls)`, for a window the
     /// messages show closed on a number with calling on (`callsEnabled`); nil otherwise.
     public var callCaveat: String? {
@@ -328,7 +330,7 @@ public struct ContactWindow: Sendable, Equatable {
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {
-        case .lastInbound(let time): KapsoTime.iso(time)
+        case .lastInbound(let time): KapsoTime.iso(time) + (time == messageInbound ? lastInboundNote.map { " (\($0))" } ?? "" : "")
         case .noInbound: "none found: the contact's messages to this number hold no inbound message"
         case .unknown(let reason):
             // The last message the contact wrote is known; the action after it is what leaves the window unknown.
@@ -360,7 +362,7 @@ public struct ContactWindow: Sendable, Equatable {
             if let unsure = unconfirmedText { return unsure + (callCaveat.map { "; " + $0 } ?? "") }
             let closes = last + Conversation.windowSeconds
             return ServiceWindow(lastInbound: last, at: at).isOpen
-                ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
+                ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)" + (openedByNote.map { "; " + $0 } ?? "")
                 : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago)\(callsEnabled ? " by the contact's messages" : ""); "
                     + "only templates go through" + (callCaveat.map { " " + $0 } ?? "")
         case .noInbound:

@@ -125,12 +125,7 @@ public struct ErrorTriage {
                 let errors = MessageError.ofFailure(message, history: history)
                 let event = history.failures.last { !$0.errors.isEmpty } ?? failures.last
                 // The codes another failed status of the same message gave: the same send reported again, said as such.
-                var again: [MessageError] = []
-                for failure in failures {
-                    guard let other = MessageError.primary(of: failure.errors), !errors.contains(other), !again.contains(other) else { continue }
-                    again.append(other)
-                }
-                let also = again.isEmpty ? "" : " (another failed status of the same message gave " + again.map(\.headline).joined(separator: ", ") + ")"
+                let also = Self.againText(Self.otherFailures(history, besides: errors))
                 let now = failures.isEmpty ? "" : disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
                 let participant = event?.participant.map { ", participant \($0)" } ?? ""
                 found.append(
@@ -213,7 +208,8 @@ public struct ErrorTriage {
 
     /// Ties a free-form send refused for the window (131047) to a message the contact wrote after it, as `trace` and
     /// `message` read it (`MessageVerdict.writtenSince`, probe21 P21-19): the window is open again, so the message can go
-    /// again as is, and "send an approved template" would cost a template for nothing. Run after each page (the contact's
+    /// again as is, and "send an approved template" would cost a template for nothing; after an action of theirs Meta
+    /// documents nothing on, the window is unknown (`MessageVerdict.afterRefusal`). Run after each page (the contact's
     /// message may come on a later one); an entry once tied stays so. Needs the API's clock (`addMessages(_:since:now:)`).
     private mutating func tieToLaterInbound() {
         guard let now else { return }
@@ -230,17 +226,21 @@ public struct ErrorTriage {
             let lead = Self.alsoReached(StatusHistory(message: message)) ?? ""
             // Refused although the contact wrote within 24 h before the send: what `trace` says, never "send it again as
             // is", which is the send that failed (P32-4).
+            let last = WindowEvidence.lastWrittenReading(by: message, before: sentAt, among: inbound, now: now)
             if let refused = MessageVerdict.RefusedInOpenWindow(
-                sentAt: sentAt, lastInbound: WindowEvidence.lastWritten(by: message, before: sentAt, among: inbound, now: now))
+                sentAt: sentAt, lastInbound: last?.opens, note: last.flatMap { WindowEvidence($0.message, now: now).countedNote })
             {
                 tied.insert(index)
                 entries[index].meaning = lead + (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
                 continue
             }
-            guard let again = MessageVerdict.writtenSince(
-                sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
+            let newest = WindowEvidence.newestWritten(by: message, among: inbound, now: now)
+            guard let again = MessageVerdict.afterRefusal(
+                sentAt, newestInbound: newest, note: WindowEvidence.countedNote(at: newest, by: message, among: inbound, now: now),
+                unsettled: WindowEvidence.unsettled(by: message, among: inbound, now: now), now: now)
             else { continue }
-            tied.insert(index)
+            // The window left unknown by an action is read again on the next page, which may hold what the contact wrote.
+            if again.hasSuffix(MessageVerdict.sendAgainAsIs) { tied.insert(index) }
             entries[index].meaning = lead + (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
         }
     }

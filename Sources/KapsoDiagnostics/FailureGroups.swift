@@ -241,6 +241,9 @@ public struct FailureGroups {
         var note: String? = nil
         var item: JSONObject = [:]
         var received = false
+        /// The codes another failed status of the same message gave (`ErrorTriage.otherFailedCodes`): said on the row,
+        /// the message counted once, under this cause.
+        var alsoFailed: [String] = []
     }
 
     private static func member(_ entry: ErrorTriage.Entry, _ known: Known) -> Member {
@@ -332,11 +335,14 @@ public struct FailureGroups {
         let received = entry.isReceived
         // So is a failed send the contact quoted or reacted to: it reached them, and its row never says "retry" (tester49 F5).
         let seen = entry.seenByContact != nil && word == nil && !received
+        let alsoFailed = entry.statusWord == nil && !received ? ErrorTriage.otherFailedCodes(of: json) : []
+        // The flat row's words for them are the row's note here (`alsoFailedNote`), not other advice.
+        let meaning = alsoFailed.isEmpty ? entry.meaning : Self.withoutAgain(entry.meaning, json: json)
         return Member(
             cause: Cause(
                 source: entry.source.rawValue, who: number ?? "-", what: "",
                 error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code),
-            source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
+            source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: meaning,
             headline: { count in
                 if let word { return "\(IDResolver.plural(count, "message")) with a \(word) \(code)\(name)" }
                 if received { return "\(IDResolver.plural(count, "received message")) with \(code)\(name), not failed sends" }
@@ -345,7 +351,7 @@ public struct FailureGroups {
                         + "reacted to: \(count == 1 ? "it" : "they") reached them"
                 }
                 return "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
-            }, received: received)
+            }, received: received, alsoFailed: alsoFailed)
     }
 
     private static func group(_ members: [Member]) -> Group {
@@ -368,7 +374,8 @@ public struct FailureGroups {
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
             firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
-            meaning: lead.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, lead),
+            meaning: lead.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, lead)
+                + alsoFailedNote(members),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item),
             templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) },

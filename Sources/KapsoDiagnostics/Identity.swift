@@ -103,6 +103,13 @@ public struct Identity: Sendable {
     /// Whether `fix` corrects something (the default) or is the command to run next about an id found as what it is.
     public var advice: Advice = .fix
     public var details: [Detail] = []
+
+    /// The kind in words for this id (`kind.title`), except that a BSUID whose contact's number is known (a `number`
+    /// detail) is not called "a username contact without a number" (tester48's notes: the next lines showed the number).
+    public var kindTitle: String {
+        guard kind == .businessScopedUserID, details.contains(where: { $0.label == "number" }) else { return kind.title }
+        return "contact's business-scoped user id (BSUID)"
+    }
     /// Doubts the answer carries, e.g. a national number's missing country code.
     public var warnings: [String] = []
     /// Parts that could not be checked and why, e.g. `API logs: rate limited (429)`; the rest still answered.
@@ -169,7 +176,7 @@ public struct Identity: Sendable {
     /// The same facts as a JSON object (`whois --output json`).
     public var json: JSONValue {
         var object: JSONObject = [
-            "input": .string(input), "kind": .string(kind.rawValue), "kind_title": .string(kind.title),
+            "input": .string(input), "kind": .string(kind.rawValue), "kind_title": .string(kindTitle),
             "statement": .string(statement), "fix": fix.map(JSONValue.string) ?? .null,
             "phone_number_ids": .array(phoneNumberIDs.map(JSONValue.string)),
         ]

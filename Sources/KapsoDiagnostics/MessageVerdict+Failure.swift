@@ -10,6 +10,8 @@ extension MessageVerdict {
     struct SendContext {
         var atSend: ServiceWindow?
         var newestInbound: Int64?
+        /// What that newest message was when a reading must say so (`WindowEvidence.countedNote`: `a reaction`).
+        var newestNote: String? = nil
         var now: Int64
         var sentAt: Int64? = nil
         var recipient: String? = nil
@@ -20,6 +22,8 @@ extension MessageVerdict {
         var reach: ContactReach? = nil
         /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).
         var callsEnabled = false
+        /// The contact's window now left unknown by their action Meta documents nothing on (`WindowEvidence.unsettled`).
+        var unsettled: WindowEvidence.Unsettled? = nil
         /// What happened after the send that speaks of its delivery (`LaterEvidence`), nil when none was read.
         var later: LaterEvidence? = nil
         /// A later send from the same number that reached a phone after a failure about the number (`LaterSuccess`).
@@ -73,7 +77,8 @@ extension MessageVerdict {
             var window = ""
             if let windowAtSend, let last = windowAtSend.lastInbound {
                 let open = windowAtSend.closesAt.map { $0 > windowAtSend.at } ?? false
-                window = "the contact's last inbound here was \(Elapsed.text(windowAtSend.at - last)) before the send"
+                let note = windowAtSend.lastInboundNote.map { $0 + ", " } ?? ""
+                window = "the contact's last inbound here was \(note)\(Elapsed.text(windowAtSend.at - last)) before the send"
                     + (open ? ", so the 24-hour window was open too; " : " (a template does not need the window); ")
             }
             return "failed: \(code) (\(error.entry?.name ?? "re-engagement")) on a template\(more): \(window)"
@@ -82,7 +87,7 @@ extension MessageVerdict {
         // Without the window at the send (`message` reads no listing before it), the contact's later message still says
         // what to do now (P21-19).
         if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,
-            let again = writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+            let again = afterRefusal(sentAt, newestInbound: context.newestInbound, note: context.newestNote, unsettled: context.unsettled, now: context.now)
         {
             return "failed: \(code) (\(error.entry?.name ?? "re-engagement")); \(again)\(more)"
         }
@@ -101,7 +106,7 @@ extension MessageVerdict {
                     + "Kapso's time of the send; Meta judges the window by its own clock, when the send reaches it); \(next)\(more)"
             }
             // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
-            if let refused = RefusedInOpenWindow(sentAt: window.at, lastInbound: window.lastInbound) {
+            if let refused = RefusedInOpenWindow(sentAt: window.at, lastInbound: window.lastInbound, note: window.lastInboundNote) {
                 if refused.raced { return "failed: \(code) (Meta: 24-hour window closed); \(refused.racedNext(now: context.now))\(more)" }
                 return "failed: \(code) (Meta: 24-hour window closed), yet \(refused.next)\(more)"
             }
@@ -141,7 +146,7 @@ extension MessageVerdict {
     /// simply go again (probe21 P21-19). On a number with calling on, a call since the send may have reopened it too, and
     /// kops cannot see calls: the template advice carries `ContactWindow.callCaveat` (P25-16).
     static func resend(after sentAt: Int64, _ context: SendContext) -> String {
-        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+        afterRefusal(sentAt, newestInbound: context.newestInbound, note: context.newestNote, unsettled: context.unsettled, now: context.now)
             ?? "send an approved template with 'reply --template NAME'"
                 + (context.callsEnabled ? " " + ContactWindow.callCaveat(since: "since the send") : "")
     }
@@ -151,11 +156,27 @@ extension MessageVerdict {
     /// nil when the newest message the contact wrote (`newestInbound`, `WindowEvidence.newestWritten`) is not after
     /// `sentAt` or no longer keeps the window open at `now`. The one reading behind every view that says what to do after
     /// such a send (`trace`, `message`, `errors`; probe21 P21-19: `trace` said it, the others still advised a template).
-    public static func writtenSince(_ sentAt: Int64, newestInbound: Int64?, now: Int64) -> String? {
+    public static func writtenSince(_ sentAt: Int64, newestInbound: Int64?, note: String? = nil, now: Int64) -> String? {
         guard let newest = newestInbound, newest > sentAt, ServiceWindow(lastInbound: newest, at: now).isOpen else { return nil }
         let left = newest + Conversation.windowSeconds - now
-        return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
+        // A reaction is said to be one: kops counts it as writing, Meta documents nothing either way (`countedNote`).
+        let what = note.map { "\($0), which kops counts as writing (Meta documents nothing either way), " } ?? ""
+        return "the contact has written since (\(what)at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
             + "more: " + sendAgainAsIs
+    }
+
+    /// What a send refused for the window (`sentAt`) can do now: `writtenSince`; else, when an action of the contact Meta
+    /// documents nothing on came after the send and leaves their window unknown now (`unsettled`,
+    /// `WindowEvidence.unsettled(by:among:now:)`), `the contact's window now is unknown since …; an approved template always
+    /// goes through …`; nil otherwise (a template is the answer). One reading for `trace`, `message` and `errors`
+    /// (tester48's notes: they said "send an approved template" as the only way an hour after the contact edited a message).
+    public static func afterRefusal(
+        _ sentAt: Int64, newestInbound: Int64?, note: String? = nil, unsettled: WindowEvidence.Unsettled?, now: Int64
+    ) -> String? {
+        if let again = writtenSince(sentAt, newestInbound: newestInbound, note: note, now: now) { return again }
+        // An action before the send is settled by the refusal itself: Meta counted the window closed after it.
+        guard let unsettled, !unsettled.atSend, unsettled.at > sentAt else { return nil }
+        return "the contact's window now is " + unsettled.text
     }
 
     /// The end of `writtenSince`: the words that say no template is needed (`errors` names no templates after them).
@@ -175,15 +196,18 @@ extension MessageVerdict {
         /// When the contact last wrote before the send, and the send (Unix seconds).
         public var lastInbound: Int64
         public var sentAt: Int64
+        /// What that last inbound was when a reading must say so (`WindowEvidence.countedNote`: `a reaction`), else nil.
+        public var note: String?
 
         /// Nil unless `lastInbound` (at most `SendWindow.clockSkew` after the send) kept the window open at `sentAt` by
         /// more than `closingMargin` (a send at the closing second is the window closing, not this).
-        public init?(sentAt: Int64?, lastInbound: Int64?) {
+        public init?(sentAt: Int64?, lastInbound: Int64?, note: String? = nil) {
             guard let sentAt, let lastInbound, lastInbound <= sentAt + SendWindow.clockSkew,
                 lastInbound + Conversation.windowSeconds - sentAt > MessageVerdict.closingMargin
             else { return nil }
             self.lastInbound = lastInbound
             self.sentAt = sentAt
+            self.note = note
         }
 
         /// `the contact's last inbound here was 8 min before the send: check that inbound reached …; a template still
@@ -197,6 +221,12 @@ extension MessageVerdict {
         /// window" while the inbound it counted was in the contact's other conversation).
         public var next: String {
             if raced { return racedNext(now: nil) }
+            // Kops counts a reaction as the contact writing; Meta documents nothing either way, and refused here.
+            if let note {
+                return "the contact's last inbound here was \(note), \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: "
+                    + "Meta documents nothing on whether \(note) opens the 24-hour window, and this refusal says it did not here "
+                    + "(unless it reached another number or came from another contact); a template still goes through"
+            }
             return "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
                 + "reached this same number from this same contact (an inbound to another number, or from another contact, does "
                 + "not open this window; Kapso's conversations do not matter: any inbound from this contact to this number "
@@ -208,7 +238,7 @@ extension MessageVerdict {
         public var meaning: String {
             if raced { return racedMeaning }
             return "Meta counted more than 24 hours since the contact last wrote, so it refused a free-form message, yet kops read "
-                + "their last inbound here \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: the window Meta "
+                + "their last inbound here\(note.map { " (\($0))" } ?? "") \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: the window Meta "
                 + "counts is not the one kops sees"
         }
     }

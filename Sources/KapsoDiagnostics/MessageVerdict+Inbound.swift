@@ -3,8 +3,8 @@ internal import KapsoClient
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
     static func inbound(
-        _ message: Message, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled? = nil, moved: ContactWindow.Moved? = nil,
-        now: Int64, callsEnabled: Bool = false
+        _ message: Message, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
+        moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
     ) -> MessageVerdict {
         let errors = MessageError.carried(by: message.json)
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
@@ -22,7 +22,8 @@ extension MessageVerdict {
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
         let evidence = WindowEvidence(message, now: now)
         let (windowText, severity) = contactWindow(
-            evidence, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
+            evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
+            callsEnabled: callsEnabled)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
@@ -54,10 +55,13 @@ extension MessageVerdict {
     /// - A number-change notice says where to write as the contact's move reads (`moved`, followed to the new number by
     ///   `trace`); without it, hedged: kops did not read whether they wrote from the new number (`ContactWindow.Moved.wayOn`).
     static func contactWindow(
-        _ evidence: WindowEvidence, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled? = nil, moved standing: ContactWindow.Moved? = nil,
+        _ evidence: WindowEvidence, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
+        moved standing: ContactWindow.Moved? = nil,
         now: Int64, callsEnabled: Bool = false
     ) -> (String, Severity) {
         let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
+        // The contact's newest message, when it is a reaction kops counts as writing, is said to be one (`countedNote`).
+        let counted = newestNote.map { " (\($0), which kops counts as writing; Meta documents nothing either way)" } ?? ""
         if evidence.notWritten != nil {
             let opens = evidence.opensUnknown
                 ? "Meta documents nothing on whether it opens the 24-hour window" : "it opens no 24-hour window"
@@ -69,8 +73,8 @@ extension MessageVerdict {
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 let closes = newest + Conversation.windowSeconds
                 return window.isOpen
-                    ? "; the contact last wrote at \(KapsoTime.iso(newest)), so the window is open for \(Elapsed.text(closes - now)) more"
-                    : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
+                    ? "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), so the window is open for \(Elapsed.text(closes - now)) more"
+                    : "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
             let moved = evidence.movedTo.map { to -> String in
                 // The move as read from the contact's records, when it starts with this notice's number.
@@ -99,7 +103,7 @@ extension MessageVerdict {
         let later = newestInbound.flatMap { $0 > own ? $0 : nil }
         let window = ServiceWindow(lastInbound: later ?? own, at: now)
         guard let closes = window.closesAt else { return ("", .good) }
-        let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
+        let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))\(counted)" }
         // The contact left this number since (the move as `trace` followed it): no reply here, free-form or template,
         // is what `reply` will do, so none is promised (session 36).
         if let standing {

@@ -90,16 +90,17 @@ public struct MessageVerdict: Sendable, Equatable {
     /// refused with 132000, 132001, 132015 or 132016 (`TemplateMismatch`: the language code, name, status or parameters that
     /// differ; probe39 P39-3); nil when not read (the catalogue's hedge stands). `reactionTarget` is what the data shows
     /// of the message a failed reaction reacts to (`ReactionTarget`, probe39 P39-12); nil when it was not read.
-    /// `unsettled`: for an inbound message, the contact's window left unknown by an action Meta documents nothing on
-    /// (`WindowEvidence.unsettled`, tester47 F2); nil when none was read.
+    /// `unsettled`: the contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`,
+    /// tester47 F2; for a send refused for the window, `afterRefusal`); nil when none was read. `newestNote`: what the
+    /// contact's newest message was when a reading leaning on it must say so (`WindowEvidence.countedNote`).
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
-        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil
+        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil
     ) -> MessageVerdict {
         var verdict = ofStatuses(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, logSearch: logSearch,
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
@@ -118,12 +119,12 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
-        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, unsettled: WindowEvidence.Unsettled?,
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, newestNote: String?, unsettled: WindowEvidence.Unsettled?,
         moved: ContactWindow.Moved?, now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
         recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
     ) -> MessageVerdict {
         if message.isInbound {
-            return inbound(message, newestInbound: newestInbound, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
+            return inbound(message, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
         }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
@@ -138,10 +139,10 @@ public struct MessageVerdict: Sendable, Equatable {
         let verdict = outbound(
             message, history: history,
             window: SendContext(
-                atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
+                atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, newestNote: newestNote, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
                 messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
-                later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
+                unsettled: group == nil ? unsettled : nil, later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
                 templateLanguage: message.json["template"]?["language"]?["code"]?.string, templates: templates,
                 templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget),
             logSearch: logSearch, statuses: statuses)

@@ -45,9 +45,12 @@ public struct SendWindow: Sendable, Equatable {
     /// of the window (`openByKapso`): where it says open and the messages kops read say closed, the line says both.
     /// `callsEnabled`: the number has WhatsApp calling on, so a call before the send may have opened the window, which
     /// kops cannot see: "closed when sent" carries `ContactWindow.callCaveat` unless Meta refused the send for the window
-    /// (131047 says closed itself), as `reply` and `conversation` hedge it (probe25 P25-16).
+    /// (131047 says closed itself), as `reply` and `conversation` hedge it (probe25 P25-16). `unsettled`: the window at the
+    /// send left unknown by the contact's action Meta documents nothing on (`WindowEvidence.unsettled(by:before:among:now:)`):
+    /// "closed when sent" becomes unknown, unless Meta refused the send for the window, which settles it.
     public static func of(
-        _ message: Message, window: ServiceWindow?, unknown: String, kapsoLastInbound: Int64? = nil, callsEnabled: Bool = false
+        _ message: Message, window: ServiceWindow?, unknown: String, kapsoLastInbound: Int64? = nil, callsEnabled: Bool = false,
+        unsettled: WindowEvidence.Unsettled? = nil
     ) -> SendWindow {
         let evidence = WindowEvidence(message, now: nil)
         if evidence.appOrigin == "business_app" {
@@ -76,6 +79,17 @@ public struct SendWindow: Sendable, Equatable {
                 severity: nil)
         }
         guard let window else { return SendWindow(text: "unknown: " + unknown, severity: .warning) }
+        // An action of the contact Meta documents nothing on came after the last message they wrote (tester48's notes).
+        let action = window.isOpen || delivered != nil ? nil : unsettled
+        if let action, !refused {
+            return SendWindow(text: prefix + "unknown when sent: " + action.known, severity: template ? nil : .warning)
+        }
+        let settled = action.map {
+            "; at \(KapsoTime.iso($0.at)) came \($0.what), whose effect on the window Meta does not "
+                + "document: its 131047 says it did not open it"
+        } ?? ""
+        // A reaction counted as the contact writing is said to be one (`WindowEvidence.countedNote`).
+        let noted = window.lastInboundNote.map { " (\($0))" } ?? ""
         guard let closes = window.closesAt, let last = window.lastInbound else {
             if let delivered {
                 return SendWindow(
@@ -87,7 +101,7 @@ public struct SendWindow: Sendable, Equatable {
                 return SendWindow(text: prefix + unsure(kapso, kops: "no inbound message from the contact before it was found"), severity: .warning)
             }
             return SendWindow(
-                text: prefix + "closed when sent: no inbound message from the contact before it was found" + call,
+                text: prefix + "closed when sent: no inbound message from the contact before it was found" + settled + call,
                 severity: template ? nil : .warning)
         }
         if window.isOpen {
@@ -97,11 +111,11 @@ public struct SendWindow: Sendable, Equatable {
             // Seconds before the close, "open" hides a race with Meta's clock (probe21 P21-15): the time left is named.
             let left = closes - window.at <= MessageVerdict.closingMargin ? " (\(Elapsed.text(closes - window.at)) left at the send)" : ""
             return SendWindow(
-                text: "open when sent: last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))\(left)\(skew)",
+                text: "open when sent: last inbound \(KapsoTime.iso(last))\(noted), open until \(KapsoTime.iso(closes))\(left)\(skew)",
                 severity: left.isEmpty ? .good : .warning)
         }
         let before = window.at == closes ? "at the second of the send" : "\(Elapsed.text(window.at - closes)) before"
-        let closed = "last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) (\(before))"
+        let closed = "last inbound \(KapsoTime.iso(last))\(noted), closed \(KapsoTime.iso(closes)) (\(before))"
         if let delivered {
             return SendWindow(
                 text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "
@@ -111,7 +125,7 @@ public struct SendWindow: Sendable, Equatable {
         if let kapso = kapsoLastInbound, readingsDisagree(window, kapsoLastInbound: kapso) {
             return SendWindow(text: prefix + unsure(kapso, kops: "the contact's messages kops read say closed (\(closed))"), severity: .warning)
         }
-        return SendWindow(text: prefix + "closed when sent: " + closed + call, severity: template ? nil : call.isEmpty ? .bad : .warning)
+        return SendWindow(text: prefix + "closed when sent: " + closed + settled + call, severity: template ? nil : call.isEmpty ? .bad : .warning)
     }
 
     /// Both readings of a window at a send, when Kapso's says open and kops's says closed: `unsure: Kapso's

@@ -1,8 +1,8 @@
 public import KapsoClient
 
 extension WindowEvidence {
-    /// The contact's window left unknown by an action Meta documents nothing on (`opensUnknown`: an edit, revoke, pin,
-    /// keep-in-chat or poll answer delivered as `unsupported` under 131051): the one rule every view of a window reads
+    /// The contact's window left unknown by an action Meta documents nothing on (`opensUnknown`: an edit or revoke, or
+    /// one of them, a pin, keep-in-chat or poll answer delivered as `unsupported` under 131051): the one rule every view of a window reads
     /// (`ContactWindow`, the verdict of `trace` and `message`, `trace`'s window line and JSON; tester47 F2: kops said
     /// "it opens no 24-hour window" and `reply` "free-form messages fail with 131047" an hour after the contact edited a
     /// message). The window is unknown from the action on only while the certain reading (the contact's last message
@@ -12,13 +12,16 @@ extension WindowEvidence {
     public struct Unsettled: Sendable, Equatable {
         /// When the action came (Unix seconds).
         public var at: Int64
-        /// What it is (`action(_:)`), e.g. `the contact editing an earlier message (edit), not a new message`.
+        /// What it is (`WindowEvidence.unknownEffect`), e.g. `the contact editing an earlier message (edit), not a new
+        /// message, delivered as unsupported`.
         public var what: String
         /// The newest readable time of a message the contact wrote 1:1 before the action (Unix seconds); nil when none
         /// was read.
         public var lastWritten: Int64?
-        /// The API's clock the window is read at (Unix seconds).
+        /// The API's clock the window is read at (Unix seconds), or the send's time for the window at a send (`atSend`).
         public var now: Int64
+        /// True when `now` is a send's time (`unsettled(by:before:among:now:)`): the window as it was at that send.
+        public var atSend = false
 
         /// Nil when the certain reading settles the window at `now`: `lastWritten` keeps it open, the action is not
         /// newer than it, or the action is 24 hours old or more (closed either way).
@@ -41,14 +44,14 @@ extension WindowEvidence {
             lastWritten.map { last in
                 let closes = last + Conversation.windowSeconds
                 return "the last message the contact wrote, at \(KapsoTime.iso(last)), opened one that closed at \(KapsoTime.iso(closes)) "
-                    + "(\(Elapsed.text(now - closes)) ago)"
+                    + "(\(Elapsed.text(now - closes)) \(atSend ? "before the send" : "ago"))"
             } ?? "no message the contact wrote was read"
         }
 
         /// What is known: `since 2026-11-21T11:00:00Z: then came the contact editing … (delivered as unsupported), and Meta
         /// documents nothing on whether such an action opens the 24-hour window; ` + `lastWrittenText`.
         public var known: String {
-            "since \(KapsoTime.iso(at)): then came \(what), delivered as unsupported, and Meta documents nothing on "
+            "since \(KapsoTime.iso(at)): then came \(what), and Meta documents nothing on "
                 + "whether such an action opens the 24-hour window; " + lastWrittenText
         }
 
@@ -77,9 +80,30 @@ extension WindowEvidence {
         for other in mine where other.isInbound {
             let evidence = WindowEvidence(other, now: now)
             guard evidence.opensUnknown, let at = evidence.time.seconds, at > newest?.at ?? .min else { continue }
-            newest = (at, evidence.notWritten ?? "")
+            newest = (at, evidence.unknownEffect ?? "")
         }
         guard let newest else { return nil }
         return Unsettled(action: newest.at, what: newest.what, lastWritten: newestWritten(by: message, among: listed, now: now), now: now)
+    }
+
+    /// The window at a send (`sentAt`, Unix seconds) left unknown (`Unsettled`, `atSend`) by the contact's newest action
+    /// of undocumented effect at or before it (up to `SendWindow.clockSkew` after: two clocks stamp the two), newer than
+    /// the last message they wrote before it (`lastWritten`), among the contact's messages in `listed`; nil when the
+    /// certain reading settles it (tester48's notes: `trace` said "closed when sent" of a send an hour after an edit).
+    public static func unsettled(by message: Message, before sentAt: Int64, among listed: [Message], now: Int64) -> Unsettled? {
+        var newest: (at: Int64, what: String)?
+        for other in listed where sameContact(other, as: message) {
+            let evidence = WindowEvidence(other, now: now)
+            guard evidence.opensUnknown, let at = evidence.time.seconds, at <= sentAt + SendWindow.clockSkew,
+                at > newest?.at ?? .min
+            else { continue }
+            newest = (at, evidence.unknownEffect ?? "")
+        }
+        guard let newest else { return nil }
+        let last = lastWritten(by: message, before: sentAt, among: listed, now: now)
+        var unsettled = Unsettled(action: newest.at, what: newest.what, lastWritten: last, now: max(sentAt, newest.at))
+        unsettled?.now = sentAt
+        unsettled?.atSend = true
+        return unsettled
     }
 }

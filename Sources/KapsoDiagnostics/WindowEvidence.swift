@@ -10,11 +10,13 @@ public import KapsoClient
 ///   …/whatsapp/webhooks/reference/messages/system/), a changed security code or user id;
 /// - `revoke` (the contact deleted an earlier message; "only available to WhatsApp Business app users (Coexistence)",
 ///   …/webhooks/reference/messages/revoke), `edit` (the contact changed an earlier message's text or caption, Meta's
-///   edit webhook reference, …/webhooks/reference/messages/edit) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
-///   webhook): Meta documents neither as opening the window, so kops does not count them; nor the same actions, or a
-///   pin, keep-in-chat or poll answer, delivered as `unsupported` (`unsupported.type`, `action(_:)`): Meta documents
-///   nothing on whether they open it, so kops does not state a window from them (`opensUnknown`: after one, the window
-///   is unknown unless the contact's last message keeps it open, `Unsettled`);
+///   edit webhook reference, …/webhooks/reference/messages/edit), the same actions, or a pin, keep-in-chat or poll answer,
+///   delivered as `unsupported` (`unsupported.type`, `action(_:)`): Meta documents nothing on whether they open it (the
+///   edit and revoke references give triggers and payloads only; the edit page now says edits come as `unsupported`
+///   "temporarily"), so kops neither counts them nor states a window from them (`opensUnknown`: after one, the window
+///   is unknown unless the contact's last message keeps it open, `Unsettled`; fix48's leftover: the top-level ones were
+///   "not counted" with the window stated from the last written message);
+/// - a reaction removed (`reaction.emoji` empty or missing, Meta's reaction webhook): no new message;
 /// - `kapso.origin` `business_app` (an echo of a message sent from the WhatsApp Business app, coexistence) and
 ///   `history_sync` (imported history): kapso-api.md §7.3; Meta's `smb_message_echoes` webhook "notifies you of
 ///   messages sent via the WhatsApp Business app or a companion device" (…/webhooks/reference/smb_message_echoes);
@@ -42,10 +44,15 @@ public struct WindowEvidence: Sendable, Equatable {
     public var newUserID: String?
     /// `business_app` or `history_sync` when the message is a coexistence echo or imported history (`kapso.origin`).
     public var appOrigin: String?
-    /// True for an action of the contact delivered as `unsupported` (`action(_:)` of `unsupported.type`, under 131051):
-    /// Meta documents nothing on whether it opens the window, so it is not counted as opening one, nor as leaving the
-    /// window as the contact's last message left it; after it the window is unknown (`Unsettled`, tester47 F2).
+    /// True for an action of the contact (`action(_:)`: a `revoke` or `edit` message, or one of them, a pin, keep-in-chat
+    /// or poll answer delivered as `unsupported` under 131051): Meta documents nothing on whether it opens the window, so
+    /// it is not counted as opening one, nor as leaving the window as the contact's last message left it; after it the
+    /// window is unknown (`Unsettled`, tester47 F2).
     public var opensUnknown = false
+    /// True when the action came as an `unsupported` message (under 131051) rather than as its own type.
+    public var asUnsupported = false
+    /// True for a reaction (`type` `reaction`), counted as the contact writing unless removed (`countedNote`).
+    public var isReaction = false
 
     /// Reads `message` (inbound or outbound) at the API's clock `now` (Unix seconds, nil when unknown).
     public init(_ message: Message, now: Int64?) {
@@ -68,6 +75,7 @@ public struct WindowEvidence: Sendable, Equatable {
             kind = .notWritten("sent by the business")
             return
         }
+        isReaction = message.type == "reaction"
         switch message.type {
         case "system":
             let system = json["system"]
@@ -95,10 +103,12 @@ public struct WindowEvidence: Sendable, Equatable {
             }
         case "revoke", "revoked", "edit":
             kind = .notWritten(Self.action(message.type) ?? message.type)
+            opensUnknown = true
         case "unsupported" where Self.action(UnsupportedContent.type(of: json)) != nil:
             // The same action in Meta's other envelope (`unsupported` under 131051) gets the same answer (probe21 P21-6).
             kind = .notWritten(Self.action(UnsupportedContent.type(of: json)) ?? "")
             opensUnknown = true
+            asUnsupported = true
         case "reaction" where Self.isRemoval(json["reaction"]?["emoji"]):
             kind = .notWritten("a reaction removed, not a new message")
         default:
@@ -135,6 +145,35 @@ public struct WindowEvidence: Sendable, Equatable {
     public var opens: Int64? {
         guard kind == .written else { return nil }
         return time.seconds
+    }
+
+    /// `a reaction` when the contact's message that kops counts as opening the window (`opens`) is a reaction: Meta's
+    /// reaction webhook reference (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/
+    /// messages/reaction) gives its triggers and "when the customer sent the reaction", nothing on the window, and no other
+    /// Meta page found says either way; kops counts it as the contact writing and every reading that leans on it says what
+    /// it was (tester48's notes: "yet the contact's last inbound here was 30 min before the send" of a reaction). Nil
+    /// for any other message.
+    public var countedNote: String? { kind == .written && isReaction ? "a reaction" : nil }
+
+    /// `countedNote` of the contact's message in `listed` (`sameContact` as `message`, or `message` itself) that opens at
+    /// `time` (Unix seconds); nil when none does, or one that is not a reaction opens at that second too.
+    public static func countedNote(at time: Int64?, by message: Message, among listed: [Message], now: Int64) -> String? {
+        guard let time else { return nil }
+        return countedNote(at: time, among: ([message] + listed.filter { sameContact($0, as: message) }).map { WindowEvidence($0, now: now) })
+    }
+
+    /// `countedNote` of the one kind of message among `evidence` (a contact's messages) that opens at `time`; nil otherwise.
+    public static func countedNote(at time: Int64?, among evidence: [WindowEvidence]) -> String? {
+        let opening = evidence.filter { $0.opens != nil && $0.opens == time }
+        guard let note = opening.first?.countedNote, opening.allSatisfy({ $0.countedNote == note }) else { return nil }
+        return note
+    }
+
+    /// What an action of undocumented effect (`opensUnknown`) is, and how it came: `the contact editing an earlier message
+    /// (edit), not a new message, delivered as unsupported`; nil for any other message.
+    public var unknownEffect: String? {
+        guard opensUnknown, let what = notWritten else { return nil }
+        return what + (asUnsupported ? ", delivered as unsupported" : "")
     }
 
     /// What the message is when the contact did not write it, nil when they did (1:1 or in a group).

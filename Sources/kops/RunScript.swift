@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KapsoClient
+import KopsHTTP
 import KopsShell
 
 #if canImport(Glibc)
@@ -213,7 +214,14 @@ struct ScriptLaunch: Equatable {
                 expected: expected, path: path, restore: TranscriptRestore.load(besides: path),
                 restoreProblem: TranscriptRestore.problem(besides: path))
             let header = TranscriptParser(expected).header
-            if TranscriptParser.isTranscript(expected), header.kind == .kapso {
+            // Without a key nothing reaches the API: the replay is no reading of it (tester48's notes: "replaying on
+            // api.kapso.ai, a live API" and "output unchanged" of a transcript whose every command failed for the key).
+            let keyless = shell.context.client.apiKey.isEmpty
+            if TranscriptParser.isTranscript(expected), header.kind == .kapso, keyless {
+                stderr.write(
+                    "\(path): no API key, so nothing is sent to \(shell.context.client.host): a command that needs the API "
+                        + "fails for the key, and the replay says nothing of what the API holds now\n", to: .err)
+            } else if TranscriptParser.isTranscript(expected), header.kind == .kapso {
                 stderr.write(
                     "\(path): replaying on \(shell.context.client.host), a live API: differences show what changed "
                         + "since it was recorded (\(header.time))\n", to: .err)
@@ -292,8 +300,11 @@ struct ScriptLaunch: Equatable {
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
+                // Still no key at the end (no `profile use` gave one): nothing was sent, whatever matched.
+                let unsent = keyless && replayShell.context.client.apiKey.isEmpty
+                    ? "; nothing was sent (no API key), so this checks no answer of \(shell.context.client.host)" : ""
                 stderr.write(
-                    "\(path): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)"
+                    "\(path): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(unsent)"
                         + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                 return partial == nil ? .ok : .failure
             }

@@ -340,6 +340,21 @@ import Testing
         #expect(check.stderr.hasSuffix("out.md: 1 command, output unchanged\n"))
     }
 
+    /// Tester48's notes: a transcript whose every command failed for "no API key", checked without a key, was headed
+    /// "replaying on …, a live API" and ended "output unchanged", though nothing was sent.
+    @Test func checkWithoutAKeySaysNothingWasSent() async throws {
+        let (recorded, files) = try await kops(
+            ["run", "t.kops", "--record", "out.md"], files: ["t.kops": "numbers\n"], environment: ["KAPSO_API_KEY": ""])
+        #expect(recorded.status != 0)
+        let transcript = try #require(files["out.md"])
+        let live = transcript.replacingOccurrences(of: "- api kind: simulator", with: "- api kind: Kapso API")
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": live], environment: ["KAPSO_API_KEY": ""])
+        #expect(!check.stderr.contains("a live API"), "\(check.stderr)")
+        #expect(check.stderr.hasPrefix("out.md: no API key, so nothing is sent to 127.0.0.1"), "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("output unchanged; nothing was sent (no API key), so this checks no answer of 127.0.0.1\n"),
+            "\(check.stderr)")
+    }
+
     @Test func withoutASubcommandKopsStillRunsCommands() async throws {
         let (result, _) = try await kops(["-c", "explain 131047"])
         #expect(result.stdout.contains("131047"))

@@ -42,4 +42,17 @@ import Testing
         #expect(ran.status == 0, "\(ran.err)")
         #expect(ran.out.hasPrefix("US.ENT.11815799212886844830 is the parent business-scoped user id of Bee (+14155550301)"), "\(ran.out)")
     }
+
+    /// Tester48's notes: `whois` of Bee's BSUID said "a username contact without a number" two lines above "number:
+    /// +14155550301"; with the number known, the kind is just a BSUID.
+    @Test func whoisOfABSUIDWithAKnownNumberDoesNotSayItHasNone() async throws {
+        let ran = try await runDemo(["whois US.2222333344445555666"], number: nil, seed: .file(Self.seed), width: 200)[0]
+        #expect(ran.status == 0, "\(ran.err)")
+        let lines = ran.out.split(separator: "\n").map(String.init)
+        let number = lines.first { $0.hasPrefix("number:") } ?? ""
+        #expect(number.hasSuffix("+14155550301"), "\(ran.out)")
+        let kind = lines.first { $0.hasPrefix("kind:") } ?? ""
+        #expect(kind.hasSuffix("contact's business-scoped user id (BSUID)"), "\(ran.out)")
+        #expect(!ran.out.contains("without a number"), "\(ran.out)")
+    }
 }

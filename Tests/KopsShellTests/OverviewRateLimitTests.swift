@@ -14,13 +14,15 @@ import Testing
 
     /// `overview` on the demo seed with requests whose URL holds a key of `failing` answered 429 each time, and the
     /// simulator's own faults (`faults`, as `kapso-sim --faults` takes them).
-    static func overview(failing: [String], faults: String? = nil) async throws -> (status: KopsShell.ExitStatus, out: String, err: String) {
+    static func overview(
+        failing: [String], faults: String? = nil, answer: HTTPResponse = limited
+    ) async throws -> (status: KopsShell.ExitStatus, out: String, err: String) {
         try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
             shell.context.now = { 1_795_262_400 }
             let transport = PartlyFailingTransport(
                 wrapping: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
-                failures: Dictionary(uniqueKeysWithValues: failing.map { ($0, .success(limited)) }))
+                failures: Dictionary(uniqueKeysWithValues: failing.map { ($0, .success(answer)) }))
             shell.context.client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
             if let faults { try fixture.setFaults(faults) }
             let status = shell.run(line: "overview")
@@ -79,5 +81,19 @@ import Testing
         #expect(!ran.out.contains("nothing to fix"), "\(ran.out)")
         #expect(ran.out.contains("\nphone numbers: rate-limited (429) twice; run 'numbers' in a minute\n"), "\(ran.out)")
         #expect(ran.out.hasPrefix("API calls (24h):  "), "no table of no numbers: \(ran.out)")
+    }
+
+    /// Fix48's L12 note: one part answered 503 (after the client's retries) failed the whole overview; it is now named on
+    /// its line with its status, like a 429, and the rest is shown.
+    @Test func aPartAnswered503IsNamedAndTheRestShown() async throws {
+        let unavailable = HTTPResponse(status: 503, headers: [], body: Array(#"{"error":"Service Unavailable"}"#.utf8))
+        let ran = try await Self.overview(failing: ["/phone_numbers/100200300400501/health"], answer: unavailable)
+        #expect(ran.status == .failure, "\(ran.err)")
+        #expect(Self.row("100200300400502", in: ran.out).contains("Sales Line"), "\(ran.out)")
+        let row = Self.row("100200300400501", in: ran.out)
+        #expect(row.contains("not read") && !row.contains("healthy") && !row.contains("429"), "\(ran.out)")
+        #expect(ran.out.contains("health of Support Line (100200300400501): ") && ran.out.contains("run 'health 100200300400501'"),
+            "\(ran.out)")
+        #expect(ran.out.contains("API calls (24h):"), "\(ran.out)")
     }
 }

@@ -5,6 +5,8 @@ public struct ServiceWindow: Sendable, Equatable {
     public var lastInbound: Int64?
     /// The moment the window is looked at (Unix seconds).
     public var at: Int64
+    /// What the last inbound message was when a reading that leans on it must say so (e.g. `a reaction`); nil otherwise.
+    public var lastInboundNote: String? = nil
 
     public init(lastInbound: Int64?, at: Int64) {
         self.lastInbound = lastInbound

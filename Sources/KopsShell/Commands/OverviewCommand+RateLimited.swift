@@ -1,7 +1,7 @@
 internal import KapsoClient
 internal import KopsHTTP
 
-/// A part of `overview` the API answered 429 for (`KapsoAPIError.rateLimited`), after the client waited once and sent
+/// A part of `overview` the API answered 429 (or a 5xx, after the client's retries) for (`KapsoAPIError.rateLimited`), after the client waited once and sent
 /// it again when the `Retry-After` was short (`KapsoClient.shortRateLimitWait`). Before, such a part made the whole
 /// overview fail (a shared limit, a number's health reads at 5 a second per project, kapso-api.md §2.3, met by another
 /// client); now the overview shows what it could read and one line per part it could not, with the command that reads
@@ -41,22 +41,33 @@ struct OverviewUnreadPart {
     var json: JSONValue {
         var retryAfter: JSONValue = .null
         if case .rateLimited(let seconds?, _)? = error { retryAfter = .number(String(seconds)) }
+        var status: JSONValue = error == nil ? .null : .number("429")
+        var reason = error == nil ? "health_minute_limit_spent" : "rate_limited"
+        if case .server(let code, _)? = error { (status, reason) = (.number(String(code)), "server_error") }
         return .object([
-            "part": .string(what), "command": .string(command), "status": error == nil ? .null : .number("429"),
-            "retry_after": retryAfter, "reason": .string(error == nil ? "health_minute_limit_spent" : "rate_limited"),
+            "part": .string(what), "command": .string(command), "status": status, "retry_after": retryAfter, "reason": .string(reason),
         ])
     }
 }
 
 extension OverviewCommand {
-    /// `body`'s value, or nil and the 429 when the API answered one (after the client's own wait and second try); any
-    /// other error is thrown as before.
+    /// `body`'s value, or nil and the error when the API answered a 429 or a 5xx (`server`, after the client's own
+    /// retries: fix48's L12 note, one 503 failed the whole overview); any other error (a rejected key, no connection) is
+    /// thrown as before, since no part could be read.
     static func unlessRateLimited<T>(_ body: () throws -> T) throws -> (value: T?, limited: KapsoAPIError?) {
         do {
             return (try body(), nil)
         } catch let error as KapsoAPIError {
-            guard case .rateLimited = error else { throw error }
-            return (nil, error)
+            switch error {
+            case .rateLimited, .server: return (nil, error)
+            default: throw error
+            }
         }
+    }
+
+    /// `429`, or the 5xx status a part was answered with: for the short notes that name it.
+    static func unreadStatus(_ error: KapsoAPIError?) -> String {
+        if case .server(let status, _)? = error { return String(status) }
+        return "429"
     }
 }

@@ -101,8 +101,9 @@ public enum OverviewCommand: Command {
             guard let health else {
                 // Its health was answered 429, or not asked past the minute's limit: not read, so neither "ok" nor a
                 // status (its line below says so).
-                let why = unread.contains { $0.command == "health \(number.id)" && $0.error == nil }
-                    ? "health reads for the minute spent" : "health rate-limited (429)"
+                let part = unread.first { $0.command == "health \(number.id)" }
+                let why = part.map { $0.error == nil ? "health reads for the minute spent" : "health " + $0.rateLimited }
+                    ?? "health not read"
                 rows.append([
                     StyledText(number.id), StyledText(number.name ?? "-"), StyledText("not read", style: .warn),
                     StyledText("\(why): see below", style: .warn),
@@ -125,7 +126,8 @@ public enum OverviewCommand: Command {
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
             let noted = triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? ""
-            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (429)") + noted
+            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (\(unreadStatus(webhooksRead.limited ?? deliveriesRead.limited)))")
+                + noted
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)

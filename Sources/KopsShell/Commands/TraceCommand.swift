@@ -58,9 +58,12 @@ public enum TraceCommand: Command {
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
         // Refused inside the window kops sees: the meaning is the verdict's, and the fix never "send it again as is" (P32-4).
         let refused = trace.message.isOutbound
-            ? MessageVerdict.RefusedInOpenWindow(sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound) : nil
+            ? MessageVerdict.RefusedInOpenWindow(
+                sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound, note: trace.windowAtSend?.lastInboundNote) : nil
         let again = trace.message.isOutbound && refused == nil
-            ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
+            ? trace.message.time.flatMap {
+                MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, note: trace.newestNote, unsettled: trace.unsettled, now: now)
+            } : nil
         blocks += timeline(
             trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, templates: trace.templates, now: now)
         blocks += metaEvents(trace)
@@ -127,7 +130,7 @@ public enum TraceCommand: Command {
             }
             let line = SendWindow.of(
                 message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound,
-                callsEnabled: trace.callsEnabled)
+                callsEnabled: trace.callsEnabled, unsettled: trace.unsettledAtSend)
             // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17); what a
             // later send to it shows is said as every command says it (ContactWindow.Moved.text).
             if let moved = trace.moved, let at = moved.leftAt, let sent = message.time, at <= sent,
@@ -146,7 +149,7 @@ public enum TraceCommand: Command {
         if let what = evidence.notWritten {
             // An action Meta documents nothing on: the window after it is unknown, never "not opened" (tester47 F2).
             let lead = evidence.opensUnknown
-                ? "whether this message opened it is not documented: it is \(what), delivered as unsupported"
+                ? "whether this message opened it is not documented: it is \(evidence.unknownEffect ?? what)"
                 : "not opened by this message: it is \(what)"
             if let unsettled = trace.unsettled, evidence.movedTo == nil {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at

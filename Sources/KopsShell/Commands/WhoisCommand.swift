@@ -190,7 +190,7 @@ public enum WhoisCommand: Command {
             if let secret = carriedCredential(whole) { blocks.append(.line(StyledText("warning: " + secret, style: .warn))) }
         }
         blocks.append(.line(StyledText("")))
-        blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
+        blocks.append(.fields([Field("kind", identity.kindTitle)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings where warning != nearMiss { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
         for part in identity.unchecked { blocks.append(.line(StyledText("could not check " + part, style: .warn))) }
         var result = CommandResult(blocks: blocks, json: identity.json)

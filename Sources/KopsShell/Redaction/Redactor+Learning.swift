@@ -45,6 +45,7 @@ extension Redactor {
         case .array(let items):
             for item in items { collectSecrets(in: item, into: &values) }
         case .object(let object):
+            if let name = apiKeyNameHoldingSecret(object) { values.append(name) }
             for entry in object.entries {
                 switch entry.value {
                 case .string(let value) where Redactor.isSecretField(entry.key): values.append(value)
@@ -58,6 +59,19 @@ extension Redactor {
         default:
             break
         }
+    }
+
+    /// An API log's `api_key_name` (kapso-api.md §12) when it holds a secret's value rather than a name: token-shaped
+    /// itself (`TokenShapes`), or masked where its own `error_message` quotes it (`Invalid API key kp_live_…`: a key
+    /// named after its value). Learned as a secret, it is redacted in every column and sink, not only in the message
+    /// (tester48's notes: `errors`' WHO column printed the key the same row's error message redacted). Nil otherwise.
+    static func apiKeyNameHoldingSecret(_ object: JSONObject) -> String? {
+        guard let name = object["api_key_name"]?.string, name.count >= 8 else { return nil }
+        if TokenShapes.masked(name) != name { return name }
+        guard let message = object["error_message"]?.string, message.contains(name),
+            !TokenShapes.masked(message).contains(name)
+        else { return nil }
+        return name
     }
 
     /// Remembers the credentials `maskURLCredentials` hides in `text`'s URLs: the password of `user:pass@` (or a lone

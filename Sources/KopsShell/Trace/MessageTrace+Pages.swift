@@ -48,11 +48,14 @@ extension MessageTrace {
         var before: Message?
         var hasMore: Bool
         var newest: Int64?
+        var newestNote: String? = nil
         /// Why a message the contact wrote has no time kops can read, nil when every one has one.
         var unreadable: String?
         var moved: ContactWindow.Moved? = nil
-        /// The window left unknown by the contact's action Meta documents nothing on (`WindowEvidence.unsettled`).
+        /// The window left unknown by the contact's action Meta documents nothing on (`WindowEvidence.unsettled`), now
+        /// and at an outbound message's send.
         var unsettled: WindowEvidence.Unsettled? = nil
+        var unsettledAtSend: WindowEvidence.Unsettled? = nil
     }
 
     /// The inbound message before the traced one; a full page of later inbound messages says nothing about before

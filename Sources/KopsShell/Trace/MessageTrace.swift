@@ -21,11 +21,15 @@ struct MessageTrace {
     /// The contact's newest inbound message to the number (Unix seconds), the traced one included; nil when the
     /// listing failed. A newer inbound reopens the window an older inbound message opened.
     var newestInbound: Int64? = nil
+    /// What that newest message was when a reading must say so (`WindowEvidence.countedNote`: `a reaction`).
+    var newestNote: String? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
-    /// An inbound message's contact window left unknown by an action Meta documents nothing on
-    /// (`WindowEvidence.unsettled`), from the same listing; nil when none was read.
+    /// The contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`), and for
+    /// an outbound message the window at its send (`WindowEvidence.unsettled(by:before:among:now:)`), from the same
+    /// listing; nil when none was read.
     var unsettled: WindowEvidence.Unsettled? = nil
+    var unsettledAtSend: WindowEvidence.Unsettled? = nil
     /// An inbound message's contact window now, from its conversation's `last_inbound_at` and the contact's messages
     /// read, as `conversations`, `conversation ID` and `reply` read it (`ContactWindow`); nil for an outbound message or
     /// when either read failed.
@@ -102,23 +106,6 @@ struct MessageTrace {
     /// Pages of deliveries followed at most, 100 rows each, newest first.
     static let maxPages = 20
 
-    /// The 24-hour window as it was when the message was sent or received.
-    var windowAtSend: ServiceWindow? {
-        guard let time = message.time else { return nil }
-        switch lastInboundBefore {
-        case .loaded(let inbound): return ServiceWindow(lastInbound: inbound?.time, at: time)
-        case .failed: return nil
-        }
-    }
-
-
-    /// The conversation's `kapso.last_inbound_at` (Unix seconds), Kapso's own reading of the window
-    /// (`SendWindow.openByKapso`); nil when not loaded or absent.
-    var kapsoLastInbound: Int64? {
-        guard case .loaded(let conversation) = conversation else { return nil }
-        return conversation.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
-    }
-
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
         // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
@@ -131,7 +118,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled)
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -276,6 +263,7 @@ struct MessageTrace {
             let last = WindowEvidence.lastWrittenReading(
                 by: message, before: time, skew: message.isInbound ? 0 : SendWindow.clockSkew, among: page.items, now: now)
             let (before, beforeAt) = (last?.message, last?.opens)
+            let newest = WindowEvidence.newestWritten(by: message, among: page.items, now: now)
             // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
             // the send already shows it open.
             let openAtSend = beforeAt.map { $0 + Conversation.windowSeconds > time } ?? false
@@ -290,9 +278,11 @@ struct MessageTrace {
                 }
             }
             return InboundPage(
-                before: before, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+                before: before, hasMore: page.hasMore, newest: newest,
+                newestNote: WindowEvidence.countedNote(at: newest, by: message, among: page.items, now: now),
                 unreadable: unreadable, moved: moved,
-                unsettled: message.isInbound ? WindowEvidence.unsettled(by: message, among: page.items, now: now) : nil)
+                unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now),
+                unsettledAtSend: message.isInbound ? nil : WindowEvidence.unsettled(by: message, before: time, among: page.items, now: now))
         }
         var sendCalls: [APILog] = []
         var nearbyDeliveries: [WebhookDelivery] = []
@@ -301,8 +291,10 @@ struct MessageTrace {
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
+            newestNote: { if case .loaded(let page) = inbound { page.newestNote } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
             unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
+            unsettledAtSend: { if case .loaded(let page) = inbound { page.unsettledAtSend } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
                 let rows = try following(
