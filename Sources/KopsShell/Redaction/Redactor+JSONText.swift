@@ -65,6 +65,16 @@ extension Redactor {
         return !ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes)
     }
 
+    /// `printsAsIs(_:printableWithoutBackslash:)` of an NDJSON page (compact lines, each followed by a line feed), whose
+    /// shaped-credential reading does not visit the members that repeat the line above's (`RepeatedMembers`) when the
+    /// page is known to be printable ASCII without a backslash; the same answer (`RepeatedMembersTests`).
+    func printsAsIs(lines bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool) -> Bool {
+        guard printableWithoutBackslash else { return printsAsIs(bytes) }
+        guard !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes) else { return false }
+        return !ShapedCredentials.mayOccur(
+            in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes, skipping: RepeatedMembers.ranges(in: bytes))
+    }
+
     /// U+212A KELVIN SIGN in UTF-8.
     private static let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
 
