@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KopsHTTP
 @testable import KopsShell
@@ -91,8 +92,59 @@ import Testing
         #expect(found > 1_000 && clear > 1_000 && skippedMembers > 20_000, "found \(found), clear \(clear), skipped \(skippedMembers)")
     }
 
-    /// Each range is a member (key, `:`, value) of its line that equals, with the byte before and after it, the member at
-    /// the same index of the line above, read apart with the parser.
+    /// The page test that skips repeated members (`Redactor.printsAsIs(lines:printableWithoutBackslash:)`) answers as the
+    /// test of every byte, for redactors that know secrets which pages hold whole, cut to 8 characters, upper-cased, or
+    /// across two members (`ok","v":"x`).
+    @Test func theSkippingPageTestAnswersAsTheWholeOne() {
+        let redactors = [
+            Redactor(knownSecrets: [Secret("bench_key_0123456789")]),
+            Redactor(knownSecrets: [Secret("ok\",\"v\":\"x"), Secret("a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012-very-long-secret")]),
+            Redactor(),
+        ]
+        let pieces = ["bench_key_0123456789", "h_key_01", "BENCH_KEY_0123", "ok", "x", "-very-long-secret", "Ymvu"]
+        var generator = SplitMix(seed: 4950)
+        var (printed, refused) = (0, 0)
+        for _ in 0..<4_000 {
+            var text = String(decoding: Self.page(&generator, lines: 2 + Int(generator.next() % 10)), as: UTF8.self)
+            // A piece of a secret in place of some plain piece.
+            for _ in 0..<(generator.next() % 3) {
+                let piece = pieces[Int(generator.next() % UInt64(pieces.count))]
+                if let range = text.range(of: Self.plain[Int(generator.next() % 8) + 4]) { text.replaceSubrange(range, with: piece) }
+            }
+            let bytes = Array(text.utf8)
+            for redactor in redactors {
+                bytes.withUnsafeBufferPointer { bytes in
+                    let whole = redactor.printsAsIs(bytes, printableWithoutBackslash: true)
+                    #expect(redactor.printsAsIs(lines: bytes, printableWithoutBackslash: true) == whole, "\(text)")
+                    if whole { printed += 1 } else { refused += 1 }
+                }
+            }
+        }
+        #expect(printed > 1_000 && refused > 1_000, "printed \(printed), refused \(refused)")
+    }
+
+    /// The stretches hold every byte outside the ranges and the `reach - 1` bytes on either side, and no other byte.
+    @Test func theStretchesAreTheBytesOutsideTheRangesWidened() {
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<2_000 {
+            let count = Int(generator.next() % 60)
+            var ranges: [Range<Int>] = []
+            var position = Int(generator.next() % 5)
+            while position < count {
+                let end = min(count, position + Int(generator.next() % 12))
+                if end > position { ranges.append(position..<end) }
+                position = end + 1 + Int(generator.next() % 6)
+            }
+            let reach = Int(generator.next() % 10)
+            let stretches = RepeatedMembers.stretches(of: count, outside: ranges, reach: reach)
+            let outside = (0..<count).filter { byte in !ranges.contains { $0.contains(byte) } }
+            let expected = (0..<count).filter { byte in outside.contains { abs($0 - byte) <= max(reach - 1, 0) } }
+            #expect(stretches.flatMap { Array($0) } == expected, "\(count) \(ranges) \(reach)")
+        }
+    }
+
+    /// Each range is members in a row (key, `:`, value, `,` between them) of its line that equal, with the byte before
+    /// and after them, the members at the same index of the line above, read apart with the parser.
     @Test func eachRangeIsAMemberEqualToTheOneAbove() throws {
         var generator = SplitMix(seed: 49)
         var checked = 0
@@ -110,16 +162,15 @@ import Testing
                 // Lines the parser writes back as they are (no repeated key dropped) are read apart by it.
                 guard Self.writtenBack(above), Self.writtenBack(this) else { continue }
                 checked += 1
-                // The member parses as one member: `{` + member + `}` is an object of one key.
-                let member = String(text.dropFirst().dropLast())
-                let object = try JSONValue.parse(Array(("{" + member + "}").utf8))
-                #expect(object.object?.entries.count == 1, "\(member)")
-                // At the same index in both lines: as many members before it in each.
+                // The range is members in a row: `{` + range + `}` is an object of theirs, equal to as many members of
+                // the line above from the same index.
+                let run = String(text.dropFirst().dropLast())
+                let members = try #require(try JSONValue.parse(Array(("{" + run + "}").utf8)).object?.entries.count)
                 let index = try #require(Self.memberIndex(of: range.lowerBound - lineStarts[line], in: this))
-                #expect(Self.members(of: above).indices.contains(index), "\(above) | \(this)")
-                if Self.members(of: above).indices.contains(index) {
-                    let aboveMembers = Self.members(of: above)
-                    #expect(aboveMembers[index] == member, "\(above) | \(this)")
+                let aboveMembers = Self.members(of: above)
+                #expect(members >= 1 && index + members <= aboveMembers.count, "\(above) | \(this)")
+                if members >= 1, index + members <= aboveMembers.count {
+                    #expect(aboveMembers[index..<(index + members)].joined(separator: ",") == run, "\(above) | \(this)")
                 }
                 #expect(text.first == "{" || text.first == ",")
                 #expect(text.last == "}" || text.last == ",")
