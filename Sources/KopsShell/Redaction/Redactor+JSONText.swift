@@ -65,6 +65,28 @@ extension Redactor {
         return !ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes)
     }
 
+    /// `printsAsIs(_:printableWithoutBackslash:)` of an NDJSON page (compact lines, each followed by a line feed), whose
+    /// shaped-credential reading does not visit the members that repeat the line above's (`RepeatedMembers`) when the
+    /// page is known to be printable ASCII without a backslash; the same answer (`RepeatedMembersTests`).
+    ///
+    /// The known secrets are looked for around the bytes outside those members, as far as a secret reaches
+    /// (`RepeatedMembers.stretches`): one that lies inside a repeated member lies in the member above it too.
+    func printsAsIs(lines bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool) -> Bool {
+        guard printableWithoutBackslash else { return printsAsIs(bytes) }
+        let repeated = RepeatedMembers.ranges(in: bytes)
+        let patterns = secretPatterns
+        let fragments = secretFragments
+        guard
+            !RepeatedMembers.anyStretch(of: bytes.count, outside: repeated, reach: patterns.longest, {
+                patterns.occurs(in: UnsafeBufferPointer(rebasing: bytes[$0]))
+            }),
+            !RepeatedMembers.anyStretch(of: bytes.count, outside: repeated, reach: SecretFragments.minimumLength, {
+                fragments.occurs(in: UnsafeBufferPointer(rebasing: bytes[$0]))
+            })
+        else { return false }
+        return !ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes, skipping: repeated)
+    }
+
     /// U+212A KELVIN SIGN in UTF-8.
     private static let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
 

@@ -13,10 +13,13 @@ struct SecretPatterns: Sendable {
     private var groups: [Group] = []
     /// An empty secret occurs in every text (as `ByteSearch.contains` answers for an empty pattern).
     private var hasEmpty = false
+    /// The bytes of the longest secret.
+    private(set) var longest = 0
 
     init(_ secrets: [Secret]) {
         for secret in secrets {
             let bytes = Array(secret.revealed.utf8)
+            longest = max(longest, bytes.count)
             guard let first = bytes.first else {
                 hasEmpty = true
                 continue

@@ -42,17 +42,38 @@ enum ShapedCredentials {
         mayOccur(in: bytes, colonEndsHeaderOrURL: names)
     }
 
+    /// `mayOccur(in:orColonEndsHeaderOrURL:)` that does not visit the positions of `skipped` (sorted, disjoint; members
+    /// of an NDJSON page equal to the member above them, `RepeatedMembers.ranges(in:)`): each reading at a position of
+    /// such a member reads that member and the byte on either side of it only, and it answered false at the same
+    /// position of the line above, which was visited (or skipped as equal to the one above it). The bytes outside are
+    /// read as before, and every reading that starts there reads into a member as before.
+    static func mayOccur(
+        in bytes: UnsafeBufferPointer<UInt8>, orColonEndsHeaderOrURL names: HeaderNames, skipping skipped: [Range<Int>]
+    ) -> Bool {
+        var start = 0
+        for member in skipped {
+            if mayOccur(in: bytes, colonEndsHeaderOrURL: names, from: start, to: member.lowerBound) { return true }
+            start = member.upperBound
+        }
+        return mayOccur(in: bytes, colonEndsHeaderOrURL: names, from: start, to: bytes.count)
+    }
+
+    /// The reading at the positions `from..<to` of `bytes` (the first a position the whole reading visits, as the one
+    /// after a member's last byte is), with the bytes around them read as they are.
     @inline(__always)
-    private static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, colonEndsHeaderOrURL names: HeaderNames?) -> Bool {
+    private static func mayOccur(
+        in bytes: UnsafeBufferPointer<UInt8>, colonEndsHeaderOrURL names: HeaderNames?, from start: Int = 0, to stop: Int? = nil
+    ) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
+        let stop = stop ?? count
         // The tables and the shortest prefix are read once: a `static let` read in the loop is a `swift_once` call at each
         // word (1.8 M of the JSON run of `deliveries --all`, docs/performance.md, "Session 36").
         let shortestPrefix = Self.shortestPrefix
         return byteKinds.withUnsafeBufferPointer { kinds in
             secondBytes.withUnsafeBufferPointer { seconds in
-                var index = 0
-                while index < count {
+                var index = start
+                while index < stop {
                     let kind = kinds[Int(base[index])]
                     if kind == 0 {
                         index += 1

@@ -170,7 +170,7 @@ struct ListStream {
     static func clearedLines(_ received: ReceivedItems, redactor: Redactor) -> String? {
         // The lines' byte test was answered as they were laid out when every item was copied as it is.
         guard let (lines, printable) = received.compactLinesTested(), !lines.isEmpty,
-            lines.withUnsafeBufferPointer({ redactor.printsAsIs($0, printableWithoutBackslash: printable) })
+            lines.withUnsafeBufferPointer({ redactor.printsAsIs(lines: $0, printableWithoutBackslash: printable) })
         else { return nil }
         return String(decoding: lines.dropLast(), as: UTF8.self)
     }
