@@ -382,22 +382,6 @@ public struct FailureGroups {
             isReceived: newest.received)
     }
 
-    /// What a failed delivery says of its webhook as configured now, by the rule `webhooks check` reads
-    /// (`WebhookVerdict.provenance`): nil when it went to the webhook's URL now with an event it subscribes to.
-    static func provenanceNote(url: String, event: String, id: String?, webhooks: [Webhook]) -> String? {
-        guard let id else { return nil }
-        let webhook = webhooks.first { $0.id == id }
-        switch WebhookVerdict.provenance(url: url, event: event, of: webhook) {
-        case .current: return nil
-        case .previousURL:
-            return "the webhook's URL is now \(webhook?.url ?? "?"): these failures say nothing about it ('webhooks check \(id)' judges it)"
-        case .unsubscribedEvent(let event):
-            return "the webhook no longer subscribes to \(event): these failures say nothing about its receiver now ('webhooks check \(id)')"
-        case .deletedWebhook:
-            return "no webhook of the project has this id any more (deleted): nothing more is sent to it"
-        }
-    }
-
     /// An error text no code was found in, cut to its first 48 characters on one line, so the grouped
     /// view shows what the server said (`401 Invalid API key`).
     static func shortText(_ text: String?) -> String {
