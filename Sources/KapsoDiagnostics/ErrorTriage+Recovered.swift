@@ -4,7 +4,7 @@ internal import KapsoClient
 /// the same number; and the template readings of template refusals.
 extension ErrorTriage {
     /// Ties a failed send to the contact's quote of it or reaction to it among the inbound messages read (`inbound`,
-    /// `LaterEvidence.of`): a contact can only quote or react to a message their phone has, so it reached them, and the
+    /// `LaterEvidence.ofFailedSend`, the rule `trace` and `message` read): a contact can only quote or react to a message their phone has, so it reached them, and the
     /// code's "retry" would send a duplicate (an OTP's second code). The meaning is `trace`'s (`LaterEvidence
     /// .failedVerdict`, tester48 F9), the entry is marked (`seenByContact`) so that `errors` and `overview` count it apart
     /// from failed sends (tester49 F5). Not a reaction that failed: Meta refuses reactions to reactions, so one "reacted
@@ -14,7 +14,7 @@ extension ErrorTriage {
         for index in entries.indices where entries[index].source == .message && !tied.contains(index) {
             guard entries[index].statusWord == nil, !entries[index].isReceived, let message = try? Message(json: entries[index].json),
                 message.isOutbound, message.type != "reaction",
-                let later = LaterEvidence.of(message, among: inbound, now: now), later.reachedThisMessage
+                let later = LaterEvidence.ofFailedSend(message, among: inbound, now: now)
             else { continue }
             let code = entries[index].error.prefix { $0 != " " }
             let failure = "a failed status" + (!code.isEmpty && code.allSatisfy(\.isNumber) ? " (\(code))" : "")
