@@ -76,4 +76,13 @@ import Testing
         }
         #expect(error.message == message)
     }
+
+    /// The fuzz target's round trip (fuzz/Lexer.swift, `fuzz/corpus/Lexer/combining-mark-after-quote`): a quote followed
+    /// by a combining mark is one `Character` but two scalars, and the lexer reads scalars, so `'\''` before U+05BF
+    /// still closes, escapes and reopens the quote; the word read in double quotes comes back whole.
+    @Test func aQuoteBeforeACombiningMarkIsStillAQuote() throws {
+        let word = "xe'\u{05BF}\u{FFFD}"
+        #expect(try Lexer.commands(in: "xe\"'\u{05BF}\u{FFFD}\"").map { $0.map(\.text) } == [[word]])
+        #expect(try Lexer.commands(in: "'xe'\\''\u{05BF}\u{FFFD}'").map { $0.map(\.text) } == [[word]])
+    }
 }
