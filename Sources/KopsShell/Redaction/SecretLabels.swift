@@ -32,7 +32,7 @@ enum SecretLabels {
     /// True for a word after a label that `TokenShapes.maskedByCharacter` masks: see the type's comment.
     static func isKeyLike(_ word: String) -> Bool {
         guard word.utf8.count >= minimumValueLength, !word.hasPrefix("eyJ"), !HistoryPolicy.isEnvironmentName(word),
-            !isUUID(word), !word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            !isUUID(word), !word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !isTimeHead(word)
         else { return false }
         let hasDigits = word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         let hasLetters = word.utf8.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
@@ -179,6 +179,20 @@ enum SecretLabels {
             return true
         default:
             return false
+        }
+    }
+
+    /// True for the word an ISO 8601 time starts with, up to its first `:` (`2026-11-21T11` of `2026-11-21T11:50:00Z`):
+    /// what kops prints in every FIRST and LAST column and a log line starts with, never a key (tester50 F1).
+    static func isTimeHead(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count == 13 else { return false }
+        return bytes.enumerated().allSatisfy { offset, byte in
+            switch offset {
+            case 4, 7: byte == UInt8(ascii: "-")
+            case 10: byte == UInt8(ascii: "T")
+            default: byte >= 0x30 && byte <= 0x39
+            }
         }
     }
 
