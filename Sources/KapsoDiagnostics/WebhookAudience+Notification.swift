@@ -15,6 +15,30 @@ extension WebhookAudience {
     /// `whatsapp.contact.identity_changed` (kapso-api.md §14.1). Whether Kapso also sends `whatsapp.message.received` for a
     /// system record is not documented [uncertain], so its absence says nothing either way. Reactions are documented as a
     /// message type and still count.
+    ///
+    /// The same holds for a message that did not come through the Cloud API's live events (`kapso.origin`, kapso-api.md
+    /// §7.3): imported history (`history_sync`, in either direction) is a copy of an older chat that Meta sends through
+    /// its separate `history` webhook after a coexistence onboarding (Meta's history webhook reference: "used to
+    /// synchronize the WhatsApp Business app chat history of a business customer"), and a `business_app` echo is what the
+    /// business typed in the app (Meta's `smb_message_echoes`). Kapso documents no event for either, nor that its message
+    /// events leave them out [uncertain] (tester50 F2: a freshly onboarded coexistence number's week of imported chats was
+    /// read as "Kapso did not deliver them", and a trace of one as "the webhook stopped firing").
+    public static func deliveryUndocumented(_ message: Message) -> String? {
+        switch message.json["kapso"]?["origin"]?.string {
+        case "history_sync"?:
+            return "imported history (kapso.origin history_sync), a copy of an older chat synced after a coexistence "
+                + "onboarding: Kapso documents its message events for live messages and does not say it sends them for "
+                + "imported history, so no delivery of it is no evidence of a missed one"
+        case "business_app"? where !message.isInbound:
+            return "an echo of a message sent from the WhatsApp Business app (kapso.origin business_app), not through the API: "
+                + "Kapso does not document whether it sends message events for echoes, so no delivery of it is no evidence "
+                + "of a missed one"
+        default:
+            return receivedUndocumented(message)
+        }
+    }
+
+    /// `deliveryUndocumented`'s reading of an inbound `system` record, the one kind of live inbound record it covers.
     public static func receivedUndocumented(_ message: Message) -> String? {
         guard message.isInbound, message.type == "system" else { return nil }
         let kind = message.json["system"]?["type"]?.string.map { " (\(String($0.prefix(40))))" } ?? ""
@@ -25,10 +49,10 @@ extension WebhookAudience {
     }
 
     /// The times (Unix seconds) of `messages` that Kapso's `whatsapp.message.received` is documented for: inbound, with a
-    /// readable time, and not `receivedUndocumented`.
+    /// readable time, and not `deliveryUndocumented`.
     public static func receivedTimes(_ messages: [Message]) -> [Int64] {
         messages.compactMap { message in
-            guard message.isInbound, receivedUndocumented(message) == nil else { return nil }
+            guard message.isInbound, deliveryUndocumented(message) == nil else { return nil }
             return message.time
         }
     }

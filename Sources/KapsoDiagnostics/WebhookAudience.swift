@@ -155,8 +155,10 @@ extension WebhookAudience {
     /// message; for an outbound one each status Kapso recorded (`sent`, `delivered`, `read`, `failed`) at its time, or
     /// all four at the send time when no status has one (kapso-api.md §3.4).
     public static func events(of message: Message) -> [(name: String, time: Int64?)] {
-        // A system notification has no documented received event (`receivedUndocumented`): none is due for it.
-        if message.isInbound { return receivedUndocumented(message) == nil ? [("whatsapp.message.received", message.time)] : [] }
+        // A system notification, imported history or an app echo has no documented event (`deliveryUndocumented`): none is
+        // due for it.
+        if deliveryUndocumented(message) != nil { return [] }
+        if message.isInbound { return [("whatsapp.message.received", message.time)] }
         let statuses = ["sent", "delivered", "read", "failed"]
         let timed = StatusHistory(message: message).events.compactMap { event -> (name: String, time: Int64?)? in
             guard statuses.contains(event.status), let time = event.time else { return nil }

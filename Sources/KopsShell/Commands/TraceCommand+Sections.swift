@@ -50,8 +50,9 @@ extension TraceCommand {
             return heading + [.line(StyledText("webhook deliveries: not loaded: \(error)", style: .warn))]
         case .loaded(let deliveries) where deliveries.isEmpty:
             let events = trace.message.isInbound ? "whatsapp.message.received" : "message status events"
-            // No received event is documented for a system notification: none missing (tester49 F8).
-            if let undocumented = WebhookAudience.receivedUndocumented(trace.message) {
+            // No event is documented for a system notification, imported history or an app echo: none missing
+            // (tester49 F8, tester50 F2).
+            if let undocumented = WebhookAudience.deliveryUndocumented(trace.message) {
                 return heading + [.line(StyledText("webhook deliveries: none; " + undocumented, style: .dim))] + sharing
             }
             guard case .loaded(let webhooks)? = trace.numberWebhooks else {
