@@ -103,8 +103,13 @@ public enum TemplateMismatch {
 
     /// The send's name or language is not on the WABA now: the same name in other language codes, a name that differs
     /// only in case or spacing, or none.
+    /// Translations in the sent code's language (`en_US` for `en`) come first (tester50 N2: an `en` send was offered
+    /// "es, en_US").
     static func missing(_ sent: Sent, versions: [MessageTemplate], listing: Listing) -> String {
         let language = sent.language ?? "the language sent"
+        let versions = sent.language.map { code in
+            versions.filter { sameBase($0.language, code) } + versions.filter { !sameBase($0.language, code) }
+        } ?? versions
         if !versions.isEmpty {
             let listed = versions.map { "\($0.language) (\($0.status))" }.joined(separator: ", ")
             let approved = versions.filter { $0.status.uppercased() == "APPROVED" }.map(\.language)

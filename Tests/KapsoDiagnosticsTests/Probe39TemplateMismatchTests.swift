@@ -35,6 +35,11 @@ import Testing
             code: "132001", sent: Self.sent(language: "pt_BR"),
             listing: Self.listing([Self.template(status: "PENDING"), Self.template(language: "es", status: "REJECTED")]))
         #expect(pending?.contains("none of its translations is APPROVED") == true, "\(pending ?? "nil")")
+        // tester50 N2: the translation in the sent language comes first, whatever order the WABA lists them in.
+        let two = TemplateMismatch.advice(
+            code: "132001", sent: Self.sent(language: "en"), listing: Self.listing([Self.template(language: "es"), Self.template()]))
+        #expect(two?.hasPrefix("order_update exists in en_US (APPROVED), es (APPROVED), not in en") == true, "\(two ?? "nil")")
+        #expect(two?.contains("send with one of its approved codes (en_US, es)") == true, "\(two ?? "nil")")
     }
 
     /// A name in another case or spacing, a version not approved, a name nowhere (all pages read, or not).
