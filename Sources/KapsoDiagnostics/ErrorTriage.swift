@@ -105,8 +105,11 @@ public struct ErrorTriage {
             let final = kapso?["status"]?.string.flatMap { StatusReading.lag(kapsoStatus: $0, history: history)?.shortText }
                 ?? history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"
+            // Imported history (tester50 F2) is said in the subject: a message the app sent before onboarding, no send of
+            // this integration (`SendFailures.imported`).
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
+                + (kapso?["origin"]?.string == "history_sync" ? ", imported history" : "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?, also: String)] = []
             // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
             let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }

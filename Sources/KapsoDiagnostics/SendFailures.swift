@@ -25,15 +25,21 @@ public struct SendFailures: Sendable, Equatable {
     /// Received messages whose Kapso processing failed or was blocked (`ProcessingStatus`): no sends, but failures the
     /// integrator's bot may never have seen (probe23 P23-3).
     public var receivedUnprocessed = 0
+    /// Failed messages of imported history (`kapso.origin: history_sync`, kapso-api.md §7.3): sent from the WhatsApp
+    /// Business app before a coexistence onboarding, so no send of this integration (tester50 F2: `overview` counted one
+    /// among "2 sends failed").
+    public var imported = 0
 
     /// The failures of `phoneNumberID` (nil: all) among `entries`; `numbers` name ids as `errors` does.
     public init(_ entries: [ErrorTriage.Entry], phoneNumberID: String?, numbers: [PhoneNumber], isLowerBound: Bool = false) {
-        let sends = entries.filter { entry in
+        let outbound = entries.filter { entry in
             guard entry.source == .message, entry.statusWord == nil else { return false }
             guard entry.json["kapso"]?["direction"]?.string != "inbound" else { return false }
             let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string
             return phoneNumberID == nil || number == phoneNumberID
         }
+        let sends = outbound.filter { $0.json["kapso"]?["origin"]?.string != "history_sync" }
+        imported = outbound.count - sends.count
         let groups = FailureGroups(sends, numbers: numbers)
         conflicting = groups.uncertain
         for entry in sends { if let word = entry.alsoReached, !conflictingWords.contains(word) { conflictingWords.append(word) } }
@@ -69,6 +75,10 @@ public struct SendFailures: Sendable, Equatable {
             : count + ", \(conflicting) \(both)"
         var sends = failed == 0 && conflicting == 0 ? "no send failed"
             : counted + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
+        if imported > 0 {
+            sends += "; \(imported) failed \(imported == 1 ? "message" : "messages") of imported history (kapso.origin "
+                + "history_sync: sent from the WhatsApp Business app before onboarding, not by this integration)"
+        }
         if reachedContact > 0 {
             sends += "; \(reachedContact) recorded failed but quoted or reacted to by the contact afterwards: "
                 + "\(reachedContact == 1 ? "it" : "they") reached them (do not resend)"

@@ -24,4 +24,14 @@ import Testing
         #expect(!runs[2].out.contains("stopped firing"), "\(runs[2].out)")
         #expect(runs[2].out.contains("webhook deliveries: none; an echo of a message sent from the WhatsApp Business app"), "\(runs[2].out)")
     }
+
+    /// The same finding's other half (`Seeds/tester50-hsout.seed.json`: an imported outbound text that failed 131026,
+    /// sent from the app before onboarding, beside a live send that failed 131047): `overview` counted "2 sends failed"
+    /// and `errors` gave the imported one a send's advice with no word that it was imported.
+    @Test func aFailedMessageOfImportedHistoryIsNoFailedSend() async throws {
+        let runs = try await runDemo(["overview", "errors"], number: "100200300400501", seed: .file(TestSeeds.path("tester50-hsout.seed.json")), width: 400)
+        #expect(runs[0].out.contains("1 send failed (1 cause); 1 failed message of imported history (kapso.origin history_sync"), "\(runs[0].out)")
+        #expect(!runs[0].out.contains("2 sends failed"), "\(runs[0].out)")
+        #expect(runs[1].out.contains("message to 14155550181 (text, imported history)"), "\(runs[1].out)")
+    }
 }
