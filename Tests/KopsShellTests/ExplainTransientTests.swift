@@ -26,8 +26,8 @@ import Testing
             "\(result.out)")
         #expect(!result.out.contains("later: back off"), "\(result.out)")
         let json = OfflineShell.run("explain", Self.body(code: 2, transient: false), "--output", "json")
-        #expect(json.out.contains(#""is_transient":false"#), "\(json.out)")
-        #expect(json.out.contains(#""retry":"maybe""#), "\(json.out)")
+        #expect(json.out.contains(#""is_transient": false"#), "\(json.out)")
+        #expect(json.out.contains(#""retry": "maybe""#), "\(json.out)")
     }
 
     @Test func notTransientOnARefusalKeepsTheRefusal() {

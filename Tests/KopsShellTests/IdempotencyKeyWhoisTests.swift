@@ -8,7 +8,7 @@ import Testing
 /// project or key?".
 @Suite struct IdempotencyKeyWhoisTests {
     @Test func anUnplacedUUIDNamesTheIdempotencyKeyReading() async throws {
-        let ran = try await runDemo(["whois 0962357d-c630-48f0-8c3f-1c638e415059"], width: 2_000)[0]
+        let ran = try await runDemo(["whois 3f1c2b7a-8d4e-4c55-9a61-0b2c3d4e5f60"], width: 2_000)[0]
         #expect(ran.status == 1)
         #expect(ran.err.contains("is not a number, WABA, customer, webhook, conversation, API log or delivery of this project"), "\(ran.err)")
         #expect(ran.err.contains("if a receiver logged it as X-Idempotency-Key"), "\(ran.err)")
@@ -19,6 +19,8 @@ import Testing
     @Test func theSamplesKeyIsNamedAsTheSample() async throws {
         let sample = try #require(PayloadSamples.sample("whatsapp.message.failed", version: "v2"))
         let key = try #require(sample.headers.first { $0.name == "X-Idempotency-Key" }?.value)
+        // The UUID tester49 asked whois about was this sample's key.
+        #expect(key == "0962357d-c630-48f0-8c3f-1c638e415059")
         let ran = try await runDemo(["whois \(key)"], width: 2_000)[0]
         #expect(ran.err.contains("\(key) is the X-Idempotency-Key of kops's 'payload sample whatsapp.message.failed' (v2)"), "\(ran.err)")
         #expect(ran.err.contains("'deliveries --event whatsapp.message.failed'"), "\(ran.err)")
@@ -26,7 +28,7 @@ import Testing
     }
 
     @Test func aUUIDGivenAsAWebhookIDStaysAnotherProjects() async throws {
-        let ran = try await runDemo(["deliveries --webhook 0962357d-c630-48f0-8c3f-1c638e415059"], width: 2_000)[0]
+        let ran = try await runDemo(["deliveries --webhook 3f1c2b7a-8d4e-4c55-9a61-0b2c3d4e5f60"], width: 2_000)[0]
         #expect(ran.status == 1)
         #expect(ran.err.hasSuffix("; wrong project or key? ids from another project are not visible with this key\n"), "\(ran.err)")
         #expect(!ran.err.contains("X-Idempotency-Key"), "\(ran.err)")
