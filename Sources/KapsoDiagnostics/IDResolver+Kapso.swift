@@ -96,6 +96,7 @@ extension IDResolver {
             return identity
         }
         if let deleted = deletedWebhookIdentity(id, typed: typed, facts: facts) { return deleted }
+        if let sample = sampleKeyIdentity(id, typed: typed) { return sample }
         // A conversation is found by its messages, or among the newest conversations (one without messages, tester47
         // F14); past those, an older conversation without messages may have the id.
         let olderConversations = facts.capped.contains(.recentConversations)
@@ -118,10 +119,33 @@ extension IDResolver {
                     : "\(id) is not a number, WABA, customer, webhook or conversation of this project, nor among the API logs and "
                         + "deliveries read (older ones were not searched)",
             fix: cut.isEmpty
-                ? "wrong project or key? ids from another project are not visible with this key"
+                ? unplacedUUIDFix
                 : list(cut.map { "'\($0.1)'" }) + " \(cut.count == 1 ? "lists" : "list") the older ones")
         identity.details = [Identity.Detail("searched", searched)]
         return identity
+    }
+
+    /// What a UUID found nowhere in a project read whole may be (tester49 L2: "wrong project or key?" for the
+    /// X-Idempotency-Key a receiver logged). Kapso puts a UUID per delivery in X-Idempotency-Key, and the delivery
+    /// log does not carry it (kapso-api.md §10.1, §4), so no search here could have found one; an id of another
+    /// project is the other reading. Where a Kapso id was asked for (`--webhook ID`), `anotherProjectFix` fits.
+    public static let unplacedUUIDFix =
+        "if a receiver logged it as X-Idempotency-Key (a UUID per delivery, kapso-api.md §10.1), Kapso's delivery list "
+        + "does not carry that key: find the delivery by the event and time logged with it, 'deliveries --event EVENT'; "
+        + "if it is a Kapso id, it belongs to another project (not visible with this key)"
+
+    /// The likely cause when a UUID given as a Kapso id (a webhook's, a conversation's) is found nowhere.
+    public static let anotherProjectFix = "wrong project or key? ids from another project are not visible with this key"
+
+    /// The X-Idempotency-Key of a `payload sample` (tester49 L2: a receiver tested with the sample logs it): kops's
+    /// example, not a delivery; nil for any other id.
+    static func sampleKeyIdentity(_ id: String, typed: String) -> Identity? {
+        guard let sample = PayloadSamples.sampleEvent(withIdempotencyKey: id) else { return nil }
+        return Identity(
+            input: typed, kind: .unknown,
+            statement: "\(id) is the X-Idempotency-Key of kops's 'payload sample \(sample.event)' (\(sample.version)), "
+                + "an example kops makes, not a delivery of this project",
+            fix: "a real delivery carries its own key: 'deliveries --event \(sample.event)' lists them")
     }
 
     /// A webhook id the project's deliveries carry (`webhook_id`: the webhook a delivery was made for, kapso-api.md §4)

@@ -21,6 +21,9 @@ public struct PastedError: Sendable, Equatable {
     /// Kapso's own error text when a Kapso body without a code was pasted (`KapsoStatusReading.kapsoText(in:)`); `code` is
     /// then the status the text implies, or `kapso` when it implies none.
     public var kapsoText: String?
+    /// Graph's `is_transient` when a JSON body carried it: whether Meta expects this error to pass on a retry
+    /// (`PastedError+Transient.swift`).
+    public var transient: Bool?
     /// The text as pasted (for a Graph path in it); nil when built from parts.
     var pastedText: String?
 
@@ -201,6 +204,7 @@ public struct PastedError: Sendable, Equatable {
                 let words = GraphErrorWords(error: candidate)
                 (found.subcode, found.userTitle, found.userMessage) = (words.subcode, words.userTitle, words.userMessage)
                 found.objectID = message.flatMap(objectID(in:))
+                found.transient = candidate["is_transient"]?.bool
                 return found
             }
         }

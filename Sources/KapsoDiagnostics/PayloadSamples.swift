@@ -44,8 +44,7 @@ public enum PayloadSamples {
     /// `whatsapp.message.received` can carry any `MessageShapes` name instead of its text message.
     public static func sample(_ event: String, version: String, messageShape: String? = nil) -> Sample? {
         guard events.contains(event), versions(of: event).contains(version) else { return nil }
-        let headerEvent =
-            version == "v1" && event == "whatsapp.phone_number.created" ? "whatsapp.config.created" : event
+        let headerEvent = headerEvent(event, version: version)
         guard var body = version == "v1" ? v1Body(headerEvent) : v2Body(event) else { return nil }
         if let messageShape {
             guard version == "v2", event == "whatsapp.message.received", case .object(var object) = body,
@@ -68,20 +67,6 @@ public enum PayloadSamples {
             Header(name: "X-Webhook-Payload-Version", value: version),
         ]
         return Sample(event: headerEvent, version: version, headers: headers, body: body)
-    }
-
-    /// A stable UUID-shaped key per event and version, so samples are reproducible.
-    static func idempotencyKey(event: String, version: String) -> String {
-        var hex = Array(
-            WebhookSignature.hmacSHA256Hex(key: Array("kops-sample".utf8), message: Array("\(event)/\(version)".utf8)))
-        // Version 4, variant 10xx, as a random UUID would have.
-        hex[12] = "4"
-        hex[16] = "8"
-        let text = String(hex.prefix(32))
-        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-            String(text.dropFirst(range.lowerBound).prefix(range.count))
-        }
-        return parts.joined(separator: "-")
     }
 }
 

@@ -64,6 +64,7 @@ public struct WebhookCheck {
             }
             let verdict = WebhookVerdict(webhook, deliveries: deliveries[webhook.id] ?? [], now: now)
             check(webhook, number: number, projectNumbers: projectNumbers)
+            checkScheme(webhook, deliveries: deliveries[webhook.id] ?? [])
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
@@ -219,14 +220,6 @@ public struct WebhookCheck {
                         + "(\(Self.v2Reading)), then leave that flag out")
                     ?? "move the receiver to v2 (\(Self.v2Reading)), then webhooks update \(id) --payload-version v2"
             )
-        }
-        let lower = webhook.url.lowercased()
-        if !lower.hasPrefix("https://"), WebhookURL.unreachable(webhook.url) == nil {
-            add(
-                .error, webhook, "URL is not https: payloads travel unencrypted",
-                fix: insteadOfUpdate(
-                    webhook, replaced: "\(Self.replacingCreate) uses \(Self.replacementURL(webhook)): make the receiver answer https there")
-                    ?? "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
         }
         if webhook.secretKey == nil {
             add(

@@ -21,6 +21,26 @@ import Testing
         #expect(ProseWrap.lines(prose, width: width).allSatisfy { $0.count <= width })
     }
 
+    /// closing-note-49: at 80 columns a quoted command too wide for the line started at column 2, left of its fix text;
+    /// it runs past the edge either way, so it starts under the text (column 7), still whole.
+    @Test func aQuotedCommandWiderThanTheLineStartsUnderItsFixText() {
+        let command = "'deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --errors --period 7d'"
+        let line = "  fix: 40 of 61 failures: the receiver's handler failed (500) on this event: check its logs; " + command + " lists them"
+        let shown = ProseWrap.lines(line, width: 80)
+        #expect(shown.contains("       " + command), "\(shown)")
+        // One that fits at the margin but not under the text still starts at the margin, where it fits.
+        let fits = "'deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --status failed'"
+        #expect(ProseWrap.lines("  fix: check its logs at these times; " + fits + " lists them", width: 80).contains("  " + fits))
+    }
+
+    @Test func theDemosFailingWebhookFixKeepsItsCommandUnderTheText() async throws {
+        let ran = try await runDemo(["webhooks check"], width: 80)[0]
+        let lines = ran.out.split(separator: "\n").map(String.init)
+        let quoted = lines.filter { $0.drop { $0 == " " }.hasPrefix("'deliveries --webhook") }
+        #expect(!quoted.isEmpty, "\(ran.out)")
+        #expect(quoted.allSatisfy { $0.hasPrefix("       '") }, "\(quoted)")
+    }
+
     /// An unquoted command on a fix line of its own (`WebhooksCommand.fixLines`) is a `.command` block: not wrapped.
     @Test func anUnquotedCommandOnItsOwnLineIsNotWrapped() {
         let fix = "the webhook sends every event of the project to one receiver; to receive only some events, replace it: "

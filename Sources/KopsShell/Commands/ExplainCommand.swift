@@ -83,7 +83,7 @@ public enum ExplainCommand: Command {
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
             Field("what to do", advice(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)),
-            Field("retry", entry.retry.advice, style: style(entry.retry)),
+            Field("retry", pasted.retry(entry).advice, style: style(pasted.retry(entry).retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -173,8 +173,8 @@ public enum ExplainCommand: Command {
         var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
             "fix": .string(pasted.map { advice(entry, pasted: $0, numbers: numbers, allNumbers: allNumbers) } ?? entry.fix),
-            "retry": .string(entry.retry.rawValue),
-            "retry_advice": .string(entry.retry.advice),
+            "retry": .string((pasted?.retry(entry).retry ?? entry.retry).rawValue),
+            "retry_advice": .string(pasted?.retry(entry).advice ?? entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
             "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
@@ -185,6 +185,7 @@ public enum ExplainCommand: Command {
         if let subcode = pasted?.subcode { object["error_subcode"] = .number(String(subcode)) }
         if let title = pasted?.userTitle { object["error_user_title"] = .string(title) }
         if let message = pasted?.userMessage { object["error_user_msg"] = .string(message) }
+        if let transient = pasted?.transient { object["is_transient"] = .bool(transient) }
         return .object(object)
     }
 

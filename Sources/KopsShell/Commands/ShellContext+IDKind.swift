@@ -112,8 +112,9 @@ extension ShellContext {
             }
             if identity.kind == .unknown, !identity.incomplete {
                 let searched = identity.details.first { $0.label == "searched" }.map { " (searched \($0.value))" } ?? ""
-                throw ShellError.idNotFound(
-                    explanation: "\(flag): " + identity.statement + searched + (identity.fix.map { "; " + $0 } ?? ""))
+                // A UUID given as a Kapso id: another project's id is the likely reading, not a delivery's key.
+                let fix = identity.fix == IDResolver.unplacedUUIDFix ? IDResolver.anotherProjectFix : identity.fix
+                throw ShellError.idNotFound(explanation: "\(flag): " + identity.statement + searched + (fix.map { "; " + $0 } ?? ""))
             }
         }
     }

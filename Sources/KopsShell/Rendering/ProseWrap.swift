@@ -4,8 +4,8 @@
 ///
 /// The hanging indent lines continuations up with the text after a leading `label: ` or after a first
 /// word followed by two or more spaces (a help list); otherwise with the line's own leading spaces. A word
-/// wider than the room after the hanging indent starts its line at the text's own margin, and one wider than
-/// that keeps its line whole (a long id or URL is never cut); lines that fit are
+/// wider than the room after the hanging indent starts its line at the text's own margin when it fits there, and one
+/// wider than that keeps its line whole at the hanging indent (a long id or URL is never cut); lines that fit are
 /// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
 /// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it; a quoted span that
 /// starts with a command of kops stays whole even when it does not fit (`isCommand`): it runs past the edge, where the
@@ -50,8 +50,10 @@ public enum ProseWrap {
             if !startOfLine && currentWidth + word.spaces + wordWidth > width && currentWidth + word.spaces > indent {
                 result.append(trimmedEnd(current))
                 // A word too wide for the hanging indent (a URL, `message_template_status_update`) starts its line
-                // at the text's own margin instead, where it may fit (at 40 columns it ran 8 columns past the edge).
-                if comment == nil && indent + wordWidth > width {
+                // at the text's own margin instead, where it fits (at 40 columns it ran 8 columns past the edge). One
+                // too wide for the margin too runs past the edge either way, so it stays under the text it belongs to
+                // (a fix's long quoted command began at column 2, left of its `fix: ` text, at 80 columns).
+                if comment == nil && indent + wordWidth > width && TextWidth.displayWidth(lead) + wordWidth <= width {
                     current = lead
                     currentWidth = TextWidth.displayWidth(lead)
                 } else {
