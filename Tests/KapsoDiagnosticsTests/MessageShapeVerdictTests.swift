@@ -23,9 +23,10 @@ import Testing
         let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_001 + 4_560)
         #expect(
             verdict.text
-                == "warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta sends a "
-                + "warning when the message names a catalog item that is not available or does not exist: fix the value the "
-                + "error names; sent 1 h 16 min ago, no delivery report yet")
+                == "warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta's "
+                + "On-Premises API sends a warning when the message names a catalog item that is not available or does not "
+                + "exist (the Cloud API's status reference lists no warning): fix the value the error names; sent 1 h 16 min "
+                + "ago, no delivery report yet")
         #expect(verdict.severity == .warning)
     }
 
