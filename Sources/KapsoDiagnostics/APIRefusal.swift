@@ -70,6 +70,21 @@ public struct APIRefusal: Sendable, Equatable {
         }
     }
 
+    /// The entry a pasted 409 reads as, by the rule `init(status:text:path:)` reads a logged one (tester49 F6): the send
+    /// lock with Kapso's "already in-flight" text or on a send path (`…/{phone_number_id}/messages`), Kapso's `conflict` on
+    /// any other path (`POST /platform/v1/whatsapp/phone_numbers/…/webhooks 409`); nil when the text has neither (a bare
+    /// `409`, `HTTP 409`, a 409 among listed codes: `explain 409 131047`), whose two causes only the call tells apart.
+    public static func pasted409(_ text: String) -> ErrorCatalog.Entry? {
+        if text.lowercased().contains("already in-flight") { return ErrorCatalog.entry(for: "409") }
+        let words = text.split { $0.isWhitespace || "\"'`,;()".contains($0) }
+        let path = words.lazy.compactMap { word -> Substring? in
+            if word.hasPrefix("/") { return word }
+            guard let scheme = word.range(of: "://") else { return nil }
+            return word[scheme.upperBound...].firstIndex(of: "/").map { word[$0...] }
+        }.first
+        return path.flatMap { APIRefusal(status: 409, text: nil, path: String($0))?.entry }
+    }
+
     /// `text` is Graph's message beside the code, which picks the entry of a code with several readings (2500, P37-14).
     private init(code: String, graph: Bool, billingURL: String?, text: String? = nil) {
         self.code = code
@@ -90,7 +105,8 @@ public struct APIRefusal: Sendable, Equatable {
     /// happened too (`the Kapso balance cannot cover ...; top up ...`), with the billing URL when given.
     public var advice: String? {
         guard let entry else { return nil }
-        guard entry.source == .kapso else { return "\(entry.name): \(entry.fix)" }
+        // The call's own answer: a fix that quotes a WAMID names what identifies the request instead (tester49 L5).
+        guard entry.source == .kapso else { return "\(entry.name): \(entry.refusedFix ?? entry.fix)" }
         let fix = billingURL.map { "\(entry.fix): \($0)" } ?? entry.fix
         return "\(entry.name): \(entry.meaning); \(fix)"
     }

@@ -95,7 +95,9 @@ extension ErrorCatalog {
         entry(
             "131000", "something went wrong", "the message failed for an unknown reason on Meta's side",
             "retry; if it repeats, open a Meta Direct Support ticket with the wamid and the time", .yes, .server,
-            title: "Something went wrong", http: 500),
+            title: "Something went wrong", http: 500,
+            refusedFix: "retry; if it repeats, open a Meta Direct Support ticket with the request's time, the phone-number id "
+                + "and Meta's fbtrace_id if its error body had one (a refused request gets no WAMID)"),
         entry(
             "131005", "access denied", "the permission this call needs was not granted or was removed",
             "check the token's permissions with Meta's access token debugger", .fixFirst, nil,

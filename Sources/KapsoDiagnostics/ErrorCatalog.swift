@@ -24,6 +24,10 @@ public enum ErrorCatalog {
         /// Where the entry's facts can be read: `source.reference`, or the page that documents a code Meta's
         /// error-codes page does not list (e.g. Meta's Calling troubleshooting page for 138000).
         public var reference: String
+        /// The fix when the code answered the request itself (an API log's error, a live call's answer), where it differs
+        /// from `fix`: such a request got no WAMID, so a fix that quotes one names what identifies the request instead
+        /// (131000's support ticket; tester49 L5). Nil when `fix` fits both.
+        public var refusedFix: String? = nil
     }
 
     /// Whether sending the same request again can succeed.
@@ -131,11 +135,11 @@ public enum ErrorCatalog {
 
     static func entry(
         _ code: String, _ name: String, _ meaning: String, _ fix: String, _ retry: Retry, _ category: Category?,
-        title: String? = nil, http: Int? = nil, source: Source = .meta, reference: String? = nil
+        title: String? = nil, http: Int? = nil, source: Source = .meta, reference: String? = nil, refusedFix: String? = nil
     ) -> Entry {
         Entry(
             code: code, name: name, title: title, httpStatus: http, meaning: meaning, fix: fix, retry: retry,
-            category: category, source: source, reference: reference ?? source.reference)
+            category: category, source: source, reference: reference ?? source.reference, refusedFix: refusedFix)
     }
 }
 

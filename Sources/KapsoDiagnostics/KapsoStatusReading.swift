@@ -49,15 +49,6 @@ public struct KapsoStatusReading: Sendable, Equatable {
         return nil
     }
 
-    /// Whether a pasted `text` is the bare status of a catalogue code that Kapso answers for more than one cause
-    /// (`409`, `HTTP 409`): read as the status (`init(status:)`, each cause), not as one of them (tester49 F6: `explain
-    /// 409` gave the send lock alone).
-    public static func isBareAmbiguousStatus(_ text: String) -> Bool {
-        var word = text.trimmingSpaces().lowercased()
-        if word.hasPrefix("http ") { word = String(word.dropFirst(5)).trimmingSpaces() }
-        return word == "409"
-    }
-
     /// Kapso's own text in a body, `{"error": "<text>"}` or `{"errors": {"url": ["is invalid"]}}` (as `url is invalid`),
     /// nil for any other JSON (a Graph error object).
     public static func kapsoText(in json: JSONValue) -> String? {

@@ -28,9 +28,12 @@ public import KapsoClient
 /// - MIGRATED: Meta, "Migrating a business phone number … programmatically" (a registered number moves "from one WABA
 ///   to another"); Twilio error 63059 "Phone number migrated to a different WhatsApp Business Account … The phone
 ///   number is linked to a different WABA". This WABA's record of it is the one it left.
-/// - RATE_LIMITED: Meta, "Quality Rate Limiting" (developers.facebook.com/docs/whatsapp/api/rate-limits/quality-limits/,
-///   an older On-Premises page): a number whose quality stays low after the warned (flagged) week is rate limited for
-///   7 days at 1000 messages a day, error 471 beyond; whether the Cloud API still applies it so is not documented.
+/// - RATE_LIMITED: no Cloud API or Kapso page describes it. Meta's Cloud API error codes page (`ErrorCatalog.metaReference`)
+///   gives a number restricted for its earlier messages 131048, "Spam rate limit hit": "Message failed to send because
+///   there are restrictions on how many messages can be sent from this phone number. This may be because too many previous
+///   messages were blocked or flagged as spam", with the fix "Check your quality status in the WhatsApp Manager". The
+///   figures kops gave before (7 days at 1000 messages a day, error 471 beyond) are Meta's retired On-Premises API's
+///   "Quality Rate Limiting" page (developers.facebook.com/docs/whatsapp/api/rate-limits/quality-limits/): not stated.
 /// - UNVERIFIED and PENDING: Meta describes neither value; a number must be verified by code
 ///   (`code_verification_status` VERIFIED: "Only phone numbers with a VERIFIED status can be registered", Graph API
 ///   phone-number reference) and registered before it sends ("A valid business phone number must be registered before
@@ -90,11 +93,11 @@ public struct NumberStatus: Sendable, Equatable {
         case "RATE_LIMITED":
             self.init(
                 word, .attention,
-                cause: "the number is RATE_LIMITED: its quality stayed low after the flagged (warned) week, so Meta caps what "
-                    + "it sends (Meta's quality rate-limiting page: 1000 messages a day for 7 days, error 471 beyond); sends "
-                    + "within the cap still go out",
-                fix: "send templates only to contacts who opted in, fewer and more relevant; the state lifts as the quality "
-                    + "rating recovers (WhatsApp Manager shows the block reasons)")
+                cause: "the number is RATE_LIMITED: Meta restricts how many messages it may send; on the Cloud API a send "
+                    + "over such a restriction fails with 131048 (spam rate limit hit: too many earlier messages were blocked "
+                    + "or flagged as spam); how many still go out, and for how long, Meta does not document for the Cloud API",
+                fix: "check the number's quality and status in WhatsApp Manager (Meta's fix for 131048); 'errors' shows whether "
+                    + "sends fail with 131048; send templates only to contacts who opted in, fewer and more relevant")
         case "UNVERIFIED":
             self.init(
                 word, .critical,

@@ -41,7 +41,9 @@ public struct PastedError: Sendable, Equatable {
                 found.kapsoText = text
                 return found
             }
-            guard let found = Self.fromJSON(json) ?? kapso ?? body else { return nil }
+            // A webhook delivery body (Kapso's `whatsapp.message.failed`, Meta's `entry[].changes[]`): its statuses' errors.
+            let delivered = Self.nestedErrors(in: json).lazy.compactMap(Self.fromJSON).first
+            guard let found = Self.fromJSON(json) ?? kapso ?? body ?? delivered else { return nil }
             self = found
             pastedText = trimmed
             return
@@ -58,7 +60,7 @@ public struct PastedError: Sendable, Equatable {
         let trimmed = text.trimmingSpaces()
         if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
             let lists = [json["errors"], json["statuses"]?[0]?["errors"], json]
-            if let list = lists.lazy.compactMap({ $0?.array }).first(where: { $0.count > 1 }) {
+            if let list = lists.lazy.compactMap({ $0?.array }).first(where: { $0.count > 1 }) ?? Optional(nestedErrors(in: json)) {
                 let found = list.compactMap(fromJSON)
                 if found.count > 1 { return found }
             }
@@ -185,6 +187,30 @@ public struct PastedError: Sendable, Equatable {
         self.code = code
         self.message = message
         self.details = details
+    }
+
+    /// The error objects of a webhook delivery body, in the order the body holds them, each once: every `errors[]` entry
+    /// with a `code` at any depth below the top (Kapso's v2 `message.kapso.statuses[].errors[]` of a `whatsapp.message.failed`
+    /// delivery, kapso-api.md §10; a batch's `data[]`; Meta's `entry[].changes[].value.statuses[].errors[]` and
+    /// `value.errors[]`). What a receiver's developer pastes is the body, not the errors array (tester49 L7). Empty when
+    /// the body has none, or when its own top-level `errors` is the list (`all` reads that one).
+    static func nestedErrors(in json: JSONValue) -> [JSONValue] {
+        var found: [JSONValue] = []
+        func walk(_ value: JSONValue, depth: Int) {
+            if let items = value.array {
+                for item in items { walk(item, depth: depth + 1) }
+            } else if let object = value.object {
+                for entry in object.entries {
+                    if entry.key == "errors", depth > 0, let items = entry.value.array {
+                        for item in items where item["code"] != nil && !found.contains(item) { found.append(item) }
+                    } else {
+                        walk(entry.value, depth: depth + 1)
+                    }
+                }
+            }
+        }
+        walk(json, depth: 0)
+        return found
     }
 
     // `{"error": {...}}`, `{"errors": [...]}`, a bare error object, or an array of them.

@@ -79,7 +79,10 @@ public enum StatusWord: Sendable, Equatable {
     }
 
     /// What a `warning` status means, in Meta's words (On-Premises API status notifications, see above).
-    public static let warningMeaning = "Meta sends a warning when the message names a catalog item that is not available or does not exist"
+    /// Meta documents `warning` for its On-Premises API only; the Cloud API's status reference lists no such status, so
+    /// the meaning is said to be that API's.
+    public static let warningMeaning = "Meta's On-Premises API sends a warning when the message names a catalog item that "
+        + "is not available or does not exist (the Cloud API's status reference lists no warning)"
 
     /// The status words kops knows, in order, for messages that name them.
     public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted", "received"]

@@ -30,13 +30,21 @@ import Testing
     }
 
     @Test func aBare409IsReadAsTheStatusWithBothCauses() throws {
-        #expect(KapsoStatusReading.isBareAmbiguousStatus("409"))
-        #expect(KapsoStatusReading.isBareAmbiguousStatus(" HTTP 409 "))
-        #expect(!KapsoStatusReading.isBareAmbiguousStatus("Another message is already in-flight"))
-        #expect(!KapsoStatusReading.isBareAmbiguousStatus("402"))
+        for bare in ["409", " HTTP 409 ", "", "HTTP/1.1 409 Conflict"] { #expect(APIRefusal.pasted409(bare) == nil, "\(bare)") }
         let reading = try #require(KapsoStatusReading(status: 409))
         #expect(reading.causes.count == 2)
         #expect(reading.causes[0].cause.contains("send lock"))
         #expect(reading.causes[1].cause.contains("duplicate"))
+    }
+
+    /// fix50c: a pasted 409 follows the rule a logged one does: the send lock only with its text or on a send path, the
+    /// conflict entry on any other path (a URL's path too).
+    @Test(arguments: [
+        ("Another message is already in-flight for this conversation", "send in flight"),
+        ("POST \(send) 409", "send in flight"), ("409 https://api.kapso.ai\(send)", "send in flight"),
+        ("POST \(webhooks) 409", "conflict"), ("PATCH https://api.kapso.ai\(conversation) 409", "conflict"),
+    ])
+    func aPasted409IsReadByItsTextOrPath(_ text: String, _ name: String) {
+        #expect(APIRefusal.pasted409(text)?.name == name, "\(text)")
     }
 }

@@ -320,4 +320,13 @@ import Testing
             #expect(!read.cause.contains(stale), "\(read.cause)")
         }
     }
+
+    /// fix50c: RATE_LIMITED was explained with the retired On-Premises API's quality rate limiting ("1000 messages a day
+    /// for 7 days, error 471 beyond"). The Cloud API documents no such figures: the cause names the Cloud API's own code
+    /// for a number restricted for blocked or spam-flagged messages (131048) and says the amount and length are unknown.
+    @Test func rateLimitedIsReadWithTheCloudAPIsCode() throws {
+        let read = try #require(NumberStatus(status: "RATE_LIMITED"))
+        #expect(read.cause.contains("131048") && read.cause.contains("not document"), "\(read.cause)")
+        for stale in ["1000 messages a day", "471", "7 days"] { #expect(!read.cause.contains(stale), "\(read.cause)") }
+    }
 }

@@ -23,9 +23,10 @@ import Testing
         let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_001 + 4_560)
         #expect(
             verdict.text
-                == "warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta sends a "
-                + "warning when the message names a catalog item that is not available or does not exist: fix the value the "
-                + "error names; sent 1 h 16 min ago, no delivery report yet")
+                == "warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta's "
+                + "On-Premises API sends a warning when the message names a catalog item that is not available or does not "
+                + "exist (the Cloud API's status reference lists no warning): fix the value the error names; sent 1 h 16 min "
+                + "ago, no delivery report yet")
         #expect(verdict.severity == .warning)
     }
 
@@ -40,8 +41,8 @@ import Testing
          "read", "read by the contact 5 s after sending; a status 'x' kops does not know 6 s after sending with error 131000 (something went wrong)"),
         (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1002"},\#(warning131009)]"#, "delivered",
          "delivered 2 s after sending, not read yet; warning 131009 (parameter value invalid) 1 s after sending: \"Product "
-            + "retailer id not found\"; Meta sends a warning when the message names a catalog item that is not available or "
-            + "does not exist: fix the value the error names"),
+            + "retailer id not found\"; Meta's On-Premises API sends a warning when the message names a catalog item that is "
+            + "not available or does not exist (the Cloud API's status reference lists no warning): fix the value the error names"),
     ])
     func sideWordsFollowTheOutcome(_ statuses: String, _ status: String, _ text: String) throws {
         let verdict = MessageVerdict.of(try Self.message(statuses, status: status), windowAtSend: nil, now: 9_000)
@@ -177,7 +178,7 @@ import Testing
         #expect(multi.meaning.hasSuffix("(the same status also gave 131000 Something went wrong, 131053 Media upload error)"))
         let warning = try #require(triage.entries.first { $0.json["id"]?.string == "wamid.W" })
         #expect(warning.statusWord == "warning" && warning.error == "warning 131009 Parameter value is not valid")
-        #expect(warning.meaning.hasPrefix("a warning, not a failure: Meta sends a warning when"))
+        #expect(warning.meaning.hasPrefix("a warning, not a failure: Meta's On-Premises API sends a warning when"))
         let template = try #require(triage.entries.first { $0.json["id"]?.string == "wamid.T" })
         #expect(template.meaning == "re-engagement (24 h window closed) on a template: " + ErrorCatalog.reengagementOnTemplate)
         let groups = FailureGroups(triage.entries, numbers: [])

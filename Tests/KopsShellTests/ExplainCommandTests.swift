@@ -212,4 +212,12 @@ import Testing
         #expect(!result.err.contains("unknown error code"))
         #expect(result.requests == 0)
     }
+
+    /// tester49 L3: axios's own line is not Kapso's answer: no "from Kapso", and the body is what to paste.
+    @Test func anAxiosLineSaysWhatToPasteInstead() {
+        let run = OfflineShell.run("explain", "Error: Request failed with status code 400")
+        #expect(run.status == .ok, "\(run.err)")
+        #expect(!run.out.contains("from Kapso"), "\(run.out)")
+        #expect(run.out.contains("HTTP client's error line") && run.out.contains("error.response.data"), "\(run.out)")
+    }
 }

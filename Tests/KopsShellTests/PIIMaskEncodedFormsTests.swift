@@ -33,6 +33,21 @@ import Testing
         for clear in ["Gomez", "555%200171", "Lucia"] { #expect(!masked.contains(clear), "\(masked)") }
     }
 
+    /// An API log read before any result named the contact: its path's `contact_name=` and `phone_number=` teach the name
+    /// and number, so the log search by the name and the error text that writes it are masked too.
+    @Test func anAPILogsPathTeachesTheContact() {
+        let masker = PIIMasker()
+        masker.learn(from: .array([
+            .object(["endpoint": "/platform/v1/whatsapp/messages?conversation_id=0a1b&contact_name=Ana%20Lucia%20Gomez&limit=5"]),
+            .object(["endpoint": "/platform/v1/whatsapp/conversations?phone_number=%2B44%207700%20900123"]),
+        ]))
+        let text = "GET /platform/v1/log_search?query=Ana+Lucia+Gomez  500\n(#100) Contact Ana Lucia Gomez has no WhatsApp\n"
+            + "to 447700900123 failed"
+        let masked = masker.mask(text)
+        for clear in ["Gomez", "Lucia", "900123"] { #expect(!masked.contains(clear), "\(masked)") }
+        #expect(masked.contains("query=<contact 1>") && masked.contains("Contact <contact 1> has"), "\(masked)")
+    }
+
     /// Encoded text that holds no personal data stays, and so does a form the plain matchers already read.
     @Test(arguments: [
         "GET /x?q=hello+world&text=order%20shipped", "GET /messages%2Fabc", "GET /p?a=b%ZZ",
@@ -44,15 +59,18 @@ import Testing
 
     /// The bundle and the transcript of tester49's seed (`Tests/Seeds/tester49-pii.seed.json`: API logs whose paths carry
     /// the contact's number and name encoded) hold neither in clear, and the transcript replays clean.
-    @Test func noSinkHoldsTheEncodedNumberOrName() async throws {
+    ///
+    /// The session may open with `logs --errors`, before any result has named the contact: the API log whose path
+    /// carries `contact_name=` names them, and the other rows (a log search by the name, an error text with it) are
+    /// masked by what it taught.
+    @Test(arguments: [["conversations", "logs --errors", "errors --flat"], ["logs --errors", "errors --flat"]])
+    func noSinkHoldsTheEncodedNumberOrName(_ typed: [String]) async throws {
         let (transcript, bundle, diff) = try await offPool {
             let fixture = try SimulatorFixture(seed: TestSeeds.file("tester49-pii.seed.json"))
             let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-encoded-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            // `conversations` first: a transcript masks a name once a result has named the contact.
-            let typed = ["conversations", "logs --errors", "errors --flat"]
             for line in ["record \(folder)/t.md"] + typed + ["bundle \(folder)/b.md", "record stop"] {
                 shell.run(line: line)
             }

@@ -91,7 +91,7 @@ import Testing
         ("DELETED", "blocking", "Graph code 33"), ("MIGRATED", "blocking", "MIGRATED to another WhatsApp Business Account"),
         ("PENDING", "blocking", "sends nothing until its status turns CONNECTED"),
         ("UNVERIFIED", "blocking", "Meta registers only a verified number"),
-        ("RATE_LIMITED", "needs attention", "1000 messages a day for 7 days"),
+        ("RATE_LIMITED", "needs attention", "131048 (spam rate limit hit"),
     ])
     func eachDocumentedNumberStatusHasItsOwnReading(word: String, label: String, cause: String) async throws {
         let runs = try await runDemo(["health 100200300400501", "use 100200300400501"], number: nil, seed: try Self.numberStatusSeed(word))

@@ -62,4 +62,17 @@ import Testing
         #expect(run.out.contains("send lock") && run.out.contains("duplicate"), "\(run.out)")
         #expect(!run.out.contains("retry: yes"), "\(run.out)")
     }
+
+    /// fix50c: a 409 among listed codes (`explain 409 131047`) was read as the send lock, and so was one pasted with a
+    /// Platform API path; each reads as `explain 409` alone, or as what its path says.
+    @Test func a409InAListOrWithAPathFollowsTheSameRule() {
+        let list = OfflineShell.run("explain", "409 131047")
+        #expect(list.status == .ok, "\(list.err)")
+        #expect(list.out.contains("send lock") && list.out.contains("duplicate") && list.out.contains("131047"), "\(list.out)")
+        #expect(!list.out.contains("send in flight"), "\(list.out)")
+        let webhook = OfflineShell.run("explain", "POST /platform/v1/whatsapp/phone_numbers/100200300400501/webhooks 409")
+        #expect(webhook.out.contains("name:       conflict") && !webhook.out.contains("send in flight"), "\(webhook.out)")
+        let send = OfflineShell.run("explain", "POST /meta/whatsapp/v24.0/100200300400501/messages 409")
+        #expect(send.out.contains("send in flight"), "\(send.out)")
+    }
 }

@@ -47,6 +47,8 @@ public enum ExplainCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let first = try pasted(arguments)
+        // An HTTP client's own line (`Request failed with status code 400`): what it is and what to paste instead (tester49 L3).
+        if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")) { return clientLine(line) }
         // A body with several errors[] entries: each is explained, none left out silently.
         let all = PastedError.all(arguments.positionals.joined(separator: " "))
         // The numbers `numbers` and `use` showed this session: an id among them exists (no request is sent).
@@ -74,9 +76,11 @@ public enum ExplainCommand: Command {
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
     private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool, text: String = "") throws -> CommandResult {
-        // A bare 409 has two documented causes, told apart by the call (tester49 F6): the status reading names both.
-        if KapsoStatusReading.isBareAmbiguousStatus(text), let status = httpStatus(pasted, text: text) { return status }
-        guard let entry = pasted.entry else {
+        // A 409 has two documented causes, told apart by the call (tester49 F6): the send lock's text or a path picks
+        // one (`APIRefusal.pasted409`); without them (`409`, `HTTP 409`, `409 131047`) the status reading names both.
+        let conflict = pasted.code == "409" && pasted.kapsoText == nil
+        if conflict, APIRefusal.pasted409(text) == nil, let status = httpStatus(pasted, text: text) { return status }
+        guard let entry = conflict ? APIRefusal.pasted409(text) : pasted.entry else {
             if let status = httpStatus(pasted, text: text) { return status }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }
@@ -162,6 +166,19 @@ public enum ExplainCommand: Command {
             "http_status": reading.status.map { .number(String($0)) } ?? .null,
             "kapso_text": reading.kapsoText.map(JSONValue.string) ?? .null, "meaning": .string(reading.meaning),
             "causes": .array(causes), "what_to_do": .string(reading.todo), "id": id.map(JSONValue.string) ?? .null,
+        ]
+        return CommandResult(blocks: [.fields(fields)], json: json)
+    }
+
+    /// A client library's error line: its status and meaning, and that the body says why (`ClientErrorLine`).
+    private static func clientLine(_ line: ClientErrorLine) -> CommandResult {
+        let fields = [
+            Field("HTTP status", String(line.status), style: .bold), Field("meaning", line.meaning),
+            Field("what to do", ClientErrorLine.todo),
+        ]
+        let json: JSONValue = [
+            "http_status": .number(String(line.status)), "client_library": .string(line.library),
+            "host": line.host.map(JSONValue.string) ?? .null, "meaning": .string(line.meaning), "what_to_do": .string(ClientErrorLine.todo),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Personal data written URL-encoded: a contact's number or name in an API log's path
 /// (`?phone_number=%2B1%20415%20555%200171`, `&contact_name=Ana%20Lucia%20Gomez`, `log_search?query=Ana+Lucia+Gomez`).
 ///
@@ -43,6 +45,35 @@ extension PIIMasker {
             index = end
         }
         return copied == 0 ? text : result + String(characters[min(copied, characters.count)...])
+    }
+
+    /// Learns what a URL's query names by its keys, as a result's JSON fields of the same names teach it: a contact's name
+    /// (`contact_name=Ana%20Lucia%20Gomez`, `nameKeys`) and number (`phone_number=%2B1%20415…`, `numberKeys`), decoded.
+    /// An API log's path is often the first place a session meets a contact: a transcript that opened with `logs --errors`
+    /// kept the name in clear there and in every other row that wrote it (a log search by it, an error text), because
+    /// no result had named the contact yet.
+    func learnQuery(_ text: String) {
+        var rest = Substring(text)
+        while let mark = rest.firstIndex(of: "?") {
+            let query = rest[rest.index(after: mark)...].prefix { !$0.isWhitespace && $0 != "#" && $0 != "\"" }
+            rest = rest[query.endIndex...]
+            for pair in query.split(separator: "&") {
+                guard let equals = pair.firstIndex(of: "=") else { continue }
+                let key = PIIMasker.fullyDecoded(String(pair[..<equals]), formValue: false) ?? String(pair[..<equals])
+                let raw = String(pair[pair.index(after: equals)...])
+                let value = PIIMasker.fullyDecoded(raw, formValue: true) ?? raw
+                switch key.lowercased() {
+                case let key where PIIMasker.nameKeys.contains(key):
+                    if key == "username" { learnUsername(value) }
+                    add(value, to: &names, prefix: "contact")
+                case let key where PIIMasker.numberKeys.contains(key):
+                    if case .success(let number) = PhoneNumberText.parse(value), let digits = number.e164, !isOwn(digits) {
+                        contactNumbers.insert(digits)
+                    }
+                default: continue
+                }
+            }
+        }
     }
 
     /// What a URL component may hold besides its separators (`/ ? & = #`): RFC 3986's unreserved characters, `%` of its

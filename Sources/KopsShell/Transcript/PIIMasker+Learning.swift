@@ -76,6 +76,7 @@ extension PIIMasker {
     /// template's parameters (a name, an order id, a login code) is a body too.
     private func learn(_ text: String, key: String, parent: String?) {
         if key == "type" { return }
+        if text.contains("?"), text.contains("=") { learnQuery(text) }
         if let kind = PIIMasker.idKinds[key] { return learnID(text, kind: kind) }
         if let parent, PIIMasker.fieldParents.contains(parent), !PIIMasker.ownNumberKeys.contains(key),
             !PIIMasker.ownIDKeys.contains(key)
