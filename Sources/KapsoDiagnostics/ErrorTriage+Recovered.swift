@@ -1,4 +1,4 @@
-internal import KapsoClient
+public import KapsoClient
 
 /// Ties that change what a failure means once later messages are read: a quote or reaction of it, a later success of
 /// the same number; and the template readings of template refusals.
@@ -41,18 +41,51 @@ extension ErrorTriage {
         }
     }
 
-    /// The numbers of the message entries refused for their template (`TemplateMismatch.codes`: 132000, 132001, 132015,
-    /// 132016) or with a marketing-only code on a template of no recorded category (`FailedSend.needsListedCategory`),
-    /// each once: whose WABA's templates explain them.
-    public var templateFailureNumbers: [String] {
+    /// The numbers of the sends in `pages` (`/whatsapp/messages` pages) that failed at or after `since` (Unix seconds, as
+    /// `addMessages` counts them) for their template (`TemplateMismatch.codes`: 132000, 132001, 132015, 132016) or with a
+    /// marketing-only code on a template of no recorded category (`FailedSend.needsListedCategory`), each once, in page
+    /// order: whose WABA's templates explain them. Read before `addMessages`, so that `listings` holds them when the
+    /// meanings are written.
+    public static func templateFailureNumbers(in pages: [JSONValue], since: Int64) -> [String] {
         var found: [String] = []
-        for entry in entries where entry.source == .message && (Self.templateCode(of: entry) != nil || Self.needsCategory(entry)) {
-            guard let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
-                !found.contains(number)
+        for value in pages.flatMap({ $0["data"]?.array ?? [] }) {
+            guard let json = value.object, let message = try? Message(json: json), MessageDirection(message: json).side != .inbound,
+                let number = Self.number(of: json), !found.contains(number)
+            else { continue }
+            let history = StatusHistory(message: message)
+            guard let code = MessageError.primary(of: MessageError.ofFailure(json, history: history))?.code,
+                (failureEvent(history)?.time ?? message.time ?? 0) >= since,
+                TemplateMismatch.codes.contains(code) || needsListedCategory(code: code, message, history: history)
             else { continue }
             found.append(number)
         }
         return found
+    }
+
+    /// The failed status a send's failure is read from: the newest that carries errors, else the newest distinct one.
+    static func failureEvent(_ history: StatusHistory) -> StatusHistory.Event? {
+        history.failures.last { !$0.errors.isEmpty } ?? history.distinctFailures.last
+    }
+
+    /// True for a send that failed with `code` (its `MessageError.primary`), a marketing-only code, and whose template's
+    /// category nothing on it names (`FailedSend.needsListedCategory`).
+    static func needsListedCategory(code: String?, _ message: Message, history: StatusHistory) -> Bool {
+        FailedSend.marketingOnlyCodes.contains(code ?? "") && FailedSend.needsListedCategory(message, history: history)
+    }
+
+    /// The WABA's templates (`listings`) for a send of `json` whose failure needs the category they name
+    /// (`needsListedCategory(code:_:history:)`; tester49 F1: a UTILITY template's 131049 was told "send a utility
+    /// template"); nil otherwise.
+    func listing(for json: JSONObject, history: StatusHistory) -> TemplateMismatch.Listing? {
+        guard let listing = Self.number(of: json).flatMap({ listings[$0] }), let message = try? Message(json: json),
+            Self.needsListedCategory(code: MessageError.primary(of: MessageError.ofFailure(json, history: history))?.code, message, history: history)
+        else { return nil }
+        return listing
+    }
+
+    /// The sending number of a message record: `kapso.phone_number_id`, else `phone_number_id`.
+    static func number(of json: JSONObject) -> String? {
+        json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string
     }
 
     /// The template code an entry failed with, nil for other entries.
@@ -61,46 +94,18 @@ extension ErrorTriage {
         return TemplateMismatch.codes.contains(String(code)) ? String(code) : nil
     }
 
-    /// Reads the entries refused for their template with the WABA's templates (`TemplateMismatch.advice`, as `trace` reads
-    /// them; probe39 P39-2, P39-3): `listings` holds the templates read for each number of `templateFailureNumbers`.
-    public mutating func readTemplates(_ listings: [String: TemplateMismatch.Listing]) {
+    /// Reads the entries refused for their template with the WABA's templates (`listings`; `TemplateMismatch.advice`, as
+    /// `trace` reads them; probe39 P39-2, P39-3).
+    public mutating func readTemplates() {
         for index in entries.indices where entries[index].source == .message {
             let json = entries[index].json
-            if let listing = (json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string).flatMap({ listings[$0] }) {
-                readCategory(at: index, listing: listing)
-            }
             guard let code = Self.templateCode(of: entries[index]),
-                let listing = (json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string).flatMap({ listings[$0] }),
+                let listing = Self.number(of: json).flatMap({ listings[$0] }),
                 let sent = TemplateMismatch.Sent(message: json, details: Self.details(of: json, code: code)),
                 let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
             else { continue }
             entries[index].meaning = "\(ErrorCatalog.entry(for: code)?.name ?? code): " + advice + entries[index].alsoGave
         }
-    }
-
-    /// True for a send's entry with a marketing-only code whose template's category nothing on the message names.
-    static func needsCategory(_ entry: Entry) -> Bool {
-        guard entry.source == .message, !entry.isReceived, FailedSend.marketingOnlyCodes.contains(String(entry.error.prefix { $0 != " " })),
-            let message = try? Message(json: entry.json)
-        else { return false }
-        return FailedSend.needsListedCategory(message)
-    }
-
-    /// The entry's advice for a marketing-only code read again with the category the WABA's list names (tester49 F1: a
-    /// UTILITY template's 131049 was told "send a utility template"): the fix the entry was given is replaced in place,
-    /// so what other readings added around it stays.
-    mutating func readCategory(at index: Int, listing: TemplateMismatch.Listing) {
-        let json = entries[index].json
-        let code = String(entries[index].error.prefix { $0 != " " })
-        var send = FailedSend(message: json)
-        guard Self.needsCategory(entries[index]), let message = try? Message(json: json) else { return }
-        let history = StatusHistory(message: message)
-        guard let error = (MessageError.ofFailure(json, history: history) + history.failures.flatMap(\.errors)).first(where: { $0.code == code })
-        else { return }
-        let before = error.fix(for: send)
-        send.readCategory(from: listing)
-        guard send.listedCategory != nil, let range = entries[index].meaning.firstRange(of: before) else { return }
-        entries[index].meaning.replaceSubrange(range, with: error.fix(for: send))
     }
 
     /// Meta's details of the failure with `code` recorded with the message, nil when none.

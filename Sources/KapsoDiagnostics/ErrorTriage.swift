@@ -48,6 +48,8 @@ public struct ErrorTriage {
     /// refused for the window on one of them is told "send a template" with `ContactWindow.callCaveat`, as `trace` says
     /// it (probe25 P25-16).
     public var callingNumbers: Set<String> = []
+    /// The WABA's templates by phone-number id (`templateFailureNumbers(in:since:)`), set before messages are added.
+    public var listings: [String: TemplateMismatch.Listing] = [:]
     /// Failed statuses (or statuses with errors) stored with a listed message whose `id` names another message
     /// (`StatusHistory.foreign`), left out of `entries`: not this message's outcome (probe10 P10-1). One WAMID per such
     /// status: the message it is stored with.
@@ -126,7 +128,7 @@ public struct ErrorTriage {
             let kapsoFailed = kapso?["status"]?.string == "failed" && !history.kapsoStatusIsForeign("failed")
             if !inbound, !failures.isEmpty || kapsoFailed || !received.isEmpty {
                 let errors = MessageError.ofFailure(message, history: history)
-                let event = history.failures.last { !$0.errors.isEmpty } ?? failures.last
+                let event = Self.failureEvent(history)
                 // The codes another failed status of the same message gave: the same send reported again, said as such.
                 let also = Self.againText(Self.otherFailures(history, besides: errors))
                 let now = failures.isEmpty ? "" : disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
@@ -162,6 +164,7 @@ public struct ErrorTriage {
                         json: message, wamid: id))
             }
             var send = FailedSend(message: message)
+            if let listing = listing(for: message, history: history) { send.readCategory(from: listing) }
             // A reaction's target among the messages read: the cause of Meta's 131009 it shows, as `trace` reads it (P39-12).
             if let target = send.reactedTo, let reaction = try? Message(json: message) {
                 let listed = self.inbound + (page["data"]?.array ?? []).compactMap { $0.object.flatMap { try? Message(json: $0) } }

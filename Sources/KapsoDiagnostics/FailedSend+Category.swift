@@ -68,10 +68,11 @@ extension FailedSend {
 
 extension FailedSend {
     /// True for an outbound template `message` that failed with a marketing-only code (`marketingOnlyCodes`) and whose
-    /// category neither its pricing nor Kapso's record names: the WABA's template list is worth reading for it.
-    public static func needsListedCategory(_ message: Message) -> Bool {
+    /// category neither its pricing nor Kapso's record names: the WABA's template list is worth reading for it. `history`
+    /// is the message's `StatusHistory` when the caller has read it.
+    public static func needsListedCategory(_ message: Message, history: StatusHistory? = nil) -> Bool {
         guard message.isOutbound, message.type == "template" else { return false }
-        let history = StatusHistory(message: message)
+        let history = history ?? StatusHistory(message: message)
         let codes = (MessageError.ofFailure(message.json, history: history) + history.failures.flatMap(\.errors)).compactMap(\.code)
         return codes.contains(where: marketingOnlyCodes.contains) && FailedSend(message: message.json).sentCategory == nil
     }

@@ -35,20 +35,17 @@ public enum ErrorsCommand: Command {
         let sources =
             arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases
-        var fetch = try FailureFetch.load(sources: sources, period: period, in: context)
+        // A send refused for its template (missing, miscounted, paused, disabled) or with a marketing-only code on a template
+        // of no recorded category: the WABA's templates, read before the meanings are written, name the mismatch and the
+        // category, as in 'trace' (P39-2, P39-3, tester49 F1). One listing per number (its WABA), for a few numbers.
+        var fetch = try FailureFetch.load(sources: sources, period: period, templateNumbers: followedMoves, in: context)
         // A 131026 sent after the contact changed number: the move followed to their new number, as `trace`, `reply` and
         // `whois` read it (probe33: "they have not written from it" of a contact who had). One read per contact, a few.
         for pending in fetch.triage.pendingMoves.prefix(followedMoves) {
             fetch.triage.settle(
                 pending, followed: ContactWindowLookup.follow(pending.moved, from: pending.contact, on: pending.phoneNumberID, in: context))
         }
-        // A send refused for its template (missing, miscounted, paused, disabled): the WABA's templates name the mismatch,
-        // as in 'trace' (P39-2, P39-3). One listing per number (its WABA), for a few numbers.
-        var listings: [String: TemplateMismatch.Listing] = [:]
-        for number in fetch.triage.templateFailureNumbers.prefix(followedMoves) {
-            listings[number] = TemplateMismatch.listing(phoneNumberID: number, client: context.client)
-        }
-        if !listings.isEmpty { fetch.triage.readTemplates(listings) }
+        if !fetch.triage.listings.isEmpty { fetch.triage.readTemplates() }
         // The command as typed but --limit, for a footer that says how to see what the limit left out.
         let typed = { (flat: Bool) in
             "errors" + (flat ? " --flat" : "") + (period == "30d" ? "" : " --period \(period)")

@@ -48,9 +48,12 @@ struct FailureFetch {
     static let maxPages = 20
 
     /// Fetches `sources` for `period` (`24h`, `7d`, `30d`); `apiFilters` narrow the API logs (`endpoint`,
-    /// `status_code`); messages are the selected number's, if any.
+    /// `status_code`); messages are the selected number's, if any. With `templateNumbers`, the WABA's templates of at most
+    /// that many numbers whose failed sends they explain (`ErrorTriage.templateFailureNumbers`) are read before the
+    /// messages are added (`ErrorTriage.listings`): one listing per number.
     static func load(
-        sources: [ErrorTriage.Source], period: String, apiFilters: [(String, String)] = [], in context: ShellContext
+        sources: [ErrorTriage.Source], period: String, apiFilters: [(String, String)] = [], templateNumbers: Int = 0,
+        in context: ShellContext
     ) throws -> FailureFetch {
         let client = context.client
         let window = [("period", period), ("errors_only", "true"), ("limit", "100")]
@@ -77,6 +80,13 @@ struct FailureFetch {
         }
         let responses = client.transport.sendAll(requests.map(\.1))
         var fetch = FailureFetch()
+        if templateNumbers > 0 {
+            let pages = zip(requests, responses).filter { $0.0.0 == .message }.compactMap { try? client.decode(try $0.1.get(), for: $0.0.1) }
+            let since = context.now() - seconds(period)
+            for number in ErrorTriage.templateFailureNumbers(in: pages, since: since).prefix(templateNumbers) {
+                fetch.triage.listings[number] = TemplateMismatch.listing(phoneNumberID: number, client: client)
+            }
+        }
         for ((source, request), response) in zip(requests, responses) {
             // Meta's events are read last, once the message failures they may repeat are known.
             if source == .meta { continue }

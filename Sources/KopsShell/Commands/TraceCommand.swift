@@ -73,7 +73,7 @@ public enum TraceCommand: Command {
         let verdict = trace.verdict(now: now)
         blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
         if let note = undeliveredNote(trace, now: now) { blocks.append(.line(StyledText("  " + note, style: .bad))) }
-        blocks += recategorised(trace.message, in: context)
+        blocks += recategorised(trace.message, listing: trace.templates, in: context)
         // A verdict that says to send a template names the ones that fit (one more request, only then).
         if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
             let fitting = trace.templateContext.map {
