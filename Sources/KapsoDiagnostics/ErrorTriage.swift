@@ -251,12 +251,6 @@ public struct ErrorTriage {
         }
     }
 
-    /// The name of the template a message sent (`template.name`, kapso-api.md §7.3), nil for other messages.
-    public static func templateName(of message: JSONObject) -> String? {
-        guard message["type"]?.string == "template", let name = message["template"]?["name"]?.string, !name.isEmpty else { return nil }
-        return name
-    }
-
     // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks; the fix
     // is the one for this message (`MessageError.fix(for:)`: a re-engagement refusal of a template is not answered
     // with "send a template").
