@@ -12,6 +12,7 @@ extension KapsoClient {
     /// under a one-second 429 that the same listing alone waited out, so look-ups that must read the same stayed one at
     /// a time).
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        guard !requests.isEmpty else { return [] }
         var results = transport.sendAll(requests)
         var again: [Int] = []
         var wait = 0
