@@ -91,7 +91,7 @@ public final class KapsoClient {
     }
 
     /// `decode`, then `shape` reads the JSON, as `perform(_:shape:)` does for a response fetched elsewhere (e.g. with
-    /// `transport.sendAll`).
+    /// `sendAll`).
     public func decode<T>(_ response: HTTPResponse, for request: HTTPRequest, shape: (JSONValue) throws(KapsoAPIError) -> T)
         throws(KapsoAPIError) -> T
     {
@@ -147,12 +147,19 @@ public final class KapsoClient {
     private func sendRetryingShortRateLimit(_ request: HTTPRequest) throws(KapsoAPIError) -> HTTPResponse {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
+        guard let wait = shortRateLimitWait(request, response) else { return response }
+        usleep(UInt32(wait) * 1_000_000)
+        do { return try transport.send(request) } catch { throw .transport(error) }
+    }
+
+    /// The wait (1 to `shortRateLimitWait` seconds) before `request` goes once more: a GET answered 429 with such a
+    /// `Retry-After`; nil for any other exchange (a write, another status, a longer, absent or zero wait).
+    func shortRateLimitWait(_ request: HTTPRequest, _ response: HTTPResponse) -> Int? {
         guard request.method == "GET", response.status == 429,
             let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime),
             (1...Self.shortRateLimitWait).contains(wait)
-        else { return response }
-        if wait > 0 { usleep(UInt32(wait) * 1_000_000) }
-        do { return try transport.send(request) } catch { throw .transport(error) }
+        else { return nil }
+        return wait
     }
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).

@@ -8,6 +8,11 @@ extension ContactWindow {
         return "opened by \(note) at \(KapsoTime.iso(last)), which kops counts as the contact writing (Meta documents nothing either way)"
     }
 
+    /// True when the window read rests on a reaction (`openedByNote`) or is left unknown by an action (`unsettled`): a
+    /// free-form send Meta refused for the window after it would settle it (`WindowEvidence.refuted`), so the contact's
+    /// failed sends are worth one more read, given back as `init(…refusedSends:…)`.
+    public var needsRefusals: Bool { unsettled != nil || (isOpen && openedByNote != nil) }
+
     /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
     /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
     /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.

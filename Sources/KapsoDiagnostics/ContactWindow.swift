@@ -150,10 +150,12 @@ public struct ContactWindow: Sendable, Equatable {
     ///     messages of this pair count. `inboundComplete` false when the listing stopped at a page limit, so an empty
     ///     result proves nothing.
     ///   - unread: why the messages were not listed, for the `unknown` reason.
+    ///   - refusedSends: the contact's failed sends that were read (`needsRefusals`): one Meta refused for the window
+    ///     after a reaction or action of theirs shows it opened none (`WindowEvidence.refuted`), as `trace` reads it.
     ///   - at: the API's clock (Unix seconds); a time more than `MessageTime.skew` ahead of it is unreadable.
     public init(
         phoneNumberID: String, contact: String, conversations: [Conversation], inbound: [Message]?, inboundComplete: Bool = true,
-        unread: String? = nil, at: Int64
+        unread: String? = nil, refusedSends: [Message] = [], at: Int64
     ) {
         self.at = at
         var newest: Int64?
@@ -174,6 +176,7 @@ public struct ContactWindow: Sendable, Equatable {
         var newestFromOldUserID: Int64?
         var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
+        let refuted = WindowEvidence.refuted(among: inbound ?? [], by: refusedSends, now: at)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact) || message.hasUserID(contact)
@@ -182,7 +185,7 @@ public struct ContactWindow: Sendable, Equatable {
                 || (byUserID && WindowEvidence(message, now: at).newUserID != nil
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {
-            let evidence = WindowEvidence(message, now: at)
+            let evidence = refuted[message.id].map { WindowEvidence(message, now: at).settled(by: $0) } ?? WindowEvidence(message, now: at)
             read.append(evidence)
             switch evidence.kind {
             case .notWritten(let what):

@@ -65,8 +65,7 @@ public struct SendWindow: Sendable, Equatable {
         let prefix = template ? "not needed for a template; " : ""
         // A free-form message that reached the phone went out inside the window.
         let history = StatusHistory(message: message)
-        let refused = history.failures.contains { $0.errors.contains { ErrorCatalog.isReengagement($0.code) } }
-            || (StatusWord(message.status) == .failed && MessageError.ofFailure(message.json, history: history).contains { ErrorCatalog.isReengagement($0.code) })
+        let refused = WindowEvidence.windowRefusal(of: message) != nil
         let call = callsEnabled && !template && !refused ? " " + ContactWindow.callCaveat(since: "before the send") : ""
         let delivered = template || !history.failures.isEmpty ? nil : history.events.first { StatusWord($0.status).reachedDevice }
         // A send to a group needs the group's window, which any participant's message opens; Kapso's contact's 1:1

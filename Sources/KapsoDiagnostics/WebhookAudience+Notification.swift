@@ -3,18 +3,23 @@ public import KapsoClient
 // MARK: - Inbound records Kapso documents no whatsapp.message.received for
 
 extension WebhookAudience {
-    /// Why no `whatsapp.message.received` delivery is evidence of a missed one for `message`: an inbound `system` record
-    /// (Meta's notification that the contact's number or security code changed) is no message the customer sent; nil for
-    /// any other message, whose received delivery is due (tester49 F8: a week whose only inbound was such a notification
-    /// was read as "Kapso did not deliver them", a trace of it as "the webhook stopped firing").
+    /// Why no `whatsapp.message.received` delivery is evidence of a missed one for `message`; nil for any other message,
+    /// whose received delivery is due:
+    /// - an inbound `system` record (Meta's notification that the contact's number or security code changed) is no message
+    ///   the customer sent (tester49 F8: a week whose only inbound was such a notification was read as "Kapso did not
+    ///   deliver them", a trace of it as "the webhook stopped firing");
+    /// - a template's quick-reply button tap (`button`), a `sticker` or a catalogue `order` is one, but Kapso's list of the
+    ///   message types its payloads carry leaves it out, and no Kapso page says whether the event is sent for it: unknown
+    ///   (fix49d's leftover: they were counted as due, so a missing one read as "the webhook stopped firing").
     ///
     /// Kapso sends the event "for every incoming customer message" (docs.kapso.ai/docs/how-to/whatsapp/set-up-webhooks),
-    /// and the message types its payloads document are text, image, video, audio, document, location, template,
-    /// interactive, reaction and contacts (gokapso/agent-skills, skills/integrate-whatsapp/references/
-    /// webhooks-event-types.md, "Message types"): `system` is not among them, and an identity change has its own event,
-    /// `whatsapp.contact.identity_changed` (kapso-api.md §14.1). Whether Kapso also sends `whatsapp.message.received` for a
-    /// system record is not documented [uncertain], so its absence says nothing either way. Reactions are documented as a
-    /// message type and still count.
+    /// "Fired when a new WhatsApp message is received from a customer" (docs.kapso.ai/docs/platform/webhooks/
+    /// message-events), and the message types its payloads document are text, image, video, audio, document, location,
+    /// template, interactive, reaction and contacts (gokapso/agent-skills, skills/integrate-whatsapp/references/
+    /// webhooks-event-types.md, "Message types"): `system`, `button`, `sticker` and `order` are not among them, and an
+    /// identity change has its own event, `whatsapp.contact.identity_changed` (kapso-api.md §14.1). Whether Kapso also
+    /// sends `whatsapp.message.received` for these is not documented [uncertain], so its absence says nothing either way.
+    /// Reactions are documented as a message type and still count.
     ///
     /// The same holds for a message that did not come through the Cloud API's live events (`kapso.origin`, kapso-api.md
     /// §7.3): imported history (`history_sync`, in either direction) is a copy of an older chat that Meta sends through
@@ -38,18 +43,33 @@ extension WebhookAudience {
         }
     }
 
-    /// `deliveryUndocumented`'s reading of an inbound `system` record, the one kind of live inbound record it covers.
+    /// `deliveryUndocumented`'s reading of a live inbound record: a `system` notification, or a type Kapso does not list.
     public static func receivedUndocumented(_ message: Message) -> String? {
-        guard message.isInbound, message.type == "system" else { return nil }
-        let kind = message.json["system"]?["type"]?.string.map { " (\(String($0.prefix(40))))" } ?? ""
-        let ownEvent = kind.contains("identity") ? "; an identity change has its own event, whatsapp.contact.identity_changed" : ""
-        return "a system notification\(kind), not a message the contact wrote: Kapso documents whatsapp.message.received "
-            + "for customer messages and does not say it sends it for these\(ownEvent), so no delivery of it is no evidence "
-            + "of a missed one"
+        guard message.isInbound else { return nil }
+        if message.type == "system" {
+            let kind = message.json["system"]?["type"]?.string.map { " (\(String($0.prefix(40))))" } ?? ""
+            let ownEvent = kind.contains("identity") ? "; an identity change has its own event, whatsapp.contact.identity_changed" : ""
+            return "a system notification\(kind), not a message the contact wrote: Kapso documents whatsapp.message.received "
+                + "for customer messages and does not say it sends it for these\(ownEvent), so no delivery of it is no evidence "
+                + "of a missed one"
+        }
+        guard let what = unlistedTypes[message.type] else { return nil }
+        return "\(what) (type \(message.type)), a type Kapso's list of webhook message types leaves out (it lists text, image, "
+            + "video, audio, document, location, template, interactive, reaction and contacts): whether Kapso sends "
+            + "whatsapp.message.received for it is unknown, so no delivery of it is no evidence of a missed one; the delivery "
+            + "of the contact's next text message says whether the webhook fires"
     }
 
+    /// The inbound message types the contact sends that Kapso's list of webhook message types leaves out, with what each
+    /// is (Meta's messages webhook: `button` is a tap on a template's quick-reply button, `order` a cart sent from the
+    /// catalogue).
+    static let unlistedTypes = [
+        "button": "a tap on a template's quick-reply button", "sticker": "a sticker", "order": "an order from the catalogue",
+    ]
+
     /// The times (Unix seconds) of `messages` that Kapso's `whatsapp.message.received` is documented for: inbound, with a
-    /// readable time, and not `deliveryUndocumented`.
+    /// readable time, and not `deliveryUndocumented` (a system notification, imported history; a button tap, sticker or
+    /// order, unknown).
     public static func receivedTimes(_ messages: [Message]) -> [Int64] {
         messages.compactMap { message in
             guard message.isInbound, deliveryUndocumented(message) == nil else { return nil }

@@ -300,13 +300,15 @@ struct ScriptLaunch: Equatable {
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
-                // Still no key at the end (no `profile use` gave one): nothing was sent, whatever matched.
-                let unsent = keyless && replayShell.context.client.apiKey.isEmpty
+                // A command needed the key and there was none (no `profile use` gave one): nothing was sent, whatever
+                // matched, and the status says so as that command's does (64), never 0, which reads as "replayed and
+                // matched" (fix49's leftover).
+                let unsent = keyless && replayShell.context.client.apiKey.isEmpty && replayShell.context.keyWasMissing
                     ? "; nothing was sent (no API key), so this checks no answer of \(shell.context.client.host)" : ""
                 stderr.write(
                     "\(path): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(unsent)"
                         + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
-                return partial == nil ? .ok : .failure
+                return partial != nil ? .failure : unsent.isEmpty ? .ok : .usage
             }
             let otherProject = allowWrites ? nil : try otherProject(of: expected, path: path, shell: shell)
             let counted = [outcome.notReplayedLine, partial].compactMap { $0 }

@@ -353,6 +353,20 @@ import Testing
         #expect(check.stderr.hasPrefix("out.md: no API key, so nothing is sent to 127.0.0.1"), "\(check.stderr)")
         #expect(check.stderr.hasSuffix("output unchanged; nothing was sent (no API key), so this checks no answer of 127.0.0.1\n"),
             "\(check.stderr)")
+        // Not 0, which a script reads as "replayed and matched": 64, as the command refused for the key exits.
+        #expect(check.status == 64, "\(check.stderr)")
+    }
+
+    /// A transcript of commands that need no API, checked without a key, did check everything: 0, and no "nothing was sent".
+    @Test func checkWithoutAKeyOfOfflineCommandsStillPasses() async throws {
+        let (recorded, files) = try await kops(
+            ["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"], environment: ["KAPSO_API_KEY": ""])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let transcript = try #require(files["out.md"])
+        let live = transcript.replacingOccurrences(of: "- api kind: simulator", with: "- api kind: Kapso API")
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": live], environment: ["KAPSO_API_KEY": ""])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("1 command, output unchanged\n"), "\(check.stderr)")
     }
 
     @Test func withoutASubcommandKopsStillRunsCommands() async throws {

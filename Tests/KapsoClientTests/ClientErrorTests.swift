@@ -164,6 +164,20 @@ import Testing
         }
     }
 
+    /// fix49b's leftover: requests side by side (`sendAll`) get the GET path's rule: a read answered 429 with a short
+    /// `Retry-After` is sent once more after the wait and its second answer returned; a write never is.
+    @Test func sendAllWaitsOutAShortRateLimitAsAReadDoes() throws {
+        let limited = HTTPResponse(status: 429, headers: [("Retry-After", "1")], body: Array("{\"error\":\"Rate limit exceeded\"}".utf8))
+        let fine = HTTPResponse(status: 200, headers: [], body: Array("{\"data\":[]}".utf8))
+        let stub = StubTransport([.success(limited), .success(limited), .success(fine)])
+        let kapso = client(stub)
+        let answers = kapso.sendAll([
+            kapso.platformRequest("/whatsapp/phone_numbers"), kapso.platformRequest("/whatsapp/webhooks", method: "POST", body: .object([:])),
+        ])
+        #expect(answers.map { (try? $0.get())?.status } == [200, 429])
+        #expect(stub.requests.map(\.method) == ["GET", "POST", "GET"])
+    }
+
     /// probe20 P20-3: an HTTP-date `Retry-After` printed "retry in a minute", `-5` "retry in -5 s".
     @Test(arguments: [
         ("7", nil, "retry in 7 s"),

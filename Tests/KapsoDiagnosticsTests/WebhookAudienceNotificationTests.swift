@@ -16,6 +16,10 @@ import Testing
         ("system", #"{"body": "x's security code changed", "type": "customer_identity_changed"}"#, false),
         ("reaction", #"{"message_id": "wamid.old", "emoji": "👍"}"#, true),
         ("text", #"{"body": "hola"}"#, true),
+        // fix49d's leftover: types Kapso's list of webhook message types leaves out, with no word either way: unknown.
+        ("button", #"{"payload": "yes", "text": "Yes"}"#, false),
+        ("sticker", #"{"id": "123", "mime_type": "image/webp"}"#, false),
+        ("order", #"{"catalog_id": "111", "product_items": []}"#, false),
     ])
     func onlyMessagesTheContactWroteAreDue(type: String, object: String, due: Bool) throws {
         let message = try Self.inbound(type, try JSONValue.parse(Array(object.utf8)))
@@ -29,5 +33,11 @@ import Testing
         let said = try #require(WebhookAudience.receivedUndocumented(message))
         #expect(said.hasPrefix("a system notification (customer_identity_changed), not a message the contact wrote"))
         #expect(said.contains("whatsapp.contact.identity_changed"))
+    }
+
+    @Test func aTypeKapsoDoesNotListIsUnknownNotMissed() throws {
+        let said = try #require(WebhookAudience.receivedUndocumented(try Self.inbound("button", ["payload": "yes", "text": "Yes"])))
+        #expect(said.hasPrefix("a tap on a template's quick-reply button (type button), a type Kapso's list of webhook message types leaves out"))
+        #expect(said.contains("whether Kapso sends whatsapp.message.received for it is unknown"))
     }
 }

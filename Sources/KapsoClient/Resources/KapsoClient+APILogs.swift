@@ -13,7 +13,7 @@ extension KapsoClient {
         try performList(apiLogsRequest(query)) { list throws(KapsoAPIError) in try Page.decode(list, item: APILog.init(json:)) }
     }
 
-    /// Decodes an API logs page fetched elsewhere (e.g. with `transport.sendAll`).
+    /// Decodes an API logs page fetched elsewhere (e.g. with `sendAll`).
     public func apiLogs(from json: JSONValue) throws(KapsoAPIError) -> Page<APILog> {
         try Page.decode(json, item: APILog.init(json:))
     }

@@ -22,7 +22,7 @@ extension KapsoClient {
         }
     }
 
-    /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).
+    /// Decodes a deliveries page fetched elsewhere (e.g. with `sendAll`).
     public func webhookDeliveries(from json: JSONValue) throws(KapsoAPIError) -> Page<WebhookDelivery> {
         try Page.decode(json, item: WebhookDelivery.init(json:))
     }

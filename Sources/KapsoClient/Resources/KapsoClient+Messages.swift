@@ -16,9 +16,18 @@ extension KapsoClient {
         platformRequest("/whatsapp/messages", query: filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? []))
     }
 
-    /// Decodes a messages page fetched elsewhere (e.g. with `transport.sendAll`).
+    /// Decodes a messages page fetched elsewhere (e.g. with `sendAll`).
     public func messages(from json: JSONValue) throws(KapsoAPIError) -> Page<Message> {
         try Page.decode(json, item: Message.init(json:))
+    }
+
+    /// The pages of `requests` (`messagesRequest`s), sent side by side (`sendAll`), in their order; nil for one that
+    /// failed (no answer, an error status, a body that is no messages page).
+    public func messagePages(_ requests: [HTTPRequest]) -> [Page<Message>?] {
+        zip(requests, sendAll(requests)).map { request, result in
+            guard case .success(let response) = result else { return nil }
+            return try? messages(from: try decode(response, for: request))
+        }
     }
 
     /// `GET /whatsapp/messages/{wamid}`; a 404 becomes `messageNotFound`.

@@ -44,7 +44,7 @@ extension KapsoClient {
         platformRequest("/whatsapp/contacts/\(percentEncode(contact))/marketing_preferences/\(percentEncode(phoneNumberID))")
     }
 
-    /// Reads a marketing preference fetched elsewhere (e.g. with `transport.sendAll`).
+    /// Reads a marketing preference fetched elsewhere (e.g. with `sendAll`).
     public func marketingPreference(from response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> String? {
         do throws(KapsoAPIError) {
             return try decode(response, for: request)["data"]?["status"]?.string

@@ -23,7 +23,7 @@ struct ContactRecords {
         let filters = [("phone_number_id", phoneNumberID), ("phone_number", ContactNumber.searchKey(digits))]
         let requests = [client.conversationsRequest(filters: filters, limit: 20)]
             + (messages ? [client.messagesRequest(filters: filters, limit: messageLimit)] : [])
-        let responses = client.transport.sendAll(requests)
+        let responses = client.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {
             case .success(let response): try client.decode(response, for: requests[index])

@@ -47,7 +47,7 @@ enum ContactWindowLookup {
         // For a send (`senderHealth`): the number's health, Meta's state of it now, which Kapso's record can lag (P39-8).
         let healthIndex = senderHealth ? requests.count : nil
         if senderHealth { requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(phoneNumberID))/health")) }
-        let responses = client.transport.sendAll(requests)
+        let responses = client.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {
             case .success(let response): try client.decode(response, for: requests[index])
@@ -91,6 +91,13 @@ enum ContactWindowLookup {
         var window = ContactWindow(
             phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
             unread: unread, at: context.now())
+        // Open only by a reaction, or unknown after an action: a free-form send Meta refused for the window after it
+        // settles it, as `trace` and `errors` read that send (fix49's leftover). One more read, only then.
+        if window.needsRefusals, let sends = try? client.messages(filters: Array(filters.dropLast()) + Self.refusedSends, limit: messageLimit) {
+            window = ContactWindow(
+                phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
+                unread: unread, refusedSends: sends.items, at: window.at)
+        }
         // A number that could not be read is said as the messages say (no caveat kops cannot back).
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
@@ -124,6 +131,10 @@ enum ContactWindowLookup {
 }
 
 extension ContactWindowLookup {
+    /// The filters, beside the number and contact, of a listing of the sends that may have been refused for the window
+    /// (`ContactWindow.needsRefusals`): outbound, failed (kapso-api.md §7.1).
+    static let refusedSends = [("direction", "outbound"), ("status", "failed")]
+
     /// True when the response at `index` is Kapso's 404 for the number (`GET /whatsapp/phone_numbers/{id}`).
     private static func notFound(_ json: (Int) throws(KapsoAPIError) -> JSONValue, _ index: Int) -> Bool {
         do throws(KapsoAPIError) {

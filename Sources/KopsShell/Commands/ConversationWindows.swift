@@ -24,6 +24,8 @@ struct ConversationWindows {
     let contactKey: String?
     /// The reads so far, by phone number id: the messages, or why listing them failed.
     private var read: [String: Result<RecentInbound, KapsoAPIError>] = [:]
+    /// The failed sends read, by phone number id, for windows that need them (`ContactWindow.needsRefusals`).
+    private var refused: [String: [Message]] = [:]
     /// Why a cell was shown as unconfirmed, once one was (the first found): `ContactWindow.unconfirmedNote`, in the
     /// words `conversation ID`, `reply` and `trace` use for the same window.
     private(set) var unconfirmed: String?
@@ -65,29 +67,43 @@ struct ConversationWindows {
             numbers.append(pair.number)
         }
         load(numbers, client: client)
-        return zip(pairs, summaries).map { pair, summary -> Row? in
-            guard let pair, var summary else { return nil }
+        var windows = pairs.map { pair in pair.flatMap { window($0, conversations: conversations, now: now) } }
+        // Open only by a reaction, or unknown after an action: the number's failed sends, read once, settle it when Meta
+        // refused one for the window after it, as `trace` and `errors` read that send (fix49's leftover).
+        var settling: [String] = []
+        for (pair, window) in zip(pairs, windows) where window?.needsRefusals == true {
+            guard let number = pair?.number, refused[number] == nil, !settling.contains(number) else { continue }
+            settling.append(number)
+        }
+        loadRefused(settling, client: client)
+        for index in windows.indices where windows[index]?.needsRefusals == true {
+            windows[index] = pairs[index].flatMap { window($0, conversations: conversations, now: now) }
+        }
+        return zip(pairs, zip(summaries, windows)).map { pair, read -> Row? in
+            guard let pair, var summary = read.0 else { return nil }
             summary.callsEnabled = calling[pair.number] ?? false
             hedged = hedged || summary.callCellMark != nil
-            guard let result = read[pair.number] else { return Row(window: summary, confirmed: true) }
-            switch result {
-            case .success(let recent):
-                var window = ContactWindow(
-                    phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
-                    inboundComplete: recent.complete, at: now)
-                window.callsEnabled = summary.callsEnabled
-                hedged = hedged || window.callCellMark != nil
-                // One rule of certainty with every other view of the window (ContactWindow.unconfirmed, probe37 P37-4).
-                if unconfirmed == nil { unconfirmed = window.unconfirmedNote }
-                return Row(window: window, confirmed: window.unconfirmed == nil)
-            case .failure(let error):
-                var window = ContactWindow(
-                    phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: nil,
-                    unread: "listing the number's inbound messages failed (\(error.message))", at: now)
-                window.callsEnabled = summary.callsEnabled
-                if unconfirmed == nil { unconfirmed = window.unconfirmedNote }
-                return Row(window: window, confirmed: window.unconfirmed == nil)
-            }
+            guard var window = read.1 else { return Row(window: summary, confirmed: true) }
+            window.callsEnabled = summary.callsEnabled
+            hedged = hedged || window.callCellMark != nil
+            // One rule of certainty with every other view of the window (ContactWindow.unconfirmed, probe37 P37-4).
+            if unconfirmed == nil { unconfirmed = window.unconfirmedNote }
+            return Row(window: window, confirmed: window.unconfirmed == nil)
+        }
+    }
+
+    /// The window of `pair` from the number's messages read (nil when they were not), with its failed sends when read.
+    private func window(_ pair: (number: String, contact: String), conversations: [Conversation], now: Int64) -> ContactWindow? {
+        guard let result = read[pair.number] else { return nil }
+        switch result {
+        case .success(let recent):
+            return ContactWindow(
+                phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
+                inboundComplete: recent.complete, refusedSends: refused[pair.number] ?? [], at: now)
+        case .failure(let error):
+            return ContactWindow(
+                phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: nil,
+                unread: "listing the number's inbound messages failed (\(error.message))", at: now)
         }
     }
 
@@ -100,6 +116,17 @@ struct ConversationWindows {
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
+    /// Lists the newest failed sends of each of `numbers` (side by side, one round trip); a failed listing reads as none.
+    private mutating func loadRefused(_ numbers: [String], client: KapsoClient) {
+        guard !numbers.isEmpty else { return }
+        let requests = numbers.map { number in
+            client.messagesRequest(
+                filters: [("phone_number_id", number)] + (contactKey.map { [("phone_number", $0)] } ?? []) + ContactWindowLookup.refusedSends,
+                limit: Self.messageLimit)
+        }
+        for (number, page) in zip(numbers, client.messagePages(requests)) { refused[number] = page?.items ?? [] }
+    }
+
     /// Lists the newest inbound messages of each of `numbers` (side by side, one round trip).
     private mutating func load(_ numbers: [String], client: KapsoClient) {
         guard !numbers.isEmpty else { return }
@@ -110,7 +137,7 @@ struct ConversationWindows {
         }
         // The numbers not read this session are asked in the same round trip, for their calling setting.
         let unknown = numbers.filter { calling[$0] == nil }
-        let responses = client.transport.sendAll(requests + unknown.map(client.phoneNumberRequest))
+        let responses = client.sendAll(requests + unknown.map(client.phoneNumberRequest))
         for (number, response) in zip(unknown, responses.dropFirst(requests.count)) {
             let json = try? response.get()
             let data = json.flatMap { try? client.decode($0, for: client.phoneNumberRequest(number)) }?["data"]?.object

@@ -78,7 +78,7 @@ struct FailureFetch {
             case .meta: requests.append((source, client.logSearchRequest(metaQuery(period: period, number: number))))
             }
         }
-        let responses = client.transport.sendAll(requests.map(\.1))
+        let responses = client.sendAll(requests.map(\.1))
         var fetch = FailureFetch()
         if templateNumbers > 0 {
             let pages = zip(requests, responses).filter { $0.0.0 == .message }.compactMap { try? client.decode(try $0.1.get(), for: $0.0.1) }
@@ -183,7 +183,7 @@ struct FailureFetch {
             client.platformRequest(
                 "/whatsapp/messages", query: [("phone_number_id", number), ("direction", "outbound"), ("limit", "100")])
         }
-        return zip(requests, client.transport.sendAll(requests)).flatMap { request, response in
+        return zip(requests, client.sendAll(requests)).flatMap { request, response in
             (try? client.decode(try response.get(), for: request)).flatMap { try? Page.decode($0, item: Message.init(json:)).items } ?? []
         }
     }
@@ -232,7 +232,7 @@ struct FailureFetch {
         }
         let deletions = client.webhookDeliveriesRequest([("event", "whatsapp.phone_number.deleted")] + window)
         let newest = client.platformRequest("/whatsapp/messages", query: [("limit", "100")])
-        let responses = client.transport.sendAll(requests + [deletions, newest])
+        let responses = client.sendAll(requests + [deletions, newest])
         var calls: [APILog] = []
         for (request, response) in zip(requests, responses) {
             let page = (try? client.decode(try response.get(), for: request)).flatMap { try? client.apiLogs(from: $0).items } ?? []

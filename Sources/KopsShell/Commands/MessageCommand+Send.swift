@@ -38,7 +38,7 @@ extension MessageCommand {
             requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(number))/health"))
         }
         guard !requests.isEmpty else { return reading }
-        let responses = client.transport.sendAll(requests)
+        let responses = client.sendAll(requests)
         func json(_ index: Int) -> JSONValue? {
             guard case .success(let response) = responses[index] else { return nil }
             return try? client.decode(response, for: requests[index])

@@ -335,7 +335,7 @@ public enum OverviewCommand: Command {
         var triage = ErrorTriage()
         var cut = false
         var inbound: [WebhookCheck.Inbound] = []
-        for (request, response) in zip(requests, client.transport.sendAll(requests)) {
+        for (request, response) in zip(requests, client.sendAll(requests)) {
             guard let json = try? client.decode(try response.get(), for: request) else { return nil }
             if request.url.contains("status=failed") {
                 if !(json["paging"]?["next"]?.isNull ?? true) { cut = true }

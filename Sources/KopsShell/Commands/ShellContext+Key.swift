@@ -29,6 +29,7 @@ extension ShellContext {
             found = try keyOrigin.lookUp(
                 environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)
         } catch CredentialError.noKey(let profile, let profiles, _, _) {
+            keyWasMissing = true
             throw CredentialError.noKey(
                 profile: profile, profiles: profiles, defaultProfile: config.defaultProfile, inShell: isInteractive)
         }
@@ -45,7 +46,10 @@ extension ShellContext {
         session.sources["key"] = origin.source?.description
         // A value or a variable is read now, so `state` can say whether it is set; a command waits for a request.
         if case .command = origin { return }
+        // Read ahead for `state`, not for a command: no key found here is none a command missed (`keyWasMissing`).
+        let missing = keyWasMissing
         try? needsKey()
+        keyWasMissing = missing
     }
 
     /// Why the key in hand or in its variable cannot be sent (`APIKeyShape`), for `state`; nil when it can or is unset.

@@ -159,6 +159,9 @@ public final class ShellContext {
     public var keyOrigin = KeyOrigin.none(profile: nil)
     /// True once the client holds the key of `keyOrigin`.
     public var keyInHand = false
+    /// True once a command needed the API key and none was found (`CredentialError.noKey`): `kops check` of a transcript
+    /// then says nothing was sent and exits 64, as such a command does, never 0 (fix49's leftover).
+    public var keyWasMissing = false
     /// Runs a profile's `api_key_command` (status, output); tests replace it.
     public var runKeyCommand: (String) throws(KeyCommand.Failure) -> KeyCommand.Answer = KeyCommand.run
     /// The demo simulator's clock in Unix microseconds, written before each recorded command so

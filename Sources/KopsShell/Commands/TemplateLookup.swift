@@ -98,7 +98,7 @@ extension TemplateLookup {
         let client = context.client
         var requests = [client.phoneNumberRequest(phoneNumberID)]
         if let contact { requests.append(client.marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)) }
-        let responses = client.transport.sendAll(requests)
+        let responses = client.sendAll(requests)
         guard case .success(let number) = responses[0], let json = try? client.decode(number, for: requests[0]),
             let waba = json["data"]?["business_account_id"]?.string
         else { return [] }

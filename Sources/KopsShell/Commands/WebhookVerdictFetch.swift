@@ -12,7 +12,7 @@ enum WebhookVerdictFetch {
         let requests = webhooks.map {
             client.webhookDeliveriesRequest([("webhook_id", $0.id), ("period", period), ("limit", "100")])
         }
-        let responses = client.transport.sendAll(requests)
+        let responses = client.sendAll(requests)
         var pages: [(Webhook, [WebhookVerdict.Delivery])] = []
         for ((webhook, request), response) in zip(zip(webhooks, requests), responses) {
             guard let json = try? client.decode(try response.get(), for: request),

@@ -219,7 +219,7 @@ struct MessageTrace {
         } : nil
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
-            : client.transport.sendAll(requests)
+            : client.sendAll(requests)
         func json(_ index: Int) -> Result<JSONValue, KapsoAPIError> {
             switch responses[index] {
             case .success(let response): Result { () throws(KapsoAPIError) in try client.decode(response, for: requests[index]) }
@@ -335,6 +335,16 @@ struct MessageTrace {
             let read = page.items.contains { $0.id == message.id } ? page.items : page.items + [message]
             var window = ContactWindow(
                 phoneNumberID: number, contact: contact, conversations: [conversation], inbound: read, inboundComplete: !page.hasMore, at: now)
+            // Open only by a reaction, or unknown after an action: the contact's failed sends settle it, as `conversation` reads them.
+            let key = ContactNumber.searchKey(contact.filter(\.isNumber))
+            if window.needsRefusals, let sends = try? client.messages(
+                filters: [("phone_number_id", number), ("phone_number", key)] + ContactWindowLookup.refusedSends,
+                limit: ContactWindowLookup.messageLimit)
+            {
+                window = ContactWindow(
+                    phoneNumberID: number, contact: contact, conversations: [conversation], inbound: read, inboundComplete: !page.hasMore,
+                    refusedSends: sends.items, at: now)
+            }
             window.callsEnabled = callsEnabled
             trace.contactWindow = window
         }
