@@ -184,10 +184,12 @@ public struct FailureGroups {
 
     /// The meaning of one of the failures grouped, as a flat view shows it (`errors --flat`, `logs --errors --flat`): its
     /// own, read with everything the groups were read with, or its group's when that group is a send lock held over
-    /// minutes (probe19 P19-7: one 409 alone says "retry in a moment", the run of them does not).
+    /// minutes (probe19 P19-7: one 409 alone says "retry in a moment", the run of them does not). A message's other failed
+    /// statuses stay in it (`ErrorTriage.againText`): the grouped row moves them to its note and points here for both
+    /// (tester50 F6: the flat row said one).
     public func meaning(of entry: ErrorTriage.Entry) -> String {
         let member = Self.member(entry, known)
-        return lockMeanings[member.cause] ?? member.meaning
+        return lockMeanings[member.cause] ?? (member.alsoFailed.isEmpty ? member.meaning : entry.meaning)
     }
 
     /// One failure as the flat JSON gives it (`errors --flat --output json`, `logs --errors --flat`): the fields a group

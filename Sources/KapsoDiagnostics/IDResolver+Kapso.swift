@@ -234,6 +234,19 @@ extension IDResolver {
                 fix: capped || number != nil
                     ? "'message \(id)' asks Kapso for it by id" + (capped ? "" : "; wrong project or key?")
                     : "wrong project or key? 'messages' lists this project's messages")
+            // An id all in one case was changed on the way (a case-insensitive store, URL handling; base64 is
+            // case-sensitive): the message read that matches it ignoring case is named, else the case is the likely cause,
+            // not another project (tester50 N1).
+            if let which = WAMID.oneCase(id) {
+                if let match = facts.messages.first(where: { StatusHistory.namesSameMessage($0.id.lowercased(), id.lowercased()) }) {
+                    identity.statement = "\(id) names no message as typed, but this project's message \(match.id) matches it "
+                        + "ignoring case: \(which)-cased on the way? (WAMIDs are base64, so case-sensitive)"
+                    identity.fix = "use the id in its original case: '\(ShellWord.command("trace", match.id))'"
+                } else {
+                    identity.fix = "WAMIDs are case-sensitive (base64) and this one is all in \(which) case: look it up in its "
+                        + "original case (the webhook body or the send's answer); 'messages' lists this project's messages"
+                }
+            }
             if let number {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]
                 identity.contacts = [(number, nil)]

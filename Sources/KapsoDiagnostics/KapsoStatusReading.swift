@@ -22,17 +22,40 @@ public struct KapsoStatusReading: Sendable, Equatable {
     public var causes: [Cause]
     public var todo: String
 
-    /// Reads a pasted status (`404`, with a path whose id is `id`) or Kapso's body text; nil for a status that is no
-    /// 4xx/5xx and no Kapso text.
-    public init?(status: Int?, kapsoText: String? = nil, id: String? = nil) {
-        let text = kapsoText.map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+    /// Reads a pasted status (`404`, with a path whose id is `id`) or Kapso's body text, with the `message` beside it
+    /// (`kapsoMessage`, shown after the text; a 429's names the wait); nil for a status that is no 4xx/5xx and no Kapso
+    /// text. `page` is the HTML error page a proxy answered the status with (tester50 N3).
+    public init?(status: Int?, kapsoText: String? = nil, kapsoMessage: String? = nil, id: String? = nil, page: ProxyPage? = nil) {
+        func cut(_ text: String) -> String { text.count > 200 ? String(text.prefix(200)) + "…" : text }
+        let text = kapsoText.map(cut)
         let implied = status ?? text.flatMap(Self.documentedStatus(of:))
         if let implied, !(400...599).contains(implied) { return nil }
         guard implied != nil || text != nil else { return nil }
         self.status = implied
-        self.kapsoText = text
+        self.kapsoText = text.map { text in kapsoMessage.map { text + ": " + cut($0) } ?? text }
         let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is" } ?? "'whois ID' says what the id is"
+        if let page, let implied {
+            (meaning, causes, todo) = (page.meaning(status: implied), [], page.todo(status: implied))
+            return
+        }
         (meaning, causes, todo) = Self.read(status: implied, text: text?.lowercased() ?? "", whois: whois)
+        if implied == 429, let wait = kapsoMessage.flatMap(Self.wait(in:)) {
+            todo = "wait the Retry-After seconds (the message says \(wait)) and send less often"
+        }
+    }
+
+    /// The wait a 429's message names (`retry in 10 s`, `Retry after 60 seconds`, `try again in 2 minutes`) as `10 s` or
+    /// `2 min`; nil when it names none.
+    static func wait(in message: String) -> String? {
+        let lowered = message.lowercased()
+        for phrase in ["retry in ", "retry after ", "try again in ", "try again after ", "wait "] {
+            guard let range = lowered.range(of: phrase) else { continue }
+            let digits = lowered[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { continue }
+            let unit = lowered[range.upperBound...].dropFirst(digits.count).drop { $0 == " " }
+            return String(digits) + (unit.hasPrefix("m") && !unit.hasPrefix("ms") ? " min" : unit.hasPrefix("ms") ? " ms" : " s")
+        }
+        return nil
     }
 
     /// The status Kapso answers a documented text with (kapso-api.md §1.5): 404 "WhatsApp phone number not found or not
@@ -53,11 +76,19 @@ public struct KapsoStatusReading: Sendable, Equatable {
     /// nil for any other JSON (a Graph error object).
     public static func kapsoText(in json: JSONValue) -> String? {
         if let text = json["error"]?.string { return text }
+        // Kapso's legacy paging refusal, `{"message": "...", "detail": "..."}` (kapso-api.md §1.5): no Graph field beside it.
+        if json["error"] == nil, json["code"] == nil, json["type"] == nil, let text = json["message"]?.string { return text }
         guard let fields = json["errors"]?.object, !fields.isEmpty else { return nil }
         return fields.keys.sorted().map { key in
             let said = fields[key]?.array?.compactMap(\.string) ?? fields[key]?.string.map { [$0] } ?? []
             return said.isEmpty ? key : said.map { "\(key) \($0)" }.joined(separator: ", ")
         }.joined(separator: "; ")
+    }
+
+    /// The words beside Kapso's text: the `message` of `{"error": text, "message": …}` (its 429, kapso-api.md §1.5), or
+    /// the `detail` of the legacy `{"message", "detail"}`; nil when there are none.
+    public static func kapsoMessage(in json: JSONValue) -> String? {
+        json["error"]?.string != nil ? json["message"]?.string ?? json["detail"]?.string : json["detail"]?.string
     }
 
     private static func read(status: Int?, text: String, whois: String) -> (String, [Cause], String) {
@@ -147,7 +178,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return ("HTTP \(status) from Kapso: the request was refused", [], "read the error text beside it; \(whois)")
         case (nil, _):
             return (
-                "Kapso's error body ({\"error\": text}, kapso-api.md §1.5) with a text kops does not know; the HTTP status "
+                "Kapso's error body (kapso-api.md §1.5) with a text kops does not know; the HTTP status "
                     + "beside it says what kind of refusal it is", [],
                 "paste the status with it ('explain 404 …', 'explain 422 …'), or read the call in 'errors'")
         }

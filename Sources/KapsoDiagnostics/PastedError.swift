@@ -24,6 +24,17 @@ public struct PastedError: Sendable, Equatable {
     /// Graph's `is_transient` when a JSON body carried it: whether Meta expects this error to pass on a retry
     /// (`PastedError+Transient.swift`).
     public var transient: Bool?
+    /// The `message` beside Kapso's `error` text (its 429: "Too many requests; retry in 10 s", kapso-api.md §1.5), or a
+    /// legacy body's `detail`: words, never a code (tester50 F1).
+    public var kapsoMessage: String?
+    /// A Kapso string `code` the catalogue does not know (`invalid_period`), shown as Kapso's beside its text.
+    public var kapsoCode: String?
+    /// True for a Graph error body pasted without its `code` (`code` is then `graph`): Meta's words alone name no code,
+    /// and a number in them (a length limit) is none (tester50 F1).
+    public var lacksCode = false
+    /// The title of an HTML error page a proxy answered (`502 Bad Gateway`), and what it names as the proxy
+    /// (`ProxyPage`); `code` is then its HTTP status (tester50 N3).
+    public var page: ProxyPage?
     /// The text as pasted (for a Graph path in it); nil when built from parts.
     var pastedText: String?
 
@@ -39,13 +50,20 @@ public struct PastedError: Sendable, Equatable {
                 var found = PastedError(
                     code: KapsoStatusReading.documentedStatus(of: text).map(String.init) ?? "kapso", message: nil, details: nil)
                 found.kapsoText = text
+                found.kapsoMessage = KapsoStatusReading.kapsoMessage(in: json)
+                found.kapsoCode = json["code"]?.string
                 return found
             }
             // A webhook delivery body (Kapso's `whatsapp.message.failed`, Meta's `entry[].changes[]`): its statuses' errors.
             let delivered = Self.nestedErrors(in: json).lazy.compactMap(Self.fromJSON).first
-            guard let found = Self.fromJSON(json) ?? kapso ?? body ?? delivered else { return nil }
+            guard let found = Self.fromJSON(json) ?? kapso ?? body ?? delivered ?? Self.withoutCode(json) else { return nil }
             self = found
             pastedText = trimmed
+            return
+        }
+        if let page = ProxyPage(trimmed) {
+            self.init(code: String(page.status), message: nil, details: nil)
+            self.page = page
             return
         }
         guard let code = Self.code(inText: trimmed) ?? APIRefusal(status: nil, text: trimmed)?.code else { return nil }
@@ -213,9 +231,13 @@ public struct PastedError: Sendable, Equatable {
         return found
     }
 
-    // `{"error": {...}}`, `{"errors": [...]}`, a bare error object, or an array of them.
+    // `{"error": {...}}`, `{"errors": [...]}`, a bare error object, or an array of them. Kapso's own body (its `error` is
+    // a string, kapso-api.md §1.5) is none of these: its `code` is Kapso's string code, read by `APIRefusal` or shown as
+    // Kapso's. A code is the entry's `code`, or Meta's `(#N)` in its message (§9.4); a number elsewhere in the words is a
+    // count, limit or wait (tester50 F1: "retry in 10 s" was read as code 10).
     private static func fromJSON(_ json: JSONValue) -> PastedError? {
-        let candidates: [JSONValue?] = [json["error"], json["errors"]?[0], json["statuses"]?[0]?["errors"]?[0], json[0], json]
+        let whole = json["error"]?.string == nil ? json : nil
+        let candidates: [JSONValue?] = [json["error"], json["errors"]?[0], json["statuses"]?[0]?["errors"]?[0], json[0], whole]
         for candidate in candidates.compactMap({ $0 }) where candidate.object != nil {
             let message = candidate["message"]?.string ?? candidate["title"]?.string
             // `error_data` may be the details string itself (YCloud's wrapped Graph errors; P37-7).
@@ -223,7 +245,7 @@ public struct PastedError: Sendable, Equatable {
             var found: PastedError?
             if let error = MessageError(json: candidate), let code = error.code {
                 found = PastedError(code: code, message: message, details: details)
-            } else if let message, let code = Self.code(inText: message) {
+            } else if let message, let code = APIRefusal.graphCode(in: message) {
                 found = PastedError(code: code, message: message, details: details)
             }
             if var found {
@@ -237,7 +259,19 @@ public struct PastedError: Sendable, Equatable {
         return nil
     }
 
-    // `#131047` anywhere, else digits after `code`, else the first all-digit word, else a known string code.
+    /// A Graph error body whose `error` object carries no code (a trimmed paste): its words and subcode, `code` `graph`.
+    private static func withoutCode(_ json: JSONValue) -> PastedError? {
+        guard let graph = json["error"], graph.object != nil else { return nil }
+        let details = graph["error_data"]?["details"]?.string ?? graph["error_data"]?.string
+        var found = PastedError(code: "graph", message: graph["message"]?.string ?? graph["title"]?.string, details: details)
+        let words = GraphErrorWords(error: graph)
+        (found.subcode, found.userTitle, found.userMessage) = (words.subcode, words.userTitle, words.userMessage)
+        found.lacksCode = true
+        return found
+    }
+
+    // `#131047` anywhere, else digits after `code`, else a number that stands as a code (`numberCode`), else a known
+    // string code.
     private static func code(inText text: String) -> String? {
         let characters = Array(text)
         if let hash = characters.firstIndex(of: "#") {
@@ -251,8 +285,24 @@ public struct PastedError: Sendable, Equatable {
             if !digits.isEmpty { return String(digits) }
         }
         let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map(String.init)
-        if let number = words.first(where: { $0.allSatisfy { $0.isASCII && $0.isNumber } }) { return number }
+        if let number = numberCode(in: words) { return number }
         if words.count == 1, let word = words.first { return word }
-        return words.first { ErrorCatalog.entry(for: $0) != nil }
+        return words.first { !isNumber($0) && ErrorCatalog.entry(for: $0) != nil }
     }
+
+    /// The first number that stands as a code: the first word (`131026 Message undeliverable`), one after a path, a
+    /// placeholder or a word that introduces a code (`error 131026`, `HTTP 429`, `GET /… 404`), or a six- or seven-digit
+    /// one anywhere (Meta's WhatsApp codes, 13xxxx). A shorter number after a word of prose is a count, limit or wait
+    /// ("retry in 10 s", "exceeded 100 requests"): no code (tester50 F1).
+    private static func numberCode(in words: [String]) -> String? {
+        let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
+        for (index, word) in words.enumerated() where isNumber(word) {
+            let before = index == 0 ? nil : words[index - 1]
+            let prose = before.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) } ?? false
+            if !prose || (6...7).contains(word.count) { return word }
+        }
+        return nil
+    }
+
+    private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
 }

@@ -72,6 +72,17 @@ public struct StatusBilling: Sendable, Equatable {
 
         private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
+        /// The category's meaning as `billable` allows it: a category is the rate that would apply, so a pricing Meta marked
+        /// not billable (a utility template in an open customer service window, type `free_customer_service`; Meta's
+        /// pricing page, developers.facebook.com/docs/whatsapp/pricing) reads "counted as a utility message, free here", and
+        /// one whose `billable` another line qualifies (`charged` false: a failed status) "counted as", never "charged as"
+        /// (tester50 F7).
+        private func categoryMeaning(_ category: String, charged: Bool) -> String? {
+            guard let meaning = StatusBilling.categories[category] else { return nil }
+            guard meaning.hasPrefix("charged as "), billable == false || !charged else { return meaning }
+            return "counted as " + meaning.dropFirst("charged as ".count) + (billable == false ? ", free here" : "")
+        }
+
         /// `not billable; category service (…); type free_customer_service (…); PMP (per-message pricing)`, or
         /// `malformed (pricing_model is a number, not a name), so kops reads nothing from it`.
         public var text: String { text(billable: nil) }
@@ -83,7 +94,7 @@ public struct StatusBilling: Sendable, Equatable {
             }
             var parts: [String] = []
             if let billable { parts.append(billable ? shown ?? "billable" : "not billable") }
-            if let category { parts.append("category \(category)" + (StatusBilling.categories[category].map { " (\($0))" } ?? "")) }
+            if let category { parts.append("category \(category)" + (categoryMeaning(category, charged: shown == nil).map { " (\($0))" } ?? "")) }
             if let type { parts.append("type \(type)" + (StatusBilling.types[type].map { " (\($0))" } ?? "")) }
             if let model { parts.append(model + (StatusBilling.models[model].map { " (\($0))" } ?? "")) }
             return parts.joined(separator: "; ")

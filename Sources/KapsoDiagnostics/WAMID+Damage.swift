@@ -4,6 +4,20 @@ public import KapsoClient
 // MARK: - A WAMID that the API does not know, and whether it looks damaged
 
 extension WAMID {
+    /// `lower` or `upper` when a typed WAMID's base64 is in that one case throughout and does not decode to the record
+    /// every WAMID holds: base64 of binary mixes cases, so the id was changed on the way (a case-insensitive store, URL
+    /// handling); nil otherwise.
+    public static func oneCase(_ typed: String) -> String? {
+        guard typed.lowercased().hasPrefix("wamid.") else { return nil }
+        return oneCase(base64: typed.dropFirst(6).prefix { $0 != "=" })
+    }
+
+    private static func oneCase(base64 data: Substring) -> String? {
+        let letters = data.filter(\.isLetter)
+        guard letters.count >= 8, (bytes("wamid." + data).map(Record.read) ?? .unreadable) != .whole else { return nil }
+        return letters.allSatisfy(\.isLowercase) ? "lower" : letters.allSatisfy(\.isUppercase) ? "upper" : nil
+    }
+
     /// What looks damaged in a WAMID, in one phrase, or nil when it looks whole: `wamid.HBgL…gA==` → `it ends with 2
     /// '=' where its base64 needs 1 (an '=' was added)`.
     ///
@@ -76,15 +90,11 @@ extension WAMID {
             let needs = neededPadding == 0 ? "none" : "\(neededPadding)"
             return "it ends with \(typedPadding) '=' where its base64 needs \(needs) (an '=' was added)"
         }
-        let letters = data.filter(\.isLetter)
-        let record = bytes("wamid." + data).map(Record.read) ?? .unreadable
-        // Base64 of binary mixes cases; one case throughout is a changed id, whatever its bytes now read as.
-        if record != .whole, letters.count >= 8, letters.allSatisfy(\.isLowercase) || letters.allSatisfy(\.isUppercase) {
-            let which = letters.allSatisfy(\.isLowercase) ? "lower" : "upper"
+        if let which = oneCase(base64: data) {
             return "it is all in \(which) case, and base64 is case-sensitive: it was changed on the way (a case-insensitive "
                 + "store or URL handling)"
         }
-        switch record {
+        switch bytes("wamid." + data).map(Record.read) ?? .unreadable {
         case .cutShort(let announced?, let present):
             return "it may have been cut short: its bytes stop inside the record every WAMID kops has seen holds (a field "
                 + "announces \(announced) bytes, \(present) follow)"

@@ -234,9 +234,17 @@ import Testing
         #expect(PastedError(text)?.code == code)
     }
 
-    @Test(arguments: ["", "the message failed", #"{"error":{"message":"no code here"}}"#, "{}"])
+    @Test(arguments: ["", "the message failed", "{}"])
     func findsNoCodeWhereThereIsNone(_ text: String) {
         #expect(PastedError(text) == nil)
+    }
+
+    /// A Graph body without its code is read as one (`lacksCode`, explained as such), never by a number in its words
+    /// (tester50 F1: "at most 4096 characters" gave code 4096).
+    @Test(arguments: [#"{"error":{"message":"no code here"}}"#, #"{"error":{"message":"at most 4096 characters","error_subcode":2494010}}"#])
+    func aGraphBodyWithoutACodeLacksOne(_ text: String) throws {
+        let pasted = try #require(PastedError(text))
+        #expect(pasted.lacksCode && pasted.code == "graph")
     }
 
     @Test func keepsMetasDetailsFromABody() {

@@ -37,6 +37,18 @@ import Testing
         #expect(try #require(try Self.pricing(object)).text == text)
     }
 
+    /// tester50 F7: a utility template in an open customer service window is free (`billable: false`, type
+    /// `free_customer_service`), yet its category read "charged as a utility message". The category is the rate that would
+    /// apply: "counted as …, free here" when Meta marked it not billable.
+    @Test(arguments: ["utility", "marketing", "authentication"])
+    func aPricingMarkedNotBillableIsNeverCharged(category: String) throws {
+        let pricing = try #require(
+            try Self.pricing(#"{"billable":false,"pricing_model":"PMP","category":"\#(category)","type":"free_customer_service"}"#))
+        #expect(!pricing.text.contains("charged as"), "\(pricing.text)")
+        #expect(pricing.text.hasPrefix("not billable; category \(category) (counted as a"), "\(pricing.text)")
+        #expect(pricing.text.contains(" message, free here); type free_customer_service (free: in an open customer service window)"))
+    }
+
     @Test func anEmptyOrForeignPricingIsNone() throws {
         #expect(try Self.pricing("{}") == nil)
         #expect(try Self.pricing("null") == nil)
@@ -72,7 +84,7 @@ import Testing
         #expect(failedOnly.lines[1].text.hasPrefix("billable; category authentication"), "delivered: Meta's word stands")
         #expect(failedOnly.lines[2].text
             == "billable flag on a failed status, not a charge (Meta charges a message when it is delivered); category marketing "
-            + "(charged as a marketing message); PMP (per-message pricing); on the failed status")
+            + "(counted as a marketing message); PMP (per-message pricing); on the failed status")
         #expect(failedOnly.lines[3].text
             == "the statuses disagree (category service / authentication / marketing; billable no / yes; pricing_model PMP / CBP), "
             + "so kops cannot tell which Meta charged, if any")
@@ -82,7 +94,7 @@ import Testing
                 + #"{"status":"failed","timestamp":"1795262401"}]"#)
         #expect(undelivered.lines.map(\.text) == [
             "billable, but it failed and no delivered or read status is stored: not charged unless delivered; category marketing "
-                + "(charged as a marketing message); PMP (per-message pricing); on the sent status"
+                + "(counted as a marketing message); PMP (per-message pricing); on the sent status"
         ])
     }
 

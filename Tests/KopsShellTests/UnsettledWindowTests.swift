@@ -70,6 +70,18 @@ import Testing
         #expect((runs[0].out + runs[0].err).contains("causes of \(sum) failures and"), "\(runs[0].out)\(runs[0].err)")
     }
 
+    /// tester50 F6: the grouped row points at 'errors --flat' for both codes ("'errors --flat' shows both"), and the flat
+    /// row showed one: it took the grouped row's meaning, which moves the other code into the row's note. The flat row
+    /// names the other failed status; the message is still one row, one failure.
+    @Test func theFlatRowOfAMessageThatFailedWithTwoCodesNamesBoth() async throws {
+        let runs = try await run(["errors --flat"])
+        let rows = runs[0].out.split(separator: "\n").filter { $0.contains("message to 14155550316") }
+        // The grouped view counts two 131026 messages to this contact, one of which also failed 131049: two rows, one naming it.
+        #expect(rows.filter { $0.contains("131026") }.count == 2, "\(runs[0].out)")
+        let twice = rows.filter { $0.contains("(another failed status of the same message gave 131049") }
+        #expect(twice.count == 1, "\(runs[0].out)")
+    }
+
     /// Tester48's notes: an API key named after its value (`kp_live_…`) was printed in `errors`' WHO column while the same
     /// row's error message redacted it. The name is learned as a secret from the log, so no view shows it.
     @Test func aKeyNamedAfterItsValueIsNeverShown() async throws {

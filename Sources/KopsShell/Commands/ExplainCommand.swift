@@ -82,6 +82,7 @@ public enum ExplainCommand: Command {
         if conflict, APIRefusal.pasted409(text) == nil, let status = httpStatus(pasted, text: text) { return status }
         guard let entry = conflict ? APIRefusal.pasted409(text) : pasted.entry else {
             if let status = httpStatus(pasted, text: text) { return status }
+            if pasted.lacksCode { return withoutCode(pasted) }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }
         var fields = [
@@ -150,11 +151,14 @@ public enum ExplainCommand: Command {
         let status = pasted.code.count == 3 ? Int(pasted.code) : nil
         // The id in a pasted path: a segment of 8+ characters with a digit (a WABA or phone-number id, UUID, WAMID).
         let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
-        let id = pasted.kapsoText != nil ? nil
+        let id = pasted.kapsoText != nil || pasted.page != nil ? nil
             : segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
-        guard let reading = KapsoStatusReading(status: status, kapsoText: pasted.kapsoText, id: id) else { return nil }
+        guard let reading = KapsoStatusReading(
+            status: status, kapsoText: pasted.kapsoText, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page)
+        else { return nil }
         var fields: [Field] = []
         if let status = reading.status { fields.append(Field("HTTP status", String(status), style: .bold)) }
+        if let code = pasted.kapsoCode { fields.append(Field("kapso code", code)) }
         if let said = reading.kapsoText { fields.append(Field("kapso says", said, style: .dim)) }
         fields.append(Field("meaning", reading.meaning))
         for (index, cause) in reading.causes.enumerated() {
@@ -166,6 +170,27 @@ public enum ExplainCommand: Command {
             "http_status": reading.status.map { .number(String($0)) } ?? .null,
             "kapso_text": reading.kapsoText.map(JSONValue.string) ?? .null, "meaning": .string(reading.meaning),
             "causes": .array(causes), "what_to_do": .string(reading.todo), "id": id.map(JSONValue.string) ?? .null,
+            "kapso_code": pasted.kapsoCode.map(JSONValue.string) ?? .null,
+        ]
+        return CommandResult(blocks: [.fields(fields)], json: json)
+    }
+
+    /// A Graph error body pasted without its `code`: Meta's words and subcode, and that the code is what names the error
+    /// (a number in the words is a limit or count, not the code; tester50 F1).
+    private static func withoutCode(_ pasted: PastedError) -> CommandResult {
+        let meaning = "a Graph error body without its code (kapso-api.md §9.4: the integer error.code names the error); "
+            + "Meta's words alone do not say which error it is"
+        let todo = "paste the whole body as the call answered it, with \"code\"; 'errors' shows each failed call through Kapso with its code"
+        var fields = [Field("meaning", meaning)]
+        if let message = pasted.message { fields.append(Field("meta msg", message, style: .dim)) }
+        if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
+        if let subcode = pasted.subcode { fields.append(Field("subcode", String(subcode))) }
+        if let title = pasted.userTitle { fields.append(Field("user title", title, style: .dim)) }
+        if let message = pasted.userMessage { fields.append(Field("user msg", message, style: .dim)) }
+        fields.append(Field("what to do", todo))
+        let json: JSONValue = [
+            "code": .null, "meaning": .string(meaning), "meta_message": pasted.message.map(JSONValue.string) ?? .null,
+            "error_subcode": pasted.subcode.map { .number(String($0)) } ?? .null, "what_to_do": .string(todo),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }
