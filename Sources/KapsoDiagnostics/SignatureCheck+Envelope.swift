@@ -12,6 +12,8 @@ extension SignatureCheck {
         /// Which of the two shapes.
         public enum Kind: Sendable, Equatable {
             case savedRequest, jsonExport
+            /// A saved request without its request line: headers, an empty line, the body.
+            case headerBlock
         }
 
         public var kind: Kind
@@ -43,6 +45,9 @@ extension SignatureCheck {
         /// Bytes of line ends after a saved request's body that its `content-length` header leaves out (an editor adds
         /// a newline on save), dropped from `body`: 0 when none.
         public var lineEndsAfterBody = 0
+        /// The bytes of a saved request's body in HTTP chunked framing before it was de-chunked (`dechunked`); nil when
+        /// it was not framed.
+        public var framedBytes: Int?
 
         /// A saved request's body cut at its saved `content-length` when only line ends (CR, LF) follow it, as an editor
         /// that re-saved the file adds them; the body as it is otherwise (a body of another length was edited, and
@@ -69,9 +74,12 @@ extension SignatureCheck {
         /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body).
         public init?(_ bytes: [UInt8]) {
             if let saved = Self.savedRequest(bytes) {
-                (kind, headers, body, member) = (.savedRequest, saved.headers, saved.body, "")
+                (kind, headers, body, member) = (saved.requestLine ? .savedRequest : .headerBlock, saved.headers, saved.body, "")
                 let length = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value.trimmingSpaces()) }
                 (body, lineEndsAfterBody) = Self.savedBody(body, contentLength: length)
+                // A raw capture of a chunked request: its body's shape, not the header `listen --save` keeps over a body
+                // it de-chunked (tester50 F5).
+                if let plain = SignatureCheck.dechunked(body) { (framedBytes, body) = (body.count, plain) }
             } else if let export = Self.jsonExport(bytes) {
                 (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
                 parsed = export.parsed
@@ -93,6 +101,9 @@ extension SignatureCheck {
             switch kind {
             case .savedRequest:
                 "a saved HTTP request (request line, headers, an empty line, then the body: what 'listen --save' writes)"
+            case .headerBlock:
+                "a saved HTTP request without its request line (headers, an empty line, then the body: what 'payload sample' "
+                    + "prints and request inspectors copy)"
             case .jsonExport where lambdaEvent && !parsed:
                 "an AWS Lambda event (API Gateway or a function URL)"
             case .jsonExport:
@@ -108,6 +119,11 @@ extension SignatureCheck {
         /// base64-decoded as its "isBase64Encoded": true says,`.
         public var whereBody: String {
             guard kind == .jsonExport else {
+                if let framedBytes {
+                    let said = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked") }
+                    return "after the empty line, in HTTP chunked framing (\(framedBytes) bytes with the hex size lines"
+                        + (said ? ", as its Transfer-Encoding: chunked says" : "") + ") and de-chunked (RFC 9112 §7.1),"
+                }
                 guard lineEndsAfterBody > 0 else { return "after the empty line" }
                 let bytes = lineEndsAfterBody == 1 ? "byte" : "bytes"
                 return "after the empty line, to its saved content-length (the \(lineEndsAfterBody) \(bytes) of line ends after it, "
@@ -121,6 +137,19 @@ extension SignatureCheck {
             }
         }
 
+        /// `cause` for a header block without content-length whose signature matches its body without the newline at
+        /// the file's end: the newline is named as a print's or a save's (`payload sample > FILE` writes the body and a line
+        /// end, tester50 F8), not the body's sender's; any other `cause` as it is.
+        public func printedCause(_ cause: String) -> String {
+            guard kind == .headerBlock, !headers.contains(where: { $0.name.lowercased() == "content-length" }),
+                cause.hasPrefix("the body ends with a newline and the signature matches without it")
+            else { return cause }
+            return "the body ends with a newline and the signature matches without it: the file has no content-length "
+                + "header to end the body, and a print or an editor adds a newline after it ('payload sample > FILE' "
+                + "writes the body, then the terminal's line end, which is not part of the signed body); remove the "
+                + "file's last newline or add a Content-Length header; the secret is right"
+        }
+
         /// The signature header it holds, chosen by `SignatureCheck.Header.find` (Meta's first when `meta`, Kapso's
         /// otherwise): its name as senders write it, every value (joined with ", " when the header came more than
         /// once, as `listen` reads it), and whether it is Meta's. Nil when it holds none.
@@ -128,8 +157,17 @@ extension SignatureCheck {
             Header.find(in: headers, meta: meta).map { ($0.header.name, $0.value, $0.header.isMeta) }
         }
 
-        /// `POST / HTTP/1.1` CRLF (or LF), `name: value` lines, an empty line, the body.
-        private static func savedRequest(_ bytes: [UInt8]) -> (headers: [(name: String, value: String)], body: [UInt8])? {
+        /// Header names of which a header block without a request line holds one to be read as a saved request.
+        static let requestHeaders: Set<String> = [
+            "content-type", "content-length", "x-webhook-event", "x-webhook-signature", "x-hub-signature-256", "x-hub-signature",
+        ]
+
+        /// `POST / HTTP/1.1` CRLF (or LF), `name: value` lines, an empty line, the body; the request line may be missing
+        /// (`payload sample`'s print, what request inspectors and browser devtools copy: tester50 F8) when a header line
+        /// names one of `requestHeaders`. `requestLine` says whether it had one.
+        private static func savedRequest(
+            _ bytes: [UInt8]
+        ) -> (headers: [(name: String, value: String)], body: [UInt8], requestLine: Bool)? {
             var lines: [String] = []
             var index = 0
             while true {
@@ -142,9 +180,10 @@ extension SignatureCheck {
                 guard let text = String(validating: line, as: UTF8.self) else { return nil }
                 lines.append(text)
             }
-            guard let requestLine = lines.first, isRequestLine(requestLine) else { return nil }
+            guard let first = lines.first else { return nil }
+            let requestLine = isRequestLine(first)
             var headers: [(name: String, value: String)] = []
-            for line in lines.dropFirst() {
+            for line in requestLine ? lines.dropFirst() : lines[...] {
                 guard let colon = line.firstIndex(of: ":") else { return nil }
                 let name = line[..<colon]
                 guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
@@ -152,7 +191,9 @@ extension SignatureCheck {
                 }
                 headers.append((String(name), String(line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" })))
             }
-            return (headers, Array(bytes[index...]))
+            // Without a request line, only a block that names a request's headers is one: a body never starts so.
+            guard requestLine || headers.contains(where: { Self.requestHeaders.contains($0.name.lowercased()) }) else { return nil }
+            return (headers, Array(bytes[index...]), requestLine)
         }
 
         /// `METHOD TARGET HTTP/1.1` (RFC 9112 §3).

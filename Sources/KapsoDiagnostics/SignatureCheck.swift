@@ -67,6 +67,9 @@ public enum SignatureCheck {
             return nil
         }
         if let envelope = Envelope(body), let found = attempt(envelope.body, envelopeCause(envelope)) { return found }
+        if let plain = dechunked(body), let found = attempt(plain, chunkedCause(framed: body.count, decoded: plain.count)) {
+            return found
+        }
         if let decoded = base64Decoded(body),
             let found = attempt(decoded, base64Cause(encoded: body.count, decoded: decoded.count))
         {

@@ -26,10 +26,13 @@ extension ScriptLaunch {
             return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") the block at line \(line.line), "
                 + "which was not read, and may depend on it; make that block readable (named above), then check again"
         }
-        let how =
-            line.sendable
-            ? "'\(sendAgain) --update' replays \(numbers.count == 1 ? "it" : "them")"
-            : "record the session again to renew \(numbers.count == 1 ? "it" : "them")"
+        let them = numbers.count == 1 ? "it" : "them"
+        var how = line.sendable ? "'\(sendAgain) --update' replays \(them)" : "record the session again to renew \(them)"
+        if !line.sendable, let what = outcome.redacted[line.line] {
+            // Recorded again, the line is redacted again: that advice cannot help (tester50 F4).
+            how = "\(what) is redacted in every recording, so no recording of that line replays and none renews \(them)"
+                + (what.contains("--secret-key") ? "; recorded without --secret-key (kops then generates the secret), it replays" : "")
+        }
         return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") "
             + "'\(VisibleText.escaped(Shortened.text(line.command)))' (line \(line.line)), which was not replayed, and may "
             + "depend on it; \(how)"

@@ -208,4 +208,26 @@ import Testing
         #expect(after == edited, "the transcript is unchanged")
         #expect(!backup)
     }
+
+    /// tester50 F4: after a create whose --secret-key was redacted, "record the session again" cannot renew the lines
+    /// kept as recorded (a new recording redacts it again): the line says so and what makes the create replay.
+    @Test func linesAfterACreateWithARedactedSecretGetNoAdviceThatCannotHelp() async throws {
+        let (recorded, check) = try await withFolder { folder in
+            let file = folder.path + "/k.md"
+            _ = try folder.record([
+                "--allow-writes", "-c",
+                "record \(file); use 100200300400501; webhooks create --url https://hooks.example.test/k --events "
+                    + "whatsapp.message.received --secret-key whsec_f4_0123456789abcdef; webhooks; record stop",
+            ])
+            return (try #require(folder.read("k.md")), try folder.kops(["check", file]))
+        }
+        #expect(recorded.contains("--secret-key <redacted>"), "\(recorded)")
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(!check.stderr.contains("record the session again"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "the --secret-key value is redacted in every recording, so no recording of that line replays and none renews "
+                    + "it; recorded without --secret-key (kops then generates the secret), it replays"),
+            "\(check.stderr)")
+    }
 }

@@ -231,7 +231,7 @@ public enum VerifyCommand: Command {
                 SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta, stop: $0)
             }
             try refuseParsedExport(read, cause: cause)
-            throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
+            throw ShellError.signatureMismatch(cause: read.prefix + (read.envelope?.printedCause(cause) ?? cause) + noted)
         }
     }
 

@@ -170,3 +170,12 @@ extension PIIMasker {
         return String(result + rest)
     }
 }
+
+extension PIIMasker {
+    /// The alias a WAMID (`wamid.…`) already has on the page, nil when it has none yet; nothing is learned, so no alias
+    /// is taken (`kops check` pairing a replayed send's new id with the recorded one: `CreatedIDs`).
+    func knownAlias(ofMessage id: String) -> String? {
+        guard id.prefix(6).lowercased() == "wamid." else { return nil }
+        return messages[WAMID.encodedRun(Substring(id).dropFirst(6)).base64]
+    }
+}

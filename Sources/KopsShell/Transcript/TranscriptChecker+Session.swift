@@ -83,4 +83,19 @@ extension TranscriptChecker {
         _ = recorder.masker?.mask(id)
         recorder.restore.keep(id, for: key, occurrence: occurrence)
     }
+
+    /// The restore file travels with the transcript: its `line` must be the one `entry`'s block shows, masked as when
+    /// recorded, or the check would run (or name as a write) another command than the page's (probe22 P22-17: `whois
+    /// 1415•••0157` restored as `whois …; webhooks delete … --yes`). Throws `.restoreMismatch` otherwise.
+    func checkRestored(
+        _ line: String, of entry: TranscriptParser.Entry, shell: Shell, recorder: TranscriptRecorder
+    ) throws(ScriptError) {
+        var redactor = shell.redactor
+        redactor.learn(secretsTypedIn: line)
+        let shown = recorder.shownLine(redactor.redact(commandLine: line))
+        guard TranscriptRestore.masksAlike(shown, entry.command) else {
+            throw .restoreMismatch(
+                path: path, line: entry.line, command: entry.command, restore: TranscriptRestore.path(besides: path))
+        }
+    }
 }

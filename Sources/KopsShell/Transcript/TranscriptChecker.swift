@@ -190,7 +190,9 @@ public struct TranscriptChecker {
         var unclocked: [(line: Int, command: String)] = []
         // The first block not read, which every later block may depend on as on a line not replayed.
         var unreadDependedOn = false
-        for (entry, line) in zip(parsed.commands, lines) {
+        var created = CreatedIDs()  // the ids replayed writes created in place of the recorded ones (tester50 F4)
+        for (entry, recordedLine) in zip(parsed.commands, lines) {
+            let line = created.line(recordedLine, page: entry.command)
             if dependedOn == nil, let block = unread.first(where: { $0.line < entry.line }) {
                 let first = expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(block.line).first
                 let command = first.map { String($0.drop { $0 == " " }) }
@@ -198,18 +200,7 @@ public struct TranscriptChecker {
                 dependedOn = (block.line, command, false, recorder.text.utf8.count, recorder.restore)
                 unreadDependedOn = true
             }
-            if restored.contains(entry.line) {
-                // The restore file travels with the transcript: its line must be the one the block shows, masked as
-                // when recorded, or the check would run (or name as a write) another command than the page's (probe22
-                // P22-17: `whois 1415•••0157` restored as `whois …; webhooks delete … --yes`).
-                var redactor = shell.redactor
-                redactor.learn(secretsTypedIn: line)
-                let shown = recorder.shownLine(redactor.redact(commandLine: line))
-                guard TranscriptRestore.masksAlike(shown, entry.command) else {
-                    throw .restoreMismatch(
-                        path: path, line: entry.line, command: entry.command, restore: TranscriptRestore.path(besides: path))
-                }
-            }
+            if restored.contains(entry.line) { try checkRestored(line, of: entry, shell: shell, recorder: recorder) }
             let stopped = stop.map { entry.line >= $0.line } ?? false
             // Before its line is copied, as when recorded: the part's aliases continue after the page above that line.
             if !stopped, let session = entry.appended {
@@ -325,6 +316,7 @@ public struct TranscriptChecker {
             let start = recorder.text.utf8.count
             shell.lastReported = nil
             let presses = shell.context.interruptPresses()
+            let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
             shell.run(line: line)
             if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
                 // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
@@ -344,6 +336,14 @@ public struct TranscriptChecker {
                 }
             }
             recorder.endAssumedOwnNumbers(since: start)
+            if changesKapso {
+                let now = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
+                _ = created.learn(
+                    created: zip(now, lastIDs).compactMap { $0 != $1 ? $0 : nil },
+                    replayedBlock: String(recorder.text.utf8.dropFirst(start)) ?? "", recordedBlock: entry.block,
+                    shown: { recorder.masker?.knownAlias(ofMessage: $0) })
+            }
+            recorder.showReplayed(since: start, created.page)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
             if dependedOn != nil {
                 if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {

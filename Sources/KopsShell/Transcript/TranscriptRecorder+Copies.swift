@@ -50,4 +50,13 @@ extension TranscriptRecorder {
         occurrences[recorded] = occurrence + 1
         keep(line, as: recorded, occurrence: occurrence)
     }
+
+    /// `kops check` replayed a block from UTF-8 offset `start` on: its text there is `shown(text)` (`CreatedIDs.page`: the
+    /// ids a replayed write created shown as the recorded ones). Only a replay in memory is rewritten.
+    func showReplayed(since start: Int, _ shown: (String) -> String) {
+        guard destination == .memory, let tail = String(text.utf8.dropFirst(start)) else { return }
+        let rewritten = shown(tail)
+        guard rewritten != tail else { return }
+        text = String(decoding: text.utf8.prefix(start), as: UTF8.self) + rewritten
+    }
 }

@@ -1,0 +1,135 @@
+internal import KapsoDiagnostics
+
+/// The ids writes replayed by `kops check --allow-writes` created anew (tester50 F4): a send's WAMID is Meta's id of the
+/// new message (contract §9.2, `messages[0].id`) and a webhook's id is the API's, so a replayed `reply` or `webhooks
+/// create` never gets the recorded one on a live API. The lines after it that use the recorded id (`trace <message 2>`,
+/// which a bare `trace` is recorded as; `webhooks get ID`) run with the replay's id, and the page shows the replay's id
+/// as the recorded one, as it shows a new WAMID behind the same alias: what is compared is what the lines did.
+struct CreatedIDs {
+    /// The recorded id as the recording's page showed it (`<message 2>`, or the id itself where it is not masked) → the
+    /// id the replay created in its place.
+    private(set) var replayed: [(recorded: String, id: String)] = []
+
+    /// The ids a write created when replayed (`created`, the session's last message and webhook ids it changed), paired
+    /// with the recorded ones by where its block shows them: the recorded block's line at the same place, alike but for
+    /// ids. `shown` gives an id's alias on the replay's page (nil where it shows the id itself). An id not paired so
+    /// (its block differs elsewhere) is returned: the lines after it cannot be mapped.
+    mutating func learn(
+        created: [String], replayedBlock: String, recordedBlock: String, shown: (String) -> String?
+    ) -> [String] {
+        var unpaired: [String] = []
+        let pairs = zip(replayedBlock.split(separator: "\n"), recordedBlock.split(separator: "\n")).flatMap { now, then in
+            CreatedIDs.pairs(now: String(now), then: String(then))
+        }
+        for id in created {
+            let page = replayedBlock.contains(id) ? id : shown(id) ?? id
+            guard let recorded = pairs.first(where: { $0.now == page })?.then else {
+                unpaired.append(id)
+                continue
+            }
+            replayed.removeAll { $0.recorded == recorded }
+            if recorded != id { replayed.append((recorded, id)) }
+        }
+        return unpaired
+    }
+
+    /// `line` (as it runs: typed, restored) with the recorded ids replaced by the replay's; `page` is its block's line
+    /// on the page, where a masked id is its alias: the Nth WAMID of `line` is the Nth `<message N>` of `page`.
+    func line(_ line: String, page: String) -> String {
+        guard !replayed.isEmpty else { return line }
+        var tokens = CreatedIDs.tokens(in: line)
+        let aliases = CreatedIDs.tokens(in: page).map(\.text).filter(CreatedIDs.isMessageAlias)
+        let wamids = tokens.indices.filter { tokens[$0].text.lowercased().hasPrefix("wamid.") }
+        for (recorded, id) in replayed {
+            if CreatedIDs.isMessageAlias(recorded) {
+                guard aliases.count == wamids.count else { continue }
+                for (alias, index) in zip(aliases, wamids) where alias == recorded { tokens[index].text = id }
+            } else {
+                for index in tokens.indices where tokens[index].text == recorded { tokens[index].text = id }
+            }
+        }
+        return CreatedIDs.joined(tokens, in: line)
+    }
+
+    /// `text` (the replay's page) with each created id the page shows itself (a webhook's UUID, a WAMID of a page that
+    /// keeps personal data) as the recorded one.
+    func page(_ text: String) -> String {
+        let shownAsThemselves = replayed.filter { !CreatedIDs.isMessageAlias($0.recorded) }
+        guard !shownAsThemselves.isEmpty else { return text }
+        var tokens = CreatedIDs.tokens(in: text)
+        for index in tokens.indices {
+            if let pair = shownAsThemselves.first(where: { $0.id == tokens[index].text }) { tokens[index].text = pair.recorded }
+        }
+        return CreatedIDs.joined(tokens, in: text)
+    }
+
+    // MARK: - Ids in text
+
+    /// An id in text: a WAMID (`wamid.` and its base64), a `<message N>` alias, a UUID; `range` is where it is.
+    struct Token {
+        var range: Range<String.Index>
+        var text: String
+    }
+
+    static func isMessageAlias(_ text: String) -> Bool { text.hasPrefix("<message ") && text.hasSuffix(">") }
+
+    /// The ids of `text` in order (`Token`).
+    static func tokens(in text: String) -> [Token] {
+        var tokens: [Token] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let rest = text[index...]
+            let before = index == text.startIndex ? nil : text[text.index(before: index)]
+            let length = before.map { $0.isLetter || $0.isNumber || $0 == "." } == true ? 0 : idLength(rest)
+            guard length > 0 else {
+                index = text.index(after: index)
+                continue
+            }
+            let end = text.index(index, offsetBy: length)
+            tokens.append(Token(range: index..<end, text: String(text[index..<end])))
+            index = end
+        }
+        return tokens
+    }
+
+    /// The length of the id `text` starts with, 0 for none.
+    private static func idLength(_ text: Substring) -> Int {
+        if text.hasPrefix("<message "), let close = text.firstIndex(of: ">"),
+            text[text.index(text.startIndex, offsetBy: 9)..<close].allSatisfy(\.isNumber)
+        {
+            return text.distance(from: text.startIndex, to: close) + 1
+        }
+        if text.prefix(6).lowercased() == "wamid." {
+            let run = WAMID.encodedRun(text.dropFirst(6)).length
+            return run > 0 ? 6 + run : 0
+        }
+        let uuid = Array(text.prefix(37))
+        guard uuid.count >= 36, uuid.count == 36 || !(uuid[36].isLetter || uuid[36].isNumber) else { return 0 }
+        let isUUID = uuid.prefix(36).enumerated().allSatisfy { offset, character in
+            [8, 13, 18, 23].contains(offset) ? character == "-" : character.isHexDigit
+        }
+        return isUUID ? 36 : 0
+    }
+
+    /// `text` with its tokens' texts put back in their ranges.
+    static func joined(_ tokens: [Token], in text: String) -> String {
+        var result = ""
+        var copied = text.startIndex
+        for token in tokens {
+            result += text[copied..<token.range.lowerBound] + token.text
+            copied = token.range.upperBound
+        }
+        return result + text[copied...]
+    }
+
+    /// The ids of a replayed line (`now`) and the recorded one (`then`) at the same places, when the two lines are alike
+    /// but for ids.
+    static func pairs(now: String, then: String) -> [(now: String, then: String)] {
+        let (nowTokens, thenTokens) = (tokens(in: now), tokens(in: then))
+        guard nowTokens.count == thenTokens.count,
+            joined(nowTokens.map { Token(range: $0.range, text: "\u{0}") }, in: now)
+                == joined(thenTokens.map { Token(range: $0.range, text: "\u{0}") }, in: then)
+        else { return [] }
+        return zip(nowTokens, thenTokens).map { ($0.text, $1.text) }
+    }
+}
