@@ -26,6 +26,8 @@ public struct ResendHold: Sendable, Equatable {
         /// Until the contact's side changes (a send reached them, they wrote since); `repeated` failures hold, fewer are
         /// said without holding.
         case untilReached(repeated: Int)
+        /// While no customer service window is open: nil once the contact wrote within `Conversation.windowSeconds`.
+        case untilWindowOpen
     }
 
     /// A code whose advice says not to resend now.
@@ -52,7 +54,12 @@ public struct ResendHold: Sendable, Equatable {
     /// least 24 hours before resending the template message"; 131050 "Do not retry sending messages to this user as they
     /// will not be received". Meta, About the platform, Pair rate limits (`documentation/whatsapp/about-the-platform.mdx`,
     /// "Updated: Dec 5, 2025"): "1 message every 6 seconds to the same WhatsApp user … if a send request fails, retry after
-    /// 4^X seconds (starting with X=0 and increasing X by 1 after each failure) until successful".
+    /// 4^X seconds (starting with X=0 and increasing X by 1 after each failure) until successful". 130472: Meta,
+    /// Experiments, Marketing message experiment (`documentation/whatsapp/support/experiments.mdx`, "Updated: Nov 13,
+    /// 2025"): "A very small percentage of WhatsApp users do not receive marketing template messages from any business
+    /// unless" a customer service window or an open free entry point window exists; "Attempting to resend the message will
+    /// result in the same error … contact the user by some other, non-WhatsApp means, and ask them to message you so you
+    /// can resend the message within an open customer service window"; the experiment has "no fixed end-date".
     public static let rules: [Rule] = [
         Rule(
             code: "131056", name: "pair rate limit", marketingOnly: false, wait: .backoff, lookback: 86_400,
@@ -69,6 +76,11 @@ public struct ResendHold: Sendable, Equatable {
         Rule(
             code: "131050", name: "user stopped marketing", marketingOnly: true, wait: .untilReached(repeated: 1), lookback: .max,
             advice: "send a utility template or reach the contact another way", source: "Meta's error codes page (131050)"),
+        Rule(
+            code: "130472", name: "in experiment", marketingOnly: true, wait: .untilWindowOpen, lookback: .max,
+            advice: "by another channel, ask the contact to write to this number, then send it within 24 hours of their message "
+                + "(the experiment holds back marketing templates only)",
+            source: "Meta's error codes page (130472) and Experiments, Marketing message experiment"),
     ]
 
     /// The longest backoff kops counts (24 h), so a long run of failures does not overflow.
@@ -80,6 +92,8 @@ public struct ResendHold: Sendable, Equatable {
     public var newest: Int64
     public var oldest: Int64
     public var template: String?
+    /// The newest failed send's id (its WAMID), for `trace`.
+    public var messageID: String?
     /// When a resend stops being held (Unix seconds); nil while it holds until the contact's side changes.
     public var until: Int64?
     /// False: said, not refused (the wait has passed, or too few failures to call it a loop).
@@ -93,20 +107,25 @@ public struct ResendHold: Sendable, Equatable {
         return found.max { ($0.holds ? 1 : 0, $0.newest) < ($1.holds ? 1 : 0, $1.newest) }
     }
 
-    static func hold(by rule: Rule, _ messages: [Message], sending: Sending, now: Int64) -> ResendHold? {
-        if rule.marketingOnly && !sending.isMarketing { return nil }
-        var failures: [(at: Int64, template: String?)] = []
+    /// `rule` read over `messages` for sending `sending` at `now`. With `template` (a template's name), only the sends of
+    /// that template are read, whatever its category and `sending`'s (`TemplateCheck.sameTemplateRefusedNote`), and any
+    /// send of it that reached the contact lifts the rule.
+    static func hold(by rule: Rule, _ messages: [Message], sending: Sending, now: Int64, template name: String? = nil) -> ResendHold? {
+        if rule.marketingOnly && !sending.isMarketing && name == nil { return nil }
+        var failures: [(at: Int64, template: String?, id: String)] = []
         var lifted: Int64 = .min
+        var wrote: Int64 = .min
         for message in messages {
             if message.isInbound {
+                if let at = message.time { wrote = max(wrote, at) }
                 if rule.code == "131026", let at = message.time { lifted = max(lifted, at) }
                 continue
             }
-            guard message.isOutbound else { continue }
-            let history = StatusHistory(message: message)
             let send = FailedSend(message: message.json)
+            guard message.isOutbound, name == nil || send.templateName == name else { continue }
+            let history = StatusHistory(message: message)
             if let reached = history.events.first(where: { StatusWord($0.status).reachedDevice })?.time,
-                !rule.marketingOnly || (message.type == "template" && send.notMarketing == nil)
+                !rule.marketingOnly || name != nil || (message.type == "template" && send.notMarketing == nil)
             {
                 lifted = max(lifted, reached)
             }
@@ -114,13 +133,13 @@ public struct ResendHold: Sendable, Equatable {
             guard code == rule.code, !rule.marketingOnly || message.type == "template",
                 let at = history.failures.compactMap(\.time).max() ?? message.time, now - at <= rule.lookback
             else { continue }
-            failures.append((at, send.templateName))
+            failures.append((at, send.templateName, message.id))
         }
         let counted = failures.filter { $0.at > lifted }.sorted { $0.at > $1.at }
         guard let newest = counted.first, let oldest = counted.last else { return nil }
         var hold = ResendHold(
-            rule: rule, count: counted.count, newest: newest.at, oldest: oldest.at, template: newest.template, until: nil, holds: true,
-            now: now)
+            rule: rule, count: counted.count, newest: newest.at, oldest: oldest.at, template: newest.template, messageID: newest.id,
+            until: nil, holds: true, now: now)
         switch rule.wait {
         case .fixed(let seconds):
             hold.until = newest.at + seconds
@@ -132,8 +151,17 @@ public struct ResendHold: Sendable, Equatable {
             hold.holds = now < newest.at + wait
         case .untilReached(let repeated):
             hold.holds = counted.count >= repeated
+        case .untilWindowOpen:
+            if wrote != .min, now - wrote < Conversation.windowSeconds { return nil }
         }
         return hold
+    }
+
+    /// The newest hold of the marketing-only rules (131049, 131050, 130472) for sending `sending` to the contact whose
+    /// messages are `messages`, or of the sends of `template` only (`hold(by:_:sending:now:template:)`); nil when none holds.
+    public static func marketing(_ messages: [Message], sending: Sending, now: Int64, template: String? = nil) -> ResendHold? {
+        rules.filter(\.marketingOnly).compactMap { hold(by: $0, messages, sending: sending, now: now, template: template) }
+            .filter(\.holds).max { $0.newest < $1.newest }
     }
 
     /// Meta's wait after `failures` in a row: 4^(failures − 1) seconds, at least the pair limit's 6 s, at most `maxBackoff`.
@@ -167,6 +195,8 @@ public struct ResendHold: Sendable, Equatable {
         case .untilReached:
             let since = rule.code == "131026" ? "nothing reached them and they have not written since" : "no marketing template reached them since"
             return holds ? "\(since): the same send fails again" : "\(since); a second failure would mean a loop"
+        case .untilWindowOpen:
+            return "they have not written in the last 24 hours, so no customer service window is open: the same send fails again"
         }
     }
 

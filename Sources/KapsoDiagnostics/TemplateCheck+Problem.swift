@@ -180,6 +180,10 @@ extension TemplateCheck {
                     + "\(failedAt) (\(ago) ago): "
                     + (code == "131050"
                         ? "the contact stopped marketing messages from this business"
+                        : code == "130472"
+                        ? "Meta's marketing message experiment holds this contact out of marketing templates while no customer "
+                            + "service window is open, and they have not written in 24 hours: a resend fails again (unless a free "
+                            + "entry point window, from an ad or a Page button, is open)"
                         : "Meta is holding back marketing to this user, and a resend within 24 hours fails again")
             case .marketingToUSNumber(let area):
                 "the template is MARKETING and +1 \(area) is a US number: \(NANPRegion.usMarketingPause); Meta accepts the send, "
@@ -238,6 +242,9 @@ extension TemplateCheck {
             case .recentMarketingRefusal(let code, _, _, _, let until):
                 code == "131050"
                     ? "send a utility template or reach the contact another way; add --force to send it anyway"
+                    : code == "130472"
+                    ? "by another channel, ask the contact to write to this number, then send it within 24 hours of their message, "
+                        + "or send a utility template; add --force to send it anyway"
                     : "send a utility template, or wait until \(until); add --force to send it anyway"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"
             case .authenticationToUserID(let id):

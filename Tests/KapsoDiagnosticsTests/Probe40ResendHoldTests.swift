@@ -66,6 +66,6 @@ import Testing
         #expect(ResendHold.of([refused], sending: .text, now: Self.now) == nil)
         #expect(ResendHold.of([refused], sending: .template(category: "UTILITY"), now: Self.now) == nil)
         #expect(ResendHold.of([refused], sending: .template(category: "MARKETING"), now: Self.now)?.rule.code == "131049")
-        #expect(ResendHold.rules.map(\.code) == ["131056", "131026", "131049", "131050"])
+        #expect(ResendHold.rules.map(\.code) == ["131056", "131026", "131049", "131050", "130472"])
     }
 }
