@@ -24,8 +24,9 @@ import Testing
         let row = try #require(runs[3].out.split(separator: "\n").first { $0.contains(Self.id(53)) })
         #expect(row.contains(" sent/warning 131009 "), "\(row)")
         #expect(runs[0].out.contains(
-            "verdict: warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta sends "
-                + "a warning when the message names a catalog item"), "\(runs[0].out)")
+            "verdict: warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta's "
+                + "On-Premises API sends a warning when the message names a catalog item that is not available or does not exist "
+                + "(the Cloud API's status reference lists no warning)"), "\(runs[0].out)")
         #expect(!runs[0].out.contains("phone may be offline"))
         let hints = runs[1].out + runs[1].err
         // The ephemeral message the contact sent (131051) is a received message with errors, no failure (probe21 P21-13).
