@@ -298,7 +298,10 @@ public struct PastedError: Sendable, Equatable {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) {
             let before = index == 0 ? nil : words[index - 1]
-            let prose = before.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) } ?? false
+            // Graph's error type names a code too (`OAuthException 190`, `GraphMethodException 100`).
+            let prose = before.map {
+                $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) && !$0.lowercased().hasSuffix("exception")
+            } ?? false
             if !prose || (6...7).contains(word.count) { return word }
         }
         return nil

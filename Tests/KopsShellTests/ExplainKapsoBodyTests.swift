@@ -66,7 +66,8 @@ import Testing
         #expect(!prose.out.contains("permission denied"), "\(prose.out)")
         #expect(prose.status == .usage)
         for (text, code) in [("error 131026", "131026"), ("131030 to 5491123456789", "131030"), ("GET /x/y 404", "404"),
-                             ("Message failed with 131026", "131026")] {
+                             ("Message failed with 131026", "131026"), ("OAuthException 190", "190"),
+                             ("GraphMethodException 100", "100")] {
             let result = OfflineShell.run("explain", text)
             let first = result.out.split(separator: "\n").first.map(String.init) ?? ""
             #expect(first.hasSuffix(" \(code)"), "\(text): \(result.out)\(result.err)")
