@@ -297,7 +297,9 @@ public struct PastedError: Sendable, Equatable {
     private static func numberCode(in words: [String]) -> String? {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) {
-            let before = index == 0 ? nil : words[index - 1]
+            // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
+            let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
+            let before = index == 0 || joined ? nil : words[index - 1]
             // Graph's error type names a code too (`OAuthException 190`, `GraphMethodException 100`).
             let prose = before.map {
                 $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) && !$0.lowercased().hasSuffix("exception")

@@ -67,7 +67,7 @@ import Testing
         #expect(prose.status == .usage)
         for (text, code) in [("error 131026", "131026"), ("131030 to 5491123456789", "131030"), ("GET /x/y 404", "404"),
                              ("Message failed with 131026", "131026"), ("OAuthException 190", "190"),
-                             ("GraphMethodException 100", "100")] {
+                             ("GraphMethodException 100", "100"), ("failed with 368", "368")] {
             let result = OfflineShell.run("explain", text)
             let first = result.out.split(separator: "\n").first.map(String.init) ?? ""
             #expect(first.hasSuffix(" \(code)"), "\(text): \(result.out)\(result.err)")
