@@ -15,6 +15,8 @@ extension FailureGroups {
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 id.allSatisfy(\.isNumber) && IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
             } ?? unknownWABAID(endpoint, numbers: numbers)
+                // A route with a stray '/' or newline (`PathArtefact`): whether the route without it answered 2xx (tester51 G1).
+                ?? PathArtefact.read(endpoint).flatMap { APIPath.ids(in: $0.cleaned).first }
         }
     }
 
@@ -34,6 +36,8 @@ extension FailureGroups {
                 ?? graphNodeID(endpoint)
                 // A WAMID without its '=' padding: whether the message exists with it (tester48 notes).
                 ?? ErrorTriage.unpaddedMessageID(endpoint)
+                // A message or conversation read by its id on the platform: whether the project has it (tester51 G3, G4).
+                ?? platformObjectID(endpoint)
         }
     }
 
@@ -45,6 +49,16 @@ extension FailureGroups {
             let id = route.id, !id.isEmpty, !id.allSatisfy(\.isNumber)
         else { return nil }
         return id
+    }
+
+    /// The id of a message (`/platform/v1/whatsapp/messages/{wamid}`) or conversation (`…/conversations/{id}`) read on
+    /// the platform: a 404 there is "no such object" only when `whois` does not find it (tester51 G4: the message was
+    /// sent that second).
+    static func platformObjectID(_ endpoint: String) -> String? {
+        guard let route = APIRoute.documented(endpoint), route.surface == .platform, route.slot == .object,
+            let object = APIPath.objectID(in: endpoint), ["messages", "conversations"].contains(object.collection)
+        else { return nil }
+        return object.id
     }
 
     /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`;

@@ -274,7 +274,7 @@ public struct FailureGroups {
             }
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
             // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
-            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text)
+            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text, history: history)
                 ?? IDResolver.unknownPathMeaning(endpoint: endpoint, status: status, text: text, at: KapsoTime.seconds(iso: entry.time))
             {
                 return Member(

@@ -12,10 +12,19 @@ extension IDResolver {
     /// `did you mean POST /meta/whatsapp/v24.0/100200300400501/messages? the version segment needs a leading v (v24.0)`.
     /// A Graph-coded answer (`(#100) …`) says the call reached Meta's proxy, so a short logged Graph path is not read as
     /// one missing `/meta/whatsapp`. Nil for other statuses and paths.
-    public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?) -> String? {
+    ///
+    /// A path that is a documented route but for a stray character (`…/messages/`, `…/messages%0A`: `PathArtefact`) is
+    /// read for it first; `history` (API logs) gives the newest 2xx call of the route without it, made before or after.
+    public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?, history: [APILog] = []) -> String? {
         // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
         else { return nil }
+        if status != 400, let artefact = PathArtefact.read(endpoint) {
+            let path = { (endpoint: String) in endpoint.firstIndex(of: "?").map { String(endpoint[..<$0]) } ?? endpoint }
+            let success = history.filter { (200..<300).contains($0.responseStatus) && path($0.endpoint) == path(artefact.cleaned) }
+                .max { $0.createdAt < $1.createdAt }
+            return artefact.meaning(method: method, success: success)
+        }
         // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
         let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }
         let reached = !(bare.isEmpty || bare == "notfound" || bare == "errornotfound" || bare.hasPrefix("<"))
@@ -108,9 +117,7 @@ extension IDResolver {
                 + "route, so neither is the mistake: the number was not found when called (connected to the project "
                 + "after the call, or removed and connected again); '\(ShellWord.command("whois", id))' shows its calls"
         case (.platform, .object?):
-            guard let what = knownID(id, numbers: numbers, webhooks: webhooks) else { return nil }
-            return "\(id) is \(what) and the path is a documented route, so neither is the mistake: it was not found "
-                + "when called (created after the call, or deleted and created again); '\(ShellWord.command("whois", id))' says what it is now"
+            return platformObjectMeaning(id, numbers: numbers, webhooks: webhooks, identity: identities[id], at: time)
         default:
             return nil
         }

@@ -118,6 +118,13 @@ public struct PastedError: Sendable, Equatable {
             + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.
         if let path, let meaning = IDResolver.wabaEdgeMeaning(path, numbers: numbers) { return meaning }
+        // The display number where the phone-number id goes: the commonest id mistake behind this answer, which `errors`
+        // and `whois` name from the same numbers (tester51 G2: "none of this project's numbers").
+        if IDResolver.knownID(id, numbers: numbers, webhooks: []) == nil,
+            let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers), misplaced.kind == .displayNumber
+        {
+            return misplaced.summary + ": Graph paths take the phone-number id; " + misplaced.fix(command: "use")
+        }
         guard let what = IDResolver.knownID(id, numbers: numbers, webhooks: []) else {
             let unchecked = numbers.isEmpty
                 ? "kops could not check the id \(id): explain sends no request, and this session has not listed the numbers"

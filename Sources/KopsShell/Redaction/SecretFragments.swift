@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// Pieces of known secrets in text: an API error that echoes the key cut short (`Invalid API key sk-live-SECRET-abcdef12`,
@@ -187,7 +188,7 @@ struct SecretFragments: Sendable {
                 if let last = ranges.last, last.contains(end - 1) { continue }
                 guard let matched = longestRun(in: bytes, endingAt: end) else { continue }
                 let run: Range<Int>
-                if isWholeSecretInAnotherCase(bytes[matched]) {
+                if isWholeSecretInAnotherCase(bytes[matched]) || isCutEcho(matched, in: bytes) {
                     run = matched
                 } else if let piece = Self.tokenPiece(of: matched, in: bytes), Self.looksRandom(bytes[piece]) {
                     run = piece
@@ -214,6 +215,30 @@ struct SecretFragments: Sendable {
         }
         result += bytes[position...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// True when `run` is the start of a secret followed by an ellipsis (`…` or `...`), or its end after one: an echo of
+    /// typed text that kops or a server cut short (`cannot read 'correcthorsebatterystap…' as an id`, `IDInput.echo`;
+    /// `Shortened.text` keeps both ends). Masked even when word-like: the start of a passphrase is the passphrase for
+    /// practical purposes (tester51 G11: a webhook secret a person typed, all lower-case letters, was shown cut at 23).
+    private func isCutEcho(_ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ellipsis: [[UInt8]] = [[0xE2, 0x80, 0xA6], Array("...".utf8)]
+        let before = ellipsis.contains { mark in
+            run.lowerBound >= mark.count && bytes[(run.lowerBound - mark.count)..<run.lowerBound].elementsEqual(mark)
+        }
+        let after = ellipsis.contains { mark in
+            run.upperBound + mark.count <= bytes.count && bytes[run.upperBound..<(run.upperBound + mark.count)].elementsEqual(mark)
+        }
+        guard before || after else { return false }
+        let folded = bytes[run].map(ByteSearch.fold)
+        return wholes.contains { whole in
+            // kops's own masked form shows an issued scheme prefix before its `…` (`SecretMask`: `whsec_…23`, and at most
+            // 8 characters for a prefix kops does not know, `sk-live-…56`): a start no longer is that form, not a cut echo.
+            let scheme = max(Self.minimumLength, TokenPrefix.all.filter { whole.bytes.starts(with: $0.text.utf8) }.map(\.text.utf8.count).max() ?? 0)
+            return whole.folded.count > folded.count
+                && (after && folded.count > scheme && whole.folded.starts(with: folded)
+                    || before && whole.folded.reversed().starts(with: folded.reversed()))
+        }
     }
 
     /// True when `run` is a whole secret written in another ASCII case (`ACME-DEMO`, `Acme-Demo` for `acme-demo`: a

@@ -1,0 +1,50 @@
+public import KapsoClient
+
+// MARK: - A 404 on a documented platform route whose object the project has
+
+extension IDResolver {
+    /// What a 404 on a documented platform route of one object (`/platform/v1/whatsapp/webhooks/{id}`,
+    /// `/messages/{wamid}`, `/conversations/{id}`) means when the project has the object: a webhook of `webhooks`, or a
+    /// message or conversation `whois` found (`identity`; kapso-api.md §7.2 reads a message by its WAMID, §8.2 a
+    /// conversation by its id). The route and the id are right, so the object was not there when called, and when it
+    /// came to be says why (`time`, the call's Unix seconds): created after the call; a message read within
+    /// `readAfterWrite` seconds of its send was read before Kapso recorded it (Kapso documents no read-after-write
+    /// guarantee: likely, not certain; tester51 G4); one that existed well before the call (a webhook created 20 days
+    /// earlier) is explained by neither, and kops says so instead of offering "created after the call" (tester51 G1).
+    /// Nil when the project has no such object or the look-up found nothing.
+    static func platformObjectMeaning(
+        _ id: String, numbers: [PhoneNumber], webhooks: [Webhook], identity: Identity?, at time: Int64?
+    ) -> String? {
+        let whois = "'\(ShellWord.command("whois", id))' says what it is now"
+        let head: String
+        let since: Int64?
+        if let what = knownID(id, numbers: numbers, webhooks: webhooks) {
+            head = "\(id) is \(what)"
+            since = webhooks.first { $0.id.lowercased() == id.lowercased() }?.createdAt.flatMap(KapsoTime.seconds(iso:))
+        } else if let identity, [.wamid, .conversationID].contains(identity.kind), !identity.notFound, !identity.incomplete {
+            head = "\(id) is this project's \(identity.kind.title)"
+            // A conversation's moment is its last activity, not its start: no time to compare with.
+            since = identity.kind == .wamid ? identity.moment : nil
+        } else {
+            return nil
+        }
+        let right = "\(head) and the path is a documented route, so neither is the mistake: "
+        guard let time, let since else {
+            return right + "it was not found when called (created after the call?); " + whois
+        }
+        let at = KapsoTime.iso(since)
+        if time < since {
+            return right + "it did not exist yet when called (created at \(at), \(since - time) s after the call); " + whois
+        }
+        if time - since <= readAfterWrite {
+            return right + "the call came \(time - since) s after the message was sent (\(at)), likely before Kapso had "
+                + "recorded it (Kapso documents no read-after-write guarantee): read it after its first status webhook, "
+                + "or retry the read after a few seconds"
+        }
+        return right + "it existed when called (since \(at)), which the 404 does not explain; a retry tells a passing failure "
+            + "apart, and if it repeats, ask Kapso support with the call's time; " + whois
+    }
+
+    /// Seconds after a message's send within which a 404 on reading it is read as a read before Kapso recorded it.
+    static let readAfterWrite: Int64 = 10
+}
