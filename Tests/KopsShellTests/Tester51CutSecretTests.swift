@@ -43,3 +43,27 @@ import Testing
         #expect(!shown.contains(String(secret.prefix(8))), "\(shown)")
     }
 }
+
+/// tester51 N2: Kapso's 404 text naming the display number where the phone-number id goes, pasted into `explain` after
+/// `numbers`, listed four generic causes; the listed numbers name it.
+@Suite struct Tester51ExplainKapsoIDTests {
+    @Test func kapsosWordsNamingADisplayNumberAreRead() async throws {
+        let shown = try await withSimulator(seed: .demo) { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: nil)
+            shell.run(line: "numbers")
+            shell.run(line: #"explain '{"error":"Not found","message":"WhatsApp phone number 14155550100 not found or not accessible in this project"}'"#)
+            return output.out
+        }
+        #expect(shown.contains("14155550100 is the display number of Support Line; its phone-number id is 100200300400501"), "\(shown)")
+    }
+}
+
+/// tester51 N4: a masked transcript without its restore file told a `kops --record` user to "record with --keep-pii", an
+/// option only the shell's `record` command has.
+@Suite struct Tester51RestoreAdviceTests {
+    @Test func theAdviceNamesWhereKeepPIIIs() {
+        let message = ScriptError.missingRestore(path: "t.md.restore", line: "whois <contact 1>").message
+        #expect(message.contains("record again in the shell with 'record FILE --keep-pii'"), "\(message)")
+        #expect(!message.contains("; record with --keep-pii"), "\(message)")
+    }
+}

@@ -79,9 +79,9 @@ public enum ExplainCommand: Command {
         // A 409 has two documented causes, told apart by the call (tester49 F6): the send lock's text or a path picks
         // one (`APIRefusal.pasted409`); without them (`409`, `HTTP 409`, `409 131047`) the status reading names both.
         let conflict = pasted.code == "409" && pasted.kapsoText == nil
-        if conflict, APIRefusal.pasted409(text) == nil, let status = httpStatus(pasted, text: text) { return status }
+        if conflict, APIRefusal.pasted409(text) == nil, let status = httpStatus(pasted, text: text, numbers: numbers) { return status }
         guard let entry = conflict ? APIRefusal.pasted409(text) : pasted.entry else {
-            if let status = httpStatus(pasted, text: text) { return status }
+            if let status = httpStatus(pasted, text: text, numbers: numbers) { return status }
             if pasted.lacksCode { return withoutCode(pasted) }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }
@@ -147,7 +147,9 @@ public enum ExplainCommand: Command {
     /// An HTTP status pasted alone or with a log line or path (`GET /meta/whatsapp/v24.0/200300400500601/messages 404`), or
     /// Kapso's own error body: what it means, and each cause the status cannot rule out with its check
     /// (`KapsoStatusReading`; probe6 P6-13, probe37 P37-8, P37-17). Nil for anything but a 4xx/5xx status or a Kapso body.
-    private static func httpStatus(_ pasted: PastedError, text: String) -> CommandResult? {
+    /// An id in Kapso's words that is one of `numbers`' other ids (`WhatsApp phone number 14155550100 not found`: the
+    /// display number where the phone-number id goes) is named with the id to use (tester51 N2).
+    private static func httpStatus(_ pasted: PastedError, text: String, numbers: [PhoneNumber]) -> CommandResult? {
         let status = pasted.code.count == 3 ? Int(pasted.code) : nil
         // The id in a pasted path: a segment of 8+ characters with a digit (a WABA or phone-number id, UUID, WAMID).
         let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
@@ -161,6 +163,11 @@ public enum ExplainCommand: Command {
         if let code = pasted.kapsoCode { fields.append(Field("kapso code", code)) }
         if let said = reading.kapsoText { fields.append(Field("kapso says", said, style: .dim)) }
         fields.append(Field("meaning", reading.meaning))
+        let words = [pasted.kapsoText, pasted.kapsoMessage].compactMap { $0 }.joined(separator: " ")
+        let misplaced = words.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == "+")) }).lazy
+            .filter { $0.filter(\.isNumber).count >= 8 }
+            .compactMap { IDResolver.misplacedPhoneNumberID(String($0), numbers: numbers) }.first { $0.kind != .unknown }
+        if let misplaced { fields.append(Field("the id", misplaced.line(command: "use"), style: .bold)) }
         for (index, cause) in reading.causes.enumerated() {
             fields.append(Field("could be \(index + 1)", "\(cause.cause); check: \(cause.check)"))
         }

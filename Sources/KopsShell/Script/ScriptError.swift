@@ -237,7 +237,8 @@ public enum ScriptError: KopsError, Equatable {
         case .maskingDiffers(let path, false):
             "cannot append to '\(path)' with --keep-pii: its header promises masked personal data; leave out --keep-pii to continue it masked, or record to a new file"
         case .missingRestore(let path, let line):
-            "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
+            "cannot replay '\(line)': it was masked and \(path) is missing; keep the restore file beside the transcript, or "
+                + "record again in the shell with 'record FILE --keep-pii' (nothing masked, no restore file needed)"
         case .restoreLacksLine(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) does not hold it (was the transcript edited, or is that "
                 + "the restore file of another?); run the line yourself, or record again"
