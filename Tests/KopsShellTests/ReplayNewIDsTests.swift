@@ -24,8 +24,8 @@ import Testing
         let then = Self.trace(conversation: Self.convThen, request: "req_00000000000040008000000000000011")
         let now = Self.trace(conversation: Self.convNow, request: "req_00000000000040008000000000000012")
         var ids = CreatedIDs(recordedPage: "> reply hi\n" + Self.sent + "> trace <message 2>\n" + then)
-        ids.replayed(Self.sent, recorded: Self.sent, before: ("> reply hi", ""), wrote: (1, "reply hi", []), shown: { _ in nil })
-        ids.replayed(now, recorded: then, before: ("", ""), wrote: nil, shown: { _ in nil })
+        ids.replayed(Self.sent, recorded: Self.sent, before: { ("> reply hi", "") }, wrote: (1, "reply hi", []), shown: { _ in nil })
+        ids.replayed(now, recorded: then, before: { ("", "") }, wrote: nil, shown: { _ in nil })
         #expect(ids.page(now) == then)
         #expect(ids.line("conversation \(Self.convThen)", page: "conversation \(Self.convThen)") == "conversation \(Self.convNow)")
     }
@@ -36,19 +36,19 @@ import Testing
         let then = Self.trace(conversation: Self.convThen, request: "req_00000000000040008000000000000011")
         let now = Self.trace(conversation: Self.convNow, request: "req_00000000000040008000000000000012")
         var noWrite = CreatedIDs(recordedPage: then)
-        noWrite.replayed(now, recorded: then, before: ("", ""), wrote: nil, shown: { _ in nil })
+        noWrite.replayed(now, recorded: then, before: { ("", "") }, wrote: nil, shown: { _ in nil })
         #expect(noWrite.page(now) == now)
 
         let failed = Self.trace(conversation: Self.convThen, request: "req_00000000000040008000000000000012", status: "500")
         var status = CreatedIDs(recordedPage: then)
-        status.replayed(Self.sent, recorded: Self.sent, before: ("", ""), wrote: (1, "reply hi", []), shown: { _ in nil })
-        status.replayed(failed, recorded: then, before: ("", ""), wrote: nil, shown: { _ in nil })
+        status.replayed(Self.sent, recorded: Self.sent, before: { ("", "") }, wrote: (1, "reply hi", []), shown: { _ in nil })
+        status.replayed(failed, recorded: then, before: { ("", "") }, wrote: nil, shown: { _ in nil })
         #expect(status.page(failed) == failed)
 
         // The recording listed the replay's conversation elsewhere: it is another known conversation, not a new one.
         var known = CreatedIDs(recordedPage: then + "conversations: \(Self.convNow)\n")
-        known.replayed(Self.sent, recorded: Self.sent, before: ("", ""), wrote: (1, "reply hi", []), shown: { _ in nil })
-        known.replayed(now, recorded: then, before: ("", ""), wrote: nil, shown: { _ in nil })
+        known.replayed(Self.sent, recorded: Self.sent, before: { ("", "") }, wrote: (1, "reply hi", []), shown: { _ in nil })
+        known.replayed(now, recorded: then, before: { ("", "") }, wrote: nil, shown: { _ in nil })
         #expect(known.page(now).contains(Self.convNow))
         #expect(!known.page(now).contains(Self.convThen))
     }
@@ -59,7 +59,7 @@ import Testing
         let wamid = "wamid.HBgLMTQxNTU1NTAxODEVAgASGBRBNkQ4OEE1RDhEMDBDMjg5QzM3NAA="
         var ids = CreatedIDs()
         ids.replayed(
-            "held: Meta took it\n" + Self.sent, recorded: Self.sent, before: ("> message <message 1>", ""),
+            "held: Meta took it\n" + Self.sent, recorded: Self.sent, before: { ("> message <message 1>", "") },
             wrote: (7, "reply \"hello there\"", [wamid]), shown: { _ in "<message 2>" })
         let reason = ids.staleUse(in: "trace <message 2>") ?? "none"
         #expect(reason.contains("<message 2>") && reason.contains("line 7"), "\(reason)")

@@ -30,15 +30,16 @@ struct CreatedIDs {
 
     /// After a block ran in the replay (`block`; `recorded`, its recorded block): a write's (`wrote`: its line, command
     /// and the ids it made the session's last ones) are paired (`learn`), and what it created when recorded is stale if
-    /// one is not; from the first write on, every block's new ids are paired (`pairNew`). `before` is each page up to
-    /// the block, `shown` an id's alias on the replay's page.
+    /// one is not; from the first write on, every block's new ids are paired (`pairNew`). `before` gives each page up
+    /// to the block (read for a write only), `shown` an id's alias on the replay's page.
     mutating func replayed(
-        _ block: String, recorded: String, before pages: (recorded: String, replayed: String),
+        _ block: String, recorded: String, before: () -> (recorded: String, replayed: String),
         wrote: (line: Int, command: String, created: [String])?, shown: (String) -> String?
     ) {
         if let wrote {
+            let pages = before()
             let known = Set(CreatedIDs.tokens(in: pages.recorded).map(\.text))
-            if before == nil { before = (known, Set(CreatedIDs.tokens(in: pages.replayed).map(\.text))) }
+            if self.before == nil { self.before = (known, Set(CreatedIDs.tokens(in: pages.replayed).map(\.text))) }
             if !learn(created: wrote.created, replayedBlock: block, recordedBlock: recorded, shown: shown).isEmpty {
                 // What the write showed first when recorded (a clear id the replay's block shows too was not replaced).
                 let now = Set(CreatedIDs.tokens(in: block).map(\.text))

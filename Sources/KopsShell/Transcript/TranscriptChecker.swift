@@ -340,7 +340,7 @@ public struct TranscriptChecker {
             let now = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
             created.replayed(
                 String(recorder.text.utf8.dropFirst(start)) ?? "", recorded: entry.block,
-                before: (TranscriptChecker.page(expected, before: entry.line), String(recorder.text.utf8.prefix(start)) ?? ""),
+                before: { (TranscriptChecker.page(expected, before: entry.line), String(recorder.text.utf8.prefix(start)) ?? "") },
                 wrote: changesKapso ? (entry.line, entry.command, zip(now, lastIDs).compactMap { $0 != $1 ? $0 : nil }) : nil,
                 shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
