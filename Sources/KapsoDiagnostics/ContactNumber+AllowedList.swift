@@ -126,3 +126,22 @@ extension PastedError {
         return first
     }
 }
+
+// MARK: - 131030 to a contact who shares no number
+
+extension MessageError {
+    /// The fix for a 131030 on a send to the business-scoped user id `userID` (a contact with a WhatsApp username who
+    /// shares no phone number, tester50 N4). A test number's allowed list holds phone numbers, each verified by code
+    /// (Meta's onboarding: the test number sends "to up to 5 recipient phone numbers … you must verify each one", WhatsApp >
+    /// API Setup in the App Dashboard); a send to a business-scoped user id goes in the `recipient` field, not `to`, and
+    /// Meta recommends sending to phone numbers when possible (Meta, "Business-scoped user IDs",
+    /// developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids). Neither says how
+    /// the allowed list applies to such a send, so kops says so and names what works either way.
+    static func allowedListAdvice(userID: String) -> String {
+        "the send went to the business-scoped user id \(userID), not a phone number (the contact shares none, so there "
+            + "is no number of theirs to add): a test number's allowed list holds phone numbers, each verified under API "
+            + "Setup in Meta's App Dashboard, and Meta does not document how it applies to a send to a business-scoped "
+            + "user id; send from a registered production number, or test with a phone number you can verify, added to "
+            + "the list and sent to as a number"
+    }
+}

@@ -4,7 +4,7 @@ extension IDShape {
     /// The prefixes of log-search event ids as kops shows them in `trace` (EVENT ID) and `logs search`: an API call
     /// (`api_`), a webhook delivery (`dlv_`), Meta's webhook to Kapso (`wwe_`) and Kapso's message event (`wme_`) (the
     /// simulator's forms, docs/log-search.md; Kapso does not publish its own).
-    static let eventPrefixes: [String: String] = [
+    public static let eventPrefixes: [String: String] = [
         "api_": "an API call", "dlv_": "a webhook delivery", "wwe_": "Meta's webhook to Kapso", "wme_": "a message event",
     ]
 

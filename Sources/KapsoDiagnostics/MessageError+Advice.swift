@@ -136,7 +136,7 @@ extension MessageError {
     ///   the +1 dialing code and a US area code"), so waiting 24 hours is no fix; to other numbers, the per-user limit's
     ///   advice (wait at least 24 hours); on a free-form message, that it is unexpected;
     /// - 131030 to an Argentine or Mexican mobile: the form the send used and the one a test number's allowed list holds
-    ///   (`ContactNumber.AllowedListForm`);
+    ///   (`ContactNumber.AllowedListForm`); to a business-scoped user id: `allowedListAdvice(userID:)`;
     /// - otherwise `next` (the catalogue's fix, or where to look).
     /// With `writtenSince` (`MessageVerdict.writtenSince`: the contact has written since the send and the window is open
     /// now), a free-form send refused for the window is told to go again as is, not the catalogue's "send an approved
@@ -189,6 +189,9 @@ extension MessageError {
         if code == "131030", let recipient = send?.recipient, let form = ContactNumber.allowedListForm(recipient) {
             return form.text
         }
+        // Sent to a business-scoped user id (a contact with a WhatsApp username who shares no number): the allowed list
+        // holds phone numbers, so there is no number of theirs to add or to send in another form (tester50 N4).
+        if code == "131030", let userID = send?.recipientUserID { return Self.allowedListAdvice(userID: userID) }
         // A reaction refused as an invalid value: Meta's reasons are about the message it reacts to (P39-12).
         if code == "131009", let send, let reactedTo = send.reactedTo {
             return send.reactionTarget.map { $0.advice(reactedTo) } ?? ReactionTarget.unread(reactedTo)

@@ -48,6 +48,18 @@ extension SignatureCheck {
         /// The bytes of a saved request's body in HTTP chunked framing before it was de-chunked (`dechunked`); nil when
         /// it was not framed.
         public var framedBytes: Int?
+        /// True when `lineEndsAfterBody` were dropped after a JSON body of a header block without content-length: the
+        /// body ends where its JSON does.
+        public private(set) var endedByJSON = false
+
+        /// `body` without the line ends (CR, LF) at its end when what is before them is a JSON value; nil otherwise
+        /// (none there, or not JSON: a body of another kind may end with one, and a mismatch then names it).
+        static func jsonBeforeLineEnds(_ body: [UInt8]) -> [UInt8]? {
+            guard let last = body.lastIndex(where: { $0 != 10 && $0 != 13 }), last + 1 < body.count,
+                body[last] == 0x7D || body[last] == 0x5D, (try? JSONValue.parse(Array(body[...last]))) != nil
+            else { return nil }
+            return Array(body[...last])
+        }
 
         /// A saved request's body cut at its saved `content-length` when only line ends (CR, LF) follow it, as an editor
         /// that re-saved the file adds them; the body as it is otherwise (a body of another length was edited, and
@@ -77,6 +89,11 @@ extension SignatureCheck {
                 (kind, headers, body, member) = (saved.requestLine ? .savedRequest : .headerBlock, saved.headers, saved.body, "")
                 let length = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value.trimmingSpaces()) }
                 (body, lineEndsAfterBody) = Self.savedBody(body, contentLength: length)
+                // Without a content-length nothing ends a header block's body but the file, which a print or an editor
+                // ends with a line end: after a JSON body it is the file's (`payload sample > FILE`, tester50 F8).
+                if kind == .headerBlock, length == nil, let json = Self.jsonBeforeLineEnds(body) {
+                    (body, lineEndsAfterBody, endedByJSON) = (json, body.count - json.count, true)
+                }
                 // A raw capture of a chunked request: its body's shape, not the header `listen --save` keeps over a body
                 // it de-chunked (tester50 F5).
                 if let plain = SignatureCheck.dechunked(body) { (framedBytes, body) = (body.count, plain) }
@@ -126,6 +143,10 @@ extension SignatureCheck {
                 }
                 guard lineEndsAfterBody > 0 else { return "after the empty line" }
                 let bytes = lineEndsAfterBody == 1 ? "byte" : "bytes"
+                if endedByJSON {
+                    return "after the empty line, to the end of its JSON (no content-length header ends it; the "
+                        + "\(lineEndsAfterBody) \(bytes) of line ends after it, a print's or an editor's, left out),"
+                }
                 return "after the empty line, to its saved content-length (the \(lineEndsAfterBody) \(bytes) of line ends after it, "
                     + "an editor's newline on save, left out),"
             }

@@ -24,22 +24,31 @@ import Testing
     }
 
     /// F8: the header block is read as a saved request (its own X-Webhook-Signature is used), and the newline the print
-    /// put after the body is named as the print's, the secret as right.
-    @Test func aSavedPayloadSampleIsReadAsARequestAndItsNewlineNamed() throws {
+    /// put after the JSON body is the file's, not the body's: the saved sample verifies as valid and says what it left
+    /// out (fix51; it was "invalid … the body ends with a newline"). The other direction: a body byte changed, or another
+    /// secret, is invalid all the same, never "the secret is right".
+    @Test func aSavedPayloadSampleVerifiesAndAChangedOneDoesNot() throws {
         let printed = try sample
         #expect(printed.hasSuffix("}\n"))
         let result = try withFile(Array(printed.utf8)) { OfflineShell.run("verify", "--secret", "whsec_example", "--file", $0) }
-        #expect(result.status != .usage, "\(result.err)")
+        #expect(result.status == .ok, "\(result.err)")
+        #expect(result.out.hasPrefix("valid: X-Webhook-Signature matches the "), "\(result.out)")
         #expect(result.err.contains("a saved HTTP request without its request line"), "\(result.err)")
-        #expect(result.err.contains("the body ends with a newline and the signature matches without it: the file has no content-length"))
-        #expect(result.err.contains("the secret is right"))
-        #expect(!result.err.contains("the secret is wrong"))
-        // Without the print's newline it is the signed body.
+        #expect(result.err.contains("to the end of its JSON (no content-length header ends it; the 1 byte of line ends"), "\(result.err)")
+        // Without the print's newline it is the signed body too.
         let exact = try withFile(Array(printed.dropLast().utf8)) {
             OfflineShell.run("verify", "--secret", "whsec_example", "--file", $0)
         }
         #expect(exact.status == .ok, "\(exact.err)")
-        #expect(exact.out.hasPrefix("valid: X-Webhook-Signature matches the "), "\(exact.out)")
+        // A changed body byte (its last digit), and the right file under another secret: invalid.
+        let digit = try #require(printed.lastIndex { $0.isNumber })
+        let changed = printed.replacingCharacters(in: digit...digit, with: printed[digit] == "1" ? "2" : "1")
+        let tampered = try withFile(Array(changed.utf8)) { OfflineShell.run("verify", "--secret", "whsec_example", "--file", $0) }
+        #expect(tampered.status == .failure, "\(tampered.out)\(tampered.err)")
+        #expect(tampered.err.contains("invalid signature") && !tampered.err.contains("the secret is right"), "\(tampered.err)")
+        let otherSecret = try withFile(Array(printed.utf8)) { OfflineShell.run("verify", "--secret", "whsec_other", "--file", $0) }
+        #expect(otherSecret.status == .failure, "\(otherSecret.out)\(otherSecret.err)")
+        #expect(!otherSecret.err.contains("the secret is right"), "\(otherSecret.err)")
     }
 
     /// A body that merely starts with a `word: text` line is no header block: it names no request header.

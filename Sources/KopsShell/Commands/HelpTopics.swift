@@ -43,8 +43,8 @@ public enum HelpTopics {
             One command per line; '#' starts a comment; '\\' at the end continues a line (not inside a comment, which \
             ends at the line's end), in a script and at the prompt; ${name} and ${env:NAME} are replaced.
             A script stops at the first failing line (FILE.kops:LINE: error: ...) unless it says 'set on_error continue'.
-            A script and -c are checked whole before their first line runs; piped input (<stdin>:LINE) is read as it \
-            comes and stops the same way.
+            A script and -c are checked whole before their first line runs (after 'set on_error continue' a line \
+            failing the check fails at its turn); piped input (<stdin>:LINE) is read as it comes and stops the same way.
 
             Paths: inside a script every relative path a line names is read or written from the script's folder, as \
             psql's \\ir reads an included file (not from the current directory, as bash's source does): source FILE, \

@@ -22,6 +22,10 @@ public struct ScriptCheck {
     public private(set) var problem: (line: Int, error: any Error)?
     /// Lines that change data, in order.
     public private(set) var writes: [Write] = []
+    /// Lines that fail their check after a `set on_error continue` (or under one set before the script): the user asked
+    /// to run on past failing lines, so each fails at its turn with its error instead of stopping the script before
+    /// line 1 (tester50 N5). Line number → the error.
+    public private(set) var failsWhenRun: [Int: any Error] = [:]
 
     /// A script's (or piped input's) last line ends in `\`, which continues a command on the next line, and nothing
     /// follows: the command is unfinished, so nothing is run.
@@ -29,8 +33,13 @@ public struct ScriptCheck {
         "the line ends in '\\' (the command goes on at the next line) but the input ends there; "
         + "finish the command on the next line or remove the '\\'"
 
-    public init(lines: [ScriptLine], registry: CommandRegistry, variables: Set<String>, environment: [String: String]) {
+    /// `continuing`: the session's `on_error` is `continue` before the first line.
+    public init(
+        lines: [ScriptLine], registry: CommandRegistry, variables: Set<String>, environment: [String: String],
+        continuing: Bool = false
+    ) {
         var assigned = variables
+        var continuing = continuing
         var anyName = false
         var expectFailure = false
         for (index, line) in lines.enumerated() {
@@ -78,10 +87,15 @@ public struct ScriptCheck {
                         writes.append(Write(line: line.number, label: ScriptPolicy.label(words)))
                     }
                     assigned.formUnion(Self.assignedNames(words))
+                    if command.name == SetCommand.name, words.count == 3, words[1] == "on_error" { continuing = words[2] == "continue" }
                     if command.name == SourceCommand.name { anyName = true }
                 }
             } catch {
-                if !expectFailure && problem == nil { problem = (line.number, error) }
+                if continuing, !expectFailure, !line.continuesPastEnd {
+                    failsWhenRun[line.number] = error
+                } else if !expectFailure && problem == nil {
+                    problem = (line.number, error)
+                }
             }
         }
     }

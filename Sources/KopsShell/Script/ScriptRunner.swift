@@ -153,7 +153,7 @@ public struct ScriptRunner: Sendable {
         }
         let check = ScriptCheck(
             lines: lines, registry: context.registry, variables: Set(context.session.variables.keys),
-            environment: context.environment)
+            environment: context.environment, continuing: context.session.variables["on_error"] == "continue")
         if let problem = check.problem {
             return stop(at: problem.line, with: problem.error, on: shell)
         }
@@ -188,7 +188,8 @@ public struct ScriptRunner: Sendable {
             shell.verdictFailure = nil
             let depth = shell.lineDepth + 1
             let started = shell.commandsStarted[depth, default: 0]
-            var status = shell.run(line: text)
+            // A line the check refused under `on_error continue` fails here with the check's error, unrun.
+            var status = check.failsWhenRun[line.number].map { shell.report($0) } ?? shell.run(line: text)
             shell.expectingFailure = expecting
             // Each command of the line, not the line (tester46 L1: `set n X; use ${n}; messages` ended "1 command"); a
             // line that failed before any of its commands started counts as one.

@@ -190,7 +190,7 @@ public struct TranscriptChecker {
         var unclocked: [(line: Int, command: String)] = []
         // The first block not read, which every later block may depend on as on a line not replayed.
         var unreadDependedOn = false
-        var created = CreatedIDs()  // the ids replayed writes created in place of the recorded ones (tester50 F4)
+        var created = CreatedIDs(recordedPage: expected)  // ids replayed writes created anew (tester50 F4)
         for (entry, recordedLine) in zip(parsed.commands, lines) {
             let line = created.line(recordedLine, page: entry.command)
             if dependedOn == nil, let block = unread.first(where: { $0.line < entry.line }) {
@@ -245,11 +245,12 @@ public struct TranscriptChecker {
                     (entry.line, entry.command,
                      "it reads the result of line \(source.line) ('\(Shortened.text(source.command))'), which was not replayed"))
                 (skipped, readsUnreplayed) = (true, true)
-            } else if !skipped, let use = TranscriptChecker.use(of: captured, in: entry.command) {
-                // It ran with the value that capture gave when recorded (transcripts hold lines as they ran), which the
-                // replay does not have: run, it would read or change another object than the recording did (probe16
-                // P16-2: a confident "output changed" about the id), so it is not run, not even a read.
-                let reason = "uses ${\(use.name)} from line \(use.line), which \(use.what)"
+            } else if !skipped, let reason = TranscriptChecker.use(of: captured, in: entry.command)
+                .map({ "uses ${\($0.name)} from line \($0.line), which \($0.what)" }) ?? created.staleUse(in: entry.command)
+            {
+                // It ran with the value that capture gave (or a write created) when recorded, which the replay does not
+                // have: run, it would read or change another object than the recording did (probe16 P16-2: a confident
+                // "output changed" about the id; tester50 F4), so it is not run, not even a read.
                 if changesKapso { unsent.append((entry.line, entry.command, reason)) } else { kept.append((entry.line, entry.command, reason)) }
                 skipped = true
             } else if !skipped, changesKapso, let cause = diverged {
@@ -336,13 +337,12 @@ public struct TranscriptChecker {
                 }
             }
             recorder.endAssumedOwnNumbers(since: start)
-            if changesKapso {
-                let now = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
-                _ = created.learn(
-                    created: zip(now, lastIDs).compactMap { $0 != $1 ? $0 : nil },
-                    replayedBlock: String(recorder.text.utf8.dropFirst(start)) ?? "", recordedBlock: entry.block,
-                    shown: { recorder.masker?.knownAlias(ofMessage: $0) })
-            }
+            let now = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
+            created.replayed(
+                String(recorder.text.utf8.dropFirst(start)) ?? "", recorded: entry.block,
+                before: { (TranscriptChecker.page(expected, before: entry.line), String(recorder.text.utf8.prefix(start)) ?? "") },
+                wrote: changesKapso ? (entry.line, entry.command, zip(now, lastIDs).compactMap { $0 != $1 ? $0 : nil }) : nil,
+                shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
             if dependedOn != nil {
