@@ -111,7 +111,7 @@ public struct ErrorTriage {
             // this integration (`SendFailures.imported`).
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
-                + (kapso?["origin"]?.string == "history_sync" ? ", imported history" : "")
+                + (KapsoOrigin(message) == .importedHistory ? ", imported history" : "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?, also: String)] = []
             // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
             let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }
