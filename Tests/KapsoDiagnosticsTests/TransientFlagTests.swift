@@ -14,14 +14,18 @@ import Testing
         return #"{"error":{"message":"(#\#(code)) An unknown error occurred","type":"OAuthException","code":\#(code)\#(flag),"fbtrace_id":"AbC"}}"#
     }
 
-    @Test func aLoggedCallsBodySaysTransient() {
+    /// `errors`' meaning of a send call answered 400 with `body` as its logged error.
+    static func loggedMeaning(_ body: String) -> String {
         var triage = ErrorTriage()
         triage.addAPILogs([
             FailureGroupsTests.log(
-                "POST", "/meta/whatsapp/v24.0/100200300400501/messages", 400, key: "prod", at: "2026-11-21T11:19:00Z",
-                error: Self.body(code: 1, transient: true)),
+                "POST", "/meta/whatsapp/v24.0/100200300400501/messages", 400, key: "prod", at: "2026-11-21T11:19:00Z", error: body),
         ])
-        let meaning = triage.entries.first?.meaning ?? ""
+        return triage.entries.first?.meaning ?? ""
+    }
+
+    @Test func aLoggedCallsBodySaysTransient() {
+        let meaning = Self.loggedMeaning(Self.body(code: 1, transient: true))
         #expect(meaning.hasPrefix("API unknown: "), "\(meaning)")
         #expect(meaning.hasSuffix("; " + Self.transientLine), "\(meaning)")
     }
@@ -29,13 +33,7 @@ import Testing
     /// Without the flag the line says what it always said; a flag that agrees with the code's advice adds nothing.
     @Test(arguments: [nil, false] as [Bool?])
     func noFlagOrOneThatAgreesChangesNothing(_ transient: Bool?) {
-        var triage = ErrorTriage()
-        triage.addAPILogs([
-            FailureGroupsTests.log(
-                "POST", "/meta/whatsapp/v24.0/100200300400501/messages", 400, key: "prod", at: "2026-11-21T11:19:00Z",
-                error: Self.body(code: 100, transient: transient)),
-        ])
-        let meaning = triage.entries.first?.meaning ?? ""
+        let meaning = Self.loggedMeaning(Self.body(code: 100, transient: transient))
         #expect(meaning.hasPrefix("invalid parameter: ") && !meaning.contains("is_transient"), "\(meaning)")
     }
 
