@@ -18,6 +18,8 @@ public struct APIRefusal: Sendable, Equatable {
     public var entry: ErrorCatalog.Entry?
     /// Kapso's `billing_url` (402), when the body carried one.
     public var billingURL: String?
+    /// Graph's `is_transient` when the text was a Graph error body that carried it (`ErrorCatalog.transient(of:)`).
+    public var transient: Bool?
 
     /// Reads the status and text; nil when neither names a cause kops knows. `path` is the call's (`/api_logs`'
     /// `endpoint`), when known: a 409 without a text kops knows is the send lock on a send path only, and a duplicate or
@@ -38,6 +40,7 @@ public struct APIRefusal: Sendable, Equatable {
                 let code = graph["code"]?.string ?? graph["code"]?.int.map(String.init)
                 if let code, code.allSatisfy(\.isNumber), !code.isEmpty {
                     self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string)
+                    transient = ErrorCatalog.transient(of: graph)
                     return
                 }
                 body = graph["message"]?.string ?? ""
@@ -106,7 +109,10 @@ public struct APIRefusal: Sendable, Equatable {
     public var advice: String? {
         guard let entry else { return nil }
         // The call's own answer: a fix that quotes a WAMID names what identifies the request instead (tester49 L5).
-        guard entry.source == .kapso else { return "\(entry.name): \(entry.refusedFix ?? entry.fix)" }
+        // Graph's is_transient, weighed as `explain` and `reply` weigh it (ErrorCatalog.Entry.transientNote).
+        guard entry.source == .kapso else {
+            return "\(entry.name): \(entry.refusedFix ?? entry.fix)" + (entry.transientNote(transient).map { "; \($0)" } ?? "")
+        }
         let fix = billingURL.map { "\(entry.fix): \($0)" } ?? entry.fix
         return "\(entry.name): \(entry.meaning); \(fix)"
     }

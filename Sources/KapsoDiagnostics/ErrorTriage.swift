@@ -111,7 +111,7 @@ public struct ErrorTriage {
             // this integration (`SendFailures.imported`).
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
-                + (kapso?["origin"]?.string == "history_sync" ? ", imported history" : "")
+                + (KapsoOrigin(message) == .importedHistory ? ", imported history" : "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?, also: String)] = []
             // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
             let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }
@@ -258,7 +258,11 @@ public struct ErrorTriage {
         if send.isTemplate == true, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
             return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
         }
-        if let entry = error.entry { return "\(entry.name): \(error.fix(for: send, writtenSince: nil, callsEnabled: callsEnabled))" }
+        if let entry = error.entry {
+            // Graph's is_transient, weighed as `explain` and `reply` weigh it (ErrorCatalog.Entry.transientNote).
+            let transient = entry.transientNote(error.transient).map { "; \($0)" } ?? ""
+            return "\(entry.name): \(error.fix(for: send, writtenSince: nil, callsEnabled: callsEnabled))\(transient)"
+        }
         // A code with no catalogue entry and no words from Meta: `next` says both that and where to look.
         if error.code != nil, error.details ?? error.message ?? error.title == nil { return error.next }
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"

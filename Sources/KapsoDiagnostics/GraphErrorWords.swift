@@ -19,13 +19,19 @@ public struct GraphErrorWords: Sendable, Equatable {
     public var subcode: Int?
     public var userTitle: String?
     public var userMessage: String?
+    /// Graph's `is_transient` (`ErrorCatalog.transient(of:)`), nil when the error has none.
+    public var transient: Bool?
 
-    public init(message: String?, details: String? = nil, subcode: Int? = nil, userTitle: String? = nil, userMessage: String? = nil) {
+    public init(
+        message: String?, details: String? = nil, subcode: Int? = nil, userTitle: String? = nil, userMessage: String? = nil,
+        transient: Bool? = nil
+    ) {
         self.message = message
         self.details = details
         self.subcode = subcode
         self.userTitle = userTitle
         self.userMessage = userMessage
+        self.transient = transient
     }
 
     /// Reads a Graph error object (the body's `error`, or an `errors[]` entry); a string subcode counts.
@@ -35,7 +41,8 @@ public struct GraphErrorWords: Sendable, Equatable {
             message: error["message"]?.string ?? error["title"]?.string,
             details: error["error_data"]?["details"]?.string ?? error["error_data"]?.string,
             subcode: error["error_subcode"]?.int ?? error["error_subcode"]?.string.flatMap { Int($0) },
-            userTitle: error["error_user_title"]?.string, userMessage: error["error_user_msg"]?.string)
+            userTitle: error["error_user_title"]?.string, userMessage: error["error_user_msg"]?.string,
+            transient: ErrorCatalog.transient(of: error))
     }
 
     /// The details, the user title and the user message, each on one line, once, none that only repeats `message`, cut

@@ -84,8 +84,14 @@ public struct LogSearchReading: Sendable, Equatable {
         return event.text("error_code").map { MessageError(code: $0, title: event.text("error_title")) }
     }
 
-    /// `Meta status failed: 131047 Re-engagement message`, `Meta message received (text)`.
+    /// `Meta status failed: 131047 Re-engagement message`, `Meta message received (text)`; for Meta's `history` webhook
+    /// (imported history, Meta's history webhook reference: `field: history`), `Meta history webhook: imported text
+    /// message (a copy of an older chat, not a live message)`.
     private static func metaEvent(_ event: LogSearchEvent, error: String?) -> String {
+        if event.eventType == "history" || event.text("field") == "history" {
+            let type = event.text("message_type").map { "\($0) " } ?? ""
+            return "Meta history webhook: imported \(type)message (a copy of an older chat, not a live message)"
+        }
         let inbound = event.eventType == "messages"
         let type = event.text("message_type").map { " (\($0))" } ?? ""
         let head = inbound ? "Meta message \(event.status ?? "received")\(type)" : "Meta status \(event.status ?? "-")"

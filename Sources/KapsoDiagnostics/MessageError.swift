@@ -13,6 +13,8 @@ public struct MessageError: Sendable, Equatable {
     public var message: String?
     /// `error_data.details`, Meta's most specific text.
     public var details: String?
+    /// Graph's `is_transient` when the entry carried it (a Graph error body a relay stored; `ErrorCatalog.transient(of:)`).
+    public var transient: Bool? = nil
 
     public init(code: String?, title: String? = nil, message: String? = nil, details: String? = nil) {
         self.code = code
@@ -37,6 +39,7 @@ public struct MessageError: Sendable, Equatable {
             code: code ?? Self.graphCode(in: text(object["title"])) ?? Self.graphCode(in: text(object["message"])),
             title: text(object["title"]), message: text(object["message"]),
             details: text(object["error_data"]?["details"]) ?? text(object["details"]))
+        transient = ErrorCatalog.transient(of: json)
     }
 
     /// The code of Graph's own message form, `(#131026) Message undeliverable` (the text of a Graph error's

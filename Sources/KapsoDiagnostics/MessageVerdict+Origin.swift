@@ -19,14 +19,14 @@ extension MessageVerdict {
         let origin = WindowEvidence(message, now: nil).appOrigin
         var waiting = false
         if case .waiting = word { waiting = true }
-        if origin == "history_sync", word == .sent || waiting {
+        if origin == .importedHistory, word == .sent || waiting {
             let when = message.time.map { " \(Elapsed.text(now - $0)) ago" } ?? ""
             return MessageVerdict(
                 "imported history (kapso.origin history_sync): a copy of a message sent\(when) from the WhatsApp Business "
                     + "app, not through the Cloud API, so Meta reports no delivery or read status for it and '\(status)' says "
                     + "nothing about delivery; the app's chat shows whether it arrived", .good)
         }
-        if origin == "business_app", waiting {
+        if origin == .businessApp, waiting {
             return MessageVerdict(
                 "sent from the WhatsApp Business app (a coexistence echo), not through the Cloud API: Kapso's '\(status)' is "
                     + "not a Cloud API send waiting for Meta; the app shows whether it arrived", .warning)

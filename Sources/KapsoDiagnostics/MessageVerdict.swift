@@ -267,7 +267,7 @@ public struct MessageVerdict: Sendable, Equatable {
                     + (statuses == .notRead ? statuses.unread : "")
                 : ""
             // A coexistence echo was sent from the app, which shows its delivery; the Cloud API's statuses are not its.
-            if WindowEvidence(message, now: nil).appOrigin == "business_app" {
+            if message.kapsoOrigin == .businessApp {
                 return MessageVerdict(
                     "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
                         + "reached Kapso; the app shows whether it arrived", .warning)

@@ -15,7 +15,8 @@ extension MetaSendError {
 
     /// Meta's words beside the code, read as `explain` reads a pasted body (`GraphErrorWords`).
     public var words: GraphErrorWords {
-        GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
+        GraphErrorWords(
+            message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage, transient: transient)
     }
 
     /// `Meta: "Param to must be a valid WhatsApp phone number"`, or the details, the user title and the user message

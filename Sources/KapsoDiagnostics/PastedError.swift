@@ -22,7 +22,7 @@ public struct PastedError: Sendable, Equatable {
     /// then the status the text implies, or `kapso` when it implies none.
     public var kapsoText: String?
     /// Graph's `is_transient` when a JSON body carried it: whether Meta expects this error to pass on a retry
-    /// (`PastedError+Transient.swift`).
+    /// (`ErrorCatalog.transient(of:)`, weighed by `ErrorCatalog.Entry.retry(transient:)`).
     public var transient: Bool?
     /// The `message` beside Kapso's `error` text (its 429: "Too many requests; retry in 10 s", kapso-api.md §1.5), or a
     /// legacy body's `detail`: words, never a code (tester50 F1).
@@ -259,7 +259,7 @@ public struct PastedError: Sendable, Equatable {
                 let words = GraphErrorWords(error: candidate)
                 (found.subcode, found.userTitle, found.userMessage) = (words.subcode, words.userTitle, words.userMessage)
                 found.objectID = message.flatMap(objectID(in:))
-                found.transient = candidate["is_transient"]?.bool
+                found.transient = words.transient
                 return found
             }
         }

@@ -29,7 +29,7 @@ public struct RecentInbound: Sendable {
     /// history; nil when there is none.
     public func reachesBack(at: Int64) -> Int64? {
         messages.compactMap { message -> Int64? in
-            guard message.json["kapso"]?["origin"]?.string != "history_sync" else { return nil }
+            guard !message.isImportedHistory else { return nil }
             return MessageTime(message, now: at).seconds
         }.min()
     }

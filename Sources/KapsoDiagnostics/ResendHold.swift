@@ -43,6 +43,9 @@ public struct ResendHold: Sendable, Equatable {
         public var advice: String
         /// Where the rule comes from.
         public var source: String
+        /// True when the contact writing after the failures lifts the rule (131026: they can be reached). The contact
+        /// writing is read once for every rule (`hold(by:_:sending:now:template:)`), as the window reads it.
+        public var liftedByWriting = false
     }
 
     /// The table. Sources: Meta, WhatsApp Cloud API error codes (developers.facebook.com/documentation/business-messaging/
@@ -69,7 +72,7 @@ public struct ResendHold: Sendable, Equatable {
             code: "131026", name: "message undeliverable", marketingOnly: false, wait: .untilReached(repeated: 2), lookback: 30 * 86_400,
             advice: "do not retry in a loop: by another channel, ask the contact to write to this number, accept WhatsApp's "
                 + "terms and update the app",
-            source: "Meta's error codes page (131026)"),
+            source: "Meta's error codes page (131026)", liftedByWriting: true),
         Rule(
             code: "131049", name: "ecosystem limit", marketingOnly: true, wait: .fixed(seconds: 86_400), lookback: 86_400,
             advice: "send a utility template, or wait 24 hours after the refusal", source: "Meta's error codes page (131049)"),
@@ -110,6 +113,11 @@ public struct ResendHold: Sendable, Equatable {
     /// `rule` read over `messages` for sending `sending` at `now`. With `template` (a template's name), only the sends of
     /// that template are read, whatever its category and `sending`'s (`TemplateCheck.sameTemplateRefusedNote`), and any
     /// send of it that reached the contact lifts the rule.
+    ///
+    /// When the contact last wrote is one reading for every rule (`wrote`): their newest message that opens the customer
+    /// service window (`WindowEvidence.opens`: written by them 1:1, at the time `MessageTime` reads). A system
+    /// notification, imported history, an app echo, a removed reaction or an edit is not the contact writing, so it
+    /// neither lifts 131026 (`liftedByWriting`) nor opens the window 130472 waits for (`untilWindowOpen`).
     static func hold(by rule: Rule, _ messages: [Message], sending: Sending, now: Int64, template name: String? = nil) -> ResendHold? {
         if rule.marketingOnly && !sending.isMarketing && name == nil { return nil }
         var failures: [(at: Int64, template: String?, id: String)] = []
@@ -117,8 +125,7 @@ public struct ResendHold: Sendable, Equatable {
         var wrote: Int64 = .min
         for message in messages {
             if message.isInbound {
-                if let at = message.time { wrote = max(wrote, at) }
-                if rule.code == "131026", let at = message.time { lifted = max(lifted, at) }
+                if let at = WindowEvidence(message, now: now).opens { wrote = max(wrote, at) }
                 continue
             }
             let send = FailedSend(message: message.json)
@@ -135,6 +142,7 @@ public struct ResendHold: Sendable, Equatable {
             else { continue }
             failures.append((at, send.templateName, message.id))
         }
+        if rule.liftedByWriting { lifted = max(lifted, wrote) }
         let counted = failures.filter { $0.at > lifted }.sorted { $0.at > $1.at }
         guard let newest = counted.first, let oldest = counted.last else { return nil }
         var hold = ResendHold(
@@ -193,7 +201,7 @@ public struct ResendHold: Sendable, Equatable {
                 ? "\(after): wait until \(KapsoTime.iso(until ?? newest))"
                 : "\(after), which has passed: this send may go; if it fails again, wait \(Elapsed.text(Self.backoff(after: count + 1)))"
         case .untilReached:
-            let since = rule.code == "131026" ? "nothing reached them and they have not written since" : "no marketing template reached them since"
+            let since = rule.liftedByWriting ? "nothing reached them and they have not written since" : "no marketing template reached them since"
             return holds ? "\(since): the same send fails again" : "\(since); a second failure would mean a loop"
         case .untilWindowOpen:
             return "they have not written in the last 24 hours, so no customer service window is open: the same send fails again"

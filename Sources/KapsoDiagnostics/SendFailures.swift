@@ -38,7 +38,7 @@ public struct SendFailures: Sendable, Equatable {
             let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string
             return phoneNumberID == nil || number == phoneNumberID
         }
-        let sends = outbound.filter { $0.json["kapso"]?["origin"]?.string != "history_sync" }
+        let sends = outbound.filter { KapsoOrigin($0.json) != .importedHistory }
         imported = outbound.count - sends.count
         let groups = FailureGroups(sends, numbers: numbers)
         conflicting = groups.uncertain

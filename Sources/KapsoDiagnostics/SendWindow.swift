@@ -53,12 +53,12 @@ public struct SendWindow: Sendable, Equatable {
         unsettled: WindowEvidence.Unsettled? = nil
     ) -> SendWindow {
         let evidence = WindowEvidence(message, now: nil)
-        if evidence.appOrigin == "business_app" {
+        if evidence.appOrigin == .businessApp {
             return SendWindow(
                 text: "does not apply: sent from the WhatsApp Business app (kapso.origin business_app, a coexistence echo), "
                     + "which the Cloud API's 24-hour window does not govern", severity: nil)
         }
-        if evidence.appOrigin == "history_sync" {
+        if evidence.appOrigin == .importedHistory {
             return SendWindow(text: "does not apply: imported history (kapso.origin history_sync), not sent through the Cloud API", severity: nil)
         }
         let template = message.type == "template"

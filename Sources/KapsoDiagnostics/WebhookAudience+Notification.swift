@@ -29,12 +29,12 @@ extension WebhookAudience {
     /// events leave them out [uncertain] (tester50 F2: a freshly onboarded coexistence number's week of imported chats was
     /// read as "Kapso did not deliver them", and a trace of one as "the webhook stopped firing").
     public static func deliveryUndocumented(_ message: Message) -> String? {
-        switch message.json["kapso"]?["origin"]?.string {
-        case "history_sync"?:
+        switch message.kapsoOrigin {
+        case .importedHistory?:
             return "imported history (kapso.origin history_sync), a copy of an older chat synced after a coexistence "
                 + "onboarding: Kapso documents its message events for live messages and does not say it sends them for "
                 + "imported history, so no delivery of it is no evidence of a missed one"
-        case "business_app"? where !message.isInbound:
+        case .businessApp? where !message.isInbound:
             return "an echo of a message sent from the WhatsApp Business app (kapso.origin business_app), not through the API: "
                 + "Kapso does not document whether it sends message events for echoes, so no delivery of it is no evidence "
                 + "of a missed one"

@@ -151,20 +151,32 @@ extension WebhookAudience {
         self.init(webhooks: message.phoneNumberID == nil ? [] : webhooks, number: message.phoneNumberID ?? "", events: Self.events(of: message))
     }
 
-    /// The events of `message`'s journey and when they happened: `whatsapp.message.received` at its time for an inbound
-    /// message; for an outbound one each status Kapso recorded (`sent`, `delivered`, `read`, `failed`) at its time, or
-    /// all four at the send time when no status has one (kapso-api.md §3.4).
+    /// The names of the Kapso events `message`'s journey can produce, whether or not they happened or are documented for
+    /// it: `whatsapp.message.received` for an inbound message; `whatsapp.message.sent`, `.delivered`, `.read` and `.failed`
+    /// for an outbound one (kapso-api.md §3.4). `trace` attributes a delivery to the message only under one of these
+    /// names; `events(of:)` times the ones due.
+    public static func journey(of message: Message) -> [String] {
+        message.isInbound
+            ? ["whatsapp.message.received"]
+            : ["whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed"]
+    }
+
+    /// The events of `message`'s journey (`journey(of:)`) that a webhook is due for, and when they happened:
+    /// `whatsapp.message.received` at its time for an inbound message; for an outbound one each status Kapso recorded
+    /// (`sent`, `delivered`, `read`, `failed`) at its time, or all four at the send time when no status has one
+    /// (kapso-api.md §3.4). None for a message whose delivery is undocumented (`deliveryUndocumented`).
     public static func events(of message: Message) -> [(name: String, time: Int64?)] {
         // A system notification, imported history or an app echo has no documented event (`deliveryUndocumented`): none is
         // due for it.
         if deliveryUndocumented(message) != nil { return [] }
-        if message.isInbound { return [("whatsapp.message.received", message.time)] }
-        let statuses = ["sent", "delivered", "read", "failed"]
+        let names = journey(of: message)
+        if message.isInbound { return names.map { ($0, message.time) } }
         let timed = StatusHistory(message: message).events.compactMap { event -> (name: String, time: Int64?)? in
-            guard statuses.contains(event.status), let time = event.time else { return nil }
-            return ("whatsapp.message." + event.status, time)
+            let name = "whatsapp.message." + event.status
+            guard names.contains(name), let time = event.time else { return nil }
+            return (name, time)
         }
-        return timed.isEmpty ? statuses.map { ("whatsapp.message." + $0, message.time) } : timed
+        return timed.isEmpty ? names.map { ($0, message.time) } : timed
     }
 }
 

@@ -11,7 +11,11 @@ extension WebhookCheck {
     /// - some delivered to this URL: a warning, naming how many;
     /// - a failed one answered 3xx: an error, the likely cause named (a redirect to https is not the 200 Kapso counts as
     ///   success, kapso-api.md §10.2);
-    /// - none delivered: an error, as nothing shows that the receiver gets them.
+    /// - none delivered: an error, as nothing shows that the receiver gets them. When some failed without an answer (a
+    ///   timeout or a refused connection, `DeliveryAnswer`), the line says http is not shown to be their cause: Kapso's docs
+    ///   ask for HTTPS without saying it refuses http, and it delivers over http to a receiver that answers (tester49 L6),
+    ///   so the failures' own reading (the delivery rule) stands; the http-specific possibility, a receiver that serves
+    ///   only https, is named as something to check, not as the cause (fix50d's leftover).
     /// Loopback and private URLs have their own rule (`WebhookURL.unreachable`).
     mutating func checkScheme(_ webhook: Webhook, deliveries: [WebhookVerdict.Delivery]) {
         let lower = webhook.url.lowercased()
@@ -22,6 +26,7 @@ extension WebhookCheck {
         let here = deliveries.filter { $0.url.isEmpty || $0.url == webhook.url }
         let delivered = here.filter { $0.status == "delivered" }.count
         let redirected = here.filter { $0.status != "delivered" && (300...399).contains($0.http ?? 0) }
+        let unanswered = here.filter { $0.status == "failed" && DeliveryAnswer($0.http) == .none }.count
         if let answer = redirected.first?.http {
             add(
                 .error, webhook,
@@ -33,6 +38,13 @@ extension WebhookCheck {
                 .warning, webhook,
                 "URL is not https: payloads and their signatures travel unencrypted; Kapso delivered \(delivered) of the "
                     + "period's \(IDResolver.plural(here.count, "delivery", "deliveries")) here over http, but its docs ask for an HTTPS endpoint",
+                fix: fix)
+        } else if unanswered > 0 {
+            add(
+                .error, webhook,
+                "URL is not https: payloads travel unencrypted; \(IDResolver.plural(unanswered, "delivery", "deliveries")) "
+                    + "to it got no answer, which http alone does not explain (Kapso's docs ask for HTTPS but do not say it "
+                    + "refuses http): if the receiver serves only https, nothing answers at this http URL",
                 fix: fix)
         } else {
             add(.error, webhook, "URL is not https: payloads travel unencrypted", fix: fix)

@@ -42,8 +42,8 @@ public struct WindowEvidence: Sendable, Equatable {
     /// `user_id`; Meta, Business-scoped user IDs, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids:
     /// the system webhook's `body` is "User <name> changed from <OLD_BSUID> to <NEW_BSUID>", `user_id` the new one).
     public var newUserID: String?
-    /// `business_app` or `history_sync` when the message is a coexistence echo or imported history (`kapso.origin`).
-    public var appOrigin: String?
+    /// `.businessApp` or `.importedHistory` when the message is a coexistence echo or imported history (`KapsoOrigin`).
+    public var appOrigin: KapsoOrigin?
     /// True for an action of the contact (`action(_:)`: a `revoke` or `edit` message, or one of them, a pin, keep-in-chat
     /// or poll answer delivered as `unsupported` under 131051): Meta documents nothing on whether it opens the window, so
     /// it is not counted as opening one, nor as leaving the window as the contact's last message left it; after it the
@@ -58,16 +58,16 @@ public struct WindowEvidence: Sendable, Equatable {
     public init(_ message: Message, now: Int64?) {
         time = MessageTime(message, now: now)
         let json = message.json
-        let origin = json["kapso"]?["origin"]?.string
-        if origin == "business_app" || origin == "history_sync" { appOrigin = origin }
-        if origin == "business_app" {
+        let origin = message.kapsoOrigin
+        if origin?.isAppSide == true { appOrigin = origin }
+        if origin == .businessApp {
             kind = .notWritten(
                 message.isInbound
                     ? "an echo from the WhatsApp Business app (kapso.origin business_app, coexistence), not the contact writing to the Cloud API"
                     : "sent from the WhatsApp Business app (kapso.origin business_app: a coexistence echo), not through the Cloud API")
             return
         }
-        if origin == "history_sync" {
+        if origin == .importedHistory {
             kind = .notWritten("imported history (kapso.origin history_sync): a copy of an older chat, not a message received now")
             return
         }

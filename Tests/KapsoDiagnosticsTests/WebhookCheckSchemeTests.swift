@@ -41,4 +41,15 @@ import Testing
         #expect(try findings([]).map(\.severity) == [.error])
         #expect(try findings([("failed", nil)]).map(\.severity) == [.error])
     }
+
+    /// fix50d's leftover: deliveries that got no answer are not blamed on http (Kapso delivers over http to a receiver
+    /// that answers), and an https-only receiver is named as the thing to check; a 500 says nothing of the scheme.
+    @Test func noAnswerIsNotBlamedOnHTTP() throws {
+        let found = try findings([("failed", nil), ("failed", 0)])
+        #expect(found.map(\.severity) == [.error])
+        #expect(found.first?.problem.contains(
+            "2 deliveries to it got no answer, which http alone does not explain (Kapso's docs ask for HTTPS but do not say it "
+                + "refuses http): if the receiver serves only https, nothing answers at this http URL") == true, "\(found)")
+        #expect(try findings([("failed", 500)]).first?.problem == "URL is not https: payloads travel unencrypted")
+    }
 }

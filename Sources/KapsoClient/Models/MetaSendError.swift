@@ -21,6 +21,9 @@ public struct MetaSendError: Sendable, Equatable {
     /// https://developers.facebook.com/docs/graph-api/guides/error-handling), nil when absent.
     public var userTitle: String? = nil
     public var userMessage: String? = nil
+    /// Graph's `is_transient` when the error carried a JSON boolean there, nil otherwise; what it means for a retry is
+    /// KapsoDiagnostics' (`ErrorCatalog.Entry.retry(transient:)`).
+    public var transient: Bool? = nil
 
     public init(
         status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil, subcode: Int? = nil,
@@ -47,6 +50,7 @@ public struct MetaSendError: Sendable, Equatable {
                 type: graph["type"]?.string)
             userTitle = graph["error_user_title"]?.string
             userMessage = graph["error_user_msg"]?.string
+            transient = graph["is_transient"]?.bool
         } else if let message = json["error"]?.string {
             // Kapso's 409 send lock has no code; the catalog knows it as `409`.
             self.init(status: status, code: text(json["code"]) ?? (status == 409 ? "409" : nil), message: message)

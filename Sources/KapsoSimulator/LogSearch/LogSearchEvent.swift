@@ -69,9 +69,12 @@ enum LogSearchEvent {
     ) -> JSONObject {
         let json = message.json
         let kapso = json["kapso"]?.objectValue ?? [:]
-        let inbound = entry.statusIndex < 0
-        let statusEntry = inbound ? nil : kapso["statuses"]?.arrayValue?[entry.statusIndex].objectValue
-        let status = inbound ? "received" : statusEntry?["status"]?.stringValue ?? "unknown"
+        if meta, kapso["origin"]?.stringValue == importedOrigin {
+            return history(entry, message, number: number, full: full)
+        }
+        let inbound = kapso["direction"]?.stringValue != "outbound"
+        let statusEntry = entry.statusIndex < 0 ? nil : kapso["statuses"]?.arrayValue?[entry.statusIndex].objectValue
+        let status = statusEntry?["status"]?.stringValue ?? (inbound ? "received" : kapso["status"]?.stringValue ?? "unknown")
         let type = json["type"]?.stringValue ?? "text"
         let error = statusEntry?["errors"]?.arrayValue?.first?.objectValue
         let errorCode = error?["code"].map { code in code.stringValue.flatMap(Int.init).map(JSONValue.int) ?? code }
@@ -107,6 +110,62 @@ enum LogSearchEvent {
         if meta, full { event["payload"] = payload(message: json, status: statusEntry, number: number) }
         event[problemKey] = .bool(problem)
         return event
+    }
+
+    /// `kapso.origin` of imported history (kapso-api.md §7.3).
+    static let importedOrigin = "history_sync"
+
+    /// The `whatsapp_webhook_event` of a message of imported history: Meta's `history` webhook, which describes each
+    /// message of the WhatsApp Business app's older chats once, after a coexistence onboarding, with its last status as
+    /// `history_context.status` (`DELIVERED`, `ERROR`, `PENDING`, `PLAYED`, `READ`, `SENT`), never as a live `messages`
+    /// or `statuses` change (Meta's history webhook reference: `field: history`, `value.history[].threads[].messages[]`).
+    /// Kapso's docs do not say how log search shows it [uncertain]: kapso-sim shows the webhook Meta documents, at the
+    /// message's own time (it does not know when the number was onboarded) [simplification], with status `imported`.
+    private static func history(_ entry: MessageEventIndex.Entry, _ message: Record, number: JSONObject?, full: Bool) -> JSONObject {
+        let json = message.json
+        let kapso = json["kapso"]?.objectValue ?? [:]
+        let inbound = kapso["direction"]?.stringValue != "outbound"
+        let type = json["type"]?.stringValue ?? "text"
+        var event = common(
+            id: "wwe_" + entry.suffix, source: LogSearchCatalog.webhookEvent, time: entry.time, level: "info", status: "imported",
+            message: "Meta history webhook: imported \(inbound ? "inbound" : "outbound") \(type) message", resourceType: "whatsapp_message",
+            resourceID: message.id)
+        event["event_type"] = "history"
+        event["field"] = "history"
+        event["whatsapp_message_id"] = .string(message.id)
+        event["phone_number_id"] = kapso["phone_number_id"] ?? .null
+        if let display = number?["display_phone_number"] { event["display_phone_number"] = display }
+        event["message_type"] = .string(type)
+        event["has_status_error"] = false
+        if full { event["payload"] = historyPayload(message: json, number: number) }
+        event[problemKey] = false
+        return event
+    }
+
+    /// Meta's `history` envelope for one imported message: the message without `kapso`, in a thread named by the
+    /// contact, with `history_context.status` from Kapso's status (`failed` is Meta's `ERROR`; a received message's
+    /// status is not known, so it has none). The phase and chunk metadata are fixed [simplification].
+    private static func historyPayload(message: JSONObject, number: JSONObject?) -> JSONValue {
+        let kapso = message["kapso"]
+        var raw = message
+        raw["kapso"] = nil
+        let status = kapso?["status"]?.stringValue.map { $0 == "failed" ? "ERROR" : $0.uppercased() }
+        if let status, ["DELIVERED", "ERROR", "PENDING", "PLAYED", "READ", "SENT"].contains(status) {
+            raw["history_context"] = ["status": .string(status)]
+        }
+        let thread: JSONValue = ["id": kapso?["phone_number"] ?? message["from"] ?? message["to"] ?? .null, "messages": [.object(raw)]]
+        let value: JSONObject = [
+            "messaging_product": "whatsapp",
+            "metadata": [
+                "display_phone_number": number?["display_phone_number_normalized"] ?? .null,
+                "phone_number_id": kapso?["phone_number_id"] ?? .null,
+            ],
+            "history": [["metadata": ["phase": 0, "chunk_order": 1, "progress": 100], "threads": [thread]]],
+        ]
+        return [
+            "object": "whatsapp_business_account",
+            "entry": [["id": number?["business_account_id"] ?? .null, "changes": [["value": .object(value), "field": "history"]]]],
+        ]
     }
 
     /// A private marker for `problems_only`, removed before the event is served.

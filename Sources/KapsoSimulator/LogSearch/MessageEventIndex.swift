@@ -10,7 +10,7 @@ struct MessageEventIndex: Sendable {
         var suffix: String
         /// The message's position in the newest-first list of the version the index was built from.
         var position: Int
-        /// Index into `kapso.statuses`, or -1 for an inbound message's arrival.
+        /// Index into `kapso.statuses`, or -1 for an inbound message's arrival (or an imported message without statuses).
         var statusIndex: Int
     }
 
@@ -24,6 +24,12 @@ struct MessageEventIndex: Sendable {
         entries.reserveCapacity(messages.count * 2)
         for (position, message) in messages.records.enumerated() {
             let kapso = message.json["kapso"]
+            // Imported history came in one history webhook per message, with its last status (`LogSearchEvent.message`).
+            if kapso?["origin"]?.stringValue == LogSearchEvent.importedOrigin {
+                let last = (kapso?["statuses"]?.arrayValue?.count ?? 0) - 1
+                entries.append(Entry(time: message.sortTime, suffix: message.cursorID + "_0", position: position, statusIndex: last))
+                continue
+            }
             guard kapso?["direction"]?.stringValue == "outbound" else {
                 entries.append(Entry(time: message.sortTime, suffix: message.cursorID + "_0", position: position, statusIndex: -1))
                 continue

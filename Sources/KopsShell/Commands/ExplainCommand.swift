@@ -88,7 +88,7 @@ public enum ExplainCommand: Command {
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
             Field("what to do", advice(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)),
-            Field("retry", pasted.retry(entry).advice, style: style(pasted.retry(entry).retry)),
+            Field("retry", entry.retry(transient: pasted.transient).advice, style: style(entry.retry(transient: pasted.transient).retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -222,8 +222,8 @@ public enum ExplainCommand: Command {
         var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
             "fix": .string(pasted.map { advice(entry, pasted: $0, numbers: numbers, allNumbers: allNumbers) } ?? entry.fix),
-            "retry": .string((pasted?.retry(entry).retry ?? entry.retry).rawValue),
-            "retry_advice": .string(pasted?.retry(entry).advice ?? entry.retry.advice),
+            "retry": .string(entry.retry(transient: pasted?.transient).retry.rawValue),
+            "retry_advice": .string(entry.retry(transient: pasted?.transient).advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
             "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,

@@ -173,8 +173,8 @@ extension TraceCommand {
             let origin = WindowEvidence(trace.message, now: nil).appOrigin
             let text = trace.message.isInbound ? "API calls: none (inbound messages are not sent through the API)"
                 : !trace.message.isOutbound ? "API calls: none found near its time (which way the message went is unknown)"
-                : origin == "business_app" ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
-                : origin == "history_sync" ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
+                : origin == .businessApp ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
+                : origin == .importedHistory ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
                 : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
             return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace, unread: true)
         case .loaded(let logs):

@@ -78,7 +78,9 @@ public enum ReplyError: KopsError, Equatable {
             // Which form of an Argentine or Mexican mobile went out, and which a test number's allowed list holds (P37-3).
             let form = entry.code == "131030" ? recipient.flatMap(ContactNumber.allowedListForm)?.text : nil
             let fix = form ?? error.words.fix(entry.fix, title: entry.title)
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(fix)\(words)\(fitting)"
+            // Graph's is_transient, weighed as `explain` weighs it (ErrorCatalog.Entry.transientNote; fix50d's leftover).
+            let transient = entry.transientNote(error.transient).map { "; \($0)" } ?? ""
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(fix)\(words)\(transient)\(fitting)"
         case .numberNotReached(let error, let meaning):
             let code = error.code.map { " #\($0)" } ?? ""
             return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"

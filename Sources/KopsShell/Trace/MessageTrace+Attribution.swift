@@ -55,15 +55,8 @@ extension MessageTrace {
         return page.items
     }
 
-    /// The events a message's journey produces: received for inbound, the status events for outbound.
-    static func events(of message: Message) -> Set<String> {
-        message.isInbound
-            ? ["whatsapp.message.received"]
-            : ["whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed"]
-    }
-
     static func matches(_ delivery: WebhookDelivery, message: Message, from start: Int64, to end: Int64) -> Bool {
-        guard events(of: message).contains(delivery.event), let at = KapsoTime.seconds(iso: delivery.createdAt),
+        guard WebhookAudience.journey(of: message).contains(delivery.event), let at = KapsoTime.seconds(iso: delivery.createdAt),
             at >= start, at <= end
         else { return false }
         if let number = message.phoneNumberID, let other = delivery.phoneNumberID, other != number { return false }
