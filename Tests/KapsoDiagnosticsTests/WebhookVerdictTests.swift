@@ -239,6 +239,20 @@ import Testing
         #expect(WebhookVerdict(meta, deliveries: [], now: Self.now).missed(inbound, period: "7d") == nil)
     }
 
+    /// tester51 G13 (its `webhooks check` side): a received message stamped a second or two after the newest delivery
+    /// may be that delivery's own (Meta stamps the message, Kapso the delivery, `TimeMatch.skew`): it is not counted as
+    /// missed; one stamped later still is.
+    @Test func aMessageStampedJustAfterTheNewestDeliveryIsNotMissed() throws {
+        let last = Self.now - 2 * Self.hour
+        let deliveries = (0..<5).map { delivery("delivered", 200, hoursAgo: 2 + Double($0)) }
+        let verdict = WebhookVerdict(try webhook(), deliveries: deliveries, now: Self.now)
+        for offset in [1, TimeMatch.skew] {
+            #expect(verdict.missed(WebhookCheck.Inbound(number: "100", times: [last + offset], complete: true), period: "7d") == nil)
+        }
+        let later = WebhookCheck.Inbound(number: "100", times: [last + TimeMatch.skew + 1], complete: true)
+        #expect(verdict.missed(later, period: "7d")?.count == 1)
+    }
+
     /// P19-2: the trace's advice for one message without a delivery points at 'webhooks check' only when that check
     /// can see it (the webhook got nothing after the message and receives messages).
     @Test func undeliveredAdviceNamesTheCheckOnlyWhenItSeesTheGap() {
