@@ -253,6 +253,19 @@ import Testing
         #expect(verdict.missed(later, period: "7d")?.count == 1)
     }
 
+    /// tester51 G12: the fix for 404s through an ngrok URL names both causes when no delivery to it ever succeeded, and the
+    /// tunnel offline as the likely one when deliveries to it succeeded before the 404s.
+    @Test func anNgrokNotFoundIsWeighedByWhetherTheURLWorkedBefore() throws {
+        let url = "https://abc123.ngrok-free.app/wa"
+        let hook = try webhook(["url": .string(url)])
+        let failures = (0..<3).map { delivery("failed", 404, hoursAgo: 1 + Double($0), url: url, attempts: 4) }
+        let never = WebhookVerdict(hook, deliveries: failures, now: Self.now).failureAdvice
+        #expect(never.hasPrefix("404 through the ngrok URL: either the tunnel is offline"), "\(never)")
+        let worked = (0..<3).map { delivery("delivered", 200, hoursAgo: 10 + Double($0), url: url) }
+        let before = WebhookVerdict(hook, deliveries: worked + failures, now: Self.now).failureAdvice
+        #expect(before.hasPrefix("404 through the ngrok URL after deliveries to it succeeded"), "\(before)")
+    }
+
     /// P19-2: the trace's advice for one message without a delivery points at 'webhooks check' only when that check
     /// can see it (the webhook got nothing after the message and receives messages).
     @Test func undeliveredAdviceNamesTheCheckOnlyWhenItSeesTheGap() {
