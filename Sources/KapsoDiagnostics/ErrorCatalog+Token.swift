@@ -62,8 +62,8 @@ extension ErrorCatalog {
         "Graph could not read the string sent as the access token as one at all: it is not a Meta access token, or it was "
             + "damaged on the way (not an expired or revoked token: those say 'Error validating access token')",
         "if the call went to graph.facebook.com: the bearer sent is the mistake, typically a Kapso API key (Graph takes a "
-            + "Meta token; call https://api.kapso.ai/meta/whatsapp/v24.0/… with the X-API-Key header instead), or a header "
-            + "that is not 'Authorization: Bearer <token>' once (a doubled 'Bearer', quotes, a line break, a cut copy); "
+            + "Meta token; call https://api.kapso.ai/meta/whatsapp/v24.0/… with the X-API-Key header instead), or a malformed "
+            + "Authorization header (a doubled 'Bearer', quotes, a line break, a cut copy); "
             + "reconnecting the number will not fix that; if the call went through Kapso (api.kapso.ai), the token is the "
             + "one Kapso keeps for the number: run 'health', and reconnect the number (Kapso setup link or support) if its "
             + "token check fails",
