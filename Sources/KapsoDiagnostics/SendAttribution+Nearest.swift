@@ -112,8 +112,8 @@ extension SendAttribution {
 
     /// What sharing `rows` among `claimants` (`TimeMatch`) leaves the traced message (claimant 0) of its own rows (`own`):
     /// the ids nearer to another message (`dropped`, each one also in `nearer`), how many it keeps, the kept ones another
-    /// message is as near to (`either`, by id), and, when a kept row could have been a message's that got none, how many
-    /// rows and messages it is shared among.
+    /// message is as near to (`either`, by id), those and the kept rows another message got none of (`contested`), and,
+    /// when a kept row could have been a message's that got none, how many rows and messages it is shared among.
     struct Split {
         var dropped: Set<String> = []
         var kept = 0

@@ -77,7 +77,7 @@ public struct SendAttribution: Sendable {
 
     /// Sorts `calls` (send calls near the message's time) and `deliveries` (of the message's number,
     /// contact and period) by what the message's status history allows, then shares them with the other messages in
-    /// `neighbours` by nearest time (`shareDeliveries`, `shareCalls`).
+    /// `neighbours` by time (`shareDeliveries`, `shareCalls`, by `TimeMatch`'s rule).
     public init(
         message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery],
         neighbours: Neighbours = Neighbours()
