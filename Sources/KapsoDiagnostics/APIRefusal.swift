@@ -60,7 +60,8 @@ public struct APIRefusal: Sendable, Equatable {
         }
         let lowered = body.lowercased()
         if let known = Self.knownTexts.first(where: { lowered.contains($0.text) }) {
-            self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL)
+            // The text picks the entry of a code with several readings (190 "Cannot parse access token", tester51 G14).
+            self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL, text: body)
             return
         }
         // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
@@ -129,6 +130,7 @@ public struct APIRefusal: Sendable, Equatable {
         ("contact stopped marketing messages", "marketing_preference_stopped"),
         ("invalid oauth access token", "190"),
         ("error validating access token", "190"),
+        ("malformed access token", "190"),
     ]
 
     /// `100` from `(#100) Unsupported get request`.

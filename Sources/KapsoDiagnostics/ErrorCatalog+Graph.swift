@@ -82,10 +82,12 @@ extension ErrorCatalog {
             + "fbsamples/messenger-bot-samples#11 (token never set), pitchtarget/ember-cli-facebook-js-sdk#32 (like 190)")
 
     /// The entry for a code as Graph's `message` beside it reads it: 2500 is the unknown path or the inactive token by
-    /// its text, and stays the code-alone entry (both causes) when the text says neither. Every other code is
-    /// `entry(for:)`; nil for a code the catalogue does not know.
+    /// its text, and stays the code-alone entry (both causes) when the text says neither; 190 whose text says the token
+    /// could not be parsed is `unparsableToken190` (tester51 G14). Every other code is `entry(for:)`; nil for a code the
+    /// catalogue does not know.
     public static func entry(for code: String, message: String?) -> Entry? {
         guard let entry = entry(for: code) else { return nil }
+        if entry.code == "190", let message, isUnparsableToken(message) { return unparsableToken190 }
         guard entry.code == "2500", let text = message?.lowercased() else { return entry }
         if text.contains("unknown path components") { return unknownPath2500 }
         if text.contains("access token") { return inactiveToken2500 }

@@ -30,3 +30,49 @@ extension ErrorCatalog {
         return entry
     }
 }
+
+// MARK: - A token Graph cannot parse
+
+extension ErrorCatalog {
+    /// Graph's texts of a 190 for a string it could not read as an access token at all: "Invalid OAuth access token -
+    /// Cannot parse access token" and "Malformed access token …" (lower-cased parts).
+    static let unparsableTokenTexts = ["cannot parse access token", "malformed access token"]
+
+    /// True when Graph's `message` says the token sent could not be parsed (`unparsableTokenTexts`).
+    public static func isUnparsableToken(_ message: String) -> Bool {
+        let text = message.lowercased()
+        return unparsableTokenTexts.contains { text.contains($0) }
+    }
+
+    /// Graph's 190 whose text is "Cannot parse access token" or "Malformed access token" (tester51 G14: read as "the
+    /// number's token no longer works; reconnect the number"). Meta's WhatsApp error-codes page titles 190 "Access token
+    /// has expired" and Graph's "Handling errors" guide gives 190 without a subcode as an invalid OAuth 2.0 access token;
+    /// neither lists these texts. The text itself says the string sent as the token is not one Graph can read: not a Meta
+    /// access token at all, or damaged on the way, unlike an expired or revoked token ("Error validating access token",
+    /// subcodes 463/467). Public reports of the answer: facebook/facebook-ios-sdk#2576 (a Limited Login token, not an `EAA…`
+    /// one, sent to graph.facebook.com), Cap-go/capacitor-social-login#404 (its maintainer: 190 "Cannot parse access
+    /// token" means the value is not a classic access token), facebookarchive/react-native-fbsdk#220 ("Malformed access
+    /// token" for a token pasted into the query string). In a Kapso setup the string most often sent to
+    /// graph.facebook.com by mistake is the Kapso API key, which Graph cannot parse: Kapso authenticates with `X-API-Key`
+    /// and its proxy sends Graph the number's Meta token it keeps (kapso-api.md §1.1, §9). Through that proxy, a 190 of
+    /// this text is the kept token's (Kapso's own health example quotes it for an invalid number token, as
+    /// `CredentialRefusal` reads it), so a call Kapso answered (`refusedFix`) is the number's to reconnect.
+    static let unparsableToken190 = entry(
+        "190", "access token cannot be parsed",
+        "Graph could not read the string sent as the access token as one at all: it is not a Meta access token, or it was "
+            + "damaged on the way (not an expired or revoked token: those say 'Error validating access token')",
+        "if the call went to graph.facebook.com: the bearer sent is the mistake, typically a Kapso API key (Graph takes a "
+            + "Meta token; call https://api.kapso.ai/meta/whatsapp/v24.0/… with the X-API-Key header instead), or a malformed "
+            + "Authorization header (a doubled 'Bearer', quotes, a line break, a cut copy); "
+            + "reconnecting the number will not fix that; if the call went through Kapso (api.kapso.ai), the token is the "
+            + "one Kapso keeps for the number: run 'health', and reconnect the number (Kapso setup link or support) if its "
+            + "token check fails",
+        .fixFirst, .authorization, title: "Invalid OAuth access token",
+        reference: "the text of Graph's answer; Meta, WhatsApp Cloud API error codes (190): "
+            + "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes; Graph API, "
+            + "Handling errors: https://developers.facebook.com/docs/graph-api/guides/error-handling; public reports: "
+            + "facebook/facebook-ios-sdk#2576, Cap-go/capacitor-social-login#404, facebookarchive/react-native-fbsdk#220; "
+            + "kapso-api.md §1.1 (X-API-Key)",
+        refusedFix: "through Kapso's proxy the token Graph could not parse is the one Kapso keeps for the number (the API "
+            + "key is not sent to Graph): run 'health' for the number, and reconnect it (Kapso setup link or support)")
+}

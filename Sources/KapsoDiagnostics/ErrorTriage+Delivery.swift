@@ -10,12 +10,16 @@ extension ErrorTriage {
     /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15). `single` is true
     /// when the advice is about one delivery shown with its last attempt (`webhooks test`): the logs to read are then at
     /// that attempt's time, not "at these times" of a list.
-    /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5).
-    public static func deliveryMeaning(status recorded: Int?, url: String? = nil, single: Bool = false) -> String {
+    /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5). `deliveredBefore` says whether
+    /// a delivery to the same URL succeeded before this one (nil: not known), which weighs a tunnel's 404
+    /// (`WebhookURL.Tunnel.notFound`, tester51 G12).
+    public static func deliveryMeaning(
+        status recorded: Int?, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil
+    ) -> String {
         let status = DeliveryAnswer(recorded).httpStatus
         let when = single ? "at the time of the last attempt above" : "at these times"
         let tunnel = url.flatMap(WebhookURL.tunnel)
-        if status == 404, let tunnel { return tunnel.offline }
+        if status == 404, let tunnel { return tunnel.notFound(deliveredBefore: deliveredBefore) }
         if status == 530, tunnel == .cloudflareQuick { return WebhookURL.Tunnel.cloudflareQuickDown }
         if let status, let cloudflare = cloudflareMeaning(status, when: when) { return cloudflare }
         if let status, let transport = transportMeaning(status, when: when) { return transport }

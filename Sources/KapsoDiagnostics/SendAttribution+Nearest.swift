@@ -1,17 +1,20 @@
 public import KapsoClient
 
-/// Which of several messages close in time a webhook delivery or a send call belongs to, by nearest time (probe44 P44-2).
+/// Which of several messages close in time a webhook delivery or a send call belongs to (probe44 P44-2; the rule is
+/// `TimeMatch`'s, tester51 G13).
 ///
 /// The delivery log and the API log carry no WAMID (kapso-api.md §4, §5), so `trace` finds a message's rows by number,
 /// contact, event and time. When other messages fall in the span where the traced message's rows would be (for deliveries:
 /// of the same number and contact, the same way, that had the event; for send calls: the number's other sends Meta
-/// accepted), the rows are shared out: first one row to one message, nearest pairs first; then a row left over goes to
-/// the message nearest it. A row strictly nearer to another message is that message's: it is left out of the traced
-/// one's (with a line saying so when that leaves it none of the event), and the "no delivery" or "no send call" reading
-/// speaks for the message left without. A row as near to the traced message as to another (two sends that second) stays
-/// listed: they cannot be told apart. A row kept while a message that could have had it got none is listed with a note: there are
-/// fewer rows than messages. A webhook that batches an event (`buffer_enabled`, `buffer_events`, kapso-api.md §10.5)
-/// sends one delivery for several messages, so its deliveries of that event are not shared out.
+/// accepted), the rows are shared out by `TimeMatch`: one row to one message, in order; a row left over goes to the
+/// message nearest it. A row nearer to another message (by more than `TimeMatch.margin` for deliveries) is that message's:
+/// it is left out of the traced one's (with a line saying so when that leaves it none of the event), and the "no delivery"
+/// or "no send call" reading speaks for the message left without. A row about as near to the traced message as to another
+/// (two messages that second or the next) stays listed with a line that it may be the other's: they cannot be told apart,
+/// and a failed one is never called this message's (`failedNote`). A row kept while a message that could have had it got
+/// none is listed with a note: there are fewer rows than messages. A webhook that batches an event (`buffer_enabled`,
+/// `buffer_events`, kapso-api.md §10.5) sends one delivery for several messages, so its deliveries of that event are not
+/// shared out.
 extension SendAttribution {
     /// What `trace` read around the message, that its own rows are told apart from.
     public struct Neighbours: Sendable {
@@ -93,43 +96,9 @@ extension SendAttribution {
         return (time - window)...(max(time, last) + deliverySpan)
     }
 
-    struct Claimant {
-        var at: Int64
-        var range: ClosedRange<Int64>
-    }
-
-    /// Shares `rows` (their times) among `claimants` (index 0: the traced message): the owner of each row (nil: none
-    /// could have it) and the claimants left without a row of their own.
-    static func share(_ rows: [Int64], among claimants: [Claimant]) -> (owner: [Int?], unserved: Set<Int>) {
-        var pairs: [(distance: Int64, claimant: Int, row: Int)] = []
-        for (row, at) in rows.enumerated() {
-            for (index, claimant) in claimants.enumerated() where claimant.range.contains(at) {
-                pairs.append((abs(at - claimant.at), index, row))
-            }
-        }
-        pairs.sort { ($0.distance, $0.claimant, $0.row) < ($1.distance, $1.claimant, $1.row) }
-        var owner = [Int?](repeating: nil, count: rows.count)
-        var served: Set<Int> = []
-        for pair in pairs where owner[pair.row] == nil && !served.contains(pair.claimant) {
-            owner[pair.row] = pair.claimant
-            served.insert(pair.claimant)
-        }
-        // A row left over (a second delivery of one event, a retried send) goes to the message nearest it.
-        for pair in pairs where owner[pair.row] == nil { owner[pair.row] = pair.claimant }
-        return (owner, Set(claimants.indices).subtracting(served))
-    }
-
-    /// The other message a row of the traced one's (at `at`) goes to: its `owner` when that is strictly nearer to it than
-    /// the traced message (claimant 0); nil when it stays the traced one's: a tie (two messages sent that second) cannot
-    /// be told apart, and a row left over for a farther message is no nearer to it.
-    static func nearerOwner(_ owner: Int?, at: Int64, claimants: [Claimant]) -> Int? {
-        guard let owner, owner != 0, abs(at - claimants[owner].at) < abs(at - claimants[0].at) else { return nil }
-        return owner
-    }
-
     /// How many rows and messages a kept row is shared among: the traced message (its rows at `own`), the others that
     /// could have one of its rows, and the rows (at `rows`) any of them could have.
-    static func shared(_ what: String, rows: [Int64], own: [Int64], claimants: [Claimant]) -> Shared {
+    static func shared(_ what: String, rows: [Int64], own: [Int64], claimants: [TimeMatch.Claimant]) -> Shared {
         let contenders = claimants.indices.filter { index in index == 0 || own.contains { claimants[index].range.contains($0) } }
         let reachable = rows.filter { at in contenders.contains { claimants[$0].range.contains(at) } }
         return Shared(what: what, rows: reachable.count, messages: contenders.count)
@@ -141,30 +110,42 @@ extension SendAttribution {
         var at: Int64
     }
 
-    /// What sharing `rows` among `claimants` leaves the traced message (claimant 0) of its own rows (`own`): the ids
-    /// strictly nearer to another message (`dropped`, each one also in `nearer`), how many it keeps, and, when a kept row
-    /// could have been a message's that got none, how many rows and messages it is shared among.
+    /// What sharing `rows` among `claimants` (`TimeMatch`) leaves the traced message (claimant 0) of its own rows (`own`):
+    /// the ids nearer to another message (`dropped`, each one also in `nearer`), how many it keeps, the kept ones another
+    /// message is as near to (`either`, by id), those and the kept rows another message got none of (`contested`), and,
+    /// when a kept row could have been a message's that got none, how many rows and messages it is shared among.
     struct Split {
         var dropped: Set<String> = []
         var kept = 0
         var nearer: [Nearer] = []
+        var either: [String: Nearer] = [:]
+        var contested: Set<String> = []
         var shared: Shared?
     }
 
-    static func split(_ rows: [Row], own ids: Set<String>, what: String, among claimants: [Claimant]) -> Split {
-        let (owner, unserved) = share(rows.map(\.at), among: claimants)
+    static func split(
+        _ rows: [Row], own ids: Set<String>, what: String, among claimants: [TimeMatch.Claimant], order: TimeMatch.Order
+    ) -> Split {
+        let (owner, paired) = TimeMatch.owners(of: rows.map(\.at), among: claimants, order: order)
+        let unserved = Set(claimants.indices).subtracting(paired)
         var split = Split()
-        var contested = 0
         for (index, row) in rows.enumerated() where ids.contains(row.id) {
-            guard let who = nearerOwner(owner[index], at: row.at, claimants: claimants) else {
-                split.kept += 1
-                if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(row.at) }) { contested += 1 }
+            let reading = TimeMatch.reading(row.at, owner: owner[index], among: claimants, order: order)
+            if case .other(let who) = reading {
+                split.dropped.insert(row.id)
+                split.nearer.append(Nearer(row: row.at, what: what, other: claimants[who].at))
                 continue
             }
-            split.dropped.insert(row.id)
-            split.nearer.append(Nearer(row: row.at, what: what, other: claimants[who].at))
+            split.kept += 1
+            // A message that got no row of its own and could have this one: the "fewer rows than messages" note says it.
+            if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(row.at) }) {
+                split.contested.insert(row.id)
+            } else if case .either(let who) = reading {
+                split.contested.insert(row.id)
+                split.either[row.id] = Nearer(row: row.at, what: what, other: claimants[who].at)
+            }
         }
-        if contested > 0 {
+        if split.contested.count > split.either.count {
             let own = rows.filter { ids.contains($0.id) }.map(\.at)
             split.shared = shared(what, rows: rows.map(\.at), own: own, claimants: claimants)
         }
@@ -185,9 +166,9 @@ extension SendAttribution {
         for delivery in deliveries where seen.insert(delivery.event + " " + delivery.webhookID).inserted {
             let (event, hook) = (delivery.event, delivery.webhookID)
             guard neighbours.batched[hook]?.contains(event) != true, let own = Self.eventTime(message, event: event) else { continue }
-            let claimants = [Claimant(at: own, range: range)] + rivals.compactMap { other in
+            let claimants = [TimeMatch.Claimant(at: own, range: range)] + rivals.compactMap { other in
                 guard let at = Self.eventTime(other, event: event), let range = Self.deliveryRange(other) else { return nil }
-                return Claimant(at: at, range: range)
+                return TimeMatch.Claimant(at: at, range: range)
             }
             guard claimants.count > 1 else { continue }
             let mine = deliveries.filter { $0.event == event && $0.webhookID == hook }
@@ -197,11 +178,13 @@ extension SendAttribution {
                     && (row.phoneNumberID == nil || row.phoneNumberID == message.phoneNumberID)
             }
             let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { Row(id: row.id, at: $0) } }
-            let split = Self.split(rows, own: ids, what: event, among: claimants)
+            let split = Self.split(rows, own: ids, what: event, among: claimants, order: .after)
             dropped.formUnion(split.dropped)
             // Said only where the message is left without a delivery of the event: it explains the "no delivery" reading.
             if split.kept == 0 { nearerDeliveries += split.nearer }
             if let shared = split.shared { sharedDeliveries.append(shared) }
+            eitherDeliveries.merge(split.either) { first, _ in first }
+            contestedDeliveries.formUnion(split.contested)
         }
         deliveries.removeAll { dropped.contains($0.id) }
     }
@@ -210,12 +193,12 @@ extension SendAttribution {
     /// than sends fit; refused calls (4xx) are left as they are (no message Meta accepted had one, `accepted`).
     mutating func shareCalls(of message: Message, neighbours: Neighbours) {
         guard message.isOutbound, let time = message.time, let number = message.phoneNumberID else { return }
-        let claimants = [Claimant(at: time, range: (time - Self.window)...(time + Self.window))]
+        let claimants = [TimeMatch.Claimant(at: time, range: (time - Self.window)...(time + Self.window))]
             + neighbours.messages.compactMap { other in
                 guard other.id != message.id, other.isOutbound, other.phoneNumberID == number, Self.accepted(other),
                     let at = other.time, abs(at - time) <= 2 * Self.window
                 else { return nil }
-                return Claimant(at: at, range: (at - Self.window)...(at + Self.window))
+                return TimeMatch.Claimant(at: at, range: (at - Self.window)...(at + Self.window))
             }
         guard claimants.count > 1 else { return }
         let mine = calls.filter { $0.responseStatus < 400 }
@@ -224,77 +207,11 @@ extension SendAttribution {
             log.responseStatus < 400 && !ids.contains(log.id) && Self.sendScope(of: log, phoneNumberID: number) != nil
         }
         let rows = (mine + others).compactMap { log in KapsoTime.seconds(iso: log.createdAt).map { Row(id: log.id, at: $0) } }
-        let split = Self.split(rows, own: ids, what: "send call", among: claimants)
+        let split = Self.split(rows, own: ids, what: "send call", among: claimants, order: .either)
         // Said only where the message is left without a send call: it explains the "no send call" reading.
         if split.kept == 0 && calls.count == mine.count { nearerCalls = split.nearer }
         sharedCalls = split.shared
+        eitherCalls = split.either.values.sorted { $0.row < $1.row }
         calls.removeAll { split.dropped.contains($0.id) }
-    }
-}
-
-// MARK: - Notes
-
-extension SendAttribution {
-    /// The lines under a trace's deliveries about rows shared with other messages to (or from) the contact: those left
-    /// out as nearer to another message, and those kept although fewer than the messages; empty when none.
-    ///
-    /// `1 whatsapp.message.sent delivery at 2026-11-21T11:05:00Z is nearer in time to another message to this contact
-    /// (2026-11-21T11:05:00Z): read as that message's and left out here (the delivery log holds no WAMID)`.
-    public var deliveriesSharing: [String] {
-        let side = inboundMessage ? "from this contact" : "to this contact"
-        let log = "(the delivery log holds no WAMID)"
-        var lines: [String] = []
-        if nearerDeliveries.count == 1, let row = nearerDeliveries.first {
-            lines.append(
-                "1 \(row.what) delivery at \(KapsoTime.iso(row.row)) is nearer in time to another message \(side) "
-                    + "(\(KapsoTime.iso(row.other))): read as that message's and left out here \(log)")
-        } else if !nearerDeliveries.isEmpty {
-            let listed = nearerDeliveries.prefix(3).map { "\($0.what) at \(KapsoTime.iso($0.row))" }.joined(separator: ", ")
-            lines.append(
-                "\(nearerDeliveries.count) deliveries are nearer in time to other messages \(side) (\(listed)"
-                    + (nearerDeliveries.count > 3 ? ", …" : "") + "): read as theirs and left out here \(log)")
-        }
-        for shared in sharedDeliveries {
-            lines.append(Self.sharedText(shared, unit: "delivery", units: "deliveries", among: "messages \(side) in that span") + " \(log)")
-        }
-        return lines
-    }
-
-    /// The lines under a trace's send calls about calls shared with the number's other sends, and about a kept call
-    /// whose path names no number; empty when none.
-    public var callsSharing: [String] {
-        let log = "(the API log holds no WAMID)"
-        var lines: [String] = []
-        if nearerCalls.count == 1, let row = nearerCalls.first {
-            lines.append(
-                "1 send call at \(KapsoTime.iso(row.row)) is nearer in time to another send from this number "
-                    + "(\(KapsoTime.iso(row.other))): read as that message's and left out here \(log)")
-        } else if !nearerCalls.isEmpty {
-            let listed = nearerCalls.prefix(3).map { KapsoTime.iso($0.row) }.joined(separator: ", ")
-            lines.append(
-                "\(nearerCalls.count) send calls are nearer in time to other sends from this number (\(listed)"
-                    + (nearerCalls.count > 3 ? ", …" : "") + "): read as theirs and left out here \(log)")
-        }
-        if let sharedCalls {
-            lines.append(
-                Self.sharedText(sharedCalls, unit: "send call", units: "send calls", among: "sends from this number within \(Self.window) s")
-                    + " \(log)")
-        }
-        for endpoint in Set(unnamedCalls).sorted() {
-            lines.append(
-                "POST \(endpoint) names no phone number: read as this message's send by its time, but it may be a send from "
-                    + "another of the project's numbers at that time")
-        }
-        return lines
-    }
-
-    /// `1 whatsapp.message.sent delivery for 2 messages to this contact in that span: listed as this message's, the
-    /// nearest in time, but it may be the other message's`.
-    static func sharedText(_ shared: Shared, unit: String, units: String, among: String) -> String {
-        let what = shared.what == unit ? "" : shared.what + " "
-        let rows = "\(shared.rows) \(what)\(shared.rows == 1 ? unit : units)"
-        let other = shared.messages == 2 ? "the other message's" : "another message's"
-        return "\(rows) for \(shared.messages) \(among): listed as this message's, the nearest in time, but "
-            + (shared.rows == 1 ? "it" : "one") + " may be \(other)"
     }
 }

@@ -29,19 +29,27 @@ public struct SendAttribution: Sendable {
     public var sendsInWindow: Int
     /// The most deliveries of one event to one webhook: more than 1 means more than one message's.
     public var sameEventDeliveries = 0
-    /// Failed deliveries of an event that reached its webhook once near the message: this message's.
+    /// Failed deliveries of an event that reached its webhook once near the message, no other message as near: this message's.
     public var failedOwn = 0
-    /// Failed deliveries of an event that reached its webhook more than once near the message: each may be this
-    /// message's or another's sent at that time, and the log cannot say which (probe17 P17-9).
+    /// Failed deliveries of an event that reached its webhook more than once near the message, or that another message
+    /// is as near to (`contestedDeliveries`): each may be this message's or another's sent at that time, and the log
+    /// cannot say which (probe17 P17-9, tester51 G13).
     public var failedShared = 0
     /// Deliveries left out because another message to this contact is nearer in time to them (`shareDeliveries`, P44-2).
     public var nearerDeliveries: [Nearer] = []
     /// Deliveries kept although fewer deliveries of the event than messages that could have them fit the span.
     public var sharedDeliveries: [Shared] = []
+    /// Kept deliveries that another message to (from) this contact is about as near to, by id: each may be that
+    /// message's (`TimeMatch.Reading.either`, tester51 G13).
+    public var eitherDeliveries: [String: Nearer] = [:]
+    /// Kept deliveries that may be another message's (`eitherDeliveries` and those `sharedDeliveries` counts), by id.
+    var contestedDeliveries: Set<String> = []
     /// Send calls left out because another of the number's sends is nearer in time to them (`shareCalls`, P44-2).
     public var nearerCalls: [Nearer] = []
     /// Send calls kept although fewer calls than the number's sends fit the window.
     public var sharedCalls: Shared? = nil
+    /// Kept send calls that another of the number's sends is as near to (`TimeMatch.Reading.either`), oldest first.
+    public var eitherCalls: [Nearer] = []
     /// The endpoints of the kept calls whose path names no number (`/v1/messages`, `sendScope`, P44-12).
     public var unnamedCalls: [String] = []
     /// True when the traced message is inbound (the notes say "from this contact").
@@ -69,7 +77,7 @@ public struct SendAttribution: Sendable {
 
     /// Sorts `calls` (send calls near the message's time) and `deliveries` (of the message's number,
     /// contact and period) by what the message's status history allows, then shares them with the other messages in
-    /// `neighbours` by nearest time (`shareDeliveries`, `shareCalls`).
+    /// `neighbours` by time (`shareDeliveries`, `shareCalls`, by `TimeMatch`'s rule).
     public init(
         message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery],
         neighbours: Neighbours = Neighbours()
@@ -114,7 +122,8 @@ public struct SendAttribution: Sendable {
         for delivery in deliveries { counts[delivery.event + " " + delivery.webhookID, default: 0] += 1 }
         sameEventDeliveries = counts.values.max() ?? 0
         for delivery in deliveries where delivery.status == "failed" {
-            if counts[delivery.event + " " + delivery.webhookID, default: 0] > 1 { failedShared += 1 } else { failedOwn += 1 }
+            let shared = counts[delivery.event + " " + delivery.webhookID, default: 0] > 1 || contestedDeliveries.contains(delivery.id)
+            if shared { failedShared += 1 } else { failedOwn += 1 }
         }
     }
 

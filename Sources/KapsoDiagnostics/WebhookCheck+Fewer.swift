@@ -9,8 +9,8 @@ internal import KapsoClient
 ///   paused or subscribed to other events (the API keeps no history of a webhook, kapso-api.md §3.1;
 ///   `WebhookAudience`); without `updated_at` nothing is said. Messages of the last `WebhookVerdict.deliveryGrace`
 ///   are left out (their delivery may not be logged yet).
-/// - Every `whatsapp.message.received` delivery logged for the webhook since that change counts, whatever its status
-///   and URL, including ones that may belong to earlier messages or to `webhooks test`: that can only lower the count.
+/// - Every `whatsapp.message.received` delivery logged for the webhook since that change (less `TimeMatch.skew`) counts,
+///   whatever its status and URL, including ones that may belong to earlier messages or to `webhooks test`: that can only lower the count.
 /// - The messages read are the newest page (`Inbound.complete`); when it does not reach back to the change, more
 ///   arrived than were read, so the count is again a floor.
 /// - A webhook that batches received messages (`buffer_events`, kapso-api.md §10.5) sends one delivery for several
@@ -31,7 +31,8 @@ extension WebhookCheck {
         let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? changed
         let cut = max(changed, created, now - span)
         let messages = inbound.times.filter { $0 > cut && $0 <= now - WebhookVerdict.deliveryGrace }
-        let delivered = deliveries.filter { $0.event == event && $0.created > cut }.count
+        // A delivery stamped up to `TimeMatch.skew` before the cut may be a counted message's own (two clocks): counted too.
+        let delivered = deliveries.filter { $0.event == event && $0.created > cut - TimeMatch.skew }.count
         let missing = messages.count - delivered
         guard delivered > 0, missing >= Self.fewerMinimum, delivered * 2 <= messages.count,
             let oldest = messages.min(), let newest = messages.max()

@@ -121,18 +121,34 @@ public enum WebhookURL {
             + "only while its cloudflared runs and a new run gets a new URL: start it again and register the URL it prints, "
             + "or use a named tunnel"
 
-        /// What a 404 from the tunnel's host most often means.
-        public var offline: String {
-            switch self {
+        /// What a 404 through the tunnel's host means. Kapso's delivery log keeps no answer body (kapso-api.md §4), so
+        /// the tunnel's own answer (ngrok's ERR_NGROK_3200 page, "The endpoint is offline", ngrok.com/docs/errors/err_ngrok_3200)
+        /// cannot be told from the app's own 404 for a path it has no handler for, which a running tunnel passes through
+        /// (tester51 G12: every delivery to an ngrok URL 404, none ever delivered, was read as "the tunnel is offline").
+        /// `deliveredBefore`: a delivery to the same URL succeeded before the 404, so the path was the handler's and the
+        /// tunnel gone is the likely cause; false or nil (never, or not known): both causes, with the check that tells them.
+        public func notFound(deliveredBefore: Bool?) -> String {
+            let (name, gone, start, page) = switch self {
             case .ngrok:
-                return "the ngrok tunnel is offline (404): ngrok answers 404 with ERR_NGROK_3200 'The endpoint is offline' when no "
+                ("ngrok", "the tunnel is offline: ngrok answers 404 with ERR_NGROK_3200 'The endpoint is offline' when no "
                     + "agent serves the URL (the agent stopped or crashed, the laptop slept, or it now runs under another URL; "
-                    + "ngrok docs, ERR_NGROK_3200): start the agent for this URL, or register a URL that does not depend on one machine"
+                    + "ngrok docs, ERR_NGROK_3200)",
+                 "start the agent for this URL, or register a URL that does not depend on one machine",
+                 "ngrok's own page names ERR_NGROK_3200 when it is the tunnel")
             case .cloudflareQuick:
-                return "the Cloudflare quick tunnel answered 404: a trycloudflare.com URL lives only while its cloudflared runs "
-                    + "(account-less tunnels have no uptime guarantee, cloudflared says at start) and a new run gets a new URL: "
-                    + "start it again and register the URL it prints, or use a named tunnel"
+                ("Cloudflare quick tunnel", "the quick tunnel is gone: a trycloudflare.com URL lives only while its cloudflared "
+                    + "runs (account-less tunnels have no uptime guarantee, cloudflared says at start) and a new run gets a new URL",
+                 "start it again and register the URL it prints, or use a named tunnel",
+                 "Cloudflare's own page when it is the tunnel")
             }
+            if deliveredBefore == true {
+                return "404 through the \(name) URL after deliveries to it succeeded, so the path was the handler's: most likely "
+                    + "\(gone): \(start); if the tunnel runs, the app behind it stopped serving this path"
+            }
+            return "404 through the \(name) URL: either \(gone), or the tunnel is up and the app behind it has no handler at "
+                + "this path (a running tunnel passes the app's own 404 through); Kapso's delivery log keeps no answer body to "
+                + "tell which (kapso-api.md §4): open the URL in a browser, \(page) (then \(start)); otherwise check the path "
+                + "and method (POST) of the app's handler"
         }
     }
 

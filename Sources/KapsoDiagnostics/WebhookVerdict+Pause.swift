@@ -52,6 +52,15 @@ extension WebhookVerdict {
         retryingNow != nil ? retrying.last : stuckAfterError.last ?? current.last { $0.status == "failed" }
     }
 
+    /// True when a delivery to `failure`'s URL (the current one when either is not recorded) was delivered before it: the
+    /// path was the handler's then (`WebhookURL.Tunnel.notFound`).
+    func deliveredBefore(_ failure: Delivery) -> Bool {
+        current.contains { other in
+            other.status == "delivered" && other.created < failure.created
+                && (other.url == failure.url || other.url.isEmpty || failure.url.isEmpty)
+        }
+    }
+
     /// The failed deliveries the fix speaks of, oldest first: those retrying now when some are, else the newest run of
     /// failures when the webhook fails now, else the recent window's failures.
     var adviceFailures: [Delivery] {
@@ -67,12 +76,14 @@ extension WebhookVerdict {
     /// failures: the receiver's handler failed (500) …` (probe40 P40-5: only the newest failure's status was advised on,
     /// "the handler's 500" for a webhook whose other three failures were its signature check's 401s).
     public var failureAdvice: String {
-        let newest = ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
+        let newest = ErrorTriage.deliveryMeaning(
+            status: newestFailure?.http, url: newestFailure?.url ?? webhook.url, deliveredBefore: newestFailure.map(deliveredBefore))
         let failures = adviceFailures
         // One cause per meaning, two codes with the same advice (a 301 and a 308) one cause: `redirect (301, 308): …`.
         var causes: [(key: String, codes: [Int], count: Int, newest: Int64)] = []
         for delivery in failures {
-            let meaning = ErrorTriage.deliveryMeaning(status: delivery.http, url: delivery.url.isEmpty ? webhook.url : delivery.url)
+            let meaning = ErrorTriage.deliveryMeaning(
+                status: delivery.http, url: delivery.url.isEmpty ? webhook.url : delivery.url, deliveredBefore: deliveredBefore(delivery))
             let code = delivery.http.map { "(\($0)" }
             let key = code.flatMap { meaning.firstRange(of: $0) }.map { meaning[..<$0.lowerBound] + "(\u{0}" + meaning[$0.upperBound...] }
                 ?? meaning

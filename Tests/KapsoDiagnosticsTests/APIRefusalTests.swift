@@ -15,7 +15,11 @@ import Testing
             "send in flight: another send to the same conversation is in progress"),
         (403, "Active sandbox session required to send messages", "403 sandbox_session_required", "Kapso sandbox: Kapso refused the send"),
         (422, "Marketing preference stopped", "422 marketing_preference_stopped", "Kapso marketing pre-check: the contact stopped marketing"),
-        (400, "Invalid OAuth access token - Cannot parse access token", "400 #190", "access token expired or invalid: reconnect the number"),
+        // Through Kapso's proxy the token Graph could not parse is the number's, which Kapso keeps (tester51 G14).
+        (400, "Invalid OAuth access token - Cannot parse access token", "400 #190",
+            "access token cannot be parsed: through Kapso's proxy the token Graph could not parse is the one Kapso keeps"),
+        (400, "Malformed access token", "400 #190",
+            "access token cannot be parsed: through Kapso's proxy the token Graph could not parse is the one Kapso keeps"),
         (422, "(#131047) Re-engagement message", "422 #131047", "re-engagement (24 h window closed): send an approved template"),
     ])
     func kapsoRefusalsAreNamedInTheGroupedView(status: Int, text: String, error: String, meaning: String) throws {

@@ -24,14 +24,26 @@ import Testing
         #expect(meaning.contains("the handler may have run: check the origin's logs at these times"), "\(meaning)")
     }
 
+    /// tester51 G12: a 404 through a tunnel's host is the tunnel gone or the app's own 404 for a path it has no handler
+    /// for (a running tunnel passes it through), and the delivery log keeps no body to tell which: both are named, with
+    /// the check; after a delivery to the URL succeeded, the tunnel gone is the likely one.
     @Test(arguments: [
-        ("https://3f2a-81-23-4-5.ngrok-free.app/webhooks/kapso", "the ngrok tunnel is offline (404): ngrok answers 404 with ERR_NGROK_3200"),
-        ("https://abc.ngrok.io/hook", "the ngrok tunnel is offline (404)"),
-        ("https://oklahoma-solo-younger-truck.trycloudflare.com/hook", "the Cloudflare quick tunnel answered 404"),
+        ("https://3f2a-81-23-4-5.ngrok-free.app/webhooks/kapso", "404 through the ngrok URL: either the tunnel is offline: ngrok "
+            + "answers 404 with ERR_NGROK_3200"),
+        ("https://abc.ngrok.io/hook", "404 through the ngrok URL: either the tunnel is offline"),
+        ("https://oklahoma-solo-younger-truck.trycloudflare.com/hook", "404 through the Cloudflare quick tunnel URL: either the quick tunnel is gone"),
         ("https://hooks.example.com/ngrok-free.app", "the receiver has no handler for it at that URL (404)"),
     ])
-    func aNotFoundFromATunnelHostIsTheTunnelGone(url: String, meaning: String) {
-        #expect(ErrorTriage.deliveryMeaning(status: 404, url: url).hasPrefix(meaning))
+    func aNotFoundFromATunnelHostIsTheTunnelGoneOrThePath(url: String, meaning: String) {
+        let read = ErrorTriage.deliveryMeaning(status: 404, url: url)
+        #expect(read.hasPrefix(meaning), "\(read)")
+        if WebhookURL.tunnel(url) != nil {
+            #expect(read.contains("or the tunnel is up and the app behind it has no handler at this path"), "\(read)")
+            #expect(read.contains("check the path and method (POST) of the app's handler"), "\(read)")
+            let before = ErrorTriage.deliveryMeaning(status: 404, url: url, deliveredBefore: true)
+            #expect(before.contains("after deliveries to it succeeded, so the path was the handler's: most likely"), "\(before)")
+            #expect(ErrorTriage.deliveryMeaning(status: 404, url: url, deliveredBefore: false) == read)
+        }
         // Another answer from a tunnel host is the receiver's own.
         #expect(ErrorTriage.deliveryMeaning(status: 500, url: url).hasPrefix("the receiver's handler failed (500)"))
     }

@@ -16,10 +16,10 @@ import Testing
             """).object))
     }
 
-    static func inbound(_ tag: String, at time: Int64) throws -> Message {
+    static func inbound(_ tag: String, at time: Int64, contact: String = "14155550171") throws -> Message {
         try Message(json: try #require(JSONValue.parse("""
-            {"id": "wamid.\(tag)", "timestamp": "\(time)", "type": "text", "from": "14155550171",
-             "kapso": {"direction": "inbound", "status": "received", "phone_number": "14155550171", "phone_number_id": "100200300400501"}}
+            {"id": "wamid.\(tag)", "timestamp": "\(time)", "type": "text", "from": "\(contact)",
+             "kapso": {"direction": "inbound", "status": "received", "phone_number": "\(contact)", "phone_number_id": "100200300400501"}}
             """).object))
     }
 
@@ -39,8 +39,9 @@ import Testing
     }
 
     /// Two sends to one contact `gap` seconds apart, one `whatsapp.message.sent` delivery at the second: the first has none
-    /// (its "no delivery" reading speaks), the second has it with a note that it may be the first's.
-    @Test(arguments: [1, 20, 300] as [Int64])
+    /// (its "no delivery" reading speaks), the second has it with a note that it may be the first's. A second apart, the
+    /// times cannot tell them apart and both list it (`TimeMatchTests`, tester51 G13).
+    @Test(arguments: [20, 300] as [Int64])
     func oneDeliveryForTwoSendsIsTheNearestOnes(gap: Int64) throws {
         let first = try Self.outbound("A", at: Self.t0)
         let second = try Self.outbound("B", at: Self.t0 + gap)

@@ -239,6 +239,33 @@ import Testing
         #expect(WebhookVerdict(meta, deliveries: [], now: Self.now).missed(inbound, period: "7d") == nil)
     }
 
+    /// tester51 G13 (its `webhooks check` side): a received message stamped a second or two after the newest delivery
+    /// may be that delivery's own (Meta stamps the message, Kapso the delivery, `TimeMatch.skew`): it is not counted as
+    /// missed; one stamped later still is.
+    @Test func aMessageStampedJustAfterTheNewestDeliveryIsNotMissed() throws {
+        let last = Self.now - 2 * Self.hour
+        let deliveries = (0..<5).map { delivery("delivered", 200, hoursAgo: 2 + Double($0)) }
+        let verdict = WebhookVerdict(try webhook(), deliveries: deliveries, now: Self.now)
+        for offset in [1, TimeMatch.skew] {
+            #expect(verdict.missed(WebhookCheck.Inbound(number: "100", times: [last + offset], complete: true), period: "7d") == nil)
+        }
+        let later = WebhookCheck.Inbound(number: "100", times: [last + TimeMatch.skew + 1], complete: true)
+        #expect(verdict.missed(later, period: "7d")?.count == 1)
+    }
+
+    /// tester51 G12: the fix for 404s through an ngrok URL names both causes when no delivery to it ever succeeded, and the
+    /// tunnel offline as the likely one when deliveries to it succeeded before the 404s.
+    @Test func anNgrokNotFoundIsWeighedByWhetherTheURLWorkedBefore() throws {
+        let url = "https://abc123.ngrok-free.app/wa"
+        let hook = try webhook(["url": .string(url)])
+        let failures = (0..<3).map { delivery("failed", 404, hoursAgo: 1 + Double($0), url: url, attempts: 4) }
+        let never = WebhookVerdict(hook, deliveries: failures, now: Self.now).failureAdvice
+        #expect(never.hasPrefix("404 through the ngrok URL: either the tunnel is offline"), "\(never)")
+        let worked = (0..<3).map { delivery("delivered", 200, hoursAgo: 10 + Double($0), url: url) }
+        let before = WebhookVerdict(hook, deliveries: worked + failures, now: Self.now).failureAdvice
+        #expect(before.hasPrefix("404 through the ngrok URL after deliveries to it succeeded"), "\(before)")
+    }
+
     /// P19-2: the trace's advice for one message without a delivery points at 'webhooks check' only when that check
     /// can see it (the webhook got nothing after the message and receives messages).
     @Test func undeliveredAdviceNamesTheCheckOnlyWhenItSeesTheGap() {
