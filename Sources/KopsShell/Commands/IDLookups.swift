@@ -41,9 +41,12 @@ enum IDLookups {
             } catch let error as KapsoAPIError where isWrongBaseURL(error) {
                 // Every look-up is a list every Kapso API has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404
                 // there is the wrong base URL, not an empty answer, so nothing was searched (probe5 P5-1).
+                // Unless the host answered other paths this session (tester51 G6): then one 404 is not the base URL.
                 record(
                     failure: error, of: lookup, to: &facts, errors: &errors,
-                    because: "404 from an endpoint every Kapso API has: the API base URL looks wrong")
+                    because: client.servedPaths.isEmpty
+                        ? "404 from an endpoint every Kapso API has: the API base URL looks wrong"
+                        : "404 from an endpoint every Kapso API has, though this host answered others: try again")
             } catch {
                 record(failure: error, of: lookup, to: &facts, errors: &errors)
             }
