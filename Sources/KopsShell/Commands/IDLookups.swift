@@ -69,8 +69,10 @@ enum IDLookups {
             }
         }
         if let own {
+            // Its writes too (a `reply`'s POST on the number's path): kops's calls are none of the project's (tester51 G5).
             let matches = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, answered: true)
-            (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids, matches.session)
+            let every = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, every: true)
+            (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids.union(every.ids), matches.session.union(every.session))
         }
         return (facts, errors)
     }
