@@ -121,7 +121,7 @@ public enum OverviewCommand: Command {
                 if let failing { next.append(("use \(number.id); errors --period \(period)", "\(name): \(failing.text)")) }
                 continue
             }
-            let triage = HealthTriage(health)
+            let triage = HealthTriage(health, coexistence: number.json["is_coexistence"]?.bool)
             let blocking = triage.blocking
             let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
             // Webhooks not read block nothing they could not be seen to block (an empty list is no webhook missing).
