@@ -132,6 +132,8 @@ struct Launch: Equatable {
             if configProblem != nil { resolving["KOPS_PROFILE"] = nil }
             let resolved = try Self.resolve(flags: flags, environment: resolving, config: config)
             settings = resolved.settings
+            // The environment overriding the chosen profile's key or host is said once, never silently (tester51 G8).
+            if !ownAPI { for line in settings.overridden { stdout.write("warning: " + line + "\n", to: .err) } }
             // The demo uses no profile: one it could not find does not matter there.
             if let unknown = resolved.unknownProfile, !ownAPI {
                 let source = namedProfile != nil ? "env KOPS_PROFILE" : "config.toml default_profile"
