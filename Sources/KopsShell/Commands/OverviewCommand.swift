@@ -58,9 +58,10 @@ public enum OverviewCommand: Command {
             unread.append(OverviewUnreadPart(what: "API calls (\(period))", command: "logs --period \(period)", error: limited, decidesStatus: false))
         }
         let calls = callsRead.value
-        // kops's own calls are in neither count: the line says so, and its look-ups need no word of their own (tester51 G5).
+        // kops's own calls are in neither count, and the line says so (tester51 G5); this session's look-ups keep their
+        // count, which a replay does not change.
         let leftOut = calls.flatMap { calls in
-            let parts = [calls.kopsLeftOut ? "kops's own calls not counted" : nil, FailureFetch.leftOut(own: 0, normal: triage.normalAnswers)]
+            let parts = [calls.kopsLeftOut ? "kops's own calls not counted" : nil, FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)]
             return parts.contains { $0 != nil } ? parts.compactMap { $0 }.joined(separator: "; ") : nil
         }
         var deliveries = DeliveryStats()
