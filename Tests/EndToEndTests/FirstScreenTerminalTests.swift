@@ -22,7 +22,8 @@ import Testing
 
     @Test func theDemoSaysWhereToStart() async throws {
         let screen = try await firstScreen(flags: ["--demo"])
-        let joined = screen.replacingOccurrences(of: "\n", with: " ")
+        // Its continuation line is indented under the text (wrapped at words): read as one line.
+        let joined = screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(joined.contains("API calls stay on this machine; try 'numbers', then 'overview'; 'help' lists commands"), "\(screen)")
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(screen)")
     }
