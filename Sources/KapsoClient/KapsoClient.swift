@@ -39,6 +39,9 @@ public final class KapsoClient {
     /// (`PagingCursor.next(in:)`), so the next page's GET can be sent while this one is decoded (`CursorPages`). Not
     /// told when the reading finds none; the decoded page's own cursor is what the list goes on with.
     public var listCursorAhead: ((String) -> Void)?
+    /// The first 3 distinct routes (path after the host, no query, each id segment `{id}`) answered 2xx with JSON: the
+    /// host serves the API, so a later 404 from an endpoint every Kapso API has is not a wrong base URL (tester51 G6).
+    public private(set) var servedPaths: [String] = []
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -214,6 +217,9 @@ public final class KapsoClient {
                 throw .transport(.noAnswer(host: host, detail: "the \(response.status) answer's body is not valid JSON"))
             }
             throw .badResponse(status: response.status, detail: unreadable(response.body), firstBytes: preview(response))
+        }
+        if servedPaths.count < 3, case let route = Self.route(pathOf(request.url)), !servedPaths.contains(route) {
+            servedPaths.append(route)
         }
         received?(json)
         return (json, items)

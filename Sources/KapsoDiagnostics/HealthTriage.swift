@@ -45,8 +45,9 @@ public struct HealthTriage: Sendable {
 
     public var findings: [Finding]
 
-    /// Reads `health`; `inbound` is what kops read of the number's inbound messages (only `webhook_verified` uses it).
-    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead) {
+    /// Reads `health`; `inbound` is what kops read of the number's inbound messages (only `webhook_verified` uses it);
+    /// `coexistence` the number's `is_coexistence` as listed, nil when not read (only `token_validity` uses it).
+    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil) {
         let order = [
             "phone_number_access", "phone_number_connection", "token_validity", "messaging_health",
             "webhook_subscription", "webhook_verified", "test_message",
@@ -54,7 +55,7 @@ public struct HealthTriage: Sendable {
         let checks = health.checks.sorted { lhs, rhs in
             (order.firstIndex(of: lhs.name) ?? order.count) < (order.firstIndex(of: rhs.name) ?? order.count)
         }
-        findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound) }
+        findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound, coexistence: coexistence) }
         // A state in which the number sends as usual (quality RED, FLAGGED) under a passed access check: said, not failed.
         sendingNote = checks.first { $0.name == "phone_number_access" }.flatMap { access in
             let details = access.check["details"]?.object ?? JSONObject()
@@ -130,24 +131,28 @@ public struct HealthTriage: Sendable {
     public var contradicted: [Finding] { findings.filter { $0.contradiction != nil } }
 
     /// The check as its details show it: a `passed: true` whose details show a failure is read as failed.
-    private static func read(_ name: String, _ check: JSONObject, inbound: Inbound) -> Finding {
+    private static func read(_ name: String, _ check: JSONObject, inbound: Inbound, coexistence: Bool?) -> Finding {
         let details = check["details"]?.object ?? JSONObject()
         let passed = check["passed"]?.bool
         if passed == nil {
             // `passed: null` is "not known" (kapso-api.md §2.3: messaging_health's `error` when Meta's status could not
             // be fetched; UNKNOWN connection), never "failed", unless the details themselves show a failure (P17-2).
             let shown = failureEvidence(name, check: check, details: details) != nil
-            return shown ? read(name, check, details: details, passed: false, inbound: inbound) : unknown(name, check, details: details)
+            return shown
+                ? read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence)
+                : unknown(name, check, details: details)
         }
         guard passed == true, let evidence = failureEvidence(name, check: check, details: details) else {
-            return read(name, check, details: details, passed: passed, inbound: inbound)
+            return read(name, check, details: details, passed: passed, inbound: inbound, coexistence: coexistence)
         }
-        var finding = read(name, check, details: details, passed: false, inbound: inbound)
+        var finding = read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence)
         finding.contradiction = "Kapso marks this check passed, but its details say \(evidence)"
         return finding
     }
 
-    private static func read(_ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?, inbound: Inbound) -> Finding {
+    private static func read(
+        _ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?, inbound: Inbound, coexistence: Bool?
+    ) -> Finding {
         var finding = Finding(
             check: name, severity: passed == true ? .passed : passed == false ? .attention : .unknown,
             detail: summary(name, check: check, details: details))
@@ -173,9 +178,7 @@ public struct HealthTriage: Sendable {
                 finding.fix = "run 'health' again in a few minutes (Kapso caches the check up to 3 min)"
             }
         case "token_validity":
-            finding.severity = .critical
-            finding.cause = "the coexistence token of this number is no longer valid"
-            finding.fix = "reconnect the WhatsApp Business App number through Kapso's setup link"
+            readToken(&finding, details: details, coexistence: coexistence)
         case "messaging_health":
             guard let overall = worstState(check: check, details: details) else {
                 finding.cause = "Kapso marks messaging health failed, but neither Meta's state nor an entity is listed"
@@ -277,7 +280,8 @@ public struct HealthTriage: Sendable {
         case "webhook_verified":
             return details["verified_at"]?.string.map { "verified \($0)" } ?? (check["passed"]?.bool == nil ? "" : "not verified")
         default:
-            return check["error"]?.string ?? ""
+            // The check's own words (token_validity's Graph error, an undocumented check's message): tester51 G10.
+            return check["error"]?.string ?? detailsText(details) ?? ""
         }
     }
 

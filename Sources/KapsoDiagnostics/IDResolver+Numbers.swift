@@ -374,7 +374,7 @@ extension IDResolver {
             text += ", \(calls.failed) failed (\(statuses))" + (calls.failedKeys.isEmpty ? "" : " from key \(list(calls.failedKeys))")
         }
         var leftOut: [String] = []
-        if calls.ownLeftOut > 0 { leftOut.append("\(plural(calls.ownLeftOut, "look-up")) by kops itself this session left out, and its earlier ones") }
+        if calls.ownLeftOut > 0 { leftOut.append("\(plural(calls.ownLeftOut, "call")) by kops itself this session left out, and its earlier ones") }
         // Said without a count: each `trace` of the contact adds one, and the line would change with every replay.
         if calls.normalLeftOut { leftOut.append("'Marketing preference not found' answers left out: Kapso's normal answer, not failures") }
         if !leftOut.isEmpty { text += " (" + leftOut.joined(separator: "; ") + ")" }

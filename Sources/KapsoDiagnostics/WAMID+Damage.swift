@@ -208,6 +208,17 @@ extension WAMID {
         return line + "; if the message is another project's, check the API key"
     }
 
+    /// The answer for a WAMID that `GET /whatsapp/messages/{id}` answered 404 for while the list of its contact's messages
+    /// (kapso-api.md §7.1) holds it: the message is in the project, so "no message with this WAMID exists" would be false
+    /// (tester51 G6). `sent`: its `timestamp` (Unix seconds), nil when unreadable. Kapso documents no delay between a send
+    /// and its read by WAMID (§13), so the read's 404 is said as a likely race or a transient error, to be retried.
+    public static func listedThoughNotFound(_ id: String, sent: Int64?) -> String {
+        let when = sent.map { " (timestamp \(KapsoTime.iso($0)))" } ?? ""
+        return "GET /platform/v1/whatsapp/messages/\(id) answered 404, yet the message is in this project: the list of its "
+            + "contact's messages holds it\(when); the read came before Kapso had recorded it, or the 404 was transient: try "
+            + "again in a few seconds"
+    }
+
     /// Whether any of `messages` (listed by a contact number filter, which Kapso matches on part of the number) is to or
     /// from `number` (digits, no `+`) itself.
     public static func hasMessage(of number: String, in messages: [Message]) -> Bool {

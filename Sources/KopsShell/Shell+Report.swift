@@ -68,7 +68,8 @@ extension Shell {
         // A 404 every call would get points at the base URL, with the full URL asked.
         if let apiError = error as? KapsoAPIError,
             let wrongHost = BaseURLError.explaining(
-                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"])
+                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"],
+                served: context.client.servedPaths)
         {
             error = wrongHost
         }

@@ -8,18 +8,19 @@ public enum PseudoTerminal {
     /// - Parameters:
     ///   - columns: when given, the terminal is 30 rows by `columns` columns (`TIOCSWINSZ`) before kops starts.
     ///   - promptWait: seconds to wait for each prompt.
+    ///   - flags: kops's arguments, `--demo` unless told (`[]` starts the shell on `environment`'s settings).
     public static func typed(
-        _ lines: [[UInt8]], environment: [String: String], columns: Int? = nil, promptWait: Int = 20
+        _ lines: [[UInt8]], environment: [String: String], columns: Int? = nil, promptWait: Int = 20, flags: [String] = ["--demo"]
     ) async throws -> String {
         let script = #"""
             import fcntl, os, pty, select, struct, sys, termios, time
-            kops, columns, wait = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-            lines = [bytes.fromhex(h) for h in sys.argv[4:]]
+            kops, columns, wait, flags = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
+            lines = [bytes.fromhex(h) for h in sys.argv[5:]]
             pid, fd = pty.fork()
             if pid == 0:
                 if columns:
                     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
-                os.execv(kops, [kops, "--demo"])
+                os.execv(kops, [kops] + flags)
             seen = b""
             def until(mark, after, limit=wait):
                 global seen
@@ -44,7 +45,7 @@ public enum PseudoTerminal {
             sys.stdout.write(seen.decode("utf-8", "replace"))
             """#
         let hex = lines.map { $0.map { String(format: "%02x", $0) }.joined() }
-        let arguments = ["-c", script, ProcessRunner.executable("kops").path, String(columns ?? 0), String(promptWait)] + hex
+        let arguments = ["-c", script, ProcessRunner.executable("kops").path, String(columns ?? 0), String(promptWait), flags.joined(separator: " ")] + hex
         let result = try await offPool {
             try ProcessRunner.run("/usr/bin/python3", arguments, environment: environment, timeout: 90)
         }

@@ -132,6 +132,8 @@ struct Launch: Equatable {
             if configProblem != nil { resolving["KOPS_PROFILE"] = nil }
             let resolved = try Self.resolve(flags: flags, environment: resolving, config: config)
             settings = resolved.settings
+            // The environment overriding the chosen profile's key or host is said once, never silently (tester51 G8).
+            if !ownAPI { for line in settings.overridden { stdout.write("warning: " + line + "\n", to: .err) } }
             // The demo uses no profile: one it could not find does not matter there.
             if let unknown = resolved.unknownProfile, !ownAPI {
                 let source = namedProfile != nil ? "env KOPS_PROFILE" : "config.toml default_profile"
@@ -159,7 +161,14 @@ struct Launch: Equatable {
         // The interactive shell says it now; a script, `-c` or piped input says it once, in the line of the first command
         // it refuses (with its location), or at the end when none needed the API (tester47 L6: said twice).
         let interactiveShell = commands.isEmpty && self.script.words.isEmpty && terminal.stdinIsTTY
-        if let startProblem, interactiveShell { stdout.write(ErrorReport(startProblem).line() + "\n", to: .err) }
+        if let startProblem, interactiveShell {
+            stdout.write(ErrorReport(startProblem).line() + "\n", to: .err)
+        } else if interactiveShell, !ownAPI,
+            let hint = StartHint.line(key: settings.key, profiles: config.profiles.map(\.name), environment: environment)
+        {
+            // A first screen that says what to do when no project can be reached yet (tester51 G9).
+            stdout.write(Self.wrapped(VisibleText.escaped(hint), environment: environment) + "\n", to: .err)
+        }
         if !ownAPI, startProblem == nil, let note = GraphVersion.baseURLNote(
             settings.baseURL, source: settings.sources["api"]?.description, at: Self.wallClockMicros() / 1_000_000)
         {
@@ -179,7 +188,8 @@ struct Launch: Equatable {
             }
             simulator = running
             if demoTranscript == nil {
-                stdout.write("demo: kapso-sim at \(running.baseURL); API calls stay on this machine\n", to: .err)
+                let line = "demo: kapso-sim at \(running.baseURL); API calls stay on this machine"
+                stdout.write((interactiveShell ? Self.wrapped(line + StartHint.demo, environment: environment) : line) + "\n", to: .err)
             }
             settings.baseURL = running.baseURL
             settings.key = .value(Secret(key), .flag("--demo"))
@@ -334,6 +344,11 @@ struct Launch: Equatable {
             environment["KOPS_PROFILE"] = nil
             return (try Settings.resolve(flags: flags, environment: environment, config: unnamed), name)
         }
+    }
+
+    /// `line` wrapped at words to standard error's terminal width, as error lines are.
+    static func wrapped(_ line: String, environment: [String: String]) -> String {
+        TerminalFacts.currentWidth(of: 2, environment: environment).map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
     }
 
     /// `status`, once standard output's failure is said when no command did (a `kops check` diff, the summary of

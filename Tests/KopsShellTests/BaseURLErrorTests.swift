@@ -128,4 +128,65 @@ import Testing
         let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/conversations/x", message: "Not found")
         #expect(BaseURLError.explaining(error, clientBase: "https://api.kapso.ai", base: "https://api.kapso.ai", source: nil) == nil)
     }
+
+    /// tester51 G6: one 404 from a list every Kapso API has, after the same host answered other paths in the session, is
+    /// no wrong host: it was "this host does not serve Kapso's API (wrong host or port?)", and the on-call person changed a
+    /// base URL that was right. The line names what the host answered and says retry; a whois whose one look-up got the
+    /// 404 says the same.
+    @Test(arguments: ["conversations", "whois 100200300400501"])
+    func one404AfterTheHostAnsweredIsNotAWrongHost(line: String) async throws {
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.context.session.sources["api"] = "env KAPSO_API_BASE_URL"
+            _ = shell.run(line: "use 100200300400501")
+            _ = shell.run(line: "messages --limit 2")
+            let mark = output.err.count
+            try fixture.setFaults("404:times=1")
+            return (shell.run(line: line), String(output.err.dropFirst(mark)))
+        }
+        #expect(status == .failure)
+        #expect(err.contains("answered not found (404)"), "\(err)")
+        #expect(err.contains("although this host answered /platform/v1/whatsapp/phone_numbers"), "\(err)")
+        #expect(err.contains("/platform/v1/whatsapp/messages"), "\(err)")
+        #expect(err.contains("is not the mistake: a transient error, or a proxy or gateway in between"), "\(err)")
+        for claim in ["does not serve Kapso's API", "wrong host or port", "base URL looks wrong", "host only"] {
+            #expect(!err.contains(claim), "one 404 after 200s read as a wrong host: \(err)")
+        }
+    }
+
+    /// The same rule on its own: a host that served nothing still gets the wrong-host reading; a served route is named
+    /// with its ids as `{id}`; a send answered by Graph itself keeps its own reading.
+    @Test func theServedRoutesDecideTheReading() throws {
+        let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/conversations", message: "Not found")
+        let base = "http://127.0.0.1:39569"
+        let unserved = try #require(BaseURLError.explaining(error, clientBase: base, base: base, source: nil))
+        #expect(unserved.message.contains("this host does not serve Kapso's API"))
+        let served = try #require(
+            BaseURLError.explaining(
+                error, clientBase: base, base: base, source: nil, served: ["/platform/v1/whatsapp/phone_numbers/{id}/health"]))
+        #expect(served.message.contains("although this host answered /platform/v1/whatsapp/phone_numbers/{id}/health in this session"))
+        #expect(!served.message.contains("does not serve"))
+    }
+
+    /// tester51 G6, its sibling: one 404 to `GET /messages/{wamid}` of a message the contact's list holds was "no message
+    /// with WAMID … exists in this project"; the list kops reads right after shows it, so the line says the message is
+    /// there and to try again. A WAMID the list does not hold keeps the "no message" reading.
+    @Test func aMessageThe404dReadMissedButTheListHoldsIsNotMissing() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
+        let missing = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMgA="
+        let (found, notFound) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            try fixture.setFaults("404:times=1")
+            var mark = output.err.count
+            let first = (shell.run(line: "message \(wamid)"), String(output.err.dropFirst(mark)))
+            mark = output.err.count
+            let second = (shell.run(line: "message \(missing)"), String(output.err.dropFirst(mark)))
+            return (first, second)
+        }
+        #expect(found.0 == .failure)
+        #expect(found.1.contains("answered 404, yet the message is in this project"), "\(found.1)")
+        #expect(found.1.contains("try again in a few seconds"), "\(found.1)")
+        #expect(!found.1.contains("no message with WAMID"), "\(found.1)")
+        #expect(notFound.1.contains("no message with WAMID \(missing) exists in this project"), "\(notFound.1)")
+    }
 }

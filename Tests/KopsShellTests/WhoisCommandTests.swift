@@ -570,6 +570,6 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(log.out.hasPrefix("7ed5bbdc-cce7-4247-83e8-af1e02f2d47a is the API call GET "), "\(log.out)")
         #expect(key.out.hasPrefix("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03 is the id of API key history-sync, which made 48 calls in the last 30 days, 48 failed"), "\(key.out)")
         // All 157 calls were read (past the first page); kops's own 109 template reads are not the project's (probe6 P6-10).
-        #expect(waba.out.contains("API calls:      48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync (109 look-ups by kops itself this session left out, and its earlier ones)"), "\(waba.out)")
+        #expect(waba.out.contains("API calls:      48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync (109 calls by kops itself this session left out, and its earlier ones)"), "\(waba.out)")
     }
 }

@@ -49,7 +49,10 @@ public enum HealthCommand: Command {
         if let retry = health.retryAfter {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
-        let triage = HealthTriage(health, inbound: inbound(of: id, for: health, client: client))
+        // Whether the number is a coexistence one, from its listing this session (no request of its own): token_validity
+        // reads by it (tester51 G10).
+        let coexistence = context.ids.phoneNumbers[id]?.json["is_coexistence"]?.bool
+        let triage = HealthTriage(health, inbound: inbound(of: id, for: health, client: client), coexistence: coexistence)
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
         context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
         if health.status == "healthy", !triage.contradicted.isEmpty {

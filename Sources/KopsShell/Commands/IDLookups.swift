@@ -41,9 +41,12 @@ enum IDLookups {
             } catch let error as KapsoAPIError where isWrongBaseURL(error) {
                 // Every look-up is a list every Kapso API has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404
                 // there is the wrong base URL, not an empty answer, so nothing was searched (probe5 P5-1).
+                // Unless the host answered other paths this session (tester51 G6): then one 404 is not the base URL.
                 record(
                     failure: error, of: lookup, to: &facts, errors: &errors,
-                    because: "404 from an endpoint every Kapso API has: the API base URL looks wrong")
+                    because: client.servedPaths.isEmpty
+                        ? "404 from an endpoint every Kapso API has: the API base URL looks wrong"
+                        : "404 from an endpoint every Kapso API has, though this host answered others: try again")
             } catch {
                 record(failure: error, of: lookup, to: &facts, errors: &errors)
             }
@@ -66,8 +69,10 @@ enum IDLookups {
             }
         }
         if let own {
+            // Its writes too (a `reply`'s POST on the number's path): kops's calls are none of the project's (tester51 G5).
             let matches = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, answered: true)
-            (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids, matches.session)
+            let every = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, every: true)
+            (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids.union(every.ids), matches.session.union(every.session))
         }
         return (facts, errors)
     }

@@ -20,7 +20,11 @@ extension ShellContext {
         case KapsoAPIError.messageNotFound(let value):
             // A WAMID is no other kind of id: its own 404 says no such message is in the project (and whether the id
             // looks damaged), unless every call gets 404 (the base URL).
-            return wrongBaseURL() ?? ShellError.idNotFound(explanation: WAMID.notFound(value, contactHasMessages: contactHasMessages(value)))
+            if let wrongHost = wrongBaseURL() { return wrongHost }
+            let listed = contactMessages(value)
+            // The contact's messages hold it: the message exists, whatever the one read said (tester51 G6).
+            if let found = listed.found { return ListedThoughNotFound(meaning: WAMID.listedThoughNotFound(value, sent: found.time)) }
+            return ShellError.idNotFound(explanation: WAMID.notFound(value, contactHasMessages: listed.any))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
         // On Kapso's Meta proxy, a 404 for the project's own number or WABA gets the reading a logged call gets (P26-15).
@@ -37,15 +41,17 @@ extension ShellContext {
         }
     }
 
-    /// Whether the contact number a WAMID carries has any message in the project: one page of `GET /whatsapp/messages`
-    /// filtered by it (kapso-api.md §7.1; Kapso matches `phone_number` on part of the number, so the rows are compared
-    /// whole). Nil when the id carries no number, the list fails, or a next page leaves it open.
-    func contactHasMessages(_ wamid: String) -> Bool? {
+    /// What one page of `GET /whatsapp/messages` filtered by the contact number a WAMID carries says (kapso-api.md §7.1;
+    /// Kapso matches `phone_number` on part of the number, so the rows are compared whole): `any`, whether the contact has
+    /// a message in the project (nil when the id carries no number, the list fails, or a next page leaves it open);
+    /// `found`, the listed message with that WAMID itself.
+    func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?) {
         guard case .success(let number?) = WAMID.contactNumber(in: wamid),
             let page = try? client.messages(filters: [("phone_number", String(number.suffix(8)))], limit: 100)
-        else { return nil }
-        if WAMID.hasMessage(of: number, in: page.items) { return true }
-        return page.nextPageQuery == nil ? false : nil
+        else { return (nil, nil) }
+        let found = page.items.first { $0.id == wamid }
+        if found != nil || WAMID.hasMessage(of: number, in: page.items) { return (true, found) }
+        return (page.nextPageQuery == nil ? false : nil, nil)
     }
 
     /// The error of `GET /whatsapp/phone_numbers` (one row) when it says the base URL is wrong

@@ -53,6 +53,8 @@ public struct Settings: Sendable {
     public var color: Bool
     /// Setting name (`api`, `profile`, `key`, `phone_number_id`, `output`, `color`) → its source.
     public var sources: [String: Source]
+    /// What the environment overrides of a profile chosen by name, one line each, to say at start (`overrides`).
+    public var overridden: [String] = []
 
     /// Resolves every setting but the key's value (see `KeyOrigin.lookUp`).
     public static func resolve(flags: Flags, environment: [String: String], config: KopsConfig) throws(ConfigError) -> Settings {
@@ -102,8 +104,10 @@ public struct Settings: Sendable {
         let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) }
             ?? profile?.keyOrigin ?? .none(profile: nil)
         sources["key"] = key.source
-        return Settings(
+        var settings = Settings(
             profile: profileName, baseURL: baseURL, key: key, phoneNumberID: phone, output: output, color: color,
             sources: sources)
+        settings.overridden = overrides(profile: profile, chosen: chosen?.source, flags: flags, environment: environment)
+        return settings
     }
 }

@@ -18,10 +18,22 @@ public struct BaseURLError: KopsError, Equatable {
     public var foreignShape = false
     /// True when the answer was to a Meta proxy path (a send): nothing reached the contact.
     public var metaProxy = false
+    /// Paths this host answered 2xx with JSON earlier in the session (`KapsoClient.servedPaths`): then one answer like this
+    /// does not make the host wrong (tester51 G6: one 404 after 200s read as "this host does not serve Kapso's API").
+    public var served: [String] = []
 
     /// `error` rewritten when it says the host is wrong; nil otherwise. `clientBase` is the base the client joins
-    /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave.
-    public static func explaining(_ error: KapsoAPIError, clientBase: String, base: String, source: String?) -> BaseURLError? {
+    /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave. `served`: the paths the same host answered
+    /// with JSON in this session (`KapsoClient.servedPaths`).
+    public static func explaining(
+        _ error: KapsoAPIError, clientBase: String, base: String, source: String?, served: [String] = []
+    ) -> BaseURLError? {
+        var explained = wrongHost(error, clientBase: clientBase, base: base, source: source)
+        explained?.served = served
+        return explained
+    }
+
+    private static func wrongHost(_ error: KapsoAPIError, clientBase: String, base: String, source: String?) -> BaseURLError? {
         switch error {
         case .notFound(let path, let message) where APIPath.alwaysExists(path):
             return BaseURLError(url: clientBase + path, answer: "not found (404): \(message)", base: base, source: source)
@@ -51,6 +63,14 @@ public struct BaseURLError: KopsError, Equatable {
     public var message: String {
         let asked = url.map { "\($0), an endpoint every Kapso API has, answered \(answer)" } ?? "the API answered \(answer)"
         let origin = source.map { " (\($0))" } ?? ""
+        // The same host answered other paths in this session: neither the host nor the base URL is the mistake.
+        if !served.isEmpty, !metaProxy {
+            let paths = served.count == 1 ? served[0] : served.dropLast().joined(separator: ", ") + " and " + served[served.count - 1]
+            let asked = foreignShape ? "\(url ?? base) answered \(answer)" : asked
+            return "\(asked), although this host answered \(paths) in this session, so the base URL \(base)\(origin) is not the "
+                + "mistake: a transient error, or a proxy or gateway in between that passes only some paths; try again, and if it "
+                + "stays, check what stands between kops and the API (HTTPS_PROXY, a gateway's routes)"
+        }
         // Kapso's own host answers JSON on every route: an answer in another shape came from something in between, so
         // "this host does not serve Kapso's API" would be wrong there.
         if Self.isKapsoHost(base) {

@@ -154,10 +154,12 @@ public final class OwnLookups {
     /// The API-log entries that are kops's own look-ups (each note matches at most one entry).
     /// `answered`: also reads by id that answered (not 404), for counts of all calls (`whois`); failure counts
     /// leave it false.
-    public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false) -> Matches {
+    /// `every`: every call kops made (lists, writes, polls too: the notes `kopsIDs` marks), this session's first, for a
+    /// count of the project's calls that kops's own must not change (tester51 G5: `overview`'s total grew with each replay).
+    public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false, every: Bool = false) -> Matches {
         ownIDs(
             in: logs.map(LoggedCall.init),
-            host: host, answered: answered)
+            host: host, answered: answered, every: every)
     }
 
     /// The log search events that are kops's own look-ups (API calls only; each note matches one event).
@@ -169,11 +171,11 @@ public final class OwnLookups {
     /// The calls that are kops's own look-ups: the same method, path and status within `window` of a note (each
     /// note matches at most one call). This session's notes are matched first, so each of its look-ups is counted
     /// whatever earlier runs asked for the same path at the same time (a simulator's fixed clock).
-    public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Matches {
+    public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false, every: Bool = false) -> Matches {
         loadOnce()
         let origin = Self.stored(Self.origin(host).origin)
         let fits = { (entry: Entry) in
-            entry.isLookUp && Self.origin(entry.host).origin == origin && (answered || entry.status == 404)
+            Self.origin(entry.host).origin == origin && (every || entry.isLookUp && (answered || entry.status == 404))
         }
         var session = notes[sessionStart...].filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)

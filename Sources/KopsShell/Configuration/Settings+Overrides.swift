@@ -1,0 +1,45 @@
+/// The warnings for a profile chosen by name whose own key source or base URL the environment overrides
+/// (tester51 G8: `kops --profile eagle` with a stray `KAPSO_API_KEY` of another project showed "profile eagle" in the
+/// prompt and `state` while every answer was the other project's, with no word that eagle's `api_key_command` never ran).
+/// The precedence stays as documented (flags > environment > profile: README): the override is said once at start.
+extension Settings {
+    /// One line per overridden setting (no `warning: ` prefix), empty when none: the profile was named by `--profile` or
+    /// `KOPS_PROFILE` (`chosen`), defines `api_key_env`/`api_key_command` while `KAPSO_API_KEY` is set (and, for
+    /// `api_key_env`, to another value), or defines `base_url` while `KAPSO_API_BASE_URL` is set to another one and no
+    /// `--base-url` was typed. No value is shown, key or URL (a URL may hold a password).
+    static func overrides(profile: Profile?, chosen: Source?, flags: Flags, environment: [String: String]) -> [String] {
+        guard let profile, chosen == .flag("--profile") || chosen == .environment("KOPS_PROFILE") else { return [] }
+        let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        var lines: [String] = []
+        if let key = set("KAPSO_API_KEY") {
+            let own: String?
+            if let name = profile.apiKeyEnv {
+                own = set(name) == key ? nil : "api_key_env (\(name))"
+            } else {
+                own = profile.apiKeyCommand.map { _ in "api_key_command" }
+            }
+            if let own {
+                lines.append(
+                    "KAPSO_API_KEY is set, and it overrides profile \(profile.name)'s \(own): every request uses the "
+                        + "environment's key, so answers may be another project's; unset KAPSO_API_KEY to use \(profile.name)'s key")
+            }
+        }
+        if flags.baseURL == nil, let base = set("KAPSO_API_BASE_URL"), let own = profile.baseURL,
+            Self.trimmed(base) != Self.trimmed(own)
+        {
+            lines.append(
+                "KAPSO_API_BASE_URL is set, and it overrides profile \(profile.name)'s base_url: requests go to the "
+                    + "environment's host, not \(profile.name)'s ('state' shows the one in use); unset KAPSO_API_BASE_URL to use "
+                    + "\(profile.name)'s")
+        }
+        return lines
+    }
+
+    /// `url` without leading and trailing spaces and trailing `/`, for comparing two spellings of one base URL.
+    private static func trimmed(_ url: String) -> String {
+        var url = Substring(url)
+        while url.first == " " { url = url.dropFirst() }
+        while url.last == " " || url.last == "/" { url = url.dropLast() }
+        return String(url)
+    }
+}
