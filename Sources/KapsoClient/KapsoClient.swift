@@ -33,8 +33,9 @@ public final class KapsoClient {
     /// notes them so `logs` and `logs search` can mark kops's own calls (docs/own-lookups.md).
     public var responded: ((_ method: String, _ status: Int, _ path: String, _ serverTime: Int64?) -> Void)?
     /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
-    /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
-    public var received: ((JSONValue) -> Void)?
+    /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence. With it, what
+    /// the JSON was read from: an answer read from the same bytes the same way is the same JSON (`AnswerSource`).
+    public var received: ((JSONValue, AnswerSource) -> Void)?
     /// Told, before a list page that answered 2xx is decoded, of its next-page cursor as read from its bytes
     /// (`PagingCursor.next(in:)`), so the next page's GET can be sent while this one is decoded (`CursorPages`). Not
     /// told when the reading finds none; the decoded page's own cursor is what the list goes on with.
@@ -200,10 +201,11 @@ public final class KapsoClient {
         }
         var items: ReceivedItems?
         let json: JSONValue?
+        var reading = AnswerSource.Reading.whole
         if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys, locating: located) {
-            (json, items) = (list.0, list.1)
+            (json, items, reading) = (list.0, list.1, .kept(keys: keys, located: located))
         } else if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
-            (json, items) = (list.0, list.1)
+            (json, items, reading) = (list.0, list.1, .list)
         } else {
             json = try? JSONValue.parse(response.body)
         }
@@ -215,7 +217,7 @@ public final class KapsoClient {
             }
             throw .badResponse(status: response.status, detail: unreadable(response.body), firstBytes: preview(response))
         }
-        received?(json)
+        received?(json, AnswerSource(body: response.body, reading: reading))
         return (json, items)
     }
 
