@@ -185,12 +185,13 @@ public final class KapsoClient {
         }
         // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
         let answeredAt = date != nil && date == serverDate ? serverTime : nil
+        let path = notFound != nil || answered != nil || responded != nil ? relativePath(of: request.url) : ""
         if response.status == 404, request.method == "GET" {
-            notFound?(request.method, String(request.url.dropFirst(baseURL.count)), answeredAt)
+            notFound?(request.method, path, answeredAt)
         } else if request.method == "GET", let answered {
-            answered(response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
+            answered(response.status, path, answeredAt)
         }
-        responded?(request.method, response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
+        responded?(request.method, response.status, path, answeredAt)
         if response.status == 204 {
             // A write's 204 is its answer (`DELETE`, kapso-api.md §1.3); every read answers JSON, so a 204 to one is no
             // answer, said with its own status, not as "HTTP 200 … the body is null" (probe18 P18-16).
