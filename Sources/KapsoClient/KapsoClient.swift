@@ -33,8 +33,9 @@ public final class KapsoClient {
     /// notes them so `logs` and `logs search` can mark kops's own calls (docs/own-lookups.md).
     public var responded: ((_ method: String, _ status: Int, _ path: String, _ serverTime: Int64?) -> Void)?
     /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
-    /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
-    public var received: ((JSONValue) -> Void)?
+    /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence. With it, what
+    /// the JSON was read from: an answer read from the same bytes the same way is the same JSON (`AnswerSource`).
+    public var received: ((JSONValue, AnswerSource) -> Void)?
     /// Told, before a list page that answered 2xx is decoded, of its next-page cursor as read from its bytes
     /// (`PagingCursor.next(in:)`), so the next page's GET can be sent while this one is decoded (`CursorPages`). Not
     /// told when the reading finds none; the decoded page's own cursor is what the list goes on with.
@@ -187,12 +188,13 @@ public final class KapsoClient {
         }
         // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
         let answeredAt = date != nil && date == serverDate ? serverTime : nil
+        let path = notFound != nil || answered != nil || responded != nil ? relativePath(of: request.url) : ""
         if response.status == 404, request.method == "GET" {
-            notFound?(request.method, String(request.url.dropFirst(baseURL.count)), answeredAt)
+            notFound?(request.method, path, answeredAt)
         } else if request.method == "GET", let answered {
-            answered(response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
+            answered(response.status, path, answeredAt)
         }
-        responded?(request.method, response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
+        responded?(request.method, response.status, path, answeredAt)
         if response.status == 204 {
             // A write's 204 is its answer (`DELETE`, kapso-api.md §1.3); every read answers JSON, so a 204 to one is no
             // answer, said with its own status, not as "HTTP 200 … the body is null" (probe18 P18-16).
@@ -203,10 +205,11 @@ public final class KapsoClient {
         }
         var items: ReceivedItems?
         let json: JSONValue?
+        var reading = AnswerSource.Reading.whole
         if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys, locating: located) {
-            (json, items) = (list.0, list.1)
+            (json, items, reading) = (list.0, list.1, .kept(keys: keys, located: located))
         } else if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
-            (json, items) = (list.0, list.1)
+            (json, items, reading) = (list.0, list.1, .list)
         } else {
             json = try? JSONValue.parse(response.body)
         }
@@ -221,7 +224,7 @@ public final class KapsoClient {
         if servedPaths.count < 3, case let route = Self.route(pathOf(request.url)), !servedPaths.contains(route) {
             servedPaths.append(route)
         }
-        received?(json)
+        received?(json, AnswerSource(body: response.body, reading: reading))
         return (json, items)
     }
 

@@ -15,6 +15,10 @@ final class CurlTransfer {
     fileprivate var limits = CurlTransport.Limits()
     /// Set by a callback that stopped the transfer because a limit was reached.
     fileprivate var exceeded: TransportError.Limit?
+    /// What the last `configure` set when it was a GET without a body; nil after any other request.
+    private var plainGet: PlainGet?
+    /// How many times `configure` reset the handle and set every option (the tests count them).
+    private(set) var fullConfigurations = 0
 
     init() throws(TransportError) {
         if let failure = kops_curl_load() {
@@ -32,17 +36,28 @@ final class CurlTransfer {
     }
 
     /// Resets the handle (keeping its connections) and sets every option for `request`.
+    ///
+    /// A GET without a body after one configured the same way (`PlainGet`: the same options, share and header lines)
+    /// sets its URL only: libcurl keeps the other options from one transfer to the next, and resetting and setting
+    /// them again cost 14,600 instructions a request, 1.4 % of 50 commands replayed (docs/performance.md, "Session 51").
     func configure(_ request: HTTPRequest, options: CurlTransport.Options, share: UnsafeMutableRawPointer?) {
-        kops_curl_easy_reset(handle)
         body = []
         headers = []
         headerBytes = 0
         limits = options.limits
         exceeded = nil
+        errorBuffer[0] = 0
+        let plain = PlainGet(request, options: options, share: share)
+        if let plain, plain == plainGet {
+            _ = kops_curl_setopt_str(handle, CURLOPT_URL, request.url)
+            return
+        }
+        plainGet = plain
+        fullConfigurations += 1
+        kops_curl_easy_reset(handle)
         kops_curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            buffer[0] = 0
             _ = kops_curl_setopt_ptr(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
         }
         if let share { _ = kops_curl_setopt_share(handle, share) }

@@ -89,7 +89,7 @@ import Testing
             let client = KapsoClient(
                 baseURL: "https://api.kapso.ai", apiKey: Secret("sk_test_abcdef"), transport: StubTransport(status: status, body: page))
             client.listCursorAhead = { events.seen.append("ahead \($0)") }
-            client.received = { _ in events.seen.append("decoded") }
+            client.received = { _, _ in events.seen.append("decoded") }
             _ = try? client.performList(client.platformRequest("/webhook_deliveries"), keeping: ["id"])
             #expect(events.seen == expected)
         }

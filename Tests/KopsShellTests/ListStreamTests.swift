@@ -188,9 +188,9 @@ import Testing
             let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("test_key_0123456789"), transport: log)
             let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
             let learn = client.received
-            client.received = { json in
+            client.received = { json, source in
                 log.events.append("decoded")
-                learn?(json)
+                learn?(json, source)
             }
             let shell = Shell(context: context, renderer: Renderer(), output: Chunks())
             #expect(shell.run(line: line) == .ok)

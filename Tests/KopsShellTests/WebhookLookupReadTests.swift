@@ -20,9 +20,9 @@ import Testing
             let context = shell.context
             let learn = context.client.received
             var keys: [[String]] = []
-            context.client.received = { json in
+            context.client.received = { json, source in
                 keys += json["data"]?.array?.compactMap { $0.object?.keys } ?? []
-                learn?(json)
+                learn?(json, source)
             }
             shell.run(line: "webhooks get \(id)")
             return (keys, output.out)

@@ -215,8 +215,8 @@ public final class ShellContext {
         // And every answer teaches the shell's redactor its secrets (a URL's password, a secret-named field), whichever
         // output form the command then shows: a command's own `--output table` dropped its result's JSON before the
         // shell learned from it, and printed what the default view masked (probe38 P38-10).
-        client.received = { [unowned self] json in
-            self.shell?.redactor.learn(from: json)
+        client.received = { [unowned self] json, source in
+            self.shell?.redactor.learn(from: json, source: source)
             self.shell?.recorder?.masker?.learn(from: json)
         }
     }

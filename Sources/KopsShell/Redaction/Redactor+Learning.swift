@@ -21,6 +21,9 @@ extension Redactor {
     /// walk is skipped only while every value it would add is known.
     public mutating func learn(from json: JSONValue?) {
         guard let json else { return }
+        // The answer the `received` hook has just taken first: a list's result is that page (the same storage, one
+        // comparison), where an older page of the same content in `learned` is compared value by value.
+        if let lastAnswer, lastAnswer == json { return }
         if learned.contains(json) { return }
         var values: [String] = []
         Redactor.collectSecrets(in: json, into: &values)
@@ -30,6 +33,24 @@ extension Redactor {
         walked.append(json)
         if walked.count > Redactor.learnedLimit { walked.removeFirst() }
         learned = walked
+    }
+
+    /// `learn(from: json)` for a client's answer, skipped when an answer read from the same bytes the same way
+    /// (`AnswerSource`: one `memcmp`) was learned while `knownSecrets` changed only by learning: the JSON is then equal
+    /// to one walked, and the comparison of trees `learn(from:)` makes cost more than the walk it saves (about 15,000
+    /// instructions a webhook page; docs/performance.md, "Session 50"). The JSON is kept as `lastAnswer` either way, so
+    /// the shell's learning of the same result finds it by its storage.
+    public mutating func learn(from json: JSONValue, source: AnswerSource) {
+        var sources = learnedSources
+        if !sources.contains(source) {
+            // What the answers before taught stays known: adding this one's values keeps them learned (as in
+            // `learn(from:)`, whose change of `knownSecrets` empties `learnedSources`).
+            learn(from: json)
+            sources.append(source)
+            if sources.count > Redactor.learnedLimit { sources.removeFirst() }
+            learnedSources = sources
+        }
+        lastAnswer = json
     }
 
     /// How many JSONs `learn(from:)` keeps to compare with, the oldest dropped first: more than the replay's five

@@ -16,12 +16,20 @@ public struct Redactor: Sendable {
             secretPatterns = SecretPatterns(knownSecrets)
             secretFragments = SecretFragments(knownSecrets)
             learned = []
+            learnedSources = []
+            lastAnswer = nil
         }
     }
 
     /// The JSONs `learn(from:)` walked last (at most `learnedLimit`, oldest first), while `knownSecrets` has changed
     /// only by what those walks added: learning one again would add nothing (`Redactor+Learning.swift`).
     var learned: [JSONValue] = []
+    /// What the answers `learn(from:source:)` took last were read from (at most `learnedLimit`, oldest first), under the
+    /// same condition as `learned`.
+    var learnedSources: [AnswerSource] = []
+    /// The last answer `learn(from:source:)` was told of, under the same condition: the shell then learns the command's
+    /// result, for a list that same page.
+    var lastAnswer: JSONValue?
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     private(set) var secretPatterns: SecretPatterns
