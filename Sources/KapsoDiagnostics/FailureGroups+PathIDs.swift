@@ -317,6 +317,14 @@ extension FailureGroups {
             return "either the id in the path is not in this project or the path is not an endpoint of the API "
                 + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", id))' says what the id is"
         }
+        // A message or conversation id kops did not look up (it looks up the newest few): the 404 says only that the API
+        // found none when called, not that the project has none (tester51b F1: older rows of a retry loop).
+        if let id = platformObjectID(endpoint), let budget = identities[id]?.lookUpBudget, let kind = APIPath.objectID(in: endpoint).flatMap({ APIPath.objectKind($0.collection) }),
+            entry.meaning.hasPrefix("no \(kind) of this project has the id in the path")
+        {
+            return "the API found no \(kind) with the id in the path when called; kops looks up only the newest \(budget) such "
+                + "ids here: '\(ShellWord.command("whois", id))' says whether the project has it"
+        }
         return entry.meaning
     }
 }

@@ -30,7 +30,8 @@ extension IDResolver {
         }
         let right = "\(head) and the path is a documented route, so neither is the mistake: "
         guard let time, let since else {
-            return right + "it was not found when called (created after the call?); " + whois
+            return right + "it was not found when called, though the project has it now; a retry tells a passing failure "
+                + "apart; " + whois
         }
         let at = KapsoTime.iso(since)
         if time < since {
@@ -38,8 +39,8 @@ extension IDResolver {
         }
         if time - since <= readAfterWrite {
             return right + "the call came \(time - since) s after the message was sent (\(at)), likely before Kapso had "
-                + "recorded it (Kapso documents no read-after-write guarantee): read it after its first status webhook, "
-                + "or retry the read after a few seconds"
+                + "recorded it (Kapso documents no read-after-write guarantee): read it after Kapso's webhook for it has "
+                + "come, or retry the read after a few seconds"
         }
         return right + "it existed when called (since \(at)), which the 404 does not explain; a retry tells a passing failure "
             + "apart, and if it repeats, ask Kapso support with the call's time; " + whois

@@ -19,11 +19,14 @@ extension IDResolver {
         // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
         else { return nil }
-        if status != 400, let artefact = PathArtefact.read(endpoint) {
-            let path = { (endpoint: String) in endpoint.firstIndex(of: "?").map { String(endpoint[..<$0]) } ?? endpoint }
-            let success = history.filter { (200..<300).contains($0.responseStatus) && path($0.endpoint) == path(artefact.cleaned) }
-                .max { $0.createdAt < $1.createdAt }
-            return artefact.meaning(method: method, success: success)
+        // The same path, artefact and all, answered 2xx to the same method: the artefact is not the cause (tester51b F12).
+        let path = { (endpoint: String) in endpoint.firstIndex(of: "?").map { String(endpoint[..<$0]) } ?? endpoint }
+        let successes = { (wanted: String) in
+            history.filter { (200..<300).contains($0.responseStatus) && $0.httpMethod == method && path($0.endpoint) == path(wanted) }
+        }
+        if status != 400, let artefact = PathArtefact.read(endpoint), successes(endpoint).isEmpty {
+            // Evidence is the same method's call of the route without it (a GET of a list says nothing of a POST: F3).
+            return artefact.meaning(method: method, success: successes(artefact.cleaned).max { $0.createdAt < $1.createdAt })
         }
         // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
         let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }

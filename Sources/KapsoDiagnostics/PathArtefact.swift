@@ -29,11 +29,13 @@ public struct PathArtefact: Sendable, Equatable {
                 continue
             }
             let (kept, stray) = withoutWhitespace(raw)
-            // An id's own stray character is the id readings' (`IDInput`: "with a trailing line feed").
-            if let stray, !kept.isEmpty, !(kept.count >= 6 && kept.contains(where: \.isNumber)) {
+            // A digits id's own stray character is the id readings' (`IDInput`: "with a trailing line feed"); a UUID's is
+            // read here (tester51b F10).
+            let digitsID = kept.allSatisfy(\.isNumber) || kept.contains("%") || kept.hasPrefix("+")
+            if let stray, !kept.isEmpty, !digitsID {
                 found.append("holds \(stray) \(kept == raw ? "in" : "after") /\(kept)")
             }
-            segments.append(found.isEmpty || kept.count >= 6 && kept.contains(where: \.isNumber) ? raw : kept)
+            segments.append(found.isEmpty || digitsID ? raw : kept)
         }
         if segments.count > 1, segments.last == "" {
             segments.removeLast()
@@ -52,16 +54,26 @@ public struct PathArtefact: Sendable, Equatable {
     /// `segment` without the whitespace or control characters at its end (literal or `%0A`, `%0D`, `%09`, `%20`), and the
     /// first one named (`a line feed (%0A)`); `(segment, nil)` when it has none at its end.
     static func withoutWhitespace(_ segment: String) -> (String, String?) {
-        let encoded = ["%0a": "a line feed (%0A)", "%0d": "a carriage return (%0D)", "%09": "a tab (%09)", "%20": "a space (%20)"]
+        let encoded = [
+            "%0a": "a line feed (%0A)", "%0d": "a carriage return (%0D)", "%09": "a tab (%09)", "%20": "a space (%20)",
+            "%22": "a double quote (%22)", "%27": "a quote (%27)", "%07": "a control character (%07)", "%1b": "an escape (%1B)",
+            "%c2%a0": "a no-break space (%C2%A0)", "%e2%80%8b": "a zero-width space (%E2%80%8B)",
+            "%ef%bb%bf": "a byte-order mark (%EF%BB%BF)",
+        ]
         var text = segment
         var named: String?
         while true {
             if let last = text.last, last.isWhitespace || last.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
                 named = last == "\n" ? "a line feed" : last == "\r" || last == "\r\n" ? "a carriage return" : last == "\t" ? "a tab" : "a space"
                 text.removeLast()
-            } else if text.count >= 3, let name = encoded[String(text.suffix(3)).lowercased()] {
+            } else if let (length, name) = [9, 6, 3].lazy.compactMap({ count in
+                text.count >= count ? encoded[String(text.suffix(count)).lowercased()].map { (count, $0) } : nil
+            }).first {
                 named = name
-                text.removeLast(3)
+                text.removeLast(length)
+            } else if let last = text.last, "\"'\u{200B}\u{00A0}\u{FEFF}".contains(last) {
+                named = last == "\"" ? "a double quote" : last == "'" ? "a quote" : "an invisible character (U+\(String(last.unicodeScalars.first!.value, radix: 16, uppercase: true)))"
+                text.removeLast()
             } else {
                 return (text, named)
             }

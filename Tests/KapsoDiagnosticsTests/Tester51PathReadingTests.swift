@@ -104,4 +104,36 @@ import Testing
         #expect(advice.hasPrefix("\(id) is the display number of Support Line, not its phone-number id: Graph paths take the "
             + "phone-number id; use 100200300400501"), "\(advice)")
     }
+
+    /// tester51b F12, F3: the identical path answered 2xx to the same method rules the artefact out; a GET's 2xx is no
+    /// evidence for a POST.
+    @Test func evidenceIsTheSameMethodsAndTheSamePathRulesTheArtefactOut() throws {
+        let slashed = "/meta/whatsapp/v24.0/100200300400501/messages/"
+        let same = FailureGroupsTests.log("POST", slashed, 200, key: "svc", at: "2026-11-21T10:58:00Z")
+        #expect(!(try read("POST", slashed, history: [same])).hasPrefix("the path ends in '/'"))
+        let list = "/platform/v1/whatsapp/phone_numbers/100200300400501/webhooks"
+        let get = FailureGroupsTests.log("GET", list, 200, key: "svc", at: "2026-11-21T11:01:00Z")
+        let meaning = try read("POST", list + "/", history: [get])
+        #expect(meaning.hasPrefix("the path ends in '/'"), "\(meaning)")
+        #expect(!meaning.contains("was answered 200"), "\(meaning)")
+    }
+
+    /// tester51b F10: other stray characters after a segment, and after a UUID.
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/100200300400501/messages%E2%80%8B", "holds a zero-width space (%E2%80%8B) after /messages"),
+        ("/meta/whatsapp/v24.0/100200300400501/messages%22", "holds a double quote (%22) after /messages"),
+        ("/platform/v1/whatsapp/conversations/0a1b2c3d-0000-4000-8000-000000000181%0A",
+         "holds a line feed (%0A) after /0a1b2c3d-0000-4000-8000-000000000181"),
+    ])
+    func moreStrayCharactersAreNamed(path: String, what: String) throws {
+        #expect(PathArtefact.read(path)?.what == what)
+    }
+
+    /// tester51b F1: a message id kops did not look up is not "no message of this project".
+    @Test func aMessageIDNotLookedUpIsNotCalledAbsent() throws {
+        let meaning = try read(
+            "GET", "/platform/v1/whatsapp/messages/\(Self.wamid)", text: "Message not found",
+            identities: [Self.wamid: .notLookedUp(Self.wamid, budget: 4)])
+        #expect(meaning.hasPrefix("the API found no message with the id in the path when called; kops looks up only the newest 4"), "\(meaning)")
+    }
 }

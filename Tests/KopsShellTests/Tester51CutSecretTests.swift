@@ -23,6 +23,12 @@ import Testing
         #expect(!redactor.redact(ends).contains(String(secret.suffix(9))), "\(redactor.redact(ends))")
     }
 
+    /// tester51b F5: 8 of a 9-character secret before an ellipsis.
+    @Test func eightOfANineCharacterSecretAreRedacted() {
+        let redactor = Redactor(knownSecrets: [Secret("abcdefghi")])
+        #expect(redactor.redact("cannot read 'abcdefgh…' as an id") == "cannot read '<redacted>…' as an id")
+    }
+
     /// The word-like rule stays: the secret's words elsewhere, without an ellipsis, are not masked.
     @Test func wordsOfAWordLikeSecretWithoutAnEllipsisStay() {
         let redactor = Redactor(knownSecrets: [Secret("my_webhook_secret_for_prod")])

@@ -232,9 +232,9 @@ struct SecretFragments: Sendable {
         guard before || after else { return false }
         let folded = bytes[run].map(ByteSearch.fold)
         return wholes.contains { whole in
-            // kops's own masked form shows an issued scheme prefix before its `…` (`SecretMask`: `whsec_…23`, and at most
-            // 8 characters for a prefix kops does not know, `sk-live-…56`): a start no longer is that form, not a cut echo.
-            let scheme = max(Self.minimumLength, TokenPrefix.all.filter { whole.bytes.starts(with: $0.text.utf8) }.map(\.text.utf8.count).max() ?? 0)
+            // kops's own masked form shows an issued scheme prefix before its `…` (`SecretMask`: `whsec_…23`): a start no
+            // longer than the scheme is that form, not a cut echo (tester51b F5: 8 of a 9-character secret were shown).
+            let scheme = TokenPrefix.all.filter { whole.bytes.starts(with: $0.text.utf8) }.map(\.text.utf8.count).max() ?? 0
             return whole.folded.count > folded.count
                 && (after && folded.count > scheme && whole.folded.starts(with: folded)
                     || before && whole.folded.reversed().starts(with: folded.reversed()))
