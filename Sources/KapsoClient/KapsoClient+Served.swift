@@ -1,4 +1,18 @@
 extension KapsoClient {
+    /// The first 3 distinct routes (path after the host, no query, each id segment `{id}`) answered 2xx with JSON: the
+    /// host serves the API, so a later 404 from an endpoint every Kapso API has is not a wrong base URL (tester51 G6).
+    public var servedPaths: [String] {
+        var routes: [String] = []
+        for url in servedURLs where routes.count < 3 {
+            let route = Self.route(pathOf(url))
+            if !routes.contains(route) { routes.append(route) }
+        }
+        return routes
+    }
+
+    /// How many answered URLs `servedURLs` keeps.
+    static let servedLimit = 16
+
     /// `path` as a route for `servedPaths`: each segment of 8 or more characters holding a digit (a phone-number id, a
     /// UUID, a WAMID) becomes `{id}`, so the list names routes, not objects (`/platform/v1/whatsapp/messages/{id}`).
     static func route(_ path: String) -> String {

@@ -40,9 +40,9 @@ public final class KapsoClient {
     /// (`PagingCursor.next(in:)`), so the next page's GET can be sent while this one is decoded (`CursorPages`). Not
     /// told when the reading finds none; the decoded page's own cursor is what the list goes on with.
     public var listCursorAhead: ((String) -> Void)?
-    /// The first 3 distinct routes (path after the host, no query, each id segment `{id}`) answered 2xx with JSON: the
-    /// host serves the API, so a later 404 from an endpoint every Kapso API has is not a wrong base URL (tester51 G6).
-    public private(set) var servedPaths: [String] = []
+    /// The URLs of the first requests answered 2xx with JSON (`servedLimit`, a repeat of the one before left out), read
+    /// as routes only when asked (`servedPaths`): reading every answer's route cost a replayed read ~54 K instructions.
+    var servedURLs: [String] = []
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -221,9 +221,7 @@ public final class KapsoClient {
             }
             throw .badResponse(status: response.status, detail: unreadable(response.body), firstBytes: preview(response))
         }
-        if servedPaths.count < 3, case let route = Self.route(pathOf(request.url)), !servedPaths.contains(route) {
-            servedPaths.append(route)
-        }
+        if servedURLs.count < Self.servedLimit, servedURLs.last != request.url { servedURLs.append(request.url) }
         received?(json, AnswerSource(body: response.body, reading: reading))
         return (json, items)
     }
@@ -279,7 +277,7 @@ public final class KapsoClient {
         }
     }
 
-    private func pathOf(_ url: String) -> String {
+    func pathOf(_ url: String) -> String {
         var path = url.dropFirst(baseURL.count)
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         return String(path)
