@@ -31,7 +31,8 @@ public struct PathArtefact: Sendable, Equatable {
             let (kept, stray) = withoutWhitespace(raw)
             // A digits id's own stray character is the id readings' (`IDInput`: "with a trailing line feed"); a UUID's is
             // read here (tester51b F10).
-            let digitsID = kept.allSatisfy(\.isNumber) || kept.contains("%") || kept.hasPrefix("+")
+            let core = kept.drop { "'\"".contains($0) }
+            let digitsID = core.allSatisfy(\.isNumber) || kept.contains("%") || kept.hasPrefix("+")
             if let stray, !kept.isEmpty, !digitsID {
                 found.append("holds \(stray) \(kept == raw ? "in" : "after") /\(kept)")
             }
