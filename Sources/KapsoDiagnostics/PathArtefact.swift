@@ -34,9 +34,9 @@ public struct PathArtefact: Sendable, Equatable {
             let core = kept.drop { "'\"".contains($0) }
             let digitsID = core.allSatisfy(\.isNumber) || kept.contains("%") || kept.hasPrefix("+")
             if let stray, !kept.isEmpty, !digitsID {
-                found.append("holds \(stray) \(kept == raw ? "in" : "after") /\(kept)")
+                found.append("holds \(stray) after /\(kept)")
             }
-            segments.append(found.isEmpty || digitsID ? raw : kept)
+            segments.append(digitsID ? raw : kept)
         }
         if segments.count > 1, segments.last == "" {
             segments.removeLast()
@@ -48,7 +48,7 @@ public struct PathArtefact: Sendable, Equatable {
         }
         guard let first = found.first else { return nil }
         let cleaned = "/" + segments.joined(separator: "/") + query
-        guard APIRoute.documented(cleaned) != nil, APIRoute.documented(endpoint) == nil || cleaned != endpoint else { return nil }
+        guard APIRoute.documented(cleaned) != nil else { return nil }
         return PathArtefact(what: first, cleaned: cleaned)
     }
 
