@@ -355,10 +355,14 @@ extension ErrorCatalog {
         // Secondary source only: a health-status sample in pywa's tests (david-lev/pywa tests/test_types.py).
         entry(
             "141006", "payment method problem",
-            "the WhatsApp Business Account's payment method has an error, which blocks business-initiated conversations; "
-                + "replies inside the 24-hour window still go out",
+            "the WhatsApp Business Account's payment method has an error; Meta reports the entity BLOCKED, which its health "
+                + "page reads as not meeting a messaging requirement (its text for this error may say \"Messages can't be "
+                + "sent.\"); kapso-api.md §9.5 says business-initiated conversations stop and replies inside the 24-hour window "
+                + "still work, which no Meta page read says: send one test reply to know",
             "add a new payment method to the account in Meta Business Manager", .unknown, nil,
-            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; replies still work: kapso-api.md §9.5; not on a Meta page read"),
+            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; Meta, Messaging and Calling Health "
+                + "Status (developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status): BLOCKED "
+                + "\"does not meet one or more messaging requirements\"; replies still working: kapso-api.md §9.5 only (tester52 H9)"),
         entry(
             "139000", "flow blocked by integrity",
             "Meta found an integrity issue with the account and will not let it create or publish Flows",

@@ -209,4 +209,16 @@ extension Identity {
         else { return fix }
         return "use \(first); " + fix
     }
+
+    /// For a list filtered by this contact (`--phone-number`) that came back empty on `selected`: `no messages with this
+    /// contact on the selected number 100200300400502; +14155550142 is the contact Dana Ortiz in 1 conversation on Support
+    /// Line: use 100200300400501`; nil when the contact is not one kops found on another number only. Kapso files a
+    /// contact's messages per business number (`phone_number_id`, kapso-api.md §7.1), so an empty list on the selected
+    /// one says nothing of the others (tester52 H7: "0 items" with no hint, while `--conversation` named the other number).
+    public func elsewhereLine(selected: String?, noun: String) -> String? {
+        guard let selected, [.contactNumber, .businessScopedUserID].contains(kind), let first = phoneNumberIDs.first,
+            !phoneNumberIDs.contains(selected)
+        else { return nil }
+        return "no \(noun) with this contact on the selected number \(selected); \(statement): use \(first)"
+    }
 }

@@ -173,12 +173,24 @@ public struct LaterEvidence: Sendable, Equatable {
 
     /// `note(for:)` for `message` (an outbound send at `sent` or `delivered`) among `listed` (messages read with it, any
     /// order) at the API's clock `now`; nil for anything else, a reaction (its `sent` is final: Meta reports nothing more
-    /// for reactions) or no evidence.
+    /// for reactions) or no evidence. The step is the further of the history's and Kapso's `kapso.status` (the message's
+    /// status, kapso-api.md §7.3; `statuses[]` are the raw events and may miss some), as `trace` reads it: a message Kapso
+    /// marks `read` whose history stops at `sent` is read, not stuck at sent (tester52 H2: `messages` said "read, yet …
+    /// its delivered status never reached Kapso, or it was sent while the contact had this number blocked").
     public static func note(_ message: Message, among listed: [Message], now: Int64) -> String? {
         guard message.isOutbound, message.type != "reaction" else { return nil }
-        let word = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
+        let word = furthest(message)
         guard word == .sent || word == .delivered || word == .failed else { return nil }
         return of(message, among: listed, now: now)?.note(for: word)
+    }
+
+    /// The history's latest step, or Kapso's `kapso.status` when that is a further delivery step (`delivered`, `read`,
+    /// `played` over `sent` or `delivered`); a failure in either stays as the history or Kapso says it.
+    static func furthest(_ message: Message) -> StatusWord {
+        let history = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
+        let kapso = StatusWord(message.status)
+        guard kapso.reachedDevice, let ahead = kapso.rank, let behind = history.rank, behind < ahead else { return history }
+        return kapso
     }
 
     /// The verdict on a failed send the contact quoted or reacted to (nil otherwise): `failure` (`a failed 131000`) was

@@ -152,13 +152,20 @@ extension SendAttribution {
         return split
     }
 
+    /// True when `a` and `b` are with one contact: the same number (`ContactNumber.same`), or, for a contact without a
+    /// number, the same business-scoped user id (tester52 H3).
+    static func sameContact(_ a: Message, _ b: Message) -> Bool {
+        if a.contact != nil || b.contact != nil { return ContactNumber.same(a.contact, b.contact) }
+        return a.userID != nil && a.userID == b.userID
+    }
+
     /// Leaves out of `deliveries` those nearer to another message to the same contact, and notes those kept although
     /// fewer than the messages that could have them.
     mutating func shareDeliveries(of message: Message, neighbours: Neighbours) {
         guard !neighbours.messages.isEmpty, let range = Self.deliveryRange(message) else { return }
         let rivals = neighbours.messages.filter { other in
             other.id != message.id && other.isInbound == message.isInbound && other.isOutbound == message.isOutbound
-                && other.phoneNumberID == message.phoneNumberID && ContactNumber.same(other.contact, message.contact)
+                && other.phoneNumberID == message.phoneNumberID && Self.sameContact(other, message)
         }
         guard !rivals.isEmpty else { return }
         var dropped: Set<String> = []
@@ -174,7 +181,7 @@ extension SendAttribution {
             let mine = deliveries.filter { $0.event == event && $0.webhookID == hook }
             let ids = Set(mine.map(\.id))
             let others = neighbours.deliveries.filter { row in
-                row.event == event && row.webhookID == hook && !ids.contains(row.id) && row.mayConcern(contact: message.contact)
+                row.event == event && row.webhookID == hook && !ids.contains(row.id) && row.mayConcern(message)
                     && (row.phoneNumberID == nil || row.phoneNumberID == message.phoneNumberID)
             }
             let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { Row(id: row.id, at: $0) } }

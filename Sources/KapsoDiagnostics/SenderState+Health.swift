@@ -32,6 +32,9 @@ extension SenderState {
         /// True when every entity Meta lists as BLOCKED carries an error that blocks business-initiated conversations
         /// only (`businessInitiatedOnlyCodes`): replies inside an open 24-hour window still go out.
         public var blocksBusinessInitiatedOnly: Bool
+        /// True when a BLOCKED entity's own text says messages cannot be sent (`Messages can't be sent.`): kops then claims
+        /// no reply goes out, and says Meta's text beside the contract's (tester52 H9).
+        public var entitySaysNoSends = false
         /// The failed access check that names no state of the number (Meta's API not reachable for it), with the
         /// API's words (`error`), e.g. `Error validating access token: …`; nil otherwise.
         public var accessFailure: (finding: HealthTriage.Finding, error: String?)?
@@ -64,6 +67,12 @@ extension SenderState {
             let blocked = entities.filter { $0.state == "BLOCKED" }
             blocksBusinessInitiatedOnly = !blocked.isEmpty
                 && blocked.allSatisfy { entity in entity.code.map(Self.businessInitiatedOnlyCodes.contains) ?? false }
+            entitySaysNoSends = blocked.contains { entity in
+                entity.descriptions.contains { text in
+                    let lowered = String(text.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
+                    return lowered.contains("can't be sent") || lowered.contains("cannot be sent")
+                }
+            }
             accessFailure = triage.findings.first { $0.check == "phone_number_access" && $0.severity == .critical && $0.state == nil }
                 .map { ($0, health.check("phone_number_access")?["error"]?.string) }
             let shownStatus = numberStatus
@@ -190,6 +199,14 @@ extension SenderState {
                     line: "\(label)'s health\(checked) says messaging is BLOCKED\(cause): Meta prevents every send from it until "
                         + "that is resolved, so this one fails\(fix)",
                     cannotSend: true))
+            } else if state == "BLOCKED", read.entitySaysNoSends, !businessInitiated {
+                // Meta's own text says messages can't be sent; only the contract says replies still work (tester52 H9).
+                let what = send == .freeForm ? "this reply inside the 24-hour window" : "this template, if the contact's 24-hour window is open,"
+                found.append(SenderState(
+                    line: "\(label)'s health\(checked) says messaging is BLOCKED\(cause): Meta's text says messages can't be sent; "
+                        + "whether \(what) still goes out is not documented by Meta (kapso-api.md §9.5 says replies in the window "
+                        + "do): check its status after sending\(fix)",
+                    cannotSend: false))
             } else if state == "BLOCKED" {
                 let outcome = businessInitiated
                     ? "this template to a contact with no open 24-hour window is business-initiated, so it fails"

@@ -253,7 +253,12 @@ public struct WebhookCheck {
                         ?? "webhooks update \(id) with buffer_events [whatsapp.message.received] (Kapso's dashboard or API), or turn buffering off")
             }
             let buffered = shape.batchedEvents
-            if buffered.isEmpty {
+            if let idle = WebhookPayloadShape.bufferingWithoutEffect(webhook) {
+                add(
+                    .info, webhook, idle,
+                    fix: insteadOfUpdate(webhook) ?? "nothing to change in the receiver; turn buffering off (buffer_enabled false, "
+                        + "Kapso's dashboard or API) to say what the webhook does")
+            } else if buffered.isEmpty {
                 add(
                     .info, webhook, "buffering is on, but buffer_events holds no bufferable event: nothing is batched",
                     fix: insteadOfUpdate(webhook) ?? "list whatsapp.message.received in buffer_events, or turn buffering off")

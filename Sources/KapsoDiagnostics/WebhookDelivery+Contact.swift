@@ -10,15 +10,26 @@ public import KapsoClient
 /// this one: report it to Kapso support" for deliveries Kapso made). Sources: `ContactNumber`'s (Zoho, Zoko,
 /// whapi.cloud).
 extension WebhookDelivery {
-    /// The delivery's `conversation_phone_number` as Kapso wrote it (`+553187654321`); nil when the row has none.
-    public var contactNumber: String? { json["conversation_phone_number"]?.string }
+    /// The delivery's `conversation_phone_number` as Kapso wrote it (`+553187654321`); nil when the row has none or an
+    /// empty one.
+    public var contactNumber: String? { Message.present(json["conversation_phone_number"]?.string) }
 
     /// True when this delivery may be about `contact` (digits, a number with `+`, or a business-scoped user id): it names
     /// no contact, or it names one with the same digits, or the other WhatsApp-id form of the same Brazilian, Mexican or
-    /// Argentine mobile (`ContactNumber.same`). False only when it names a contact that is not `contact`.
-    public func mayConcern(contact: String?) -> Bool {
-        guard let named = contactNumber, let contact else { return true }
+    /// Argentine mobile (`ContactNumber.same`). False when it names a contact that is not `contact`.
+    ///
+    /// A contact without a number (`contact` nil: a username adopter known by a BSUID, `userID`) has a conversation whose
+    /// `phone_number` is null (kapso-api.md §8.3: "null for BSUID-only contacts"), so only a row naming no contact, or
+    /// naming that BSUID, may be about them: a row naming a number is another contact's (tester52 H3: `trace` of a
+    /// BSUID-only contact's message listed 14155550171's delivery as its own and said "more than one message to this
+    /// contact at that time").
+    public func mayConcern(contact: String?, userID: String? = nil) -> Bool {
+        guard let named = contactNumber else { return true }
+        guard let contact else { return userID == named }
         if named.filter(\.isNumber) == contact.filter(\.isNumber) { return true }
         return ContactNumber.same(named, contact)
     }
+
+    /// True when this delivery may be about `message`'s contact (`mayConcern(contact:userID:)`).
+    public func mayConcern(_ message: Message) -> Bool { mayConcern(contact: message.contact, userID: message.userID) }
 }

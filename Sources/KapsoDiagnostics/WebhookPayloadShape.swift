@@ -27,9 +27,11 @@ public enum WebhookPayloadShape: Sendable, Equatable {
                 self = .kapso(version: webhook.payloadVersion, batched: [])
                 return
             }
-            // Only whatsapp.message.received can be buffered (kapso-api.md §10.5); none listed means it.
+            // Only whatsapp.message.received can be buffered (kapso-api.md §10.5, §14.1); none listed means it. An event
+            // the webhook does not subscribe to is never delivered to it, batched or not (tester52 H4).
             let listed = webhook.json["buffer_events"]?.array?.compactMap(\.string) ?? []
-            let batched = listed.isEmpty ? ["whatsapp.message.received"] : listed.filter { WebhookEvents.event($0)?.bufferable == true }
+            let batched = (listed.isEmpty ? ["whatsapp.message.received"] : listed)
+                .filter { WebhookEvents.event($0)?.bufferable == true && webhook.events.contains($0) }
             self = .kapso(version: webhook.payloadVersion, batched: batched)
         default: self = .unknownKind(webhook.kind)
         }
@@ -45,6 +47,19 @@ public enum WebhookPayloadShape: Sendable, Equatable {
     public var batchedEvents: [String] {
         if case .kapso(_, let batched) = self { return batched }
         return []
+    }
+
+    /// For a kapso-kind webhook with buffering on that subscribes to no bufferable event: `buffering is on, but the
+    /// webhook subscribes to no bufferable event …: it has no effect …`; nil for any other webhook. Only
+    /// whatsapp.message.received is buffered (kapso-api.md §10.5; handover and the other events are "not bufferable",
+    /// §14.1), so such a webhook's deliveries keep one event per body, and a receiver changed to read batch bodies
+    /// (`data[]`) would break on them (tester52 H4: `webhooks check` told it to).
+    public static func bufferingWithoutEffect(_ webhook: Webhook) -> String? {
+        guard webhook.kind == "kapso", webhook.bufferEnabled,
+            !webhook.events.contains(where: { WebhookEvents.event($0)?.bufferable == true })
+        else { return nil }
+        return "buffering is on, but the webhook subscribes to no bufferable event (only whatsapp.message.received is "
+            + "buffered, kapso-api.md §10.5): it has no effect, and each delivery carries one event, not a batch body (data[])"
     }
 
     /// For a meta-kind webhook whose record carries Kapso-kind settings (`buffer_enabled` true, a `payload_version`):

@@ -75,7 +75,7 @@ import Testing
         #expect(blocking.check == "messaging_health")
         #expect(blocking.severity == .critical)
         #expect(blocking.cause?.hasPrefix("Meta reports messaging as BLOCKED (WABA: 141006 There is an error with the payment method.)") == true)
-        #expect(blocking.cause?.contains("replies inside the 24-hour window still go out") == true)
+        #expect(blocking.cause?.contains("which no Meta page read says: send one test reply to know") == true)
         #expect(blocking.fix == "add a new payment method to the account in Meta Business Manager; Meta suggests: Update payment method in Business Manager")
         #expect(blocking.contradiction?.hasPrefix("Kapso marks this check passed, but its details say messaging is BLOCKED") == true)
         let subscription = try #require(result.findings.first { $0.check == "webhook_subscription" })

@@ -73,7 +73,7 @@ public enum ConversationsCommand: Command {
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
-        if count == 0 { try context.verifyIDFilters(filters, contactFilter: rowsFor) }
+        if count == 0 { try context.verifyIDFilters(filters, contactFilter: rowsFor, noun: "conversations") }
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
             blocks: (windows.footnote.map { [.hint($0)] } ?? []) + (rows?.note(noun).map { [.hint($0)] } ?? [])
@@ -86,7 +86,7 @@ public enum ConversationsCommand: Command {
         var rows = contact.map(ContactRows.init(digits:))
         let received = try context.client.conversations(filters: filters, limit: limit, after: after)
         let page = rows?.keep(received, contact: \.contact) ?? received
-        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
+        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact, noun: "conversations") }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
         var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1, numbers: context.ids.phoneNumbers)
         let windowRows = windows.rows(page.items, now: context.now(), client: context.client)

@@ -83,7 +83,9 @@ extension ShellContext {
     /// is with the fix, since an empty list would read as "nothing happened". Requests are made only
     /// for an empty list, and only the filters' own look-ups unless the id is not of its kind. `contactFilter` is the
     /// `--phone-number` digits when the `phone_number` filter holds only their search key (`ContactNumber.searchKey`).
-    func verifyIDFilters(_ filters: [(String, String)], numbers known: [PhoneNumber]? = nil, contactFilter: String? = nil) throws {
+    func verifyIDFilters(
+        _ filters: [(String, String)], numbers known: [PhoneNumber]? = nil, contactFilter: String? = nil, noun: String = "messages"
+    ) throws {
         try verifyNumberFilter(filters, numbers: known)
         let kinds: [(key: String, flag: String, kind: Identity.Kind)] = [
             ("conversation_id", "--conversation", .conversationID), ("webhook_id", "--webhook", .webhookID),
@@ -102,6 +104,13 @@ extension ShellContext {
             {
                 throw ShellError.idNotFound(explanation: "--phone-number: " + line)
             }
+        }
+        // A contact of another of the project's numbers only: said beside the empty list (tester52 H7).
+        if let selected = filters.first(where: { $0.0 == "phone_number_id" })?.1,
+            let key = contactFilter ?? filters.first(where: { $0.0 == "phone_number" || $0.0 == "business_scoped_user_id" })?.1,
+            let line = try identity(of: key, expected: .contactNumber)?.elsewhereLine(selected: selected, noun: noun)
+        {
+            emit(CommandResult(blocks: [.hint(line)]))
         }
         for (key, flag, kind) in kinds {
             guard let id = filters.first(where: { $0.0 == key })?.1, let identity = try identity(of: id, expected: kind) else { continue }

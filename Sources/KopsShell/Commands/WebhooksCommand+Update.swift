@@ -55,7 +55,7 @@ extension WebhooksCommand {
             blocks: [
                 .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),
                 .fields(fields(of: webhook)),
-            ],
+            ] + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? []),
             json: .object(webhook.json))
     }
 

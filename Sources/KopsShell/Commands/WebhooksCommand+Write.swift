@@ -51,7 +51,8 @@ extension WebhooksCommand {
         }
         context.session.lastWebhookID = webhook.id
         var result = CommandResult(
-            blocks: [.line(StyledText("created webhook \(webhook.id)", style: .good)), .fields(fields(of: webhook))],
+            blocks: [.line(StyledText("created webhook \(webhook.id)", style: .good)), .fields(fields(of: webhook))]
+                + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? []),
             json: .object(webhook.json))
         if let generated {
             result = revealing(

@@ -61,6 +61,6 @@ extension MessageTrace {
         else { return false }
         if let number = message.phoneNumberID, let other = delivery.phoneNumberID, other != number { return false }
         // The other WhatsApp-id form of a Brazilian, Mexican or Argentine mobile is the same contact (P40-1).
-        return delivery.mayConcern(contact: message.contact)
+        return delivery.mayConcern(message)
     }
 }
