@@ -9,7 +9,8 @@ extension FailureGroups {
 
     /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
     /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, at most `limit`, most recent first: the ids
-    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once. Empty without numbers.
+    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once; and the project's own ids
+    /// on documented routes, whose calls may show the same call answered around the failure. Empty without numbers.
     public static func formerNumberIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
         notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
@@ -17,6 +18,20 @@ extension FailureGroups {
             } ?? unknownWABAID(endpoint, numbers: numbers)
                 // A route with a stray '/' or newline (`PathArtefact`): whether the route without it answered 2xx (tester51 G1).
                 ?? PathArtefact.read(endpoint).flatMap { APIPath.ids(in: $0.cleaned).first }
+                // The project's own number or WABA on a documented route: whether the same call answered 2xx around the
+                // 404 (tester51b F4), or without the query the path carries.
+                ?? projectRouteID(endpoint, numbers: numbers)
+        }
+    }
+
+    /// The id of a documented proxy or platform route (`APIRoute.documented`, query aside) when it is one of `numbers`' ids
+    /// or WABA ids in the slot that takes it; nil otherwise.
+    static func projectRouteID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard let route = APIRoute.documented(endpoint), route.child == nil, let id = route.id else { return nil }
+        switch route.slot {
+        case .phoneNumberID?, .metaObject?: return numbers.contains { $0.id == id } ? id : nil
+        case .wabaID?: return numbers.contains { $0.businessAccountID == id } ? id : nil
+        default: return nil
         }
     }
 
@@ -143,6 +158,8 @@ extension FailureGroups {
             IDResolver.nodeTypeMeaning(endpoint, text: json["error_message"]?.string, numbers: []) == nil,
             let id = APIPath.phoneNumberID(in: endpoint), let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: known.numbers)
         else { return false }
+        // Kapso's own words that the id is not the project's: what the id is, whatever kind (tester51 N1).
+        if ProjectRefusal.says(json["error_message"]?.string) { return true }
         switch misplaced.kind {
         case .nearMissPhoneNumberID: return false
         case .unknown:
@@ -199,6 +216,10 @@ extension FailureGroups {
             summary = "\(id) has letters where digits belong (\(read)): with digits it is \(ascii)"
                 + (number.map { ", this project's phone-number id of \($0.name ?? $0.id)" } ?? ", none of this project's phone-number ids")
             meaning = summary + (number == nil ? "; 'numbers' lists them" : "; fix the id the caller sends")
+        } else if misplaced.kind == .unknown, ProjectRefusal.says(entry.json["error_message"]?.string) {
+            // Kapso said the number is not this project's, and kops knows no more of the id (tester51 N1).
+            summary = "\(id) is none of this project's phone-number ids (Kapso: 'does not belong to this project')"
+            meaning = ProjectRefusal.meaning(id: id, key: key == "-" ? nil : key, numbers: numbers)
         } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
             // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
             // of the project is named.
@@ -240,6 +261,15 @@ extension FailureGroups {
             who: key, what: what, error: error, meaning: meaning,
             headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
             misplacedID: id, note: note)
+    }
+
+    /// The triage's meaning of a failed call, unless Kapso refused the path's number as not this project's
+    /// (`ProjectRefusal`) and `known` has the numbers to say whether it is: the project's own number is named so, not
+    /// "none of this project's" (tester51 N1).
+    static func refusedMeaning(_ entry: ErrorTriage.Entry, _ known: Known) -> String {
+        guard ProjectRefusal.says(entry.json["error_message"]?.string), !known.numbers.isEmpty, let endpoint = entry.json["endpoint"]?.string
+        else { return entry.meaning }
+        return ProjectRefusal.meaning(id: APIPath.phoneNumberID(in: endpoint), key: entry.json["api_key_name"]?.string, numbers: known.numbers)
     }
 
     /// A failed Graph read of an id alone (`GET /meta/whatsapp/v24.0/{id}`) whose id is of a kind Graph does not read
@@ -309,7 +339,7 @@ extension FailureGroups {
         }
         if let path = IDResolver.pathNotServed(
             endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities,
-            at: KapsoTime.seconds(iso: entry.time), status: status)
+            at: KapsoTime.seconds(iso: entry.time), status: status, method: entry.json["http_method"]?.string, history: history)
         {
             return path
         }

@@ -24,8 +24,9 @@ struct FailureFetch {
     var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
     var meta: MetaOutcome?
-    /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's
-    /// (`FailureGroups.formerNumberIDs`): a success among them says the id was the project's number once (P13-4).
+    /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's, or a number of
+    /// the project's that failed on a documented route (`FailureGroups.formerNumberIDs`): a success among them says the id
+    /// was the project's number once (P13-4), or that the same call was answered around the failure (tester51b F4).
     var history: [APILog] = []
     /// What `whois` finds for each of `FailureGroups.unknownPathIDs` (a WAMID of this project, Meta's app id…), by id.
     var identities: [String: Identity] = [:]
