@@ -376,7 +376,7 @@ public struct ErrorTriage {
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
                 // More path after the id (`/conversations/{id}/messages`): the object may exist and the path be unserved.
                 let segments = APIPath.segments(of: log.endpoint)
-                if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count {
+                if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count, APIRoute.documented(log.endpoint) == nil {
                     let rest = segments[(at + 1)...].joined(separator: "/")
                     return "no \(kind) of this project has the id in the path, or the \(kind) exists and /\(rest) under it is "
                         + "not an endpoint of the API; '\(ShellWord.command("whois", object.id))' says whether the \(kind) exists"

@@ -66,12 +66,13 @@ extension FailureGroups {
         return id
     }
 
-    /// The id of a message (`/platform/v1/whatsapp/messages/{wamid}`) or conversation (`…/conversations/{id}`) read on
-    /// the platform: a 404 there is "no such object" only when `whois` does not find it (tester51 G4: the message was
-    /// sent that second).
+    /// The id of a message (`/platform/v1/whatsapp/messages/{wamid}`), conversation (`…/conversations/{id}`) or webhook
+    /// (`…/webhooks/{id}`) read on the platform: a 404 there is "no such object" only when `whois` does not find it
+    /// (tester51 G4: the message was sent that second), and what it finds may be another kind (tester52 H1: a
+    /// conversation id used as a webhook id).
     static func platformObjectID(_ endpoint: String) -> String? {
         guard let route = APIRoute.documented(endpoint), route.surface == .platform, route.slot == .object,
-            let object = APIPath.objectID(in: endpoint), ["messages", "conversations"].contains(object.collection)
+            let object = APIPath.objectID(in: endpoint), ["messages", "conversations", "webhooks"].contains(object.collection)
         else { return nil }
         return object.id
     }
@@ -333,7 +334,7 @@ extension FailureGroups {
             return found
         }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
-            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
+            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks, identity: identities[$0.id])
         }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers, identities: identities) ?? IDResolver.wrongShapeMeaning(endpoint) {
             return wrongSlot
         }

@@ -11,10 +11,15 @@ extension IDResolver {
     /// `readAfterWrite` seconds of its send was read before Kapso recorded it (Kapso documents no read-after-write
     /// guarantee: likely, not certain; tester51 G4); one that existed well before the call (a webhook created 20 days
     /// earlier) is explained by neither, and kops says so instead of offering "created after the call" (tester51 G1).
-    /// Nil when the project has no such object or the look-up found nothing.
+    /// `collection` is the route's (`webhooks`): an id of another kind there is named as such (`wrongCollectionID`). Nil
+    /// when the project has no such object or the look-up found nothing.
     static func platformObjectMeaning(
-        _ id: String, numbers: [PhoneNumber], webhooks: [Webhook], identity: Identity?, at time: Int64?
+        _ id: String, numbers: [PhoneNumber], webhooks: [Webhook], identity: Identity?, at time: Int64?, collection: String? = nil
     ) -> String? {
+        // An id of another kind than the route's slot takes is the mistake, not a passing failure (tester52 H1).
+        if let collection, let wrong = wrongCollectionID(id, collection: collection, numbers: numbers, webhooks: webhooks, identity: identity) {
+            return wrong
+        }
         let whois = "'\(ShellWord.command("whois", id))' says what it is now"
         let head: String
         let since: Int64?

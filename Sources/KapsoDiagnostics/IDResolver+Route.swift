@@ -147,7 +147,8 @@ extension IDResolver {
                 ?? "the number was not found when called (connected to the project "
                 + "after the call, or removed and connected again); '\(ShellWord.command("whois", id))' shows its calls")
         case (.platform, .object?):
-            return platformObjectMeaning(id, numbers: numbers, webhooks: webhooks, identity: identities[id], at: time)
+            return platformObjectMeaning(
+                id, numbers: numbers, webhooks: webhooks, identity: identities[id], at: time, collection: APIPath.objectID(in: endpoint)?.collection)
         default:
             return nil
         }
