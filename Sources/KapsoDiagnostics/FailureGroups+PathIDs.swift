@@ -333,6 +333,10 @@ extension FailureGroups {
         {
             return found
         }
+        // A WAMID encoded twice: the triage's reading names it, before any story of the message (tester52 H5).
+        if let object = APIPath.objectID(in: endpoint), object.collection == "messages", ErrorTriage.isDoubleEncoded(object.id) {
+            return entry.meaning
+        }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
             IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks, identity: identities[$0.id])
         }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers, identities: identities) ?? IDResolver.wrongShapeMeaning(endpoint) {
