@@ -40,11 +40,14 @@ extension FailureGroups {
     /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
     /// Also the ids of calls refused 400 or 403 in that slot (`isRefusedInSlot`): what the id is names the cause whatever
     /// Graph's text (P35-4).
-    public static func unknownPathIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+    /// A webhook slot's id none of `webhooks` has is asked about too: it may be another kind's (tester52 H1).
+    public static func unknownPathIDs(
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], limit: Int = 3
+    ) -> [String] {
         notFoundIDs(entries, numbers: numbers, limit: limit, refused: true) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
-            } ?? childID(endpoint, numbers: numbers)
+            } ?? childID(endpoint, numbers: numbers, webhooks: webhooks)
                 // The WABA slot too: what the id is (Meta's business or app id) names the mistake (probe37 P37-13).
                 ?? unknownWABAID(endpoint, numbers: numbers)
                 // A WAMID, UUID or user id read at `/{id}`: what it is says where it is read (probe46 P46-2).
@@ -77,10 +80,12 @@ extension FailureGroups {
         return object.id
     }
 
-    /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`;
-    /// webhooks are known without a look-up): where `whois` finds it says which number it belongs to (probe23 P23-1).
-    static func childID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
-        guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child, collection != "webhooks",
+    /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`):
+    /// where `whois` finds it says which number it belongs to (probe23 P23-1); a webhook id is asked about only when none
+    /// of `webhooks` has it (it may be a conversation id: tester52 H1).
+    static func childID(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String? {
+        guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child,
+            collection != "webhooks" || !webhooks.contains(where: { $0.id.lowercased() == id.lowercased() }),
             numbers.contains(where: { $0.id == route.id })
         else { return nil }
         return id

@@ -35,6 +35,20 @@ import Testing
         #expect(!line.contains("deleted, or another project's"), "\(line)")
     }
 
+    @Test func aPhoneNumberScopedWebhookSlotsUnknownIDIsLookedUp() throws {
+        let hook = IDResolverTests.facts.webhooks[0]
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            FailureGroupsTests.log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/webhooks/\(Self.conversation)", 404,
+                key: "svc", at: "2026-11-21T11:00:00Z"),
+            FailureGroupsTests.log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/webhooks/\(hook.id)", 404,
+                key: "svc", at: "2026-11-21T10:00:00Z"),
+        ])
+        let ids = FailureGroups.unknownPathIDs(triage.entries, numbers: IDResolverTests.numbers, webhooks: [hook])
+        #expect(ids.contains(Self.conversation), "\(ids)")
+        #expect(!ids.contains(hook.id), "\(ids)")
+    }
+
     @Test func aWebhookRoutesIDIsLookedUpAndItsTestIsAnEndpoint() throws {
         let path = "/platform/v1/whatsapp/webhooks/\(Self.conversation)/test"
         var triage = ErrorTriage()
