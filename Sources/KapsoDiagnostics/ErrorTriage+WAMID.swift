@@ -4,6 +4,12 @@ extension ErrorTriage {
     /// The id of a `/whatsapp/messages/{id}` path as the caller meant it (percent-encoding undone; a `wamid.` put in
     /// front of a WAMID's base64 alone), and what `WAMID.damage` reads in it; nil when it reads as a whole WAMID.
     static func damagedWAMID(_ segment: String) -> (id: String, damage: String)? {
+        // Encoded twice (`%253D` is '=' encoded twice): what `whois` says of it, and the id decoded twice for its hint
+        // (tester52 H5: read once decoded, it "lost its '=' padding" or "may have been cut short").
+        if isDoubleEncoded(segment), let damage = WAMID.damage(segment) {
+            let once = segment.removingPercentEncoding ?? segment
+            return (once.removingPercentEncoding ?? once, damage)
+        }
         let decoded = segment.removingPercentEncoding ?? segment
         guard let damage = WAMID.damage(decoded) else { return nil }
         // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
@@ -21,13 +27,19 @@ extension ErrorTriage {
     /// 'whois wamid.HBgL…MgA=' reads it with the '=' padding put back`; nil for any other id.
     static func unpaddedWAMID(_ segment: String) -> String? {
         let decoded = segment.removingPercentEncoding ?? segment
-        guard decoded.lowercased().hasPrefix("wamid."), !decoded.hasSuffix("="), case .success(let padded) = WAMID.canonical(decoded),
+        guard !isDoubleEncoded(segment), decoded.lowercased().hasPrefix("wamid."), !decoded.hasSuffix("="), case .success(let padded) = WAMID.canonical(decoded),
             padded != decoded, WAMID.readsAsWAMID(String(padded.dropFirst(6)))
         else { return nil }
         let needed = padded.reversed().prefix { $0 == "=" }.count
         return "no message of this project has the id in the path as written: it has no '=' padding where its base64 needs "
             + (needed == 1 ? "one" : "\(needed)") + ", and Kapso finds a message by its id as stored (Meta's WAMIDs carry "
             + "their padding); '\(ShellWord.command("whois", padded))' reads it with the '=' padding put back"
+    }
+
+    /// True for a path segment holding a WAMID percent-encoded twice (`wamid.…%253D`, `%252F`: `%25` is an encoded `%`):
+    /// the one rule `whois` and `message` read such an id by (`WAMID.damage`), here for a logged path (tester52 H5).
+    public static func isDoubleEncoded(_ segment: String) -> Bool {
+        segment.lowercased().hasPrefix("wamid.") && segment.range(of: "%25", options: .caseInsensitive) != nil
     }
 
     /// The id of a `/whatsapp/messages/{id}` path that `unpaddedWAMID` reads (percent-encoding undone): the id to ask

@@ -312,8 +312,7 @@ public struct ErrorTriage {
         if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
         // Kapso's documented 422 for an unknown webhook event (P39-6).
         if let events = log.errorMessage.flatMap(WebhookEvents.unsupportedReading) { return "\(events.meaning); \(events.fix)" }
-        // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
-        // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
+        // One reading of a path with every command (`IDResolver+Route`); the numbers, when known, sharpen it in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(
             method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
             ?? IDResolver.unknownPathMeaning(
@@ -326,6 +325,7 @@ public struct ErrorTriage {
             return unserved
         }
         if let nodeType = IDResolver.nodeTypeMeaning(log.endpoint, text: log.errorMessage, numbers: []) { return nodeType }
+        if ProjectRefusal.says(log.errorMessage) { return ProjectRefusal.meaning(id: APIPath.phoneNumberID(in: log.endpoint), key: log.apiKeyName) }
         // A 401 whose text is Kapso refusing the key ("Invalid API key") is the key even with Graph's code 190, and one
         // that is Meta's token error is the number's token (`CredentialRefusal`, the reading the live calls share; P26-2).
         if log.responseStatus == 401, let refusal = APIRefusal(status: 401, text: log.errorMessage), ["190", "0"].contains(refusal.code),
@@ -376,7 +376,7 @@ public struct ErrorTriage {
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
                 // More path after the id (`/conversations/{id}/messages`): the object may exist and the path be unserved.
                 let segments = APIPath.segments(of: log.endpoint)
-                if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count {
+                if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count, APIRoute.documented(log.endpoint) == nil {
                     let rest = segments[(at + 1)...].joined(separator: "/")
                     return "no \(kind) of this project has the id in the path, or the \(kind) exists and /\(rest) under it is "
                         + "not an endpoint of the API; '\(ShellWord.command("whois", object.id))' says whether the \(kind) exists"

@@ -9,7 +9,8 @@ extension FailureGroups {
 
     /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
     /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, at most `limit`, most recent first: the ids
-    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once. Empty without numbers.
+    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once; and the project's own ids
+    /// on documented routes, whose calls may show the same call answered around the failure. Empty without numbers.
     public static func formerNumberIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
         notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
@@ -17,6 +18,20 @@ extension FailureGroups {
             } ?? unknownWABAID(endpoint, numbers: numbers)
                 // A route with a stray '/' or newline (`PathArtefact`): whether the route without it answered 2xx (tester51 G1).
                 ?? PathArtefact.read(endpoint).flatMap { APIPath.ids(in: $0.cleaned).first }
+                // The project's own number or WABA on a documented route: whether the same call answered 2xx around the
+                // 404 (tester51b F4), or without the query the path carries.
+                ?? projectRouteID(endpoint, numbers: numbers)
+        }
+    }
+
+    /// The id of a documented proxy or platform route (`APIRoute.documented`, query aside) when it is one of `numbers`' ids
+    /// or WABA ids in the slot that takes it; nil otherwise.
+    static func projectRouteID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard let route = APIRoute.documented(endpoint), route.child == nil, let id = route.id else { return nil }
+        switch route.slot {
+        case .phoneNumberID?, .metaObject?: return numbers.contains { $0.id == id } ? id : nil
+        case .wabaID?: return numbers.contains { $0.businessAccountID == id } ? id : nil
+        default: return nil
         }
     }
 
@@ -25,11 +40,14 @@ extension FailureGroups {
     /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
     /// Also the ids of calls refused 400 or 403 in that slot (`isRefusedInSlot`): what the id is names the cause whatever
     /// Graph's text (P35-4).
-    public static func unknownPathIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+    /// A webhook slot's id none of `webhooks` has is asked about too: it may be another kind's (tester52 H1).
+    public static func unknownPathIDs(
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], limit: Int = 3
+    ) -> [String] {
         notFoundIDs(entries, numbers: numbers, limit: limit, refused: true) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
-            } ?? childID(endpoint, numbers: numbers)
+            } ?? childID(endpoint, numbers: numbers, webhooks: webhooks)
                 // The WABA slot too: what the id is (Meta's business or app id) names the mistake (probe37 P37-13).
                 ?? unknownWABAID(endpoint, numbers: numbers)
                 // A WAMID, UUID or user id read at `/{id}`: what it is says where it is read (probe46 P46-2).
@@ -51,20 +69,23 @@ extension FailureGroups {
         return id
     }
 
-    /// The id of a message (`/platform/v1/whatsapp/messages/{wamid}`) or conversation (`…/conversations/{id}`) read on
-    /// the platform: a 404 there is "no such object" only when `whois` does not find it (tester51 G4: the message was
-    /// sent that second).
+    /// The id of a message (`/platform/v1/whatsapp/messages/{wamid}`), conversation (`…/conversations/{id}`) or webhook
+    /// (`…/webhooks/{id}`) read on the platform: a 404 there is "no such object" only when `whois` does not find it
+    /// (tester51 G4: the message was sent that second), and what it finds may be another kind (tester52 H1: a
+    /// conversation id used as a webhook id).
     static func platformObjectID(_ endpoint: String) -> String? {
         guard let route = APIRoute.documented(endpoint), route.surface == .platform, route.slot == .object,
-            let object = APIPath.objectID(in: endpoint), ["messages", "conversations"].contains(object.collection)
+            let object = APIPath.objectID(in: endpoint), ["messages", "conversations", "webhooks"].contains(object.collection)
         else { return nil }
         return object.id
     }
 
-    /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`;
-    /// webhooks are known without a look-up): where `whois` finds it says which number it belongs to (probe23 P23-1).
-    static func childID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
-        guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child, collection != "webhooks",
+    /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`):
+    /// where `whois` finds it says which number it belongs to (probe23 P23-1); a webhook id is asked about only when none
+    /// of `webhooks` has it (it may be a conversation id: tester52 H1).
+    static func childID(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String? {
+        guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child,
+            collection != "webhooks" || !webhooks.contains(where: { $0.id.lowercased() == id.lowercased() }),
             numbers.contains(where: { $0.id == route.id })
         else { return nil }
         return id
@@ -143,6 +164,8 @@ extension FailureGroups {
             IDResolver.nodeTypeMeaning(endpoint, text: json["error_message"]?.string, numbers: []) == nil,
             let id = APIPath.phoneNumberID(in: endpoint), let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: known.numbers)
         else { return false }
+        // Kapso's own words that the id is not the project's: what the id is, whatever kind (tester51 N1).
+        if ProjectRefusal.says(json["error_message"]?.string) { return true }
         switch misplaced.kind {
         case .nearMissPhoneNumberID: return false
         case .unknown:
@@ -199,6 +222,10 @@ extension FailureGroups {
             summary = "\(id) has letters where digits belong (\(read)): with digits it is \(ascii)"
                 + (number.map { ", this project's phone-number id of \($0.name ?? $0.id)" } ?? ", none of this project's phone-number ids")
             meaning = summary + (number == nil ? "; 'numbers' lists them" : "; fix the id the caller sends")
+        } else if misplaced.kind == .unknown, ProjectRefusal.says(entry.json["error_message"]?.string) {
+            // Kapso said the number is not this project's, and kops knows no more of the id (tester51 N1).
+            summary = "\(id) is none of this project's phone-number ids (Kapso: 'does not belong to this project')"
+            meaning = ProjectRefusal.meaning(id: id, key: key == "-" ? nil : key, numbers: numbers)
         } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
             // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
             // of the project is named.
@@ -240,6 +267,15 @@ extension FailureGroups {
             who: key, what: what, error: error, meaning: meaning,
             headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
             misplacedID: id, note: note)
+    }
+
+    /// The triage's meaning of a failed call, unless Kapso refused the path's number as not this project's
+    /// (`ProjectRefusal`) and `known` has the numbers to say whether it is: the project's own number is named so, not
+    /// "none of this project's" (tester51 N1).
+    static func refusedMeaning(_ entry: ErrorTriage.Entry, _ known: Known) -> String {
+        guard ProjectRefusal.says(entry.json["error_message"]?.string), !known.numbers.isEmpty, let endpoint = entry.json["endpoint"]?.string
+        else { return entry.meaning }
+        return ProjectRefusal.meaning(id: APIPath.phoneNumberID(in: endpoint), key: entry.json["api_key_name"]?.string, numbers: known.numbers)
     }
 
     /// A failed Graph read of an id alone (`GET /meta/whatsapp/v24.0/{id}`) whose id is of a kind Graph does not read
@@ -302,14 +338,18 @@ extension FailureGroups {
         {
             return found
         }
+        // A WAMID encoded twice: the triage's reading names it, before any story of the message (tester52 H5).
+        if let object = APIPath.objectID(in: endpoint), object.collection == "messages", ErrorTriage.isDoubleEncoded(object.id) {
+            return entry.meaning
+        }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
-            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
+            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks, identity: identities[$0.id])
         }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers, identities: identities) ?? IDResolver.wrongShapeMeaning(endpoint) {
             return wrongSlot
         }
         if let path = IDResolver.pathNotServed(
             endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities,
-            at: KapsoTime.seconds(iso: entry.time), status: status)
+            at: KapsoTime.seconds(iso: entry.time), status: status, method: entry.json["http_method"]?.string, history: history)
         {
             return path
         }

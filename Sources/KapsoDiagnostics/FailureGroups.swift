@@ -305,7 +305,7 @@ public struct FailureGroups {
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).
             let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
-                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history, identities: known.identities, status: status) : entry.meaning)
+                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history, identities: known.identities, status: status) : refusedMeaning(entry, known))
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error, reading: meaning), source: .api, time: entry.time,
                 who: key, what: what, error: error, meaning: meaning,

@@ -20,7 +20,8 @@ extension HealthTriage {
     /// is the number's `is_coexistence` as listed (nil when not read): on a number marked `false` the check is not the
     /// documented coexistence one, so neither "coexistence token" nor "reconnect the WhatsApp Business App number" is
     /// said (a Cloud-API-only number has no Business App); Graph's 190 subcode, when given, says what refused the token
-    /// (`ErrorCatalog.tokenSubcodes`, Graph's "Handling errors" guide).
+    /// (`ErrorCatalog.tokenSubcodes`, Graph's "Handling errors" guide). Details with no code and no text there say only that
+    /// the check failed: no refusal is claimed and no reconnection prescribed (tester51b F8).
     static func readToken(_ finding: inout Finding, details: JSONObject, coexistence: Bool?) {
         finding.severity = .critical
         let subcode = details["error_subcode"].flatMap { $0.int ?? $0.string.flatMap { Int($0) } }
@@ -28,6 +29,16 @@ extension HealthTriage {
         guard coexistence == false else {
             finding.cause = "the coexistence token of this number is no longer valid" + says
             finding.fix = "reconnect the WhatsApp Business App number through Kapso's setup link"
+            return
+        }
+        // No code and no text: nothing says the token was refused, and reconnecting is too disruptive a step to prescribe
+        // on no evidence (tester51b F8).
+        let code = details["code"].flatMap { $0.int.map(String.init) ?? $0.string }
+        guard detailsText(details) != nil || code != nil || subcode != nil else {
+            finding.cause = "Kapso's token check failed without saying why (no code or text in its details), on a number the "
+                + "list does not mark coexistence: Kapso documents token_validity for coexistence numbers only, so it may not "
+                + "apply to this number"
+            finding.fix = "ask Kapso support what the check found, quoting it (token_validity failed with empty details)"
             return
         }
         finding.cause = "Kapso's token check failed on a number the list does not mark coexistence (Kapso documents "

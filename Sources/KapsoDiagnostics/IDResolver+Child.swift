@@ -33,7 +33,11 @@ extension IDResolver {
         let head = "the 404 is about the \(kind) \(child), not the number: \(id) is this project's phone-number id of "
             + (number.name ?? number.id) + (named ? " and the answer names the \(kind) as the object not found" : "") + slash
         let whois = "'\(ShellWord.command("whois", child))' says what it is"
-        if collection == "webhooks" { return head + "; " + webhookPlace(child, under: id, webhooks: webhooks, numbers: numbers) }
+        if collection == "webhooks" {
+            // Another kind of id of the project in the webhook slot is named as such (tester52 H1).
+            return head + "; " + (wrongCollectionID(child, collection: "webhooks", numbers: numbers, webhooks: webhooks, identity: identities[child])
+                ?? webhookPlace(child, under: id, webhooks: webhooks, numbers: numbers))
+        }
         let elsewhere = collection == "messages" ? "GET /platform/v1/whatsapp/messages/\(child) reads a message of any number"
             : collection == "conversations" ? "GET /platform/v1/whatsapp/conversations/\(child) reads a conversation of any number"
             : nil

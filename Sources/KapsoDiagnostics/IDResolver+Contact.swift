@@ -232,8 +232,13 @@ extension IDResolver {
     /// What `id`, the object id of a path under `collection` (`conversations`, `messages`, `webhooks`, …),
     /// is when it belongs to the project but not to that collection, e.g. `the id in the path is the id
     /// of the kapso webhook to hooks.acme-demo.test/kapso/whatsapp, used as a conversation id`; nil when
-    /// it is none of the project's known ids (or is of that collection).
-    public static func wrongCollectionID(_ id: String, collection: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+    /// it is none of the project's known ids (or is of that collection). `identity` is what `whois` found of the id (a
+    /// conversation, a delivery, a message): an id of another kind than the collection's is named the same way, e.g. `the
+    /// id in the path is the conversation with Dana Ortiz (conversation id), used as a webhook id` (tester52 H1), the one
+    /// kind check every platform object route makes before any "it was not found when called" story.
+    public static func wrongCollectionID(
+        _ id: String, collection: String, numbers: [PhoneNumber], webhooks: [Webhook], identity: Identity? = nil
+    ) -> String? {
         let key = id.lowercased()
         let what: String
         var own: String? = nil
@@ -247,13 +252,27 @@ extension IDResolver {
             [.wabaID, .kapsoPhoneNumberID, .customerID].contains(misplaced.kind)
         {
             what = misplaced.statement.dropFirst(id.count + 4).description
+        } else if let identity, !fits(identity, collection: collection) {
+            let said = identity.statement.hasPrefix("\(id) is ") ? String(identity.statement.dropFirst(id.count + 4)) : identity.statement
+            what = said + (said.contains(identity.kind.title) ? "" : " (\(identity.kind.title))")
         } else {
             return nil
         }
         guard own != collection else { return nil }
         let slot = (collection.hasSuffix("s") ? String(collection.dropLast()) : collection).replacingUnderscores()
-        let fix = collection == "conversations" ? "'conversations' lists conversation ids" : "'\(ShellWord.command("whois", id))' says what it is"
+        let fix = ["conversations", "webhooks"].contains(collection)
+            ? "'\(collection)' lists \(slot) ids" : "'\(ShellWord.command("whois", id))' says what it is"
         return "the id in the path is \(what), used as a \(slot) id; \(fix)"
+    }
+
+    /// True when what `whois` found (`identity`) is of a kind `collection`'s slot takes, or is not known enough to tell
+    /// (unknown, incomplete, not found, or not looked up).
+    static func fits(_ identity: Identity, collection: String) -> Bool {
+        guard identity.kind != .unknown, !identity.incomplete, !identity.notFound, identity.lookUpBudget == nil else { return true }
+        let takes: [String: Identity.Kind] = [
+            "webhooks": .webhookID, "conversations": .conversationID, "messages": .wamid, "phone_numbers": .phoneNumberID,
+        ]
+        return takes[collection].map { $0 == identity.kind } ?? true
     }
 }
 

@@ -11,15 +11,17 @@ extension IDResolver {
     /// path is not one kops knows (it may be the cause), or when `numbers` is empty (nothing is known).
     /// Call it after `misplacedPhoneNumberID`, `wrongCollectionID` and `wabaEdgeMeaning` found nothing:
     /// those name a known id in the wrong place.
-    /// `text` is the answer's error text and `identities` what `whois` found of the path's ids (`documentedRouteMeaning`).
+    /// `text` is the answer's error text and `identities` what `whois` found of the path's ids, `method` and `history` the
+    /// call's method and the API logs that may show the same call answered around it (`documentedRouteMeaning`).
     public static func pathNotServed(
         _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:],
-        at time: Int64? = nil, status: Int = 404
+        at time: Int64? = nil, status: Int = 404, method: String? = nil, history: [APILog] = []
     ) -> String? {
         let fix = "check the method and path against Kapso's API reference"
         // A documented route with the project's id in its place is no path fault (P13-3).
         if let documented = documentedRouteMeaning(
-            endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities, at: time, status: status)
+            endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities, at: time, status: status,
+            method: method, history: history)
         {
             return documented
         }

@@ -15,6 +15,7 @@ extension IDResolver {
     ///
     /// A path that is a documented route but for a stray character (`…/messages/`, `…/messages%0A`: `PathArtefact`) is
     /// read for it first; `history` (API logs) gives the newest 2xx call of the route without it, made before or after.
+    /// A query kops reads as a mistake (`PathQuery`: a credential, or any on a send path) is next.
     public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?, history: [APILog] = []) -> String? {
         // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
@@ -27,6 +28,13 @@ extension IDResolver {
         if status != 400, let artefact = PathArtefact.read(endpoint), successes(endpoint).isEmpty {
             // Evidence is the same method's call of the route without it (a GET of a list says nothing of a POST: F3).
             return artefact.meaning(method: method, success: successes(artefact.cleaned).max { $0.createdAt < $1.createdAt })
+        }
+        // A query on a send path, or a credential in any (tester51b F4); the same call, query and all, answered 2xx makes a
+        // query that carries no credential no cause (F12's rule).
+        if status != 400, let query = PathQuery.read(method: method, endpoint: endpoint),
+            query.credential != nil || !history.contains(where: { (200..<300).contains($0.responseStatus) && $0.httpMethod == method && $0.endpoint == endpoint })
+        {
+            return query.meaning(method: method, success: successes(query.cleaned).max { $0.createdAt < $1.createdAt })
         }
         // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
         let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }
@@ -69,9 +77,13 @@ extension IDResolver {
     /// A path below the number (`/{pnid}/messages/{wamid}`, `/phone_numbers/{pnid}/webhooks/{id}`) is about the object
     /// there, not the number (`childNotFoundMeaning`, with the answer's `text` and what `whois` found, `identities`).
     /// `status` is the HTTP status the call got (404 unless given): the line names the one the caller's logs show.
+    ///
+    /// When `history` (API logs) shows the same `method` on the same path answered 2xx both before and after the call
+    /// (`answeredAround`), the number was reachable with its access then: the line says the 404 is not explained by a
+    /// deletion or lost access, and to retry and ask Kapso support if it repeats (tester51b F4).
     public static func documentedRouteMeaning(
         _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:],
-        at time: Int64? = nil, status: Int = 404
+        at time: Int64? = nil, status: Int = 404, method: String? = nil, history: [APILog] = []
     ) -> String? {
         // The status the caller got, as its own logs show it: Graph answers "Object with ID … does not exist" with a 400
         // (#100, subcode 33) as often as with a 404 (probe41 P41-6: "HTTP 400 … the 404 says").
@@ -88,39 +100,55 @@ extension IDResolver {
                 + "version Meta does not serve may answer 404 as well as a number out of reach; send the same call with "
                 + "\(documentedGraphVersion) first, then 'health \(id)' checks the number's access and token"
         }
+        // The same call answered 2xx before and after: no deletion or lost access explains the 404 (tester51b F4).
+        let around = method.flatMap { method in
+            time.flatMap { answeredAround(method: method, endpoint: endpoint, at: $0, in: history) }
+        }
+        let reachable = { (what: String) in
+            around.map { answeredAroundMeaning(what, method: method ?? "", answers: $0, at: time ?? 0, answer: answer) }
+        }
         switch (route.surface, route.slot) {
         case (.metaProxy, .phoneNumberID?):
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
-            return "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
-                + "proxy route, so neither is the mistake: \(answer) says the number could not be reached with its access "
+            let head = "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
+                + "proxy route, so neither is the mistake: "
+            return head + (reachable("the number was reachable with its access")
+                ?? "\(answer) says the number could not be reached with its access "
                 + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected from "
-                + "Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
+                + "Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token")
         case (.metaProxy, .wabaID?):
             // Kapso resolves a WABA route's configuration "by business account ID" (docs.kapso.ai/api-reference/meta-proxy).
             let owned = numbers.filter { $0.businessAccountID == id }
             guard let first = owned.first else { return nil }
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
-            return "\(id) is this project's WABA id (of \(list(owned.map { $0.name ?? $0.id }))) and \(call) is a documented "
-                + "proxy route, so neither is the mistake: \(answer) says the WABA could not be reached with its numbers' access "
+            let head = "\(id) is this project's WABA id (of \(list(owned.map { $0.name ?? $0.id }))) and \(call) is a "
+                + "documented proxy route, so neither is the mistake: "
+            return head + (reachable("the WABA was reachable with its numbers' access")
+                ?? "\(answer) says the WABA could not be reached with its numbers' access "
                 + "when called; it may have been disconnected from Kapso or moved at Meta, or the access token lost the "
-                + "permission; 'health \(first.id)' checks the number's access and token"
+                + "permission; 'health \(first.id)' checks the number's access and token")
         case (.metaProxy, .metaObject?):
             // `GET /{id}` reads any Meta object: the number itself, or its WABA.
             if let number = numbers.first(where: { $0.id == id }) {
-                return "\(id) is this project's phone-number id of \(number.name ?? number.id) and /\(id) is a documented "
-                    + "Graph read, so neither is the mistake: \(answer) says the number could not be reached with its access "
+                let head = "\(id) is this project's phone-number id of \(number.name ?? number.id) and /\(id) is a documented "
+                    + "Graph read, so neither is the mistake: "
+                return head + (reachable("the number was reachable with its access")
+                    ?? "\(answer) says the number could not be reached with its access "
                     + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected "
-                    + "from Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
+                    + "from Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token")
             }
             return nil
         case (.platform, .phoneNumberID?):
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
-            return "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "
-                + "route, so neither is the mistake: the number was not found when called (connected to the project "
-                + "after the call, or removed and connected again); '\(ShellWord.command("whois", id))' shows its calls"
+            let head = "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "
+                + "route, so neither is the mistake: "
+            return head + (reachable("the number was found")
+                ?? "the number was not found when called (connected to the project "
+                + "after the call, or removed and connected again); '\(ShellWord.command("whois", id))' shows its calls")
         case (.platform, .object?):
-            return platformObjectMeaning(id, numbers: numbers, webhooks: webhooks, identity: identities[id], at: time)
+            return platformObjectMeaning(
+                id, numbers: numbers, webhooks: webhooks, identity: identities[id], at: time, collection: APIPath.objectID(in: endpoint)?.collection)
         default:
             return nil
         }

@@ -210,13 +210,27 @@ extension WAMID {
 
     /// The answer for a WAMID that `GET /whatsapp/messages/{id}` answered 404 for while the list of its contact's messages
     /// (kapso-api.md §7.1) holds it: the message is in the project, so "no message with this WAMID exists" would be false
-    /// (tester51 G6). `sent`: its `timestamp` (Unix seconds), nil when unreadable. Kapso documents no delay between a send
-    /// and its read by WAMID (§13), so the read's 404 is said as a likely race or a transient error, to be retried.
-    public static func listedThoughNotFound(_ id: String, sent: Int64?) -> String {
+    /// (tester51 G6). `sent`: its `timestamp` (Unix seconds), nil when unreadable; `call`: when the read was made (Unix
+    /// seconds, the session's clock), nil when unknown. Kapso documents no delay between a send and its read by WAMID
+    /// (§13): a read within seconds of the send is said as a likely race; one of a message recorded well before the call is
+    /// not (tester51b F7: 21 h before), by the rule the `errors` view reads logged calls with (`IDResolver.ReadTiming`).
+    public static func listedThoughNotFound(_ id: String, sent: Int64?, at call: Int64? = nil) -> String {
         let when = sent.map { " (timestamp \(KapsoTime.iso($0)))" } ?? ""
-        return "GET /platform/v1/whatsapp/messages/\(id) answered 404, yet the message is in this project: the list of its "
-            + "contact's messages holds it\(when); the read came before Kapso had recorded it, or the 404 was transient: try "
-            + "again in a few seconds"
+        let head = "GET /platform/v1/whatsapp/messages/\(id) answered 404, yet the message is in this project: the list of its "
+            + "contact's messages holds it\(when); "
+        guard let sent, let call else {
+            return head + "the read came before Kapso had recorded it, or the 404 was transient: try again in a few seconds"
+        }
+        switch IDResolver.ReadTiming(since: sent, call: call) {
+        case .beforeIt(let seconds):
+            return head + "it was recorded \(seconds) s after the read: try again"
+        case .readAfterWrite(let seconds):
+            return head + "the read came \(seconds) s after it, likely before Kapso had recorded it, or the 404 was transient: "
+                + "try again in a few seconds"
+        case .existed:
+            return head + "it existed when called, which the 404 does not explain; a retry tells a passing failure apart, and "
+                + "if it repeats, ask Kapso support with the call's time (\(KapsoTime.iso(call)))"
+        }
     }
 
     /// Whether any of `messages` (listed by a contact number filter, which Kapso matches on part of the number) is to or

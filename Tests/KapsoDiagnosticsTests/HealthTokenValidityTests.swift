@@ -43,6 +43,28 @@ import Testing
         }
     }
 
+    /// tester51b F8: `{"passed": false, "details": {}}` on a number marked `is_coexistence: false` said "its Meta access
+    /// token was refused" and "reconnect the number", with no code or text to show a refusal.
+    @Test func emptyDetailsOnANumberNotMarkedCoexistenceClaimNoRefusal() throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": "unhealthy", "checks": ["token_validity": ["passed": false, "details": [:]]],
+        ])
+        let token = try #require(HealthTriage(health, coexistence: false).findings.first { $0.check == "token_validity" })
+        let cause = token.cause ?? ""
+        let fix = token.fix ?? ""
+        #expect(cause.contains("failed without saying why"), "\(cause)")
+        #expect(cause.contains("documents token_validity for coexistence numbers only"), "\(cause)")
+        #expect(!cause.contains("refused"), "\(cause)")
+        #expect(fix.hasPrefix("ask Kapso support"), "\(fix)")
+        #expect(!fix.contains("reconnect"), "\(fix)")
+        // A code alone is evidence of a refusal: the reading stays.
+        let coded = try PhoneNumberHealth(json: [
+            "status": "unhealthy", "checks": ["token_validity": ["passed": false, "details": ["code": 190]]],
+        ])
+        let refused = try #require(HealthTriage(coded, coexistence: false).findings.first { $0.check == "token_validity" })
+        #expect(refused.cause?.contains("its Meta access token was refused") == true, "\(refused.cause ?? "")")
+    }
+
     @Test func anUnknownChecksMessageIsItsDetail() throws {
         let check = try #require(HealthTriage(try Self.health()).findings.first { $0.check == "future_check" })
         #expect(check.detail == "Something new failed")

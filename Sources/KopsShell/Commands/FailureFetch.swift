@@ -24,8 +24,9 @@ struct FailureFetch {
     var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
     var meta: MetaOutcome?
-    /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's
-    /// (`FailureGroups.formerNumberIDs`): a success among them says the id was the project's number once (P13-4).
+    /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's, or a number of
+    /// the project's that failed on a documented route (`FailureGroups.formerNumberIDs`): a success among them says the id
+    /// was the project's number once (P13-4), or that the same call was answered around the failure (tester51b F4).
     var history: [APILog] = []
     /// What `whois` finds for each of `FailureGroups.unknownPathIDs` (a WAMID of this project, Meta's app id…), by id.
     var identities: [String: Identity] = [:]
@@ -161,7 +162,7 @@ struct FailureFetch {
         history = former.calls
         deliveries += former.deletions.filter { deletion in !deliveries.contains { $0.id == deletion.id } }
         add(messages: former.messages)
-        identities = Self.identities(of: triage.entries, numbers: numbers, in: context)
+        identities = Self.identities(of: triage.entries, numbers: numbers, webhooks: webhooks, in: context)
         add(messages: Self.lockMessages(of: triage.entries, in: context))
         now = context.now()
     }
@@ -190,12 +191,14 @@ struct FailureFetch {
 
     /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
     /// or could not check, are left out; ids past the look-up budget are `Identity.notLookedUp`.
-    static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
+    static func identities(
+        of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], in context: ShellContext
+    ) -> [String: Identity] {
         // The project's Meta business and app ids, as health names them, for every id of Meta's shape in a failed path (not
         // only the newest few that `whois` is asked about): one set of health reads serves them all (probe17 P17-5).
         var facts = IDResolver.Facts()
         facts.numbers = numbers
-        let all = FailureGroups.unknownPathIDs(entries, numbers: numbers, limit: .max)
+        let all = FailureGroups.unknownPathIDs(entries, numbers: numbers, webhooks: webhooks, limit: .max)
         if !IDResolver.metaObjectIDs(all).isEmpty { IDLookups.readMetaIDs(&facts, in: context) }
         var found = IDResolver.metaEntityIdentities(all, facts: facts)
         var healths = facts.healths

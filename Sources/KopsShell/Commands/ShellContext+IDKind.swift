@@ -23,7 +23,7 @@ extension ShellContext {
             if let wrongHost = wrongBaseURL() { return wrongHost }
             let listed = contactMessages(value)
             // The contact's messages hold it: the message exists, whatever the one read said (tester51 G6).
-            if let found = listed.found { return ListedThoughNotFound(meaning: WAMID.listedThoughNotFound(value, sent: found.time)) }
+            if let found = listed.found { return ListedThoughNotFound(meaning: WAMID.listedThoughNotFound(value, sent: found.time, at: now())) }
             return ShellError.idNotFound(explanation: WAMID.notFound(value, contactHasMessages: listed.any))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
