@@ -261,7 +261,7 @@ public struct ErrorTriage {
         if let entry = error.entry {
             // Graph's is_transient, weighed as `explain` and `reply` weigh it (ErrorCatalog.Entry.transientNote).
             let transient = entry.transientNote(error.transient).map { "; \($0)" } ?? ""
-            return "\(entry.name): \(error.fix(for: send, writtenSince: nil, callsEnabled: callsEnabled))\(transient)"
+            return "\(error.shownName ?? entry.name): \(error.fix(for: send, writtenSince: nil, callsEnabled: callsEnabled))\(transient)"
         }
         // A code with no catalogue entry and no words from Meta: `next` says both that and where to look.
         if error.code != nil, error.details ?? error.message ?? error.title == nil { return error.next }

@@ -49,4 +49,8 @@ extension MessageError {
 
     /// `NamedRateLimit` of this error: a 131000 whose details name a rate limit; nil otherwise.
     var namedRateLimit: NamedRateLimit? { code == "131000" ? NamedRateLimit(details: details) : nil }
+
+    /// The name lines put before the fix: the catalogue's (`message undeliverable`), or for a 131000 whose details name a rate
+    /// limit `something went wrong (its details name a rate limit)`; nil when the code is not in the catalogue.
+    var shownName: String? { namedRateLimit == nil ? entry?.name : "something went wrong (its details name a rate limit)" }
 }

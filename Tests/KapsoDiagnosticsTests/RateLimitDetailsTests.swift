@@ -33,4 +33,14 @@ import Testing
         let pair = Self.error("131056", "too many messages sent from this phone number to the same phone number")
         #expect(pair.meaning == "too many messages from this number to the same recipient in a short time")
     }
+
+    /// `errors`' row named the code "something went wrong" before the rate limit's fix.
+    @Test func theErrorsRowNamesTheRateLimit() throws {
+        let details = "Message failed to send because there were too many messages sent from this phone number in a short period of time."
+        let page = #"{"data":[{"id":"wamid.A","timestamp":"1795261800","type":"text","to":"14155550196","kapso":{"direction":"outbound","status":"failed","statuses":[{"id":"wamid.A","status":"failed","timestamp":"1795261802","errors":[{"code":131000,"title":"Something went wrong","error_data":{"details":"\#(details)"}}]}]}}]}"#
+        var triage = ErrorTriage()
+        triage.addMessages(try JSONValue.parse(Array(page.utf8)), since: 0)
+        let meaning = try #require(triage.entries.first?.meaning)
+        #expect(meaning.hasPrefix("something went wrong (its details name a rate limit): slow down: "), "\(meaning)")
+    }
 }
