@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// Reads the phone-number id out of an API path, as the API log records it.
 ///
 /// `/meta/whatsapp/v24.0/200300400500601/messages` → `200300400500601`;
@@ -16,8 +18,7 @@ public enum APIPath {
 
     /// True for a path (query ignored, trailing slash too) that always exists: a 404 there is a wrong base URL.
     public static func alwaysExists(_ endpoint: String) -> Bool {
-        var path = Substring(endpoint)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        var path = withoutQuery(endpoint)
         while path.hasSuffix("/") { path = path.dropLast() }
         return collections.contains(String(path))
     }
@@ -25,9 +26,7 @@ public enum APIPath {
     /// The id in the path's phone-number slot, nil when the path has none. On a Graph path the slot holds digits, or any
     /// id before a phone-number edge (`/{id}/messages`, `APIRoute.phoneNumberEdges`): Kapso's UUID there is the mistake.
     public static func phoneNumberID(in endpoint: String) -> String? {
-        var path = Substring(endpoint)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        let segments = path.split(separator: "/").map(String.init)
+        let segments = self.segments(of: endpoint).map(String.init)
         if let index = segments.firstIndex(of: "phone_numbers"), index + 1 < segments.count {
             return segments[index + 1]
         }
@@ -46,9 +45,7 @@ public enum APIPath {
     /// `("conversations", id)`; nil when the path names no object after `whatsapp/`, and for a Graph
     /// (Meta proxy) path, whose `v24.0` is a version, not a collection (`graphObject`).
     public static func objectID(in endpoint: String) -> (collection: String, id: String)? {
-        var path = Substring(endpoint)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        let segments = path.split(separator: "/").map(String.init)
+        let segments = self.segments(of: endpoint).map(String.init)
         guard let index = segments.firstIndex(of: "whatsapp"), index + 2 < segments.count,
             segments[index + 1].first?.isLetter == true, !isGraphVersion(segments[index + 1])
         else { return nil }
@@ -87,25 +84,20 @@ public enum APIPath {
     /// `["platform", "v1", "whatsapp", "phone_numbers", "1002"]`. An id is "in the path" only as a whole
     /// segment, so `1` is not in `/platform/v1/…` and a truncated id matches nothing.
     public static func segments(of endpoint: String) -> [Substring] {
-        var path = Substring(endpoint)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        return path.split(separator: "/")
+        withoutQuery(endpoint).split(separator: "/")
     }
 
-    /// The segments of a path that are ids, not names or versions: a segment of six or more characters
-    /// with a digit in it (`100200300400501`, a UUID, a WAMID), and any segment that starts with `wamid.`, however short
-    /// (`wamid.ID`, `wamid.NOPE`: a test value or a placeholder, still a message id where the path takes one; tester47 F4
-    /// read `/whatsapp/messages/wamid.ID` as a path with no id). `/platform/v1/whatsapp/webhook_deliveries`
+    /// The segments of a path that are ids, not names or versions (`PathSegment.isID`, the rule `KapsoClient.servedPaths`
+    /// reads routes by; tester47 F4 read `/whatsapp/messages/wamid.ID` as a path with no id). `/platform/v1/whatsapp/webhook_deliveries`
     /// → `[]`; `/meta/whatsapp/v24.0/200300400500601/messages` → `["200300400500601"]`.
     public static func ids(in endpoint: String) -> [String] {
-        segments(of: endpoint).map(String.init).filter { segment in
-            segment.count >= 6 && segment.contains(where: \.isNumber) && !isGraphVersion(segment)
-                || segment.count > 6 && segment.lowercased().hasPrefix("wamid.")
-        }
+        segments(of: endpoint).filter(PathSegment.isID).map(String.init)
     }
 
-    static func isGraphVersion(_ segment: String) -> Bool {
-        segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
-            && segment.contains(".")
+    /// The path of `endpoint` without its query: `/platform/v1/api_logs?page=2` → `/platform/v1/api_logs`.
+    public static func withoutQuery(_ endpoint: String) -> Substring {
+        endpoint.firstIndex(of: "?").map { endpoint[..<$0] } ?? endpoint[...]
     }
+
+    static func isGraphVersion(_ segment: String) -> Bool { PathSegment.isGraphVersion(segment) }
 }

@@ -285,7 +285,7 @@ extension APIRoute {
             // it 404s again (probe41 P41-7).
             // The id is read from the path as written: its segments drop the empty one between two '/' (`…sP//AAAA…`),
             // which made the path meant a different id (tester48 F2). Each '/' is %2F, each '+' %2B (kapso-api.md §0.18).
-            let bare = endpoint.firstIndex(of: "?").map { endpoint[..<$0] } ?? endpoint[...]
+            let bare = APIPath.withoutQuery(endpoint)
             let written = bare.firstRange(of: "/messages/wamid.").map { String(bare[bare.index($0.upperBound, offsetBy: -6)...]) }
                 ?? rest.dropFirst(2).joined(separator: "/")
             let id = written.replacing("/", with: "%2F")

@@ -84,7 +84,7 @@ extension ErrorTriage {
                 Entry(
                     time: event.time, source: .meta, subject: "status \(event.status ?? "?") of \(wamid)",
                     error: error?.headline ?? "failed, and Meta gave no error code",
-                    meaning: error.map { error in error.entry.map { "\($0.name): \(error.fix(for: nil))" } ?? error.meaning }
+                    meaning: error.map { error in error.shownName.map { "\($0): \(error.fix(for: nil))" } ?? error.meaning }
                         ?? "Meta's event has no error code; 'logs search --around \(wamid)' shows what surrounds it",
                     json: event.json, wamid: wamid))
         }

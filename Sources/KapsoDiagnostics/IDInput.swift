@@ -67,6 +67,8 @@ public enum IDInput: Sendable, Equatable {
         if zeroFractionDigits(trimmed) != nil { return .failure(.zeroFraction(trimmed)) }
         // Digits copied out of a URL path (`100200300400501%20`, as `errors` quotes it): read decoded (P15-3).
         if let decoded = urlDecodedDigits(trimmed) { return read(decoded) }
+        // Digits with a literal `\n` or a form-encoded space (`+`) after them (`strayTail`): the id, named by `whois`.
+        if let (id, _) = strayTail(trimmed) { return read(id) }
         if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
@@ -164,6 +166,7 @@ public enum IDInput: Sendable, Equatable {
             ? [] : [(invisible.count == 1 ? "an invisible " : "invisible ") + invisible.joined(separator: ", ") + " removed"]
         if inner != trimmed { repairs.append("quotes or punctuation around it dropped") }
         if urlDecodedDigits(inner) != nil { repairs.append("URL encoding decoded (%20 is a space)") }
+        if let (id, _) = strayTail(inner) { repairs.append("'\(inner.dropFirst(id.count))' after it dropped") }
         guard case .success(let id) = WAMID.canonical(inner) else { return repairs }
         if !inner.hasPrefix("wamid.") { repairs.append("'\(inner.prefix(6))' read as 'wamid.'") }
         if inner.contains("%") { repairs.append("URL encoding decoded (%3D is '=')") }

@@ -209,6 +209,11 @@ extension IDResolver {
             misses.append("a trailing '\(last)'")
             text.removeLast()
         }
+        // A literal `\n` (a JSON string's escape) or a form-encoded space (`+`) after the digits (tester51 N3, tester51b F10).
+        if let (digits, stray) = IDInput.strayTail(text) {
+            misses.append(stray)
+            text = digits
+        }
         if text.first == "+" {
             misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
             text.removeFirst()

@@ -21,9 +21,11 @@ extension IDResolver {
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
         else { return nil }
         // The same path, artefact and all, answered 2xx to the same method: the artefact is not the cause (tester51b F12).
-        let path = { (endpoint: String) in endpoint.firstIndex(of: "?").map { String(endpoint[..<$0]) } ?? endpoint }
         let successes = { (wanted: String) in
-            history.filter { (200..<300).contains($0.responseStatus) && $0.httpMethod == method && path($0.endpoint) == path(wanted) }
+            history.filter {
+                (200..<300).contains($0.responseStatus) && $0.httpMethod == method
+                    && APIPath.withoutQuery($0.endpoint) == APIPath.withoutQuery(wanted)
+            }
         }
         if status != 400, let artefact = PathArtefact.read(endpoint), successes(endpoint).isEmpty {
             // Evidence is the same method's call of the route without it (a GET of a list says nothing of a POST: F3).

@@ -99,15 +99,18 @@ public struct MessageError: Sendable, Equatable {
         return words.map { "\(code) \($0)" } ?? code
     }
 
-    /// What the error means: the catalogue's meaning, else Meta's own words, else that nothing is known.
+    /// What the error means: a 131000 whose details name a rate limit as such (`namedRateLimit`), the catalogue's meaning,
+    /// else Meta's own words, else that nothing is known.
     public var meaning: String {
+        if let namedRateLimit { return namedRateLimit.meaning }
         if let entry { return entry.meaning }
         if let words = details ?? message ?? title { return words }
         return code.map { "code \($0) is not in the error catalogue" } ?? "Meta gave no code, title or details"
     }
 
-    /// What to do: the catalogue's fix, else where to look (never `explain` without a code).
+    /// What to do: `namedRateLimit`'s, the catalogue's fix, else where to look (never `explain` without a code).
     public var next: String {
+        if let namedRateLimit { return namedRateLimit.fix }
         if let entry { return entry.fix }
         guard let code else { return "no code to look up; Meta's title and details above are all there is" }
         return "code \(code) is not in kops's catalogue; look it up in \(ErrorCatalog.metaReference)"

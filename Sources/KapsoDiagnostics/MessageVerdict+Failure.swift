@@ -138,7 +138,7 @@ extension MessageVerdict {
             let advice = send.isAuthenticationToIndia ? reach.onWhatsApp + "; " + error.fix(for: send) : reach.undeliverableAdvice
             return "failed: \(code) (\(entry.name))\(more); \(advice)"
         }
-        return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send, writtenSince: nil, callsEnabled: context.callsEnabled))"
+        return "failed: \(code) (\(error.shownName ?? entry.name))\(more); \(error.fix(for: send, writtenSince: nil, callsEnabled: context.callsEnabled))"
     }
 
     /// What to do after a send refused for the window: an approved template, unless the contact has written since the

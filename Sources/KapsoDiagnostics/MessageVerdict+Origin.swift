@@ -39,4 +39,21 @@ extension MessageVerdict {
         }
         return nil
     }
+
+    /// The verdict on imported history (`kapso.origin: history_sync`) that is recorded failed: a send of the WhatsApp
+    /// Business app that had failed before the chat was imported (Meta sends imported history once, through its `history`
+    /// webhook, with each message's status then: `history_context.status`, Meta's history webhook reference), not a Cloud
+    /// API send, so the advice for a live failure (retry, wait, a ticket) does not apply; nil for any other message. As
+    /// `trace` names its Meta event and API calls since session 51 (fix50d).
+    static func importedFailure(_ message: Message, errors: [MessageError], now: Int64) -> MessageVerdict? {
+        guard WindowEvidence(message, now: nil).appOrigin == .importedHistory else { return nil }
+        let when = message.time.map { " \(Elapsed.text(now - $0)) ago" } ?? ""
+        let error = MessageError.primary(of: errors)
+        let code = error?.code.map { code in " (\(code)" + (error?.entry.map { " \($0.name)" } ?? "") + ")" } ?? ""
+        return MessageVerdict(
+            "imported history (kapso.origin history_sync): a copy of a message sent\(when) from the WhatsApp Business app that "
+                + "was recorded failed\(code) when the chat was imported, not a send through the Cloud API: there is no API "
+                + "send to retry or to report, and the advice for a live failure does not apply; the app's chat shows what "
+                + "happened to it, and a new send through the API reaches the contact as usual", .warning)
+    }
 }

@@ -228,6 +228,7 @@ public struct MessageVerdict: Sendable, Equatable {
             // The error the failure carries, on its status or on the message itself (`MessageError.ofFailure`, the one
             // reading `message`, `messages`, `errors` and `whois` share; probe26 P26-9, probe37 P37-11).
             let errors = MessageError.ofFailure(message.json, history: history)
+            if let imported = importedFailure(message, errors: errors, now: now) { return imported }
             // No status from Meta at all: Kapso's field is the only failure on record (P39-10).
             if errors.isEmpty, history.events.isEmpty {
                 let verdict = failedWithoutStatuses(

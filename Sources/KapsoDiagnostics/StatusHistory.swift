@@ -136,10 +136,8 @@ public struct StatusHistory: Sendable {
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
         // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
-        // (sent < delivered < read), then as stored (Swift's sort is not stable).
-        timed.sort {
-            ($0.time ?? 0, Self.rank($0.status) ?? Int.max, $0.storedIndex) < ($1.time ?? 0, Self.rank($1.status) ?? Int.max, $1.storedIndex)
-        }
+        // (sent < delivered < read), then as stored (`TimeOrder`, the one order of timed things).
+        timed = TimeOrder.sorted(timed, time: \.time, tie: { Self.rank($0.status) ?? Int.max })
         events = timed + untimed
         untimedCount = untimed.count
         self.foreign = foreign

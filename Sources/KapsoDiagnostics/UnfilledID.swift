@@ -87,10 +87,8 @@ public enum UnfilledID {
 
     /// The id slot left unfilled in `endpoint` and what stands in it, in words.
     static func missing(in endpoint: String) -> (Slot, String)? {
-        var path = Substring(endpoint)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
         // Empty segments kept: `//messages` is an id left empty.
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let segments = APIPath.withoutQuery(endpoint).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if let version = segments.firstIndex(where: APIPath.isGraphVersion), version + 1 < segments.count {
             let slot = segments[version + 1]
             let rest = segments[(version + 1)...].filter { !$0.isEmpty }

@@ -25,4 +25,15 @@ import Testing
         #expect(runs[0].out.contains("Meta history webhook: imported text message (a copy of an older chat"), "\(runs[0].out)")
         #expect(runs[0].out.contains("Meta's webhooks: 1 (log search)"), "\(runs[0].out)")
     }
+
+    /// fix52c: the verdict on that imported failed send gave a live send's advice ("do not retry in a loop … open a Meta
+    /// support ticket with the WAMID"); it says imported history, as the window, webhook and API-call lines do.
+    @Test func theVerdictOnAnImportedFailedSendSaysImportedHistory() async throws {
+        let runs = try await runDemo(
+            ["trace \(Self.outbound)"], number: "100200300400501", seed: .file(TestSeeds.path("tester50-hsout.seed.json")), width: 400)
+        let verdict = try #require(runs[0].out.split(separator: "\n").first { $0.hasPrefix("verdict:") }, "\(runs[0].out)")
+        #expect(verdict.hasPrefix("verdict: imported history (kapso.origin history_sync): a copy of a message sent"), "\(verdict)")
+        #expect(verdict.contains("recorded failed (131026 message undeliverable) when the chat was imported"), "\(verdict)")
+        #expect(!verdict.contains("retry in a loop") && !verdict.contains("ticket"), "\(verdict)")
+    }
 }

@@ -143,7 +143,7 @@ public enum MessagesCommand: Command {
             table: { page in
                 // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
                 seen = MessageChange.byOriginal(in: page, earlier: seen)
-                return table(page, now: context.now(), changes: seen)
+                return table(TimeOrder.newestFirst(page, now: context.now()), now: context.now(), changes: seen)
             })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
@@ -172,9 +172,12 @@ public enum MessagesCommand: Command {
         // The changes read so far, this page's with those of the pages before: `next` marks an original its edit named.
         let changes = MessageChange.byOriginal(in: page.items, earlier: earlier)
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact, earlier: changes))
+        // Newest first by the time kops reads, not the raw value (tester51 N7: a millisecond stamp listed first).
+        let shown = TimeOrder.newestFirst(page.items, now: context.now())
+        let order = TimeOrder.reorderNote(listed: page.items, shown: shown, now: context.now())
         return CommandResult(
-            blocks: [.table(NumberColumn.adding(to: table(page.items, now: context.now(), changes: changes), numbers: page.items.map(\.phoneNumberID), in: context))]
-                + laterNotes(page.items, now: context.now()).map(Block.hint)
+            blocks: [.table(NumberColumn.adding(to: table(shown, now: context.now(), changes: changes), numbers: shown.map(\.phoneNumberID), in: context))]
+                + (order.map { [.hint($0)] } ?? []) + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }
