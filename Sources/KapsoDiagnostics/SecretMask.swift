@@ -35,3 +35,16 @@ extension Secret {
     /// The secret as kops shows it (`SecretMask`): `whsec_…23`, `…34`, `…`.
     public var masked: String { SecretMask.text(revealed) }
 }
+
+extension SecretMask {
+    /// The fewest characters of a secret's start (or end) next to an ellipsis (`opense…`, `…sesame`) that are masked as a
+    /// cut copy of it: half the secret, rounded up, at least 3 and at most 8, the run any 8 characters of a secret are
+    /// masked by anywhere. A prefix that is most of a short secret is the secret (tester51b F5: a 7-character webhook
+    /// secret, which Kapso allows from 1 character, kapso-api.md §3.2, typed as `opense…` showed 6 of its 7); half keeps
+    /// a word next to an ellipsis (`open…`, `prod…`) from being masked for a long secret that starts with it. Never
+    /// reaches `text`'s own forms: an issued scheme alone (`whsec_…`) is no part of a secret, and 2 last characters are
+    /// fewer than 3.
+    public static func cutEchoFloor(length: Int) -> Int {
+        min(8, max(3, (length + 1) / 2))
+    }
+}

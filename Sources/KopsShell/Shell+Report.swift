@@ -62,7 +62,8 @@ extension Shell {
                 error = NumberTokenError(host: host, refusal: graph)
             } else {
                 error = CredentialError.rejected(
-                    host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed))
+                    host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed),
+                    unusedOwnKey: context.unusedOwnKey)
             }
         }
         // A 404 every call would get points at the base URL, with the full URL asked.

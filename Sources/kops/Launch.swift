@@ -253,6 +253,7 @@ struct Launch: Equatable {
         // Suggested `kops check …` lines repeat the flags given (before `--demo` widens the write permission below).
         script.kops = suggestionPrefix(for: .check)
         context.kopsCommand = script.kops
+        context.baseURLFlag = ownAPI ? nil : baseURL
         script.allowWrites = script.allowWrites || demo
         // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
         shell.writesAllowed = script.allowWrites

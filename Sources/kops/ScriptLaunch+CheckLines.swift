@@ -27,6 +27,14 @@ extension ScriptLaunch {
                 + "which was not read, and may depend on it; make that block readable (named above), then check again"
         }
         let them = numbers.count == 1 ? "it" : "them"
+        // A write whose answer was not seen when recorded: no replay knows what it did (tester51 N8: "record the session
+        // again" recorded the same Ctrl-C).
+        if outcome.dependedOnIsUnanswered {
+            return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") "
+                + "'\(VisibleText.escaped(Shortened.text(line.command)))' (line \(line.line)), whose outcome was unknown when "
+                + "recorded (its request was sent, its answer not seen), and may show its effect; no replay renews \(them): "
+                + "record the session again and let that write finish"
+        }
         var how = line.sendable ? "'\(sendAgain) --update' replays \(them)" : "record the session again to renew \(them)"
         if !line.sendable, let what = outcome.redacted[line.line] {
             // Recorded again, the line is redacted again: that advice cannot help (tester50 F4).

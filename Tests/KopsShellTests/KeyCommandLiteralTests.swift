@@ -11,6 +11,13 @@ import Testing
         ("echo Bearer EAAGm0PX4ZCpsBAKZBqwertyuiop", true),
         ("echo \"$ACME_KEY\"", false), ("printf %s \"$(pass show kapso/acme)\"", false), ("pass show kapso/acme", false),
         ("printf eagle-key", false), ("echo hello", false), ("op read op://vault/kapso/key", false),
+        // tester52 H6: the same literal key printed by a wrapped or spelled-out echo.
+        ("sh -c \"echo kp_live_abcdefghijklmnop0123\"", true), ("/bin/echo kp_live_abcdefghijklmnop0123", true),
+        ("cat <<< kp_live_abcdefghijklmnop0123", true), ("printf \"kp_test_t52key\\n\\n\"", true),
+        ("bash -lc 'cat creds.txt; echo kapso_live_AAAA1111BBBB2222'", true),
+        // Honest commands stay: an item name, a vault path, a 1Password item id, a keychain look-up.
+        ("op item get 7x4bq2kd3zqwrm5tqz2k3y6abc --fields password", false),
+        ("security find-generic-password -s kapso-prod-2024 -w", false), ("sh -c 'pass show kapso/prod'", false),
     ])
     func aCommandThatPrintsALiteralKeyIsSeen(command: String, literal: Bool) {
         #expect(KeyCommand.printsLiteralKey(command) == literal)

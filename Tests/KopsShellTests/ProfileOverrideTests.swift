@@ -41,13 +41,25 @@ import Testing
         ])
     }
 
-    /// No word where nothing differs or nothing was chosen by name: the same key or host, `--base-url` typed, a profile
-    /// with no key of its own, or the config's default profile.
+    /// tester51b F6: config.toml's `default_profile` names a profile as much as `--profile` does; a stray `KAPSO_API_KEY`
+    /// over its own `api_key_env` was used silently (and a key valid for another project showed that project's data).
+    @Test func anEnvironmentKeyOverTheConfigsDefaultProfileIsSaid() throws {
+        let lines = try Self.overridden(environment: ["KAPSO_API_KEY": "k1", "ACME_KEY": "k2", "KAPSO_API_BASE_URL": "http://x"])
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("KAPSO_API_KEY is set, and it overrides profile acme's api_key_env (ACME_KEY)") == true)
+        #expect(lines.last?.hasPrefix("KAPSO_API_BASE_URL is set, and it overrides profile acme's base_url") == true)
+        #expect(!lines.joined().contains("k1") && !lines.joined().contains("k2"), "a key is never shown")
+    }
+
+    /// No word where nothing differs: the same key or host, `--base-url` typed, no profile at all.
     @Test func nothingIsSaidWhereNothingIsOverridden() throws {
         #expect(try Self.overridden(.init(profile: "acme"), environment: ["KAPSO_API_KEY": "same", "ACME_KEY": "same"]).isEmpty)
         #expect(try Self.overridden(.init(profile: "eagle"), environment: ["KAPSO_API_BASE_URL": "http://127.0.0.1:49530"]).isEmpty)
         #expect(
             try Self.overridden(.init(profile: "eagle", baseURL: "http://h"), environment: ["KAPSO_API_BASE_URL": "http://x"]).isEmpty)
-        #expect(try Self.overridden(environment: ["KAPSO_API_KEY": "k1", "ACME_KEY": "k2", "KAPSO_API_BASE_URL": "http://x"]).isEmpty)
+        #expect(try Self.overridden(environment: ["KAPSO_API_KEY": "same", "ACME_KEY": "same"]).isEmpty)
+        let noProfile = try Settings.resolve(
+            flags: .init(), environment: ["KAPSO_API_KEY": "k1", "KAPSO_API_BASE_URL": "http://x"], config: KopsConfig()).overridden
+        #expect(noProfile.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KapsoDiagnostics
 import KapsoSimulator
 @testable import KopsShell
 import KopsHTTP
@@ -27,6 +28,39 @@ import Testing
     @Test func eightOfANineCharacterSecretAreRedacted() {
         let redactor = Redactor(knownSecrets: [Secret("abcdefghi")])
         #expect(redactor.redact("cannot read 'abcdefgh…' as an id") == "cannot read '<redacted>…' as an id")
+    }
+
+    /// tester51b F5 follow-up: the floor is relative to the secret's length below 8 characters. A 7-character secret
+    /// (Kapso takes a webhook secret from 1 character, kapso-api.md §3.2) typed as `opense…` showed 6 of its 7; half of
+    /// a short secret, or more, next to an ellipsis is masked, as its start or its end, in screen, transcript and
+    /// history alike (the one redactor).
+    @Test(arguments: [
+        ("opensez", "opense…"), ("opensez", "opens..."), ("opensez", "OPEN…"), ("opensesamexy", "opense…"),
+        ("abcdefghi", "abcde…"), ("short", "sho…"), ("opensez", "…ensez"), ("opensesamexy", "...samexy"),
+    ])
+    func halfOfAShortSecretNextToAnEllipsisIsRedacted(secret: String, typed: String) {
+        let redactor = Redactor(knownSecrets: [Secret(secret)])
+        let shown = redactor.redact("whois: cannot read '\(typed)' as an id")
+        #expect(shown.contains("<redacted>"), "\(shown)")
+        let kept = typed.replacingOccurrences(of: "…", with: "").replacingOccurrences(of: "...", with: "")
+        #expect(!shown.contains(kept), "\(shown)")
+        #expect(Redactor.holdsSecretOrPiece(of: [secret])("whois \(typed)"), "the history file forgets the line")
+    }
+
+    /// Less than half, a word that only contains the start, the scheme alone or kops's 2-character tail, and a word
+    /// without an ellipsis stay: an ordinary word is not masked everywhere because a short secret starts with it.
+    @Test(arguments: [
+        ("opensez", "ope…"), ("opensesamexy", "opens…"), ("opensez", "reopens…"), ("opensez", "open the door"),
+        ("whsec_abcd", "whsec_…"), ("whsec_abcdefghij", "whsec_…ij"), ("opensez", "…ez"), ("abc", "ab…"),
+    ])
+    func lessThanHalfOrNoEllipsisStays(secret: String, typed: String) {
+        let line = "whois: cannot read '\(typed)' as an id"
+        #expect(Redactor(knownSecrets: [Secret(secret)]).redact(line) == line)
+    }
+
+    @Test(arguments: [(1, 3), (4, 3), (7, 4), (9, 5), (12, 6), (15, 8), (16, 8), (40, 8)])
+    func theFloorIsHalfTheSecretBetweenThreeAndEight(length: Int, floor: Int) {
+        #expect(SecretMask.cutEchoFloor(length: length) == floor)
     }
 
     /// The word-like rule stays: the secret's words elsewhere, without an ellipsis, are not masked.

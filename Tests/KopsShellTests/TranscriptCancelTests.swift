@@ -12,11 +12,12 @@ import Testing
     /// Records `lines` on Support Line, masked, with the first request whose URL contains `cancelling` stopped as
     /// Ctrl-C stops it; then replays the transcript with `kops check` on a fresh simulator.
     /// With `pressed`, the context says Ctrl-C was pressed once the request was stopped, as the terminal layer does.
-    private func recordAndCheck(_ lines: [String], cancelling: String, pressed: Bool = false) async throws
-        -> (transcript: String, outcome: TranscriptChecker.Outcome)
+    private func recordAndCheck(_ lines: [String], cancelling: String, pressed: Bool = false, afterSending: Bool = false)
+        async throws -> (transcript: String, outcome: TranscriptChecker.Outcome)
     {
         let (transcript, restore) = try await withSimulator { fixture in
-            let shell = try CancellingTransport.shell(on: fixture, cancelling: cancelling, pressed: pressed)
+            let shell = try CancellingTransport.shell(
+                on: fixture, cancelling: cancelling, pressed: pressed, afterSending: afterSending)
             let context = shell.context
             let recorder = try TranscriptRecorder(
                 header: TranscriptHeader(context: context, keepPII: false), destination: .memory, context: context)
@@ -69,6 +70,24 @@ import Testing
         #expect(outcome.keptAsRecorded.first?.reason == "it was stopped with Ctrl-C when recorded")
     }
 
+    /// tester51 N8: a `reply` stopped with Ctrl-C after its request went out was "stopped with Ctrl-C", and the `messages`
+    /// after it, which showed the reply, differed with "record the session again" (which records the same Ctrl-C). Its
+    /// outcome is unknown: it is named so, not sent again, counted as such, and the advice for the blocks after it says
+    /// that no replay renews them.
+    @Test func aWriteStoppedAfterItsRequestWentOutIsAnUnknownOutcome() async throws {
+        let (transcript, outcome) = try await recordAndCheck(
+            ["reply --to 14155550142 'are you there?'", "messages --limit 2"], cancelling: "/messages", afterSending: true)
+        #expect(transcript.contains("error: cancelled (the request had been sent; it may have taken effect)\n```"), "\(transcript)")
+        let reply = try #require(outcome.keptAsRecorded.first, "\(transcript)")
+        #expect(reply.command.hasPrefix("reply --to"), "\(outcome.keptAsRecorded)")
+        #expect(
+            reply.reason == "its request was sent when recorded but its answer was not seen (stopped with Ctrl-C), so whether "
+                + "it took effect is unknown; check does not send it again, and later blocks may show its effect")
+        #expect(outcome.unansweredWrites == [reply.line])
+        #expect(outcome.dependedOnIsUnanswered, "\(outcome.diff)")
+        #expect(outcome.notReplayed?.kinds == "1 write with an unknown outcome when recorded", "\(String(describing: outcome.notReplayed))")
+    }
+
     /// A command stopped by a `cancelled` error says so in its own last line: no mark is added.
     @Test func aCancelledErrorGetsNoSecondMark() async throws {
         let (transcript, _) = try await recordAndCheck(["deliveries --limit 3"], cancelling: "/webhook_deliveries", pressed: true)
@@ -81,11 +100,15 @@ import Testing
 final class CancellingTransport: HTTPTransport {
     /// A shell on Support Line of `fixture`'s simulator whose first request with `cancelling` in its URL is stopped as
     /// Ctrl-C stops it; with `pressed`, the context counts that press, as the terminal layer does.
-    static func shell(on fixture: SimulatorFixture, cancelling: String, pressed: Bool, output: BufferOutput = BufferOutput())
-        throws -> Shell
-    {
+    /// With `afterSending`, the request reaches the simulator (and takes effect) before it is stopped, as Ctrl-C after
+    /// the request went out leaves it.
+    static func shell(
+        on fixture: SimulatorFixture, cancelling: String, pressed: Bool, afterSending: Bool = false,
+        output: BufferOutput = BufferOutput()
+    ) throws -> Shell {
         let transport = CancellingTransport(
             inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")), when: cancelling)
+        transport.afterSending = afterSending
         let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
         let context = ShellContext(
             session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client, registry: .standard)
@@ -98,6 +121,8 @@ final class CancellingTransport: HTTPTransport {
     private var stopped = false
     /// Ctrl-C presses so far: one when the request was stopped.
     var presses = 0
+    /// Sends the stopped request before stopping it (`.cancelled(sent: true)`).
+    var afterSending = false
 
     init(inner: any HTTPTransport, when: String) {
         self.inner = inner
@@ -110,10 +135,12 @@ final class CancellingTransport: HTTPTransport {
     }
 
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
-        if !stopped, request.url.contains(when) {
+        if !stopped, request.url.contains(when), !afterSending || request.isWrite {
             stopped = true
             presses += 1
-            throw .cancelled(sent: false)
+            // After sending: the write it stops (reads go through), as a reply's POST reaches Kapso before Ctrl-C.
+            if afterSending { _ = try inner.send(request) }
+            throw .cancelled(sent: afterSending)
         }
         return try inner.send(request)
     }

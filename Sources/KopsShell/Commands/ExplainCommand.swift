@@ -42,6 +42,13 @@ public enum ExplainCommand: Command {
                 command: name, what: "error code", value: text,
                 expected: "a code such as 131047, '(#131047) ...' or a Graph error body in single quotes")
         }
+        // Several codes, none known: refused as one unknown code is (status 1), not explained as "not in kops's
+        // catalogue" each with status 0 (tester51 N5: `explain 13104 7`, a code split by a pasted space).
+        let all = PastedError.all(text)
+        if all.count > 1, all.allSatisfy({ ErrorCatalog.entry(for: $0.code) == nil }) {
+            let words = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            throw .unknownErrorCodes(codes: all.map(\.code), joined: PastedError.splitCode(words))
+        }
         return pasted
     }
 

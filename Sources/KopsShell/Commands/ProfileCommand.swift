@@ -109,24 +109,32 @@ public enum ProfileCommand: Command {
 
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {
         let before = (profile: context.session.profile, baseURL: context.client.baseURL)
-        let unnamed = context.config.profile(named: name) == nil ? unnamedSettings(name, in: context) : nil
-        guard let profile = context.config.profile(named: name) ?? unnamed?.profile else {
+        // The settings of no profile, asked for by their name while config.toml has none so named, as `kops --profile
+        // default` reads them (fix48b's leftover: in the shell it was "unknown profile 'default'").
+        let unnamed = context.config.profile(named: name) == nil && name == Settings.unnamedProfile && context.configProblem == nil
+        guard let profile = context.config.profile(named: name) ?? (unnamed ? Profile(name: name) : nil) else {
             if let problem = context.configProblem { throw ConfigError.brokenFile(problem: problem, profile: name) }
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
-        let baseURL = profile.baseURL ?? Settings.defaultBaseURL
+        // The API and key by the precedence of the start (flags > environment > profile), through the same resolution,
+        // its overrides said as at start (tester51b F6: `profile use acme` took acme's key while `kops --profile acme`
+        // took the environment's).
+        let settings = try Settings.resolve(
+            flags: .init(profile: name, baseURL: context.baseURLFlag), environment: context.environment, config: context.config)
+        let baseURL = settings.baseURL
+        let apiSource = settings.sources["api"]?.description ?? "default"
         // Its scheme too: a profile whose base_url lacks one was taken, and every request then failed as "invalid URL".
-        try BaseURLSchemeError.check(baseURL, source: "profile \(name)")
+        try BaseURLSchemeError.check(baseURL, source: apiSource)
         // A usable profile replaces the API and key that were refused at start (probe22 P22-15).
         context.startProblem = nil
         context.client = KapsoClient(baseURL: baseURL, apiKey: Secret(""), transport: context.client.transport)
-        context.useKey(from: unnamed?.key ?? profile.keyOrigin)
+        context.useKey(from: settings.key)
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
         // The profile in use selected again on the same API is the same project.
         let same = name == before.profile && context.client.baseURL == before.baseURL
         selectNumber(profile.phoneNumberID, ofProfile: name, sameProject: same, in: &context.session)
-        context.session.sources["api"] = profile.baseURL == nil ? "default" : unnamed?.baseURLSource ?? "profile \(name)"
+        context.session.sources["api"] = apiSource
         context.session.sources["profile"] = "profile use"
         context.session.lastList = nil
         context.ids.clear()
@@ -147,7 +155,7 @@ public enum ProfileCommand: Command {
         var blocks: [Block] = [
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(
-                unnamed != nil
+                unnamed
                     ? "the settings of no profile, as kops starts without --profile: the API from KAPSO_API_BASE_URL (else "
                         + "\(Settings.defaultBaseURL)), the key from KAPSO_API_KEY, no number"
                     : isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
@@ -159,8 +167,14 @@ public enum ProfileCommand: Command {
         }
         // What the start of kops says of a profile's key and base URL, said when a session switches to it (probe43 P43-6):
         // an unset key variable (a key command is not run until a request needs it) and a base URL kops cuts.
-        if case .command = profile.keyOrigin {} else {
+        if case .command = settings.key {} else {
             do { try context.needsKey() } catch { blocks.append(.hint("warning: " + ErrorReport(error).message)) }
+        }
+        blocks.append(contentsOf: settings.overridden.map { .hint("warning: " + $0) })
+        if let own = profile.baseURL, settings.sources["api"] == .flag("--base-url"), own != baseURL {
+            blocks.append(.hint(
+                "warning: --base-url, typed when kops started, comes before profile \(name)'s base_url: requests go to "
+                    + "\(baseURL) ('state' shows it); start kops without --base-url to use \(name)'s"))
         }
         if let note = GraphVersion.baseURLNote(baseURL, source: "profile \(name)", at: context.now()) {
             blocks.append(.hint(note))
@@ -195,22 +209,6 @@ public enum ProfileCommand: Command {
             }
         }
         return CommandResult(blocks: blocks)
-    }
-
-    /// The settings of no profile, asked for by their name (`Settings.unnamedProfile`) while config.toml has no profile so
-    /// named, as `kops --profile default` reads them (`Settings.resolve`): the API from KAPSO_API_BASE_URL, else Kapso's;
-    /// the key from KAPSO_API_KEY; no number (fix48b's leftover: in the shell it was "unknown profile 'default'"). Nil
-    /// for any other name, and when config.toml could not be read (its error is the answer).
-    static func unnamedSettings(_ name: String, in context: ShellContext)
-        -> (profile: Profile, key: KeyOrigin, baseURLSource: String)?
-    {
-        guard name == Settings.unnamedProfile, context.configProblem == nil else { return nil }
-        let nonEmpty = { (variable: String) in context.environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
-        let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) } ?? .none(profile: nil)
-        return (
-            Profile(name: name, baseURL: nonEmpty("KAPSO_API_BASE_URL")), key,
-            Settings.Source.environment("KAPSO_API_BASE_URL").description
-        )
     }
 
     /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.

@@ -61,3 +61,14 @@ extension ShellContext {
         }
     }
 }
+
+extension ShellContext {
+    /// What a 401 adds when the rejected key is the environment's `KAPSO_API_KEY` while the profile in use has a key
+    /// of its own (`Settings.unusedOwnKey`; tester51b F6); nil otherwise.
+    var unusedOwnKey: String? {
+        guard session.sources["key"] == Settings.Source.environment("KAPSO_API_KEY").description,
+            let profile = config.profile(named: session.profile)
+        else { return nil }
+        return Settings.unusedOwnKey(of: profile, environment: environment)
+    }
+}

@@ -185,6 +185,9 @@ public final class ShellContext {
     /// (`kops --profile acme`, `kops --base-url http://127.0.0.1:8080`), so the line pastes back and reaches the same
     /// API (session 26: `bundle`'s "check it with 'kops check …'" left them out). Set at launch; `kops` in tests.
     public var kopsCommand = "kops"
+    /// The `--base-url` typed on kops's command line, if any: it comes before any profile's base_url, for `profile use`
+    /// as at start (flags > environment > profile).
+    public var baseURLFlag: String?
 
     public init(session: Session, client: KapsoClient, registry: CommandRegistry) {
         self.session = session

@@ -4,12 +4,31 @@ extension KeyCommand {
     /// "A file that holds a key ... is refused"), so it is refused the same way (probe9 P9-1). A word holding `$` or a
     /// backquote is read from elsewhere (`echo "$ACME_KEY"`) and is fine.
     public static func printsLiteralKey(_ command: String) -> Bool {
-        let words = shellWords(command)
-        guard let first = words.first, ["echo", "printf", "print"].contains(first) else { return false }
-        return words.dropFirst().contains { word in
-            !word.hasPrefix("-") && !word.contains("$") && !word.contains("`") && !word.contains("%")
-                && (HistoryPolicy.isTokenShaped(word) || (word.count >= 12 && isKeyLike(word)))
+        let words = shellWords(command).map(withoutEscapedNewlines)
+        let literal = { (word: String) in !word.hasPrefix("-") && !word.contains("$") && !word.contains("`") && !word.contains("%") }
+        // A word with an issued key scheme anywhere (`kapso_…`, `sk_…`): a password manager's command names an item or a
+        // path (`pass show kapso/prod`, `op read op://…`, a 1Password item id, which looks random), never a key.
+        if words.contains(where: { literal($0) && HistoryPolicy.hasTokenPrefix($0) }) { return true }
+        // After a word that prints what follows it (`echo`, `printf`, `print`, by path too, or a here-string `<<<`),
+        // wherever it stands, any key-like word of 12 characters or more (tester52 H6: `sh -c "echo KEY"`,
+        // `/bin/echo KEY`, `cat <<< KEY` and `printf "KEY\n\n"` were saved while `echo KEY` was refused).
+        for (index, word) in words.enumerated() where printsFollowing(word) {
+            if words[(index + 1)...].contains(where: { literal($0) && $0.count >= 12 && isKeyLike($0) }) { return true }
         }
+        return false
+    }
+
+    /// `echo`, `printf`, `print` (by name or path, `/bin/echo`) and a here-string's `<<<`.
+    private static func printsFollowing(_ word: String) -> Bool {
+        let name = word.split(separator: "/").last.map(String.init) ?? word
+        return ["echo", "printf", "print"].contains(name) || word.hasPrefix("<<<")
+    }
+
+    /// `word` without trailing `\n` escapes (`printf "KEY\n\n"`).
+    private static func withoutEscapedNewlines(_ word: String) -> String {
+        var word = Substring(word)
+        while word.hasSuffix("\\n") { word = word.dropLast(2) }
+        return String(word)
     }
 
     /// `command` with each token-shaped word (`kapso_live_…`, `Bearer`'s token, a 20-character mix of letters and

@@ -1,14 +1,17 @@
-/// The warnings for a profile chosen by name whose own key source or base URL the environment overrides
+/// The warnings for a profile of config.toml whose own key source or base URL the environment overrides
 /// (tester51 G8: `kops --profile eagle` with a stray `KAPSO_API_KEY` of another project showed "profile eagle" in the
-/// prompt and `state` while every answer was the other project's, with no word that eagle's `api_key_command` never ran).
-/// The precedence stays as documented (flags > environment > profile: README): the override is said once at start.
+/// prompt and `state` while every answer was the other project's, with no word that eagle's `api_key_command` never ran;
+/// tester51b F6: the same for config.toml's `default_profile`, which names a profile as much as the flag does).
+/// The precedence stays as documented (flags > environment > profile: README): the override is said once, at start
+/// and by `profile use`.
 extension Settings {
-    /// One line per overridden setting (no `warning: ` prefix), empty when none: the profile was named by `--profile` or
-    /// `KOPS_PROFILE` (`chosen`), defines `api_key_env`/`api_key_command` while `KAPSO_API_KEY` is set (and, for
-    /// `api_key_env`, to another value), or defines `base_url` while `KAPSO_API_BASE_URL` is set to another one and no
-    /// `--base-url` was typed. No value is shown, key or URL (a URL may hold a password).
-    static func overrides(profile: Profile?, chosen: Source?, flags: Flags, environment: [String: String]) -> [String] {
-        guard let profile, chosen == .flag("--profile") || chosen == .environment("KOPS_PROFILE") else { return [] }
+    /// One line per overridden setting (no `warning: ` prefix), empty when none: a profile of config.toml is in use
+    /// (named by `--profile`, `KOPS_PROFILE`, `default_profile`, `profile use`, or the one named `default`) and defines
+    /// `api_key_env`/`api_key_command` while `KAPSO_API_KEY` is set (and, for `api_key_env`, to another value), or defines
+    /// `base_url` while `KAPSO_API_BASE_URL` is set to another one and no `--base-url` was typed. No value is shown, key
+    /// or URL (a URL may hold a password).
+    static func overrides(profile: Profile?, flags: Flags, environment: [String: String]) -> [String] {
+        guard let profile else { return [] }
         let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         var lines: [String] = []
         if let key = set("KAPSO_API_KEY") {
@@ -33,6 +36,24 @@ extension Settings {
                     + "\(profile.name)'s")
         }
         return lines
+    }
+
+    /// What a 401 on the environment's `KAPSO_API_KEY` adds about `profile`'s own key, which the environment overrode:
+    /// `profile acme's own key (env ACME_KEY) is set and was not used, as KAPSO_API_KEY comes first; unset
+    /// KAPSO_API_KEY to use it`. Nil when the profile has no key source of its own, its variable is unset or holds the
+    /// same key. No value is shown.
+    static func unusedOwnKey(of profile: Profile, environment: [String: String]) -> String? {
+        let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let own: String
+        if let name = profile.apiKeyEnv {
+            guard let value = set(name), value != set("KAPSO_API_KEY") else { return nil }
+            own = "profile \(profile.name)'s own key (env \(name)) is set and was not used"
+        } else if profile.apiKeyCommand != nil {
+            own = "profile \(profile.name)'s own api_key_command was not run"
+        } else {
+            return nil
+        }
+        return own + ", as KAPSO_API_KEY comes first; unset KAPSO_API_KEY to use it"
     }
 
     /// `url` without leading and trailing spaces and trailing `/`, for comparing two spellings of one base URL.

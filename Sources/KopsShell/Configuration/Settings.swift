@@ -107,7 +107,7 @@ public struct Settings: Sendable {
         var settings = Settings(
             profile: profileName, baseURL: baseURL, key: key, phoneNumberID: phone, output: output, color: color,
             sources: sources)
-        settings.overridden = overrides(profile: profile, chosen: chosen?.source, flags: flags, environment: environment)
+        settings.overridden = overrides(profile: profile, flags: flags, environment: environment)
         return settings
     }
 }

@@ -62,6 +62,9 @@ public enum ShellError: KopsError, Equatable {
     case nextPageElsewhere(command: String, listed: String, selected: String)
     /// `explain` was given a code the error catalog does not know.
     case unknownErrorCode(code: String)
+    /// `explain` of several codes (a list, or an errors[] body) none of which kops knows; `joined` is the catalogued
+    /// code the words make together (`13104 7` → 131047), named as a code split by a space (tester51 N5).
+    case unknownErrorCodes(codes: [String], joined: ErrorCatalog.Entry?)
     /// `explain` was given something that is no error: `what` says what it is (`a Graph API endpoint URL`), `instead`
     /// what to paste; `value` is shortened.
     case notAnError(command: String, value: String, what: String, instead: String)
@@ -132,6 +135,12 @@ public enum ShellError: KopsError, Equatable {
         case .unknownErrorCode(let code):
             "unknown error code '\(code)': not in kops's catalogue; look it up in Meta's error codes "
                 + "(\(ErrorCatalog.metaReference)) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)"
+        case .unknownErrorCodes(let codes, let joined?):
+            "unknown error codes " + codes.map { "'\($0)'" }.joined(separator: ", ") + ": none is in kops's catalogue, but "
+                + "together they are \(joined.code) (\(joined.name)): a code split by a space? write explain \(joined.code)"
+        case .unknownErrorCodes(let codes, nil):
+            "unknown error codes " + codes.map { "'\($0)'" }.joined(separator: ", ") + ": none is in kops's catalogue; look "
+                + "them up in Meta's error codes (\(ErrorCatalog.metaReference)) or, for Kapso codes, Kapso's API reference (docs.kapso.ai)"
         case .notAnError(let command, let value, let what, let instead):
             "\(command): '\(Shortened.text(value))' is \(what), not an error; \(instead)"
         case .blankFileName(let command, let flag, let value, let usage):
@@ -158,6 +167,7 @@ public enum ShellError: KopsError, Equatable {
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,
+             .unknownErrorCodes,
              .signatureMismatch:
             .failure
         case .unreadableFile: .noInput

@@ -35,6 +35,9 @@ public struct UnknownOutcome: KopsError, Equatable {
 
     public var exitStatus: ExitStatus { .unknownOutcome }
 
+    /// How `message` starts, for `kops check` to read a recorded block as an unknown outcome.
+    static let linePrefixes = ["the request was sent but no answer came", "the outcome is unknown: "]
+
     /// Runs a write, turning a lost or unreadable answer, or a server error (5xx), into this error.
     ///
     /// A 2xx answer the client cannot decode counts as lost too: the server said yes to something.

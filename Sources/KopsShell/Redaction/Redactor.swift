@@ -15,6 +15,7 @@ public struct Redactor: Sendable {
         didSet {
             secretPatterns = SecretPatterns(knownSecrets)
             secretFragments = SecretFragments(knownSecrets)
+            shortCutEchoes = ShortCutEchoes(knownSecrets)
             learned = []
             learnedSources = []
             lastAnswer = nil
@@ -35,6 +36,8 @@ public struct Redactor: Sendable {
     private(set) var secretPatterns: SecretPatterns
     /// Runs of 8 or more characters of `knownSecrets` (a key echoed cut short, upper-cased or in base64).
     private(set) var secretFragments: SecretFragments
+    /// A short secret's start or end next to an ellipsis, below the 8 characters of `secretFragments` (tester51b F5).
+    private(set) var shortCutEchoes: ShortCutEchoes
     /// A secret the user asked to see, left in clear in secret-named fields too (`revealing`); nil for every sink
     /// but the terminal.
     private var revealed: String?
@@ -43,6 +46,7 @@ public struct Redactor: Sendable {
         self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }
         secretPatterns = SecretPatterns(self.knownSecrets)
         secretFragments = SecretFragments(self.knownSecrets)
+        shortCutEchoes = ShortCutEchoes(self.knownSecrets)
     }
 
     /// Secret field names, whole or as the last words of a longer name (`SecretFieldName`): `client_secret`,
@@ -119,6 +123,7 @@ public struct Redactor: Sendable {
             result = HostLabelSecrets.replacing(secret.revealed, in: result)
         }
         if !secretFragments.isEmpty { result = secretFragments.masked(result) }
+        if !shortCutEchoes.isEmpty { result = shortCutEchoes.masked(result) }
         return Redactor.maskHeaders(result)
     }
 
@@ -126,7 +131,7 @@ public struct Redactor: Sendable {
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) { return true }
+            if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) || shortCutEchoes.occurs(in: bytes) { return true }
             // The header and URL tests and the shaped credentials' in one walk (`PrintsAsIsTests` checks it against the
             // three).
             return ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)

@@ -356,6 +356,10 @@ extension Redactor {
     /// forgets such lines once the secrets are learned (probe33 P33-2: `set body Zx81…` before `--secret ${pre}${body}`).
     public static func holdsSecretOrPiece(of secrets: [String]) -> (String) -> Bool {
         let fragments = SecretFragments(secrets.map { Secret($0) })
-        return { text in secrets.contains { text.contains($0) } || (!fragments.isEmpty && fragments.masked(text) != text) }
+        let cuts = ShortCutEchoes(secrets.filter { $0.count >= 4 }.map { Secret($0) })
+        return { text in
+            secrets.contains { text.contains($0) } || (!fragments.isEmpty && fragments.masked(text) != text)
+                || (!cuts.isEmpty && cuts.masked(text) != text)
+        }
     }
 }

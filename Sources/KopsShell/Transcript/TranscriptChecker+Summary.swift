@@ -14,12 +14,15 @@ extension TranscriptChecker.Outcome {
         func count(_ lines: [Int]) -> Int {
             lines.filter { seen.insert($0).inserted }.count
         }
+        // A write whose answer was not seen when recorded is no refusal (tester51 N8).
+        let unknown = count(unansweredWrites)
         let refused = count(notAcceptedWhenRecorded)
         let writes = count(writesNotReplayed.map(\.line) + writesNotSent.map(\.line))
         let redactedLines = count(redacted.keys.sorted())
         let other = count(keptAsRecorded.map(\.line))
         let stopped = stoppedAt.map { $0.after + 1 } ?? 0
         let kinds: [(Int, String, String)] = [
+            (unknown, "write with an unknown outcome when recorded", "writes with an unknown outcome when recorded"),
             (refused, "refused or failed when recorded", "refused or failed when recorded"),
             (writes, "write", "writes"),
             (redactedLines, "with redacted values", "with redacted values"),
@@ -28,7 +31,7 @@ extension TranscriptChecker.Outcome {
             (other, "for another reason", "for other reasons"),
         ]
         let shown = kinds.filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-        let total = refused + writes + redactedLines + snapshots + stopped + other
+        let total = unknown + refused + writes + redactedLines + snapshots + stopped + other
         return total == 0 ? nil : (total, shown.joined(separator: ", "))
     }
 

@@ -127,6 +127,7 @@ public struct TranscriptChecker {
                 continue
             }
             if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
+                ?? TranscriptChecker.unknownOutcomeWhenRecorded(line, block: entry.block, registry: shell.context.registry)
                 ?? TranscriptChecker.notAcceptedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
             {
                 // Refused or failed when recorded (read-only, that day's state, the API's error): kept as recorded and
@@ -138,12 +139,8 @@ public struct TranscriptChecker {
                 continue
             }
             if TranscriptChecker.wasCancelled(entry.block) {
-                kept.append((
-                    entry.line, entry.command,
-                    entry.block.contains(TranscriptRecorder.cutShortLine)
-                        ? "the file ends inside it: kops was killed while it ran, or the file was cut"
-                        : entry.block.contains(TranscriptRecorder.terminatedLine)
-                            ? "kops was ended while it ran when recorded" : "it was stopped with Ctrl-C when recorded"))
+                let reason = TranscriptChecker.cancelledReason(line, block: entry.block, registry: shell.context.registry)
+                kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.keptWhenChecked(
                 line, registry: shell.context.registry, environment: shell.context.environment)
             {
