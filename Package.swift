@@ -72,5 +72,11 @@ for target in package.targets where target.type != .system {
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),
         .enableUpcomingFeature("InternalImportsByDefault"),
+        // Concrete generic types (`[IDCache.Kind: [String]]`'s storage, `[Range<Int>]`) are instantiated through their
+        // metadata accessors with the witness tables passed in, not from a mangled name: the runtime's demangler looked
+        // each requirement's conformance up by scanning the static binary's every conformance record, about 120,000
+        // instructions a first use, 2.8 M of the 50-read replay (docs/performance.md, "Session 52"). Release only:
+        // debug builds and tests are as before.
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
     ]
 }

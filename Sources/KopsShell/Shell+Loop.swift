@@ -11,8 +11,10 @@ extension Shell {
         cancelledAt = nil
         while !context.exitRequested && (source == nil || cancelledAt == nil) {
             // The marker shows on the terminal only; transcripts record the plain prompt.
-            let prompt = context.session.prompt.dropLast(2) + (recorder == nil ? "> " : " [rec]> ")
-            switch reader.readLine(prompt: String(prompt)) {
+            // Built from `String`s: `Substring + String` is the generic `append(contentsOf:)`, whose first use in a
+            // process looks its associated types up (about 250,000 instructions, docs/performance.md, "Session 52").
+            let prompt = String(context.session.prompt.dropLast(2)) + (recorder == nil ? "> " : " [rec]> ")
+            switch reader.readLine(prompt: prompt) {
             case .endOfInput:
                 // Ctrl-C while piped input was awaited ends the read (no SA_RESTART): the input was cut, not over.
                 if let source, context.interrupted() {

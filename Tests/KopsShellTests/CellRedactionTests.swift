@@ -9,14 +9,14 @@ import Testing
 @Suite struct CellRedactionTests {
     static let redactors = [
         Redactor(knownSecrets: [Secret("whsec_known_123"), Secret("bench_key_0123")]), Redactor(),
-        Redactor(knownSecrets: [Secret("ab cd ef")]),
+        Redactor(knownSecrets: [Secret("ab cd ef")]), Redactor(knownSecrets: [Secret("opensez")]),
     ]
 
     /// Cells made of the pieces that decide the three tests: secrets and their halves, header names before a colon,
     /// URLs with and without credentials, end bytes, line feeds and non-ASCII bytes where a URL ends.
     static let pieces = PrintsAsIsTests.pieces + [
         "whsec_known_", "123", "bench_key_0123", "Authorization: Bearer x", "https://u:p@h.test/", "https://h.test/?token=1",
-        "https://h.test/a", "ab", " cd ", "ef", "x-api-key", "\u{2026}", "é://", "cookie:", "-",
+        "https://h.test/a", "ab", " cd ", "ef", "x-api-key", "\u{2026}", "é://", "cookie:", "-", "opens", "...",
     ]
 
     static func table(_ generator: inout SplitMix) -> Table {
@@ -85,6 +85,19 @@ import Testing
         }
         #expect(cleared > 10_000, "\(cleared)")
         #expect(needed > 10_000, "\(needed)")
+    }
+
+    /// A short secret's start before an ellipsis (`opens...` of the 7-character `opensez`, `ShortCutEchoes`, tester51b
+    /// F5) takes none of the fast paths that print text as it is: a table's joined cells, a JSON text, a printed page.
+    @Test func aShortSecretsCutEchoTakesNoFastPath() {
+        let redactor = Redactor(knownSecrets: [Secret("opensez")])
+        let text = "id opens... here"
+        #expect(redactor.needsRedaction(text))
+        #expect(redactor.mayNeedRedaction(cells: [[StyledText(text)]]))
+        #expect(!redactor.leavesUnchanged(serialized: "{\"a\":\"\(text)\"}"))
+        let bytes = Array(text.utf8)
+        #expect(!bytes.withUnsafeBufferPointer { redactor.printsAsIs($0) })
+        #expect(!redactor.redact(text).contains("opens"))
     }
 
     @Test func redactingCellsGivesTheCellByCellRedaction() {

@@ -80,7 +80,11 @@ extension Redactor {
             }
         }
         return joined.withUnsafeBufferPointer { bytes in
-            secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes)
+            // A secret's run stops at a line feed unless a secret holds one (`SecretFragments.formsHoldLineFeed`): each
+            // cell's runs are then read in the joined bytes as in the cell.
+            secretPatterns.occurs(in: bytes)
+                || (secretFragments.formsHoldLineFeed ? secretFragments.occurs(in: bytes) : mayMaskFragments(in: bytes))
+                || shortCutEchoes.occurs(in: bytes)
                 || ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)
         }
     }

@@ -38,7 +38,7 @@ extension Redactor {
         return text.withUTF8 { bytes in
             ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
                 && !Redactor.kelvinSign.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
-                && !secretPatterns.occurs(in: bytes) && !secretFragments.occurs(in: bytes)
+                && !secretPatterns.occurs(in: bytes) && !secretFragments.occurs(in: bytes) && !shortCutEchoes.occurs(in: bytes)
                 && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
                 && !URLCredentialScan.mayHoldCredentials(bytes) && !ShapedCredentials.mayOccur(in: bytes)
         }
@@ -60,7 +60,8 @@ extension Redactor {
     /// `printableWithoutBackslash`: the caller knows `ByteWords.allPrintableASCIIWithoutBackslash(bytes)` is true
     /// (`ReceivedItems.compactLinesTested`), and the bytes are not read for it again.
     func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool = false) -> Bool {
-        guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes)
+        guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes),
+            !shortCutEchoes.occurs(in: bytes)
         else { return false }
         return !ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes)
     }

@@ -131,11 +131,18 @@ public struct Redactor: Sendable {
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) || shortCutEchoes.occurs(in: bytes) { return true }
+            if secretPatterns.occurs(in: bytes) || mayMaskFragments(in: bytes) || shortCutEchoes.occurs(in: bytes) { return true }
             // The header and URL tests and the shaped credentials' in one walk (`PrintsAsIsTests` checks it against the
             // three).
             return ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)
         }
+    }
+
+    /// True when `secretFragments.masked` may change the text of `bytes`, as `redact` runs it: exactly when nothing is
+    /// revealed (`SecretFragments.changes`); with a revealed secret `redact` reads the text around it piece by piece, and
+    /// any 8 bytes of a secret answer true (`occurs`).
+    func mayMaskFragments(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        revealed?.isEmpty ?? true ? secretFragments.changes(bytes) : secretFragments.occurs(in: bytes)
     }
 
     /// False when no field of `json` is secret-named and no string in it needs redaction.

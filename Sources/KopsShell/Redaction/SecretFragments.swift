@@ -36,6 +36,9 @@ struct SecretFragments: Sendable {
     private var pieces: [UInt64] = [0]
     /// 64 minus the bits of `pieces`' hash.
     private var pieceShift: UInt64 = 63
+    /// True when some form holds a line feed: then a run in cells joined by line feeds can go on across two of them
+    /// (`Redactor.mayNeedRedaction(cells:)` asks `occurs` then).
+    private(set) var formsHoldLineFeed = false
 
     init(_ secrets: [Secret]) {
         var windows: [UInt64] = []
@@ -62,6 +65,7 @@ struct SecretFragments: Sendable {
         }
         // Sorted without repeats (an array, not a `Set`: a set's first use in a process costs a third of a million
         // instructions, and a key has 60-odd windows).
+        formsHoldLineFeed = forms.contains { $0.contains(0x0A) }
         windows.sort()
         for window in windows where self.windows.last != window { self.windows.append(window) }
         guard !windows.isEmpty else { return }
@@ -186,15 +190,7 @@ struct SecretFragments: Sendable {
             var ranges: [Range<Int>] = []
             for end in hits(in: bytes, first: false) {
                 if let last = ranges.last, last.contains(end - 1) { continue }
-                guard let matched = longestRun(in: bytes, endingAt: end) else { continue }
-                let run: Range<Int>
-                if isWholeSecretInAnotherCase(bytes[matched]) || isCutEcho(matched, in: bytes) {
-                    run = matched
-                } else if let piece = Self.tokenPiece(of: matched, in: bytes), Self.looksRandom(bytes[piece]) {
-                    run = piece
-                } else {
-                    continue
-                }
+                guard let run = maskedRun(in: bytes, endingAt: end) else { continue }
                 let word = Self.word(around: run, in: bytes)
                 if let last = ranges.last, last.overlaps(word) || last.upperBound == word.lowerBound {
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, word.upperBound)
@@ -215,6 +211,25 @@ struct SecretFragments: Sendable {
         }
         result += bytes[position...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// True when `masked` changes the text whose bytes are `bytes`: some window of a secret in it has a run `masked`
+    /// masks (`maskedRun`). The first such run is never passed over, so the text changes exactly then. Where no 8 bytes
+    /// of a secret are in the text it costs what `occurs` does; where some are, it reads their runs as `masked` does,
+    /// without building the text: a word-like secret's words in a URL (`whsec_analytics_987` and
+    /// `https://analytics.acme-demo.test/…`) sent every webhook table of the replay through the whole redaction
+    /// (docs/performance.md, "Session 52"). `SecretFragmentsChangeTests` compares it with `masked`.
+    func changes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hits(in: bytes, first: false).contains { maskedRun(in: bytes, endingAt: $0) != nil }
+    }
+
+    /// The run `masked` masks around the window of a secret ending at `end`, nil where it leaves it: the longest run
+    /// when it is a whole secret in another case or a cut echo, else its token piece when that looks random.
+    private func maskedRun(in bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Range<Int>? {
+        guard let matched = longestRun(in: bytes, endingAt: end) else { return nil }
+        if isWholeSecretInAnotherCase(bytes[matched]) || isCutEcho(matched, in: bytes) { return matched }
+        if let piece = Self.tokenPiece(of: matched, in: bytes), Self.looksRandom(bytes[piece]) { return piece }
+        return nil
     }
 
     /// True when `run` is the start of a secret followed by an ellipsis (`…` or `...`), or its end after one: an echo of

@@ -157,7 +157,9 @@ extension OwnLookups {
     private static func open(_ file: String, _ flags: Int32) -> Int32? {
         var folder = ""
         for part in file.split(separator: "/").dropLast() {
-            folder += "/" + part
+            // `String + Substring` is the generic `append(contentsOf:)` (see `Shell.loop`'s prompt); this one is not.
+            folder.append("/")
+            folder.append(contentsOf: part)
             if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
         }
         let fd = Glibc.open(file, flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
