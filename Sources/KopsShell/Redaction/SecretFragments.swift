@@ -341,19 +341,21 @@ struct SecretFragments: Sendable {
     /// `run` widened to the word it sits in: letters, digits, `-`, `_` and `+` on either side (a token's characters;
     /// not `.`, which ends a sentence, `=`, which joins a name to its value, nor `/`, which joins a URL's path).
     private static func word(around run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        func isWordByte(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"):
-                return true
-            default:
-                return false
-            }
-        }
         var (low, high) = (run.lowerBound, run.upperBound)
         while low > 0, isWordByte(bytes[low - 1]) { low -= 1 }
         while high < bytes.count, isWordByte(bytes[high]) { high += 1 }
         return low..<high
+    }
+
+    /// Letters, digits, `-`, `_` and `+`: a token's characters that also join words (`ShortCutEchoes` reads words so too).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"):
+            return true
+        default:
+            return false
+        }
     }
 }
 

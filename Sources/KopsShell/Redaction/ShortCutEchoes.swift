@@ -71,7 +71,7 @@ struct ShortCutEchoes: Sendable {
         for secret in secrets {
             for length in stride(from: min(secret.folded.count - 1, end), through: max(secret.floor, secret.scheme + 1), by: -1) {
                 let start = end - length
-                guard start == 0 || !Self.isWordByte(bytes[start - 1]) else { continue }
+                guard start == 0 || !SecretFragments.isWordByte(bytes[start - 1]) else { continue }
                 if (0..<length).allSatisfy({ ByteSearch.fold(bytes[start + $0]) == secret.folded[$0] }) { return start..<end }
             }
         }
@@ -84,24 +84,13 @@ struct ShortCutEchoes: Sendable {
             let count = secret.folded.count
             for length in stride(from: min(count - 1, bytes.count - start), through: secret.floor, by: -1) {
                 let end = start + length
-                guard end == bytes.count || !Self.isWordByte(bytes[end]) else { continue }
+                guard end == bytes.count || !SecretFragments.isWordByte(bytes[end]) else { continue }
                 if (0..<length).allSatisfy({ ByteSearch.fold(bytes[start + $0]) == secret.folded[count - length + $0] }) {
                     return start..<end
                 }
             }
         }
         return nil
-    }
-
-    /// Letters, digits, `-`, `_` and `+`: a token's characters that also join words.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"):
-            return true
-        default:
-            return false
-        }
     }
 }
 
