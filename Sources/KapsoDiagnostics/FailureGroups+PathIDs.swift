@@ -275,7 +275,9 @@ extension FailureGroups {
     static func refusedMeaning(_ entry: ErrorTriage.Entry, _ known: Known) -> String {
         guard ProjectRefusal.says(entry.json["error_message"]?.string), !known.numbers.isEmpty, let endpoint = entry.json["endpoint"]?.string
         else { return entry.meaning }
-        return ProjectRefusal.meaning(id: APIPath.phoneNumberID(in: endpoint), key: entry.json["api_key_name"]?.string, numbers: known.numbers)
+        return ProjectRefusal.meaning(
+            id: APIPath.phoneNumberID(in: endpoint), key: entry.json["api_key_name"]?.string, numbers: known.numbers,
+            call: KapsoTime.seconds(iso: entry.time))
     }
 
     /// A failed Graph read of an id alone (`GET /meta/whatsapp/v24.0/{id}`) whose id is of a kind Graph does not read

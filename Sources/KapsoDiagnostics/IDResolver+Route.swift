@@ -15,17 +15,23 @@ extension IDResolver {
     ///
     /// A path that is a documented route but for a stray character (`…/messages/`, `…/messages%0A`: `PathArtefact`) is
     /// read for it first; `history` (API logs) gives the newest 2xx call of the route without it, made before or after.
-    /// A query kops reads as a mistake (`PathQuery`: a credential, or any on a send path) is next.
+    /// A query kops reads as a mistake (`PathQuery`: a credential, one encoded into the path, or any on a send path) is
+    /// next; a credential or an encoded query is read on any failed status (tester52b K2, K15).
     public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?, history: [APILog] = []) -> String? {
-        // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
-        guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
-        else { return nil }
         // The same path, artefact and all, answered 2xx to the same method: the artefact is not the cause (tester51b F12).
         let successes = { (wanted: String) in
             history.filter {
                 (200..<300).contains($0.responseStatus) && $0.httpMethod == method
                     && APIPath.withoutQuery($0.endpoint) == APIPath.withoutQuery(wanted)
             }
+        }
+        // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
+        guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
+        else {
+            // A credential in the query, or a query encoded into the path, on any other failure (tester52b K2, K15).
+            guard status >= 400, let query = PathQuery.read(method: method, endpoint: endpoint), query.credential != nil || query.encoded
+            else { return nil }
+            return query.meaning(method: method, status: status, success: successes(query.cleaned).max { $0.createdAt < $1.createdAt })
         }
         if status != 400, let artefact = PathArtefact.read(endpoint), successes(endpoint).isEmpty {
             // Evidence is the same method's call of the route without it (a GET of a list says nothing of a POST: F3).
@@ -34,9 +40,9 @@ extension IDResolver {
         // A query on a send path, or a credential in any (tester51b F4); the same call, query and all, answered 2xx makes a
         // query that carries no credential no cause (F12's rule).
         if status != 400, let query = PathQuery.read(method: method, endpoint: endpoint),
-            query.credential != nil || !history.contains(where: { (200..<300).contains($0.responseStatus) && $0.httpMethod == method && $0.endpoint == endpoint })
+            query.credential != nil || query.encoded || !history.contains(where: { (200..<300).contains($0.responseStatus) && $0.httpMethod == method && $0.endpoint == endpoint })
         {
-            return query.meaning(method: method, success: successes(query.cleaned).max { $0.createdAt < $1.createdAt })
+            return query.meaning(method: method, status: status, success: successes(query.cleaned).max { $0.createdAt < $1.createdAt })
         }
         // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
         let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }

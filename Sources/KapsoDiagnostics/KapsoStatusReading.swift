@@ -103,6 +103,8 @@ public struct KapsoStatusReading: Sendable, Equatable {
             cause: "the number is another project's (the caller's key is not this project's), or was deleted or disconnected since",
             check: "'numbers' with the caller's key lists the ids it can see; 'errors' says when an id last worked")
         switch (status, text) {
+        case (_, let text) where ProjectRefusal.says(text):
+            return (ProjectRefusal.pastedMeaning, [], ProjectRefusal.pastedTodo(whois: whois))
         case (404?, let text) where text.contains("phone number not found"):
             return (
                 "Kapso's 404 for a phone-number id this key's project cannot see (kapso-api.md §1.5); the text alone "

@@ -184,12 +184,14 @@ public struct LaterEvidence: Sendable, Equatable {
         return of(message, among: listed, now: now)?.note(for: word)
     }
 
-    /// The history's latest step, or Kapso's `kapso.status` when that is a further delivery step (`delivered`, `read`,
-    /// `played` over `sent` or `delivered`); a failure in either stays as the history or Kapso says it.
+    /// The history's latest step, or Kapso's `kapso.status` when that is further along (`delivered`, `read`, `played`
+    /// over `sent` or `delivered`; `failed` over any step before it): a message Kapso marks `failed` whose history stops
+    /// at `sent` is failed, as `trace` reads it (`MessageVerdict.incomplete`), not stuck at sent (tester52b K11).
     static func furthest(_ message: Message) -> StatusWord {
         let history = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
         let kapso = StatusWord(message.status)
-        guard kapso.reachedDevice, let ahead = kapso.rank, let behind = history.rank, behind < ahead else { return history }
+        guard kapso.reachedDevice || kapso == .failed, let ahead = kapso.rank, let behind = history.rank, behind < ahead
+        else { return history }
         return kapso
     }
 

@@ -8,9 +8,12 @@ import Testing
 @Suite struct PathQueryTests {
     static let send = "/meta/whatsapp/v24.0/100200300400501/messages"
 
-    private func read(_ method: String, _ path: String, at time: String = "2026-11-21T11:45:00Z", history: [APILog] = []) throws -> String {
+    private func read(
+        _ method: String, _ path: String, at time: String = "2026-11-21T11:45:00Z", status: Int = 404, error: String = "Not found",
+        history: [APILog] = []
+    ) throws -> String {
         var triage = ErrorTriage()
-        triage.addAPILogs([FailureGroupsTests.log(method, path, 404, key: "svc", at: time, error: "Not found")])
+        triage.addAPILogs([FailureGroupsTests.log(method, path, status, key: "svc", at: time, error: error)])
         let groups = FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: [], history: history)
         return try #require(groups.groups.first?.meaning)
     }
@@ -28,6 +31,34 @@ import Testing
         for wrong in ["neither is the mistake", "deleted", "deregistered"] { #expect(!meaning.contains(wrong), "\(meaning)") }
         // A credential is named on any method, whatever the route answered with it.
         #expect(PathQuery.read(method: "GET", endpoint: "/meta/whatsapp/v24.0/100200300400501?access_token=x")?.credential == "access_token")
+    }
+
+    /// tester52b K2: `…/messages%3Faccess_token=…` read "no object has the id in the path" of the project's own number.
+    @Test(arguments: ["%3Faccess_token=abc", "%3faccess_token%3Dabc", "%3Fx=1"])
+    func aQueryEncodedIntoThePathIsNamed(_ tail: String) throws {
+        let meaning = try read("POST", Self.send + tail, error: "(#100) Invalid parameter")
+        #expect(meaning.hasPrefix("the path's last segment is 'messages' followed by an encoded '?' (%3F) and a query"), "\(meaning)")
+        #expect(meaning.contains("send '?' as is"), "\(meaning)")
+        #expect(meaning.contains("credential sent in the URL") == tail.contains("access_token"), "\(meaning)")
+        #expect(!meaning.contains("no object has the id"), "\(meaning)")
+        #expect(!meaning.contains("abc"), "\(meaning)")
+        let triage = { () -> String in
+            var triage = ErrorTriage()
+            triage.addAPILogs([FailureGroupsTests.log("POST", Self.send + tail, 404, key: "svc", at: "2026-11-21T11:45:00Z")])
+            return triage.entries.first?.meaning ?? ""
+        }()
+        #expect(triage.hasPrefix("the path's last segment is 'messages'"), "\(triage)")
+    }
+
+    /// tester52b K15: a credential in the query answered 401 or 400 read "the key was rejected; check which key" or "fix
+    /// the payload"; the credential in the URL is the reading on any status.
+    @Test(arguments: [(401, "Invalid API key"), (400, "(#100) Invalid parameter"), (403, "Forbidden")])
+    func aCredentialInTheQueryIsReadOnAnyStatus(status: Int, error: String) throws {
+        let meaning = try read("POST", Self.send + "?access_token=<redacted>", status: status, error: error)
+        #expect(meaning.hasPrefix("the query holds access_token, a credential sent in the URL"), "\(meaning)")
+        #expect(meaning.contains("treat that credential as exposed"), "\(meaning)")
+        #expect(!meaning.contains("check which key the caller uses") && !meaning.contains("fix the payload"), "\(meaning)")
+        #expect(meaning.contains("answered 404") == false, "\(meaning)")
     }
 
     @Test func anEmptyQueryOnASendIsNamed() throws {

@@ -5,7 +5,7 @@ import Testing
 /// tester51 N1: an API-log 403 "Phone number does not belong to this project" got the generic "the request was refused;
 /// read the error text (ERROR), it usually names the field"; what the id is tells the mistake.
 @Suite struct ProjectRefusalTests {
-    static let text = "Phone number does not belong to this project"
+    static let text = ProjectRefusal.text
 
     private func meaning(_ id: String, numbers: [PhoneNumber] = IDResolverTests.numbers) throws -> String {
         var triage = ErrorTriage()
@@ -31,6 +31,32 @@ import Testing
         let line = try meaning("100200300400501")
         #expect(line.hasPrefix("Kapso refused 100200300400501 as not this project's, yet it is this project's phone-number id of Support Line"), "\(line)")
         #expect(!line.contains("none of this project's"), "\(line)")
+    }
+
+    /// Support Line with Kapso's `created_at` set to `created`.
+    private func support(created: String) throws -> [PhoneNumber] {
+        var json = IDResolverTests.support.json
+        json["created_at"] = .string(created)
+        return [IDResolverTests.sales, try PhoneNumber(json: json)]
+    }
+
+    /// tester52b K13: the project's number since 7 weeks before the call was said "likely connected after the call".
+    @Test func theOwnNumberCreatedBeforeTheCallIsNotSaidConnectedAfterIt() throws {
+        let line = try meaning("100200300400501", numbers: support(created: "2026-10-02T08:00:00Z"))
+        #expect(!line.contains("after the call"), "\(line)")
+        #expect(line.contains("this project's since 2026-10-02T08:00:00Z (created_at), before the call"), "\(line)")
+        #expect(line.contains("ask Kapso support with the call's time"), "\(line)")
+    }
+
+    @Test func theOwnNumberCreatedAfterTheCallWasConnectedAfterIt() throws {
+        let line = try meaning("100200300400501", numbers: support(created: "2026-11-21T11:50:00Z"))
+        #expect(line.contains("connected to this project at 2026-11-21T11:50:00Z, 300 s after the call"), "\(line)")
+    }
+
+    @Test func theOwnNumberWithoutATimeIsAGuess() throws {
+        let line = try meaning("100200300400501")
+        #expect(line.contains("may have been connected to this project after the call"), "\(line)")
+        #expect(!line.contains("likely"), "\(line)")
     }
 
     @Test func withoutTheNumbersTheRefusalIsStillNamed() throws {

@@ -70,6 +70,16 @@ import Testing
         #expect(note?.contains("blocked") != true || stuck, "\(status): \(note ?? "nil")")
     }
 
+    /// tester52b K11: Kapso marks the send `failed`, its history stops at `sent`, a later send was delivered: the failure is
+    /// `trace`'s to explain, not "its delivered status never reached Kapso, or … blocked".
+    @Test func aSendKapsoMarksFailedGetsNoStuckAtSentNote() throws {
+        let at: Int64 = 1_795_251_900
+        let message = try Self.send("J43", at: at, status: "failed", steps: ["sent"])
+        let later = try Self.send("J45", at: at + 600, status: "read", steps: ["sent", "delivered", "read"])
+        let note = LaterEvidence.note(message, among: [message, later], now: at + 3 * 3_600)
+        #expect(note == nil, "\(note ?? "nil")")
+    }
+
     // MARK: - H9: a BLOCKED entity whose own text says messages can't be sent: no claim that replies go out.
 
     static func paymentBlock() throws -> PhoneNumberHealth {

@@ -91,4 +91,20 @@ import Testing
         if let server { #expect(result.out.contains(", from \(server))"), "\(result.out)") }
         #expect(result.out.contains(status >= 500 ? "retry later" : "check the base URL"), "\(result.out)")
     }
+
+    /// tester52b K20: Kapso's 403 "Phone number does not belong to this project", which `errors` reads (`ProjectRefusal`),
+    /// was "a text kops does not know" as a body and "the request was refused" after its status.
+    @Test(arguments: [
+        #"{"error":"Phone number does not belong to this project"}"#,
+        "HTTP 403 Phone number does not belong to this project",
+        "POST /meta/whatsapp/v24.0/100200300400999/messages 403 Phone number does not belong to this project",
+    ])
+    func kapsosProjectRefusalIsReadAsErrorsReadsIt(_ pasted: String) {
+        let result = OfflineShell.run("explain", pasted)
+        #expect(result.status == .ok, "\(result.err)")
+        #expect(result.out.contains("none of the calling key's project's numbers"), "\(result.out)")
+        #expect(result.out.contains("'numbers' with the caller's key lists"), "\(result.out)")
+        #expect(!result.out.contains("does not know"), "\(result.out)")
+        #expect(!result.out.contains("the request was refused"), "\(result.out)")
+    }
 }

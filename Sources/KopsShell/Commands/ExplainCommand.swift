@@ -162,8 +162,10 @@ public enum ExplainCommand: Command {
         let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
         let id = pasted.kapsoText != nil || pasted.page != nil ? nil
             : segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
+        // Kapso's refusal of a number not the project's, pasted as a log line's text after the status (tester52b K20).
+        let said = pasted.kapsoText ?? (ProjectRefusal.says(text) ? ProjectRefusal.text : nil)
         guard let reading = KapsoStatusReading(
-            status: status, kapsoText: pasted.kapsoText, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page)
+            status: status, kapsoText: said, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page)
         else { return nil }
         var fields: [Field] = []
         if let status = reading.status { fields.append(Field("HTTP status", String(status), style: .bold)) }
