@@ -28,8 +28,9 @@ extension IDResolver {
         // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
         else {
-            // A credential in the query, or a query encoded into the path, on any other failure (tester52b K2, K15).
-            guard status >= 400, let query = PathQuery.read(method: method, endpoint: endpoint), query.credential != nil || query.encoded
+            // A credential in the query, or a query encoded into the path, on any other refusal (tester52b K2, K15); a 5xx
+            // keeps its own reading (a write may have happened: `ServerFailure`).
+            guard (400..<500).contains(status), let query = PathQuery.read(method: method, endpoint: endpoint), query.credential != nil || query.encoded
             else { return nil }
             return query.meaning(method: method, status: status, success: successes(query.cleaned).max { $0.createdAt < $1.createdAt })
         }

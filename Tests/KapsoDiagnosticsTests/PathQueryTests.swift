@@ -61,6 +61,14 @@ import Testing
         #expect(meaning.contains("answered 404") == false, "\(meaning)")
     }
 
+    /// A send answered 5xx may have gone out: that reading stays first, credential in the query or not (the lead, on K15's
+    /// fix).
+    @Test func aSendAnswered5xxKeepsItsUnknownOutcome() throws {
+        let meaning = try read("POST", Self.send + "?access_token=<redacted>", status: 500, error: "Internal Server Error")
+        #expect(meaning.contains("the outcome is unknown"), "\(meaning)")
+        #expect(!meaning.hasPrefix("the query holds access_token"), "\(meaning)")
+    }
+
     @Test func anEmptyQueryOnASendIsNamed() throws {
         let meaning = try read("POST", Self.send + "?", history: [ok("POST", at: "2026-11-21T11:53:20Z")])
         #expect(meaning.hasPrefix("the path ends in an empty query ('?'), unlike the documented route POST \(Self.send)"), "\(meaning)")
