@@ -88,6 +88,18 @@ import Testing
         #expect(outcome.notReplayed?.kinds == "1 write with an unknown outcome when recorded", "\(String(describing: outcome.notReplayed))")
     }
 
+    /// tester52b K7: `kops check` named such a write twice, "'… --allow-writes' sends it again" (as a write not replayed)
+    /// and then "check does not send it again" (as a block kept): a write kept as recorded is not sent by
+    /// `--allow-writes` either, so it is named once, with why it is kept. Stopped before its request went out too.
+    @Test(arguments: [true, false])
+    func aWriteStoppedWithCtrlCIsNamedOnce(afterSending: Bool) async throws {
+        let (transcript, outcome) = try await recordAndCheck(
+            ["reply --to 14155550142 'are you there?'", "messages --limit 2"], cancelling: "/messages", pressed: true,
+            afterSending: afterSending)
+        let reply = try #require(outcome.keptAsRecorded.first { $0.command.hasPrefix("reply --to") }, "\(transcript)")
+        #expect(!outcome.writesNotReplayed.contains { $0.line == reply.line }, "\(outcome.writesNotReplayed)")
+    }
+
     /// A command stopped by a `cancelled` error says so in its own last line: no mark is added.
     @Test func aCancelledErrorGetsNoSecondMark() async throws {
         let (transcript, _) = try await recordAndCheck(["deliveries --limit 3"], cancelling: "/webhook_deliveries", pressed: true)

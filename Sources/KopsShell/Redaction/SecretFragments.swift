@@ -232,18 +232,14 @@ struct SecretFragments: Sendable {
         return nil
     }
 
-    /// True when `run` is the start of a secret followed by an ellipsis (`…` or `...`), or its end after one: an echo of
+    /// True when `run` is the start of a secret followed by a cut mark (`…`, `...`, `..`, `⋯`, `*`), or its end after one: an echo of
     /// typed text that kops or a server cut short (`cannot read 'correcthorsebatterystap…' as an id`, `IDInput.echo`;
     /// `Shortened.text` keeps both ends). Masked even when word-like: the start of a passphrase is the passphrase for
     /// practical purposes (tester51 G11: a webhook secret a person typed, all lower-case letters, was shown cut at 23).
     private func isCutEcho(_ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ellipsis: [[UInt8]] = [[0xE2, 0x80, 0xA6], Array("...".utf8)]
-        let before = ellipsis.contains { mark in
-            run.lowerBound >= mark.count && bytes[(run.lowerBound - mark.count)..<run.lowerBound].elementsEqual(mark)
-        }
-        let after = ellipsis.contains { mark in
-            run.upperBound + mark.count <= bytes.count && bytes[run.upperBound..<(run.upperBound + mark.count)].elementsEqual(mark)
-        }
+        // The marks `ShortCutEchoes` reads (`…`, `⋯`, `..`, `***`: tester52b K3).
+        let before = ShortCutEchoes.markEnds(before: run.lowerBound, in: bytes)
+        let after = run.upperBound < bytes.count && ShortCutEchoes.markLength(at: run.upperBound, in: bytes) != nil
         guard before || after else { return false }
         let folded = bytes[run].map(ByteSearch.fold)
         return wholes.contains { whole in

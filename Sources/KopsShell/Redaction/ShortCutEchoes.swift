@@ -5,7 +5,7 @@ internal import KopsHTTP
 /// anywhere: `cannot read 'opense…' as an id` for the 7-character secret `opensez` (tester51b F5). A run is masked when
 /// it is a whole word (nothing of a word right before a start, or right after an end), in any ASCII case, at least
 /// `SecretMask.cutEchoFloor` of the secret's characters, shorter than the secret, and longer than an issued scheme
-/// prefix (`whsec_…` is kops's own mask); the ellipsis is `…` or `...`.
+/// prefix (`whsec_…` is kops's own mask); the ellipsis is a cut mark (`markLength`: `…`, `⋯`, `..`, `...`, `*`, `***`).
 struct ShortCutEchoes: Sendable {
     /// Each secret folded to lower case, its floor and its scheme's length.
     private var secrets: [(folded: [UInt8], floor: Int, scheme: Int)] = []
@@ -50,12 +50,7 @@ struct ShortCutEchoes: Sendable {
         var found: [Range<Int>] = []
         var index = 0
         while index < bytes.count {
-            let mark: Int
-            if index + 3 <= bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
-                mark = 3
-            } else if index + 3 <= bytes.count, bytes[index] == 0x2E, bytes[index + 1] == 0x2E, bytes[index + 2] == 0x2E {
-                mark = 3
-            } else {
+            guard let mark = Self.markLength(at: index, in: bytes) else {
                 index += 1
                 continue
             }
@@ -64,6 +59,36 @@ struct ShortCutEchoes: Sendable {
             index += mark
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The length of the cut mark that starts at `index`, nil where none does: `…` (U+2026), `⋯` (U+22EF, what some
+    /// fonts' and editors' ellipsis is), two dots or more (`..`, `...`), or asterisks (`*`, `***`: a tail masked by hand)
+    /// (tester52b K3: `opens..`, `opens⋯`, `opens***`, `***ensez` showed 5 of a 7-character secret). One `.` ends a
+    /// sentence and is no mark; the run is masked only as a whole word of half the secret or more, so an ordinary word
+    /// before `...` or `**` stays unless a known secret starts or ends with it.
+    static func markLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if index + 3 <= bytes.count, bytes[index] == 0xE2,
+            bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 || bytes[index + 1] == 0x8B && bytes[index + 2] == 0xAF
+        {
+            return 3
+        }
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "*") else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] == byte { end += 1 }
+        return byte == UInt8(ascii: ".") && end - index < 2 ? nil : end - index
+    }
+
+    /// True when a cut mark (`markLength`) ends right before `index`.
+    static func markEnds(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if index >= 3, bytes[index - 3] == 0xE2,
+            bytes[index - 2] == 0x80 && bytes[index - 1] == 0xA6 || bytes[index - 2] == 0x8B && bytes[index - 1] == 0xAF
+        {
+            return true
+        }
+        guard index >= 1 else { return false }
+        if bytes[index - 1] == UInt8(ascii: "*") { return true }
+        return index >= 2 && bytes[index - 1] == UInt8(ascii: ".") && bytes[index - 2] == UInt8(ascii: ".")
     }
 
     /// The longest secret start that ends at `end` and starts a word.

@@ -144,13 +144,9 @@ public struct ScriptRunner: Sendable {
         if saved.0 == nil { shell.cancelledAt = nil }
         var outcome = ScriptOutcome()
         let context = shell.context
-        // The whole-script check below quotes a line's words in its errors: the secrets its lines read from the
-        // environment are known before it runs (probe38 P38-5).
-        for line in lines {
-            if case .command(let text) = line.kind {
-                shell.redactor.learn(environmentReferencesIn: text, environment: context.environment)
-            }
-        }
+        // The whole-script check below quotes a line's words in its errors: every secret its lines type is known
+        // before it runs (probe38 P38-5, tester52b K14).
+        learnSecretsTyped(on: shell)
         let check = ScriptCheck(
             lines: lines, registry: context.registry, variables: Set(context.session.variables.keys),
             environment: context.environment, continuing: context.session.variables["on_error"] == "continue")
