@@ -159,13 +159,21 @@ extension SendAttribution {
         return a.userID != nil && a.userID == b.userID
     }
 
-    /// Leaves out of `deliveries` those nearer to another message to the same contact, and notes those kept although
-    /// fewer than the messages that could have them.
+    /// True when a delivery row may be `a`'s or `b`'s alike: they are with one contact (`sameContact`), or neither has a
+    /// number, so a row naming no contact (`conversation_phone_number` null, as every row about a contact without a number
+    /// is; kapso-api.md §8.3) may be either's whatever their BSUIDs (tester52 K12: two such contacts 30 s apart each
+    /// listed the other's deliveries). Such a row goes to the nearer message (`split`), said as a guess when as near to both.
+    static func mayShareRows(_ a: Message, _ b: Message) -> Bool {
+        sameContact(a, b) || a.contact == nil && b.contact == nil
+    }
+
+    /// Leaves out of `deliveries` those nearer to another message to the same contact (or, for a contact without a number,
+    /// to another such contact: `mayShareRows`), and notes those kept although fewer than the messages that could have them.
     mutating func shareDeliveries(of message: Message, neighbours: Neighbours) {
         guard !neighbours.messages.isEmpty, let range = Self.deliveryRange(message) else { return }
         let rivals = neighbours.messages.filter { other in
             other.id != message.id && other.isInbound == message.isInbound && other.isOutbound == message.isOutbound
-                && other.phoneNumberID == message.phoneNumberID && Self.sameContact(other, message)
+                && other.phoneNumberID == message.phoneNumberID && Self.mayShareRows(other, message)
         }
         guard !rivals.isEmpty else { return }
         var dropped: Set<String> = []

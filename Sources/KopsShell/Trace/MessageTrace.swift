@@ -212,9 +212,11 @@ struct MessageTrace {
         let numberFailure = message.isOutbound && StatusHistory(message: message).failures.contains { failure in
             failure.errors.contains { LaterSuccess.codes[$0.code ?? ""] != nil }
         } || message.isOutbound && MessageError.carried(by: message.json).contains { LaterSuccess.codes[$0.code ?? ""] != nil }
-        // The number's other sends also tell its own send calls and deliveries from theirs (SendAttribution, P44-2).
-        let numberSendsIndex = message.isOutbound ? message.phoneNumberID.map { number -> Int in
-            requests.append(client.messagesRequest(filters: [("phone_number_id", number), ("direction", "outbound")], limit: 100))
+        // The number's other sends also tell its own send calls and deliveries from theirs (SendAttribution, P44-2); for a
+        // contact without a number, its other messages of the direction: their delivery rows name no contact either (K12).
+        let numberSendsIndex = message.isOutbound || message.contact == nil ? message.phoneNumberID.map { number -> Int in
+            let direction = message.isOutbound ? "outbound" : "inbound"
+            requests.append(client.messagesRequest(filters: [("phone_number_id", number), ("direction", direction)], limit: 100))
             return requests.count - 1
         } : nil
         let responses: [Result<HTTPResponse, TransportError>] =
