@@ -20,4 +20,14 @@ extension ShellContext {
         }
         return IDResolver.uncertainContactFilter(number, typed: cleaned, numbers: numbers)
     }
+
+    /// The line beside an empty list filtered by part of a number (`--phone-number 1415999`, or digits that may be national):
+    /// what was asked and how Kapso matches it, since "0 items" alone reads as "this contact wrote nothing" (tester52 K8).
+    /// Kapso's `phone_number` filter is a partial match (kapso-api.md §7.1, §8.1) on the number as it stores it, country
+    /// code first without '+' (§7.3 `kapso.phone_number`), so the digits must appear in that order in it.
+    static func partialContactLine(_ digits: String, noun: String) -> String {
+        "--phone-number \(digits): no \(noun) with a contact whose number contains these digits (Kapso matches part of a "
+            + "number against the number as it stores it, country code first); check the digits, or give the whole number "
+            + "in E.164, e.g. +14155550157"
+    }
 }

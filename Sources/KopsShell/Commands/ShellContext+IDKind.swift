@@ -111,6 +111,8 @@ extension ShellContext {
             let line = try identity(of: key, expected: .contactNumber)?.elsewhereLine(selected: selected, noun: noun)
         {
             emit(CommandResult(blocks: [.hint(line)]))
+        } else if contactFilter == nil, let digits = filters.first(where: { $0.0 == "phone_number" })?.1 {
+            emit(CommandResult(blocks: [.hint(Self.partialContactLine(digits, noun: noun))]))
         }
         for (key, flag, kind) in kinds {
             guard let id = filters.first(where: { $0.0 == key })?.1, let identity = try identity(of: id, expected: kind) else { continue }
