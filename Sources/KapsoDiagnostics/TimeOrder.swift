@@ -10,8 +10,8 @@ public import KapsoClient
 /// ones in the order given, as their place is unknown.
 public enum TimeOrder {
     /// `items` oldest first, or newest first with `newestFirst`, by `time` (Unix seconds, nil when unknown).
-    public static func sorted<Item>(
-        _ items: [Item], newestFirst: Bool = false, time: (Item) -> Int64?, tie: (Item) -> Int = { _ in 0 }
+    public static func sorted<Item, Time: Comparable>(
+        _ items: [Item], newestFirst: Bool = false, time: (Item) -> Time?, tie: (Item) -> Int = { _ in 0 }
     ) -> [Item] {
         let read = items.enumerated().map { (offset: $0.offset, time: time($0.element), tie: tie($0.element)) }
         let timed = read.compactMap { entry in entry.time.map { (entry.offset, $0, entry.tie) } }.sorted { a, b in
@@ -21,6 +21,35 @@ public enum TimeOrder {
         return timed.map { items[$0.0] } + read.filter { $0.time == nil }.map { items[$0.offset] }
     }
 
+    /// `items` newest first by an ISO-8601 time (`time`): read as the instant it names (`instant(iso:)`), never compared as
+    /// text, where `…:05.9Z` sorts before `…:05Z` and `11:00:00+02:00` after `10:00:00Z` (tester52: `errors`
+    /// listed failures out of order).
+    public static func newestFirst<Item>(_ items: [Item], iso time: (Item) -> String) -> [Item] {
+        sorted(items, newestFirst: true, time: { instant(iso: time($0)) })
+    }
+
+    /// True when ISO-8601 time `a` is later than `b` as instants (`instant(iso:)`); a readable time is later than none.
+    public static func isLater(iso a: String, than b: String) -> Bool {
+        switch (instant(iso: a), instant(iso: b)) {
+        case (let a?, let b?): a > b
+        case (_?, nil): true
+        default: false
+        }
+    }
+
+    /// The instant an ISO-8601 time names, in Unix seconds with its fraction (`2026-11-21T09:00:05.9Z` → …5.9): the zone
+    /// applied by `KapsoTime.seconds(iso:)`, the digits after the seconds' `.` added; nil when it is no such time.
+    public static func instant(iso text: String) -> Double? {
+        guard let seconds = KapsoTime.seconds(iso: text) else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count > 20, bytes[19] == UInt8(ascii: ".") else { return Double(seconds) }
+        let digits = bytes[20...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.prefix(9)
+        let fraction = digits.reduce(0.0) { $0 * 10 + Double($1 - UInt8(ascii: "0")) } / pow10(digits.count)
+        return Double(seconds) + fraction
+    }
+
+    private static func pow10(_ count: Int) -> Double { (0..<count).reduce(1.0) { value, _ in value * 10 } }
+
     /// `messages` newest first by their read time (`MessageTime`; `now` is the API's clock: a time ahead of it is none).
     public static func newestFirst(_ messages: [Message], now: Int64?) -> [Message] {
         sorted(messages, newestFirst: true, time: { MessageTime($0, now: now).seconds })
@@ -29,8 +58,10 @@ public enum TimeOrder {
     /// The line a list adds when its rows are not in the API's order (`newestFirst` moved some): `rows in time order, not
     /// the API's: 1 message's timestamp is in Unix milliseconds, not the Unix seconds Kapso sends (the API may list such
     /// a message on another page)`; nil when the order is the API's.
+    /// Messages stamped ahead of the API's clock are left out of the comparison: `aheadNote` says why they are last.
     public static func reorderNote(listed: [Message], shown: [Message], now: Int64?) -> String? {
-        guard listed.map(\.id) != shown.map(\.id) else { return nil }
+        let ahead = Set(listed.filter { MessageTime.ahead($0, now: now) != nil }.map(\.id))
+        guard listed.map(\.id).filter({ !ahead.contains($0) }) != shown.map(\.id).filter({ !ahead.contains($0) }) else { return nil }
         var forms: [String] = []
         var count = 0
         for message in listed {

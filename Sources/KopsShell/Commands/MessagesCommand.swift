@@ -177,7 +177,8 @@ public enum MessagesCommand: Command {
         let order = TimeOrder.reorderNote(listed: page.items, shown: shown, now: context.now())
         return CommandResult(
             blocks: [.table(NumberColumn.adding(to: table(shown, now: context.now(), changes: changes), numbers: shown.map(\.phoneNumberID), in: context))]
-                + (order.map { [.hint($0)] } ?? []) + laterNotes(page.items, now: context.now()).map(Block.hint)
+                + ([order, TimeOrder.aheadNote(page.items, now: context.now())].compactMap { $0 }.map(Block.hint))
+                + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }
