@@ -37,6 +37,9 @@ public struct ErrorTriage {
         /// A failed send's delivery or read also reported (`StatusHistory.conflict`: the outcome is not certain, case H21),
         /// counted apart from plain failures (`SendFailures.conflicting`, probe42 P42-6); nil otherwise.
         public var alsoReached: String? = nil
+        /// The rate limit a 131000's details name (`MessageError.NamedRateLimit`), so the grouped row's name and cause
+        /// are the one reading's (tester52 K5); nil otherwise.
+        public var namedRateLimit: MessageError.NamedRateLimit? = nil
         /// For a failed send the contact quoted or reacted to afterwards (`LaterEvidence.reachedThisMessage`): what they
         /// did (`LaterEvidence.seen`). It reached their phone, so it is counted apart from failed sends and never told
         /// "retry" (tester49 F5, as `trace` reads it since tester48 F9); nil otherwise.
@@ -207,7 +210,8 @@ public struct ErrorTriage {
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
                         statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave, wamid: id,
-                        alsoReached: item.word == nil && item.key.hasSuffix("/failed") ? history.conflict?.success.status : nil))
+                        alsoReached: item.word == nil && item.key.hasSuffix("/failed") ? history.conflict?.success.status : nil,
+                        namedRateLimit: item.error?.namedRateLimit))
             }
         }
     }
@@ -224,6 +228,7 @@ public struct ErrorTriage {
             let code = entries[index].error.split(separator: " ").first.map(String.init)
             guard entries[index].statusWord == nil, !entries[index].isReceived, ErrorCatalog.isReengagement(code),
                 FailedSend(message: json).isTemplate != true, let message = try? Message(json: json), message.isOutbound,
+                !message.isImportedHistory,
                 let sentAt = message.time
             else { continue }
             let name = ErrorCatalog.entry(for: code ?? "")?.name
@@ -255,6 +260,7 @@ public struct ErrorTriage {
     // is the one for this message (`MessageError.fix(for:)`: a re-engagement refusal of a template is not answered
     // with "send a template").
     private static func meaning(of error: MessageError, send: FailedSend, callsEnabled: Bool = false) -> String {
+        if send.isImported { return "\(error.shownName ?? error.headline): \(MessageError.importedFix)" }
         if send.isTemplate == true, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
             return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
         }
@@ -270,6 +276,6 @@ public struct ErrorTriage {
 
     /// Newest first, at most `limit`.
     public func newest(_ limit: Int) -> [Entry] {
-        Array(entries.sorted { $0.time > $1.time }.prefix(limit))
+        Array(TimeOrder.newestFirst(entries, iso: \.time).prefix(limit))
     }
 }

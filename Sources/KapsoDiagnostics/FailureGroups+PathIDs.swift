@@ -113,7 +113,7 @@ extension FailureGroups {
     ) -> [String] {
         guard !numbers.isEmpty else { return [] }
         var ids: [String] = []
-        for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
+        for entry in TimeOrder.newestFirst(entries, iso: \.time) where entry.source == .api && ids.count < limit {
             guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json) || refused && isRefusedInSlot(entry.json),
                 let id = pick(endpoint), !ids.contains(id)
             else { continue }

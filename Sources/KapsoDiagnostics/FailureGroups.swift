@@ -139,7 +139,7 @@ public struct FailureGroups {
             lockMeanings[cause] = held.meaning
             grouped.append(held)
         }
-        groups = grouped.sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
+        groups = grouped.sorted { $0.count != $1.count ? $0.count > $1.count : TimeOrder.isLater(iso: $0.lastSeen, than: $1.lastSeen) }
         for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }
     }
 
@@ -332,7 +332,7 @@ public struct FailureGroups {
         let word = entry.statusWord.flatMap { words.first == $0 ? $0 : nil }
         let first = (word == nil ? words.first : words.dropFirst().first) ?? ""
         let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error
-        let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
+        let name = (entry.namedRateLimit?.name ?? ErrorCatalog.entry(for: code)?.name).map { " (\($0))" } ?? ""
         // A message the contact sent that came with an error (131051) is its own cause too: received, not failed (P21-13).
         let received = entry.isReceived
         // So is a failed send the contact quoted or reacted to: it reached them, and its row never says "retry" (tester49 F5).
@@ -343,7 +343,8 @@ public struct FailureGroups {
         return Member(
             cause: Cause(
                 source: entry.source.rawValue, who: number ?? "-", what: "",
-                error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code),
+                error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code
+                    + (entry.namedRateLimit.map { " \($0)" } ?? "")),
             source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: meaning,
             headline: { count in
                 if let word { return "\(IDResolver.plural(count, "message")) with a \(word) \(code)\(name)" }
@@ -357,11 +358,11 @@ public struct FailureGroups {
     }
 
     private static func group(_ members: [Member]) -> Group {
-        let newest = members.max { $0.time < $1.time } ?? members[0]
+        let newest = TimeOrder.newestFirst(members, iso: \.time).first ?? members[0]
         // Members whose advice differs: a received message whose content did not arrive leads, not an action that lost
         // nothing (tester47 F3: a 131051 group of an edit and an unsupported message led with "nothing was lost").
         let lead = members.contains { $0.meaning != newest.meaning }
-            ? members.filter(lostContent).max { $0.time < $1.time } ?? newest : newest
+            ? TimeOrder.newestFirst(members.filter(lostContent), iso: \.time).first ?? newest : newest
         var counts: [String: Int] = [:]
         for member in members { counts[member.what, default: 0] += 1 }
         let variants = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
@@ -375,11 +376,11 @@ public struct FailureGroups {
         return Group(
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
-            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
+            firstSeen: TimeOrder.sorted(members, time: { TimeOrder.instant(iso: $0.time) }).first?.time ?? newest.time, lastSeen: newest.time,
             meaning: lead.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, lead)
                 + alsoFailedNote(members),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
-            items: members.sorted { $0.time > $1.time }.map(\.item),
+            items: TimeOrder.newestFirst(members, iso: \.time).map(\.item),
             templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) },
             isReceived: newest.received)
     }

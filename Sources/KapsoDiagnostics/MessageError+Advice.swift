@@ -43,6 +43,9 @@ public struct FailedSend: Sendable, Equatable {
     /// deleted, not in the project, or none of Meta's causes), when the caller read it; nil otherwise (Meta's causes are
     /// then named, none chosen).
     public var reactionTarget: ReactionTarget? = nil
+    /// True for imported history (`kapso.origin: history_sync`, `KapsoOrigin`): a copy of a WhatsApp Business app send
+    /// recorded failed before the chat was imported, which nothing sends again from here (`MessageError.importedFix`).
+    public var isImported = false
 
     public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil, mediaLink: String? = nil) {
         self.isTemplate = isTemplate
@@ -77,6 +80,7 @@ public struct FailedSend: Sendable, Equatable {
         templateLanguage = templateName == nil ? nil : message["template"]?["language"]?["code"]?.string
         if !inbound, isTemplate == true { headerMediaLink = Self.headerLink(of: message) }
         reactedTo = message["type"]?.string == "reaction" ? message["reaction"]?["message_id"]?.string : nil
+        isImported = KapsoOrigin(message) == .importedHistory
         if outbound, recipient == nil { recipientUserID = userID ?? message["to_user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
@@ -112,6 +116,14 @@ public struct FailedSend: Sendable, Equatable {
 }
 
 extension MessageError {
+    /// The fix for any error of imported history (`FailedSend.isImported`): none from here. Meta sends imported history once,
+    /// through its `history` webhook, with each message's status then (`MessageVerdict.importedFailure`, which the verdict
+    /// says), so the advice for a live failure (retry, a template, wait, a ticket) does not apply (tester52 K16: the
+    /// timeline's `fix:` and `errors` still said "send an approved template" under the verdict's "no API send to retry").
+    public static let importedFix = "nothing to retry from here: imported history (kapso.origin history_sync), a WhatsApp "
+        + "Business app send recorded failed before the chat was imported, not a send of this integration; the app's chat "
+        + "shows what happened to it, and a new send through the API goes as any other"
+
     /// What this error means for `send`: the catalogue's meaning, unless the code's usual story cannot be this
     /// message's (131049 on a free-form message).
     public func meaning(for send: FailedSend?) -> String {
@@ -147,6 +159,7 @@ extension MessageError {
     /// service window starts" (Meta, Service messages, developers.facebook.com/documentation/business-messaging/whatsapp/
     /// messages/send-messages), and kops cannot see calls (probe25 P25-16).
     public func fix(for send: FailedSend?, writtenSince again: String?, callsEnabled: Bool = false) -> String {
+        if send?.isImported == true { return Self.importedFix }
         let freeForm = ErrorCatalog.isReengagement(code) && send?.isTemplate != true
         if let again, freeForm { return again }
         if callsEnabled, freeForm {
@@ -157,6 +170,7 @@ extension MessageError {
     }
 
     public func fix(for send: FailedSend?) -> String {
+        if send?.isImported == true { return Self.importedFix }
         if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
         // A link Meta's servers can never fetch is the cause, whatever the code's usual story (P28-17).
         if let link = Self.unfetchableLink(code: code, send: send) { return link }

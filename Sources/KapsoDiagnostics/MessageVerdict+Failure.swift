@@ -81,7 +81,7 @@ extension MessageVerdict {
                 window = "the contact's last inbound here was \(note)\(Elapsed.text(windowAtSend.at - last)) before the send"
                     + (open ? ", so the 24-hour window was open too; " : " (a template does not need the window); ")
             }
-            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")) on a template\(more): \(window)"
+            return "failed: \(code) (\(error.shownName ?? "re-engagement")) on a template\(more): \(window)"
                 + ErrorCatalog.reengagementOnTemplate
         }
         // Without the window at the send (`message` reads no listing before it), the contact's later message still says
@@ -89,7 +89,7 @@ extension MessageVerdict {
         if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,
             let again = afterRefusal(sentAt, newestInbound: context.newestInbound, note: context.newestNote, unsettled: context.unsettled, now: context.now)
         {
-            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")); \(again)\(more)"
+            return "failed: \(code) (\(error.shownName ?? "re-engagement")); \(again)\(more)"
         }
         if ErrorCatalog.isReengagement(code), let window = windowAtSend {
             let next = resend(after: window.at, context)
@@ -112,23 +112,23 @@ extension MessageVerdict {
             }
         }
         if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient, messageID: context.messageID) {
-            return "failed: \(code) (\(error.entry?.name ?? "undeliverable"))\(more): \(moved)"
+            return "failed: \(code) (\(error.shownName ?? "undeliverable"))\(more): \(moved)"
         }
         // A failure about the number, followed by a send from it that reached a phone: past, resend (P39-16).
         if let recovered = context.recovered, recovered.code == code {
-            return "failed: \(code) (\(error.entry?.name ?? error.title ?? "the number's failure"))\(more), \(recovered.text)"
+            return "failed: \(code) (\(error.shownName ?? error.title ?? "the number's failure"))\(more), \(recovered.text)"
         }
         // A template missing, miscounted, paused or disabled: the mismatch the WABA's templates show now (P39-3).
         if let listing = context.templates, let sent = context.templateSent ?? error.details.flatMap({ TemplateMismatch.Sent(message: [:], details: $0) }),
             let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
         {
-            return "failed: \(code) (\(error.entry?.name ?? error.title ?? "template"))\(more); \(advice)"
+            return "failed: \(code) (\(error.shownName ?? error.title ?? "template"))\(more); \(advice)"
         }
         // A paused template: what its status now says (P39-2).
         if code == "132015", let name = send.templateName,
             let advice = TemplatePause.advice(name: name, language: context.templateLanguage, status: context.templateStatus)
         {
-            return "failed: \(code) (\(error.entry?.name ?? "template paused"))\(more); \(advice)"
+            return "failed: \(code) (\(error.shownName ?? "template paused"))\(more); \(advice)"
         }
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"

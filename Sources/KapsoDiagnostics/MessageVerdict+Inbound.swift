@@ -29,7 +29,7 @@ extension MessageVerdict {
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
         }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
-        let name = error.entry.map { " (\($0.name))" } ?? ""
+        let name = error.shownName.map { " (\($0))" } ?? ""
         let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
         // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
         let kind = UnsupportedContent.type(of: message.json)

@@ -49,7 +49,7 @@ extension MessageVerdict {
         guard WindowEvidence(message, now: nil).appOrigin == .importedHistory else { return nil }
         let when = message.time.map { " \(Elapsed.text(now - $0)) ago" } ?? ""
         let error = MessageError.primary(of: errors)
-        let code = error?.code.map { code in " (\(code)" + (error?.entry.map { " \($0.name)" } ?? "") + ")" } ?? ""
+        let code = error?.code.map { code in " (\(code)" + (error?.shownName.map { " \($0)" } ?? "") + ")" } ?? ""
         return MessageVerdict(
             "imported history (kapso.origin history_sync): a copy of a message sent\(when) from the WhatsApp Business app that "
                 + "was recorded failed\(code) when the chat was imported, not a send through the Cloud API: there is no API "

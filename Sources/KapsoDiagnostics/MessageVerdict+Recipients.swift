@@ -17,7 +17,7 @@ extension MessageVerdict {
         let notes = failed.map { item -> String in
             let error = MessageError.primary(of: item.event.errors)
             let code = error?.code.map { "failed \($0)" } ?? "failed without an error code"
-            let name = error?.entry.map { " (\($0.name))" } ?? ""
+            let name = error?.shownName.map { " (\($0))" } ?? ""
             let at = item.event.time.map { " at \(KapsoTime.iso($0))" } ?? ""
             return "\(code)\(name) for participant \(item.participant)\(at)"
         }

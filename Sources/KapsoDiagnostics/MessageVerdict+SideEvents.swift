@@ -32,7 +32,7 @@ extension MessageVerdict {
             ?? (event.time.map { " at \(KapsoTime.iso($0))" } ?? " (no timestamp)")
         let error = MessageError.primary(of: event.errors)
         let code = error.map { error in
-            error.code.map { " \($0)" + (error.entry.map { " (\($0.name))" } ?? "") } ?? " without an error code"
+            error.code.map { " \($0)" + (error.shownName.map { " (\($0))" } ?? "") } ?? " without an error code"
         } ?? ""
         let words = error.flatMap { $0.details ?? ($0.message != $0.title ? $0.message : nil) }.map { ": \"\($0)\"" } ?? ""
         switch StatusWord(event.status) {

@@ -171,6 +171,12 @@ public struct PastedError: Sendable, Equatable {
         ErrorCatalog.entry(for: code, message: message ?? pastedText).map { ErrorCatalog.withTokenSubcode($0, subcode: subcode) }
     }
 
+    /// The rate limit a pasted 131000 names in its details, or in the words pasted beside the code
+    /// (`MessageError.NamedRateLimit`, the reading `trace` and `errors` give the same failure; tester52 K17).
+    public var namedRateLimit: MessageError.NamedRateLimit? {
+        MessageError.NamedRateLimit(code: code, details: details ?? pastedText)
+    }
+
     /// Meta's `message` when it says more than the entry's title (`GraphErrorWords.specificMessage`): what `explain`
     /// shows of it (P37-7).
     public var specificMessage: String? { words.specificMessage(title: entry?.title) }

@@ -21,7 +21,7 @@ extension StatusHistory {
 
     static func attachedText(word: String, error: MessageError?) -> String {
         let named = error.map { error in
-            (error.code ?? "without a code") + (error.entry.map { " (\($0.name))" } ?? error.title.map { " (\($0))" } ?? "")
+            (error.code ?? "without a code") + (error.shownName.map { " (\($0))" } ?? error.title.map { " (\($0))" } ?? "")
         } ?? "without a code"
         return "\(word) with error \(named) attached"
     }

@@ -172,7 +172,7 @@ public enum ErrorsCommand: Command {
     ) -> CommandResult {
         let groups = fetch.groups
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
-        let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
+        let entries = Array(TimeOrder.newestFirst(all, iso: \.time).prefix(limit))
         let warnings = all.filter { $0.statusWord != nil }.count
         // What the contact sent that came with errors (131051) is shown, not counted as a failure (P21-13).
         let received = all.filter(\.isReceived).count

@@ -92,10 +92,10 @@ public enum ExplainCommand: Command {
             if pasted.lacksCode { return withoutCode(pasted) }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }
+        let reading = Reading(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)
         var fields = [
-            Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
-            Field("what to do", advice(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)),
-            Field("retry", entry.retry(transient: pasted.transient).advice, style: style(entry.retry(transient: pasted.transient).retry)),
+            Field("code", entry.code, style: .bold), Field("name", reading.name), Field("meaning", reading.meaning),
+            Field("what to do", reading.fix), Field("retry", reading.retry.advice, style: style(reading.retry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -228,11 +228,11 @@ public enum ExplainCommand: Command {
     static func json(
         _ entry: ErrorCatalog.Entry, pasted: PastedError? = nil, numbers: [PhoneNumber] = [], allNumbers: Bool = false
     ) -> JSONValue {
+        let reading = pasted.map { Reading(entry, pasted: $0, numbers: numbers, allNumbers: allNumbers) }
+        let retry = reading?.retry ?? entry.retry(transient: nil)
         var object: JSONObject = [
-            "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
-            "fix": .string(pasted.map { advice(entry, pasted: $0, numbers: numbers, allNumbers: allNumbers) } ?? entry.fix),
-            "retry": .string(entry.retry(transient: pasted?.transient).retry.rawValue),
-            "retry_advice": .string(entry.retry(transient: pasted?.transient).advice),
+            "code": .string(entry.code), "name": .string(reading?.name ?? entry.name), "meaning": .string(reading?.meaning ?? entry.meaning),
+            "fix": .string(reading?.fix ?? entry.fix), "retry": .string(retry.retry.rawValue), "retry_advice": .string(retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
             "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
@@ -254,6 +254,27 @@ public enum ExplainCommand: Command {
         // A 131030 whose text carries the Argentine or Mexican mobile it was sent to: which form to send to or add (P37-3).
         pasted.allowedListForm?.text ?? pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
             ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix, title: entry.title))
+    }
+
+    /// What a pasted error's fields say: the catalogue's entry as the pasted words read it, or for a 131000 whose details
+    /// name a rate limit that reading (`MessageError.NamedRateLimit`, as `trace` and `errors` read the same failure,
+    /// retried as the limit its words name is; tester52 K17).
+    private struct Reading {
+        var name: String
+        var meaning: String
+        var fix: String
+        var retry: (retry: ErrorCatalog.Retry, advice: String)
+
+        init(_ entry: ErrorCatalog.Entry, pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) {
+            guard let named = pasted.namedRateLimit else {
+                (name, meaning) = (entry.name, entry.meaning)
+                fix = advice(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)
+                retry = entry.retry(transient: pasted.transient)
+                return
+            }
+            (name, meaning, fix) = (named.name, named.meaning, named.fix)
+            retry = (ErrorCatalog.entry(for: named.wordedAs ?? "130429") ?? entry).retry(transient: pasted.transient)
+        }
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {

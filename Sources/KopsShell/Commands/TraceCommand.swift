@@ -247,7 +247,7 @@ public enum TraceCommand: Command {
             }
             let delta = event.sinceSend.map { ($0 < 0 ? "-" : "+") + Elapsed.text($0) } ?? "-"
             var detail = event.errors.map { error in
-                error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
+                error.code.map { "\($0) " + (error.shownName ?? error.title ?? error.message ?? "") } ?? error.headline
             }
             if let participant = event.participant { detail.append("participant \(participant)") }
             if event.repeats > 0 { detail.append("stored \(event.repeats + 1) times: one notification, delivered again") }
