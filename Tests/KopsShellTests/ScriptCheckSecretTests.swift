@@ -36,6 +36,20 @@ import Testing
         #expect(!shown.contains(String(secret.prefix(5))), "\(shown)")
     }
 
+    /// tester52 item 7: `set note whsec_…` then the value alone on a later line; a value ending in base64 padding (`=`) was
+    /// read as `NAME=VALUE` with nothing after the `=`, so it was learned nowhere and the check printed it whole. The
+    /// secret's body is checked (`whsec_` itself is named by other lines).
+    @Test(arguments: ["whsec_Ab12+cd34=", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw==", "whsec_Ab12cd34ef"])
+    func aWebhookSecretSetAsANoteIsMaskedWhereItIsAloneLater(secret: String) {
+        for source in ["explain 131047\nset note \(secret)\n\(secret)", "set note \(secret)\nexplain 131047\nwhois \(secret)"] {
+            let offline = OfflineShell()
+            let outcome = ScriptRunner(path: "-c", source: source).run(on: offline.shell)
+            let shown = offline.output.out + offline.output.err
+            #expect(outcome.failedLine == 3, "\(shown)")
+            #expect(!shown.contains(String(secret.dropFirst(6).prefix(6))), "\(shown)")
+        }
+    }
+
     /// The other side: a script whose lines type no secret shows its bad word as typed.
     @Test func aWordNoLineTypesAsASecretIsShown() {
         let offline = OfflineShell()

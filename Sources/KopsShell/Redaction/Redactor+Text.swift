@@ -345,6 +345,16 @@ extension Redactor {
         let pieces = line.split { $0.isWhitespace || "\"';".contains($0) }
         for piece in pieces {
             if let assigned = Redactor.secretAssignment(String(piece.drop { $0 == "-" })) { remember(assigned.value) }
+            // A token ending in base64 padding (`whsec_Ab12+cd34=`: a Standard Webhooks secret is `whsec_` and base64,
+            // standardwebhooks.com, as its signers' docs word it, e.g. docs.rs dwctl `webhooks/signing.rs`) is no `NAME=VALUE`: read as one, it left nothing after its `=`, and a script's check and every error printed
+            // it whole (tester52 item 7: `set note whsec_…=` then the value alone on a later line).
+            let unpadded = piece.prefix { $0 != "=" }
+            if unpadded.count < piece.count, piece.dropFirst(unpadded.count).allSatisfy({ $0 == "=" }),
+                HistoryPolicy.hasTokenPrefix(String(unpadded))
+            {
+                remember(String(piece))
+                continue
+            }
             // In `NAME=VALUE` only what follows a `=` is a value: `KAPSO_API_KEY` is a name, not a `kapso_` token.
             let parts = piece.split(separator: "=", omittingEmptySubsequences: false)
             for part in parts.dropFirst(parts.count > 1 ? 1 : 0) where HistoryPolicy.hasTokenPrefix(String(part)) {
