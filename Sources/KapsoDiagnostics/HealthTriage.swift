@@ -41,6 +41,8 @@ public struct HealthTriage: Sendable {
         case none
         /// The newest inbound message's time, Unix seconds.
         case newest(Int64)
+        /// Asked, and the API did not answer: why (`the API failed (503): …`).
+        case failed(String)
     }
 
     public var findings: [Finding]
@@ -227,6 +229,13 @@ public struct HealthTriage: Sendable {
             case .notRead:
                 finding.cause = "Meta has not verified the webhook yet\(says); it does so after the first inbound message"
                 finding.fix = "send a WhatsApp message to this number, then run 'health' again"
+            case .failed(let why):
+                // Neither reading is known: both are said (tester53 T14: a failed look-up gave "send a message", the
+                // advice an inbound message on record rules out).
+                finding.cause = "Meta has not verified the webhook yet\(says); it does so after the first inbound message, and "
+                    + "whether this number has received one could not be read (\(why))"
+                finding.fix = "run 'health' again in a minute; if it says none is on record, send a WhatsApp message to this "
+                    + "number; if one is, ask Kapso support, quoting this check"
             }
         case "test_message":
             finding.cause = "the test message could not be sent"

@@ -11,16 +11,28 @@ public struct NumberWebhooks: Sendable {
     public let number: String
     /// The number's webhooks, in list order, each with its verdict (no deliveries when they could not be read).
     public let verdicts: [WebhookVerdict]
+    /// The number's webhooks whose deliveries could not be read, by id, with why (`the API failed (503): …`): their
+    /// verdicts hold no deliveries, so nothing is known of whether they fail (tester53 T14: `health` said "none
+    /// active fails now" when the look-ups of the two failing ones answered 503).
+    public let unread: [String: String]
 
     /// `webhooks` are the number's (others are left out); `verdicts` by webhook id, as `WebhookVerdictFetch` reads
-    /// them; a webhook without one is judged on no deliveries at `now` (Unix seconds, the API's clock).
-    public init(number: String, webhooks: [Webhook], verdicts: [String: WebhookVerdict], now: Int64?) {
+    /// them; a webhook without one is judged on no deliveries at `now` (Unix seconds, the API's clock). `unread`: the
+    /// webhooks whose deliveries could not be read, by id, with why.
+    public init(number: String, webhooks: [Webhook], verdicts: [String: WebhookVerdict], now: Int64?, unread: [String: String] = [:]) {
         self.number = number
-        self.verdicts = webhooks.filter { $0.phoneNumberID == number }.map { verdicts[$0.id] ?? WebhookVerdict($0, deliveries: [], now: now) }
+        let own = webhooks.filter { $0.phoneNumberID == number }
+        self.verdicts = own.map { verdicts[$0.id] ?? WebhookVerdict($0, deliveries: [], now: now) }
+        self.unread = unread.filter { id, _ in own.contains { $0.id == id } }
     }
 
     /// Active webhooks whose newest deliveries fail (`WebhookVerdict.failsNow`).
-    public var failing: [WebhookVerdict] { verdicts.filter(\.failsNow) }
+    public var failing: [WebhookVerdict] { verdicts.filter { $0.failsNow && unread[$0.webhook.id] == nil } }
+
+    /// The webhooks whose deliveries could not be read, in list order, each with why.
+    public var unreadWebhooks: [(webhook: Webhook, why: String)] {
+        verdicts.compactMap { verdict in unread[verdict.webhook.id].map { (verdict.webhook, $0) } }
+    }
 
     /// Paused webhooks: nothing is delivered to them.
     public var paused: [WebhookVerdict] { verdicts.filter { !$0.webhook.active } }
@@ -37,7 +49,7 @@ public struct NumberWebhooks: Sendable {
     /// `WebhookVerdict.severity` of its webhooks (the severity `webhooks check` gives each).
     public var severity: WebhookCheck.Severity? {
         if !pausedMessageReceivers.isEmpty { return .error }
-        return verdicts.compactMap(\.severity).min()
+        return verdicts.filter { unread[$0.webhook.id] == nil }.compactMap(\.severity).min()
     }
 
     /// `blocking`'s problem in a few words, for `overview`'s next steps: `its inbound messages reach no receiver (its

@@ -21,7 +21,8 @@ struct KapsoSim: ParsableCommand {
             `rate=0.2:500` answers 500 to a fifth of requests; `429:retry-after=1` answers 429 with \
             Retry-After; `reset` closes the connection without answering; `truncate` sends a Content-Length \
             longer than the body, then closes; `html` answers a 502 HTML page. Any status 400-599 works as an \
-            action; `:times=N` limits a clause to the next N requests.
+            action; `:times=N` limits a clause to the next N requests, `:path=TEXT` to requests whose path \
+            contains TEXT (`503:path=/webhook_deliveries`).
 
             Control endpoints (same X-API-Key; never faulted or counted): GET/POST/DELETE /__sim/faults \
             (body {"faults": "latency=100ms"}; "" clears), GET /__sim/clock, POST /__sim/clock/advance (body \

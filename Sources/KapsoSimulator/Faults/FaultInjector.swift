@@ -35,9 +35,11 @@ struct FaultInjector: Sendable {
         remaining = faults.rules.map(\.times)
     }
 
-    mutating func decide() -> Decision {
+    /// `path`: the request's path as sent, for `path=` rules.
+    mutating func decide(path: String) -> Decision {
         var decision = Decision(latencyMilliseconds: faults.latencyMilliseconds)
         for (position, rule) in faults.rules.enumerated() where remaining[position] != 0 {
+            if let wanted = rule.path, !path.contains(wanted) { continue }
             guard rule.probability >= 1 || Double(random.next() >> 11) / Double(1 << 53) < rule.probability else {
                 continue
             }

@@ -10,8 +10,9 @@ internal import Foundation
 /// Actions: a status code 400–599 (a JSON error body in the contract's shape; `429` adds `Retry-After`),
 /// `reset` (close the connection without answering), `truncate` (the real answer, cut short: the
 /// `Content-Length` promises more bytes than are sent before the connection closes), `html` (a 502 HTML
-/// page, as a load balancer sends). Modifiers: `retry-after=N` (seconds; default 1 on 429) and `times=N`
-/// (only the next N requests). The first clause that fires answers; latency applies either way.
+/// page, as a load balancer sends). Modifiers: `retry-after=N` (seconds; default 1 on 429), `times=N`
+/// (only the next N requests) and `path=TEXT` (only requests whose path, as sent, contains `TEXT`, e.g.
+/// `503:path=/webhook_deliveries`: one look-up of a command fails while the rest answer). The first clause that fires answers; latency applies either way.
 public struct SimulatorFaults: Sendable, Equatable, CustomStringConvertible {
     /// What replaces the API's answer.
     public enum Action: Sendable, Equatable {
@@ -28,11 +29,14 @@ public struct SimulatorFaults: Sendable, Equatable, CustomStringConvertible {
         public var probability: Double
         /// How many requests it fires on before it expires; nil = no limit.
         public var times: Int?
+        /// Only requests whose path (as sent, without the query) contains it; nil = every request.
+        public var path: String?
 
-        public init(action: Action, probability: Double = 1, times: Int? = nil) {
+        public init(action: Action, probability: Double = 1, times: Int? = nil, path: String? = nil) {
             self.action = action
             self.probability = probability
             self.times = times
+            self.path = path
         }
     }
 
@@ -81,6 +85,7 @@ public struct SimulatorFaults: Sendable, Equatable, CustomStringConvertible {
             case .html: parts.append("html")
             }
             if let times = rule.times { parts.append("times=\(times)") }
+            if let path = rule.path { parts.append("path=\(path)") }
             clauses.append(parts.joined(separator: ":"))
         }
         return clauses.joined(separator: ",")
@@ -119,10 +124,15 @@ public struct SimulatorFaults: Sendable, Equatable, CustomStringConvertible {
             action = .status(code, retryAfter: code == 429 ? 1 : nil)
         }
         var times: Int?
+        var path: String?
         for modifier in parts {
             let pair = modifier.split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2, pair[0] == "path", !pair[1].isEmpty {
+                path = pair[1]
+                continue
+            }
             guard pair.count == 2, let value = Int(pair[1]), value >= 0 else {
-                throw invalid("modifier '\(modifier)' must be retry-after=N or times=N")
+                throw invalid("modifier '\(modifier)' must be retry-after=N, times=N or path=TEXT")
             }
             switch (pair[0], action) {
             case ("retry-after", .status(let code, _)): action = .status(code, retryAfter: value)
@@ -130,7 +140,7 @@ public struct SimulatorFaults: Sendable, Equatable, CustomStringConvertible {
             default: throw invalid("modifier '\(modifier)' does not apply here")
             }
         }
-        rules.append(Rule(action: action, probability: probability, times: times))
+        rules.append(Rule(action: action, probability: probability, times: times, path: path))
     }
 
     /// `100ms`, `1.5s`, `250` (milliseconds).

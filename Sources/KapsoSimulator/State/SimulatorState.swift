@@ -91,7 +91,7 @@ actor SimulatorState {
     func admit(_ request: APIRequest) -> FaultInjector.Decision {
         guard Route.surface(of: request.segments) != .control else { return FaultInjector.Decision() }
         requestCount += 1
-        return faults.decide()
+        return faults.decide(path: request.path)
     }
 
     /// The answer to `request`, or the fault that replaces it. A faulted request never reaches the API (no

@@ -137,7 +137,7 @@ struct FailureFetch {
         // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
         if sources.contains(.webhook) {
             let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
-            fetch.verdicts = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context)
+            fetch.verdicts = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context).verdicts
         }
         if let index = requests.firstIndex(where: { $0.0 == .meta }) {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)

@@ -79,7 +79,8 @@ public enum HealthCommand: Command {
         if let unexplained {
             blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
         }
-        let webhooks = numberWebhooks(of: id, in: context)
+        let webhooksRead = numberWebhooks(of: id, in: context)
+        let webhooks = (try? webhooksRead.get()) ?? nil
         if health.status == "healthy", triage.blocking == nil, webhooks?.blocking != nil {
             // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks\(when), but not its webhooks (below)", style: .warn))
@@ -139,6 +140,11 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("")))
             blocks.append(.line(webhookLine(webhooks, detailsAbove: triage.blocking == nil && webhooks.blocking != nil)))
             json["kops_webhooks"] = webhookJSON(webhooks)
+        } else if case .failure(let error) = webhooksRead {
+            // Not left out: no line read as "no webhooks" (tester53 T14).
+            blocks.append(.line(StyledText("")))
+            blocks.append(.line(StyledText("webhooks: not read: \(error.message); run 'webhooks check' in a minute", style: .warn)))
+            json["kops_webhooks"] = .object(["not_read": .string(error.message)])
         }
         // The other failing checks and those not known end the report on standard output, beside it (probe43 P43-15):
         // as hints on standard error they stood alone in a script's log, before the `FILE:LINE` line that names the
@@ -168,6 +174,12 @@ public enum HealthCommand: Command {
         if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
             shown.status = .failure
             shown.failure = failure(of: id, status: health.status, triage: triage, webhooksBlock: webhooks?.blocking != nil)
+        } else if case .failure(let error) = webhooksRead {
+            // Whether every receiver of its messages is paused, which fails `health`, was not read: not a pass, as
+            // `overview` exits 1 for what it could not read. Deliveries not read change no status (failing webhooks
+            // never fail `health`); their line says so.
+            shown.status = .failure
+            shown.failure = "\(id): its webhooks could not be read (\(error.message)); run 'health' again in a minute"
         }
         return shown
     }
@@ -187,43 +199,66 @@ public enum HealthCommand: Command {
 
     /// The number's newest inbound message, read only when Meta has not verified the webhook: "send a message to
     /// verify it" cannot help a number that already received messages (probe11 P11-4). One request; a failure to read
-    /// leaves the advice as it was (`notRead`), never fails `health`.
+    /// is said with both readings (`failed`, tester53 T14: read as "none", it gave the advice the other rules out), and
+    /// never fails `health`.
     private static func inbound(of id: String, for health: PhoneNumberHealth, client: KapsoClient) -> HealthTriage.Inbound {
         guard let check = health.check("webhook_verified"), check["passed"]?.bool != true else { return .notRead }
-        guard let page = try? client.messages(filters: [("phone_number_id", id), ("direction", "inbound")], limit: 1) else {
-            return .notRead
+        let page: Page<Message>
+        do throws(KapsoAPIError) {
+            page = try client.messages(filters: [("phone_number_id", id), ("direction", "inbound")], limit: 1)
+        } catch {
+            return .failed(error.message)
         }
         return page.items.first?.time.map(HealthTriage.Inbound.newest) ?? (page.items.isEmpty ? HealthTriage.Inbound.none : .notRead)
     }
 
     /// The number's webhooks as their deliveries judge them (`NumberWebhooks`, by the rules `webhooks check` reads):
     /// Kapso's checks say whether Meta sends events to Kapso, not whether Kapso's deliveries reach the receivers. Nil
-    /// when the number has no webhook or the list cannot be read (never fails `health`). Two requests' time: the list,
-    /// then each webhook's newest deliveries of 7 days at once (a paused one's too: they say whether Kapso paused it).
-    private static func numberWebhooks(of id: String, in context: ShellContext) -> NumberWebhooks? {
-        guard let webhooks = try? context.client.webhooks(.phoneNumber(id), perPage: 100).items, !webhooks.isEmpty else { return nil }
-        let verdicts = WebhookVerdictFetch.verdicts(of: webhooks, period: "7d", in: context)
-        return NumberWebhooks(number: id, webhooks: webhooks, verdicts: verdicts, now: context.now())
+    /// when the number has no webhook; the API's error when the list cannot be read. Two requests' time: the list,
+    /// then each webhook's newest deliveries of 7 days at once (a paused one's too: they say whether Kapso paused it);
+    /// a webhook whose deliveries cannot be read is named as not read (`NumberWebhooks.unread`), never judged on none.
+    private static func numberWebhooks(of id: String, in context: ShellContext) -> Result<NumberWebhooks?, KapsoAPIError> {
+        let webhooks: [Webhook]
+        do throws(KapsoAPIError) {
+            webhooks = try context.client.webhooks(.phoneNumber(id), perPage: 100).items
+        } catch {
+            return .failure(error)
+        }
+        guard !webhooks.isEmpty else { return .success(nil) }
+        let fetched = WebhookVerdictFetch.verdicts(of: webhooks, period: "7d", in: context)
+        return .success(NumberWebhooks(number: id, webhooks: webhooks, verdicts: fetched.verdicts, now: context.now(), unread: fetched.unread))
     }
 
     /// `webhooks: 2 active, 1 paused; none fails now …`, or the ones that lose events now (failing, then paused); a
     /// pause said in full above (`detailsAbove`) is only named.
+    /// Deliveries not read are said before any "none fails": of those webhooks nothing is known (tester53 T14).
     private static func webhookLine(_ webhooks: NumberWebhooks, detailsAbove: Bool) -> StyledText {
         let active = webhooks.verdicts.count - webhooks.paused.count
         let counted = "\(active) active" + (webhooks.paused.isEmpty ? "" : ", \(webhooks.paused.count) paused")
+        let unread = webhooks.unreadWebhooks
+        let notRead = unread.first.map { first in
+            (unread.count < webhooks.verdicts.count ? "the deliveries of \(unread.count)"
+                : unread.count == 2 ? "the deliveries of both" : "the deliveries of all \(unread.count)")
+                + " could not be read (\(first.why))"
+        }
         let failing = webhooks.failing
         if let first = failing.first {
             let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
             let more = failing.count > 1 ? " (and \(failing.count - 1) more)" : ""
             let text = "webhooks: \(counted); \(failing.count) \(failing.count == 1 ? "fails" : "fail") now: \(named)\(more); "
-                + "'webhooks check' says why"
+                + (notRead.map { "\($0); " } ?? "") + "'webhooks check' says why"
             return StyledText(text, style: .bad)
         }
         if let paused = webhooks.paused.first(where: { $0.severity == .error }) ?? webhooks.pausedMessageReceivers.first {
             let state = detailsAbove ? "paused: nothing is delivered to it" : paused.pauseHeadline ?? "paused"
-            let text = "webhooks: \(counted); none active fails now, but \(WebhookURL.short(paused.webhook.url)) is \(state); "
-                + "'webhooks check' says why"
+            let none = notRead.map { "\($0), none of the others fails now" } ?? "none active fails now"
+            let text = "webhooks: \(counted); \(none), but \(WebhookURL.short(paused.webhook.url)) is \(state); 'webhooks check' says why"
             return StyledText(text, style: .bad)
+        }
+        if let notRead {
+            let others = webhooks.verdicts.count - unread.count
+            let rest = others == 0 ? "" : "; none of the other \(others) fails now by its deliveries of the last 7d"
+            return StyledText("webhooks: \(counted); \(notRead): run 'webhooks check' in a minute\(rest)", style: .warn)
         }
         return StyledText("webhooks: \(counted); none fails now by its deliveries of the last 7d ('webhooks check' lints them)")
     }
@@ -239,6 +274,7 @@ public enum HealthCommand: Command {
             "failing": .array(webhooks.failing.map(state)),
             "paused_webhooks": .array(webhooks.paused.map(state)),
             "messages_reach_no_receiver": .bool(!webhooks.pausedMessageReceivers.isEmpty),
+            "deliveries_not_read": .array(webhooks.unreadWebhooks.map { .object(["id": .string($0.webhook.id), "error": .string($0.why)]) }),
         ])
     }
 

@@ -70,4 +70,18 @@ extension OverviewCommand {
         if case .server(let status, _)? = error { return String(status) }
         return "429"
     }
+
+    /// `rate-limited, 429` or `the API failed, 503`: why a part was not read, for the summary's fields; a 5xx is no
+    /// rate limit (kapso-api.md §1.5: 429 is the rate limit; tester53 T15: a 503 was called "rate-limited, 429").
+    static func unreadWords(_ error: KapsoAPIError?) -> String {
+        if case .server(let status, _)? = error { return "the API failed, \(status)" }
+        return "rate-limited, 429"
+    }
+
+    /// `rate limits`, `API failures` or both: why the parts the verdict depends on were not read, for the failure line.
+    static func unreadCauses(_ errors: [KapsoAPIError?]) -> String {
+        let failed = errors.contains { if case .server? = $0 { true } else { false } }
+        let limited = errors.contains { if case .server? = $0 { false } else { true } }
+        return [limited ? "rate limits" : nil, failed ? "API failures" : nil].compactMap { $0 }.joined(separator: " and ")
+    }
 }

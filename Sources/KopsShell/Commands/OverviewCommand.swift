@@ -249,10 +249,10 @@ public enum OverviewCommand: Command {
             .fields([
                 Field(
                     "API calls (\(period))", calls.map { calls in "\(calls.total) total, \(calls.failed - triage.normalAnswers) failed"
-                        + (leftOut.map { " (\($0))" } ?? "") } ?? "not read (rate-limited, 429: see below)",
+                        + (leftOut.map { " (\($0))" } ?? "") } ?? "not read (\(unreadWords(callsRead.limited)): see below)",
                     style: calls.map { $0.failed - triage.normalAnswers > 0 } ?? true ? .warn : .plain),
                 Field(
-                    "deliveries (\(period))", deliveriesRead.limited != nil ? "not read (rate-limited, 429: see below)"
+                    "deliveries (\(period))", deliveriesRead.limited != nil ? "not read (\(unreadWords(deliveriesRead.limited)): see below)"
                         : "\(deliveries.total) total, \(failedDeliveries) failed"
                         + (deliveries.failing > 0 ? ", \(deliveries.failing) pending after a failed attempt" : ""),
                     style: deliveriesRead.limited != nil || failedDeliveries + deliveries.failing > 0 ? .warn : .plain),
@@ -310,13 +310,14 @@ public enum OverviewCommand: Command {
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
         // A part the verdict depends on that was not read: overview cannot say all is well.
-        let blind = unread.filter(\.decidesStatus).map(\.what)
+        let blindParts = unread.filter(\.decidesStatus)
+        let blind = blindParts.map(\.what)
         var reasons: [String] = []
         if phoneNumbers.isEmpty, numbersRead.limited == nil { reasons.append("the project has no phone numbers") }
         if !unhealthy.isEmpty {
             reasons.append("\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))")
         }
-        if !blind.isEmpty { reasons.append("not read (rate limits): " + blind.joined(separator: ", ")) }
+        if !blind.isEmpty { reasons.append("not read (\(unreadCauses(blindParts.map(\.error)))): " + blind.joined(separator: ", ")) }
         if !reasons.isEmpty {
             result.status = .failure
             result.failure = reasons.joined(separator: "; ")
