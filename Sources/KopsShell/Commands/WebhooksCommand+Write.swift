@@ -115,7 +115,8 @@ extension WebhooksCommand {
         if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
         // Webhook ids are UUIDs (the delivery list answers another filter with 400), and one of no webhook is found
         // missing in the list rather than by a POST that would leave a 404 in the project's API log.
-        let id = try context.webhook(try webhookID(arguments)).id
+        let webhook = try context.webhook(try webhookID(arguments))
+        let id = webhook.id
         let query = [("webhook_id", id), ("limit", "10")]
         let before = Set(try context.client.webhookDeliveries(query).items.map(\.id))
         try UnknownOutcome.reporting(effect: "a test delivery may have been queued", check: "deliveries") {
@@ -176,6 +177,14 @@ extension WebhooksCommand {
                     Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
                 ]),
             ], json: .object(delivery.json))
+        // What the test does not prove: a paused webhook, or an event its scope never gets (tester53 T12).
+        let caveats = WebhookTestCaveat.notes(webhook, event: delivery.event)
+        result.blocks += caveats.map { .line(StyledText("note: " + $0, style: .warn)) }
+        if !caveats.isEmpty {
+            var json = delivery.json
+            json["kops_notes"] = .array(caveats.map { .string($0) })
+            result.json = .object(json)
+        }
         let failedAttempt = delivery.status == "pending" && delivery.attemptCount > 0
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
