@@ -66,7 +66,7 @@ struct SecretFragments: Sendable {
         // Sorted without repeats (an array, not a `Set`: a set's first use in a process costs a third of a million
         // instructions, and a key has 60-odd windows).
         formsHoldLineFeed = forms.contains { $0.contains(0x0A) }
-        windows.sort()
+        Self.sortAscending(&windows)
         for window in windows where self.windows.last != window { self.windows.append(window) }
         guard !windows.isEmpty else { return }
         // About 256 bits a piece, at least 2^15 (4 KB) and at most 2^20: one text piece in 256 or fewer is read further
