@@ -11,8 +11,10 @@ public final class Shell {
     /// (a `set` line recorded before `verify --secret ${ms}` named it a secret: probe14 P14-4) is redacted there too.
     public var redactor: Redactor {
         didSet {
-            guard redactor.knownSecrets.count > oldValue.knownSecrets.count else { return }
-            let known = Set(oldValue.knownSecrets.map(\.revealed))
+            let before = secretsBefore
+            secretsBefore = redactor.knownSecrets
+            guard redactor.knownSecrets.count > before.count else { return }
+            let known = Set(before.map(\.revealed))
             let learned = redactor.knownSecrets.map(\.revealed).filter { !known.contains($0) }
             guard !learned.isEmpty else { return }
             recorder?.redactRecorded(learned)
@@ -20,6 +22,9 @@ public final class Shell {
             context.secretsLearned?(learned)
         }
     }
+    /// `redactor.knownSecrets` as its last change left them: what `redactor`'s `didSet` compares with. Its `oldValue`
+    /// would be a copy of the redactor taken before every change, which made each change copy the redactor's state.
+    private var secretsBefore: [Secret]
     /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
     public var location: String?
     /// True while a script runs a line under a `#! error` marker: its error is said as `expected error:` on the terminal
@@ -86,7 +91,9 @@ public final class Shell {
         self.context = context
         self.renderer = renderer
         self.output = output
-        redactor = Redactor(knownSecrets: [context.client.apiKey])
+        let redactor = Redactor(knownSecrets: [context.client.apiKey])
+        self.redactor = redactor
+        secretsBefore = redactor.knownSecrets
         context.shell = self
         context.emit = { [unowned self] result in
             self.renderer.mode = self.outputOverride ?? self.context.session.output

@@ -296,12 +296,26 @@ extension ShellContext {
         let whole = shell?.recorder?.masker != nil
         for number in 1...IDLookups.maxPages {
             let page = whole ? try client.webhooks(.project, page: number, perPage: 100) : try client.webhookIDs(page: number, perPage: 100)
-            if let index = page.items.firstIndex(where: { $0.id.lowercased() == wanted }) {
+            if let index = page.items.firstIndex(where: { ShellContext.equalIgnoringASCIICase($0.id, wanted) }) {
                 return try page.whole(at: index, item: Webhook.init(json:))
             }
             for index in page.items.indices { read.append(try page.whole(at: index, item: Webhook.init(json:))) }
             guard page.hasMore else { break }
         }
         throw KapsoAPIError.webhookNotFound(id: id, known: read)
+    }
+
+    /// True when `id` lowercased is `wanted` (lower case already): ASCII ones are compared byte by byte with A–Z folded,
+    /// without the lowercased copy of every id of the page; any other is lowercased and compared as before (`==` reads
+    /// canonical equivalents as equal: U+037E is `;`).
+    static func equalIgnoringASCIICase(_ id: String, _ wanted: String) -> Bool {
+        var (id, wanted) = (id, wanted)
+        let folded = id.withUTF8 { bytes in
+            wanted.withUTF8 { lower -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }), lower.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return bytes.count == lower.count && zip(bytes, lower).allSatisfy { ByteSearch.fold($0) == $1 }
+            }
+        }
+        return folded ?? (id.lowercased() == wanted)
     }
 }

@@ -127,13 +127,17 @@ private struct LineScanner {
     private var lastScalar: Unicode.Scalar?
 
     init(_ line: String) {
-        characters = Array(line.unicodeScalars)
-        // Each ASCII scalar but a CR before an LF is a `Character` of its own: no grapheme breaking needed.
-        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            columns = Array(1...characters.count + 1)
-            asciiBytes = Array(line.utf8)
+        // Each ASCII scalar but a CR before an LF is a `Character` of its own: no grapheme breaking needed. The test and
+        // the copies read the string's bytes in place (the generic `allSatisfy`, `count` and scalar copy over its views
+        // cost about 3,000 instructions a line: docs/performance.md, "Session 53").
+        var scanned = line
+        if let bytes = scanned.withUTF8({ $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Array($0) : nil }) {
+            characters = bytes.map { Unicode.Scalar($0) }
+            columns = Array(1...bytes.count + 1)
+            asciiBytes = bytes
             return
         }
+        characters = Array(line.unicodeScalars)
         asciiBytes = nil
         var columns: [Int] = []
         columns.reserveCapacity(characters.count + 1)

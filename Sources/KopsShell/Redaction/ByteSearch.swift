@@ -86,6 +86,34 @@ enum ByteSearch {
         return false
     }
 
+    /// The first position at or after `start` where `bytes` holds `first`, `second` or `third`; nil when none does.
+    /// Eight bytes at a time, as `ByteWords.firstIndex(of:in:from:)`: the lowest flag of each byte's `haszero` test is
+    /// exact (a false flag needs a borrow from a match below it), so the lowest of the three is the first match. What
+    /// `ShortCutEchoes` looks for: the bytes a cut mark starts with.
+    static func firstIndex(
+        ofAny first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let patterns = (ones &* UInt64(first), ones &* UInt64(second), ones &* UInt64(third))
+        var position = start
+        if let base = bytes.baseAddress {
+            while position + 8 <= bytes.count {
+                // In memory order, first byte lowest, whatever the machine's byte order.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let (a, b, c) = (word ^ patterns.0, word ^ patterns.1, word ^ patterns.2)
+                let flags = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & 0x8080_8080_8080_8080
+                if flags != 0 { return position + flags.trailingZeroBitCount >> 3 }
+                position += 8
+            }
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == first || byte == second || byte == third { return position }
+            position += 1
+        }
+        return nil
+    }
+
     /// A–Z as a–z; every other byte as it is.
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 {

@@ -10,43 +10,69 @@ public import KopsHTTP
 /// Each redaction starts with a test that reads bytes and allocates nothing (`needsRedaction`), and
 /// returns its input unchanged when no secret can be in it: the shell redacts every result it shows.
 public struct Redactor: Sendable {
+    /// Everything the redactor holds, in one box: the shell hands a copy to every command, sink and stream (about 780
+    /// copies in `scripts/bench`'s replay), and a copy of the box is one retain where the dozen arrays and strings it
+    /// holds were a dozen. A change copies the box first when another `Redactor` shares it (`uniqueBox()`).
+    private var box: Box
+
     /// Values that must never be printed (the API key, secrets seen in responses).
     public var knownSecrets: [Secret] {
-        didSet {
-            secretPatterns = SecretPatterns(knownSecrets)
-            secretFragments = SecretFragments(knownSecrets)
-            shortCutEchoes = ShortCutEchoes(knownSecrets)
-            learned = []
-            learnedSources = []
-            lastAnswer = nil
+        get { box.knownSecrets }
+        set {
+            let box = uniqueBox()
+            box.knownSecrets = newValue
+            box.secretPatterns = SecretPatterns(newValue)
+            box.secretFragments = SecretFragments(newValue)
+            box.shortCutEchoes = ShortCutEchoes(newValue)
+            box.learned = []
+            box.learnedSources = []
+            box.lastAnswer = nil
         }
     }
 
     /// The JSONs `learn(from:)` walked last (at most `learnedLimit`, oldest first), while `knownSecrets` has changed
     /// only by what those walks added: learning one again would add nothing (`Redactor+Learning.swift`).
-    var learned: [JSONValue] = []
+    var learned: [JSONValue] {
+        get { box.learned }
+        set { uniqueBox().learned = newValue }
+    }
     /// What the answers `learn(from:source:)` took last were read from (at most `learnedLimit`, oldest first), under the
     /// same condition as `learned`.
-    var learnedSources: [AnswerSource] = []
+    var learnedSources: [AnswerSource] {
+        get { box.learnedSources }
+        set { uniqueBox().learnedSources = newValue }
+    }
     /// The last answer `learn(from:source:)` was told of, under the same condition: the shell then learns the command's
     /// result, for a list that same page.
-    var lastAnswer: JSONValue?
+    var lastAnswer: JSONValue? {
+        get { box.lastAnswer }
+        set { uniqueBox().lastAnswer = newValue }
+    }
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
-    private(set) var secretPatterns: SecretPatterns
+    var secretPatterns: SecretPatterns { box.secretPatterns }
     /// Runs of 8 or more characters of `knownSecrets` (a key echoed cut short, upper-cased or in base64).
-    private(set) var secretFragments: SecretFragments
+    var secretFragments: SecretFragments { box.secretFragments }
     /// A short secret's start or end next to an ellipsis, below the 8 characters of `secretFragments` (tester51b F5).
-    private(set) var shortCutEchoes: ShortCutEchoes
+    var shortCutEchoes: ShortCutEchoes { box.shortCutEchoes }
     /// A secret the user asked to see, left in clear in secret-named fields too (`revealing`); nil for every sink
     /// but the terminal.
-    private var revealed: String?
+    private var revealed: String? {
+        get { box.revealed }
+        set { uniqueBox().revealed = newValue }
+    }
 
     public init(knownSecrets: [Secret] = []) {
-        self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }
-        secretPatterns = SecretPatterns(self.knownSecrets)
-        secretFragments = SecretFragments(self.knownSecrets)
-        shortCutEchoes = ShortCutEchoes(self.knownSecrets)
+        let kept = knownSecrets.filter { $0.revealed.count >= 4 }
+        box = Box(
+            knownSecrets: kept, secretPatterns: SecretPatterns(kept), secretFragments: SecretFragments(kept),
+            shortCutEchoes: ShortCutEchoes(kept))
+    }
+
+    /// The box, first copied when another `Redactor` shares it: this one's change is its own.
+    private mutating func uniqueBox() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+        return box
     }
 
     /// Secret field names, whole or as the last words of a longer name (`SecretFieldName`): `client_secret`,
@@ -176,6 +202,44 @@ public struct Redactor: Sendable {
                 return SecretFieldName.isSecret(Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8))
             }
             return SecretFieldName.isSecret(bytes)
+        }
+    }
+}
+
+// MARK: - Box
+
+extension Redactor {
+    /// The redactor's state. `@unchecked Sendable`: a box is changed only through `uniqueBox()`, when no other
+    /// `Redactor` holds it, so no two threads ever see it change (copy on write, as the standard library's arrays).
+    fileprivate final class Box: @unchecked Sendable {
+        var knownSecrets: [Secret]
+        var learned: [JSONValue] = []
+        var learnedSources: [AnswerSource] = []
+        var lastAnswer: JSONValue?
+        var secretPatterns: SecretPatterns
+        var secretFragments: SecretFragments
+        var shortCutEchoes: ShortCutEchoes
+        var revealed: String?
+
+        init(
+            knownSecrets: [Secret], secretPatterns: SecretPatterns, secretFragments: SecretFragments,
+            shortCutEchoes: ShortCutEchoes
+        ) {
+            self.knownSecrets = knownSecrets
+            self.secretPatterns = secretPatterns
+            self.secretFragments = secretFragments
+            self.shortCutEchoes = shortCutEchoes
+        }
+
+        func copy() -> Box {
+            let copy = Box(
+                knownSecrets: knownSecrets, secretPatterns: secretPatterns, secretFragments: secretFragments,
+                shortCutEchoes: shortCutEchoes)
+            copy.learned = learned
+            copy.learnedSources = learnedSources
+            copy.lastAnswer = lastAnswer
+            copy.revealed = revealed
+            return copy
         }
     }
 }

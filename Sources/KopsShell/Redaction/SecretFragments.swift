@@ -66,7 +66,7 @@ struct SecretFragments: Sendable {
         // Sorted without repeats (an array, not a `Set`: a set's first use in a process costs a third of a million
         // instructions, and a key has 60-odd windows).
         formsHoldLineFeed = forms.contains { $0.contains(0x0A) }
-        windows.sort()
+        Self.sortAscending(&windows)
         for window in windows where self.windows.last != window { self.windows.append(window) }
         guard !windows.isEmpty else { return }
         // About 256 bits a piece, at least 2^15 (4 KB) and at most 2^20: one text piece in 256 or fewer is read further
@@ -265,10 +265,13 @@ struct SecretFragments: Sendable {
     /// The longest run of `bytes` around the window ending at `end` that equals part of one form (folded).
     private func longestRun(in bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Range<Int>? {
         let start = end - Self.minimumLength
-        let window = (start..<end).map { ByteSearch.fold(bytes[$0]) }
+        // The window's first byte is compared first, its other seven only where that matches: most offsets of most forms
+        // differ at once.
+        let first = ByteSearch.fold(bytes[start])
         var best: Range<Int>?
         for form in forms where form.count >= Self.minimumLength {
-            for offset in 0...(form.count - Self.minimumLength) where form[offset..<(offset + Self.minimumLength)].elementsEqual(window) {
+            for offset in 0...(form.count - Self.minimumLength)
+            where form[offset] == first && (1..<Self.minimumLength).allSatisfy({ form[offset + $0] == ByteSearch.fold(bytes[start + $0]) }) {
                 var (low, formLow) = (start, offset)
                 while low > 0, formLow > 0, ByteSearch.fold(bytes[low - 1]) == form[formLow - 1] { (low, formLow) = (low - 1, formLow - 1) }
                 var (high, formHigh) = (end, offset + Self.minimumLength)

@@ -23,9 +23,16 @@ struct ShortCutEchoes: Sendable {
 
     var isEmpty: Bool { secrets.isEmpty }
 
-    /// True when `bytes` hold such a run: `masked` may change the text.
+    /// True when `bytes` hold such a run: `masked` may change the text. Stops at the first run found (the fast paths
+    /// that clear a text, a page or a table's cells ask this of every text they pass).
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !secrets.isEmpty && !runs(in: bytes).isEmpty
+        guard !secrets.isEmpty else { return false }
+        var found = false
+        forEachRun(in: bytes) { _ in
+            found = true
+            return false
+        }
+        return found
     }
 
     /// `text` with every such run replaced by `<redacted>`, the ellipsis kept.
@@ -48,47 +55,56 @@ struct ShortCutEchoes: Sendable {
     /// The runs to mask, in order.
     private func runs(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        var index = 0
-        while index < bytes.count {
-            guard let mark = Self.markLength(at: index, in: bytes) else {
-                index += 1
-                continue
-            }
-            if let before = run(endingAt: index, in: bytes) { found.append(before) }
-            if let after = run(startingAt: index + mark, in: bytes) { found.append(after) }
-            index += mark
+        forEachRun(in: bytes) { run in
+            found.append(run)
+            return true
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// The length of the cut mark that starts at `index`, nil where none does: `…` (U+2026), `⋯` (U+22EF, what some
-    /// fonts' and editors' ellipsis is), two dots or more (`..`, `...`), or asterisks (`*`, `***`: a tail masked by hand)
-    /// (tester52b K3: `opens..`, `opens⋯`, `opens***`, `***ensez` showed 5 of a 7-character secret). One `.` ends a
-    /// sentence and is no mark; the run is masked only as a whole word of half the secret or more, so an ordinary word
-    /// before `...` or `**` stays unless a known secret starts or ends with it.
-    static func markLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if index + 3 <= bytes.count, bytes[index] == 0xE2,
-            bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 || bytes[index + 1] == 0x8B && bytes[index + 2] == 0xAF
-        {
-            return 3
+    /// Calls `body` with the runs before and after each cut mark, mark by mark, until it returns false. Only the bytes
+    /// a mark can start with are looked at (`ByteSearch.firstIndex(ofAny:)`, eight bytes at a time).
+    private func forEachRun(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var index = 0
+        while let candidate = ByteSearch.firstIndex(ofAny: 0xE2, UInt8(ascii: "."), UInt8(ascii: "*"), in: bytes, from: index) {
+            guard let mark = Self.markLength(at: candidate, in: bytes) else {
+                index = candidate + 1
+                continue
+            }
+            if let before = run(endingAt: candidate, in: bytes), !body(before) { return }
+            if let after = run(startingAt: candidate + mark, in: bytes), !body(after) { return }
+            index = candidate + mark
         }
-        let byte = bytes[index]
-        guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "*") else { return nil }
-        var end = index + 1
-        while end < bytes.count, bytes[end] == byte { end += 1 }
-        return byte == UInt8(ascii: ".") && end - index < 2 ? nil : end - index
     }
 
-    /// True when a cut mark (`markLength`) ends right before `index`.
-    static func markEnds(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if index >= 3, bytes[index - 3] == 0xE2,
-            bytes[index - 2] == 0x80 && bytes[index - 1] == 0xA6 || bytes[index - 2] == 0x8B && bytes[index - 1] == 0xAF
-        {
-            return true
+    /// The cut marks (tester52b K3: `opens..`, `opens⋯`, `opens***`, `***ensez` showed 5 of a 7-character secret), one
+    /// table read forward (`markLength`) and backward (`markEnds`): `…` (U+2026), `⋯` (U+22EF, what some fonts' and
+    /// editors' ellipsis is), two dots or more (`..`, `...`), or asterisks (`*`, `***`: a tail masked by hand). A mark
+    /// that `repeats` goes on over more of its last byte. One `.` ends a sentence and is no mark.
+    private static let marks: [(bytes: [UInt8], repeats: Bool)] = [
+        (Array("\u{2026}".utf8), false), (Array("\u{22EF}".utf8), false), (Array("..".utf8), true), (Array("*".utf8), true),
+    ]
+
+    /// The length of the cut mark that starts at `index`, nil where none does (`marks`). The run is masked only as a
+    /// whole word of half the secret or more, so an ordinary word before `...` or `**` stays unless a known secret starts
+    /// or ends with it.
+    static func markLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for mark in marks where index + mark.bytes.count <= bytes.count {
+            guard mark.bytes.indices.allSatisfy({ bytes[index + $0] == mark.bytes[$0] }) else { continue }
+            var end = index + mark.bytes.count
+            if mark.repeats, let last = mark.bytes.last {
+                while end < bytes.count, bytes[end] == last { end += 1 }
+            }
+            return end - index
         }
-        guard index >= 1 else { return false }
-        if bytes[index - 1] == UInt8(ascii: "*") { return true }
-        return index >= 2 && bytes[index - 1] == UInt8(ascii: ".") && bytes[index - 2] == UInt8(ascii: ".")
+        return nil
+    }
+
+    /// True when a cut mark (`marks`) ends right before `index`.
+    static func markEnds(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        marks.contains { mark in
+            index >= mark.bytes.count && mark.bytes.indices.allSatisfy { bytes[index - mark.bytes.count + $0] == mark.bytes[$0] }
+        }
     }
 
     /// The longest secret start that ends at `end` and starts a word.
