@@ -344,7 +344,7 @@ public struct FailureGroups {
             cause: Cause(
                 source: entry.source.rawValue, who: number ?? "-", what: "",
                 error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code
-                    + (entry.namedRateLimit.map { " \($0)" } ?? "")),
+                    + (entry.namedRateLimit.map { " (details worded as \($0.wordedAs ?? "a rate limit"))" } ?? "")),
             source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: meaning,
             headline: { count in
                 if let word { return "\(IDResolver.plural(count, "message")) with a \(word) \(code)\(name)" }

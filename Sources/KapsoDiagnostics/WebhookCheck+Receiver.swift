@@ -255,13 +255,16 @@ extension WebhookCheck {
         case .period: return
         }
         let search = "logs search --source webhook_delivery --period \(period == "30d" ? "7d" : period)"
+        let failing = if case .failing = verdict.state { true } else { false }
         add(
             missed.severity, webhook,
             "no whatsapp.message.received delivery \(since), although \(missed.messages) arrived on \(number) since then "
                 + "(the first at \(KapsoTime.iso(missed.oldest)), the last at \(verdict.when(missed.newest))): Kapso stored them "
                 + "but sent this webhook none, and none failed or waits, so it stopped firing",
-            fix: "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) "
-                + "did not stop it, and no failure points at the receiver: report the webhook id and the time of its last "
+            fix: (failing ? "its earlier deliveries failed (above), but none was attempted for these, so fixing the receiver "
+                + "alone does not bring them; " : "")
+                + "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) "
+                + "did not stop it\(failing ? "" : ", and no failure points at the receiver"): report the webhook id and the time of its last "
                 + "delivery to Kapso support; '\(search)' shows whether Kapso tried to deliver; missed events are never "
                 + "redelivered (kapso-api.md §4): 'messages --direction inbound' holds them")
     }

@@ -54,14 +54,14 @@ extension WebhookVerdict {
     /// `now`; nil when there are none, or the webhook is not an active kapso receiver of inbound messages of that
     /// number (`WebhookAudience.subscribes`; a meta-kind one without a received delivery in the log), or a delivery is
     /// in flight, or `now` or the period is unknown. A delivery that failed or is stuck still counts as sent: those have
-    /// their own findings; so does a receiver whose newest deliveries failed (`failing`), whose error already says what
-    /// to fix first.
+    /// their own findings. A receiver whose newest deliveries failed (`failing`) is read the same: messages after its last
+    /// attempt got none, which no fix of the receiver brings (tester53 T6: of two webhooks that both stopped getting
+    /// deliveries at one moment, only the healthy one was said to have stopped).
     public func missed(_ inbound: WebhookCheck.Inbound, period: String) -> Missed? {
         guard webhook.active, let number = webhook.phoneNumberID, inbound.number == number,
             WebhookAudience.subscribes(webhook, to: "whatsapp.message.received"), inFlight == 0, let now,
             let span = WebhookCheck.seconds(period)
         else { return nil }
-        if case .failing = state { return nil }
         let received = (current + stuck).filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
         if webhook.kind == "meta", received == nil { return nil }
         let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? 0

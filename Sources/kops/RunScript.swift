@@ -288,6 +288,7 @@ struct ScriptLaunch: Equatable {
                 unsent == 0 ? nil : "\(unsent) \(unsent == 1 ? "write was" : "writes were") not sent",
                 unread == 0 ? nil : "\(unread) \(unread == 1 ? "block was" : "blocks were") not read",
                 outcome.stoppedAt.map { "it stopped at line \($0.line)" },
+                outcome.unansweredOnReplay.isEmpty ? nil : "blocks not checked: \(outcome.unansweredOnReplay.count) (the API did not answer a look-up)",
             ].compactMap { $0 }
             let partial = gaps.isEmpty ? nil : "the replay was partial: \(gaps.joined(separator: " and ")) (named above)"
             if outcome.snapshots > 0 {

@@ -16,4 +16,12 @@ import Testing
         #expect(ran[0].err.contains("clock skew"), "\(ran[0].err)")
         #expect(!ran[0].err.contains("the API listed them out of time order"), "\(ran[0].err)")
     }
+
+    /// `messages --all` streams its pages and says the same once, after them.
+    @Test func everyPageSaysItToo() async throws {
+        let ran = try await runDemo(
+            ["messages --all"], number: "100200300400501", seed: TestSeeds.file("tester52-k6-ahead.seed.json"), width: 2_000)
+        #expect(ran[0].status == 0, "\(ran[0].err)")
+        #expect(ran[0].err.contains("1 message is stamped ahead of the API's clock"), "\(ran[0].err)")
+    }
 }

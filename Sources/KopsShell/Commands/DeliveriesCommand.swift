@@ -74,6 +74,13 @@ public enum DeliveriesCommand: Command {
                 command: name, what: "combination", value: "--all with --follow",
                 expected: "one of them: --all prints every page there is, --follow only what arrives after it starts")
         }
+        // `--errors` is Kapso's `errors_only`, "only failed" (kapso-api.md §4): with another status it can match nothing,
+        // and "no deliveries match … look further back" sent the user after what cannot exist (tester53 T2).
+        if arguments.has("--errors"), let status = arguments.value("--status"), status != "failed" {
+            throw .invalidValue(
+                command: name, what: "combination", value: "--status \(status) with --errors",
+                expected: "one of them: --errors lists failed deliveries only (it means --status failed), --status \(status) the \(status) ones")
+        }
         if arguments.positionals.first == "stats", let flag = ["--all", "--follow"].first(where: arguments.has) {
             throw .invalidValue(
                 command: name, what: "use of \(flag)", value: "stats \(flag)",

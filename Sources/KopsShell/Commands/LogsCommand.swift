@@ -71,6 +71,13 @@ public enum LogsCommand: Command {
             if let flag = searchOnlyFlags.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
                 throw LogSearchError.misplacedFlag(flag, search: false)
             }
+            // `--errors` is `errors_only`, failed calls only (kapso-api.md §5: status >= 400): a 1xx-3xx status matches
+            // none, and the answer read "no API call failed" (tester53 T2).
+            if arguments.has("--errors"), let code = arguments.integer("--status-code"), code < 400 {
+                throw ShellError.invalidValue(
+                    command: name, what: "combination", value: "--status-code \(code) with --errors",
+                    expected: "one of them: --errors lists failed calls only (status 400 and up), --status-code \(code) the calls answered \(code)")
+            }
         }
     }
 
@@ -113,8 +120,11 @@ public enum LogsCommand: Command {
                 "groups": groups.json,
             ]))
         guard !groups.groups.isEmpty else {
-            return CommandResult(
-                blocks: [.line(StyledText("no API call failed in the last \(period)", style: .good))] + fetch.leftOutHint, json: json)
+            // A filter that matched no failure says nothing of the project's other calls (tester53 T2).
+            let filtered = narrowing.map { "--\($0.0 == "endpoint" ? "endpoint" : "status-code") \($0.1)" }.joined(separator: " ")
+            let text = narrowing.isEmpty ? "no API call failed in the last \(period)"
+                : "no API call matching \(filtered) failed in the last \(period); 'logs --errors' shows every failed call"
+            return CommandResult(blocks: [.line(StyledText(text, style: narrowing.isEmpty ? .good : .plain))] + fetch.leftOutHint, json: json)
         }
         let shown = Array(groups.groups.prefix(limit))
         return CommandResult(

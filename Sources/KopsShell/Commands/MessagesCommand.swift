@@ -132,6 +132,7 @@ public enum MessagesCommand: Command {
         var seen: [String: [MessageChange]] = [:]
         // Each page's rows of other contacts are left out as it arrives: the list still streams (ContactRows).
         var rows = contact?.rowsFor.map(ContactRows.init(digits:))
+        var ahead: [Message] = []  // stamped ahead of the API's clock: each page shows them last (K6)
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             // Whole messages: cut down to the two keys a message is checked by, a page costs more (each `kapso`
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
@@ -143,6 +144,7 @@ public enum MessagesCommand: Command {
             table: { page in
                 // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
                 seen = MessageChange.byOriginal(in: page, earlier: seen)
+                ahead += page.filter { MessageTime.ahead($0, now: context.now()) != nil }
                 return table(TimeOrder.newestFirst(page, now: context.now()), now: context.now(), changes: seen)
             })
         context.session.lastList = nil
@@ -150,7 +152,7 @@ public enum MessagesCommand: Command {
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
             blocks: (rows?.note(noun).map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "message" : "messages")")]
-                + (statusNote.map { [.hint($0)] } ?? []))
+                + (statusNote.map { [.hint($0)] } ?? []) + (TimeOrder.aheadNote(ahead, now: context.now()).map { [.hint($0)] } ?? []))
     }
 
     /// What `--status` cannot show: the API filters on Kapso's `status` field, one word, while a send's status history

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import KapsoClient
 internal import KopsHTTP
 
@@ -43,5 +44,51 @@ extension TranscriptChecker.Outcome {
     /// True when `dependedOn` is such a write: no replay renews the blocks after it.
     public var dependedOnIsUnanswered: Bool {
         dependedOn.map { unansweredWrites.contains($0.line) } ?? false
+    }
+}
+
+/// A replayed block one of whose look-ups got no answer from the API (tester53 T3: a 503 on `trace`'s conversation
+/// printed `conversation: … (not loaded: the API failed (503) …)` and a weaker verdict, which `kops check` reported as
+/// a change and `--update` wrote over the recorded evidence). As for a whole command the API did not answer
+/// (`ErrorReport.isNoAnswer`), such a replay checked nothing: the block is kept as recorded, named, and the check is partial.
+extension TranscriptChecker {
+    /// How the reason of such a kept block starts, for `Outcome.unansweredOnReplay`.
+    static let unansweredOnReplayReason = "a look-up got no answer from the API on replay"
+
+    /// The words `ErrorReport.isNoAnswer`'s errors start their text with, as a section prints them after `not loaded:` or
+    /// `unknown:`: a 5xx (`KapsoAPIError.server`), a 429, a body that is no answer, and no connection, a timeout or an
+    /// answer lost (`TransportError`).
+    static let noAnswerWords = [
+        "the API failed (5", "rate limited (429)", "unexpected response (HTTP ", "cannot connect to ", "timed out after ",
+        "but no answer came", "could not resolve host",
+    ]
+
+    /// The first line of `replayed` that names such an error and is not in the recorded block, nil when none.
+    static func unansweredPart(replayed: String, recorded: String) -> String? {
+        let recordedLines = Set(recorded.split(separator: "\n"))
+        return replayed.split(separator: "\n").first { row in
+            !recordedLines.contains(row) && noAnswerWords.contains { row.contains($0) }
+        }.map { String($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// When a look-up of `line`'s replay got no answer (`unansweredPart`): the replay is taken back (`rewinding` to `mark`),
+    /// the recorded block copied in its place, and the reason returned; nil otherwise, with nothing changed.
+    static func keptUnanswered(
+        _ line: String, replayed: String, recorded entry: TranscriptParser.Entry, rewinding recorder: TranscriptRecorder,
+        to mark: TranscriptRecorder.Mark
+    ) -> String? {
+        guard let part = unansweredPart(replayed: replayed, recorded: entry.block) else { return nil }
+        recorder.rewind(to: mark)
+        recorder.keepAsRecorded(line, recorded: entry.command)
+        recorder.copy(entry.block)
+        return unansweredOnReplayReason + " ('\(Shortened.text(part))'), so that part could not be replayed; retry the check "
+            + "(--update does not write it)"
+    }
+}
+
+extension TranscriptChecker.Outcome {
+    /// The lines kept as recorded because a look-up of their replay got no answer (`TranscriptChecker.keptUnanswered`).
+    public var unansweredOnReplay: [Int] {
+        keptAsRecorded.filter { $0.reason.hasPrefix(TranscriptChecker.unansweredOnReplayReason) }.map(\.line)
     }
 }

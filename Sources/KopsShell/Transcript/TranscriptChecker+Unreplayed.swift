@@ -127,6 +127,16 @@ extension TranscriptChecker {
         return value.contains("<redacted>") || value.count < 6 ? nil : (name, value)
     }
 
+    /// A `capture` replayed: the recorded value holds when the replay captured the same one, else it is one the replay
+    /// does not have (`captured` gains it, "captured another value on replay").
+    static func recapture(_ line: String, recorded entry: TranscriptParser.Entry, replayed: String, into captured: inout [CapturedValue]) {
+        let name = shownCapture(line, block: entry.block)?.name ?? shownCapture(line, block: replayed)?.name
+        captured.removeAll { $0.name == name }
+        if let (name, value) = shownCapture(line, block: entry.block), shownCapture(line, block: replayed)?.value != value {
+            captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "captured another value on replay"))
+        }
+    }
+
     /// The first of `captured` whose value `command` (a block's line as the page shows it) holds as a whole word:
     /// not inside a longer id (`…0002` in `…00021`, `abc` in `abc-def`).
     static func use(of captured: [CapturedValue], in command: String) -> CapturedValue? {

@@ -313,7 +313,8 @@ public struct TranscriptChecker {
             // then (known from the session's numbers): the line shows it so while it runs, and is masked after all
             // when the replay finds it is not (a block added by hand: probe42 P42-4).
             if line == entry.command { recorder.masker?.assumeOwnNumbers(PIIMasker.typedNumbers(in: line)) }
-            let start = recorder.text.utf8.count
+            let mark = recorder.mark
+            let start = mark.end
             shell.lastReported = nil
             let presses = shell.context.interruptPresses()
             let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
@@ -344,6 +345,12 @@ public struct TranscriptChecker {
                 shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            if !changesKapso, let reason = TranscriptChecker.keptUnanswered(
+                line, replayed: replayed, recorded: entry, rewinding: recorder, to: mark)
+            {
+                kept.append((entry.line, entry.command, reason))
+                continue
+            }
             if dependedOn != nil {
                 if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {
                     renewable[entry.line] = replayed
@@ -351,17 +358,7 @@ public struct TranscriptChecker {
                     keptAfter.append(entry.line)
                 }
             }
-            if captures {
-                // Captured again: the recorded value holds when the replay captured the same one.
-                let name = TranscriptChecker.shownCapture(line, block: entry.block)?.name
-                    ?? TranscriptChecker.shownCapture(line, block: replayed)?.name
-                captured.removeAll { $0.name == name }
-                if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block),
-                    TranscriptChecker.shownCapture(line, block: replayed)?.value != value
-                {
-                    captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "captured another value on replay"))
-                }
-            }
+            if captures { TranscriptChecker.recapture(line, recorded: entry, replayed: replayed, into: &captured) }
             if allowWrites, diverged == nil, changesKapso || captures,
                 !TranscriptChecker.sameBlock(replayed, entry.block)
             {

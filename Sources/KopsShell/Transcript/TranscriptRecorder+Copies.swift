@@ -51,6 +51,23 @@ extension TranscriptRecorder {
         keep(line, as: recorded, occurrence: occurrence)
     }
 
+    /// Where a replayed line starts: the text's length, the restore lines and the lines' counts (`rewind(to:)`).
+    struct Mark {
+        var end: Int
+        var restore: TranscriptRestore
+        var occurrences: [String: Int]
+    }
+
+    var mark: Mark { Mark(end: text.utf8.count, restore: restore, occurrences: occurrences) }
+
+    /// Takes back what a replayed line wrote since `mark`, when `kops check` keeps its block as recorded after all (a
+    /// look-up got no answer: `TranscriptChecker.keptUnanswered`). Only a replay in memory is taken back.
+    func rewind(to mark: Mark) {
+        guard destination == .memory else { return }
+        text = String(decoding: text.utf8.prefix(mark.end), as: UTF8.self)
+        (restore, occurrences) = (mark.restore, mark.occurrences)
+    }
+
     /// `kops check` replayed a block from UTF-8 offset `start` on: its text there is `shown(text)` (`CreatedIDs.page`: the
     /// ids a replayed write created shown as the recorded ones). Only a replay in memory is rewritten.
     func showReplayed(since start: Int, _ shown: (String) -> String) {
