@@ -168,7 +168,14 @@ extension IDResolver {
         guard !known.contains(id) else { return nil }
         var text = id
         var misses: [String] = []
-        if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
+        // A tail encoded more than once (`%250A`) or an encoded '+' (`%2B`, a literal '+', never form encoding's space) is
+        // named as written, before the path is decoded (tester53 K9, K10).
+        if id.contains("%"), let (digits, tail, _) = IDInput.strayTailParts(id), digits.allSatisfy(\.isNumber),
+            tail.lowercased().contains("%25") || tail.lowercased().contains("%2b"), let (_, stray) = IDInput.strayTail(id)
+        {
+            misses.append(stray)
+            text = digits
+        } else if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
             let decoded = String(validating: bytes, as: UTF8.self), decoded != id
         {
             text = decoded
