@@ -290,6 +290,15 @@ extension IDResolver {
             + "('errors' names such calls)"
     }
 
+    /// `pastedNearMissLine` of a UUID with a stray tail (`IDInput.strayTail`): `'d4f5…5678\n' is d4f5…5678 with a literal
+    /// '\n' after it (…); read as d4f5…5678 here, but …`, the line an id of digits gets (tester53 K19). Nil otherwise.
+    public static func pastedStrayTailLine(_ pasted: String) -> String? {
+        let text = pasted.trimmingSpaces()
+        guard let (id, miss) = IDInput.strayTail(text), IDInput.isUUID(id) else { return nil }
+        return "'\(visible(text))' is \(id) with \(miss); read as \(id) here, but an API call with it as pasted fails "
+            + "('errors' names such calls)"
+    }
+
     /// The quote pairs an id comes wrapped in when a JSON string or a quoted variable is pasted into a path: straight,
     /// typographic and back quotes, the pairs `IDInput.cleaned` drops.
     static let quotePairs: [(Character, Character)] = [

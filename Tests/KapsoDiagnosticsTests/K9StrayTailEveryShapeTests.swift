@@ -22,6 +22,13 @@ import Testing
         #expect(IDInput.read(pasted) == IDInput.read(id))
     }
 
+    @Test func aPastedUUIDsTailIsNamedAsADigitsIDsIs() throws {
+        let line = try #require(IDResolver.pastedStrayTailLine(Self.conversation + "\\n"))
+        #expect(line == "'\(Self.conversation)\\n' is \(Self.conversation) with a literal '\\n' after it (a line break as a JSON "
+            + "string or log line escapes it); read as \(Self.conversation) here, but an API call with it as pasted fails "
+            + "('errors' names such calls)")
+    }
+
     @Test(arguments: ["/platform/v1/whatsapp/conversations/\(conversation)+", "/platform/v1/whatsapp/webhooks/\(conversation)%250A"])
     func aUUIDsTailInAPathIsNamed(path: String) {
         let log = FailureGroupsTests.log("GET", path, 404, key: "k", at: "2026-11-21T10:00:00Z", error: "Not found")
