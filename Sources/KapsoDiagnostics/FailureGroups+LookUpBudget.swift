@@ -33,7 +33,7 @@ extension FailureGroups {
 
     /// `ids` (most recent first) split into those to look up, the newest `perForm` of each `lookUpForm` in `lookupOrder`,
     /// and those left (`Identity.notLookedUp`). One budget for all forms let a burst of one form starve the others: five
-    /// failed webhook routes left a WAMID of a failed message read unread (tester53 K1, K18).
+    /// failed webhook routes left a WAMID of a failed message read unread (tester52b K1, K18).
     public static func lookUpPlan(_ ids: [String], perForm: Int) -> (asked: [String], left: [String]) {
         var asked: [String] = []
         var left: [String] = []
@@ -52,7 +52,7 @@ extension FailureGroups {
 
     /// True when a webhook slot's id (`/whatsapp/webhooks/{id}`, `/phone_numbers/{id}/webhooks/{id}`) needs no look-up:
     /// one of `webhooks` (already read) has it, or it is a WAMID, whose form says it is no webhook id
-    /// (`IDResolver.wrongCollectionID` names it) (tester53 K1, K18).
+    /// (`IDResolver.wrongCollectionID` names it) (tester52b K1, K18).
     static func webhookSlotKnown(_ id: String, webhooks: [Webhook]) -> Bool {
         if case .success(.wamid) = IDInput.read(id) { return true }
         return webhooks.contains { $0.id.lowercased() == id.lowercased() }

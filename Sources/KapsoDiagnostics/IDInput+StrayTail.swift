@@ -15,9 +15,9 @@ extension IDInput {
     ///   was "not a phone-number id … nor an id of this project".
     /// - Percent escapes of a space, line break, tab or `+`, once or more (`%0A`; `%250A`, whose `%25` is an encoded `%`:
     ///   a value encoded twice, RFC 3986 §2.4). `%2B` is a literal `+` (RFC 3986 §2.1), never a space: only a `+` as
-    ///   written is form encoding's space (tester53 K10).
+    ///   written is form encoding's space (tester52b K10).
     ///
-    /// One rule for every id shape (tester53 K9, K19: the same tail after a webhook or conversation id was not named).
+    /// One rule for every id shape (tester52b K9, K19: the same tail after a webhook or conversation id was not named).
     /// Nil unless what is left is ASCII digits or a UUID (no phone number ends in one, ids of digits are Meta's, UUIDs
     /// Kapso's); a WAMID's damage is `WAMID.damage`'s.
     public static func strayTail(_ text: String) -> (id: String, miss: String)? {

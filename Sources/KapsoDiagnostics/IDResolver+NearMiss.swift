@@ -169,7 +169,7 @@ extension IDResolver {
         var text = id
         var misses: [String] = []
         // A tail encoded more than once (`%250A`) or an encoded '+' (`%2B`, a literal '+', never form encoding's space) is
-        // named as written, before the path is decoded (tester53 K9, K10).
+        // named as written, before the path is decoded (tester52b K9, K10).
         if id.contains("%"), let (digits, tail, _) = IDInput.strayTailParts(id), digits.allSatisfy(\.isNumber),
             tail.lowercased().contains("%25") || tail.lowercased().contains("%2b"), let (_, stray) = IDInput.strayTail(id)
         {
@@ -291,7 +291,7 @@ extension IDResolver {
     }
 
     /// `pastedNearMissLine` of a UUID with a stray tail (`IDInput.strayTail`): `'d4f5…5678\n' is d4f5…5678 with a literal
-    /// '\n' after it (…); read as d4f5…5678 here, but …`, the line an id of digits gets (tester53 K19). Nil otherwise.
+    /// '\n' after it (…); read as d4f5…5678 here, but …`, the line an id of digits gets (tester52b K19). Nil otherwise.
     public static func pastedStrayTailLine(_ pasted: String) -> String? {
         let text = pasted.trimmingSpaces()
         guard let (id, miss) = IDInput.strayTail(text), IDInput.isUUID(id) else { return nil }

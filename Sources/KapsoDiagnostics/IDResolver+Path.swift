@@ -79,7 +79,7 @@ extension IDResolver {
         case ("messages", .wamid), ("conversations", .uuid): return nil
         case ("messages", _): (slot, expected) = ("message", "a message is looked up by its WAMID (wamid.…)")
         case ("conversations", _): (slot, expected) = ("conversation", "a conversation is looked up by Kapso's UUID")
-        // A WAMID's form names it without a look-up (`FailureGroups.webhookSlotKnown` asks none: tester53 K1).
+        // A WAMID's form names it without a look-up (`FailureGroups.webhookSlotKnown` asks none: tester52b K1).
         case ("webhooks", .wamid): (slot, expected) = ("webhook", "a webhook is looked up by Kapso's UUID ('webhooks' lists them)")
         default: return nil
         }

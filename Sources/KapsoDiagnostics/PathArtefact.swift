@@ -30,7 +30,7 @@ public struct PathArtefact: Sendable, Equatable {
             }
             let (kept, stray) = withoutWhitespace(raw)
             // A UUID's literal `\n`, form-encoded space (`+`) or tail encoded twice (`%250A`), by the id readings' one rule
-            // (`IDInput.strayTailParts`, tester53 K19).
+            // (`IDInput.strayTailParts`, tester52b K19).
             if stray == nil, let (id, tail, what) = IDInput.strayTailParts(raw), IDInput.isUUID(id) {
                 found.append("holds '\(tail)' (\(what)) after /\(id)")
                 segments.append(id)

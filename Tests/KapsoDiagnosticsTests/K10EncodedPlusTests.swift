@@ -2,7 +2,7 @@ import KapsoClient
 import KapsoDiagnostics
 import Testing
 
-/// tester53 K10: `%2B` after an id (in a path, or pasted from one) was read as form encoding's space; `%2B` is a literal
+/// tester52b K10: `%2B` after an id (in a path, or pasted from one) was read as form encoding's space; `%2B` is a literal
 /// '+' (RFC 3986 §2.1), only a '+' as written is a form-encoded space.
 @Suite struct K10EncodedPlusTests {
     static let plus = "'%2B' after it (a literal '+' percent-encoded: %2B is a '+', never a space)"

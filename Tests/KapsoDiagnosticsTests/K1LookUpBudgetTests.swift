@@ -2,7 +2,7 @@ import KapsoClient
 import KapsoDiagnostics
 import Testing
 
-/// tester53 K1, K18: the ids of failed webhook routes shared one look-up budget with WAMIDs and phone-number ids, so a burst
+/// tester52b K1, K18: the ids of failed webhook routes shared one look-up budget with WAMIDs and phone-number ids, so a burst
 /// of them left a failed message's WAMID unread; a webhook id the fetched list has, and a WAMID in a webhook slot, were
 /// looked up though neither needs it.
 @Suite struct K1LookUpBudgetTests {

@@ -2,7 +2,7 @@ import KapsoClient
 import KapsoDiagnostics
 import Testing
 
-/// tester53 K9, K19: a literal `\n` or a trailing `+` after a UUID (a webhook or conversation id) was not named, nor a
+/// tester52b K9, K19: a literal `\n` or a trailing `+` after a UUID (a webhook or conversation id) was not named, nor a
 /// tail encoded twice (`%250A`) after an id of digits: one rule reads them after every id shape.
 @Suite struct K9StrayTailEveryShapeTests {
     static let conversation = "d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"

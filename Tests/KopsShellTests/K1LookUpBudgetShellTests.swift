@@ -3,7 +3,7 @@ import KopsShell
 import KopsTestSupport
 import Testing
 
-/// tester53 K1, K18 on the simulator: five failed webhook routes and one failed message read; `errors` looked up the
+/// tester52b K1, K18 on the simulator: five failed webhook routes and one failed message read; `errors` looked up the
 /// webhook ids and left the WAMID "not checked" (one budget of 4 for every form).
 @Suite struct K1LookUpBudgetShellTests {
     @Test func aWAMIDIsLookedUpPastFailedWebhookRoutes() async throws {

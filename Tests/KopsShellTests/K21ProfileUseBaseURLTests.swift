@@ -3,7 +3,7 @@ import KopsShell
 import KopsTestSupport
 import Testing
 
-/// tester53 K21: `kops --base-url …/platform/v1` then `profile use NAME` warned that requests go to `…/platform/v1` (kops
+/// tester52b K21: `kops --base-url …/platform/v1` then `profile use NAME` warned that requests go to `…/platform/v1` (kops
 /// cuts the API prefix: they go to the host) and that --base-url overrode the profile's base_url when both name one host;
 /// and `help profile` said `profile use` switches the API host and key without saying flags and the environment come first.
 @Suite struct K21ProfileUseBaseURLTests {

@@ -1,7 +1,7 @@
 import KopsShell
 import Testing
 
-/// tester53 K4: `profile add --key-command` refused `echo KEY` and its wrapped forms, but saved a key printed by Python,
+/// tester52b K4: `profile add --key-command` refused `echo KEY` and its wrapped forms, but saved a key printed by Python,
 /// a here-document or a variable; one rule now reads them all, and honest secret-store commands stay accepted.
 @Suite struct K4KeyCommandLiteralTests {
     @Test(arguments: [

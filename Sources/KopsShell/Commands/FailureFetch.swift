@@ -203,7 +203,7 @@ struct FailureFetch {
         var found = IDResolver.metaEntityIdentities(all, facts: facts)
         var healths = facts.healths
         // The newest few others of each form, as `whois` reads them (each is several look-ups), in `lookupOrder`: a burst
-        // of failed webhook routes no longer leaves a failed message's WAMID unread (tester53 K1, K18).
+        // of failed webhook routes no longer leaves a failed message's WAMID unread (tester52b K1, K18).
         let plan = FailureGroups.lookUpPlan(all.filter { found[$0] == nil }, perForm: Self.identifiedIDs)
         for id in plan.asked {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete

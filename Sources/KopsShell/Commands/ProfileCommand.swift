@@ -175,7 +175,7 @@ public enum ProfileCommand: Command {
         blocks.append(contentsOf: settings.overridden.map { .hint("warning: " + $0) })
         // Compared and named as requests use them, the API prefix cut (`KapsoClient.hostOnly`): `--base-url
         // …/platform/v1` was "requests go to …/platform/v1", a target no request has, and warned of the profile's own host
-        // (tester53 K21).
+        // (tester52b K21).
         if let own = profile.baseURL, settings.sources["api"] == .flag("--base-url"), KapsoClient.hostOnly(own) != context.client.baseURL {
             blocks.append(.hint(
                 "warning: --base-url, typed when kops started, comes before profile \(name)'s base_url: requests go to "

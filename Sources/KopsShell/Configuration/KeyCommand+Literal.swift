@@ -13,7 +13,7 @@ extension KeyCommand {
         for case .word(let word) in tokens where isLiteral(word) && HistoryPolicy.hasTokenPrefix(word) { return true }
         // After a word that prints what follows it (`echo`, `printf`, `print(`, `puts`, `console.log(`, by path too, a
         // here-string `<<<` or a here-document `<<EOF`), wherever it stands, any key-like word of 12 characters or more,
-        // or a variable given one (tester52 H6: `sh -c "echo KEY"`, `/bin/echo KEY`; tester53 K4: `python3 -c
+        // or a variable given one (tester52 H6: `sh -c "echo KEY"`, `/bin/echo KEY`; tester52b K4: `python3 -c
         // 'print("KEY")'`, `cat <<EOF`, `KEY=…; echo $KEY`).
         for (index, token) in tokens.enumerated() where printsFollowing(token) {
             if printsKey(tokens, after: index, assigned: assigned) { return true }

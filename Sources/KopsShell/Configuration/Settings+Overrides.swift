@@ -59,7 +59,7 @@ extension Settings {
     }
 
     /// `url` as requests use it, for comparing two spellings of one base URL: without leading and trailing spaces, and
-    /// cut as `KapsoClient.hostOnly` cuts it (a trailing `/`, `/platform/v1`, `/meta/whatsapp/vNN.N`: tester53 K21).
+    /// cut as `KapsoClient.hostOnly` cuts it (a trailing `/`, `/platform/v1`, `/meta/whatsapp/vNN.N`: tester52b K21).
     private static func trimmed(_ url: String) -> String {
         var url = Substring(url)
         while url.first == " " { url = url.dropFirst() }
