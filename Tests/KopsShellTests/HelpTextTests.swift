@@ -66,7 +66,7 @@ import Testing
     }
 
     /// The finding's page: each line of the first paragraph but its last is filled at 80 columns (the next line's first
-    /// word would not fit), and at 200 columns the paragraph takes four lines, not the source's eight (tester53: the
+    /// word would not fit), and at 200 columns the paragraph takes four lines, not the source's eight (tester52b K: the
     /// precedence line made it longer).
     @Test func theProfilePageReflows() {
         let at80 = Self.page("help profile", width: 80)
