@@ -12,4 +12,11 @@ import Testing
         #expect(!runs[0].out.contains("no deliveries in the last"), "\(runs[0].out)")
         #expect(runs[0].err.contains("--webhook: \(id) is not"), "\(runs[0].err)")
     }
+
+    @Test func followNamesAWebhookIDNoOneHas() async throws {
+        let id = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b93"
+        let ran = try await runDemo(["deliveries --webhook \(id) --follow --max-polls 1 --interval 1"])[0]
+        #expect(ran.status != 0, "\(ran.out)\(ran.err)")
+        #expect(ran.err.contains("--webhook: \(id) is not"), "\(ran.err)")
+    }
 }
