@@ -152,9 +152,12 @@ public struct ScriptRunner: Sendable {
             environment: context.environment, continuing: context.session.variables["on_error"] == "continue")
         if let problem = check.problem {
             let outcome = stop(at: problem.line, with: problem.error, on: shell)
-            // `kops run` ends with "nothing ran" (`ScriptOutcome.summary`); `-c` prints no summary, so it is said here: a
-            // write on an earlier line was not sent (tester53 T4).
-            if path == "-c" { shell.output.write("nothing ran\n", to: .err) }
+            // `kops run` ends with "nothing ran" (`ScriptOutcome.summary`); `-c` prints no summary, so it is said here when
+            // a line came before the refused one: a write there was not sent (tester53 T4). A lone line's error says it all.
+            let earlier = lines.contains { line in
+                if case .command = line.kind { line.number < problem.line } else { false }
+            }
+            if path == "-c", earlier { shell.output.write("nothing ran\n", to: .err) }
             return outcome
         }
         if shell.readOnly, let first = check.writes.first {
