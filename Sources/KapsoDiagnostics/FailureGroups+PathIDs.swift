@@ -40,7 +40,8 @@ extension FailureGroups {
     /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
     /// Also the ids of calls refused 400 or 403 in that slot (`isRefusedInSlot`): what the id is names the cause whatever
     /// Graph's text (P35-4).
-    /// A webhook slot's id none of `webhooks` has is asked about too: it may be another kind's (tester52 H1).
+    /// A webhook slot's id none of `webhooks` has is asked about too: it may be another kind's (tester52 H1); one they have,
+    /// or a WAMID, needs no look-up (`webhookSlotKnown`).
     public static func unknownPathIDs(
         _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], limit: Int = 3
     ) -> [String] {
@@ -55,7 +56,9 @@ extension FailureGroups {
                 // A WAMID without its '=' padding: whether the message exists with it (tester48 notes).
                 ?? ErrorTriage.unpaddedMessageID(endpoint)
                 // A message or conversation read by its id on the platform: whether the project has it (tester51 G3, G4).
-                ?? platformObjectID(endpoint)
+                ?? platformObjectID(endpoint).flatMap { id in
+                    APIPath.objectID(in: endpoint)?.collection == "webhooks" && webhookSlotKnown(id, webhooks: webhooks) ? nil : id
+                }
         }
     }
 
@@ -82,28 +85,13 @@ extension FailureGroups {
 
     /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`):
     /// where `whois` finds it says which number it belongs to (probe23 P23-1); a webhook id is asked about only when none
-    /// of `webhooks` has it (it may be a conversation id: tester52 H1).
+    /// of `webhooks` has it and it is no WAMID (it may be a conversation id: tester52 H1; `webhookSlotKnown`).
     static func childID(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String? {
         guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child,
-            collection != "webhooks" || !webhooks.contains(where: { $0.id.lowercased() == id.lowercased() }),
+            collection != "webhooks" || !webhookSlotKnown(id, webhooks: webhooks),
             numbers.contains(where: { $0.id == route.id })
         else { return nil }
         return id
-    }
-
-    /// `ids` (of `unknownPathIDs`, most recent first) in the order to ask the resolver about them when only a few can be
-    /// (each is several look-ups): a phone number's digits first (under 15 digits: a contact's number, which `whois`
-    /// names from the conversations), then other ids (Meta object ids, UUIDs), WAMIDs last (their form names them without
-    /// a look-up: probe19 P19-1); most recent first within each.
-    public static func lookupOrder(_ ids: [String]) -> [String] {
-        func rank(_ id: String) -> Int {
-            switch IDInput.read(id) {
-            case .success(.number(let number)) where !IDResolver.mayBeMetaObjectID(number): 0
-            case .success(.wamid): 2
-            default: 1
-            }
-        }
-        return ids.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// The distinct ids `pick` takes out of the paths of failed calls that found nothing (`isNotFound`), most recent

@@ -168,7 +168,14 @@ extension IDResolver {
         guard !known.contains(id) else { return nil }
         var text = id
         var misses: [String] = []
-        if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
+        // A tail encoded more than once (`%250A`) or an encoded '+' (`%2B`, a literal '+', never form encoding's space) is
+        // named as written, before the path is decoded (tester52b K9, K10).
+        if id.contains("%"), let (digits, tail, _) = IDInput.strayTailParts(id), digits.allSatisfy(\.isNumber),
+            tail.lowercased().contains("%25") || tail.lowercased().contains("%2b"), let (_, stray) = IDInput.strayTail(id)
+        {
+            misses.append(stray)
+            text = digits
+        } else if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
             let decoded = String(validating: bytes, as: UTF8.self), decoded != id
         {
             text = decoded
@@ -280,6 +287,15 @@ extension IDResolver {
         else { return nil }
         let id = miss.ids[0]
         return "'\(visible(pasted))' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails "
+            + "('errors' names such calls)"
+    }
+
+    /// `pastedNearMissLine` of a UUID with a stray tail (`IDInput.strayTail`): `'d4f5…5678\n' is d4f5…5678 with a literal
+    /// '\n' after it (…); read as d4f5…5678 here, but …`, the line an id of digits gets (tester52b K19). Nil otherwise.
+    public static func pastedStrayTailLine(_ pasted: String) -> String? {
+        let text = pasted.trimmingSpaces()
+        guard let (id, miss) = IDInput.strayTail(text), IDInput.isUUID(id) else { return nil }
+        return "'\(visible(text))' is \(id) with \(miss); read as \(id) here, but an API call with it as pasted fails "
             + "('errors' names such calls)"
     }
 

@@ -65,7 +65,8 @@ extension IDResolver {
 
 extension IDResolver {
     /// What a 404 means when the object id of a platform path (`APIPath.objectID`) cannot be of its collection by its
-    /// shape alone: a message is looked up by its WAMID (kapso-api.md §7.2), a conversation by Kapso's UUID (§8.2).
+    /// shape alone: a message is looked up by its WAMID (kapso-api.md §7.2), a conversation by Kapso's UUID (§8.2), a
+    /// webhook by its UUID (§3.1; a WAMID there is named).
     /// `/platform/v1/whatsapp/conversations/wamid.HBgL…` → `the id in the path is a WAMID (a message id), used as a
     /// conversation id: a conversation is looked up by Kapso's UUID; 'whois wamid.HBgL…' says what it is`. Nil when
     /// the shape fits, for other collections, and for an id that reads as none of these shapes. Call it after
@@ -78,6 +79,8 @@ extension IDResolver {
         case ("messages", .wamid), ("conversations", .uuid): return nil
         case ("messages", _): (slot, expected) = ("message", "a message is looked up by its WAMID (wamid.…)")
         case ("conversations", _): (slot, expected) = ("conversation", "a conversation is looked up by Kapso's UUID")
+        // A WAMID's form names it without a look-up (`FailureGroups.webhookSlotKnown` asks none: tester52b K1).
+        case ("webhooks", .wamid): (slot, expected) = ("webhook", "a webhook is looked up by Kapso's UUID ('webhooks' lists them)")
         default: return nil
         }
         let kind: String

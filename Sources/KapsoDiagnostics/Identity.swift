@@ -160,14 +160,14 @@ public struct Identity: Sendable {
         case next
     }
 
-    /// An id kops did not look up because a view looks up only `budget` ids (each is several requests): kind
+    /// An id kops did not look up because a view looks up only `budget` ids of its form (each is several requests): kind
     /// `.unknown` and `incomplete`, so it is never read as found, and `lookUpBudget` set, so it is never read as
     /// "not found" either (probe25 P25-8: `errors` said "kops finds no message with this id" of messages past the
     /// budget that `whois` finds).
     public static func notLookedUp(_ id: String, budget: Int) -> Identity {
         var identity = Identity(
             input: id, kind: .unknown,
-            statement: "not checked: kops looks up \(budget) ids per view; '\(ShellWord.command("whois", id))' checks it")
+            statement: "not checked: kops looks up \(budget) ids of each form per view; '\(ShellWord.command("whois", id))' checks it")
         identity.incomplete = true
         identity.lookUpBudget = budget
         return identity

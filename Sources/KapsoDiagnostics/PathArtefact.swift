@@ -29,6 +29,13 @@ public struct PathArtefact: Sendable, Equatable {
                 continue
             }
             let (kept, stray) = withoutWhitespace(raw)
+            // A UUID's literal `\n`, form-encoded space (`+`) or tail encoded twice (`%250A`), by the id readings' one rule
+            // (`IDInput.strayTailParts`, tester52b K19).
+            if stray == nil, let (id, tail, what) = IDInput.strayTailParts(raw), IDInput.isUUID(id) {
+                found.append("holds '\(tail)' (\(what)) after /\(id)")
+                segments.append(id)
+                continue
+            }
             // A digits id's own stray character is the id readings' (`IDInput`: "with a trailing line feed"); a UUID's is
             // read here (tester51b F10).
             let core = kept.drop { "'\"".contains($0) }

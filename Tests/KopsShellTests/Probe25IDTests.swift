@@ -24,13 +24,13 @@ import Testing
         }
         let rows = runs[0].out.split(separator: "\n").filter { $0.contains("/100200300400501/messages/wamid.") }
         #expect(rows.count == 10, "\(runs[0].out)")
-        let unchecked = rows.filter { $0.contains("not checked: kops looks up 4 ids per view; 'whois wamid.") }
+        let unchecked = rows.filter { $0.contains("not checked: kops looks up 4 ids of each form per view; 'whois wamid.") }
         let named = rows.filter { $0.contains("is an outbound text message to +1415555040") }
         #expect(unchecked.count == 6 && named.count == 4, "\(runs[0].out)")
         // The newest four are looked up; the oldest is not, and `whois` finds it.
         #expect(named.contains { $0.contains("+14155550409") }, "\(runs[0].out)")
         #expect(unchecked.contains { $0.contains("'whois \(Self.oldest)' checks it") }, "\(runs[0].out)")
-        #expect(runs[2].out.contains("not checked: kops looks up 4 ids per view"), "\(runs[2].out)")
+        #expect(runs[2].out.contains("not checked: kops looks up 4 ids of each form per view"), "\(runs[2].out)")
         #expect(runs[3].status == 0 && runs[3].out.contains("is an outbound text message to +14155550400 on Support Line"), "\(runs[3].out)")
     }
 }

@@ -23,6 +23,20 @@ extension KapsoClient {
         }
     }
 
+    /// Every webhook of `scope`, following pages (100 a page, at most 100 pages), as `allPhoneNumbers` does: a check that
+    /// reads only the first page takes it for the whole list (tester53 T16: of 105 webhooks, `webhooks check` read 100
+    /// and said no active webhook receives an event the 105th receives).
+    public func allWebhooks(_ scope: WebhookScope, filters: [(String, String)] = []) throws(KapsoAPIError) -> [Webhook] {
+        var all: [Webhook] = []
+        var page = 1
+        while true {
+            let result = try webhooks(scope, page: page, perPage: 100, filters: filters)
+            all += result.items
+            guard result.hasMore, page < 100 else { return all }
+            page += 1
+        }
+    }
+
     /// A page of the project's webhooks, the request `webhooks(.project, page:perPage:)` sends, read to find one by id:
     /// each item is cut down to what `Webhook.init` checks (`Webhook.checkedKeys`) without its tree being built, and
     /// `Page.whole(at:item:)` parses the one wanted from its bytes (docs/performance.md, "Session 36 (replay)").

@@ -18,9 +18,17 @@ struct DeliveryFollow {
         var latest: [String: String] = [:]
         var updates = 0
         let redactor = context.shell?.redactor ?? Redactor()
+        var first = true
         return try loop.run(
-            in: context, id: \.id, state: { "\($0.status) \($0.attemptCount)" },
-            fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")]).items },
+            in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount)" },
+            fetch: { () throws -> [WebhookDelivery] in
+                let items = try context.client.webhookDeliveries(filters + [("limit", "100")]).items
+                // An id filter nothing matches at the start (`--webhook` typo'd or another project's) is named as the list
+                // names it: a follow of it could never show anything (tester53 T11).
+                if first, items.isEmpty { try context.verifyIDFilters(filters) }
+                first = false
+                return items
+            },
             show: { rows in
                 for (delivery, isNew) in rows {
                     if isNew || latest[delivery.id] != nil { latest[delivery.id] = delivery.status }

@@ -15,6 +15,9 @@ enum DeliveryStatsReport {
         }
         let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
         guard stats.total > 0 else {
+            // An id filter no delivery matched (`--webhook` typo'd or another project's) is named, as the list names it,
+            // not "no deliveries" with status 0 (tester53 T11).
+            try context.verifyIDFilters(filters)
             return CommandResult(blocks: [.line(StyledText("no deliveries in the last \(period)"))], json: stats.json)
         }
         let bars = context.isInteractive

@@ -202,20 +202,21 @@ struct FailureFetch {
         if !IDResolver.metaObjectIDs(all).isEmpty { IDLookups.readMetaIDs(&facts, in: context) }
         var found = IDResolver.metaEntityIdentities(all, facts: facts)
         var healths = facts.healths
-        // The newest few others, as `whois` reads them (each is several look-ups), in `lookupOrder`: WAMIDs are named by
-        // their form without one (P19-1).
-        let order = FailureGroups.lookupOrder(all.filter { found[$0] == nil })
-        for id in order.prefix(Self.identifiedIDs) {
+        // The newest few others of each form, as `whois` reads them (each is several look-ups), in `lookupOrder`: a burst
+        // of failed webhook routes no longer leaves a failed message's WAMID unread (tester52b K1, K18).
+        let plan = FailureGroups.lookUpPlan(all.filter { found[$0] == nil }, perForm: Self.identifiedIDs)
+        for id in plan.asked {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
             else { continue }
             found[id] = identity
         }
         // The rest were not looked up: marked so, not left out as if found nowhere (probe25 P25-8).
-        for id in order.dropFirst(Self.identifiedIDs) { found[id] = .notLookedUp(id, budget: Self.identifiedIDs) }
+        for id in plan.left { found[id] = .notLookedUp(id, budget: Self.identifiedIDs) }
         return found
     }
 
-    /// How many ids of failed paths are looked up as `whois` looks them up (each is several requests).
+    /// How many ids of each form (`FailureGroups.LookUpForm`) of failed paths are looked up as `whois` looks them up (each
+    /// is several requests).
     static let identifiedIDs = 4
 
     /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, and one

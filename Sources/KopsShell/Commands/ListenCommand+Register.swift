@@ -50,7 +50,7 @@ extension ListenCommand {
     /// webhook is touched) and deletes it; says what to check when that cannot be done.
     private static func removeUnconfirmed(url: String, secret: String, number: String, in context: ShellContext) -> CommandResult {
         do {
-            let made = try context.client.webhooks(.phoneNumber(number), perPage: 100).items.filter {
+            let made = try context.client.allWebhooks(.phoneNumber(number)).filter {
                 $0.url == url && $0.secretKey?.revealed == secret
             }
             guard !made.isEmpty else { return .line("no temporary webhook to \(url) was created") }

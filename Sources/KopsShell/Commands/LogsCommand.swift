@@ -158,7 +158,7 @@ public enum LogsCommand: Command {
         if page.items.contains(where: { $0.responseStatus >= 400 }) {
             var fetch = FailureFetch()
             fetch.numbers = (try? context.client.allPhoneNumbers()) ?? []
-            fetch.webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
+            fetch.webhooks = (try? context.client.allWebhooks(.project)) ?? []
             fetch.triage.addAPILogs(page.items.filter { $0.responseStatus >= 400 && !ErrorTriage.isNormalAnswer($0) })
             fetch.readPaths(in: context)
             // The page's own successes count as a former number's calls too, as before.

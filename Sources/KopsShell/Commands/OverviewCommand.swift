@@ -85,7 +85,7 @@ public enum OverviewCommand: Command {
         // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
         // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
         // webhook for its messages paused) needs the list alone.
-        let webhooksRead = try unlessRateLimited { try client.webhooks(.project, perPage: 100).items }
+        let webhooksRead = try unlessRateLimited { try client.allWebhooks(.project) }
         if let limited = webhooksRead.limited {
             unread.append(OverviewUnreadPart(what: "webhooks", command: "webhooks check", error: limited, decidesStatus: true))
         }

@@ -14,6 +14,8 @@ public enum ProfileCommand: Command {
         Profiles live in $XDG_CONFIG_HOME/kops/config.toml (default ~/.config/kops/config.toml) and never hold
         a key: a profile names the environment variable or the command that yields it.
         'profile use' switches the API host, key, selected number and history file of this session only;
+        flags typed at start (--base-url) and an exported KAPSO_API_KEY or KAPSO_API_BASE_URL come first (flags >
+        environment > profile), and 'profile use' warns when one overrides the profile;
         switching to another profile drops the last message, conversation and webhook selected ('state' shows them).
         'profile default' writes default_profile, so every later kops starts with it. The first profile added
         to an empty config becomes the default.
@@ -171,12 +173,16 @@ public enum ProfileCommand: Command {
             do { try context.needsKey() } catch { blocks.append(.hint("warning: " + ErrorReport(error).message)) }
         }
         blocks.append(contentsOf: settings.overridden.map { .hint("warning: " + $0) })
-        if let own = profile.baseURL, settings.sources["api"] == .flag("--base-url"), own != baseURL {
+        // Compared and named as requests use them, the API prefix cut (`KapsoClient.hostOnly`): `--base-url
+        // …/platform/v1` was "requests go to …/platform/v1", a target no request has, and warned of the profile's own host
+        // (tester52b K21).
+        if let own = profile.baseURL, settings.sources["api"] == .flag("--base-url"), KapsoClient.hostOnly(own) != context.client.baseURL {
             blocks.append(.hint(
                 "warning: --base-url, typed when kops started, comes before profile \(name)'s base_url: requests go to "
-                    + "\(baseURL) ('state' shows it); start kops without --base-url to use \(name)'s"))
+                    + "\(context.client.baseURL), not \(KapsoClient.hostOnly(own)) ('state' shows it); start kops without "
+                    + "--base-url to use \(name)'s"))
         }
-        if let note = GraphVersion.baseURLNote(baseURL, source: "profile \(name)", at: context.now()) {
+        if let note = GraphVersion.baseURLNote(baseURL, source: apiSource, at: context.now()) {
             blocks.append(.hint(note))
         }
         if !dropped.isEmpty {

@@ -14,13 +14,14 @@ extension WebhooksCommand {
         if let id {
             webhooks = [try context.webhook(id)]
         } else if let number {
+            // Every page: the first one taken for the whole list called a webhook on page 2 missing (tester53 T16).
             webhooks =
-                try context.client.webhooks(.phoneNumber(number), perPage: 100).items
-                + context.client.webhooks(.project, perPage: 100).items.filter { webhook in
+                try context.client.allWebhooks(.phoneNumber(number))
+                + context.client.allWebhooks(.project).filter { webhook in
                     webhook.isProjectScoped || webhook.phoneNumberID.map { !projectNumbers.contains($0) } ?? false
                 }
         } else {
-            webhooks = try context.client.webhooks(.project, perPage: 100).items
+            webhooks = try context.client.allWebhooks(.project)
         }
         var deliveries: [String: [WebhookVerdict.Delivery]] = [:]
         // A week of deliveries: enough to catch a receiver that fails only at times.

@@ -139,7 +139,8 @@ public enum WhoisCommand: Command {
         // Read as one of the project's ids only once a copying mistake was dropped (`"100200300400501 "`, `…%20`): named,
         // as `errors` names a path with it.
         let whole = arguments.positionals.joined(separator: " ")
-        let nearMiss = [.phoneNumberID, .wabaID].contains(identity.kind) ? IDResolver.pastedNearMissLine(whole, numbers: facts.numbers) : nil
+        let nearMiss = [.phoneNumberID, .wabaID].contains(identity.kind)
+            ? IDResolver.pastedNearMissLine(whole, numbers: facts.numbers) : IDResolver.pastedStrayTailLine(whole)
         if let nearMiss { identity.warnings.append(nearMiss) }
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.

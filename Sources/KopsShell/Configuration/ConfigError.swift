@@ -47,8 +47,11 @@ public enum ConfigError: KopsError, Equatable {
             "\(path):\(line):\(column): \(message); fix the TOML syntax"
         case .literalKey(let path, let line, let profile, let key):
             "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' holds a literal secret in '\(key)'"
-                + (key == "api_key_command" ? " (the command prints a key written into it)" : "") + "; "
-                + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
+                + (key == "api_key_command"
+                    ? " (the command prints a key written into it); keys never go in this file: give a command that reads it "
+                        + "from a secret store (pass show NAME, op read op://VAULT/ITEM/FIELD, security find-generic-password -w "
+                        + "-s NAME), or export it and set api_key_env = \"NAME\""
+                    : "; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\"")
         case .mistypedKeyEnv(let path, let line, let profile, let value, let faults, let meant):
             "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' has api_key_env = \"\(KeyEnvName.shown(value))\", "
                 + "which is not a variable's name: \(faults.joined(separator: "; ")); write api_key_env = \"\(meant)\""

@@ -1,34 +1,153 @@
 extension KeyCommand {
     /// True for a command that only prints a key written into it: `echo kapso_live_…`, `printf '%s' "sk_…"`,
-    /// `echo -n KEY`. Such a key sits in config.toml as plainly as `api_key = …`, which the file refuses (README,
-    /// "A file that holds a key ... is refused"), so it is refused the same way (probe9 P9-1). A word holding `$` or a
-    /// backquote is read from elsewhere (`echo "$ACME_KEY"`) and is fine.
+    /// `python3 -c 'print("KEY")'`, `cat <<EOF` with the key as its body, `KEY=…; echo $KEY`. Such a key sits in
+    /// config.toml as plainly as `api_key = …`, which the file refuses (README, "A file that holds a key ... is
+    /// refused"), so it is refused the same way (probe9 P9-1). A word holding `$` or a backquote, or a call's answer
+    /// (`$(pass show kapso)`, `keyring.get_password(…)`), is read from elsewhere and is fine.
     public static func printsLiteralKey(_ command: String) -> Bool {
-        let words = shellWords(command).map(withoutEscapedNewlines)
-        let literal = { (word: String) in !word.hasPrefix("-") && !word.contains("$") && !word.contains("`") && !word.contains("%") }
-        // A word with an issued key scheme anywhere (`kapso_…`, `sk_…`): a password manager's command names an item or a
-        // path (`pass show kapso/prod`, `op read op://…`, a 1Password item id, which looks random), never a key.
-        if words.contains(where: { literal($0) && HistoryPolicy.hasTokenPrefix($0) }) { return true }
-        // After a word that prints what follows it (`echo`, `printf`, `print`, by path too, or a here-string `<<<`),
-        // wherever it stands, any key-like word of 12 characters or more (tester52 H6: `sh -c "echo KEY"`,
-        // `/bin/echo KEY`, `cat <<< KEY` and `printf "KEY\n\n"` were saved while `echo KEY` was refused).
-        for (index, word) in words.enumerated() where printsFollowing(word) {
-            if words[(index + 1)...].contains(where: { literal($0) && $0.count >= 12 && isKeyLike($0) }) { return true }
+        let tokens = tokens(command)
+        let assigned = assignments(tokens)
+        // A word with an issued key scheme anywhere (`kapso_…`, `sk_…`), a variable's value too: a password manager's
+        // command names an item or a path (`pass show kapso/prod`, `op read op://…`, a 1Password item id, which looks
+        // random), never a key.
+        for case .word(let word) in tokens where isLiteral(word) && HistoryPolicy.hasTokenPrefix(word) { return true }
+        // After a word that prints what follows it (`echo`, `printf`, `print(`, `puts`, `console.log(`, by path too, a
+        // here-string `<<<` or a here-document `<<EOF`), wherever it stands, any key-like word of 12 characters or more,
+        // or a variable given one (tester52 H6: `sh -c "echo KEY"`, `/bin/echo KEY`; tester52b K4: `python3 -c
+        // 'print("KEY")'`, `cat <<EOF`, `KEY=…; echo $KEY`).
+        for (index, token) in tokens.enumerated() where printsFollowing(token) {
+            if printsKey(tokens, after: index, assigned: assigned) { return true }
         }
         return false
     }
 
-    /// `echo`, `printf`, `print` (by name or path, `/bin/echo`) and a here-string's `<<<`.
-    private static func printsFollowing(_ word: String) -> Bool {
-        let name = word.split(separator: "/").last.map(String.init) ?? word
-        return ["echo", "printf", "print"].contains(name) || word.hasPrefix("<<<")
+    /// A piece of a command as `printsLiteralKey` reads it: a word (quotes are breaks between words, nothing is
+    /// expanded), `(`, `)`, `=`, a run of `<`, or the end of a statement (`;`, `|`, `&`, a line break or a literal `\n`).
+    enum Token: Equatable {
+        case word(String)
+        case open
+        case close
+        case equals
+        case angles(Int)
+        case end
     }
 
-    /// `word` without trailing `\n` escapes (`printf "KEY\n\n"`).
-    private static func withoutEscapedNewlines(_ word: String) -> String {
-        var word = Substring(word)
-        while word.hasSuffix("\\n") { word = word.dropLast(2) }
-        return String(word)
+    /// `command` as `Token`s: `KEY="kp_…"; echo $KEY` → `KEY`, `=`, `kp_…`, end, `echo`, `$KEY`.
+    static func tokens(_ command: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        func flush() {
+            if !word.isEmpty { tokens.append(.word(word)) }
+            word = ""
+        }
+        var characters = Substring(command)
+        while let character = characters.popFirst() {
+            switch character {
+            case "\\" where characters.first == "n":
+                characters.removeFirst()
+                flush()
+                tokens.append(.end)
+            case ";", "|", "&", "\n", "\r\n":
+                flush()
+                tokens.append(.end)
+            case "(": flush(); tokens.append(.open)
+            case ")": flush(); tokens.append(.close)
+            case "=": flush(); tokens.append(.equals)
+            case "<":
+                flush()
+                let more = characters.prefix { $0 == "<" }.count
+                characters.removeFirst(more)
+                tokens.append(.angles(more + 1))
+            case "\"", "'", "`", ",": flush()
+            case let space where space.isWhitespace: flush()
+            default: word.append(character)
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// The literal values given to names (`KEY=kp_…`, `export KEY="kp_…"`, Python's `k = "kp_…"`), by name.
+    static func assignments(_ tokens: [Token]) -> [String: String] {
+        var values: [String: String] = [:]
+        for index in tokens.indices.dropFirst().dropLast() where tokens[index] == .equals {
+            guard case .word(let name) = tokens[index - 1], isName(name), case .word(let value) = tokens[index + 1], isLiteral(value)
+            else { continue }
+            values[name] = value
+        }
+        return values
+    }
+
+    /// True when a key-like literal, or a name `assigned` one, is printed by the printer at `index`: the words up to the end
+    /// of its statement (of a here-document: up to its delimiter), a call's arguments (`$(…)`, `get_password(…)`) aside.
+    private static func printsKey(_ tokens: [Token], after index: Int, assigned: [String: String]) -> Bool {
+        let hereDocument = tokens[index] == .angles(2)
+        var delimiter: String?
+        var next = index + 1
+        if hereDocument, next < tokens.count, case .word(let word) = tokens[next] {
+            delimiter = word.trimmingCharacters(in: "-")
+            next += 1
+        }
+        var depth = 0
+        while next < tokens.count {
+            defer { next += 1 }
+            switch tokens[next] {
+            case .end: if !hereDocument { return false }
+            case .open: depth += 1
+            case .close:
+                depth -= 1
+                if depth < 0 { return false }
+            case .word(let word):
+                if word == delimiter { return false }
+                // A call's answer is read from elsewhere: skip its arguments.
+                if next + 1 < tokens.count, tokens[next + 1] == .open {
+                    next = closing(tokens, from: next + 1)
+                    continue
+                }
+                if isLiteral(word), word.count >= 12, isKeyLike(word) { return true }
+                let name = word.trimmingCharacters(in: "${}")
+                if word.hasPrefix("$") || isName(word), let value = assigned[name], value.count >= 12, isKeyLike(value) || HistoryPolicy.hasTokenPrefix(value) {
+                    return true
+                }
+            case .equals, .angles: continue
+            }
+        }
+        return false
+    }
+
+    /// The index of the `)` that closes the `(` at `open` (the last token when none does).
+    private static func closing(_ tokens: [Token], from open: Int) -> Int {
+        var depth = 0
+        for index in open..<tokens.count {
+            if tokens[index] == .open { depth += 1 }
+            if tokens[index] == .close { depth -= 1 }
+            if depth == 0 { return index }
+        }
+        return tokens.count - 1
+    }
+
+    /// `echo`, `printf`, `print`, `puts`, `say` (by name or path, `/bin/echo`), a method that prints (`console.log`,
+    /// `sys.stdout.write`), a here-string's `<<<` and a here-document's `<<`.
+    private static func printsFollowing(_ token: Token) -> Bool {
+        switch token {
+        case .angles(let count): return count == 2 || count == 3
+        case .word(let word):
+            let name = word.split(separator: "/").last.map(String.init) ?? word
+            let method = name.split(separator: ".").last.map(String.init) ?? name
+            return ["echo", "printf", "print", "puts", "say"].contains(name) || name.contains(".") && ["log", "write", "print", "puts"].contains(method)
+        default: return false
+        }
+    }
+
+    /// A word written into the command, not read from elsewhere: no `$` (a variable), `%` (a format) or leading `-`.
+    private static func isLiteral(_ word: String) -> Bool {
+        !word.hasPrefix("-") && !word.contains("$") && !word.contains("%")
+    }
+
+    /// A shell or Python variable's name: ASCII letters, digits and `_`, not starting with a digit.
+    private static func isName(_ word: String) -> Bool {
+        guard let first = word.first, !first.isNumber else { return false }
+        return word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// `command` with each token-shaped word (`kapso_live_…`, `Bearer`'s token, a 20-character mix of letters and
@@ -38,13 +157,6 @@ extension KeyCommand {
             let bare = word.trimmingCharacters(in: "\"'")
             return HistoryPolicy.isTokenShaped(bare) || HistoryPolicy.isTokenShaped(word) ? "<redacted>" : word
         }
-    }
-
-    /// Words split on whitespace and `;|&`, quotes removed (no expansion): enough to see what a command prints.
-    static func shellWords(_ command: String) -> [String] {
-        command.split { $0.isWhitespace || ";|&".contains($0) }
-            .map { String($0).trimmingCharacters(in: "\"'") }
-            .filter { !$0.isEmpty }
     }
 
     /// A word of letters, digits and `_-.` with both letters and digits: shaped like a key, not like a word.

@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// The warnings for a profile of config.toml whose own key source or base URL the environment overrides
 /// (tester51 G8: `kops --profile eagle` with a stray `KAPSO_API_KEY` of another project showed "profile eagle" in the
 /// prompt and `state` while every answer was the other project's, with no word that eagle's `api_key_command` never ran;
@@ -56,11 +58,12 @@ extension Settings {
         return own + ", as KAPSO_API_KEY comes first; unset KAPSO_API_KEY to use it"
     }
 
-    /// `url` without leading and trailing spaces and trailing `/`, for comparing two spellings of one base URL.
+    /// `url` as requests use it, for comparing two spellings of one base URL: without leading and trailing spaces, and
+    /// cut as `KapsoClient.hostOnly` cuts it (a trailing `/`, `/platform/v1`, `/meta/whatsapp/vNN.N`: tester52b K21).
     private static func trimmed(_ url: String) -> String {
         var url = Substring(url)
         while url.first == " " { url = url.dropFirst() }
-        while url.last == " " || url.last == "/" { url = url.dropLast() }
-        return String(url)
+        while url.last == " " { url = url.dropLast() }
+        return KapsoClient.hostOnly(String(url))
     }
 }

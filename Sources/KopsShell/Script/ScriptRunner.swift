@@ -151,7 +151,14 @@ public struct ScriptRunner: Sendable {
             lines: lines, registry: context.registry, variables: Set(context.session.variables.keys),
             environment: context.environment, continuing: context.session.variables["on_error"] == "continue")
         if let problem = check.problem {
-            return stop(at: problem.line, with: problem.error, on: shell)
+            let outcome = stop(at: problem.line, with: problem.error, on: shell)
+            // `kops run` ends with "nothing ran" (`ScriptOutcome.summary`); `-c` prints no summary, so it is said here when
+            // a line came before the refused one: a write there was not sent (tester53 T4). A lone line's error says it all.
+            let earlier = lines.contains { line in
+                if case .command = line.kind { line.number < problem.line } else { false }
+            }
+            if path == "-c", earlier { shell.output.write("nothing ran\n", to: .err) }
+            return outcome
         }
         if shell.readOnly, let first = check.writes.first {
             let labels = check.writes.prefix(3).map { "line \($0.line): \($0.label)" }.joined(separator: ", ")
