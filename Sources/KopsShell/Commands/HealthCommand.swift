@@ -220,7 +220,7 @@ public enum HealthCommand: Command {
     private static func numberWebhooks(of id: String, in context: ShellContext) -> Result<NumberWebhooks?, KapsoAPIError> {
         let webhooks: [Webhook]
         do throws(KapsoAPIError) {
-            webhooks = try context.client.webhooks(.phoneNumber(id), perPage: 100).items
+            webhooks = try context.client.allWebhooks(.phoneNumber(id))
         } catch {
             return .failure(error)
         }
