@@ -9,19 +9,22 @@ public import KapsoClient
 public enum WebhookTestCaveat {
     /// The notes for a test of `event` sent to `webhook`, as it was listed before the test, e.g. `this webhook is paused
     /// (active: false): the test reached its receiver, but Kapso sends it no real event until 'webhooks update ID
-    /// --active true'`; empty when the webhook receives such events.
-    public static func notes(_ webhook: Webhook, event: String) -> [String] {
+    /// --active true'`; empty when the webhook receives such events. `delivered`: whether the receiver answered the
+    /// test with a 2xx (a failed test reached nothing, and the note must not say it did).
+    public static func notes(_ webhook: Webhook, event: String, delivered: Bool) -> [String] {
         var notes: [String] = []
+        let reached = delivered ? "the test reached its receiver, but " : "whatever this test shows, "
         if !webhook.active {
-            notes.append("this webhook is paused (active: false): the test reached its receiver, but Kapso sends it no real "
-                + "event until 'webhooks update \(webhook.id) --active true'")
+            notes.append("this webhook is paused (active: false): \(reached)Kapso sends it no real event until "
+                + "'webhooks update \(webhook.id) --active true'")
         }
         if webhook.kind != "meta", WebhookEvents.isKnown(event),
             !WebhookEvents.outOfScope([event], projectScoped: webhook.isProjectScoped).isEmpty
         {
             let scope = webhook.isProjectScoped ? "a project webhook" : "a phone-number webhook"
             notes.append("this is \(scope), and \(WebhookEvents.outOfScopeReason([event], projectScoped: webhook.isProjectScoped)): "
-                + "the test reached its receiver, real \(event) events will not ('webhooks check \(webhook.id)' says what to change)")
+                + (delivered ? "the test reached its receiver, real \(event) events will not" : "no real \(event) event goes to it")
+                + " ('webhooks check \(webhook.id)' says what to change)")
         }
         return notes
     }

@@ -13,10 +13,13 @@ import Testing
         #expect(!ran.out.contains("paused"), "\(ran.out)")
     }
 
-    /// The demo's paused webhook: its test names the pause whatever the receiver answered.
+    /// The demo's paused webhook, whose receiver does not answer: its test names the pause, and never says the test
+    /// reached the receiver.
     @Test func aPausedWebhooksTestNamesThePause() async throws {
         let ran = try await runDemo(["webhooks test 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"], number: nil)[0]
-        #expect(ran.out.contains("note: this webhook is paused (active: false): the test reached its receiver, but Kapso sends it no real event until 'webhooks update 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --active true'"), "\(ran.out)\n\(ran.err)")
+        #expect(ran.out.contains("http:         no HTTP response"), "\(ran.out)")
+        #expect(ran.out.contains("note: this webhook is paused (active: false): whatever this test shows, Kapso sends it no real event until 'webhooks update 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --active true'"), "\(ran.out)\n\(ran.err)")
+        #expect(!ran.out.contains("reached its receiver"), "\(ran.out)")
     }
 
     /// An active phone-number webhook's test of an event it gets carries no note.

@@ -95,7 +95,9 @@ struct FailureFetch {
                 // Without the numbers, ids in paths are not judged; the failures still show.
                 let json = try? client.decode(try response.get(), for: request)
                 if request.url.contains("/whatsapp/webhooks") {
-                    fetch.webhooks = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)).items } ?? []
+                    // Every page: a webhook on page 2 read as deleted (tester53b U23); a later page not read is none read.
+                    let page = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)) }
+                    fetch.webhooks = page.map { $0.hasMore ? (try? client.allWebhooks(.project)) ?? [] : $0.items } ?? []
                 } else {
                     fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
                     fetch.triage.callingNumbers = Set(fetch.numbers.filter(\.callsEnabled).map(\.id))

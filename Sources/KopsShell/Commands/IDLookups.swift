@@ -324,7 +324,9 @@ enum IDLookups {
             let page = try Page.decode(json, item: PhoneNumber.init(json:))
             facts.numbers = page.hasMore ? try client.allPhoneNumbers() : page.items
         case .webhooks:
-            facts.webhooks = try Page.decode(json, item: Webhook.init(json:)).items
+            // Every page, as for the numbers: an id on page 2 was "no webhook of this project" (tester53b U24).
+            let page = try Page.decode(json, item: Webhook.init(json:))
+            facts.webhooks = page.hasMore ? try client.allWebhooks(.project) : page.items
         case .conversation, .message:
             facts.messages += try client.messages(from: json).items
         case .contactConversations, .recentConversations:

@@ -178,7 +178,7 @@ extension WebhooksCommand {
                 ]),
             ], json: .object(delivery.json))
         // What the test does not prove: a paused webhook, or an event its scope never gets (tester53 T12).
-        let caveats = WebhookTestCaveat.notes(webhook, event: delivery.event)
+        let caveats = WebhookTestCaveat.notes(webhook, event: delivery.event, delivered: delivery.status == "delivered")
         result.blocks += caveats.map { .line(StyledText("note: " + $0, style: .warn)) }
         if !caveats.isEmpty {
             var json = delivery.json
