@@ -111,7 +111,11 @@ extension ShellContext {
             let line = try identity(of: key, expected: .contactNumber)?.elsewhereLine(selected: selected, noun: noun)
         {
             emit(CommandResult(blocks: [.hint(line)]))
-        } else if contactFilter == nil, let digits = filters.first(where: { $0.0 == "phone_number" })?.1 {
+        } else if contactFilter == nil, let digits = filters.first(where: { $0.0 == "phone_number" })?.1,
+            filters.allSatisfy({ ["phone_number", "phone_number_id", "limit", "after", "before"].contains($0.0) })
+        {
+            // Only when the digits alone emptied the list: with `--type image` too, the contact may have other messages
+            // (tester53b U17: "no contact's number contains these digits" about a contact with three).
             emit(CommandResult(blocks: [.hint(Self.partialContactLine(digits, noun: noun))]))
         }
         for (key, flag, kind) in kinds {
