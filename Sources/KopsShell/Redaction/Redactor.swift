@@ -141,13 +141,15 @@ public struct Redactor: Sendable {
         // URLs first: a known secret masked inside a URL (`/in/<redacted>?token=…`) would end the URL at its `<`,
         // and the credentials after it would be left as they are.
         var result = maskingURLCredentials ? Redactor.maskURLCredentials(text) : text
-        // Then what the text shows of a credential kops never learned: a token-shaped word, a path's `?access_token=`.
-        if maskingURLCredentials { result = ShapedCredentials.masked(result, except: revealed) }
         // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'. A plain word
-        // is left where it is a label of a host name (`HostLabelSecrets`, tester46 L3).
+        // is left where it is a label of a host name (`HostLabelSecrets`, tester46 L3). Before the shapes: a known
+        // secret with a `/` or `+` in it (`whsec_` and base64) was cut by the shape's word at the `/`, and the rest of
+        // it, no longer the whole secret, was printed (tester53b U6: `<redacted>/abcdefghijklmnopqrst`).
         for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) && secret.revealed.count >= 4 {
             result = HostLabelSecrets.replacing(secret.revealed, in: result)
         }
+        // Then what the text shows of a credential kops never learned: a token-shaped word, a path's `?access_token=`.
+        if maskingURLCredentials { result = ShapedCredentials.masked(result, except: revealed) }
         if !secretFragments.isEmpty { result = secretFragments.masked(result) }
         if !shortCutEchoes.isEmpty { result = shortCutEchoes.masked(result) }
         return Redactor.maskHeaders(result)
