@@ -12,6 +12,7 @@ import Testing
         created:   2026-12-05T16:46:38Z
         updated:   2026-12-05T16:46:38.120Z
           "created_at": "2026-12-05T16:46:38+00:00",
+        last attempt: 2026-12-05T16:46:38Z
         last seen: 2026-12-05T16:40:00Z
         """
 
