@@ -371,8 +371,11 @@ struct MessageTrace {
             trace.statusPath = MessageVerdict.StatusPath(HealthTriage(health))
         }
         if let webhooksIndex {
+            // Every page: of 105 webhooks, the one on page 2 that subscribes was "no active webhook" (tester53b U7).
             trace.numberWebhooks = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
-                try Page.decode(json, item: Webhook.init(json:)).items
+                let page = try Page.decode(json, item: Webhook.init(json:))
+                guard page.hasMore, let number = message.phoneNumberID else { return page.items }
+                return try client.allWebhooks(.phoneNumber(number))
             }
         }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
