@@ -9,12 +9,7 @@ import Testing
         let number = "100200300400501"
         let (pages, out, err) = try await withSimulator { fixture in
             let client = try fixture.client()
-            for index in 0..<101 {
-                _ = try client.createWebhook(
-                    .phoneNumber(number),
-                    fields: ["url": .string("https://many\(index).example/h"), "kind": .string("kapso"), "secret_key": .string("s3cr3t-for-tests"),
-                        "events": .array([.string("whatsapp.message.read")])])
-            }
+            try createManyWebhooks(on: number, with: client)
             let pages = try [1, 2].map { try client.webhooks(.phoneNumber(number), page: $0, perPage: 100).items.count }
             let (shell, output) = try fixture.shell(phoneNumberID: number)
             _ = shell.run(line: "webhooks check")

@@ -11,12 +11,7 @@ import Testing
         let number = "100200300400501"
         let (last, runs) = try await withSimulator { fixture in
             let client = try fixture.client()
-            for index in 0..<101 {
-                _ = try client.createWebhook(
-                    .phoneNumber(number),
-                    fields: ["url": .string("https://many\(index).example/h"), "kind": .string("kapso"), "secret_key": .string("s3cr3t-for-tests"),
-                        "events": .array([.string("whatsapp.message.read")])])
-            }
+            try createManyWebhooks(on: number, with: client)
             let last = try #require(try client.webhooks(.project, page: 2, perPage: 100).items.first).id
             let (shell, output) = try fixture.shell(phoneNumberID: number)
             var runs: [(Int32, String)] = []

@@ -18,12 +18,7 @@ import Testing
                 .phoneNumber(number),
                 fields: ["url": .string("https://receiver.example/h"), "kind": .string("kapso"), "secret_key": .string("s3cr3t-for-tests"),
                     "events": .array([.string("whatsapp.message.received")])])
-            for index in 0..<101 {
-                _ = try client.createWebhook(
-                    .phoneNumber(number),
-                    fields: ["url": .string("https://many\(index).example/h"), "kind": .string("kapso"), "secret_key": .string("s3cr3t-for-tests"),
-                        "events": .array([.string("whatsapp.message.read")])])
-            }
+            try createManyWebhooks(on: number, with: client)
             let firstPage = try client.webhooks(.phoneNumber(number), page: 1, perPage: 100).items
             let (shell, output) = try fixture.shell(phoneNumberID: number)
             _ = shell.run(line: "trace wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH01AAAAAAAAAAAAAAAAAAAA=")
