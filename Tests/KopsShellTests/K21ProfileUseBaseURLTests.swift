@@ -13,11 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         return try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
-            let file = ConfigFile(path: folder + "/config.toml")
-            try Data("[profiles.acme]\nbase_url = \"\(profileURL(fixture.baseURL))\"\napi_key_env = \"ACME_KEY\"\n".utf8)
-                .write(to: URL(fileURLWithPath: file.path))
-            shell.context.configFile = file
-            shell.context.config = try file.load()
+            try shell.loadConfig("[profiles.acme]\nbase_url = \"\(profileURL(fixture.baseURL))\"\napi_key_env = \"ACME_KEY\"\n", in: folder)
             shell.context.environment = ["ACME_KEY": fixture.apiKey]
             shell.context.baseURLFlag = flag(fixture.baseURL)
             _ = shell.run(line: "profile use acme")

@@ -14,11 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (statuses, out, err) = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
-            let file = ConfigFile(path: folder + "/config.toml")
-            try Data("[profiles.acme]\nbase_url = \"\(fixture.baseURL)\"\napi_key_env = \"ACME_KEY\"\n".utf8)
-                .write(to: URL(fileURLWithPath: file.path))
-            shell.context.configFile = file
-            shell.context.config = try file.load()
+            try shell.loadConfig("[profiles.acme]\nbase_url = \"\(fixture.baseURL)\"\napi_key_env = \"ACME_KEY\"\n", in: folder)
             shell.context.environment = ["KAPSO_API_KEY": "stray_other_project_key", "ACME_KEY": fixture.apiKey]
             let statuses = [shell.run(line: "profile use acme"), shell.run(line: "numbers")]
             return (statuses, output.out, output.err)
