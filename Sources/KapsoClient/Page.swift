@@ -40,6 +40,22 @@ public struct Page<Item: Sendable>: Sendable {
         return nil
     }
 
+    /// This page's items and those of every page after it, each read by `read` with its page number, up to page 100
+    /// (page style, kapso-api.md §1.4); this page's alone when it is the last. A list whose first page is not its last
+    /// is not the whole list: an id on page 2 was "not of this project" (tester53 T16, tester54 V9). A cursor page
+    /// gives its own items: no caller reads cursor lists this way.
+    public func withLaterPages(_ read: (Int) throws(KapsoAPIError) -> Page) throws(KapsoAPIError) -> [Item] {
+        guard case .numbered(var number, _, _, _) = position else { return items }
+        var all = items
+        var page = self
+        while page.hasMore, number < 100 {
+            number += 1
+            page = try read(number)
+            all += page.items
+        }
+        return all
+    }
+
     /// Query items that fetch the next page, or nil on the last page.
     public var nextPageQuery: [(String, String)]? {
         guard hasMore else { return nil }

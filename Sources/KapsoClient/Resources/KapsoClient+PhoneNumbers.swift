@@ -6,15 +6,12 @@ extension KapsoClient {
         }
     }
 
-    /// Every phone number of the project, following pages.
-    public func allPhoneNumbers() throws(KapsoAPIError) -> [PhoneNumber] {
-        var all: [PhoneNumber] = []
-        var page = 1
-        while true {
-            let result = try phoneNumbers(page: page, perPage: 100)
-            all += result.items
-            guard result.hasMore, page < 100 else { return all }
-            page += 1
+    /// Every phone number of the project, following pages (100 a page, at most 100 pages). `first`: the first page when
+    /// it was read already (asked with `per_page` 100), so it is not asked again.
+    public func allPhoneNumbers(after first: Page<PhoneNumber>? = nil) throws(KapsoAPIError) -> [PhoneNumber] {
+        let first = if let first { first } else { try phoneNumbers(page: 1, perPage: 100) }
+        return try first.withLaterPages { page throws(KapsoAPIError) in
+            try phoneNumbers(page: page, perPage: 100)
         }
     }
 

@@ -26,14 +26,13 @@ extension KapsoClient {
     /// Every webhook of `scope`, following pages (100 a page, at most 100 pages), as `allPhoneNumbers` does: a check that
     /// reads only the first page takes it for the whole list (tester53 T16: of 105 webhooks, `webhooks check` read 100
     /// and said no active webhook receives an event the 105th receives).
-    public func allWebhooks(_ scope: WebhookScope, filters: [(String, String)] = []) throws(KapsoAPIError) -> [Webhook] {
-        var all: [Webhook] = []
-        var page = 1
-        while true {
-            let result = try webhooks(scope, page: page, perPage: 100, filters: filters)
-            all += result.items
-            guard result.hasMore, page < 100 else { return all }
-            page += 1
+    /// `first`: the first page when it was read already (asked with `per_page` 100 and `filters`), so it is not asked again.
+    public func allWebhooks(_ scope: WebhookScope, filters: [(String, String)] = [], after first: Page<Webhook>? = nil)
+        throws(KapsoAPIError) -> [Webhook]
+    {
+        let first = if let first { first } else { try webhooks(scope, page: 1, perPage: 100, filters: filters) }
+        return try first.withLaterPages { page throws(KapsoAPIError) in
+            try webhooks(scope, page: page, perPage: 100, filters: filters)
         }
     }
 

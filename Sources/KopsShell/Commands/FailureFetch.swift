@@ -97,9 +97,11 @@ struct FailureFetch {
                 if request.url.contains("/whatsapp/webhooks") {
                     // Every page: a webhook on page 2 read as deleted (tester53b U23); a later page not read is none read.
                     let page = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)) }
-                    fetch.webhooks = page.map { $0.hasMore ? (try? client.allWebhooks(.project)) ?? [] : $0.items } ?? []
+                    fetch.webhooks = page.flatMap { try? client.allWebhooks(.project, after: $0) } ?? []
                 } else {
-                    fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
+                    // Every page too: a number on page 2 was "not of this project" (tester54 V9); none read judges no id.
+                    let page = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)) }
+                    fetch.numbers = page.flatMap { try? client.allPhoneNumbers(after: $0) } ?? []
                     fetch.triage.callingNumbers = Set(fetch.numbers.filter(\.callsEnabled).map(\.id))
                 }
                 continue

@@ -322,11 +322,11 @@ enum IDLookups {
         switch lookup {
         case .phoneNumbers:
             let page = try Page.decode(json, item: PhoneNumber.init(json:))
-            facts.numbers = page.hasMore ? try client.allPhoneNumbers() : page.items
+            facts.numbers = try client.allPhoneNumbers(after: page)
         case .webhooks:
             // Every page, as for the numbers: an id on page 2 was "no webhook of this project" (tester53b U24).
             let page = try Page.decode(json, item: Webhook.init(json:))
-            facts.webhooks = page.hasMore ? try client.allWebhooks(.project) : page.items
+            facts.webhooks = try client.allWebhooks(.project, after: page)
         case .conversation, .message:
             facts.messages += try client.messages(from: json).items
         case .contactConversations, .recentConversations:

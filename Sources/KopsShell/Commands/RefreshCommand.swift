@@ -15,11 +15,10 @@ public enum RefreshCommand: Command {
         for number in numbers.reversed() {
             context.ids.remember(number.id, as: .phoneNumber, label: number.displayPhoneNumber)
         }
-        let webhooks = try context.client.webhooks(.project, perPage: 100)
-        for webhook in webhooks.items.reversed() {
+        let webhooks = try context.client.allWebhooks(.project)
+        for webhook in webhooks.reversed() {
             context.ids.remember(webhook.id, as: .webhook, label: webhook.url)
         }
-        let more = webhooks.hasMore ? " (first 100)" : ""
-        return .line("completion knows \(numbers.count) phone numbers and \(webhooks.items.count) webhooks\(more)")
+        return .line("completion knows \(numbers.count) phone numbers and \(webhooks.count) webhooks")
     }
 }

@@ -374,8 +374,8 @@ struct MessageTrace {
             // Every page: of 105 webhooks, the one on page 2 that subscribes was "no active webhook" (tester53b U7).
             trace.numberWebhooks = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
                 let page = try Page.decode(json, item: Webhook.init(json:))
-                guard page.hasMore, let number = message.phoneNumberID else { return page.items }
-                return try client.allWebhooks(.phoneNumber(number))
+                guard let number = message.phoneNumberID else { return page.items }
+                return try client.allWebhooks(.phoneNumber(number), after: page)
             }
         }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
