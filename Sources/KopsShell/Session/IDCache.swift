@@ -63,11 +63,15 @@ public struct IDCache: Sendable {
         healthReads[read.phoneNumberID] = read
     }
 
-    /// Remembers one id.
+    /// Remembers one id, with `label` (shown beside it) escaped. Completion lists print both through libedit, not the
+    /// renderer: an id with control characters or spaces (`isOfferable`) is not remembered. Every source comes through
+    /// here: a template name from the API with an escape sequence in it set the window title and cleared the screen when
+    /// Tab listed it, and went into the line when completed (tester54 V11).
     public mutating func remember(_ id: String, as kind: Kind, label: String? = nil) {
+        guard IDCache.isOfferable(id) else { return }
         // Edited in place through one look-up (the dictionary's `default:` subscript), not taken out and put back.
         IDCache.push(id, onto: &ids[kind, default: []], limit: limit)
-        if let label { labels[id] = label }
+        if let label { labels[id] = VisibleText.escaped(label) }
     }
 
     /// `id` first in `list`, no other copy of it there, at most `limit` ids. An id the list holds already (one at most)
@@ -98,14 +102,11 @@ public struct IDCache: Sendable {
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
         let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
         for row in rows.reversed() {
-            // Labels, like ids, are printed by libedit, not the renderer: they are shown as escapes.
             guard let id = row["id"]?.string, IDCache.isOfferable(id) else { continue }
             if kind == .phoneNumber, let object = row.object, let number = try? PhoneNumber(json: object) {
                 phoneNumbers[id] = number
             }
-            let label = VisibleText.escaped(
-                [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
-                    .compactMap { $0 }.joined(separator: " "))
+            let label = [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string].compactMap { $0 }.joined(separator: " ")
             remember(id, as: kind, label: label.isEmpty ? nil : label)
         }
     }
