@@ -216,6 +216,13 @@ public struct HealthTriage: Sendable {
             finding.fix = "reconnect the number in Kapso to resubscribe the app (subscribed_fields must include messages)"
         case "webhook_verified":
             let says = details["message"]?.string.map { " (Kapso says: \($0))" } ?? ""
+            // A failed flag beside a verification time: neither half is stated as fact (tester54 V22: "has not verified
+            // yet" beside Kapso's own "verified by Meta at …").
+            if let at = details["verified_at"]?.string {
+                finding.cause = "Kapso marks the webhook not verified, but its details say Meta verified it at \(at)\(says)"
+                finding.fix = "run 'health' again in 3 min (Kapso caches the check); if it stays so, ask Kapso support, quoting this check"
+                break
+            }
             switch inbound {
             case .newest(let time):
                 finding.cause = "Meta has not marked the webhook verified\(says), yet inbound messages reached Kapso, the newest at "
@@ -332,6 +339,12 @@ public struct HealthTriage: Sendable {
             return missingMessages(details).map { fields in
                 "the app is subscribed to \(fields.isEmpty ? "no field" : fields.joined(separator: ", ") + " only"); messages is missing"
             }
+        case "webhook_verified":
+            // `verified_at` is null until Meta verifies the webhook (kapso-api.md §2.3): a pass beside a null is not
+            // taken at its word (tester54 V22: "healthy", exit 0, with the details saying "Not verified yet"). A missing
+            // `verified_at` says nothing.
+            guard case .null? = details["verified_at"] else { return nil }
+            return "verified_at is null" + (details["message"]?.string.map { " (\"\($0)\")" } ?? "")
         case "phone_number_connection", "phone_number_access":
             let quality = name == "phone_number_access" ? details["quality_rating"]?.string : nil
             return NumberStatus(status: details["status"]?.string, quality: quality).flatMap {
