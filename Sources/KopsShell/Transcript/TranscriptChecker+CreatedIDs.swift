@@ -80,6 +80,20 @@ struct CreatedIDs {
             + "so run now it would use the recorded id"
     }
 
+    /// What a withheld write `command` leaves behind, when it uses an id a replayed write created anew: `the replay
+    /// created ID in place of RECORDED; it stays in the project ('webhooks delete ID --yes' removes it)`. The page shows
+    /// the replay's id as the recorded one, so without this the check left an active webhook it had made and named only
+    /// the recording's long-deleted id (tester54 V12). Nil when `command` uses no such id.
+    func leftBehind(by command: String) -> String? {
+        let used = Set(CreatedIDs.tokens(in: command).map(\.text))
+        guard let made = replayed.first(where: { used.contains($0.recorded) && !CreatedIDs.isMessageAlias($0.recorded) }) else {
+            return nil
+        }
+        let words = command.split(separator: " ")
+        let undo = words.count > 2 && words[0] == "webhooks" && words[1] == "delete" ? " ('webhooks delete \(made.id) --yes' removes it)" : ""
+        return "the replay created \(made.id) in place of \(made.recorded); it stays in the project\(undo)"
+    }
+
     /// The ids a write created when replayed (`created`, the session's last message and webhook ids it changed), paired
     /// with the recorded ones by where its block shows them: the recorded block's line at the same place, alike but for
     /// ids. `shown` gives an id's alias on the replay's page (nil where it shows the id itself). An id not paired so

@@ -258,7 +258,7 @@ public struct TranscriptChecker {
                 unsent.append(
                     (entry.line, entry.command,
                      "it may depend on line \(cause.line) ('\(Shortened.text(cause.command))'), which \(cause.what) "
-                        + "(no write after that line is sent)"))
+                        + "(no write after that line is sent)" + (created.leftBehind(by: entry.command).map { "; " + $0 } ?? "")))
                 skipped = true
             }
             if uses.keeps, !readsUnreplayed {
