@@ -57,7 +57,8 @@ extension WebhookCheck {
             let now = Self.since(history, in: verdict, none: "no delivery to \(webhook.url) since", some: "delivered to \(webhook.url) since")
             add(
                 .info, webhook,
-                "\(history.failed) of \(history.total) deliveries to a previous URL, \(history.what), failed "
+                "\(history.failed) of \(history.total) deliveries to a previous URL, \(history.what)"
+                    + (WebhookURL.queryValuesDiffer(history.what, webhook.url).map { " (\($0) than the URL now)" } ?? "") + ", failed "
                     + "(\(history.answers.joined(separator: ", "))), the last at \(verdict.when(history.last)): they say nothing "
                     + "about the URL it has now; \(now)",
                 fix: "none for the URL now; those events were never delivered (Kapso has no redelivery, kapso-api.md §4): "
