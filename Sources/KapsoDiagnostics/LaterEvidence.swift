@@ -96,7 +96,11 @@ public struct LaterEvidence: Sendable, Equatable {
             guard let time = MessageTime(message, now: now).seconds, time > sentAt, time - sentAt <= MessageVerdict.timeToLive,
                 MessageOrigin(message).sentToGroup == nil,
                 WindowEvidence(message, now: nil).appOrigin == nil,
-                let event = history.events.first(where: { StatusWord($0.status).reachedDevice && $0.time != nil && $0.ahead == nil }),
+                // Its status stamped after this send: a delivery stamped before it says nothing of the phone then, however
+                // late the message's own time (tester54 V1: "a later message … was delivered at" 53 min before this send).
+                let event = history.events.first(where: { event in
+                    StatusWord(event.status).reachedDevice && event.ahead == nil && event.time.map { $0 > sentAt } == true
+                }),
                 let at = event.time, settled(at)
             else { return nil }
             let furthest = history.latest?.status ?? event.status
