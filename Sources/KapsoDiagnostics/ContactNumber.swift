@@ -65,6 +65,19 @@ public enum ContactNumber {
         return own == digits || same(own, digits)
     }
 
+    /// True when `national` (digits with or without spaces, `-`, `(`, `)`, a trunk `0` first) is `international` without
+    /// its country calling code (`CountryCallingCode.code(of:)`): `4155550171` or `(415) 555-0171` for `14155550171`,
+    /// `0612345678` for `31612345678`. Kapso writes a delivery row's contact as it got it, and phone formats vary
+    /// (kapso-api.md §0.17): a row naming the contact in national form was read as another contact's, and `trace` said
+    /// "Kapso skipped this one: report it to Kapso support" (tester54 V14). `use` reads a national form the same way
+    /// (`IDResolver.isNationalForm`).
+    public static func isNationalForm(_ national: String, of international: String) -> Bool {
+        guard !national.hasPrefix("+"), let national = digits(national)?.trimmingLeadingZeros(), let full = digits(international),
+            let code = CountryCallingCode.code(of: full), national.count >= 6
+        else { return false }
+        return full.count == code.count + national.count && full.hasSuffix(national)
+    }
+
     /// The other form of a Brazilian, Mexican or Argentine mobile number's digits, nil for any other number:
     /// `551187654321` for `5511987654321` and back, `525512345678` for `5215512345678` and back, `541123456789` for
     /// `5491123456789` and back; for Argentina's 15 form (`54111523456789`) the `549` form of its first reading.

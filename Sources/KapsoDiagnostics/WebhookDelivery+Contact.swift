@@ -27,7 +27,7 @@ extension WebhookDelivery {
         guard let named = contactNumber else { return true }
         guard let contact else { return userID == named }
         if named.filter(\.isNumber) == contact.filter(\.isNumber) { return true }
-        return ContactNumber.same(named, contact)
+        return ContactNumber.same(named, contact) || ContactNumber.isNationalForm(named, of: contact)
     }
 
     /// True when this delivery may be about `message`'s contact (`mayConcern(contact:userID:)`).
