@@ -40,6 +40,11 @@ public enum APIKeyShape {
         /// A form kops prints in place of a key (`…34`, `<redacted>`) or its help's placeholder (`MaskedInput`): copied
         /// from kops's output, not the key (probe42 P42-3).
         case masked(MaskedInput)
+        /// A Kapso webhook signing secret (`whsec_…`, `TokenPrefix.webhookSecret`): Kapso's own prefix for the secret
+        /// that signs its deliveries, never a project API key; refused before it is sent to the API host, which may be a
+        /// wrong one (tester54 V21). A Meta token (`EAA…`) is only named after a 401: Kapso's key format is not
+        /// published, so a key could begin so.
+        case webhookSecret
     }
 
     /// A kind of credential kops can tell by its prefix (`TokenPrefix`) that is not a Kapso API key; named when the
@@ -78,6 +83,7 @@ public enum APIKeyShape {
         if value.utf8.count > maximumBytes { return .tooLong(value.utf8.count) }
         if value.hasPrefix("/") { return .path }
         if value.contains(":") { return .colon }
+        if kind(of: value) == .webhookSecret { return .webhookSecret }
         return nil
     }
 
@@ -132,6 +138,7 @@ extension APIKeyShape.Problem {
         case .colon: return "holds ':' (a URL, a reference or a list?)"
         case .tooLong(let bytes): return "is \(bytes) bytes long (a key is at most \(APIKeyShape.maximumBytes))"
         case .masked(let masked): return masked.what("the key")
+        case .webhookSecret: return "is a webhook signing secret (whsec_...), not an API key"
         }
     }
 
@@ -165,6 +172,9 @@ extension APIKeyShape.Problem {
             return "give the key alone"
         case .masked:
             return "kops never prints a key in full, so nothing was sent; give the key itself (Kapso dashboard, API keys)"
+        case .webhookSecret:
+            return "it signs Kapso's deliveries to your receiver and is kept from the API host, so nothing was sent; give the "
+                + "project API key (Kapso dashboard, API keys)"
         }
     }
 

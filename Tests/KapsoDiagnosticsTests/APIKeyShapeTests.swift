@@ -50,13 +50,19 @@ import Testing
         #expect(APIKeyShape.problem(in: Self.key + " extra")?.what == "holds spaces (2 words)")
     }
 
-    /// Keys the simulator and real projects use, base64 padding included, go through: no length minimum, no prefix.
+    /// Keys the simulator and real projects use, base64 padding included, go through: no length minimum, and no prefix
+    /// but Kapso's own webhook-secret prefix (a Meta token's `EAA` could begin a key).
     @Test(arguments: [
         key, "K", "demo-key", "test_key_0123456789", "aGVsbG8gd29ybGQgaGVsbG8=", "abc==", "EAAGm0PX4ZCpsBAKZBqwertyuiop",
-        "whsec_p9_0009", String(repeating: "a", count: 512),
+        "whsec", String(repeating: "a", count: 512),
     ])
     func aPlausibleKeyIsSent(value: String) {
         #expect(APIKeyShape.problem(in: value) == nil)
+    }
+
+    /// tester54 V21: a webhook secret given as the key was sent to the API host and named only after its 401.
+    @Test func aWebhookSecretIsNoKey() {
+        #expect(APIKeyShape.problem(in: "whsec_p9_0009") == .webhookSecret)
     }
 
     @Test(arguments: [

@@ -57,10 +57,8 @@ public enum CredentialError: KopsError, Equatable {
         case .metaAccessToken?:
             return "\(origin) was rejected by \(host) (401): it looks like a Meta access token (it starts with EAA), not "
                 + "a Kapso project API key; Kapso's API takes the project's own key (Kapso dashboard, API keys) in X-API-Key"
-        case .webhookSecret?:
-            return "\(origin) was rejected by \(host) (401): it is a webhook signing secret (whsec_...), which signs "
-                + "Kapso's deliveries to your receiver; the API takes the project API key (Kapso dashboard, API keys)"
-        case nil:
+        // A webhook secret is refused before it is sent (`APIKeyShape.Problem.webhookSecret`).
+        case .webhookSecret?, nil:
             return "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
         }
     }
