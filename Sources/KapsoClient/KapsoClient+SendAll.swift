@@ -14,6 +14,11 @@ extension KapsoClient {
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
         guard !requests.isEmpty else { return [] }
         var results = transport.sendAll(requests)
+        defer {
+            for (request, result) in zip(requests, results) {
+                if case .failure(let error) = result { _ = told(.transport(error), request) }
+            }
+        }
         var again: [Int] = []
         var wait = 0
         for (index, result) in results.enumerated() {

@@ -41,6 +41,7 @@ public enum OverviewCommand: Command {
             if client.healthReadsLeftThisMinute == 0 {
                 let what = "health of " + (number.name.map { "\($0) (\(number.id))" } ?? number.id)
                 unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: nil, decidesStatus: true))
+                context.noteUnanswered("\(what): the project's health reads for the minute were spent")
                 healths.append(nil)
                 continue
             }

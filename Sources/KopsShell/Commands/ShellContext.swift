@@ -9,6 +9,9 @@ public final class ShellContext {
     public var client: KapsoClient {
         didSet { observeClient() }
     }
+    /// How many parts of what kops showed since it started the API left unanswered, and the newest one's error
+    /// (`noteUnanswered`): never shown, read before and after a line to know its output is partial.
+    public internal(set) var unanswered: (count: Int, newest: String?) = (0, nil)
     /// kops's own GETs answered 404, left out of failure views; kept in the state folder once
     /// `environment` is set (in memory only without one).
     public lazy var ownLookups = OwnLookups(path: OwnLookups.defaultPath(environment: environment))
@@ -213,6 +216,9 @@ public final class ShellContext {
     /// `profile use` puts in place.
     private func observeClient() {
         noteOwnLookups()
+        client.failed = { [unowned self] _, _, error in
+            if ErrorReport.isNoAnswer(error) { self.noteUnanswered(ErrorReport(error).message) }
+        }
         // What kops reads to phrase an answer (`sent … to Dana Ortiz`: the name from a conversation look-up) is
         // personal data a recording must mask like what a result holds.
         // And every answer teaches the shell's redactor its secrets (a URL's password, a secret-named field), whichever

@@ -95,18 +95,26 @@ extension TemplateLookup {
     /// Two round trips: the number (its WABA) and, with `contact`, the contact's marketing preference at once
     /// (marketing templates are left out when the contact stopped marketing on the number); then the list.
     static func fitting(_ phoneNumberID: String, contact: String?, in context: ShellContext) -> [String] {
+        (try? fittingRead(phoneNumberID, contact: contact, in: context)) ?? []
+    }
+
+    /// `fitting`, throwing when the number or the template list could not be read (a number without a WABA is none).
+    static func fittingRead(_ phoneNumberID: String, contact: String?, in context: ShellContext) throws(KapsoAPIError) -> [String] {
         let client = context.client
         var requests = [client.phoneNumberRequest(phoneNumberID)]
         if let contact { requests.append(client.marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)) }
         let responses = client.sendAll(requests)
-        guard case .success(let number) = responses[0], let json = try? client.decode(number, for: requests[0]),
-            let waba = json["data"]?["business_account_id"]?.string
-        else { return [] }
+        let number: HTTPResponse
+        switch responses[0] {
+        case .success(let response): number = response
+        case .failure(let error): throw .transport(error)
+        }
+        guard let waba = try client.decode(number, for: requests[0])["data"]?["business_account_id"]?.string else { return [] }
         var stopped = false
         if responses.count > 1, case .success(let preference) = responses[1] {
             stopped = (try? client.marketingPreference(from: preference, for: requests[1])) == "stopped"
         }
-        return fitting(businessAccountID: waba, marketingStopped: stopped, contact: contact, in: context)
+        return try fittingRead(businessAccountID: waba, marketingStopped: stopped, contact: contact, in: context)
     }
 
     /// The same from a known WABA and marketing preference: one request. Only templates `reply --template` would send
@@ -115,8 +123,14 @@ extension TemplateLookup {
     static func fitting(
         businessAccountID waba: String, marketingStopped: Bool, contact: String? = nil, in context: ShellContext
     ) -> [String] {
-        guard let page = try? context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
-        else { return [] }
+        (try? fittingRead(businessAccountID: waba, marketingStopped: marketingStopped, contact: contact, in: context)) ?? []
+    }
+
+    /// `fitting(businessAccountID:…)`, throwing when the template list could not be read.
+    static func fittingRead(
+        businessAccountID waba: String, marketingStopped: Bool, contact: String? = nil, in context: ShellContext
+    ) throws(KapsoAPIError) -> [String] {
+        let page = try context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
         let templates = page.items.map(MessageTemplate.init(json:)).filter { template in
             template.status == "APPROVED" && template.category != "AUTHENTICATION"
                 && !(marketingStopped && template.category == "MARKETING")

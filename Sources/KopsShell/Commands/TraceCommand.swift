@@ -75,14 +75,21 @@ public enum TraceCommand: Command {
         if let note = undeliveredNote(trace, now: now) { blocks.append(.line(StyledText("  " + note, style: .bad))) }
         blocks += recategorised(trace.message, listing: trace.templates, in: context)
         // A verdict that says to send a template names the ones that fit (one more request, only then).
+        // A list that could not be read says so, not nothing (tester53b U3: the line vanished under a 503).
         if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
-            let fitting = trace.templateContext.map {
-                TemplateLookup.fitting(
-                    businessAccountID: $0.businessAccountID, marketingStopped: $0.marketingStopped, contact: trace.message.contact,
-                    in: context)
-            } ?? TemplateLookup.fitting(number, contact: trace.message.contact, in: context)
-            if !fitting.isEmpty {
-                blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
+            do throws(KapsoAPIError) {
+                let contact = trace.message.contact
+                var fitting = try trace.templateContext.map { known throws(KapsoAPIError) in
+                    try TemplateLookup.fittingRead(
+                        businessAccountID: known.businessAccountID, marketingStopped: known.marketingStopped, contact: contact,
+                        in: context)
+                }
+                if fitting == nil { fitting = try TemplateLookup.fittingRead(number, contact: contact, in: context) }
+                if let fitting, !fitting.isEmpty {
+                    blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
+                }
+            } catch {
+                blocks.append(.hint("approved templates: not read (\(error.message)); 'templates' lists them"))
             }
         }
         // Failed deliveries that may be another message's are never called this message's (SendAttribution.failedNote).

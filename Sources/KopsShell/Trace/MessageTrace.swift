@@ -220,7 +220,7 @@ struct MessageTrace {
             return requests.count - 1
         } : nil
         let responses: [Result<HTTPResponse, TransportError>] =
-            sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
+            sequential ? requests.map { client.sendAll([$0])[0] }
             : client.sendAll(requests)
         func json(_ index: Int) -> Result<JSONValue, KapsoAPIError> {
             switch responses[index] {

@@ -51,38 +51,27 @@ extension TranscriptChecker.Outcome {
 /// printed `conversation: … (not loaded: the API failed (503) …)` and a weaker verdict, which `kops check` reported as
 /// a change and `--update` wrote over the recorded evidence). As for a whole command the API did not answer
 /// (`ErrorReport.isNoAnswer`), such a replay checked nothing: the block is kept as recorded, named, and the check is partial.
+/// Which look-ups went unanswered is noted where the client reads them (`ShellContext.unanswered`), not read from the
+/// section's words: a dropped connection, overview's `rate-limited (429) twice` or a line left out entirely are gaps too
+/// (tester53b U2, U3).
 extension TranscriptChecker {
     /// How the reason of such a kept block starts, for `Outcome.unansweredOnReplay`.
     static let unansweredOnReplayReason = "a look-up got no answer from the API on replay"
 
-    /// The words `ErrorReport.isNoAnswer`'s errors start their text with, as a section prints them after `not loaded:` or
-    /// `unknown:`: a 5xx (`KapsoAPIError.server`), a 429, a body that is no answer, and no connection, a timeout or an
-    /// answer lost (`TransportError`).
-    static let noAnswerWords = [
-        "the API failed (5", "rate limited (429)", "unexpected response (HTTP ", "cannot connect to ", "timed out after ",
-        "but no answer came", "could not resolve host",
-    ]
-
-    /// The first line of `replayed` that names such an error and is not in the recorded block, nil when none.
-    static func unansweredPart(replayed: String, recorded: String) -> String? {
-        let recordedLines = Set(recorded.split(separator: "\n"))
-        return replayed.split(separator: "\n").first { row in
-            !recordedLines.contains(row) && noAnswerWords.contains { row.contains($0) }
-        }.map { String($0.trimmingCharacters(in: .whitespaces)) }
-    }
-
-    /// When a look-up of `line`'s replay got no answer (`unansweredPart`): the replay is taken back (`rewinding` to `mark`),
-    /// the recorded block copied in its place, and the reason returned; nil otherwise, with nothing changed.
+    /// When a look-up of `line`'s replay got no answer (`unanswered`, the newest one's error) and the replay differs from
+    /// the recorded block: the replay is taken back (`rewinding` to `mark`), the recorded block copied in its place, and
+    /// the reason returned; nil otherwise, with nothing changed. A replay equal to the recording (a part that failed when
+    /// recorded fails again) is no gap in what it checked.
     static func keptUnanswered(
-        _ line: String, replayed: String, recorded entry: TranscriptParser.Entry, rewinding recorder: TranscriptRecorder,
-        to mark: TranscriptRecorder.Mark
+        _ line: String, replayed: String, unanswered: String?, recorded entry: TranscriptParser.Entry,
+        rewinding recorder: TranscriptRecorder, to mark: TranscriptRecorder.Mark
     ) -> String? {
-        guard let part = unansweredPart(replayed: replayed, recorded: entry.block) else { return nil }
+        guard let unanswered, replayed != entry.block else { return nil }
         recorder.rewind(to: mark)
         recorder.keepAsRecorded(line, recorded: entry.command)
         recorder.copy(entry.block)
-        return unansweredOnReplayReason + " ('\(Shortened.text(part))'), so that part could not be replayed; retry the check "
-            + "(--update does not write it)"
+        return unansweredOnReplayReason + " ('\(Shortened.text(unanswered))'), so that part could not be replayed; retry "
+            + "the check (--update does not write it)"
     }
 }
 

@@ -318,6 +318,7 @@ public struct TranscriptChecker {
             shell.lastReported = nil
             let presses = shell.context.interruptPresses()
             let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
+            let unansweredBefore = shell.context.unanswered.count
             shell.run(line: line)
             if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
                 // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
@@ -345,8 +346,10 @@ public struct TranscriptChecker {
                 shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            let unanswered = shell.context.unanswered.count > unansweredBefore ? shell.context.unanswered.newest : nil
             if !changesKapso, let reason = TranscriptChecker.keptUnanswered(
-                line, replayed: replayed, recorded: entry, rewinding: recorder, to: mark)
+                line, replayed: replayed, unanswered: unanswered.map { shell.redactor.redact($0) }, recorded: entry,
+                rewinding: recorder, to: mark)
             {
                 kept.append((entry.line, entry.command, reason))
                 continue
