@@ -32,7 +32,7 @@ public enum ProfileCommand: Command {
         FlagSpec("--key-command", value: "CMD", help: "command that prints its API key"),
         FlagSpec("--phone-number-id", value: "ID", help: "number selected when the profile is used"),
         FlagSpec("--default", help: "also make the new profile the default (default_profile)"),
-        FlagSpec("--force", help: "replace a profile of that name (config.toml~ keeps the old file)"),
+        FlagSpec("--force", help: "replace a profile of that name (a new backup beside config.toml keeps the old file)"),
     ]
 
     public static func validate(_ arguments: Arguments) throws {
@@ -222,6 +222,12 @@ public enum ProfileCommand: Command {
         guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
+        // `kops --profile -x` reads `-x` as another flag (tester53 T5): a name kops itself could not select is refused.
+        guard !name.hasPrefix("-") else {
+            throw .invalidValue(
+                command: Self.name, what: "profile name", value: name,
+                expected: "a name that starts with a letter, digit or _ ('kops --profile \(name)' would read it as a flag)")
+        }
         guard !Profile.nameReadsAsKey(name) else {
             throw .invalidSecretValue(
                 command: "\(Self.name) add", flag: "NAME", problem: "reads as a key or token",
@@ -321,11 +327,12 @@ public enum ProfileCommand: Command {
         // No profile and no key in this session (the first run), before this one is saved.
         let noProfile = !context.keyInHand && context.keyOrigin == .none(profile: nil)
             && context.config.profile(named: context.session.profile) == nil
-        let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
+        let saved = try file.save(profile, makeDefault: arguments.has("--default"))
+        let isDefault = saved.becameDefault
         context.config = try file.load()
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
-        if let replaced {
-            blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(file.backupPath)")))
+        if let replaced, let backup = saved.backup {
+            blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(backup)")))
         }
         if let checked { blocks.append(.hint(checked)) }
         if isDefault {
