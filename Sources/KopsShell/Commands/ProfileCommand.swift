@@ -37,7 +37,8 @@ public enum ProfileCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws {
         switch arguments.positionals.first {
-        case nil, "list"?: return
+        // `profile list foo` listed the profiles and dropped `foo` without a word (tester53 T10).
+        case nil, "list"?: if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
         case "use"?, "default"?: _ = try arguments.required(1, "profile name")
         case "add"?: try checkAdd(try arguments.required(1, "profile name"), arguments)
         case let other?:
