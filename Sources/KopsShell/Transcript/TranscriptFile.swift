@@ -145,6 +145,20 @@ public enum TranscriptFile {
         Foundation.truncate(path, off_t(size)) == 0 ? nil : String(cString: strerror(errno)).lowercased()
     }
 
+    /// `PREFIX-YYYYMMDD-HHMMSS.md` in the current folder (`kops-…` for `record`, `kops-bundle-…` for `bundle`), with `-2`,
+    /// `-3`, … when a file of that second or its restore file exists: two of them without a name in one second must not
+    /// refuse each other, nor offer `--force` over the first (probe18 P18-7, tester53 T17).
+    static func defaultName(_ prefix: String) -> String {
+        let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+        var path = "\(prefix)-\(stamp).md"
+        var counter = 1
+        while FileManager.default.fileExists(atPath: path) || FileManager.default.fileExists(atPath: TranscriptRestore.path(besides: path)) {
+            counter += 1
+            path = "\(prefix)-\(stamp)-\(counter).md"
+        }
+        return path
+    }
+
     /// The most numbered backups `backUp` tries (`FILE.md.~1~` … `FILE.md.~99~`) after `FILE.md~`.
     static let maxBackups = 99
 
