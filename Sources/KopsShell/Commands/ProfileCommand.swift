@@ -311,7 +311,12 @@ public enum ProfileCommand: Command {
         let keyEnv = arguments.value("--key-env")
         let keyCommand = arguments.value("--key-command")
         if let keyCommand, KeyCommand.printsLiteralKey(keyCommand) {
-            throw ConfigError.literalKey(path: file.path, line: nil, profile: name, key: "api_key_command")
+            // Said as what it is: nothing was written (tester53b U5: "config.toml holds a literal secret" sent people
+            // looking for a key that was never saved).
+            throw ShellError.invalidSecretValue(
+                command: "\(Self.name) add", flag: "--key-command", problem: "prints a key written into it",
+                expected: "give a command that reads it from a secret store (pass show NAME, op read op://VAULT/ITEM/FIELD, "
+                    + "security find-generic-password -w -s NAME), or export it and use --key-env NAME; nothing was saved")
         }
         if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty {
             try KeyOrigin.check(value, subject: "the key in env \(keyEnv)")
