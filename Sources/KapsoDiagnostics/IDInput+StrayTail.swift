@@ -16,6 +16,7 @@ extension IDInput {
     /// - Percent escapes of a space, line break, tab or `+`, once or more (`%0A`; `%250A`, whose `%25` is an encoded `%`:
     ///   a value encoded twice, RFC 3986 §2.4). `%2B` is a literal `+` (RFC 3986 §2.1), never a space: only a `+` as
     ///   written is form encoding's space (tester52b K10).
+    /// - After a UUID, anything that cannot continue it (`}`, `%7D`, `.json`: `uuidTail`).
     ///
     /// One rule for every id shape (tester52b K9, K19: the same tail after a webhook or conversation id was not named).
     /// Nil unless what is left is ASCII digits or a UUID (no phone number ends in one, ids of digits are Meta's, UUIDs
@@ -48,12 +49,28 @@ extension IDInput {
                 : kind + (times == 1 ? ", percent-encoded" : ", percent-encoded \(times == 2 ? "twice" : "\(times) times"): %25 is an encoded '%'")
         } else {
             let pluses = rest.reversed().prefix { $0 == "+" }.count
-            guard pluses > 0 else { return nil }
+            guard pluses > 0 else { return uuidTail(text) }
             rest = rest.dropLast(pluses)
             what = "a space as form encoding writes it: Python's quote_plus, Java's URLEncoder, PHP's urlencode"
         }
         guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) || isUUID(String(rest)) else { return nil }
         return (String(rest), String(text.dropFirst(rest.count)), what)
+    }
+
+    /// A UUID followed by what cannot continue it (anything but a hex digit or `-`), e.g. `…8b92}` or `…8b92%7D` (a URL
+    /// template's `{id}}`), `…8b92.json`, `…8b92%`: a UUID has a fixed length (RFC 9562 §4), so the rest was copied or
+    /// built with it (tester53b U10, U20: read as "no webhook of this project has the id"). Nil otherwise, and for a space
+    /// (a value that held two words: `UUIDShape.defect` says so).
+    private static func uuidTail(_ text: String) -> (id: String, tail: String, what: String)? {
+        let (id, tail) = (String(text.prefix(36)), String(text.dropFirst(36)))
+        guard isUUID(id), let first = tail.first, !first.isHexDigit, first != "-", !first.isWhitespace else { return nil }
+        if tail.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(tail.utf8)[...], plusIsSpace: false),
+            let decoded = String(validating: bytes, as: UTF8.self), decoded != tail,
+            decoded.allSatisfy({ $0.isASCII && ($0.isPunctuation || $0.isSymbol || $0.isLetter || $0.isNumber) })
+        {
+            return (id, tail, "'\(decoded)', percent-encoded: not part of the id")
+        }
+        return (id, tail, "not part of the id")
     }
 
     /// What `tail` (from its first `%`) decodes to, when decoding it (at most three times, while a `%` is left) leaves

@@ -249,6 +249,25 @@ public enum IDResolver {
         return identity.statement + ", not a " + expected.title + (identity.fix.map { "; " + $0 } ?? "")
     }
 
+    /// The error line for an id filter (`--webhook ID`) that left a list empty while some of the id's look-ups failed
+    /// (`identity` `.unknown` and `incomplete`; tester53b U18: the check gave up and the list said "no deliveries",
+    /// status 0). When the webhook list answered, a webhook id not on it is none of the project's webhooks whatever the
+    /// failed parts hold: `5f6a… is not a webhook of this project (its webhook list was read), so no deliveries match it in
+    /// the last 24h; what else it may be could not be checked: API logs (…)`. Otherwise nothing is concluded: `could not
+    /// check whether 5f6a… is a webhook of this project: …; no deliveries match it in the last 24h; try again when the API
+    /// answers`. `emptied` is what the list found. Nil for an id found, not looked up (`lookUpBudget`), or searched whole.
+    public static func uncheckedFilterLine(_ identity: Identity, expected: Identity.Kind, emptied: String) -> String? {
+        guard identity.kind == .unknown, identity.incomplete, identity.lookUpBudget == nil else { return nil }
+        let (id, unread) = (identity.input, grouped(identity.unchecked))
+        let noun = expected == .webhookID ? "webhook" : expected.title
+        if expected == .webhookID, !identity.unchecked.contains(where: { $0.hasPrefix(Lookup.webhooks.part + " (") }) {
+            return "\(id) is not a webhook of this project (its webhook list was read), so \(emptied); what else it may be "
+                + "could not be checked: \(unread)"
+        }
+        return "could not check whether \(id) is a \(noun) of this project: could not check \(unread); \(emptied); try again "
+            + "when the API answers"
+    }
+
     /// The error line for an id-shaped value (15 digits or more, no `+` or `00`: Meta's ids are 15-17 digits, a
     /// phone number 15 at most) given as a contact's number that the resolver found nowhere, the selection kops can
     /// vouch for: `100200300400999 is not a phone-number id, WABA id, … or contact of this project (searched …);

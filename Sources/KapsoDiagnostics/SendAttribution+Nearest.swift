@@ -38,19 +38,25 @@ extension SendAttribution {
     }
 
     /// A row left out as another message's: when it was created, what it was (an event name, or `send call`) and the
-    /// time of the message nearer to it (Unix seconds).
+    /// time of the message nearer to it (Unix seconds). `otherContact`: that message is another contact's (both without
+    /// a phone number, `mayShareRows`). `unsure`: the traced message got no row of its own and the row falls in its span,
+    /// so the row may be its own after all: the other message's trace lists it as "may be the other message's" (tester53b
+    /// U13: one trace sent the on-call to Kapso support about the row the other called ambiguous).
     public struct Nearer: Sendable, Equatable {
         public var row: Int64
         public var what: String
         public var other: Int64
+        public var otherContact = false
+        public var unsure = false
     }
 
     /// Rows kept as the message's although fewer rows than messages fit the span: what (an event name or `send call`),
-    /// how many rows and how many messages.
+    /// how many rows and how many messages; `otherContacts`: some of those messages are other contacts' (without a number).
     public struct Shared: Sendable, Equatable {
         public var what: String
         public var rows: Int
         public var messages: Int
+        public var otherContacts = false
     }
 
     /// Where a send call went: the traced number's own path, or a path that names no number (`/v1/messages`).
@@ -98,10 +104,10 @@ extension SendAttribution {
 
     /// How many rows and messages a kept row is shared among: the traced message (its rows at `own`), the others that
     /// could have one of its rows, and the rows (at `rows`) any of them could have.
-    static func shared(_ what: String, rows: [Int64], own: [Int64], claimants: [TimeMatch.Claimant]) -> Shared {
+    static func shared(_ what: String, rows: [Int64], own: [Int64], claimants: [TimeMatch.Claimant], strangers: Set<Int>) -> Shared {
         let contenders = claimants.indices.filter { index in index == 0 || own.contains { claimants[index].range.contains($0) } }
         let reachable = rows.filter { at in contenders.contains { claimants[$0].range.contains(at) } }
-        return Shared(what: what, rows: reachable.count, messages: contenders.count)
+        return Shared(what: what, rows: reachable.count, messages: contenders.count, otherContacts: contenders.contains(where: strangers.contains))
     }
 
     /// A delivery or send call by id, at its creation time (Unix seconds).
@@ -123,8 +129,10 @@ extension SendAttribution {
         var shared: Shared?
     }
 
+    /// `strangers`: the claimants that are other contacts' messages (`Nearer.otherContact`).
     static func split(
-        _ rows: [Row], own ids: Set<String>, what: String, among claimants: [TimeMatch.Claimant], order: TimeMatch.Order
+        _ rows: [Row], own ids: Set<String>, what: String, among claimants: [TimeMatch.Claimant], order: TimeMatch.Order,
+        strangers: Set<Int> = []
     ) -> Split {
         let (owner, paired) = TimeMatch.owners(of: rows.map(\.at), among: claimants, order: order)
         let unserved = Set(claimants.indices).subtracting(paired)
@@ -133,7 +141,10 @@ extension SendAttribution {
             let reading = TimeMatch.reading(row.at, owner: owner[index], among: claimants, order: order)
             if case .other(let who) = reading {
                 split.dropped.insert(row.id)
-                split.nearer.append(Nearer(row: row.at, what: what, other: claimants[who].at))
+                // The mirror of `contested` below: the other message's trace says this row may be this message's.
+                let unsure = unserved.contains(0) && claimants[0].range.contains(row.at)
+                split.nearer.append(
+                    Nearer(row: row.at, what: what, other: claimants[who].at, otherContact: strangers.contains(who), unsure: unsure))
                 continue
             }
             split.kept += 1
@@ -142,12 +153,12 @@ extension SendAttribution {
                 split.contested.insert(row.id)
             } else if case .either(let who) = reading {
                 split.contested.insert(row.id)
-                split.either[row.id] = Nearer(row: row.at, what: what, other: claimants[who].at)
+                split.either[row.id] = Nearer(row: row.at, what: what, other: claimants[who].at, otherContact: strangers.contains(who))
             }
         }
         if split.contested.count > split.either.count {
             let own = rows.filter { ids.contains($0.id) }.map(\.at)
-            split.shared = shared(what, rows: rows.map(\.at), own: own, claimants: claimants)
+            split.shared = shared(what, rows: rows.map(\.at), own: own, claimants: claimants, strangers: strangers)
         }
         return split
     }
@@ -181,10 +192,12 @@ extension SendAttribution {
         for delivery in deliveries where seen.insert(delivery.event + " " + delivery.webhookID).inserted {
             let (event, hook) = (delivery.event, delivery.webhookID)
             guard neighbours.batched[hook]?.contains(event) != true, let own = Self.eventTime(message, event: event) else { continue }
-            let claimants = [TimeMatch.Claimant(at: own, range: range)] + rivals.compactMap { other in
+            let entries = rivals.compactMap { other -> (TimeMatch.Claimant, Bool)? in
                 guard let at = Self.eventTime(other, event: event), let range = Self.deliveryRange(other) else { return nil }
-                return TimeMatch.Claimant(at: at, range: range)
+                return (TimeMatch.Claimant(at: at, range: range), !Self.sameContact(other, message))
             }
+            let claimants = [TimeMatch.Claimant(at: own, range: range)] + entries.map(\.0)
+            let strangers = Set(entries.indices.filter { entries[$0].1 }.map { $0 + 1 })
             guard claimants.count > 1 else { continue }
             let mine = deliveries.filter { $0.event == event && $0.webhookID == hook }
             let ids = Set(mine.map(\.id))
@@ -193,7 +206,7 @@ extension SendAttribution {
                     && (row.phoneNumberID == nil || row.phoneNumberID == message.phoneNumberID)
             }
             let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { Row(id: row.id, at: $0) } }
-            let split = Self.split(rows, own: ids, what: event, among: claimants, order: .after)
+            let split = Self.split(rows, own: ids, what: event, among: claimants, order: .after, strangers: strangers)
             dropped.formUnion(split.dropped)
             // Said only where the message is left without a delivery of the event: it explains the "no delivery" reading.
             if split.kept == 0 { nearerDeliveries += split.nearer }

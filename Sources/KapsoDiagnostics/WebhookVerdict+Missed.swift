@@ -98,14 +98,22 @@ extension WebhookVerdict {
     /// `metaOnly`: every such webhook is of kind meta. Kapso forwards it every message event (kapso-api.md §10.1), but
     /// whether its delivery log lists those forwards is not documented (§4, §13), so without a later delivery of it in
     /// the log, the receiver's own log decides (probe44 P44-11).
-    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false)
-        -> String
-    {
+    ///
+    /// `rowInDoubt`: a delivery near the message was read as another message's but may be this one's
+    /// (`SendAttribution.deliveryInDoubt`): the delivery log holds no WAMID (§4), so only the receiver's own log can say
+    /// whether Kapso sent it, never "Kapso did not send it" (tester53b U13).
+    public static func undeliveredAdvice(
+        laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false, rowInDoubt: Bool = false
+    ) -> String {
         if statusesBlocked {
             return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
                 + "events can fire, whatever the webhook does"
         }
         let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
+        if rowInDoubt {
+            return "the delivery log holds no WAMID: check the receiver's own log for this message; only if nothing arrived "
+                + "there, " + report
+        }
         if metaOnly, laterDelivery != true {
             return "whether Kapso's delivery log lists a meta-kind webhook's forwards is not documented, and it shows none to "
                 + "this webhook after the message either: check the receiver's own log for this message; if nothing arrived "

@@ -52,7 +52,8 @@ import Testing
         #expect(a.nearerDeliveries.map(\.row) == [Self.t0 + gap] && a.nearerDeliveries.map(\.what) == ["whatsapp.message.sent"])
         #expect(a.deliveriesSharing == [
             "1 whatsapp.message.sent delivery at \(KapsoTime.iso(Self.t0 + gap)) is nearer in time to another message to this "
-                + "contact (\(KapsoTime.iso(Self.t0 + gap))): read as that message's and left out here (the delivery log holds no WAMID)"
+                + "contact (\(KapsoTime.iso(Self.t0 + gap))): read as that message's and left out here, but it may be this "
+                + "message's, which got none of its own (the delivery log holds no WAMID)"
         ])
         let b = SendAttribution(message: second, calls: [], deliveries: [row], neighbours: neighbours)
         #expect(b.deliveries.map(\.id) == ["d"])
@@ -129,7 +130,7 @@ import Testing
     }
 
     /// The send-call variant: two sends 1 s apart, one call (at the second): the second's, with a note; the first lists
-    /// none and says which send it went to. With a call for each, each keeps its own and no note is written.
+    /// none and says which send it went to, and that it may be its own (tester53b U13: as the second's note says). With a call for each, each keeps its own and no note is written.
     @Test func oneSendCallForTwoSends() throws {
         let first = try Self.outbound("A", at: Self.t0)
         let second = try Self.outbound("B", at: Self.t0 + 1)
@@ -139,7 +140,8 @@ import Testing
         #expect(a.calls.isEmpty)
         #expect(a.callsSharing == [
             "1 send call at \(KapsoTime.iso(Self.t0 + 1)) is nearer in time to another send from this number "
-                + "(\(KapsoTime.iso(Self.t0 + 1))): read as that message's and left out here (the API log holds no WAMID)"
+                + "(\(KapsoTime.iso(Self.t0 + 1))): read as that message's and left out here, but it may be this message's, "
+                + "which got none of its own (the API log holds no WAMID)"
         ])
         let b = SendAttribution(message: second, calls: [one], deliveries: [], neighbours: neighbours)
         #expect(b.calls.map(\.id) == ["c2"])

@@ -5,7 +5,7 @@ import Testing
 
 /// probe29 P29-13: `profile add NAME` over an existing NAME silently replaced it (comments, phone_number_id, base URL
 /// and key source gone, no backup). It is refused without --force, naming what it holds; with --force the table is
-/// replaced in place, its comments stay and config.toml~ keeps the old file. `profile default` keeps the line's comment.
+/// replaced in place, its comments stay and a new backup (config.toml~ first) keeps the old file. `profile default` keeps the line's comment.
 @Suite struct ProfileAddReplaceTests {
     private let original = """
         default_profile = "prod"  # careful: customers
@@ -41,7 +41,7 @@ import Testing
         }
         #expect(status == 64)
         #expect(err == "error: profile 'prod' exists (https://api.kapso.ai, env KAPSO_PROD_KEY, number 100200300400501); "
-            + "add --force to replace it (config.toml~ keeps the old file), or pick another name\n")
+            + "add --force to replace it (a new backup beside config.toml keeps the old file), or pick another name\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
         #expect(!FileManager.default.fileExists(atPath: path + "~"))
     }

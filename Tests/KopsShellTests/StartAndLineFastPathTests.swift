@@ -11,11 +11,13 @@ import Testing
     static func referenceFind(in words: [Word], line: String, registry: CommandRegistry) -> ShellOperatorError? {
         guard let name = words.first?.text, !ShellOperatorError.ownSyntax.contains(name) else { return nil }
         let characters = Array(line)
-        for (index, word) in words.enumerated().dropFirst() where ShellOperatorError.symbols.contains(word.text) {
+        for (index, word) in words.enumerated().dropFirst() {
+            guard let symbol = ShellOperatorError.symbol(of: word.text) else { continue }
             let at = word.column - 1
             guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
             let before = words[..<index].map(\.text)
-            var error = ShellOperatorError(command: name, symbol: word.text, before: before, after: words[(index + 1)...].map(\.text))
+            let glued = word.text == symbol ? [] : [String(word.text.dropFirst(symbol.count))]
+            var error = ShellOperatorError(command: name, symbol: symbol, before: before, after: glued + words[(index + 1)...].map(\.text))
             error.sends = ScriptPolicy.wouldSend(before, registry: registry)
             return error
         }

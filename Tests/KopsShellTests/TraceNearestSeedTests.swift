@@ -26,7 +26,9 @@ import Testing
         #expect(first.contains(
             "1 whatsapp.message.sent delivery at 2026-11-21T11:05:00Z is nearer in time to another message to this contact "
                 + "(2026-11-21T11:05:00Z): read as that message's and left out here"), "\(first)")
-        #expect(first.contains("no webhook delivery: 1 active webhook"), "\(first)")
+        // The row may still be P01's (P02's trace says so): no "Kapso recorded none" (tester53b U13).
+        #expect(first.contains("no webhook delivery surely of this message: 1 active webhook"), "\(first)")
+        #expect(!first.contains("Kapso did not send it"), "\(first)")
         #expect(second.contains("webhook deliveries: 1\n1 whatsapp.message.sent delivery for 2 messages to this contact in that "
             + "span: listed as this message's, the nearest in time, but it may be the other message's"), "\(second)")
         #expect(question.contains("webhook deliveries: none for whatsapp.message.received"), "\(question)")

@@ -30,7 +30,7 @@ public enum BundleCommand: ScriptCommand {
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let path = arguments.positionals.first ?? defaultPath()
+        let path = arguments.positionals.first ?? TranscriptFile.defaultName("kops-bundle")
         let period = arguments.value("--period") ?? "24h"
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
         guard let shell = context.shell, shell.recorder?.isReplay != true else {
@@ -209,19 +209,5 @@ public enum BundleCommand: ScriptCommand {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
-
-    /// `kops-bundle-20261121-120000.md` in the current folder.
-    /// `kops-bundle-YYYYMMDD-HHMMSS.md`, with `-2`, `-3`, … when a bundle of that second exists: two plain `bundle`
-    /// lines in one second must not refuse each other (probe18 P18-7).
-    private static func defaultPath() -> String {
-        let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
-        var path = "kops-bundle-\(stamp).md"
-        var counter = 1
-        while FileManager.default.fileExists(atPath: path) || FileManager.default.fileExists(atPath: path + ".restore") {
-            counter += 1
-            path = "kops-bundle-\(stamp)-\(counter).md"
-        }
-        return path
     }
 }

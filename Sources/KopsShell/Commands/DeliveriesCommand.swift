@@ -81,6 +81,16 @@ public enum DeliveriesCommand: Command {
                 command: name, what: "combination", value: "--status \(status) with --errors",
                 expected: "one of them: --errors lists failed deliveries only (it means --status failed), --status \(status) the \(status) ones")
         }
+        // The delivery log's `status` and `event` filters take one value each (kapso-api.md §4): a second one replaced the
+        // first without a word (tester53b U11).
+        for (flag, counted) in [("--status", "status"), ("--event", "event")] {
+            let given = arguments.all(flag)
+            if let first = given.first, let other = given.first(where: { $0 != first }) {
+                throw .invalidValue(
+                    command: name, what: "combination", value: "\(flag) \(first) with \(flag) \(other)",
+                    expected: "one \(flag): Kapso's filter takes one value; run once for each, or 'deliveries stats' counts by \(counted)")
+            }
+        }
         if arguments.positionals.first == "stats", let flag = ["--all", "--follow"].first(where: arguments.has) {
             throw .invalidValue(
                 command: name, what: "use of \(flag)", value: "stats \(flag)",

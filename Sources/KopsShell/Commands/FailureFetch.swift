@@ -208,7 +208,8 @@ struct FailureFetch {
         var healths = facts.healths
         // The newest few others of each form, as `whois` reads them (each is several look-ups), in `lookupOrder`: a burst
         // of failed webhook routes no longer leaves a failed message's WAMID unread (tester52b K1, K18).
-        let plan = FailureGroups.lookUpPlan(all.filter { found[$0] == nil }, perForm: Self.identifiedIDs)
+        let plan = FailureGroups.lookUpPlan(
+            all.filter { found[$0] == nil }, perForm: Self.identifiedIDs, webhookSlots: FailureGroups.webhookSlotIDs(entries))
         for id in plan.asked {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
             else { continue }

@@ -11,8 +11,7 @@ internal import KopsHTTP
 /// interval nor more than 300 s (60 s without one); after a first answer, retries a transient failure (5xx, a
 /// dropped, refused or timed-out connection) with a doubling wait, giving up after `failuresBeforeGivingUp` in a
 /// row; says it started (on stderr, off a terminal too), then shows liveness only when a person is watching. However
-/// it ends, the closing line is printed; any
-/// other error ends the loop after it.
+/// it ends after its first request, the closing line is printed; any other error ends the loop after it.
 struct FollowLoop {
     /// The shortest `--interval` in seconds, and so the shortest wait between two requests of a follow, whatever a
     /// 429's `Retry-After` says (probe20 P20-3: `Retry-After: 0` made 1,300 requests a second). A poll a second is 60
@@ -66,7 +65,7 @@ struct FollowLoop {
     /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives `show` each poll's items,
     /// oldest first, that are new (`isNew` true: an id never seen) or changed (an id seen before whose `state` differs
     /// from when it was last listed). Returns `summary`'s closing line; when an error ends the follow, that line is shown
-    /// first and the error thrown after it.
+    /// first and the error thrown after it, unless no poll was answered, refused or retried (nothing was followed).
     func run<Item>(
         in context: ShellContext, id: (Item) -> String, state: (Item) -> String, fetch: () throws -> [Item],
         show: ([(item: Item, isNew: Bool)]) -> Void, summary: (Tally) -> String
@@ -75,7 +74,9 @@ struct FollowLoop {
         do {
             try poll(in: context, tally: &tally, id: id, state: state, fetch: fetch, show: show)
         } catch {
-            context.emit(CommandResult(blocks: [.hint(summary(tally))]))
+            // A follow whose first poll got no answer never started: no "stopped after 0 polls" above its one error line
+            // (tester53b U11).
+            if tally.polls + tally.rateLimited + tally.failed > 0 { context.emit(CommandResult(blocks: [.hint(summary(tally))])) }
             throw error
         }
         return CommandResult(blocks: [.hint(summary(tally))])

@@ -32,12 +32,13 @@ public enum ProfileCommand: Command {
         FlagSpec("--key-command", value: "CMD", help: "command that prints its API key"),
         FlagSpec("--phone-number-id", value: "ID", help: "number selected when the profile is used"),
         FlagSpec("--default", help: "also make the new profile the default (default_profile)"),
-        FlagSpec("--force", help: "replace a profile of that name (config.toml~ keeps the old file)"),
+        FlagSpec("--force", help: "replace a profile of that name (a new backup beside config.toml keeps the old file)"),
     ]
 
     public static func validate(_ arguments: Arguments) throws {
         switch arguments.positionals.first {
-        case nil, "list"?: return
+        // `profile list foo` listed the profiles and dropped `foo` without a word (tester53 T10).
+        case nil, "list"?: if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
         case "use"?, "default"?: _ = try arguments.required(1, "profile name")
         case "add"?: try checkAdd(try arguments.required(1, "profile name"), arguments)
         case let other?:
@@ -222,6 +223,12 @@ public enum ProfileCommand: Command {
         guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
+        // `kops --profile -x` reads `-x` as another flag (tester53 T5): a name kops itself could not select is refused.
+        guard !name.hasPrefix("-") else {
+            throw .invalidValue(
+                command: Self.name, what: "profile name", value: name,
+                expected: "a name that starts with a letter, digit or _ ('kops --profile \(name)' would read it as a flag)")
+        }
         guard !Profile.nameReadsAsKey(name) else {
             throw .invalidSecretValue(
                 command: "\(Self.name) add", flag: "NAME", problem: "reads as a key or token",
@@ -304,7 +311,12 @@ public enum ProfileCommand: Command {
         let keyEnv = arguments.value("--key-env")
         let keyCommand = arguments.value("--key-command")
         if let keyCommand, KeyCommand.printsLiteralKey(keyCommand) {
-            throw ConfigError.literalKey(path: file.path, line: nil, profile: name, key: "api_key_command")
+            // Said as what it is: nothing was written (tester53b U5: "config.toml holds a literal secret" sent people
+            // looking for a key that was never saved).
+            throw ShellError.invalidSecretValue(
+                command: "\(Self.name) add", flag: "--key-command", problem: "prints a key written into it",
+                expected: "give a command that reads it from a secret store (pass show NAME, op read op://VAULT/ITEM/FIELD, "
+                    + "security find-generic-password -w -s NAME), or export it and use --key-env NAME; nothing was saved")
         }
         if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty {
             try KeyOrigin.check(value, subject: "the key in env \(keyEnv)")
@@ -321,11 +333,12 @@ public enum ProfileCommand: Command {
         // No profile and no key in this session (the first run), before this one is saved.
         let noProfile = !context.keyInHand && context.keyOrigin == .none(profile: nil)
             && context.config.profile(named: context.session.profile) == nil
-        let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
+        let saved = try file.save(profile, makeDefault: arguments.has("--default"))
+        let isDefault = saved.becameDefault
         context.config = try file.load()
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
-        if let replaced {
-            blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(file.backupPath)")))
+        if let replaced, let backup = saved.backup {
+            blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(backup)")))
         }
         if let checked { blocks.append(.hint(checked)) }
         if isDefault {

@@ -56,7 +56,7 @@ public enum RecordCommand: ScriptCommand {
             throw ScriptError.recording(
                 "already recording" + location(recorder.destination) + "; run 'record stop' first")
         }
-        let path = arguments.positionals.first ?? defaultPath()
+        let path = arguments.positionals.first ?? TranscriptFile.defaultName("kops")
         let opening: TranscriptRecorder.Opening =
             arguments.has("--append") ? .append : arguments.has("--force") ? .replace : .create
         let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
@@ -79,11 +79,5 @@ public enum RecordCommand: ScriptCommand {
     private static func location(_ destination: TranscriptRecorder.Destination) -> String {
         if case .file(let path) = destination { return " to \(path)" }
         return ""
-    }
-
-    /// `kops-20261121-120000.md` in the current folder.
-    private static func defaultPath() -> String {
-        let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
-        return "kops-\(stamp).md"
     }
 }

@@ -137,6 +137,12 @@ extension ShellContext {
                 let fix = identity.fix == IDResolver.unplacedUUIDFix ? IDResolver.anotherProjectFix : identity.fix
                 throw ShellError.idNotFound(explanation: "\(flag): " + identity.statement + searched + (fix.map { "; " + $0 } ?? ""))
             }
+            // Some look-ups failed: what the answered ones say, never the empty list as if the id were checked (tester53b U18).
+            let period = filters.last { $0.0 == "period" }?.1 ?? DeliveryPeriod.standard
+            let emptied = key == "webhook_id" ? "no deliveries match it in the last \(period)" : "no \(noun) match it"
+            if let line = IDResolver.uncheckedFilterLine(identity, expected: kind, emptied: emptied) {
+                throw ShellError.idUnchecked(explanation: "\(flag): " + line, status: .failure)
+            }
         }
     }
 

@@ -66,7 +66,8 @@ extension TraceCommand {
             let pending = audience.pending(now: now)
             var lines: [Block] = []
             if !due.isEmpty {
-                lines.append(.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(due) + undelivered, style: .bad)))
+                let reading = trace.attribution?.deliveryInDoubt == true ? inDoubt : undelivered
+                lines.append(.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(due) + reading, style: .bad)))
             } else if let first = pending.first {
                 lines.append(.line(StyledText(
                     "webhook deliveries: none yet for \(events): \(first.webhook.url) should get it, and "
@@ -117,6 +118,9 @@ extension TraceCommand {
 
     static let undelivered = ": Kapso recorded no delivery of this message"
 
+    /// Said instead of `undelivered` when a delivery left out as another message's may be this one's (tester53b U13).
+    static let inDoubt = ": none surely of this message; the one read as another message's may be its own (below)"
+
     /// The line under the verdict when the message's events have a webhook that should have received them by now
     /// (`WebhookAudience.due`) and no delivery was recorded (probe17 P17-11: the verdict was a clean "received"), with
     /// Kapso's processing status as the first suspect when it is not done; nil otherwise.
@@ -135,13 +139,17 @@ extension TraceCommand {
         // Never "see 'webhooks check'" unless that check can see it (P19-2): it compares received messages only.
         let later = trace.deliveredAfter.map { ids in hooks.contains { ids.contains($0.id) } }
         let blocked = if case .closed = trace.statusPath { !trace.message.isInbound } else { false }
+        let doubt = trace.attribution?.deliveryInDoubt == true
         let advice = WebhookVerdict.undeliveredAdvice(
             laterDelivery: later, checkSees: hooks.contains { WebhookAudience.subscribes($0, to: "whatsapp.message.received") },
-            statusesBlocked: blocked, metaOnly: hooks.allSatisfy { $0.kind == "meta" })
+            statusesBlocked: blocked, metaOnly: hooks.allSatisfy { $0.kind == "meta" }, rowInDoubt: doubt)
         let meta = metaApart.isEmpty ? "" : "; not judged from the log: "
             + metaApart.prefix(2).map(\.url).joined(separator: ", ") + (metaApart.count > 2 ? ", …" : "")
             + " (kind meta: whether Kapso's delivery log lists its forwards is not documented; check the receiver's own log)"
-        return "no webhook delivery: " + subscribedText(hooks) + ", yet Kapso recorded none for this message" + processing
+        let (heading, recorded) = doubt
+            ? ("no webhook delivery surely of this message: ", ", and the delivery Kapso recorded near its time may be its own or another's")
+            : ("no webhook delivery: ", ", yet Kapso recorded none for this message")
+        return heading + subscribedText(hooks) + recorded + processing
             + "; " + advice + meta
     }
 

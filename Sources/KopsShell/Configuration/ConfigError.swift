@@ -92,7 +92,7 @@ public enum ConfigError: KopsError, Equatable {
         case .profilesUnlisted(let problem):
             "the profiles cannot be listed while config.toml is broken (\(problem)); fix the file first"
         case .profileExists(let name, let was):
-            "profile '\(name)' exists (\(was)); add --force to replace it (config.toml~ keeps the old file), or pick another name"
+            "profile '\(name)' exists (\(was)); add --force to replace it (a new backup beside config.toml keeps the old file), or pick another name"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
         case .editRefused(let path, let reason):

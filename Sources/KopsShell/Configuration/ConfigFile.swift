@@ -36,15 +36,20 @@ public struct ConfigFile: Sendable {
         return try KopsConfig.parse(text, path: path)
     }
 
-    /// Where `save` keeps the file as it was before it replaced a profile: `config.toml~`, beside it.
-    public var backupPath: String { path + "~" }
+    /// What `save` did: whether the profile became the default, and where the file as it was before a replaced profile
+    /// is kept (nil when none was replaced).
+    public struct Saved: Sendable {
+        public var becameDefault: Bool
+        public var backup: String?
+    }
 
     /// Adds (or replaces) a profile, keeping the rest of the file, and makes it the default when asked or when it
-    /// is the file's first profile; returns true when it became the default. Written atomically, mode 0600.
-    /// A replaced profile keeps its place and its full-line comments, and the whole previous file is kept at
-    /// `backupPath` (probe29 P29-13: the old table, its comments and phone_number_id were gone without a trace).
+    /// is the file's first profile. Written atomically, mode 0600.
+    /// A replaced profile keeps its place and its full-line comments, and the whole previous file is kept in a new
+    /// backup beside it, `config.toml~` or the first free `config.toml.~N~` (probe29 P29-13: the old table, its comments
+    /// and phone_number_id were gone without a trace; tester53 T9: a second replace overwrote the first's backup).
     @discardableResult
-    public func save(_ profile: Profile, makeDefault: Bool = false) throws(ConfigError) -> Bool {
+    public func save(_ profile: Profile, makeDefault: Bool = false) throws(ConfigError) -> Saved {
         let original = try readText()
         var text = original
         let existing = try KopsConfig.parse(text, path: path)
@@ -64,9 +69,9 @@ public struct ConfigFile: Sendable {
         expected.profiles.append(profile)
         if becomesDefault { expected.defaultProfile = profile.name }
         let checked = try checkedRoundTrip(text, expected: expected)
-        if replacing { try keepBackup(original) }
+        let backup = replacing ? try keepBackup(original) : nil
         try write(checked)
-        return becomesDefault
+        return Saved(becameDefault: becomesDefault, backup: backup)
     }
 
     /// Sets `default_profile = "NAME"`, keeping every other line and comment; the profile must exist.
@@ -156,12 +161,14 @@ public struct ConfigFile: Sendable {
         return text
     }
 
-    /// The previous text at `backupPath`, mode 0600 (it may name key commands); a failure stops the edit.
-    private func keepBackup(_ text: String) throws(ConfigError) {
-        try? FileManager.default.removeItem(atPath: backupPath)
-        guard FileManager.default.createFile(atPath: backupPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .unwritable(path: backupPath, reason: WriteProblem.reason(writing: backupPath, code: errno) + " (the backup of the replaced profile); nothing changed")
+    /// The previous text in a new backup (`TranscriptFile.newBackup`: never over an older one), mode 0600 (it may name
+    /// key commands); its path. A failure stops the edit.
+    private func keepBackup(_ text: String) throws(ConfigError) -> String {
+        let kept = TranscriptFile.newBackup(of: path, contents: Array(text.utf8), mode: 0o600)
+        guard let backup = kept.path else {
+            throw .unwritable(path: path, reason: kept.failure + " (the backup of the replaced profile); nothing changed")
         }
+        return backup
     }
 
     /// Writes a temporary file beside the config and renames it over the old one (`WholeFile.replace`): a new file is

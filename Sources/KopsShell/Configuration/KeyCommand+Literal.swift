@@ -21,8 +21,9 @@ extension KeyCommand {
         return false
     }
 
-    /// A piece of a command as `printsLiteralKey` reads it: a word (quotes are breaks between words, nothing is
-    /// expanded), `(`, `)`, `=`, a run of `<`, or the end of a statement (`;`, `|`, `&`, a line break or a literal `\n`).
+    /// A piece of a command as `printsLiteralKey` reads it: a word (quotes, `{` and `}` are breaks between words, nothing
+    /// is expanded; `${…}` is one word), `(`, `)`, `=`, a run of `<`, or the end of a statement (`;`, `|`, `&`, a line
+    /// break, or a literal `\n` outside quotes: inside them it is text, `printf '%s\n' KEY`, tester53b U5).
     enum Token: Equatable {
         case word(String)
         case open
@@ -41,12 +42,19 @@ extension KeyCommand {
             word = ""
         }
         var characters = Substring(command)
+        var quote: Character?
         while let character = characters.popFirst() {
             switch character {
             case "\\" where characters.first == "n":
                 characters.removeFirst()
                 flush()
-                tokens.append(.end)
+                if quote == nil { tokens.append(.end) }
+            case "$" where characters.first == "{":
+                // `${NAME:-DEFAULT}` whole: its default is a literal (`defaultValue`).
+                let inner = characters.prefix { $0 != "}" }
+                characters.removeFirst(min(inner.count + 1, characters.count))
+                word += "$" + inner + "}"
+            case "{", "}": flush()
             case ";", "|", "&", "\n", "\r\n":
                 flush()
                 tokens.append(.end)
@@ -58,7 +66,10 @@ extension KeyCommand {
                 let more = characters.prefix { $0 == "<" }.count
                 characters.removeFirst(more)
                 tokens.append(.angles(more + 1))
-            case "\"", "'", "`", ",": flush()
+            case "\"", "'":
+                quote = quote == nil ? character : quote == character ? nil : quote
+                flush()
+            case "`", ",": flush()
             case let space where space.isWhitespace: flush()
             default: word.append(character)
             }
@@ -105,6 +116,10 @@ extension KeyCommand {
                     continue
                 }
                 if isLiteral(word), word.count >= 12, isKeyLike(word) { return true }
+                // A variable's default written into the command (`${KEY:-kp_…}`) is printed when the variable is unset.
+                if let value = defaultValue(word), isLiteral(value), value.count >= 12, isKeyLike(value) || HistoryPolicy.hasTokenPrefix(value) {
+                    return true
+                }
                 let name = word.trimmingCharacters(in: "${}")
                 if word.hasPrefix("$") || isName(word), let value = assigned[name], value.count >= 12, isKeyLike(value) || HistoryPolicy.hasTokenPrefix(value) {
                     return true
@@ -113,6 +128,19 @@ extension KeyCommand {
             }
         }
         return false
+    }
+
+    /// The default of `${NAME:-VALUE}`, `${NAME-VALUE}`, `${NAME:=VALUE}` or `${NAME=VALUE}` (POSIX shell parameter
+    /// expansion), nil for any other word.
+    private static func defaultValue(_ word: String) -> String? {
+        guard word.hasPrefix("${"), word.hasSuffix("}") else { return nil }
+        let inner = word.dropFirst(2).dropLast()
+        let name = inner.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        var rest = inner.dropFirst(name.count)
+        guard !name.isEmpty else { return nil }
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        guard let sign = rest.first, sign == "-" || sign == "=" else { return nil }
+        return String(rest.dropFirst())
     }
 
     /// The index of the `)` that closes the `(` at `open` (the last token when none does).

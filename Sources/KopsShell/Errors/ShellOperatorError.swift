@@ -9,18 +9,28 @@ internal import KapsoDiagnostics
 public struct ShellOperatorError: KopsError, Equatable {
     /// The command the operator followed, e.g. `explain`.
     public var command: String
-    /// The operator as typed: `|`, `>`, `>>`, `<`, `2>`, `&>`, `2>&1`.
+    /// The operator as typed: `|`, `>`, `>>`, `<`, `2>`, `&>`, `2>&1`, `&&`, `&` (of a glued `>out.txt`, the `>`).
     public var symbol: String
     /// The words before it, as they would go into `kops -c '…'`.
     public var before: [String]
-    /// The words after it (the shell's side: `grep retry`, `out.txt`).
+    /// The words after it (the shell's side: `grep retry`, `out.txt`; a glued file name first).
     public var after: [String]
     /// True when the command sends or writes (`reply`): the operator is then most likely part of its text, and running
     /// the cut line from a shell would send the words before it alone (probe37 P37-20), so only quoting is offered.
     public var sends = false
 
     /// Operators a shell reads and kops does not.
-    static let symbols: Set<String> = ["|", "||", ">", ">>", "<", "<<", "2>", "2>>", "&>", "2>&1", ">&2", "|&"]
+    static let symbols: Set<String> = ["|", "||", ">", ">>", "<", "<<", "2>", "2>>", "&>", "2>&1", ">&2", "|&", "&&", "&"]
+    /// Output redirections a shell also reads glued to their file (`>out.txt`, `2>/dev/null`), longest first (tester53
+    /// T10: `explain 131047 >out.txt` printed on the terminal, with no file and no word). `<` is left out: a transcript's
+    /// placeholder (`<message 2>`) starts with it.
+    static let gluedSymbols = ["2>>", "&>", "2>", ">>", ">"]
+
+    /// The operator `word` is or starts with (`>` of `>out.txt`), nil for none.
+    static func symbol(of word: String) -> String? {
+        if symbols.contains(word) { return word }
+        return gluedSymbols.first { word.hasPrefix($0) && word.count > $0.count && !"&>|".contains(word.dropFirst($0.count).first ?? " ") }
+    }
     /// Commands that read `|`, `<` and `>` as their own syntax.
     static let ownSyntax: Set<String> = [AssertCommand.name, CaptureCommand.name]
 
@@ -31,7 +41,8 @@ public struct ShellOperatorError: KopsError, Equatable {
         // The line's characters only when a word is an operator: most lines hold none (an array of a line's
         // characters was about 6,000 instructions a line: docs/performance.md, "Session 38").
         var lineCharacters: [Character]?
-        for (index, word) in words.enumerated().dropFirst() where symbols.contains(word.text) {
+        for (index, word) in words.enumerated().dropFirst() {
+            guard let symbol = symbol(of: word.text) else { continue }
             let characters = lineCharacters ?? Array(line)
             lineCharacters = characters
             let at = word.column - 1
@@ -40,7 +51,8 @@ public struct ShellOperatorError: KopsError, Equatable {
             // the placeholder (probe43 P43-13).
             if TranscriptMask.split(in: words.map(\.text))?.range.contains(index) == true { continue }
             let before = words[..<index].map(\.text)
-            var error = ShellOperatorError(command: name, symbol: word.text, before: before, after: words[(index + 1)...].map(\.text))
+            let glued = word.text == symbol ? [] : [String(word.text.dropFirst(symbol.count))]
+            var error = ShellOperatorError(command: name, symbol: symbol, before: before, after: glued + words[(index + 1)...].map(\.text))
             error.sends = ScriptPolicy.wouldSend(before, registry: registry)
             return error
         }
@@ -48,10 +60,17 @@ public struct ShellOperatorError: KopsError, Equatable {
     }
 
     public var message: String {
+        let list = symbol == "&&" || symbol == "&"
         if sends {
             let text = VisibleText.escaped(Shortened.text(after.joined(separator: " ")))
-            return "\(command): '\(symbol)' would end the command here (a shell's \(symbol.hasPrefix("|") ? "pipe" : "redirection")), "
+            let kind = symbol.hasPrefix("|") ? "pipe" : list ? "command list" : "redirection"
+            return "\(command): '\(symbol)' would end the command here (a shell's \(kind)), "
                 + "so '\(symbol) \(text)' would not be sent; quote the whole text (\"… \(symbol) \(text)\"); nothing was sent"
+        }
+        if list {
+            let what = symbol == "&&" ? "joins commands in a shell" : "runs a command in the background in a shell"
+            return "\(command): '\(symbol)' \(what), which kops does not do; put one command on each line or separate them "
+                + "with ';' (kops runs them in order and stops at the first that fails); quote it ('\(symbol)') to mean the text"
         }
         let inner = before.map(Self.quoted).joined(separator: " ")
         let outer = inner.contains("'") ? "\"" + inner.map { "\"$`\\".contains($0) ? "\\\($0)" : "\($0)" }.joined() + "\"" : "'\(inner)'"

@@ -67,6 +67,13 @@ enum MessageInput {
                 expected: "the whole id: this one was shortened by kops's table (the '…'); press Tab to complete it, "
                     + "or list again with --output expanded")
         }
+        // A UUID with a tail copied or encoded with it (`…8b92\n`, `…8b92+`, `…8b92%7D`): named by the rule `whois` and
+        // `use` read it with, never as a character that is not a hex digit (tester53b U10).
+        if let (uuid, miss) = IDInput.strayTail(id), IDInput.isUUID(uuid) {
+            throw ShellError.invalidValue(
+                command: command, what: what, value: IDInput.echo(text),
+                expected: "the id alone: this is \(uuid) with \(miss)")
+        }
         let defect = UUIDShape.defect(id).map { ": " + $0 } ?? ""
         let plain = ShellError.invalidValue(
             command: command, what: what, value: IDInput.echo(text),

@@ -145,23 +145,46 @@ public enum TranscriptFile {
         Foundation.truncate(path, off_t(size)) == 0 ? nil : String(cString: strerror(errno)).lowercased()
     }
 
+    /// `PREFIX-YYYYMMDD-HHMMSS.md` in the current folder (`kops-…` for `record`, `kops-bundle-…` for `bundle`), with `-2`,
+    /// `-3`, … when a file of that second or its restore file exists: two of them without a name in one second must not
+    /// refuse each other, nor offer `--force` over the first (probe18 P18-7, tester53 T17).
+    static func defaultName(_ prefix: String) -> String {
+        let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+        var path = "\(prefix)-\(stamp).md"
+        var counter = 1
+        while FileManager.default.fileExists(atPath: path) || FileManager.default.fileExists(atPath: TranscriptRestore.path(besides: path)) {
+            counter += 1
+            path = "\(prefix)-\(stamp)-\(counter).md"
+        }
+        return path
+    }
+
     /// The most numbered backups `backUp` tries (`FILE.md.~1~` … `FILE.md.~99~`) after `FILE.md~`.
     static let maxBackups = 99
 
     /// Keeps `contents` (the file at `path` before `kops check --update` rewrites it) beside it, with its mode, in a
-    /// new file: `FILE.md~` as editors name a backup (Emacs, Vim's `backup`), or, when that exists, the first free
-    /// `FILE.md.~N~` as GNU `cp --backup=numbered` and Emacs's numbered backups do; an existing backup is never
-    /// replaced. Returns the backup's path.
+    /// new file (`newBackup`). Returns the backup's path.
     ///
     /// Throws `ScriptError.unwritableTranscript` when none can be created (nothing is written then).
     public static func backUp(_ path: String, contents: [UInt8]) throws(ScriptError) -> String {
         var info = stat()
         let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o777) : 0o600
+        let kept = newBackup(of: path, contents: contents, mode: mode)
+        guard let backup = kept.path else { throw .unwritableTranscript(path: path, reason: kept.failure) }
+        return backup
+    }
+
+    /// Writes `contents` beside `path` in a new file with `mode`: `FILE~` as editors name a backup (Emacs, Vim's
+    /// `backup`), or, when that exists, the first free `FILE.~N~` as GNU `cp --backup=numbered` and Emacs's numbered
+    /// backups do; an existing backup is never replaced (`kops check --update`'s transcripts; config.toml, tester53 T9: a
+    /// second `profile add --force` replaced the only copy of the file before the first). The backup's path, or nil and
+    /// why none could be written (`… so it was left as it was`).
+    static func newBackup(of path: String, contents: [UInt8], mode: mode_t) -> (path: String?, failure: String) {
         var failure = "every name up to \(path).~\(maxBackups)~ is taken, so it was left as it was; remove old backups"
         for number in 0...maxBackups {
             let candidate = number == 0 ? path + "~" : "\(path).~\(number)~"
             switch create(candidate, contents: contents, mode: mode) {
-            case nil: return candidate
+            case nil: return (candidate, "")
             case EEXIST?: continue
             case let code?:
                 // The culprit by name (its folder, the file system), not only the system's words (probe22 P22-16).
@@ -170,7 +193,7 @@ public enum TranscriptFile {
             }
             break
         }
-        throw .unwritableTranscript(path: path, reason: failure)
+        return (nil, failure)
     }
 
     /// Writes `contents` to a new file at `path` with `mode` (`0o600`; never over an existing file or through a link).
