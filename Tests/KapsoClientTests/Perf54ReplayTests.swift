@@ -73,6 +73,40 @@ import Testing
         }
     }
 
+    /// Items of 200 keys each (more than the cache's slots, so keys take slots from each other), in another order each
+    /// time, some written twice: the parse is the model's.
+    @Test func moreKeysThanTheCacheHoldsAreReadAsTheyAreWritten() throws {
+        var generator = SplitMix(seed: 5400)
+        let names = (0..<200).map { "key_\($0)_" + String(repeating: "x", count: $0 % 19) }
+        var items: [JSONObject] = []
+        var texts: [String] = []
+        for _ in 0..<6 {
+            var members: [(String, JSONValue)] = []
+            for _ in 0..<260 {
+                let name = names[Int(generator.next() % UInt64(names.count))]
+                members.append((name, .number(String(generator.next() % 1000))))
+            }
+            items.append(Self.model(members))
+            texts.append("{" + members.map { "\"\($0.0)\":\($0.1.int ?? 0)" }.joined(separator: ",") + "}")
+        }
+        let parsed = try JSONValue.parse("[" + texts.joined(separator: ",") + "]")
+        #expect(parsed == .array(items.map { .object($0) }))
+    }
+
+    /// `JSONParser.sameBytes` answers as comparing the arrays does, at every length around the words.
+    @Test func bytesCompareAsArraysDo() {
+        var generator = SplitMix(seed: 54_000)
+        for _ in 0..<20_000 {
+            let count = Int(generator.next() % 40)
+            let first = (0..<count).map { _ in UInt8(generator.next() % 3) + 0x61 }
+            var second = generator.next() % 4 == 0 ? (0..<count).map { _ in UInt8(generator.next() % 3) + 0x61 } : first
+            if generator.next() % 8 == 0 { second.append(0x61) }
+            if !second.isEmpty, generator.next() % 3 == 0 { second[Int(generator.next() % UInt64(second.count))] = 0x7A }
+            let same = first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in JSONParser.sameBytes(a, b) } }
+            #expect(same == (first == second), "\(first) \(second)")
+        }
+    }
+
     /// A key written with escapes is the same key as its plain bytes: both fingerprints are the same, so the duplicate
     /// is found, wherever the key's last word ends in the document.
     @Test(arguments: ["ab", "abcdefgh", "abcdefghi", "phone_number_id", "é"])

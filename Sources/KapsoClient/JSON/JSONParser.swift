@@ -14,7 +14,7 @@ struct JSONParser {
     /// A fingerprint of each key of the objects being parsed, outermost object first: duplicates are
     /// found by comparing integers, and a string only when two fingerprints match.
     private var keyPrints: [UInt64] = []
-    /// Keys met before, by fingerprint (a few slots, the last key wins a slot): the next object of a list
+    /// Keys met before, by fingerprint (each in one of two slots, `parseKey`): the next object of a list
     /// reuses the string instead of building it again. A slot holds the fingerprint and the key's position in
     /// `cachedKeys` (-1 for none), so the slots are plain integers, set up and freed without a look at 128 strings
     /// (about 10,000 instructions a parse, most of a short document's; docs/performance.md, "Session 36 (replay)").
@@ -239,21 +239,46 @@ struct JSONParser {
         index = end + 1
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let hash = Self.fingerprint(slice, readable: bytes.count - start)
-        let slot = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
-        if slotKeys[slot] >= 0, slotPrints[slot] == hash {
-            let cached = cachedKeys[Int(slotKeys[slot])]
-            let same = cached.utf8.withContiguousStorageIfAvailable { known in
-                guard known.count == slice.count else { return false }
-                for position in 0..<known.count where known[position] != slice[position] { return false }
-                return true
+        // Two slots a key may be in, from two parts of its fingerprint: two keys of an item that share one slot no
+        // longer take it from each other at every item of a list (each rebuilt its string; docs/performance.md,
+        // "Session 54").
+        let first = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
+        let second = Int(truncatingIfNeeded: (hash / UInt64(Self.keyCacheSlots)) % UInt64(Self.keyCacheSlots))
+        var probe = first
+        while true {
+            let position = slotKeys[probe]
+            if position >= 0, slotPrints[probe] == hash {
+                let cached = cachedKeys[Int(position)]
+                if cached.utf8.withContiguousStorageIfAvailable({ Self.sameBytes($0, slice) }) == true { return (cached, hash) }
             }
-            if same == true { return (cached, hash) }
+            if probe == second { break }
+            probe = second
         }
         let key = nonASCII ? try decode(slice, quote: quote) : String(decoding: slice, as: UTF8.self)
+        // The first slot when it is free or both are taken (the last key wins it), else the second.
+        let slot = slotKeys[first] < 0 || slotKeys[second] >= 0 ? first : second
         slotPrints[slot] = hash
         slotKeys[slot] = Int32(truncatingIfNeeded: cachedKeys.count)
         cachedKeys.append(key)
         return (key, hash)
+    }
+
+    /// True when `first` and `second` hold the same bytes, compared eight at a time (the last word read again in part
+    /// where the count is no multiple of eight), byte by byte when shorter.
+    @inline(__always)
+    static func sameBytes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = first.count
+        guard second.count == count else { return false }
+        guard count >= 8 else {
+            for position in 0..<count where first[position] != second[position] { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 < count {
+            guard ByteWords.word(first, at: offset) == ByteWords.word(second, at: offset) else { return false }
+            offset += 8
+        }
+        return ByteWords.word(first, at: count - 8) == ByteWords.word(second, at: count - 8)
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

@@ -1,6 +1,6 @@
 /// A list's top-level member that is an object of plain values, such as `"meta":{"page":1,"per_page":20,
 /// "total_pages":1,"total_count":2}`, read by the scanner instead of the parser: the parser's set-up, key cache and
-/// freeing cost about 12,000 instructions for those four members, a third of a `webhooks get`'s scan of the demo's
+/// freeing cost about 12,000 instructions for those four members, a sixth of a `webhooks get`'s scan of the demo's
 /// webhook list (docs/performance.md, "Session 54").
 extension ListScanner {
     /// The member value whose bytes (already checked by the scanner) are `value`: an object none of whose members is an
