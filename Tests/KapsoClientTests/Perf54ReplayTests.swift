@@ -153,7 +153,8 @@ import Testing
             }
             ListScannerTests.agrees(text, keeping: ["id"])
             // The meta object's bytes, read by `flatObject`: an answer (for plain values) is the parser's.
-            let metaText = Array(ServerJSONText(generator: SplitMix(seed: 0), oddness: 0).text(.object(meta)).utf8)
+            var plain = ServerJSONText(generator: SplitMix(seed: 0), oddness: 0)
+            let metaText = Array(plain.text(.object(meta)).utf8)
             let direct = metaText.withUnsafeBufferPointer { ListScanner.flatObject($0) }
             if let direct {
                 flat += 1
