@@ -14,7 +14,7 @@ struct JSONParser {
     /// A fingerprint of each key of the objects being parsed, outermost object first: duplicates are
     /// found by comparing integers, and a string only when two fingerprints match.
     private var keyPrints: [UInt64] = []
-    /// Keys met before, by fingerprint (a few slots, the last key wins a slot): the next object of a list
+    /// Keys met before, by fingerprint (each in one of two slots, `parseKey`): the next object of a list
     /// reuses the string instead of building it again. A slot holds the fingerprint and the key's position in
     /// `cachedKeys` (-1 for none), so the slots are plain integers, set up and freed without a look at 128 strings
     /// (about 10,000 instructions a parse, most of a short document's; docs/performance.md, "Session 36 (replay)").
@@ -181,33 +181,56 @@ struct JSONParser {
         }
     }
 
-    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let fnvPrime: UInt64 = 0x100_0000_01b3
-
-    /// FNV-1a over the key's UTF-8 bytes.
-    private static func fingerprint(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { bytes in
-            var hash = fnvBasis
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
-            return hash
+    /// A fingerprint of a key's UTF-8 `bytes`, read eight at a time: each word is mixed in by a multiplication, the
+    /// last one's missing bytes read as zeros and the length mixed in first, and the result's bits spread by MurmurHash3's
+    /// finaliser (the slots and `printBits` read its low bits). The byte-at-a-time FNV-1a it replaced cost about 13
+    /// instructions a byte, half of `parseKey` (docs/performance.md, "Session 54"). Fingerprints only steer the key cache
+    /// and the duplicate checks, which compare the bytes or strings whenever two fingerprints match.
+    ///
+    /// `readable` is how many bytes from the first may be read (at least `bytes.count`: the document's rest, where the
+    /// key's closing quote follows it), so the last word is read whole and masked when eight bytes are there.
+    @inline(__always)
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> UInt64 {
+        let count = bytes.count
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        var position = 0
+        while position + 8 <= count {
+            hash = (hash ^ UInt64(littleEndian: ByteWords.word(bytes, at: position))) &* 0xBF58_476D_1CE4_E5B9
+            position += 8
         }
+        if position < count {
+            let left = count - position
+            var last: UInt64 = 0
+            if readable - position >= 8 {
+                last = UInt64(littleEndian: ByteWords.word(bytes, at: position)) & (UInt64.max >> UInt64(64 - 8 * left))
+            } else {
+                for offset in 0..<left { last |= UInt64(bytes[position + offset]) << UInt64(8 * offset) }
+            }
+            hash = (hash ^ last) &* 0xBF58_476D_1CE4_E5B9
+        }
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
     }
 
-    /// An object key and its fingerprint. A key without escapes is hashed as it is scanned and, when the
-    /// cache holds the same bytes, shared rather than built again; one with escapes takes `parseString`.
+    /// `fingerprint(_:readable:)` of a key's text (one with escapes, decoded).
+    private static func fingerprint(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { fingerprint($0, readable: $0.count) }
+    }
+
+    /// An object key and its fingerprint. A key without escapes is found eight bytes at a time (non-ASCII bytes are
+    /// read on, checked as UTF-8 when the key is made) and, when the cache holds the same bytes, shared rather than
+    /// built again; one with escapes or a control byte takes `parseString`.
     private mutating func parseKey() throws(JSONParseError) -> (String, UInt64) {
         let quote = index
         let start = index + 1
-        var end = start
-        var hash = Self.fnvBasis
-        var highBits: UInt8 = 0
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
-            highBits |= byte
-            end += 1
+        var end = ByteWords.firstStringSpecial(bytes, from: start)
+        var nonASCII = false
+        while end < bytes.count, bytes[end] >= 0x80 {
+            nonASCII = true
+            end = ByteWords.firstStringSpecial(bytes, from: end + 1)
         }
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
             let key = try parseString()
@@ -215,21 +238,47 @@ struct JSONParser {
         }
         index = end + 1
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let slot = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
-        if slotKeys[slot] >= 0, slotPrints[slot] == hash {
-            let cached = cachedKeys[Int(slotKeys[slot])]
-            let same = cached.utf8.withContiguousStorageIfAvailable { known in
-                guard known.count == slice.count else { return false }
-                for position in 0..<known.count where known[position] != slice[position] { return false }
-                return true
+        let hash = Self.fingerprint(slice, readable: bytes.count - start)
+        // Two slots a key may be in, from two parts of its fingerprint: two keys of an item that share one slot no
+        // longer take it from each other at every item of a list (each rebuilt its string; docs/performance.md,
+        // "Session 54").
+        let first = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
+        let second = Int(truncatingIfNeeded: (hash / UInt64(Self.keyCacheSlots)) % UInt64(Self.keyCacheSlots))
+        var probe = first
+        while true {
+            let position = slotKeys[probe]
+            if position >= 0, slotPrints[probe] == hash {
+                let cached = cachedKeys[Int(position)]
+                if cached.utf8.withContiguousStorageIfAvailable({ Self.sameBytes($0, slice) }) == true { return (cached, hash) }
             }
-            if same == true { return (cached, hash) }
+            if probe == second { break }
+            probe = second
         }
-        let key = highBits < 0x80 ? String(decoding: slice, as: UTF8.self) : try decode(slice, quote: quote)
+        let key = nonASCII ? try decode(slice, quote: quote) : String(decoding: slice, as: UTF8.self)
+        // The first slot when it is free or both are taken (the last key wins it), else the second.
+        let slot = slotKeys[first] < 0 || slotKeys[second] >= 0 ? first : second
         slotPrints[slot] = hash
         slotKeys[slot] = Int32(truncatingIfNeeded: cachedKeys.count)
         cachedKeys.append(key)
         return (key, hash)
+    }
+
+    /// True when `first` and `second` hold the same bytes, compared eight at a time (the last word read again in part
+    /// where the count is no multiple of eight), byte by byte when shorter.
+    @inline(__always)
+    static func sameBytes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = first.count
+        guard second.count == count else { return false }
+        guard count >= 8 else {
+            for position in 0..<count where first[position] != second[position] { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 < count {
+            guard ByteWords.word(first, at: offset) == ByteWords.word(second, at: offset) else { return false }
+            offset += 8
+        }
+        return ByteWords.word(first, at: count - 8) == ByteWords.word(second, at: count - 8)
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

@@ -1,7 +1,7 @@
 /// Reads a list body such as `{"data":[{"id":"1","status":"sent","x":{…}}],"paging":{"next":null}}` without building
 /// its items' trees: each element of `data` becomes an object holding only the named keys (`["id", "status"]` gives
 /// `{"id":"1","status":"sent"}`), with the element's byte range kept (`ReceivedItems`); every other top-level member
-/// (`paging`, `meta`) is parsed whole.
+/// (`paging`, `meta`) is read whole (`member(_:)`).
 ///
 /// It checks the body as `JSONParser` does (grammar, escapes, control characters, UTF-8, nesting) but builds only
 /// what it keeps, so a page whose items are only printed costs a pass over its bytes instead of a tree built and
@@ -79,7 +79,7 @@ struct ListScanner {
                     sawData = true
                 } else {
                     let start = index
-                    guard skipValue(), let value = Self.value(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+                    guard skipValue(), let value = Self.member(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
                         return nil
                     }
                     document.entries.append(JSONObject.Entry(key: name, value: value))
