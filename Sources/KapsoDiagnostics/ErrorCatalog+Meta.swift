@@ -355,13 +355,13 @@ extension ErrorCatalog {
         // Secondary source only: a health-status sample in pywa's tests (david-lev/pywa tests/test_types.py).
         entry(
             "141006", "payment method problem",
-            "the WhatsApp Business Account's payment method has an error (how far sending is held back is the entity's "
-                + "can_send_message in 'health': the sample read has it BLOCKED, which Meta's health page reads as not meeting a "
-                + "messaging requirement, with the text \"Messages can't be sent.\"); kapso-api.md §9.5 says business-initiated conversations stop and replies inside the 24-hour window "
-                + "still work, which no Meta page read says: send one test reply to know",
+            "the WhatsApp Business Account's payment method has an error; kapso-api.md §9.5 says business-initiated "
+                + "conversations stop and replies inside the 24-hour window still work, which no Meta page read says: send one "
+                + "test reply to know",
             "add a new payment method to the account in Meta Business Manager", .unknown, nil,
-            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; Meta, Messaging and Calling Health "
-                + "Status (developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status): BLOCKED "
+            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample with the entity BLOCKED and the text "
+                + "\"Messages can't be sent.\" (how far sending is held back is the entity's own can_send_message: tester54 V6); "
+                + "Meta, Messaging and Calling Health Status (developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status): BLOCKED "
                 + "\"does not meet one or more messaging requirements\"; replies still working: kapso-api.md §9.5 only (tester52 H9)"),
         entry(
             "139000", "flow blocked by integrity",

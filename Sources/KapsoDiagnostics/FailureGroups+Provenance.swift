@@ -5,11 +5,10 @@ internal import KapsoClient
 extension FailureGroups {
     /// What a failed delivery says of its webhook as configured now, by the rule `webhooks check` reads
     /// (`WebhookVerdict.provenance`): nil when it went to the webhook's URL now with an event it subscribes to.
-    /// `time`: the delivery's time as the entry holds it (ISO 8601).
-    static func provenanceNote(url: String, event: String, id: String?, webhooks: [Webhook], at time: String? = nil) -> String? {
+    static func provenanceNote(url: String, event: String, id: String?, webhooks: [Webhook]) -> String? {
         guard let id else { return nil }
         let webhook = webhooks.first { $0.id == id }
-        switch WebhookVerdict.provenance(url: url, event: event, of: webhook, created: time.flatMap(KapsoTime.seconds(iso:))) {
+        switch WebhookVerdict.provenance(url: url, event: event, of: webhook) {
         case .current: return nil
         case .previousURL:
             // The two may print alike, their secrets redacted: what tells them apart is said (tester54 V4).

@@ -322,7 +322,7 @@ public struct FailureGroups {
                 source: .webhook, time: entry.time, who: who, what: json["event"]?.string ?? "?", error: entry.error,
                 meaning: entry.meaning,
                 headline: { "\(IDResolver.plural($0, "delivery", "deliveries")) to \(who) failed: \(answer)" },
-                note: webhooks.isEmpty ? nil : Self.provenanceNote(url: url, event: json["event"]?.string ?? "", id: id, webhooks: webhooks, at: entry.time))
+                note: webhooks.isEmpty ? nil : Self.provenanceNote(url: url, event: json["event"]?.string ?? "", id: id, webhooks: webhooks))
         }
         // Messages, and any source added later: by number and error code.
         let number = json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string

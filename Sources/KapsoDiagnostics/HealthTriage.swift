@@ -294,7 +294,11 @@ public struct HealthTriage: Sendable {
             guard let subscribed else { return fields.isEmpty ? "" : "fields: \(fields.joined(separator: ", "))" }
             return fields.isEmpty ? subscribed : "\(subscribed): \(fields.joined(separator: ", "))"
         case "webhook_verified":
-            return details["verified_at"]?.string.map { "verified \($0)" } ?? (check["passed"]?.bool == nil ? "" : "not verified")
+            // "not verified" where the details or Kapso's flag say so: a pass with no `verified_at` at all said "passed  not
+            // verified" (tester54b W4).
+            if let at = details["verified_at"]?.string { return "verified \(at)" }
+            if case .null? = details["verified_at"] { return "not verified" }
+            return check["passed"]?.bool == false ? "not verified" : ""
         default:
             // The check's own words (token_validity's Graph error, an undocumented check's message): tester51 G10.
             return check["error"]?.string ?? detailsText(details) ?? ""

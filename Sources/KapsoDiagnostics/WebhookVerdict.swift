@@ -156,7 +156,7 @@ public struct WebhookVerdict: Sendable {
         var previous: [String: History] = [:]
         var order: [String] = []
         for delivery in deliveries.sorted(by: { ($0.created, $0.id) < ($1.created, $1.id) }) {
-            switch Self.provenance(url: delivery.url, event: delivery.event, of: webhook, created: delivery.created) {
+            switch Self.provenance(url: delivery.url, event: delivery.event, of: webhook) {
             case .previousURL(let url):
                 if previous[url] == nil { order.append(url) }
                 previous[url, default: History(what: url)].add(delivery)
@@ -182,16 +182,13 @@ public struct WebhookVerdict: Sendable {
     }
 
     /// Which configuration a delivery to `url` of `event` speaks of, judged against `webhook` as listed now (nil: no
-    /// webhook of the project has its id). The rule `errors` and `webhooks check` share (probe11 P11-1). `created`: the
-    /// delivery's `created_at` (Unix seconds), when known. A URL is previous only when it names another receiver
-    /// (`WebhookURL.sameReceiver`) and the webhook was not last updated before the delivery was made (`updated_at`): one
-    /// not updated since had the URL it has now (tester54 V3: a spelling with an upper-case host and `:443` cleared a
-    /// failing receiver).
-    public static func provenance(url: String, event: String, of webhook: Webhook?, created: Int64? = nil) -> Provenance {
+    /// webhook of the project has its id). The rule `errors` and `webhooks check` share (probe11 P11-1). A URL is previous
+    /// only when it names another receiver (`WebhookURL.sameReceiver`; tester54 V3: a spelling with an upper-case host and
+    /// `:443` cleared a failing receiver). The webhook's `updated_at` is not asked: Kapso does not document what bumps it,
+    /// and a delivery row naming another host is that host's evidence, not the URL's now (tester54b W1).
+    public static func provenance(url: String, event: String, of webhook: Webhook?) -> Provenance {
         guard let webhook else { return .deletedWebhook }
-        let updated = webhook.json["updated_at"]?.string.flatMap(KapsoTime.seconds(iso:))
-        let unchangedSince = created.map { created in updated.map { $0 < created } ?? false } ?? false
-        if !url.isEmpty, !webhook.url.isEmpty, !unchangedSince, !WebhookURL.sameReceiver(url, webhook.url) { return .previousURL(url) }
+        if !url.isEmpty, !webhook.url.isEmpty, !WebhookURL.sameReceiver(url, webhook.url) { return .previousURL(url) }
         if webhook.kind != "meta", !webhook.events.isEmpty, WebhookEvents.isKnown(event), !webhook.events.contains(event) {
             return .unsubscribedEvent(event)
         }

@@ -45,17 +45,15 @@ import Testing
         #expect(verdict.state != .working, "\(verdict.state)")
     }
 
-    /// Another URL, but the webhook was last updated before these deliveries were made: it had its URL now then.
-    @Test func aURLIsNotPreviousWhenTheWebhookWasNotUpdatedSince() throws {
-        let old = WebhookVerdict(
-            try Self.webhook(updated: "2026-11-03T12:30:00Z"),
-            deliveries: [Self.failed(minutesAgo: 50, url: "https://elsewhere.acme.test/hook")], now: Self.now)
-        #expect(old.previousURLs.isEmpty)
-        // Updated after them: the URL they went to is a previous one.
-        let updated = WebhookVerdict(
-            try Self.webhook(updated: KapsoTime.iso(Self.now - 60)),
-            deliveries: [Self.failed(minutesAgo: 50, url: "https://elsewhere.acme.test/hook")], now: Self.now)
-        #expect(updated.previousURLs.map(\.what) == ["https://elsewhere.acme.test/hook"])
+    /// Another host stays another receiver, whatever the webhook's `updated_at` says (tester54b W1: the V3 fix first read
+    /// deliveries made after it as the URL's now, and sent the on-call to the wrong receiver's logs).
+    @Test func anotherHostIsAPreviousURLWhateverUpdatedAtSays() throws {
+        for updated in ["2026-11-03T12:30:00Z", KapsoTime.iso(Self.now - 60)] {
+            let verdict = WebhookVerdict(
+                try Self.webhook(updated: updated),
+                deliveries: [Self.failed(minutesAgo: 50, url: "https://elsewhere.acme.test/hook")], now: Self.now)
+            #expect(verdict.previousURLs.map(\.what) == ["https://elsewhere.acme.test/hook"], "\(updated)")
+        }
     }
 
     @Test func aRotatedTokenIsNamedAsTheDifference() {

@@ -27,6 +27,9 @@ public enum HistoryPolicy {
             if commands[0].contains(where: Redactor.isSecretFlag) { return false }
             if commands[0].first == "set", commands[0].count > 1, Redactor.isSecretName(commands[0][1]) { return false }
         }
+        // `profile add … --key-command 'echo KEY'`: refused as a key written into it, and kept out of the file too, though
+        // the key is another project's, which kops does not know yet (tester54b W5).
+        if commands.contains(where: { words in keyCommand(in: words).map(KeyCommand.printsLiteralKey) == true }) { return false }
         // `export APP_SECRET=…` or `KAPSO_API_KEY=…` typed into the shell: a secret-named assignment anywhere.
         if commands.joined().contains(where: { Redactor.secretAssignment(String($0.drop { $0 == "-" })) != nil }) {
             return false
@@ -34,6 +37,15 @@ public enum HistoryPolicy {
         // A token can hide inside a quoted word or after `=`: look at every piece.
         let pieces = commands.joined().flatMap { $0.split(whereSeparator: { $0.isWhitespace || "=\"'".contains($0) }) }
         return !pieces.contains { isTokenShaped(String($0)) }
+    }
+
+    /// The value of a command's `--key-command` (`--key-command VALUE` or `--key-command=VALUE`), nil without one.
+    static func keyCommand(in words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            if word == "--key-command", index + 1 < words.count { return words[index + 1] }
+            if word.hasPrefix("--key-command=") { return String(word.dropFirst("--key-command=".count)) }
+        }
+        return nil
     }
 
     /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed as a random token mixes them: not a UUID, a WhatsApp
