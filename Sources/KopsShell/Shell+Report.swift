@@ -10,10 +10,14 @@ extension Shell {
     func show(_ result: CommandResult, jsonRedacted: Bool = false, unredactedJSON: JSONValue? = nil) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
-        // Table cells and prose are redacted before layout (probe22 P22-14, tester53 T1); a revealed secret stays in clear
-        // on the terminal only.
-        let page = redactor.redactingProse(redactor.redactingCells(result))
-        var result = result.revealedSecret.map { redactor.revealing($0) }.map { $0.redactingProse($0.redactingCells(result)) } ?? page
+        // Table cells are redacted before layout (probe22 P22-14); a revealed secret stays in clear on the terminal only.
+        let page = redactor.redactingCells(result)
+        var result = result.revealedSecret.map { redactor.revealing($0).redactingCells(result) } ?? page
+        // Prose is wrapped only to a terminal's width, and redacted before it then (tester53 T1); unwrapped (a pipe, a
+        // transcript) its written text is redacted on the way out as it is, so no second test runs (the bench's replay).
+        if renderer.table.width != nil || renderer.errorWidth != nil {
+            result = (result.revealedSecret.map { redactor.revealing($0) } ?? redactor).redactingProse(result)
+        }
         let unredacted = unredactedJSON ?? (jsonRedacted ? nil : result.json)
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
