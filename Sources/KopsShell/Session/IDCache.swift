@@ -69,6 +69,11 @@ public struct IDCache: Sendable {
     /// Tab listed it, and went into the line when completed (tester54 V11).
     public mutating func remember(_ id: String, as kind: Kind, label: String? = nil) {
         guard IDCache.isOfferable(id) else { return }
+        store(id, as: kind, label: label)
+    }
+
+    /// `remember` of an id already found offerable (`harvest`'s rows, which test it first for the number they keep).
+    private mutating func store(_ id: String, as kind: Kind, label: String?) {
         // Edited in place through one look-up (the dictionary's `default:` subscript), not taken out and put back.
         IDCache.push(id, onto: &ids[kind, default: []], limit: limit)
         if let label { labels[id] = VisibleText.escaped(label) }
@@ -94,9 +99,7 @@ public struct IDCache: Sendable {
     public mutating func harvest(command: String, json: JSONValue?) {
         // A log search page names messages by WAMID in its events: offered to `trace` and `message` next.
         if command == "logs", let events = json?["data"]?["events"]?.array {
-            for wamid in events.reversed().compactMap({ $0["whatsapp_message_id"]?.string }) where IDCache.isOfferable(wamid) {
-                remember(wamid, as: .message)
-            }
+            for wamid in events.reversed().compactMap({ $0["whatsapp_message_id"]?.string }) { remember(wamid, as: .message) }
             return
         }
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
@@ -107,7 +110,7 @@ public struct IDCache: Sendable {
                 phoneNumbers[id] = number
             }
             let label = [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string].compactMap { $0 }.joined(separator: " ")
-            remember(id, as: kind, label: label.isEmpty ? nil : label)
+            store(id, as: kind, label: label.isEmpty ? nil : label)
         }
     }
 
