@@ -25,6 +25,15 @@ struct SecretFragments: Sendable {
 
     /// The secrets' forms (each secret folded to lower case, and its base64 and percent-encoded forms folded), as bytes.
     private var forms: [[UInt8]] = []
+    /// For each form, the fewest characters a run inside it (not from its first character) must have to count: 8 for a
+    /// secret and its percent-encoded form, `innerBase64Length` for its base64 forms.
+    private var innerRunLengths: [Int] = []
+    /// The fewest characters of a secret's base64 a run must have to count when it does not start where the base64
+    /// starts: 16, the base64 of 12 bytes. tester54 V10: a test key's digit run (`demo_key_0123456789`) has base64 pieces
+    /// that a WAMID's base64 holds where the contact's number has the same digits (`…MTEyMzQ1Njc4O…` for 5491123456789),
+    /// and 12 characters of it masked the message id in `messages` and `whois`. An echo of the key's base64 cut short
+    /// keeps its start; one taken from inside it still masks from 16 characters on.
+    static let innerBase64Length = 16
     /// Each secret's own bytes, and folded: a run that is a whole secret in another case (`ACME-DEMO` echoed for
     /// `acme-demo`) is masked though it looks like a word (`masked`).
     private var wholes: [(bytes: [UInt8], folded: [UInt8])] = []
@@ -54,10 +63,14 @@ struct SecretFragments: Sendable {
                 let plain = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 return plain ? [byte] : Array(("%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)).utf8)
             }
-            for form in [bytes, base64, urlSafe, encoded] {
+            for (form, innerRun) in [
+                (bytes, Self.minimumLength), (base64, Self.innerBase64Length), (urlSafe, Self.innerBase64Length),
+                (encoded, Self.minimumLength),
+            ] {
                 let folded = form.map(ByteSearch.fold)
                 guard !forms.contains(folded) else { continue }
                 forms.append(folded)
+                innerRunLengths.append(innerRun)
                 for start in 0...(folded.count - Self.minimumLength) {
                     windows.append(Self.pack(folded[start..<(start + Self.minimumLength)]))
                 }
@@ -269,7 +282,7 @@ struct SecretFragments: Sendable {
         // differ at once.
         let first = ByteSearch.fold(bytes[start])
         var best: Range<Int>?
-        for form in forms where form.count >= Self.minimumLength {
+        for (form, innerRun) in zip(forms, innerRunLengths) where form.count >= Self.minimumLength {
             for offset in 0...(form.count - Self.minimumLength)
             where form[offset] == first && (1..<Self.minimumLength).allSatisfy({ form[offset + $0] == ByteSearch.fold(bytes[start + $0]) }) {
                 var (low, formLow) = (start, offset)
@@ -278,6 +291,7 @@ struct SecretFragments: Sendable {
                 while high < bytes.count, formHigh < form.count, ByteSearch.fold(bytes[high]) == form[formHigh] {
                     (high, formHigh) = (high + 1, formHigh + 1)
                 }
+                guard formLow == 0 || high - low >= innerRun else { continue }
                 if best.map({ $0.count < high - low }) ?? true { best = low..<high }
             }
         }
