@@ -12,6 +12,8 @@ import Testing
         "printf '%s\\n' kp_live_a1b2c3d4e5f6a7b8c9d0", "printf '%s\\n' demo_key_0123456789",
         "awk 'BEGIN{print \"demo_key_0123456789\"}'", "echo ${KEY:-demo_key_0123456789}", "echo \"${KAPSO_KEY-a1b2c3d4e5f6g7h8i9}\"",
         "printf \"%s\\n\" \"${K:=a1b2c3d4e5f6g7h8i9}\"",
+        // tester54b: an awk program in double quotes with escaped quotes, and jq reading no input.
+        "awk \"BEGIN{print \\\"demo_key_0123456789\\\"}\"", "jq -rn '\"demo_key_0123456789\"'", "/usr/bin/jq --null-input -r '\"a1b2c3d4e5f6g7h8i9\"'",
     ])
     func aLiteralKeyIsRefused(command: String) {
         #expect(KeyCommand.printsLiteralKey(command), "\(command)")
@@ -20,7 +22,8 @@ import Testing
     /// Secret stores, a variable without a default, and a default that is no key stay accepted.
     @Test(arguments: [
         "printf '%s\\n' \"$(pass show kapso/prod)\"", "echo ${KAPSO_KEY}", "echo ${KAPSO_KEY:-}", "awk '{print $1}' ~/.kapso_key",
-        "echo ${KAPSO_KEY:-missing}", "pass show kapso/prod | head -1",
+        "echo ${KAPSO_KEY:-missing}", "pass show kapso/prod | head -1", "jq -r .api_key creds2024.json",
+        "jq -r .key creds2024.json; echo -n done",
     ])
     func aCommandThatReadsTheKeyElsewhereIsAccepted(command: String) {
         #expect(!KeyCommand.printsLiteralKey(command), "\(command)")

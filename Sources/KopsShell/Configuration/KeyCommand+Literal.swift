@@ -15,7 +15,7 @@ extension KeyCommand {
         // here-string `<<<` or a here-document `<<EOF`), wherever it stands, any key-like word of 12 characters or more,
         // or a variable given one (tester52 H6: `sh -c "echo KEY"`, `/bin/echo KEY`; tester52b K4: `python3 -c
         // 'print("KEY")'`, `cat <<EOF`, `KEY=…; echo $KEY`).
-        for (index, token) in tokens.enumerated() where printsFollowing(token) {
+        for (index, token) in tokens.enumerated() where printsFollowing(token) || isNullInputJQ(tokens, at: index) {
             if printsKey(tokens, after: index, assigned: assigned) { return true }
         }
         return false
@@ -45,6 +45,11 @@ extension KeyCommand {
         var quote: Character?
         while let character = characters.popFirst() {
             switch character {
+            case "\\" where characters.first == "\"" || characters.first == "'":
+                // An escaped quote (`awk "BEGIN{print \"KEY\"}"`) breaks words and leaves the quoting as it was
+                // (tester54b: the key was read as `KEY\`, no key-like word).
+                characters.removeFirst()
+                flush()
             case "\\" where characters.first == "n":
                 characters.removeFirst()
                 flush()
@@ -165,6 +170,20 @@ extension KeyCommand {
             return ["echo", "printf", "print", "puts", "say"].contains(name) || name.contains(".") && ["log", "write", "print", "puts"].contains(method)
         default: return false
         }
+    }
+
+    /// True for `jq` given `-n` / `--null-input` (alone or among short flags, `-rn`) in its statement: it reads no input and
+    /// prints what its filter writes (`jq -rn '"KEY"'`, tester54b). `jq -r .key FILE` reads the key from a file.
+    private static func isNullInputJQ(_ tokens: [Token], at index: Int) -> Bool {
+        guard case .word(let name) = tokens[index], name.split(separator: "/").last == "jq" else { return false }
+        for token in tokens[(index + 1)...] {
+            guard case .word(let word) = token else {
+                if token == .end { return false }
+                continue
+            }
+            if word == "--null-input" || word.hasPrefix("-") && !word.hasPrefix("--") && word.contains("n") { return true }
+        }
+        return false
     }
 
     /// A word written into the command, not read from elsewhere: no `$` (a variable), `%` (a format) or leading `-`.
