@@ -262,7 +262,9 @@ extension ShellContext {
     /// terminal it wraps at words as other lines do (`ProseWrap.question`, probe38 P38-15): its lines but the last are
     /// written on standard error here, and the last is returned, to be asked on.
     func shownQuestion(_ question: String) -> String {
-        let redacted = (shell?.redactor ?? Redactor()).redact(question)
+        // Questions name API text (a webhook's URL, a contact's name, a stored header's name): escaped as all other output
+        // is, wrapped or not (tester55 X12: the wrapped lines went to the terminal raw and set its title).
+        let redacted = VisibleText.escaped((shell?.redactor ?? Redactor()).redact(question))
         guard let shell, let width = shell.errorWidth.map({ $0() }) ?? shell.terminalWidth?() else { return redacted }
         let (lead, prompt) = ProseWrap.question(redacted, width: width)
         if !lead.isEmpty { shell.output.write(lead, to: .err) }
