@@ -37,9 +37,13 @@ public enum Completion {
     private static func values(for flag: FlagSpec, current: String, ids: IDCache) -> [String] {
         if let choices = flag.choices { return choices }
         switch flag.name {
-        case "--source": return ids.logSearchCatalog.map { $0.sources.map(\.value) } ?? LogSearchSource.names
+        // The catalogue is the API's text, printed and inserted by libedit, not the renderer: a value with control
+        // characters or spaces is not offered, as no id is (`IDCache.isOfferable`; tester55 X1, V11's other door).
+        case "--source":
+            return (ids.logSearchCatalog.map { $0.sources.map(\.value) } ?? LogSearchSource.names).filter(IDCache.isOfferable)
         // Keys end in `=` so the value follows at once.
-        case "--filter": return (ids.logSearchCatalog?.filterKeys ?? LogSearchSource.filterKeys).map { $0 + "=" }
+        case "--filter":
+            return (ids.logSearchCatalog?.filterKeys ?? LogSearchSource.filterKeys).filter(IDCache.isOfferable).map { $0 + "=" }
         case "--around": return ids[.message]
         case "--webhook": return ids[.webhook]
         case "--conversation": return ids[.conversation]
