@@ -84,7 +84,9 @@ public enum Completion {
         let slash = prefix.lastIndex(of: "/")
         let folder = slash.map { String(prefix[...$0]) } ?? ""
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-        return entries.filter { !$0.hasPrefix(".") || prefix.hasPrefix(".") }.sorted().map { entry in
+        // A file name with control characters would be printed and inserted raw by libedit: not offered.
+        let shown = entries.filter { !$0.unicodeScalars.contains(where: VisibleText.needsEscape) }
+        return shown.filter { !$0.hasPrefix(".") || prefix.hasPrefix(".") }.sorted().map { entry in
             var isFolder: ObjCBool = false
             let path = folder + entry
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)

@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KopsShell
 import Testing
@@ -18,5 +19,16 @@ import Testing
         ids.logSearchCatalog = try LogSearchCatalog(json: json)
         #expect(Completion.candidates(lineBeforeCursor: "logs search --source ", registry: .standard, ids: ids) == ["all", "external_api_log"])
         #expect(Completion.candidates(lineBeforeCursor: "logs search --filter ", registry: .standard, ids: ids) == ["endpoint_contains="])
+    }
+
+    /// A file name is the terminal's text too: one with an escape sequence is not offered for `--file`.
+    @Test func aFileNameWithControlsIsNoCandidate() throws {
+        let folder = NSTemporaryDirectory() + "kops-x1-\(UInt32.random(in: 0...UInt32.max))/"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["evil\u{1B}]0;PWNED\u{07}.kops", "plain.kops"] {
+            FileManager.default.createFile(atPath: folder + name, contents: Data())
+        }
+        #expect(Completion.candidates(lineBeforeCursor: "verify --file \(folder)", registry: .standard) == [folder + "plain.kops"])
     }
 }
