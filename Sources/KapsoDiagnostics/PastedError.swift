@@ -306,10 +306,13 @@ public struct PastedError: Sendable, Equatable {
     /// The first number that stands as a code: the first word (`131026 Message undeliverable`), one after a path, a
     /// placeholder or a word that introduces a code (`error 131026`, `HTTP 429`, `GET /… 404`), or a six- or seven-digit
     /// one anywhere (Meta's WhatsApp codes, 13xxxx). A shorter number after a word of prose is a count, limit or wait
-    /// ("retry in 10 s", "exceeded 100 requests"): no code (tester50 F1).
+    /// ("retry in 10 s", "exceeded 100 requests"): no code (tester50 F1). Nor is a number its next word counts or times
+    /// (`failed (4 attempts)`, `webhook failed 10 minutes ago`, `Error 500 times`: tester55 X5, read as Meta's code 4
+    /// "app rate limit" and code 10 "permission denied").
     private static func numberCode(in words: [String]) -> String? {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) {
+            if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
             // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
             let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
             let before = index == 0 || joined ? nil : words[index - 1]
@@ -321,6 +324,13 @@ public struct PastedError: Sendable, Equatable {
         }
         return nil
     }
+
+    /// Words after a number that make it a count, a share or a time, not a code.
+    private static let countingWords: Set = [
+        "time", "times", "x", "attempt", "attempts", "try", "tries", "retry", "retries", "call", "calls", "request", "requests",
+        "delivery", "deliveries", "event", "events", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
+        "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "week", "weeks", "%", "percent",
+    ]
 
     private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
 }
