@@ -45,13 +45,14 @@ extension Shell {
                     return report(ScriptError.pipedTranscript)
                 }
                 var unfinished = false
-                guard let line = continued(typed, reader: reader, number: &number, unfinished: &unfinished) else {
+                guard let whole = continued(typed, reader: reader, number: &number, unfinished: &unfinished) else {
                     guard unfinished else { continue }
                     // Nothing ran; the input is over (the next read says so again and ends the loop).
                     let status = report(ShellError.syntax(ScriptCheck.unfinishedLastLine + "; nothing ran"))
                     if first == .ok, source != nil { first = status }
                     continue
                 }
+                guard let line = source == nil ? quoteContinued(whole, reader: reader, number: &number) : whole else { continue }
                 // Piped input is a script read as it comes: its markers mean what a script's do (probe22 P22-24).
                 if source != nil {
                     switch pipedMarker(line, number: number, marked: &marked) {

@@ -112,7 +112,7 @@ import Testing
 }
 
 /// Scripted lines that also keep the prompts they were read with.
-private final class PromptLog: LineReader {
+final class PromptLog: LineReader {
     private var lines: [String]
     private(set) var prompts: [String] = []
 

@@ -1,0 +1,43 @@
+extension Shell {
+    /// At the prompt, `line` with the lines that go on while one of its quotes is open, read at the `... ` prompt: a
+    /// Graph error body pasted as logs print it (`explain '{"error": {` and three more lines). tester55 X9: the first line
+    /// was refused and each later one ran as a command of its own. `explain` reads the lines joined by spaces (a JSON
+    /// body and Meta's words mean the same over one line); any other command is refused whole and nothing runs: kops
+    /// takes one line a command, and a message's line breaks are not spaces. Piped input and scripts keep one line a
+    /// command (their error names `FILE:LINE`). Nil when the lines were refused, or dropped by Ctrl-C or the input's end.
+    func quoteContinued(_ line: String, reader: any LineReader, number: inout Int) -> String? {
+        guard Self.leavesQuoteOpen(line) else { return line }
+        var lines = [line]
+        while Self.leavesQuoteOpen(lines.joined(separator: "\n")) {
+            switch reader.readLine(prompt: "... ") {
+            case .line(let more):
+                number += 1
+                lines.append(more)
+            case .interrupted, .endOfInput:
+                return nil
+            case .notUTF8(let byte, let column):
+                number += 1
+                _ = report(ShellError.syntax(LineInput.notUTF8Message(byte: byte, column: column)))
+                return nil
+            }
+        }
+        let joined = lines.map { $0.trimmingWhitespace }.joined(separator: " ")
+        if let commands = try? Lexer.commands(in: joined), commands.count == 1, commands[0].first?.text == "explain" {
+            return joined
+        }
+        _ = report(ShellError.syntax(
+            "a quote runs over \(lines.count) lines; only 'explain' reads a text pasted over several lines: put the value on one line (nothing ran)"))
+        return nil
+    }
+
+    /// True when `line` ends inside a `'` or `"` quote.
+    static func leavesQuoteOpen(_ line: String) -> Bool {
+        do {
+            _ = try Lexer.commands(in: line)
+            return false
+        } catch {
+            if case .unterminatedQuote = error { return true }
+            return false
+        }
+    }
+}
