@@ -38,6 +38,7 @@ extension WAMID {
         for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
             encoded = encoded.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
         }
+        if let escaped = jsonEscapes(in: encoded) { return escaped }
         if let entity = htmlEntity(in: encoded) { return entity }
         if let mark = encoded.first(where: { "&?#".contains($0) }) {
             return "it holds '\(mark)', where a URL's query goes on: it was copied with the rest of a URL; cut it at '\(mark)'"
@@ -136,6 +137,28 @@ extension WAMID {
     /// `it holds '&quot;', an HTML entity …` for the first HTML character reference in `encoded` (`&quot;`, `&#61;`,
     /// `&#x3D;`, `&amp;`): the id was copied from a page's source, where `"` and `&` are written so (WHATWG HTML,
     /// "Character references"). One for `=`, `+` or `/` is the id's own character, written the HTML way.
+    /// `it holds JSON escapes ('\u003d' for '=') …: decoded, it reads as a WAMID: wamid.…` when `encoded` holds the
+    /// escapes a JSON encoder writes for base64's `=`, `+` and `/` (`\u003d`: Java's Gson; `\u002B`: .NET's
+    /// System.Text.Json; `\/`: Meta's own webhook bodies and PHP's `json_encode`) and reads as a WAMID decoded; nil
+    /// otherwise. tester55 X2: only the `\` was dropped, and the id offered (`…OAAu003d`) did not exist.
+    static func jsonEscapes(in encoded: String) -> String? {
+        guard encoded.contains("\\") else { return nil }
+        let escapes: [(String, String)] = [("\\u003d", "="), ("\\u002b", "+"), ("\\u002f", "/"), ("\\/", "/")]
+        var decoded = encoded
+        var found: [String] = []
+        for (escape, character) in escapes {
+            var written: Set<String> = []
+            while let range = decoded.range(of: escape, options: .caseInsensitive) {
+                written.insert(String(decoded[range]))
+                decoded.replaceSubrange(range, with: character)
+            }
+            found += written.sorted().map { "'\($0)' for '\(character)'" }
+        }
+        guard !found.isEmpty, readsAsWAMID(decoded) else { return nil }
+        return "it holds JSON escapes (\(found.joined(separator: ", "))), as a JSON encoder writes them in a log: decoded, "
+            + "it reads as a WAMID: wamid.\(decoded)"
+    }
+
     static func htmlEntity(in encoded: String) -> String? {
         // At the end of a shell line the `;` is gone (it separates commands): `…=&quot` is read too.
         guard let ampersand = encoded.firstIndex(of: "&") else { return nil }

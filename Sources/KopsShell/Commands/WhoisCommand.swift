@@ -70,7 +70,8 @@ public enum WhoisCommand: Command {
     /// `https://graph.facebook.com/v21.0/200300400500601/phone_numbers`), as `errors` and `logs` show paths
     /// (probe6 P6-13); nil when the text is no path; refused, naming them, when it holds several ids or none.
     private static func idInPath(_ pasted: String) throws(ShellError) -> (pasted: String, input: IDInput)? {
-        guard pasted.contains("/"), !pasted.contains(" ") else { return nil }
+        // A WAMID's base64 holds '/' (and, copied from Meta's webhook body, `\/`): it is no path (tester55 X2).
+        guard pasted.contains("/"), !pasted.contains(" "), !pasted.lowercased().hasPrefix("wamid.") else { return nil }
         let segments = pasted.split(whereSeparator: { "/?&=#".contains($0) }).map(String.init)
         let ids = segments.filter { $0.count >= 8 && $0.contains { $0.isASCII && $0.isNumber } && IDShape.credentialKind($0) == nil }
             .compactMap { segment -> (String, IDInput)? in
