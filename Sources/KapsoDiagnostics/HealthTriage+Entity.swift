@@ -47,6 +47,21 @@ extension HealthTriage {
             }
         }
 
+        /// What an entity whose messaging is AVAILABLE still reports: calling over SIP not AVAILABLE (`can_receive_call_sip`
+        /// of the PHONE_NUMBER entity), and errors listed beside an AVAILABLE state, e.g. `calling over SIP: BLOCKED;
+        /// PHONE_NUMBER lists 138018 SIP is not configured …, though its messaging is AVAILABLE`; nil when none (tester55 X3).
+        static func availableNote(_ details: JSONObject) -> String? {
+            let entities = details["entities"]?.array?.compactMap(\.object) ?? []
+            var notes: [String] = []
+            for entity in entities {
+                if let sip = entity["can_receive_call_sip"]?.string, sip != "AVAILABLE" { notes.append("calling over SIP: \(sip)") }
+            }
+            for entity in all(details) where entity.state == "AVAILABLE" {
+                notes.append("\(entity.type) lists \(entity.words ?? "an error"), though its messaging is AVAILABLE")
+            }
+            return notes.isEmpty ? nil : notes.joined(separator: "; ")
+        }
+
         /// The entity that explains `overall`: the first whose state is it, else the first not AVAILABLE, else the first
         /// with errors.
         static func cause(of overall: String, in entities: [EntityReading]) -> EntityReading? {

@@ -282,7 +282,8 @@ public struct HealthTriage: Sendable {
         case "phone_number_connection":
             return details["status"]?.string ?? ""
         case "messaging_health":
-            return worstState(check: check, details: details) ?? ""
+            let state = worstState(check: check, details: details) ?? ""
+            return state == "AVAILABLE" ? state + (EntityReading.availableNote(details).map { " (\($0))" } ?? "") : state
         // A summary says only what the details or Kapso's verdict say: a check Kapso could not decide (`passed: null`,
         // kapso-api.md §2.3) with no `subscribed` or `verified_at` is not known, never "not subscribed" (probe40 P40-9:
         // the table said "unknown  not subscribed", the verdict that sends people to reconnect the number).
@@ -337,7 +338,14 @@ public struct HealthTriage: Sendable {
             if let state = worstState(check: check, details: details), state != "AVAILABLE" {
                 return "messaging is \(state)" + (limitedEntity(check: check, details: details).map { " (\($0.text))" } ?? "")
             }
-            return limitedEntity(check: check, details: details).map { "an entity reports an error (\($0.text))" }
+            // Errors on an entity that says its messaging is AVAILABLE are no messaging failure: Meta's PHONE_NUMBER entity
+            // reports calling too (`can_receive_call_sip`, Meta, "Messaging and Calling Health Status",
+            // developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status), and its errors
+            // may be calling's (tester55 X3: a SIP error failed the check with "Meta reports messaging as AVAILABLE").
+            // Kapso's pass stands; the summary names them (`availableNote`).
+            return limitedEntity(check: check, details: details).flatMap { entity in
+                entity.state == "AVAILABLE" ? nil : "an entity reports an error (\(entity.text))"
+            }
         case "webhook_subscription":
             if details["subscribed"]?.bool == false { return "the app is not subscribed (subscribed: false)" }
             return missingMessages(details).map { fields in
