@@ -50,6 +50,15 @@ extension KeyCommand {
                 // (tester54b: the key was read as `KEY\`, no key-like word).
                 characters.removeFirst()
                 flush()
+            case "\\" where characters.first.map({ "rtfv0".contains($0) || $0.isNumber && $0.isASCII }) ?? false:
+                // printf's other escapes end a word too: `printf 'KEY\r\n'` (a Windows line end), `'KEY\015\n'` (tester55 X11).
+                characters.removeFirst()
+                characters = characters.drop { $0.isASCII && $0.isNumber }
+                flush()
+            case "%" where characters.first.map({ $0.isASCII && $0.isLetter }) ?? false:
+                // A printf conversion (`printf 'KEY%s' ''`) ends a word: what stands before it is printed as written.
+                characters.removeFirst()
+                flush()
             case "\\" where characters.first == "n":
                 characters.removeFirst()
                 flush()
