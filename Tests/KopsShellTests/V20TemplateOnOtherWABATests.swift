@@ -15,17 +15,6 @@ import Testing
     /// (`order_update` en_US APPROVED with a header variable and three body variables, es PAUSED); a template send of
     /// `order_update` (en_US, 2 body values) from Support Line failed with 132000.
     static func seed() throws -> String {
-        let path = NSTemporaryDirectory() + "kops-v20-\(UInt32.random(in: 0...UInt32.max)).seed.json"
-        func number(_ id: String, name: String, waba: String, phone: String) -> [String: Any] {
-            [
-                "id": id, "phone_number_id": id, "internal_id": UUID().uuidString.lowercased(), "name": name,
-                "business_account_id": waba, "is_coexistence": false, "inbound_processing_enabled": true,
-                "calls_enabled": false, "webhook_verified_at": NSNull(), "created_at": "2026-01-01T00:00:00Z",
-                "updated_at": "2026-01-01T00:00:00Z", "display_name": name, "display_phone_number": "+1 415-555-\(phone)",
-                "display_phone_number_normalized": "1415555\(phone)", "verified_name": "Acme Demo Co", "quality_rating": "GREEN",
-                "code_verification_status": "VERIFIED", "name_status": "APPROVED", "status": "CONNECTED", "throughput_tier": "TIER_250",
-            ]
-        }
         func template(_ id: String, name: String, language: String, status: String, waba: String, components: [[String: Any]]) -> [String: Any] {
             [
                 "id": id, "name": name, "language": language, "status": status, "category": "UTILITY", "parameter_format": "POSITIONAL",
@@ -52,10 +41,10 @@ import Testing
                 ]],
             ],
         ]
-        let seed: [String: Any] = [
+        return try SeedFile.write("v20", [
             "phone_numbers": [
-                number("100200300400501", name: "Support Line", waba: "200300400500601", phone: "0100"),
-                number("100200300400502", name: "Sales Line", waba: "200300400500699", phone: "0101"),
+                SeedFile.phoneNumber("100200300400501", name: "Support Line", waba: "200300400500601", phone: "0100"),
+                SeedFile.phoneNumber("100200300400502", name: "Sales Line", waba: "200300400500699", phone: "0101"),
             ],
             "message_templates": [
                 template("780100200300501", name: "order_update", language: "en_US", status: "APPROVED", waba: "200300400500699", components: order),
@@ -64,10 +53,8 @@ import Testing
                 template("780100200300503", name: "hello", language: "en_US", status: "APPROVED", waba: "200300400500601",
                     components: [["type": "BODY", "text": "Hello"]]),
             ],
-            "webhooks": [], "webhook_deliveries": [], "api_logs": [], "health": [:], "conversations": [], "messages": [message],
-        ]
-        try JSONSerialization.data(withJSONObject: seed).write(to: URL(fileURLWithPath: path))
-        return path
+            "messages": [message],
+        ])
     }
 
     @Test func theOtherWABAAndItsNumberAreNamed() async throws {

@@ -14,16 +14,6 @@ import Testing
     /// Support Line `100200300400501`; conversation `…0299` of Dana (`dana.o`, last inbound 11:55 today) and `…0298` of
     /// Other Dana (`dana.o` spelt `Dana.O`, last inbound three days ago), one inbound message each.
     static func seed() throws -> String {
-        let path = NSTemporaryDirectory() + "kops-v24-\(UInt32.random(in: 0...UInt32.max)).seed.json"
-        let number: [String: Any] = [
-            "id": "100200300400501", "phone_number_id": "100200300400501", "internal_id": "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012",
-            "name": "Support Line", "business_account_id": "200300400500601", "is_coexistence": false,
-            "inbound_processing_enabled": true, "calls_enabled": false, "webhook_verified_at": NSNull(),
-            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "display_name": "Support Line",
-            "display_phone_number": "+1 415-555-0100", "display_phone_number_normalized": "14155550100",
-            "verified_name": "Acme Demo Co", "quality_rating": "GREEN", "code_verification_status": "VERIFIED",
-            "name_status": "APPROVED", "status": "CONNECTED", "throughput_tier": "TIER_250",
-        ]
         func conversation(_ tail: String, userID: String, username: String, name: String, inbound: String) -> [String: Any] {
             [
                 "id": "0a1b2c3d-0000-4000-8000-000000000\(tail)", "phone_number": NSNull(), "status": "active",
@@ -43,8 +33,8 @@ import Testing
                 ],
             ]
         }
-        let seed: [String: Any] = [
-            "phone_numbers": [number], "webhooks": [], "webhook_deliveries": [], "api_logs": [], "health": [:],
+        return try SeedFile.write("v24", [
+            "phone_numbers": [SeedFile.phoneNumber("100200300400501", name: "Support Line", phone: "0100")],
             "conversations": [
                 conversation("299", userID: dana, username: "dana.o", name: "Dana", inbound: "2026-11-21T11:55:00Z"),
                 conversation("298", userID: other, username: "Dana.O", name: "Other Dana", inbound: "2026-11-18T11:55:00Z"),
@@ -53,9 +43,7 @@ import Testing
                 message("U99", tail: "299", userID: dana, username: "dana.o", name: "Dana", time: 1_795_262_100),
                 message("U98", tail: "298", userID: other, username: "Dana.O", name: "Other Dana", time: 1_795_002_900),
             ],
-        ]
-        try JSONSerialization.data(withJSONObject: seed).write(to: URL(fileURLWithPath: path))
-        return path
+        ])
     }
 
     @Test func whoisListsBothAndReplyRefusesToPickOne() async throws {

@@ -35,17 +35,6 @@ import Testing
 
     /// A webhook that already holds such a header is an error of `webhooks check`.
     @Test func checkFlagsAWebhookHoldingOne() async throws {
-        let path = NSTemporaryDirectory() + "kops-v7-\(UInt32.random(in: 0...UInt32.max)).seed.json"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let number: [String: Any] = [
-            "id": "100200300400501", "phone_number_id": "100200300400501", "internal_id": UUID().uuidString.lowercased(),
-            "name": "Support Line", "business_account_id": "200300400500601", "is_coexistence": false,
-            "inbound_processing_enabled": true, "calls_enabled": false, "webhook_verified_at": NSNull(),
-            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "display_name": "Support Line",
-            "display_phone_number": "+1 415-555-0100", "display_phone_number_normalized": "14155550100",
-            "verified_name": "Acme Demo Co", "quality_rating": "GREEN", "code_verification_status": "VERIFIED",
-            "name_status": "APPROVED", "status": "CONNECTED", "throughput_tier": "TIER_250",
-        ]
         let webhook: [String: Any] = [
             "id": "11111111-0000-4000-8000-0000000000c1", "url": "https://b.example.com/hook", "kind": "kapso",
             "events": ["whatsapp.message.received"], "active": true, "created_at": "2026-10-22T12:00:00Z",
@@ -54,11 +43,10 @@ import Testing
             "headers": ["Bad Header": "v", "X-Ok": "line1\nInjected: yes"], "buffer_enabled": false, "inactivity_minutes": 60,
             "payload_version": "v2",
         ]
-        let seed: [String: Any] = [
-            "phone_numbers": [number], "webhooks": [webhook], "webhook_deliveries": [], "api_logs": [], "health": [:],
-            "conversations": [], "messages": [],
-        ]
-        try JSONSerialization.data(withJSONObject: seed).write(to: URL(fileURLWithPath: path))
+        let path = try SeedFile.write("v7", [
+            "phone_numbers": [SeedFile.phoneNumber("100200300400501", name: "Support Line", phone: "0100")], "webhooks": [webhook],
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try await runDemo(["webhooks check 11111111-0000-4000-8000-0000000000c1"], number: "100200300400501", seed: .file(path), width: 400)[0]
         #expect(run.status != 0, "\(run.out)\(run.err)")
         #expect(run.out.contains("custom headers hold a header name 'Bad Header' that is no HTTP field name"), "\(run.out)")
