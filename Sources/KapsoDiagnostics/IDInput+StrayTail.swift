@@ -59,11 +59,12 @@ extension IDInput {
 
     /// A UUID followed by what cannot continue it (anything but a hex digit or `-`), e.g. `…8b92}` or `…8b92%7D` (a URL
     /// template's `{id}}`), `…8b92.json`, `…8b92%`: a UUID has a fixed length (RFC 9562 §4), so the rest was copied or
-    /// built with it (tester53b U10, U20: read as "no webhook of this project has the id"). Nil otherwise, and for a space
-    /// (a value that held two words: `UUIDShape.defect` says so).
+    /// built with it (tester53b U10, U20: read as "no webhook of this project has the id"). A `-` after the twelve digits
+    /// of the last group starts a sixth group no UUID has (`…8b92-2`, `…8b92-`: tester54b W2, read as "one digit too
+    /// many"). Nil otherwise, and for a space (a value that held two words: `UUIDShape.defect` says so).
     private static func uuidTail(_ text: String) -> (id: String, tail: String, what: String)? {
         let (id, tail) = (String(text.prefix(36)), String(text.dropFirst(36)))
-        guard isUUID(id), let first = tail.first, !first.isHexDigit, first != "-", !first.isWhitespace else { return nil }
+        guard isUUID(id), let first = tail.first, !first.isHexDigit, !first.isWhitespace else { return nil }
         if tail.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(tail.utf8)[...], plusIsSpace: false),
             let decoded = String(validating: bytes, as: UTF8.self), decoded != tail,
             decoded.allSatisfy({ $0.isASCII && ($0.isPunctuation || $0.isSymbol || $0.isLetter || $0.isNumber) })

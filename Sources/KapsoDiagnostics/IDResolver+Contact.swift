@@ -180,6 +180,7 @@ extension IDResolver {
     /// the newest inbound messages (`recentInbound`: a message names its sender's username where the conversation may
     /// not, tester47 F6): whose handle, on which numbers, and the business-scoped user id messages to them go to.
     static func resolveUsername(_ typed: String, facts: Facts) -> Identity {
+        if let shared = sharedUsernameIdentity(typed, facts: facts) { return shared }
         let matches = facts.conversations.filter { IDInput.sameUsername($0.username, typed) }
         guard let newest = conversation(username: typed, in: facts.conversations) else {
             if let message = message(username: typed, in: facts.messages) { return usernameOfMessage(typed, message, facts: facts) }

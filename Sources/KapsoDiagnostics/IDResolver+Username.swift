@@ -45,4 +45,31 @@ extension IDResolver {
         identity.moment = newest.time
         return identity
     }
+
+    /// What a WhatsApp username is when two or more contacts carry it in the records read (`usernameHolders`): each
+    /// business-scoped user id with its name and newest inbound moment, none picked (tester54 V24: `whois` merged two
+    /// contacts into one and `reply --to` wrote to the newer silently). Nil for one holder or none.
+    static func sharedUsernameIdentity(_ typed: String, facts: Facts) -> Identity? {
+        let holders = usernameHolders(typed, conversations: facts.conversations, messages: facts.messages)
+        guard holders.count > 1 else { return nil }
+        let conversations = facts.conversations.filter { IDInput.sameUsername($0.username, typed) }
+        let lineIDs = Set(conversations.compactMap(\.phoneNumberID)
+            + facts.messages.filter { IDInput.sameUsername($0.username, typed) }.compactMap(\.phoneNumberID))
+        let lines = facts.numbers.filter { lineIDs.contains($0.id) }
+        let on = lines.isEmpty ? (lineIDs.isEmpty ? "" : " of " + list(lineIDs.sorted())) : " of " + owners(lines)
+        var identity = Identity(
+            input: typed, kind: .username,
+            statement: sharedUsername(typed, holders: holders, on: on)?.statement ?? "",
+            next: "reply --to takes the business-scoped user id of the one you mean; "
+                + holders.map { "'\(ShellWord.command("whois", $0.userID))'" }.joined(separator: " and ") + " list their messages")
+        identity.details = [
+            Identity.Detail("business-scoped user ids", holders.map(\.described).joined(separator: ", ")),
+            Identity.Detail("conversation", conversations.isEmpty ? "-" : conversations.sorted { $0.id < $1.id }.map { conversation in
+                conversation.id + (conversation.businessScopedUserID.map { " (\($0))" } ?? "")
+            }.joined(separator: ", ")),
+        ]
+        identity.phoneNumberIDs = lineIDs.sorted()
+        identity.moment = holders.compactMap(\.lastInbound).max()
+        return identity
+    }
 }

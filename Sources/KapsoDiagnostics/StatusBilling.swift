@@ -275,7 +275,9 @@ public struct StatusBilling: Sendable, Equatable {
         "utility": "charged as a utility message",
         "authentication": "charged as an authentication message",
         "authentication_international": "charged as an authentication message at the international rate",
-        "service": "not a template: a reply in the customer service window",
+        // About the price, not the message's kind: Meta prices a utility template sent in an open customer service
+        // window as service too (tester54 V19: a template was glossed "not a template").
+        "service": "priced as a service message, inside the customer service window",
         "referral_conversion": "a free entry point conversation: the contact came from a Click to WhatsApp ad or a Page button",
     ]
 

@@ -24,11 +24,14 @@ public enum TemplateMismatch {
         public var businessAccountID: String
         public var templates: [MessageTemplate]
         public var complete: Bool
+        /// The sent name's versions on the project's other WABAs (`OtherWABA`), read when this WABA lacks the name.
+        public var others: [OtherWABA]
 
-        public init(businessAccountID: String, templates: [MessageTemplate], complete: Bool = true) {
+        public init(businessAccountID: String, templates: [MessageTemplate], complete: Bool = true, others: [OtherWABA] = []) {
             self.businessAccountID = businessAccountID
             self.templates = templates
             self.complete = complete
+            self.others = others
         }
     }
 
@@ -70,7 +73,7 @@ public enum TemplateMismatch {
         let versions = listing.templates.filter { $0.name == sent.name }
         let version = sent.language.map { language in versions.first { $0.language == language } }
             ?? (versions.count == 1 ? versions.first : nil)
-        guard let version else { return missing(sent, versions: versions, listing: listing) }
+        guard let version else { return missing(sent, code: code, versions: versions, listing: listing) }
         switch code {
         case "132000": return parameters(sent, version)
         case "132001": return status(version)
@@ -105,7 +108,7 @@ public enum TemplateMismatch {
     /// only in case or spacing, or none.
     /// Translations in the sent code's language (`en_US` for `en`) come first (tester50 N2: an `en` send was offered
     /// "es, en_US").
-    static func missing(_ sent: Sent, versions: [MessageTemplate], listing: Listing) -> String {
+    static func missing(_ sent: Sent, code: String, versions: [MessageTemplate], listing: Listing) -> String {
         let language = sent.language ?? "the language sent"
         let versions = sent.language.map { code in
             versions.filter { sameBase($0.language, code) } + versions.filter { !sameBase($0.language, code) }
@@ -139,12 +142,23 @@ public enum TemplateMismatch {
             }
             return text
         }
+        let other = elsewhere(sent.name, on: listing.others, notOn: listing.businessAccountID)
         guard listing.complete else {
             return "\(sent.name) is not among the first \(listing.templates.count) templates read from WABA "
                 + "\(listing.businessAccountID), so kops cannot tell whether it exists: 'template \(sent.name)' looks it up"
+                + (other.map { "; " + $0 } ?? "")
         }
-        return "WABA \(listing.businessAccountID) has no template named \(sent.name) in any language now "
-            + "(\(listing.templates.count) templates listed): it was deleted or never created there; 'templates' lists what it has"
+        let absent = "WABA \(listing.businessAccountID) has no template named \(sent.name) in any language now "
+            + "(\(IDResolver.plural(listing.templates.count, "template")) listed)"
+        // Only a 132001 is Meta not finding the template; a 132000, 132015 or 132016 is about one it found when this was
+        // sent, so "never created there" is ruled out (tester54 V20).
+        let why = code == "132001" ? ": it was deleted or never created there"
+            : ", though Meta found it when this was sent (\(code) is about a template it found): it was deleted since, or "
+                + "this number's WABA was another then"
+        guard let other else { return absent + why + "; 'templates' lists what it has" }
+        // The count Meta checked, against the version in the sent language where it is now.
+        let moved = listing.others.flatMap(\.templates).first { $0.name == sent.name && $0.language == sent.language }
+        return absent + why + "; " + other + (code == "132000" ? moved.map { "; " + parameters(sent, $0) } ?? "" : "")
     }
 
     /// `en` and `en_US`: one language, two codes.

@@ -276,7 +276,16 @@ public struct WebhookCheck {
                         ?? "make the receiver read batch bodies (data[]), or turn buffering off")
             }
         }
-        let taken = Self.kapsoHeaderNames(in: webhook.json["headers"]?.object?.entries.map(\.key) ?? [])
+        let headers = webhook.json["headers"]?.object?.entries ?? []
+        if let problem = CustomHeader.problem(in: headers.map { ($0.key, $0.value.string ?? "") }) {
+            add(
+                .error, webhook,
+                "custom headers hold \(problem); Kapso adds it to every delivery, so the receiver's HTTP stack refuses each "
+                    + "one or reads a header injected into it (kapso-api.md §10.1)",
+                fix: "webhooks update \(id) --headers '{...}' with every header named in letters, digits and -, each value on "
+                    + "one line, and --yes (--headers replaces them all)")
+        }
+        let taken = Self.kapsoHeaderNames(in: headers.map(\.key))
         if !taken.isEmpty {
             add(
                 .warning, webhook,

@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: [
         (#"{"billable":false,"pricing_model":"PMP","category":"service","type":"free_customer_service"}"#,
-         "not billable; category service (not a template: a reply in the customer service window); type free_customer_service "
+         "not billable; category service (priced as a service message, inside the customer service window); type free_customer_service "
             + "(free: in an open customer service window); PMP (per-message pricing)"),
         (#"{"billable":true,"pricing_model":"PMP","category":"marketing","type":"regular"}"#,
          "billable; category marketing (charged as a marketing message); type regular (charged at the category's rate); PMP (per-message pricing)"),

@@ -79,7 +79,7 @@ public enum MessageCommand: Command {
         // A template refused as missing, miscounted, paused or disabled: the mismatch the WABA's templates show (P39-3).
         if let code = TemplateMismatch.failureCode(of: message), let number = message.phoneNumberID,
             let sent = TemplateMismatch.Sent(message: message.json, details: errors.first { $0.code == code }?.details),
-            let listing = TemplateMismatch.listing(phoneNumberID: number, client: context.client),
+            let listing = TemplateMismatch.listing(phoneNumberID: number, name: sent.name, client: context.client),
             let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
         {
             fields.append(Field("template", advice, style: .warn))

@@ -142,16 +142,19 @@ extension ReplyCommand {
     /// The business-scoped user id `--to` names: as typed, or the one of the contact with this `@username` in
     /// the selected number's newest 100 conversations, else in its newest 100 inbound messages (a message names its
     /// sender's username where the conversation may not, as `whois @handle` reads them: tester47 F6); messages to a
-    /// username contact go to its BSUID. Nil for a phone number.
+    /// username contact go to its BSUID. Nil for a phone number; refused when two contacts hold the username.
     static func userID(to typed: String, in context: ShellContext) throws -> String? {
         if BusinessScopedUserID.isValid(typed) { return typed }
         guard IDInput.isUsername(typed) else { return nil }
         let phoneNumberID = try context.selectedPhoneNumber()
         let page = try context.client.conversations(filters: [("phone_number_id", phoneNumberID)], limit: 100)
         // The same look-ups as `whois @handle` (IDResolver), among the selected number's conversations and messages.
+        let messages = try context.client.messages(filters: [("phone_number_id", phoneNumberID), ("direction", "inbound")], limit: 100)
+        // Two contacts with the username (one gave it up, another took it): neither is picked (tester54 V24).
+        let holders = IDResolver.usernameHolders(typed, conversations: page.items, messages: messages.items)
+        if let shared = IDResolver.sharedUsername(typed, holders: holders) { throw ReplyError.notAContact(shared) }
         let match = IDResolver.conversation(username: typed, in: page.items)
         if let userID = match?.businessScopedUserID { return userID }
-        let messages = try context.client.messages(filters: [("phone_number_id", phoneNumberID), ("direction", "inbound")], limit: 100)
         let message = IDResolver.message(username: typed, in: messages.items)
         if let userID = message?.userID { return userID }
         let number = message?.contact ?? match?.contact

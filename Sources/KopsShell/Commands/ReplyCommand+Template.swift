@@ -111,7 +111,7 @@ extension ReplyCommand {
         let name: String
         let statement: String
         switch error {
-        case .notFound(let missing, let waba, _):
+        case .notFound(let missing, let waba, _, _):
             name = missing
             statement = "no template named '\(missing)' on WABA \(waba)"
         case .languageMissing(let missing, let code, _):

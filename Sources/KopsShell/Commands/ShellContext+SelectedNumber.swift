@@ -88,6 +88,11 @@ extension ShellContext {
                 explanation: "'\(VisibleText.escaped(Shortened.text(query)))' names \(found.count) numbers of this project; pick one: "
                     + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or "))
         case .none:
+            // An id retyped with letters for digits (`1002003004005O1`) is no name either: what `whois` says of it, with
+            // the id (tester54 V2: "it is no id").
+            if case .failure(let problem) = IDInput.read(query), let reason = problem.otherKeyboardReason {
+                throw ShellError.unreadableID(command: command, value: IDInput.echo(query), reason: reason)
+            }
             throw ShellError.noMatchingPhoneNumber(
                 query: VisibleText.escaped(Shortened.text(query)), known: numbers.map(\.label),
                 searched: "it is no id, and no number of this project has that name (NAME in 'numbers')")

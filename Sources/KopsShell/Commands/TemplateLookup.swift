@@ -32,9 +32,11 @@ enum TemplateLookup {
             }
         }
         guard !found.isEmpty else {
+            let others = TemplateMismatch.others(holding: name, besides: businessAccountID, client: context.client)
             throw TemplateError.notFound(
                 name: name, businessAccountID: businessAccountID,
-                similar: try similarNames(to: name, businessAccountID: businessAccountID, in: context))
+                similar: try similarNames(to: name, businessAccountID: businessAccountID, in: context),
+                elsewhere: TemplateMismatch.elsewhere(name, on: others, notOn: businessAccountID))
         }
         if let language {
             guard let template = found.first(where: { $0.language == language }) else {

@@ -8,8 +8,9 @@ extension TemplateMismatch {
 
     /// The templates of the WABA of `phoneNumberID`, for reading a template failure (`TemplateMismatch.advice`): the number
     /// (its WABA), then every page of the WABA's templates, unfiltered, so a name in another case or language is seen too.
-    /// Nil when the number has no WABA or a read fails: the catalogue's hedge stands then.
-    static func listing(phoneNumberID: String, client: KapsoClient) -> Listing? {
+    /// Nil when the number has no WABA or a read fails: the catalogue's hedge stands then. With `name`, a WABA that
+    /// lacks it has the project's other WABAs read for it too (`others`, tester54 V20).
+    static func listing(phoneNumberID: String, name: String? = nil, client: KapsoClient) -> Listing? {
         guard let waba = (try? client.phoneNumber(phoneNumberID))?.businessAccountID, !waba.isEmpty else { return nil }
         var templates: [MessageTemplate] = []
         do {
@@ -21,7 +22,19 @@ extension TemplateMismatch {
         } catch {
             return nil
         }
-        return Listing(businessAccountID: waba, templates: templates)
+        guard let name, !templates.contains(where: { $0.name == name }) else { return Listing(businessAccountID: waba, templates: templates) }
+        return Listing(businessAccountID: waba, templates: templates, others: others(holding: name, besides: waba, client: client))
+    }
+
+    /// The project's WABAs other than `waba` that have a template named `name`, each with its numbers: a number of the
+    /// project list, then one filtered template read per other WABA. Empty when none has it or a read fails.
+    static func others(holding name: String, besides waba: String, client: KapsoClient) -> [OtherWABA] {
+        guard let numbers = try? client.allPhoneNumbers() else { return [] }
+        return OtherWABA.wabas(besides: waba, numbers: numbers).compactMap { other, owners in
+            guard let page = try? client.templates(businessAccountID: other, filters: [("name", name)]) else { return nil }
+            let templates = page.items.map(MessageTemplate.init(json:)).filter { $0.name == name }
+            return templates.isEmpty ? nil : OtherWABA(businessAccountID: other, numbers: owners, templates: templates)
+        }
     }
 
     /// The code of `message`'s failure when it is one `TemplateMismatch` reads (132000, 132001, 132015, 132016), nil otherwise.

@@ -208,6 +208,12 @@ struct WebhookFields {
                 problem: json.object == nil ? "is not a JSON object" : "has a value that is not a string",
                 expected: "give a JSON object of strings: --headers '{\"X-Env\":\"prod\"}'")
         }
+        // A name no HTTP message can carry, or a value that would end the header (tester54 V7), before any request.
+        if let problem = CustomHeader.problem(in: object.entries.map { ($0.key, $0.value.string ?? "") }) {
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--headers", problem: "has " + problem,
+                expected: "give each header a name of letters, digits and -, and a value on one line: --headers '{\"X-Env\":\"prod\"}'")
+        }
         return .object(object)
     }
 }

@@ -4,8 +4,9 @@ public import KapsoDiagnostics
 public enum TemplateError: KopsError, Equatable {
     /// The selected number has no `business_account_id`, so its templates cannot be listed.
     case noBusinessAccount(phoneNumberID: String)
-    /// No template of that name on the WABA; `similar` are names that exist (closest first).
-    case notFound(name: String, businessAccountID: String, similar: [String])
+    /// No template of that name on the WABA; `similar` are names that exist (closest first); `elsewhere` says which other
+    /// WABA of the project has it and which number sends from there (`TemplateMismatch.elsewhere`), nil when none.
+    case notFound(name: String, businessAccountID: String, similar: [String], elsewhere: String? = nil)
     /// The name exists, but not in the language asked; `available` are its languages.
     case languageMissing(name: String, language: String, available: [String])
     /// The name exists in several languages and none was chosen.
@@ -17,9 +18,9 @@ public enum TemplateError: KopsError, Equatable {
         switch self {
         case .noBusinessAccount(let id):
             return "number \(id) has no business_account_id (WABA), so its templates cannot be listed; check it with 'numbers'"
-        case .notFound(let name, let waba, let similar):
+        case .notFound(let name, let waba, let similar, let elsewhere):
             let hint = similar.isEmpty ? "'templates' lists them" : "did you mean \(similar.map { "'\($0)'" }.joined(separator: ", "))?"
-            return "no template named '\(name)' on WABA \(waba) (a send would fail with 132001); \(hint)"
+            return "no template named '\(name)' on WABA \(waba) (a send would fail with 132001); \(elsewhere ?? hint)"
         case .languageMissing(let name, let language, let available):
             return "template '\(name)' has no \(language) version (a send would fail with 132001); "
                 + "use --language with \(available.joined(separator: ", "))"

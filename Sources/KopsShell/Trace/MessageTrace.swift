@@ -384,7 +384,7 @@ struct MessageTrace {
         }
         // The WABA's templates (two reads more) for a template's mismatch or a marketing-only code's category (tester49 F1).
         if TemplateMismatch.failureCode(of: message) != nil || FailedSend.needsListedCategory(message), let number = message.phoneNumberID {
-            trace.templates = TemplateMismatch.listing(phoneNumberID: number, client: client)
+            trace.templates = TemplateMismatch.listing(phoneNumberID: number, name: TemplateMismatch.Sent(message: message.json)?.name, client: client)
         }
         trace.reactionTarget = Self.reactionTarget(of: message, listed: inboundPage?.items ?? [], client)
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
