@@ -94,7 +94,8 @@ public struct FailureGroups {
     /// `identities` are what `IDResolver` (as `whois`) found for the ids of `unknownPathIDs`, by id (empty when not asked):
     /// an id found there is named as `whois` names it, not "not an id of this project".
     /// `verdicts` are the receivers' states now by webhook id (`WebhookVerdict`, from their newest deliveries of any
-    /// status): a row of failed deliveries to a webhook's current URL says whether it still fails or recovered since.
+    /// status): a row of failed deliveries to a webhook's current URL says whether it still fails or recovered since, or
+    /// that it was not read (`unreadStates`, by id, with why: `stateNote`).
     /// `messages` and `deliveries` are what was read of the project's messages (any status; the outbound ones of numbers
     /// whose sends met 409s, `lockNumbers`) and webhook deliveries (any status, `whatsapp.phone_number.deleted` ones
     /// included): a phone-number id that failed is named as a former number of the project when they carry it
@@ -102,7 +103,8 @@ public struct FailureGroups {
     /// clock `now`; without `now`, no 409 group is read as held).
     public init(
         _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = [],
-        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:], identities: [String: Identity] = [:],
+        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:], unreadStates: [String: String] = [:],
+        identities: [String: Identity] = [:],
         messages: [Message] = [], deliveries: [WebhookDelivery] = [], now: Int64? = nil
     ) {
         known = Known(
@@ -114,10 +116,8 @@ public struct FailureGroups {
         for entry in entries.kept {
             var member = Self.member(entry, known)
             member.item = entry.json
-            if entry.source == .webhook, member.note == nil, let id = entry.json["webhook_id"]?.string,
-                let state = verdicts[id]?.headline
-            {
-                member.note = "now: \(state) ('webhooks check \(id)')"
+            if entry.source == .webhook, member.note == nil, let id = entry.json["webhook_id"]?.string {
+                member.note = Self.stateNote(of: id, verdicts: verdicts, unread: unreadStates)
             }
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)

@@ -21,7 +21,9 @@ public import KapsoClient
 /// words (kapso-api.md §2.3: unhealthy when a critical check fails, degraded when a check needs attention):
 /// `unhealthy` for a critical check or webhooks that lose the number's events (the text's `blocking:`), `degraded` for
 /// one that needs attention (the text's `needs attention:`); `not_known` (nothing fails but a check could not be
-/// decided) or `not_run` (Kapso's `status` is `error`). `degraded` and `unhealthy` are the values `health` exits 1 on.
+/// decided), `not_read` (nothing fails, but a look-up kops's reading depends on failed: the webhooks or their deliveries,
+/// named in `not_known`, tester53b U9) or `not_run` (Kapso's `status` is `error`). `degraded`, `unhealthy` and
+/// `not_read` are the values `health` exits 1 on.
 /// `failing` lists the checks that did not pass in report order, `webhooks` last when the number's webhooks block;
 /// `contradicts` lists the paths of the same result whose value Kapso states and kops reads otherwise: `.status` when
 /// Kapso says `healthy` and kops reads a failure, `.checks.NAME.passed` for each `passed: true` whose details fail.
@@ -35,11 +37,12 @@ public struct HealthReading: Sendable, Equatable {
     public var summary: String
     public var contradicts: [String]
 
-    /// Reads `triage` of a report whose Kapso `status` is `status`; `webhooksBlocking` is `NumberWebhooks.blocking != nil`.
-    public init(_ triage: HealthTriage, status: String, webhooksBlocking: Bool) {
+    /// Reads `triage` of a report whose Kapso `status` is `status`; `webhooksBlocking` is `NumberWebhooks.blocking != nil`;
+    /// `notRead` names the parts of kops's own reading whose look-ups failed (`webhooks`, `webhook deliveries`).
+    public init(_ triage: HealthTriage, status: String, webhooksBlocking: Bool, notRead: [String] = []) {
         let fails = triage.fails(status: status, webhooksBlocking: webhooksBlocking)
         failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlocking ? ["webhooks"] : [])
-        notKnown = triage.unknown.map(\.check)
+        notKnown = triage.unknown.map(\.check) + notRead
         blocking = triage.blocking?.check ?? (webhooksBlocking ? "webhooks" : nil)
         severity = triage.blocking.map { $0.severity == .critical ? "critical" : "attention" } ?? (webhooksBlocking ? "critical" : nil)
         if status == "error" {
@@ -47,10 +50,16 @@ public struct HealthReading: Sendable, Equatable {
         } else if fails {
             self.status = ["degraded", "unhealthy"].contains(status) ? status : severity == "attention" ? "degraded" : "unhealthy"
         } else {
-            self.status = notKnown.isEmpty ? "healthy" : "not_known"
+            self.status = !notRead.isEmpty ? "not_read" : notKnown.isEmpty ? "healthy" : "not_known"
         }
         let words = triage.statusWords(status: status)
-        summary = words == "healthy" && webhooksBlocking ? "healthy by Kapso's checks, but not its webhooks" : words
+        if words == "healthy", webhooksBlocking {
+            summary = "healthy by Kapso's checks, but not its webhooks"
+        } else if words == "healthy", !notRead.isEmpty {
+            summary = "healthy by Kapso's checks; not read: " + notRead.joined(separator: ", ")
+        } else {
+            summary = words
+        }
         contradicts = (status == "healthy" && fails ? [".status"] : []) + triage.contradicted.map { ".checks.\($0.check).passed" }
     }
 

@@ -11,8 +11,9 @@ struct FailureFetch {
     var numbers: [PhoneNumber] = []
     /// The project's webhooks, for naming a webhook id used in a path (empty when not fetched).
     var webhooks: [Webhook] = []
-    /// The state now of each webhook with failed deliveries in the period (`WebhookVerdictFetch`), by id.
-    var verdicts: [String: WebhookVerdict] = [:]
+    /// The state now of each webhook with failed deliveries in the period (`WebhookVerdictFetch`), by id; and those whose
+    /// deliveries could not be read, with why (`unreadStatesLine`, tester53b U15).
+    var states = WebhookVerdictFetch.Fetched()
     /// The sources that had more failures than were read (`maxPages` pages of 100).
     var cut: Set<ErrorTriage.Source> = []
     /// The sources whose pages stopped because the API handed back a cursor it had already given (`PageCursors`).
@@ -141,7 +142,7 @@ struct FailureFetch {
         // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
         if sources.contains(.webhook) {
             let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
-            fetch.verdicts = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context).verdicts
+            fetch.states = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context)
         }
         if let index = requests.firstIndex(where: { $0.0 == .meta }) {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
@@ -154,8 +155,8 @@ struct FailureFetch {
     /// id of this project" where `errors` named its message).
     var groups: FailureGroups {
         FailureGroups(
-            triage.entries, numbers: numbers, webhooks: webhooks, cut: cut, history: history, verdicts: verdicts, identities: identities,
-            messages: messages, deliveries: deliveries, now: now)
+            triage.entries, numbers: numbers, webhooks: webhooks, cut: cut, history: history, verdicts: states.verdicts,
+            unreadStates: states.unread, identities: identities, messages: messages, deliveries: deliveries, now: now)
     }
 
     /// Reads what the ids in the failed paths of `triage` are, given `numbers`: `history`, the deletions among the
@@ -365,9 +366,11 @@ struct FailureFetch {
         return .object(object)
     }
 
-    /// The `leftOut` line as a hint block, and the line for lists the API repeated a cursor in (`repeatedCursor`), or none.
+    /// The `leftOut` line as a hint block, the line for lists the API repeated a cursor in (`repeatedCursor`), and the one
+    /// for webhooks whose state now was not read (`unreadStatesLine`), or none.
     var leftOutHint: [Block] {
         (leftOut.map { [.hint($0)] } ?? []) + (repeatedCursorLine.map { [.hint($0)] } ?? [])
+            + (unreadStatesLine.map { [.hint($0)] } ?? [])
     }
 
     /// `API calls: the API returned a page cursor it had already given; stopped instead of looping (a server bug); …`,

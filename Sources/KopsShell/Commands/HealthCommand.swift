@@ -7,7 +7,8 @@ public enum HealthCommand: Command {
     public static let summary = "check a number's health: what blocks it, why, and what to do"
     public static let usage = "health [phone-number-id]"
     public static let details =
-        "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nJSON (and what assert and "
+        "Uses the selected number unless an id is given. Exits 1 unless the number is healthy, also when its webhooks or "
+        + "their deliveries could not be read.\nJSON (and what assert and "
         + "capture read): Kapso's status and checks as given, and kops's reading under .kops (status, blocking, failing, "
         + "contradicts).\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
@@ -167,19 +168,30 @@ public enum HealthCommand: Command {
                 "not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)",
                 style: .warn)))
         }
+        // A look-up the report depends on that failed: named in `.kops.not_known` and failing `health` alike, the list or
+        // the deliveries that say whether a webhook stopped getting events (tester53b U9: deliveries not read exited 0 as
+        // `healthy`, `not_known: []`).
+        var notRead: (part: String, line: String)?
+        if case .failure(let error) = webhooksRead {
+            notRead = ("webhooks", "\(id): its webhooks could not be read (\(error.message)); run 'health' again in a minute")
+        } else if let webhooks, let first = webhooks.unreadWebhooks.first {
+            notRead = ("webhook deliveries", "\(id): the deliveries of \(unreadNames(webhooks)) could not be read "
+                + "(\(first.why)); run 'health' again in a minute")
+        }
         // kops's reading beside Kapso's summary, for scripts and monitors that read the JSON (P46-9).
-        json["kops"] = HealthReading(triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil).json
+        json["kops"] = HealthReading(
+            triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? []
+        ).json
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
         if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
             shown.status = .failure
             shown.failure = failure(of: id, status: health.status, triage: triage, webhooksBlock: webhooks?.blocking != nil)
-        } else if case .failure(let error) = webhooksRead {
-            // Whether every receiver of its messages is paused, which fails `health`, was not read: not a pass, as
-            // `overview` exits 1 for what it could not read. Deliveries not read change no status (failing webhooks
-            // never fail `health`); their line says so.
+        } else if let notRead {
+            // Whether every receiver of its messages is paused, or a webhook stopped getting events, was not read: not a
+            // pass, as `overview` exits 1 for what it could not read.
             shown.status = .failure
-            shown.failure = "\(id): its webhooks could not be read (\(error.message)); run 'health' again in a minute"
+            shown.failure = notRead.line
         }
         return shown
     }
@@ -231,16 +243,15 @@ public enum HealthCommand: Command {
 
     /// `webhooks: 2 active, 1 paused; none fails now …`, or the ones that lose events now (failing, then paused); a
     /// pause said in full above (`detailsAbove`) is only named.
-    /// Deliveries not read are said before any "none fails": of those webhooks nothing is known (tester53 T14).
+    /// Deliveries not read are said before any "none fails", naming each such webhook: of those nothing is known
+    /// (tester53 T14, tester53b U22); a paused one among them is still said paused, which the list alone tells.
     private static func webhookLine(_ webhooks: NumberWebhooks, detailsAbove: Bool) -> StyledText {
         let active = webhooks.verdicts.count - webhooks.paused.count
         let counted = "\(active) active" + (webhooks.paused.isEmpty ? "" : ", \(webhooks.paused.count) paused")
         let unread = webhooks.unreadWebhooks
-        let notRead = unread.first.map { first in
-            (unread.count < webhooks.verdicts.count ? "the deliveries of \(unread.count)"
-                : unread.count == 2 ? "the deliveries of both" : "the deliveries of all \(unread.count)")
-                + " could not be read (\(first.why))"
-        }
+        let notRead = unread.first.map { "the deliveries of \(unreadNames(webhooks)) could not be read (\($0.why))" }
+        let others = webhooks.verdicts.count - unread.count
+        let othersFine = others == 0 ? "" : others == 1 ? "the other one does not fail now" : "none of the other \(others) fails now"
         let failing = webhooks.failing
         if let first = failing.first {
             let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
@@ -249,18 +260,29 @@ public enum HealthCommand: Command {
                 + (notRead.map { "\($0); " } ?? "") + "'webhooks check' says why"
             return StyledText(text, style: .bad)
         }
-        if let paused = webhooks.paused.first(where: { $0.severity == .error }) ?? webhooks.pausedMessageReceivers.first {
-            let state = detailsAbove ? "paused: nothing is delivered to it" : paused.pauseHeadline ?? "paused"
-            let none = notRead.map { "\($0), none of the others fails now" } ?? "none active fails now"
+        let pausedUnread = webhooks.paused.first { webhooks.unread[$0.webhook.id] != nil }
+        if let paused = webhooks.paused.first(where: { $0.severity == .error }) ?? webhooks.pausedMessageReceivers.first ?? pausedUnread {
+            let state = detailsAbove ? "paused: nothing is delivered to it" : paused.pauseHeadline
+                ?? (webhooks.unread[paused.webhook.id] != nil ? "paused (active: false; why is not known: its deliveries were not read)" : "paused")
+            let none = notRead.map { $0 + (othersFine.isEmpty ? "" : ", \(othersFine)") } ?? "none active fails now"
             let text = "webhooks: \(counted); \(none), but \(WebhookURL.short(paused.webhook.url)) is \(state); 'webhooks check' says why"
             return StyledText(text, style: .bad)
         }
         if let notRead {
-            let others = webhooks.verdicts.count - unread.count
-            let rest = others == 0 ? "" : "; none of the other \(others) fails now by its deliveries of the last 7d"
+            let rest = othersFine.isEmpty ? "" : "; \(othersFine) by its deliveries of the last 7d"
             return StyledText("webhooks: \(counted); \(notRead): run 'webhooks check' in a minute\(rest)", style: .warn)
         }
         return StyledText("webhooks: \(counted); none fails now by its deliveries of the last 7d ('webhooks check' lints them)")
+    }
+
+    /// The webhooks whose deliveries were not read, by URL: `hooks.acme-demo.test/kapso/whatsapp and …/conversations`,
+    /// `all 3 (a, b, c)`; past three, the first three and how many more.
+    private static func unreadNames(_ webhooks: NumberWebhooks) -> String {
+        let urls = webhooks.unreadWebhooks.map { WebhookURL.short($0.webhook.url) }
+        let shown = urls.count > 3 ? urls.prefix(3).joined(separator: ", ") + " and \(urls.count - 3) more"
+            : urls.count == 1 ? urls[0] : urls.dropLast().joined(separator: ", ") + " and " + (urls.last ?? "")
+        guard urls.count == webhooks.verdicts.count, urls.count > 1 else { return shown }
+        return (urls.count == 2 ? "both (" : "all \(urls.count) (") + shown + ")"
     }
 
     /// `kops_webhooks` of the JSON result: counts, the failing and the paused webhooks with their state in words.

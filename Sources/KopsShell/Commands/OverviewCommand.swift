@@ -13,8 +13,8 @@ public enum OverviewCommand: Command {
         a check fails, or its webhooks lose its events), or when the key's project has no numbers. Failed
         API calls, deliveries and sends of the period are listed under 'next:' but do not change the status.
         A part the API answered 429 for (rate-limited, after one wait of up to 2 s) is named on a line of its
-        own with the command that reads it; the rest is shown. A number's health or the numbers or webhooks
-        not read exit 1: overview cannot say they are fine.
+        own with the command that reads it; the rest is shown. A number's health, the numbers, the webhooks or
+        the deliveries they are judged on not read exit 1: overview cannot say they are fine.
         Examples:
           overview
           overview --period 7d
@@ -79,9 +79,10 @@ public enum OverviewCommand: Command {
         if let limited = deliveriesRead.limited {
             // Pages read before the 429 are no count of the period: none is shown.
             (deliveries, byWebhook) = (DeliveryStats(), [:])
+            // The webhooks are judged on them: not read, no number's webhooks are known to be fine (tester53b U8).
             unread.append(
                 OverviewUnreadPart(
-                    what: "deliveries (\(period))", command: "deliveries stats --period \(period)", error: limited, decidesStatus: false))
+                    what: "deliveries (\(period))", command: "deliveries stats --period \(period)", error: limited, decidesStatus: true))
         }
         // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
         // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
@@ -132,11 +133,14 @@ public enum OverviewCommand: Command {
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
             let noted = triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? ""
-            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (\(unreadStatus(webhooksRead.limited ?? deliveriesRead.limited)))")
-                + noted
-            let headline =
+            let webhooksUnread = "its webhooks not read (\(unreadStatus(webhooksRead.limited ?? deliveriesRead.limited)))"
+            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; " + webhooksUnread) + noted
+            var headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
+            // Every number's webhooks not judged are said so, a number with a problem too: its webhook findings are not
+            // left out without a word (tester53b U8).
+            if !webhooksJudged, headline != okay { headline += "; " + webhooksUnread }
             // Kapso's status with the check that fails under it: never a bare "healthy" (HealthTriage.statusWords, P44-1).
             let statusWords = triage.statusWords(status: health.status)
             rows.append([
@@ -310,15 +314,17 @@ public enum OverviewCommand: Command {
         // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
-        // A part the verdict depends on that was not read: overview cannot say all is well.
-        let blindParts = unread.filter(\.decidesStatus)
-        let blind = blindParts.map(\.what)
+        // A part the verdict depends on that was not read: overview cannot say all is well. The failure line then names
+        // every part not read, also those that decide nothing (tester53b U8).
+        let blind = unread.contains(where: \.decidesStatus)
         var reasons: [String] = []
         if phoneNumbers.isEmpty, numbersRead.limited == nil { reasons.append("the project has no phone numbers") }
         if !unhealthy.isEmpty {
             reasons.append("\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))")
         }
-        if !blind.isEmpty { reasons.append("not read (\(unreadCauses(blindParts.map(\.error)))): " + blind.joined(separator: ", ")) }
+        if blind || !reasons.isEmpty, !unread.isEmpty {
+            reasons.append("not read (\(unreadCauses(unread.map(\.error)))): " + unread.map(\.what).joined(separator: ", "))
+        }
         if !reasons.isEmpty {
             result.status = .failure
             result.failure = reasons.joined(separator: "; ")
