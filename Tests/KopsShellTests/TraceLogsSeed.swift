@@ -1,4 +1,5 @@
 import Foundation
+import KapsoSimulator
 import KopsTestSupport
 
 /// The real-world message-shapes seed with one outbound message of Support Line `100200300400501` to contact A (`…H60…`,
@@ -87,5 +88,15 @@ enum TraceLogsSeed {
         seed["api_logs"] = Array(calls.reversed())
         try JSONSerialization.data(withJSONObject: seed).write(to: URL(fileURLWithPath: path))
         return path
+    }
+
+    /// What `trace` of the message printed (out and err) on a simulator seeded by `write` with these arguments.
+    static func trace(
+        sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)]
+    ) async throws -> String {
+        let path = try write(sent: sent, ownRows: ownRows, laterRows: laterRows, laterFrom: laterFrom, statuses: statuses)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try await runDemo(["trace \(message)"], number: number, seed: .file(path), width: 400)[0]
+        return run.out + run.err
     }
 }

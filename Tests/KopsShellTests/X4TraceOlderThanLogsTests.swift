@@ -1,6 +1,3 @@
-import Foundation
-import KapsoSimulator
-import KopsShell
 import Testing
 
 /// tester55 X4: a message older than the 30 days Kapso keeps its delivery log and API log (kapso-api.md §0.21) got
@@ -11,10 +8,7 @@ import Testing
 @Suite struct X4TraceOlderThanLogsTests {
     @Test func aMessageOlderThanTheLogsIsNotJudgedFromThem() async throws {
         let sent = TraceLogsSeed.now - 40 * 86_400
-        let path = try TraceLogsSeed.write(sent: sent, laterRows: 1, laterFrom: TraceLogsSeed.now - 86_400)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try await runDemo(["trace \(TraceLogsSeed.message)"], number: TraceLogsSeed.number, seed: .file(path), width: 400)[0]
-        let out = run.out + run.err
+        let out = try await TraceLogsSeed.trace(sent: sent, laterRows: 1, laterFrom: TraceLogsSeed.now - 86_400)
         #expect(!out.contains("Kapso did not send it"), "\(out)")
         #expect(!out.contains("Kapso support"), "\(out)")
         #expect(!out.contains("no send call"), "\(out)")
@@ -24,10 +18,7 @@ import Testing
 
     @Test func laterRowsOfTheWholeLogSayKapsoSkippedIt() async throws {
         let sent = TraceLogsSeed.now - 10 * 86_400
-        let path = try TraceLogsSeed.write(sent: sent, ownRows: false, laterRows: 1, laterFrom: TraceLogsSeed.now - 86_400)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try await runDemo(["trace \(TraceLogsSeed.message)"], number: TraceLogsSeed.number, seed: .file(path), width: 400)[0]
-        let out = run.out + run.err
+        let out = try await TraceLogsSeed.trace(sent: sent, ownRows: false, laterRows: 1, laterFrom: TraceLogsSeed.now - 86_400)
         #expect(!out.contains("Kapso did not send it"), "\(out)")
         #expect(out.contains("later events reached it, so Kapso skipped this one"), "\(out)")
     }

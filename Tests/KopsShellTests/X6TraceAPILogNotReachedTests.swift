@@ -1,6 +1,3 @@
-import Foundation
-import KapsoSimulator
-import KopsShell
 import Testing
 
 /// tester55 X6: `trace` follows at most 20 pages of the API log. With 2,100 send calls since the message, the rows read
@@ -9,10 +6,7 @@ import Testing
 @Suite struct X6TraceAPILogNotReachedTests {
     @Test func apiLogNotReadBackToTheMessageIsNoEvidence() async throws {
         let sent = TraceLogsSeed.now - 2 * 86_400
-        let path = try TraceLogsSeed.write(sent: sent, laterRows: 2_100, laterFrom: sent + 3_600)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try await runDemo(["trace \(TraceLogsSeed.message)"], number: TraceLogsSeed.number, seed: .file(path), width: 400)[0]
-        let out = run.out + run.err
+        let out = try await TraceLogsSeed.trace(sent: sent, laterRows: 2_100, laterFrom: sent + 3_600)
         #expect(!out.contains("no send call"), "\(out)")
         #expect(out.contains("the API log was read back to"), "\(out)")
         #expect(out.contains("(2,000 /messages calls since)"), "\(out)")

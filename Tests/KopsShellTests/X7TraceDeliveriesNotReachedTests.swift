@@ -1,6 +1,3 @@
-import Foundation
-import KapsoSimulator
-import KopsShell
 import Testing
 
 /// tester55 X7: `trace` follows at most 20 pages of webhook deliveries. With 2,100 deliveries since the message, the
@@ -11,10 +8,7 @@ import Testing
     @Test func deliveriesNotReadBackToTheMessageAreNoEvidence() async throws {
         // Two days before the clock, then 2,100 deliveries (and send calls) one a minute from an hour later.
         let sent = TraceLogsSeed.now - 2 * 86_400
-        let path = try TraceLogsSeed.write(sent: sent, laterRows: 2_100, laterFrom: sent + 3_600)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try await runDemo(["trace \(TraceLogsSeed.message)"], number: TraceLogsSeed.number, seed: .file(path), width: 400)[0]
-        let out = run.out + run.err
+        let out = try await TraceLogsSeed.trace(sent: sent, laterRows: 2_100, laterFrom: sent + 3_600)
         #expect(!out.contains("Kapso did not send it"), "\(out)")
         #expect(!out.contains("Kapso recorded no delivery"), "\(out)")
         #expect(out.contains("the delivery log was read back to"), "\(out)")
