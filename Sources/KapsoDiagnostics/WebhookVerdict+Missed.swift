@@ -88,7 +88,7 @@ extension WebhookVerdict {
 extension WebhookVerdict {
     /// What to do about one message whose events an active webhook subscribes to, when Kapso recorded no delivery of
     /// them (probe19 P19-2: the trace sent the user to `webhooks check`, which could not see it). `laterDelivery` is
-    /// whether those webhooks got any delivery after the message (nil: not known); `checkSees` whether one of them
+    /// whether those webhooks got any delivery after the message (nil: not known, never read as none); `checkSees` whether one of them
     /// receives `whatsapp.message.received`, the event `webhooks check` compares with the number's messages
     /// (`missed`). Events are never redelivered (kapso-api.md §4).
     ///
@@ -114,7 +114,7 @@ extension WebhookVerdict {
             return "the delivery log holds no WAMID: check the receiver's own log for this message; only if nothing arrived "
                 + "there, " + report
         }
-        if metaOnly, laterDelivery != true {
+        if metaOnly, laterDelivery == false {
             return "whether Kapso's delivery log lists a meta-kind webhook's forwards is not documented, and it shows none to "
                 + "this webhook after the message either: check the receiver's own log for this message; if nothing arrived "
                 + "there, Kapso did not forward it: " + report
@@ -126,7 +126,9 @@ extension WebhookVerdict {
             return "nor any delivery after it: the webhook stopped firing at or before this message; "
                 + (checkSees ? "'webhooks check' counts the received messages it missed since its last delivery" : report)
         case nil:
-            return "Kapso did not send it: " + report
+            // Not known whether later events reached it (the log read does not reach back, tester55 X7): no "did not send it".
+            return "whether later events reached it is not known: check the receiver's own log for this message; only if "
+                + "nothing arrived there, " + report
         }
     }
 }

@@ -13,6 +13,10 @@ extension TraceCommand {
         case .loaded(.unavailable(let reason)):
             return heading + [.line(StyledText("Meta's webhooks: not searched: \(reason)", style: .dim))]
         case .loaded(.events(let events)) where events.isEmpty:
+            // A search that does not reach back to the message says nothing of it (tester55 X4).
+            if let unread = trace.metaReach.unread(log: "log search", rows: nil) {
+                return heading + [.line(StyledText("Meta's webhooks: none read: \(unread); what Meta told Kapso of it is not known", style: .dim))]
+            }
             let text = "Meta's webhooks: none about this message in log search (Meta has not told Kapso of it in that period)"
             return heading + [.line(StyledText(text, style: .warn))]
         case .loaded(.events(let events)):
@@ -54,6 +58,11 @@ extension TraceCommand {
             // (tester49 F8, tester50 F2).
             if let undocumented = WebhookAudience.deliveryUndocumented(trace.message) {
                 return heading + [.line(StyledText("webhook deliveries: none; " + undocumented, style: .dim))] + sharing
+            }
+            // Rows read short of the message, or a message older than the log, say nothing of its deliveries (tester55 X4, X7).
+            if let unread = trace.deliveriesReach.unread(log: "the delivery log", rows: "deliveries") {
+                let text = "webhook deliveries: none read: \(unread); whether Kapso sent this message's events cannot be told from it"
+                return heading + [.line(StyledText(text, style: .warn))] + sharing
             }
             guard case .loaded(let webhooks)? = trace.numberWebhooks else {
                 return heading + [
@@ -103,7 +112,8 @@ extension TraceCommand {
                     Column("STATUS", truncation: .never), Column("HTTP", truncation: .never),
                     Column("ATTEMPTS", truncation: .never, alignRight: true), Column("WEBHOOK URL", truncation: .middle),
                 ], rows: rows)
-            let note = trace.deliveriesNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
+            let unread = trace.deliveriesReach.unread(log: "the delivery log", rows: "deliveries").map { "\($0): more of this message's may be older" }
+            let note = [trace.deliveriesNote, unread].compactMap { $0 }.map { Block.line(StyledText($0, style: .warn)) }
             return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)"))] + note + sharing + [.table(table)]
         }
     }
@@ -125,7 +135,9 @@ extension TraceCommand {
     /// (`WebhookAudience.due`) and no delivery was recorded (probe17 P17-11: the verdict was a clean "received"), with
     /// Kapso's processing status as the first suspect when it is not done; nil otherwise.
     static func undeliveredNote(_ trace: MessageTrace, now: Int64) -> String? {
-        guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let webhooks)? = trace.numberWebhooks
+        // Nothing is drawn from deliveries the log read does not reach back to (tester55 X4, X7).
+        guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, trace.deliveriesReach == .reached,
+            case .loaded(let webhooks)? = trace.numberWebhooks
         else { return nil }
         let due = WebhookAudience(webhooks: webhooks, message: trace.message).due(now: now)
         guard !due.isEmpty else { return nil }
@@ -183,7 +195,11 @@ extension TraceCommand {
                 : !trace.message.isOutbound ? "API calls: none found near its time (which way the message went is unknown)"
                 : origin == .businessApp ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
                 : origin == .importedHistory ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
-                : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
+                // An API log read short of the message says nothing of its send call (tester55 X4, X6).
+                : trace.callsReach.unread(log: "the API log", rows: "/messages calls").map {
+                    "API calls: none read: \($0); whether this project's keys sent it cannot be told from it"
+                }
+                ?? "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
             return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace, unread: true)
         case .loaded(let logs):
             let note = ([trace.callsNote, requestIDsUnread(trace)].compactMap { $0 }).map { Block.line(StyledText($0, style: .warn)) } + sharing

@@ -21,11 +21,20 @@ extension MessageTrace {
         }
     }
 
-    // Newest-first rows, following `next` until the page reaches back past `start`.
+    /// How far back a log search answer reaches (`LogReach`): the window it searched, from its start; its events alone do
+    /// not say (tester55 X4: "Meta has not told Kapso of it" of a message older than the search could reach).
+    static func searchReach(_ json: Result<JSONValue, KapsoAPIError>, since: Int64, now: Int64) -> LogReach {
+        guard case .success(let json) = json, case .page(let page)? = try? LogSearchResult(json: json) else { return .reached }
+        let start = page.since.flatMap(KapsoTime.seconds(iso:))
+        return LogReach.of(since: since, now: now, oldest: start, rows: page.events.count, more: start != nil)
+    }
+
+    /// Newest-first rows, following `next` until the page reaches back past `start` (at most `maxPages`), and whether they
+    /// reach back past `since` (`LogReach`; `now` is the API's clock).
     static func following<Item>(
-        _ first: Page<Item>, query: [(String, String)], until start: Int64,
+        _ first: Page<Item>, query: [(String, String)], until start: Int64, since: Int64, now: Int64,
         next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
-    ) throws(KapsoAPIError) -> [Item] where Item: TimedRow {
+    ) throws(KapsoAPIError) -> (rows: [Item], reach: LogReach) where Item: TimedRow {
         var items = first.items
         var page = first
         var pages = 1
@@ -39,7 +48,10 @@ extension MessageTrace {
             items += page.items
             pages += 1
         }
-        return items
+        // More pages remain unless the last one read has no next cursor or repeats one given before.
+        let more = page.nextPageQuery != nil && !cursors.repeats(nextOf: page)
+        let oldest = items.last.flatMap { KapsoTime.seconds(iso: $0.createdAt) }
+        return (items, LogReach.of(since: since, now: now, oldest: oldest, rows: items.count, more: more))
     }
 
     /// The contact's inbound messages as listed (newest first): the last one before the traced message, whether more

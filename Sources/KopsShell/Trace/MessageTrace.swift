@@ -72,6 +72,11 @@ struct MessageTrace {
     /// The ids of the webhooks with any delivery created after the message's time; nil when the deliveries read do not
     /// reach back to the message (or failed to load).
     var deliveredAfter: Set<String>?
+    /// How far back the delivery log, the API log and the log search of Meta's webhooks were read (`LogReach`): short of
+    /// the message, their rows say nothing of it (tester55 X4, X6, X7).
+    var deliveriesReach = LogReach.reached
+    var callsReach = LogReach.reached
+    var metaReach = LogReach.reached
     /// The contact's record of being on WhatsApp (`ContactReach`), read only for a 131026 failure; nil otherwise or none.
     var reach: ContactReach?
     /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
@@ -119,16 +124,6 @@ struct MessageTrace {
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
             recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote)
-    }
-
-    /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
-    /// `queued`): its verdict depends on whether Meta's statuses can reach Kapso.
-    static func awaitsStatus(_ message: Message) -> Bool {
-        guard message.isOutbound else { return false }
-        switch StatusWord(StatusHistory(message: message).latest?.status ?? message.status) {
-        case .sent, .waiting: return true
-        default: return false
-        }
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
@@ -233,6 +228,7 @@ struct MessageTrace {
         let end = (statusTimes.max() ?? time) + deliveryHorizon
         var templateContext: (businessAccountID: String, marketingStopped: Bool)?
         var deliveredAfter: Set<String>?
+        var (deliveriesReach, callsReach) = (LogReach.reached, LogReach.reached)
         var callsEnabled = message.phoneNumberID.flatMap { numbers[$0] }?.callsEnabled ?? false
         if !templateRequests.isEmpty, case .success(let number) = json(4), let object = number["data"]?.object,
             let read = try? PhoneNumber(json: object)
@@ -299,20 +295,21 @@ struct MessageTrace {
             unsettledAtSend: { if case .loaded(let page) = inbound { page.unsettledAtSend } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
-                let rows = try following(
-                    client.webhookDeliveries(from: json), query: deliveryQuery, until: start - deliveryHorizon,
+                let (rows, reach) = try following(
+                    client.webhookDeliveries(from: json), query: deliveryQuery, until: start - deliveryHorizon, since: start, now: now,
                     next: client.webhookDeliveries)
                 nearbyDeliveries = rows
+                deliveriesReach = reach
                 // Which webhooks got any delivery after the message: a subscribed one that got none stopped firing (P19-2).
-                // Known only when the rows reach back to the message (`following` stops after `maxPages`).
-                let oldest = rows.last.flatMap { KapsoTime.seconds(iso: $0.createdAt) }
-                if oldest.map({ $0 < start }) ?? true {
+                // Known only when the rows reach back to the message, or the whole log was read (`LogReach`).
+                if reach == .reached {
                     deliveredAfter = Set(rows.filter { (KapsoTime.seconds(iso: $0.createdAt) ?? 0) > time }.map(\.webhookID))
                 }
                 return rows.filter { matches($0, message: message, from: start, to: end) }.reversed()
             },
             apiLogs: part(json(3)) { json throws(KapsoAPIError) in
-                sendCalls = try following(client.apiLogs(from: json), query: logQuery, until: start, next: client.apiLogs)
+                (sendCalls, callsReach) = try following(
+                    client.apiLogs(from: json), query: logQuery, until: start, since: start, now: now, next: client.apiLogs)
                 return sendCalls
                     .filter { log in
                         let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
@@ -327,7 +324,8 @@ struct MessageTrace {
                 return LogSearchEvent.requestIDsByLogID(events)
             } ?? [:],
             templateContext: templateContext)
-        trace.deliveredAfter = deliveredAfter
+        (trace.deliveredAfter, trace.deliveriesReach, trace.callsReach) = (deliveredAfter, deliveriesReach, callsReach)
+        trace.metaReach = searchReach(json(metaIndex), since: start, now: now)
         // A failed read is said where the column would be, as every other part's is (tester47 L11).
         if let index = callsIndex, case .failed(let error) = search(json(index)) { trace.requestIDsNotLoaded = error }
         trace.callsEnabled = callsEnabled
