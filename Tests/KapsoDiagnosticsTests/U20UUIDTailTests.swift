@@ -23,8 +23,9 @@ import Testing
         #expect(IDInput.read(Self.webhook + tail) == IDInput.read(Self.webhook))
     }
 
-    /// A hex digit or `-` after 36 characters may be a mistyped id, not a tail: left to the UUID shape's own reading.
-    @Test(arguments: ["a", "0", "-", "-x"])
+    /// A hex digit after 36 characters may be a mistyped id, not a tail: left to the UUID shape's own reading. (A `-` after
+    /// a whole UUID starts a sixth group no UUID has: a tail since tester54b W2, `W2UUIDDashTailTests`.)
+    @Test(arguments: ["a", "0"])
     func aCharacterThatMayContinueTheIDIsNoTail(tail: String) {
         #expect(IDInput.strayTail(Self.webhook + tail) == nil)
     }
