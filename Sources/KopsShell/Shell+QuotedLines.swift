@@ -6,9 +6,11 @@ extension Shell {
     /// takes one line a command, and a message's line breaks are not spaces. Piped input and scripts keep one line a
     /// command (their error names `FILE:LINE`). Nil when the lines were refused, or dropped by Ctrl-C or the input's end.
     func quoteContinued(_ line: String, reader: any LineReader, number: inout Int) -> String? {
-        guard Self.leavesQuoteOpen(line) else { return line }
+        guard let (quote, column) = Self.openQuote(line) else { return line }
+        // Said once, so that the `... ` prompt is no silent wait (tester55b Y6: `whois it's` swallowed what came next).
+        output.write("(a \(quote) quote from column \(column) is open: type the rest and close it, or Ctrl-C to drop the line)\n", to: .err)
         var lines = [line]
-        while Self.leavesQuoteOpen(lines.joined(separator: "\n")) {
+        while Self.openQuote(lines.joined(separator: "\n")) != nil {
             switch reader.readLine(prompt: "... ") {
             case .line(let more):
                 number += 1
@@ -30,14 +32,14 @@ extension Shell {
         return nil
     }
 
-    /// True when `line` ends inside a `'` or `"` quote.
-    static func leavesQuoteOpen(_ line: String) -> Bool {
+    /// The quote `line` ends inside (`'` or `"`) and its column; nil when it ends outside any.
+    static func openQuote(_ line: String) -> (quote: Character, column: Int)? {
         do {
             _ = try Lexer.commands(in: line)
-            return false
+            return nil
         } catch {
-            if case .unterminatedQuote = error { return true }
-            return false
+            if case .unterminatedQuote(let quote, let column) = error { return (quote, column) }
+            return nil
         }
     }
 }

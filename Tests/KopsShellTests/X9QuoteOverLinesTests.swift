@@ -18,6 +18,8 @@ import Testing
         #expect(offline.output.out.contains("131047"), "\(offline.output.combined)")
         #expect(!offline.output.err.contains("unknown command") && !offline.output.err.contains("unterminated"), "\(offline.output.err)")
         #expect(reader.prompts.filter { $0 == "... " }.count == 4, "\(reader.prompts)")
+        // The wait is said once (tester55b Y6).
+        #expect(offline.output.err.contains("(a ' quote from column 9 is open: type the rest and close it, or Ctrl-C to drop the line)"), "\(offline.output.err)")
     }
 
     @Test func anotherCommandsQuoteOverLinesRunsNothing() {

@@ -14,10 +14,6 @@ struct OverviewUnreadPart {
     /// The 429 as the client reported it; nil for a number's health not asked for, as the project's health reads for the
     /// minute were spent (`KapsoClient.healthReadsLeftThisMinute` 0).
     var error: KapsoAPIError?
-    /// True when the overview's verdict depends on it (the numbers, a number's health, the webhooks and the deliveries
-    /// they are judged on): then overview
-    /// cannot say the project is healthy, and exits 1.
-    var decidesStatus: Bool
 
     /// `rate-limited (429) twice` when the client sent it again after a short wait, `rate-limited (429)` otherwise.
     var rateLimited: String {

@@ -13,8 +13,9 @@ public enum OverviewCommand: Command {
         a check fails, or its webhooks lose its events), or when the key's project has no numbers. Failed
         API calls, deliveries and sends of the period are listed under 'next:' but do not change the status.
         A part the API answered 429 for (rate-limited, after one wait of up to 2 s) is named on a line of its
-        own with the command that reads it; the rest is shown. A number's health, the numbers, the webhooks or
-        the deliveries they are judged on not read exit 1: overview cannot say they are fine.
+        own with the command that reads it; the rest is shown. Any part not read (the numbers, a number's
+        health, the webhooks, the deliveries, the API calls or the messages) exits 1: overview cannot say
+        all is fine.
         Examples:
           overview
           overview --period 7d
@@ -31,7 +32,7 @@ public enum OverviewCommand: Command {
         var unread: [OverviewUnreadPart] = []
         let numbersRead = try unlessRateLimited { try client.allPhoneNumbers() }
         if let limited = numbersRead.limited {
-            unread.append(OverviewUnreadPart(what: "phone numbers", command: "numbers", error: limited, decidesStatus: true))
+            unread.append(OverviewUnreadPart(what: "phone numbers", command: "numbers", error: limited))
         }
         let phoneNumbers = numbersRead.value ?? []
         var healths: [PhoneNumberHealth?] = []
@@ -40,7 +41,7 @@ public enum OverviewCommand: Command {
             // would then count among its failed calls (probe46 P46-17): the rest are named, not sent.
             if client.healthReadsLeftThisMinute == 0 {
                 let what = "health of " + (number.name.map { "\($0) (\(number.id))" } ?? number.id)
-                unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: nil, decidesStatus: true))
+                unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: nil))
                 context.noteUnanswered("\(what): the project's health reads for the minute were spent")
                 healths.append(nil)
                 continue
@@ -49,14 +50,14 @@ public enum OverviewCommand: Command {
             if let health = read.value { context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: number.id, health: health)) }
             if let limited = read.limited {
                 let what = "health of " + (number.name.map { "\($0) (\(number.id))" } ?? number.id)
-                unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: limited, decidesStatus: true))
+                unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: limited))
             }
             healths.append(read.value)
         }
         var triage = ErrorTriage()
         let callsRead = try unlessRateLimited { try countAPICalls(period: period, into: &triage, in: context) }
         if let limited = callsRead.limited {
-            unread.append(OverviewUnreadPart(what: "API calls (\(period))", command: "logs --period \(period)", error: limited, decidesStatus: false))
+            unread.append(OverviewUnreadPart(what: "API calls (\(period))", command: "logs --period \(period)", error: limited))
         }
         let calls = callsRead.value
         // kops's own calls are in neither count, and the line says so (tester51 G5); this session's look-ups keep their
@@ -82,14 +83,14 @@ public enum OverviewCommand: Command {
             // The webhooks are judged on them: not read, no number's webhooks are known to be fine (tester53b U8).
             unread.append(
                 OverviewUnreadPart(
-                    what: "deliveries (\(period))", command: "deliveries stats --period \(period)", error: limited, decidesStatus: true))
+                    what: "deliveries (\(period))", command: "deliveries stats --period \(period)", error: limited))
         }
         // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
         // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
         // webhook for its messages paused) needs the list alone.
         let webhooksRead = try unlessRateLimited { try client.allWebhooks(.project) }
         if let limited = webhooksRead.limited {
-            unread.append(OverviewUnreadPart(what: "webhooks", command: "webhooks check", error: limited, decidesStatus: true))
+            unread.append(OverviewUnreadPart(what: "webhooks", command: "webhooks check", error: limited))
         }
         let webhooks = webhooksRead.value ?? []
         // The webhooks are judged only when both their list and the period's deliveries were read.
@@ -98,7 +99,11 @@ public enum OverviewCommand: Command {
         var verdicts: [String: WebhookVerdict] = [:]
         for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
         // Failed sends, read as 'errors' reads them: Kapso's checks pass while sends fail (P17-12).
-        let failedSends = failedMessages(period: period, in: context)
+        let sendsRead = failedMessages(period: period, in: context)
+        if case .failure(let error) = sendsRead {
+            unread.append(OverviewUnreadPart(what: "messages (\(period))", command: "errors --period \(period)", error: error))
+        }
+        let failedSends = try? sendsRead.get()
         // Numbers 'health' would exit 1 for: overview fails for them too, so a script or CI acts on the same verdict.
         var unhealthy: [String] = []
         for (number, health) in zip(phoneNumbers, healths) {
@@ -134,13 +139,16 @@ public enum OverviewCommand: Command {
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
             let noted = triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? ""
             let webhooksUnread = "its webhooks not read (\(unreadStatus(webhooksRead.limited ?? deliveriesRead.limited)))"
-            let okay = (webhooksJudged ? "ok" : "ok by Kapso's checks; " + webhooksUnread) + noted
+            // A number without a webhook (its own or the project's) has none to judge (tester55b Y7).
+            let judged = webhooksJudged
+                || webhooksRead.limited == nil && !webhooks.contains { $0.isProjectScoped || $0.phoneNumberID == number.id }
+            let okay = (judged ? "ok" : "ok by Kapso's checks; " + webhooksUnread) + noted
             var headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
             // Every number's webhooks not judged are said so, a number with a problem too: its webhook findings are not
             // left out without a word (tester53b U8).
-            if !webhooksJudged, headline != okay { headline += "; " + webhooksUnread }
+            if !judged, headline != okay { headline += "; " + webhooksUnread }
             // Kapso's status with the check that fails under it: never a bare "healthy" (HealthTriage.statusWords, P44-1).
             let statusWords = triage.statusWords(status: health.status)
             rows.append([
@@ -262,7 +270,7 @@ public enum OverviewCommand: Command {
                         + (deliveries.failing > 0 ? ", \(deliveries.failing) pending after a failed attempt" : ""),
                     style: deliveriesRead.limited != nil || failedDeliveries + deliveries.failing > 0 ? .warn : .plain),
                 Field(
-                    "messages (\(period))", allSends.map(\.text) ?? "not read (the message list failed)",
+                    "messages (\(period))", allSends.map(\.text) ?? "not read (the message list failed: see below)",
                     style: allSends?.anyFailed ?? true ? .warn : .plain),
             ]),
         ]
@@ -314,15 +322,14 @@ public enum OverviewCommand: Command {
         // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
-        // A part the verdict depends on that was not read: overview cannot say all is well. The failure line then names
-        // every part not read, also those that decide nothing (tester53b U8).
-        let blind = unread.contains(where: \.decidesStatus)
+        // A part not read: overview cannot say all is well, whichever part it was (tester55b Y8: deliveries not read exited
+        // 1, the API log or the message list not read 0 with "nothing to fix"). The failure line names every one.
         var reasons: [String] = []
         if phoneNumbers.isEmpty, numbersRead.limited == nil { reasons.append("the project has no phone numbers") }
         if !unhealthy.isEmpty {
             reasons.append("\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))")
         }
-        if blind || !reasons.isEmpty, !unread.isEmpty {
+        if !unread.isEmpty {
             reasons.append("not read (\(unreadCauses(unread.map(\.error)))): " + unread.map(\.what).joined(separator: ", "))
         }
         if !reasons.isEmpty {
@@ -334,11 +341,11 @@ public enum OverviewCommand: Command {
 
     /// The period's failed messages as `errors` reads them (`ErrorTriage.addMessages`): the newest 100 failed and the
     /// newest 100 of any status (a failure later followed by a delivery), at once; `cut` when more failed ones exist.
-    /// Nil when the list cannot be read: overview still shows the rest, and says so.
+    /// The API's error when the list cannot be read: overview still shows the rest, and says so.
     /// The newest 100 messages of any status also give each number's inbound messages (`inbound`, complete when no page
     /// follows), which say whether a receiver of them stopped getting deliveries (P19-2), at no extra request.
     private static func failedMessages(period: String, in context: ShellContext)
-        -> (entries: [ErrorTriage.Entry], cut: Bool, inbound: [WebhookCheck.Inbound])?
+        -> Result<(entries: [ErrorTriage.Entry], cut: Bool, inbound: [WebhookCheck.Inbound]), KapsoAPIError>
     {
         let client = context.client
         let requests = [
@@ -349,7 +356,12 @@ public enum OverviewCommand: Command {
         var cut = false
         var inbound: [WebhookCheck.Inbound] = []
         for (request, response) in zip(requests, client.sendAll(requests)) {
-            guard let json = try? client.decode(try response.get(), for: request) else { return nil }
+            let json: JSONValue
+            switch response {
+            case .failure(let error): return .failure(.transport(error))
+            case .success(let answer):
+                do { json = try client.decode(answer, for: request) } catch { return .failure(error) }
+            }
             if request.url.contains("status=failed") {
                 if !(json["paging"]?["next"]?.isNull ?? true) { cut = true }
             } else if let page = try? client.messages(from: json) {
@@ -366,7 +378,7 @@ public enum OverviewCommand: Command {
             let now = context.now()
             triage.addMessages(json, since: now - FailureFetch.seconds(period), now: now)
         }
-        return (triage.entries, cut, inbound)
+        return .success((triage.entries, cut, inbound))
     }
 
     /// The period's API calls the project made: how many and how many failed, without kops's own (every call its journal
