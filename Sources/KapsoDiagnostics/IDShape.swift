@@ -30,6 +30,7 @@ public enum IDShape {
                 + "block), which kops cannot look up (Kapso's conversation ids are UUIDs); 'trace WAMID' shows the status that "
                 + "carries it; if it is a UUID written without dashes, '\(ShellWord.command("whois", dashed))'"
         }
+        if let digest = digest(text) { return digest }
         let urlSafe = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         if text.count >= 40, text.unicodeScalars.allSatisfy(urlSafe.contains), text.contains(where: \.isLetter),
             text.contains(where: \.isNumber)
@@ -39,6 +40,23 @@ public enum IDShape {
                 + "'message WAMID' of the message it came with shows it"
         }
         return nil
+    }
+
+    /// What 64 hex digits (`sha256=` before them: Meta's `X-Hub-Signature-256`) are: a SHA-256, as a Kapso delivery's
+    /// `X-Webhook-Signature` (lowercase hex HMAC-SHA256 of the body) and a meta-kind delivery's `X-Idempotency-Key` (the
+    /// payload's SHA-256) are (kapso-api.md §10.1); nil for any other text. tester55 X8: both were said to have "the shape
+    /// of a Click-to-WhatsApp click id", a mixed-case URL-safe token.
+    static func digest(_ text: String) -> String? {
+        let meta = text.lowercased().hasPrefix("sha256=")
+        let hex = meta ? text.dropFirst(7) : Substring(text)
+        guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else { return nil }
+        if meta {
+            return "\(text) is an X-Hub-Signature-256 value (Meta's HMAC-SHA256 of a webhook body, with the app secret), not an "
+                + "id: 'verify --meta' checks it against the body"
+        }
+        return "\(text) has the shape of a SHA-256 (64 hex digits), not an id: a Kapso delivery's X-Webhook-Signature (HMAC-SHA256 "
+            + "of the body: 'verify' checks it against the body) or a meta-kind delivery's X-Idempotency-Key (the payload's "
+            + "SHA-256, kapso-api.md §10.1), which Kapso's delivery log does not list"
     }
 
     /// What a WhatsApp call id (`wacid.…`, Meta's Calling API: a `calls` webhook's `calls[].id`; YCloud's calling
