@@ -22,8 +22,10 @@ public enum LogReach: Sendable, Equatable {
     /// may come before it): `oldest` is the oldest row's time read (nil: none), `rows` how many were read, `more` whether
     /// the log had pages left when the read stopped; `now` the API's clock. A log search passes its window's start as
     /// `oldest` and `more: true`.
-    public static func of(since: Int64, now: Int64, oldest: Int64?, rows: Int, more: Bool) -> LogReach {
-        if since < now - kept { return .beyondLog }
+    /// `keeps`: how long the log keeps rows (nil for log search, whose answer names the window it searched, §6: tester55b
+    /// Y11, the 30 days of §0.21 are `api_logs` and `webhook_deliveries` only).
+    public static func of(since: Int64, now: Int64, oldest: Int64?, rows: Int, more: Bool, keeps: Int64? = kept) -> LogReach {
+        if let keeps, since < now - keeps { return .beyondLog }
         guard more else { return .reached }
         guard let oldest else { return .notReached(readBackTo: now, rows: rows) }
         return oldest < since ? .reached : .notReached(readBackTo: oldest, rows: rows)

@@ -63,14 +63,15 @@ enum TraceLogsSeed {
     /// deliveries are in the logs; `laterRows` later deliveries and send calls (of another contact) one a minute from
     /// `laterFrom`; `statuses` the message's history after `sent` (seconds after it).
     static func write(
-        sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)]
+        sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)],
+        webhook: Bool = true
     ) throws -> String {
         let path = NSTemporaryDirectory() + "kops-trace-logs-\(UInt32.random(in: 0...UInt32.max)).seed.json"
         let shapes = Fixtures.realWorldCases.appendingPathComponent("message-shapes.seed.json")
         var seed = try JSONSerialization.jsonObject(with: Data(contentsOf: shapes)) as? [String: Any] ?? [:]
         let history = [("sent", Int64(0))] + statuses
         seed["messages"] = [messageObject(sent: sent, history: history)] + (seed["messages"] as? [Any] ?? [])
-        seed["webhooks"] = [webhookObject]
+        seed["webhooks"] = webhook ? [webhookObject] : []
         var deliveries: [[String: Any]] = []
         var calls: [[String: Any]] = []
         if ownRows {
@@ -92,9 +93,10 @@ enum TraceLogsSeed {
 
     /// What `trace` of the message printed (out and err) on a simulator seeded by `write` with these arguments.
     static func trace(
-        sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)]
+        sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)],
+        webhook: Bool = true
     ) async throws -> String {
-        let path = try write(sent: sent, ownRows: ownRows, laterRows: laterRows, laterFrom: laterFrom, statuses: statuses)
+        let path = try write(sent: sent, ownRows: ownRows, laterRows: laterRows, laterFrom: laterFrom, statuses: statuses, webhook: webhook)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try await runDemo(["trace \(message)"], number: number, seed: .file(path), width: 400)[0]
         return run.out + run.err

@@ -22,4 +22,12 @@ import Testing
         #expect(!out.contains("Kapso did not send it"), "\(out)")
         #expect(out.contains("later events reached it, so Kapso skipped this one"), "\(out)")
     }
+
+    /// tester55b Y10: what the webhook list read now says is no reading of the log: with no webhook subscribing, an old
+    /// message's trace still says so beside "the log does not reach back".
+    @Test func noSubscriberNowIsStillSaidForAnOldMessage() async throws {
+        let out = try await TraceLogsSeed.trace(sent: TraceLogsSeed.now - 40 * 86_400, laterRows: 0, laterFrom: 0, webhook: false)
+        #expect(out.contains("older than the 30 days"), "\(out)")
+        #expect(out.contains("no active webhook of this number subscribes to message status events now"), "\(out)")
+    }
 }

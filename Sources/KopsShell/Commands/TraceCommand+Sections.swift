@@ -62,7 +62,17 @@ extension TraceCommand {
             // Rows read short of the message, or a message older than the log, say nothing of its deliveries (tester55 X4, X7).
             if let unread = trace.deliveriesReach.unread(log: "the delivery log", rows: "deliveries") {
                 let text = "webhook deliveries: none read: \(unread); whether Kapso sent this message's events cannot be told from it"
-                return heading + [.line(StyledText(text, style: .warn))] + sharing
+                var lines = [Block.line(StyledText(text, style: .warn))]
+                // What the webhook list read now says is no reading of the log: kept (tester55b Y10).
+                if case .loaded(let webhooks)? = trace.numberWebhooks {
+                    let audience = WebhookAudience(webhooks: webhooks, message: trace.message)
+                    if audience.due(now: now).isEmpty, audience.pending(now: now).isEmpty, audience.notExpected.isEmpty {
+                        lines.append(.line(StyledText(
+                            "  no active webhook of this number subscribes to \(events) now (message events go only to "
+                                + "phone-number-scoped webhooks subscribed to them)", style: .warn)))
+                    }
+                }
+                return heading + lines + sharing
             }
             guard case .loaded(let webhooks)? = trace.numberWebhooks else {
                 return heading + [

@@ -26,7 +26,7 @@ extension MessageTrace {
     static func searchReach(_ json: Result<JSONValue, KapsoAPIError>, since: Int64, now: Int64) -> LogReach {
         guard case .success(let json) = json, case .page(let page)? = try? LogSearchResult(json: json) else { return .reached }
         let start = page.since.flatMap(KapsoTime.seconds(iso:))
-        return LogReach.of(since: since, now: now, oldest: start, rows: page.events.count, more: start != nil)
+        return LogReach.of(since: since, now: now, oldest: start, rows: page.events.count, more: start != nil, keeps: nil)
     }
 
     /// Newest-first rows, following `next` until the page reaches back past `start` (at most `maxPages`), and whether they
