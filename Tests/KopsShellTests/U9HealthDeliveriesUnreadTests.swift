@@ -29,6 +29,9 @@ import Testing
         #expect(deliveries.failed, "\(all)")
         #expect(all.contains("\(Self.number): the deliveries of all 3 ("), "\(all)")
         #expect(all.contains("run 'health' again in a minute"), "\(all)")
+        // tester55b Y12: the first line says what the exit and the JSON say, and the failed list's does too.
+        #expect(deliveries.out.contains("\(Self.number): healthy by Kapso's checks; not read: webhook deliveries (checked "), "\(deliveries.out)")
+        #expect(list.out.contains("\(Self.number): healthy by Kapso's checks; not read: webhooks (checked "), "\(list.out)")
     }
 
     @Test func theJSONReadingNamesWhatWasNotRead() async throws {

@@ -182,6 +182,10 @@ public enum HealthCommand: Command {
         json["kops"] = HealthReading(
             triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? []
         ).json
+        // The first line a user reads says what the exit and the JSON say: not a plain "healthy" (tester55b Y12).
+        if let notRead, health.status == "healthy", !triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks; not read: \(notRead.part)\(when)", style: .warn))
+        }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
         if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
