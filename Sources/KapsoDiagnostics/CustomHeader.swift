@@ -1,7 +1,7 @@
 /// A webhook's custom header (`headers`, kapso-api.md §10.1: Kapso adds them to every delivery) that no HTTP message
-/// can carry: a name that is no token, or a value with a line break or NUL. RFC 9110 §5.1: `field-name = token`,
+/// can carry: a name that is no token, or a value with a control character other than a tab. RFC 9110 §5.1: `field-name = token`,
 /// `tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA`;
-/// §5.5: CR, LF and NUL are invalid in a field value. Such a header gets every delivery refused by the receiver's HTTP
+/// §5.5: a field value is visible characters, spaces and tabs (CR, LF, NUL and the other controls are invalid). Such a header gets every delivery refused by the receiver's HTTP
 /// stack, or injects a header of its own (tester54 V7). The value is never quoted (it may be the receiver's password).
 public enum CustomHeader {
     /// `a header name 'Bad Header' that is no HTTP field name (it holds a space; …)`, read after "has"; nil when the
@@ -12,9 +12,11 @@ public enum CustomHeader {
             return "a header name '\(printable(name))' that is no HTTP field name (it holds \(describe(bad)); RFC 9110 §5.1 "
                 + "allows letters, digits and !#$%&'*+-.^_`|~ only)"
         }
-        if let bad = value.unicodeScalars.first(where: { ["\r", "\n", "\0"].contains($0) }) {
-            return "a value of header \(name) that holds \(describe(bad)), which no HTTP field value may hold (RFC 9110 §5.5: "
-                + "it would end the header, and what follows would be read as another)"
+        // Every control character but a tab (tester55b Y5: ESC, U+0001 and DEL were taken); CR and LF end the header.
+        if let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+            let why = ["\r", "\n"].contains(bad) ? "it would end the header, and what follows would be read as another"
+                : "a control character is invalid there"
+            return "a value of header \(name) that holds \(describe(bad)), which no HTTP field value may hold (RFC 9110 §5.5: \(why))"
         }
         return nil
     }

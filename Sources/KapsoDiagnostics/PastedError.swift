@@ -313,6 +313,8 @@ public struct PastedError: Sendable, Equatable {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) {
             if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
+            // A number a count names before it (`attempts left: 2`, `retries remaining 3`: tester55b Y1) is one too.
+            if index >= 1, ["left", "remaining"].contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
             // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
             let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
             let before = index == 0 || joined ? nil : words[index - 1]

@@ -143,7 +143,10 @@ extension WAMID {
     /// otherwise. tester55 X2: only the `\` was dropped, and the id offered (`…OAAu003d`) did not exist.
     static func jsonEscapes(in encoded: String) -> String? {
         guard encoded.contains("\\") else { return nil }
-        let escapes: [(String, String)] = [("\\u003d", "="), ("\\u002b", "+"), ("\\u002f", "/"), ("\\/", "/")]
+        // `\x3d` too: a C, Python or log escaper's form (tester55b Y3).
+        let escapes: [(String, String)] = [
+            ("\\u003d", "="), ("\\u002b", "+"), ("\\u002f", "/"), ("\\/", "/"), ("\\x3d", "="), ("\\x2b", "+"), ("\\x2f", "/"),
+        ]
         var decoded = encoded
         var found: [String] = []
         for (escape, character) in escapes {

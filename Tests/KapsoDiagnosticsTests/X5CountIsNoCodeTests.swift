@@ -7,7 +7,7 @@ import Testing
 @Suite struct X5CountIsNoCodeTests {
     @Test(arguments: [
         "failed (4 attempts)", "failed 4 attempts", "webhook failed 10 minutes ago", "Delivery failed 3 times", "error 3 times",
-        "Error 500 times", "failed 2 tries", "status 5 s",
+        "Error 500 times", "failed 2 tries", "status 5 s", "error 4 (attempts left: 2)", "retries remaining 3",
     ])
     func aCountOrATimeIsNoCode(text: String) {
         #expect(PastedError(text) == nil, "\(text): \(String(describing: PastedError(text)?.code))")

@@ -14,6 +14,8 @@ import Testing
         "printf \"%s\\n\" \"${K:=a1b2c3d4e5f6g7h8i9}\"",
         // tester55 X11: a Windows line end, an octal escape, a conversion given nothing.
         "printf 'demo_key_0123456789\\r\\n'", "printf 'demo_key_0123456789\\015\\n'", "printf 'demo_key_0123456789%s' ''",
+        // tester55b Y2: a hex escape, printf's \\c, a conversion with a precision.
+        "printf 'demo_key_0123456789\\x0d\\n'", "printf 'demo_key_0123456789\\c'", "printf 'demo_key_0123456789%.0s' x",
         // tester54b: an awk program in double quotes with escaped quotes, and jq reading no input.
         "awk \"BEGIN{print \\\"demo_key_0123456789\\\"}\"", "jq -rn '\"demo_key_0123456789\"'", "/usr/bin/jq --null-input -r '\"a1b2c3d4e5f6g7h8i9\"'",
     ])

@@ -17,6 +17,9 @@ import Testing
         (#"{"X-Ok":"a\u0000b"}"#, "has a value of header X-Ok that holds a NUL character"),
         (#"{"X:Ok":"v"}"#, "has a header name 'X:Ok' that is no HTTP field name (it holds ':';"),
         (#"{"":"v"}"#, "has an empty header name"),
+        // tester55b Y5: the other control characters (ESC, U+0001, DEL) are invalid in a field value too.
+        (#"{"X-Ok":"a\u001b]0;x\u0007b"}"#, "has a value of header X-Ok that holds a control character (\\u{1b})"),
+        (#"{"X-Ok":"a\u007fb"}"#, "has a value of header X-Ok that holds a control character (\\u{7f})"),
     ])
     func createAndUpdateRefuseBeforeAnyRequest(headers: String, problem: String) async throws {
         let quoted = "'" + headers + "'"

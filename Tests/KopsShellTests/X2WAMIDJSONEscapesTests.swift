@@ -11,6 +11,7 @@ import Testing
     @Test(arguments: [
         ("wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA\\u003d", "'\\u003d' for '='"),
         ("wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA\\u003D", "'\\u003D' for '='"),
+        ("wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA\\x3d", "'\\x3d' for '='"),
     ])
     func anEscapedPaddingIsNamedAndDecoded(typed: String, named: String) {
         let damage = WAMID.damage(typed) ?? ""

@@ -50,14 +50,18 @@ extension KeyCommand {
                 // (tester54b: the key was read as `KEY\`, no key-like word).
                 characters.removeFirst()
                 flush()
-            case "\\" where characters.first.map({ "rtfv0".contains($0) || $0.isNumber && $0.isASCII }) ?? false:
-                // printf's other escapes end a word too: `printf 'KEY\r\n'` (a Windows line end), `'KEY\015\n'` (tester55 X11).
-                characters.removeFirst()
-                characters = characters.drop { $0.isASCII && $0.isNumber }
+            case "\\" where characters.first.map({ "rtfvcx0".contains($0) || $0.isNumber && $0.isASCII }) ?? false:
+                // printf's other escapes end a word too: `printf 'KEY\r\n'` (a Windows line end), `'KEY\015\n'` (tester55 X11),
+                // `'KEY\x0d\n'`, `'KEY\c'` (tester55b Y2).
+                let escape = characters.removeFirst()
+                // Its digits: up to 2 hex after `\x`, up to 3 octal after a digit.
+                let digit: (Character) -> Bool = escape == "x" ? { $0.isASCII && $0.isHexDigit } : escape.isNumber ? { ("0"..."7").contains($0) } : { _ in false }
+                characters = characters.dropFirst(characters.prefix(escape == "x" ? 2 : 3).prefix(while: digit).count)
                 flush()
-            case "%" where characters.first.map({ $0.isASCII && $0.isLetter }) ?? false:
-                // A printf conversion (`printf 'KEY%s' ''`) ends a word: what stands before it is printed as written.
-                characters.removeFirst()
+            case "%" where characters.first.map({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-+ #".contains($0)) }) ?? false:
+                // A printf conversion (`printf 'KEY%s' ''`, `'KEY%.0s' x`) ends a word: what stands before it is printed as written.
+                characters = characters.drop { $0.isASCII && ($0.isNumber || ".-+ #".contains($0)) }
+                if characters.first?.isLetter == true { characters.removeFirst() }
                 flush()
             case "\\" where characters.first == "n":
                 characters.removeFirst()
