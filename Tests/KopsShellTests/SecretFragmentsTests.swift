@@ -140,7 +140,10 @@ import Testing
                 (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                     ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
             }.joined()
-            for form in [secret, base64, urlSafe, encoded].map({ folded(Array($0.utf8)) }) {
+            // The base64 of the secret after one or two other bytes, from its fifth character (tester55b).
+            let shifted = [[UInt8(0)], [0, 0]].map { String(Data($0 + Array(secret.utf8)).base64EncodedString().dropFirst(4)) }
+            let shiftedURLSafe = shifted.map { $0.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") }
+            for form in ([secret, base64, urlSafe, encoded] + shifted + shiftedURLSafe).map({ folded(Array($0.utf8)) }) where form.count >= 8 {
                 for start in 0...(form.count - 8) { windows.insert(Array(form[start..<(start + 8)])) }
             }
         }

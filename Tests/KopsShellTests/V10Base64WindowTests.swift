@@ -34,4 +34,16 @@ import Testing
         let inner = String(base64.dropFirst(4).prefix(15))
         #expect(fragments.masked("id \(inner) ok") == "id \(inner) ok")
     }
+
+    /// tester55b: the key's base64 after one or two other bytes (`Basic ` and the base64 of `:KEY`, as `curl -u :KEY`
+    /// sends it) was printed in clear; from 16 characters of it, it is masked.
+    @Test func theKeysBase64AfterOtherBytesIsMasked() {
+        let fragments = SecretFragments([Secret(Self.key)])
+        for prefix in [":", "X:", "XY"] {
+            let encoded = Data((prefix + Self.key).utf8).base64EncodedString()
+            let text = "Authorization: Basic \(encoded) was refused"
+            #expect(fragments.masked(text) == "Authorization: Basic <redacted> was refused", "\(prefix)")
+        }
+        #expect(fragments.masked(Self.wamid) == Self.wamid)
+    }
 }
