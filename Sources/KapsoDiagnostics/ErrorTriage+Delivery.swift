@@ -12,12 +12,13 @@ extension ErrorTriage {
     /// that attempt's time, not "at these times" of a list.
     /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5). `deliveredBefore` says whether
     /// a delivery to the same URL succeeded before this one (nil: not known), which weighs a tunnel's 404
-    /// (`WebhookURL.Tunnel.notFound`, tester51 G12).
+    /// (`WebhookURL.Tunnel.notFound`, tester51 G12). `at` names the time to read the logs at instead (`explain`'s pasted
+    /// delivery status: "at the delivery's time").
     public static func deliveryMeaning(
-        status recorded: Int?, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil
+        status recorded: Int?, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil, at time: String? = nil
     ) -> String {
         let status = DeliveryAnswer(recorded).httpStatus
-        let when = single ? "at the time of the last attempt above" : "at these times"
+        let when = time ?? (single ? "at the time of the last attempt above" : "at these times")
         let tunnel = url.flatMap(WebhookURL.tunnel)
         if status == 404, let tunnel { return tunnel.notFound(deliveredBefore: deliveredBefore) }
         if status == 530, tunnel == .cloudflareQuick { return WebhookURL.Tunnel.cloudflareQuickDown }

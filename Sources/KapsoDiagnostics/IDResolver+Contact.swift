@@ -18,8 +18,13 @@ extension IDResolver {
     /// nor 11 digits or more of another country's whole number. Meta reads `to` as digits with the country code
     /// (kapso-api.md §4; Cloud API `to` is E.164 without `+`), so `5511987654321` is sent as it is. The fix never
     /// puts a project code before digits that already make another country's number.
+    ///
+    /// `sender` is the phone-number id the message goes from. Meta refuses only a message to its sender (131021,
+    /// "recipient cannot be sender"): another number of the project, written in full, is a WhatsApp account the message
+    /// reaches as inbound (the first inbound message `health` asks for, tester56 Z10) and is not refused. Unknown (nil):
+    /// every number of the project is refused, as before.
     public static func notAContact(
-        _ number: PhoneNumberText, typed: String, numbers: [PhoneNumber], isContact: () throws -> Bool
+        _ number: PhoneNumberText, typed: String, numbers: [PhoneNumber], sender: String? = nil, isContact: () throws -> Bool
     ) rethrows -> NotAContact? {
         let digits = number.digits
         let fix = "give the contact's number with its country code, e.g. +14155550142"
@@ -31,13 +36,19 @@ extension IDResolver {
             return NotAContact(
                 statement: "\(typed) is the WABA id (business_account_id) of \(owners(wabas)), not a contact's number", fix: fix)
         }
-        if let own = numbers.first(where: { $0.normalizedDisplayNumber == digits })
-            ?? numbers.first(where: { isNationalForm(number, of: $0.normalizedDisplayNumber) })
-        {
+        let whole = numbers.first { $0.normalizedDisplayNumber == digits }
+        if let own = whole ?? numbers.first(where: { isNationalForm(number, of: $0.normalizedDisplayNumber) }) {
             let name = own.name ?? own.verifiedName ?? "business"
+            let shown = own.displayPhoneNumber ?? own.id
+            guard let sender, own.id != sender else {
+                let from = sender == nil ? "" : ", the number this sends from: WhatsApp refuses a message to its sender (131021)"
+                return NotAContact(statement: "\(typed): that is your own \(name) number (\(shown))\(from), not a contact's", fix: fix)
+            }
+            // Another number of the project, in full: a recipient like any other.
+            if whole != nil { return nil }
             return NotAContact(
-                statement: "\(typed): that is your own \(name) number (\(own.displayPhoneNumber ?? own.id)), not a contact's",
-                fix: fix)
+                statement: "\(typed): that is your \(name) number (\(shown)) without its country code",
+                fix: "to write to it from this number, --to +\(own.normalizedDisplayNumber)")
         }
         let codes = countryCodes(numbers)
         // The national trunk 0 kept after the country code (`+44 07700 900123`, `4407700900123`): the number without it
@@ -95,8 +106,10 @@ extension IDResolver {
     }
 
     /// `notAContact` when the project's contacts are not known: a number that may lack its country code is refused.
-    public static func notAContact(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> NotAContact? {
-        notAContact(number, typed: typed, numbers: numbers, isContact: { false })
+    public static func notAContact(
+        _ number: PhoneNumberText, typed: String, numbers: [PhoneNumber], sender: String? = nil
+    ) -> NotAContact? {
+        notAContact(number, typed: typed, numbers: numbers, sender: sender, isContact: { false })
     }
 }
 

@@ -368,25 +368,6 @@ public struct MessageVerdict: Sendable, Equatable {
     /// may have expired, as a utility template's shorter custom one may have.
     static let authenticationTTL: Int64 = 600
 
-    /// How long a waiting word (`pending`, `accepted`, `queued`) may stand before it is no longer the normal wait for
-    /// Meta's `sent`, which follows an accepted send within seconds.
-    static let normalWait: Int64 = 15 * 60
-
-    /// `pending for 9 s: Meta has not confirmed the message yet`, or past `normalWait` what a send with no `sent` status
-    /// for that long means, and that kops cannot tell which of the two causes it is (probe10 P10-3: "not confirmed yet"
-    /// after 49 hours). Without the message's time, the age is not named. The next step is one that can work in this
-    /// project (`LogSearchAccess.sendEvidence`: no `logs search` when search is not enabled, P17-13).
-    private static func waiting(_ word: String, age: Int64?, id: String, number: String?, logSearch: LogSearchAccess) -> MessageVerdict {
-        guard let age, age >= 0 else { return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning) }
-        guard age > normalWait else {
-            return MessageVerdict("\(word) for \(Elapsed.text(age)): Meta has not confirmed the message yet (it normally does within seconds)", .warning)
-        }
-        return MessageVerdict(
-            "\(word) for \(Elapsed.text(age)), which is not normal: Meta's sent status normally comes within seconds, so either Meta "
-                + "never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; "
-                + logSearch.sendEvidence(wamid: id, phoneNumberID: number, period: DeliveryPeriod.covering(age: age)), .bad)
-    }
-
     // `, 9 s after sending` for ` 9 s after sending`; empty stays empty.
     static func comma(_ after: String) -> String { after.isEmpty ? "" : "," + after }
 

@@ -328,7 +328,7 @@ public struct PastedError: Sendable, Equatable {
     }
 
     /// Words after a number that make it a count, a share or a time, not a code.
-    private static let countingWords: Set = [
+    static let countingWords: Set = [
         "time", "times", "x", "attempt", "attempts", "try", "tries", "retry", "retries", "call", "calls", "request", "requests",
         "delivery", "deliveries", "event", "events", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
         "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "week", "weeks", "%", "percent",

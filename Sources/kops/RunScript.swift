@@ -301,6 +301,15 @@ struct ScriptLaunch: Equatable {
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
+                // Not one command replayed: nothing was compared, which is no "output unchanged" and no 0 (tester56 Z11:
+                // a transcript of one `source` line passed after its script changed).
+                if let (count, kinds) = outcome.notReplayed, count >= outcome.commands {
+                    let none = outcome.commands == 1 ? "its 1 command was not" : "none of its \(outcome.commands) commands was"
+                    stderr.write(
+                        "\(path): nothing was checked: \(none) replayed (\(kinds)); the lines above say why"
+                            + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
+                    return .usage
+                }
                 // A command needed the key and there was none (no `profile use` gave one): nothing was sent, whatever
                 // matched, and the status says so as that command's does (64), never 0, which reads as "replayed and
                 // matched" (fix49's leftover).

@@ -233,13 +233,14 @@ import Testing
         ),
         (
             "reply --force --to 14155550100 x",
-            "error: reply: not sent: 14155550100: that is your own Support Line number (+1 415-555-0100), not a contact's; "
-                + "give the contact's number with its country code, e.g. +14155550142\n"
+            "error: reply: not sent: 14155550100: that is your own Support Line number (+1 415-555-0100), the number this sends "
+                + "from: WhatsApp refuses a message to its sender (131021), not a contact's; give the contact's number with its "
+                + "country code, e.g. +14155550142\n"
         ),
         (
             "reply --force --to '(415) 555-0101' x",
-            "error: reply: not sent: (415) 555-0101: that is your own Sales Line number (+1 415-555-0101), not a contact's; "
-                + "give the contact's number with its country code, e.g. +14155550142\n"
+            "error: reply: not sent: (415) 555-0101: that is your Sales Line number (+1 415-555-0101) without its country code; "
+                + "to write to it from this number, --to +14155550101\n"
         ),
         (
             "reply --force --to 100200300400501 x",

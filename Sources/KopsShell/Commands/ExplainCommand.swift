@@ -20,7 +20,10 @@ public enum ExplainCommand: Command {
         """
     public static let maxArguments: Int? = nil
 
-    public static func validate(_ arguments: Arguments) throws { _ = try pasted(arguments) }
+    public static func validate(_ arguments: Arguments) throws {
+        if PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) != nil { return }
+        _ = try pasted(arguments)
+    }
 
     /// The code (and Meta's words, if pasted) read from the arguments; a missing or unreadable one is refused.
     private static func pasted(_ arguments: Arguments) throws(ShellError) -> PastedError {
@@ -53,6 +56,7 @@ public enum ExplainCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        if let delivery = PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) { return deliveryStatus(delivery) }
         let first = try pasted(arguments)
         // An HTTP client's own line (`Request failed with status code 400`): what it is and what to paste instead (tester49 L3).
         if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")) { return clientLine(line) }
@@ -187,6 +191,26 @@ public enum ExplainCommand: Command {
             "kapso_text": reading.kapsoText.map(JSONValue.string) ?? .null, "meaning": .string(reading.meaning),
             "causes": .array(causes), "what_to_do": .string(reading.todo), "id": id.map(JSONValue.string) ?? .null,
             "kapso_code": pasted.kapsoCode.map(JSONValue.string) ?? .null,
+        ]
+        return CommandResult(blocks: [.fields(fields)], json: json)
+    }
+
+    /// A webhook delivery's status (`webhook failed: 401 Unauthorized`): the receiver's answer to Kapso, with what Kapso
+    /// does then and where the deliveries show; the API's reading of the same status is one `explain STATUS` away.
+    private static func deliveryStatus(_ delivery: PastedDeliveryStatus) -> CommandResult {
+        let status = String(delivery.status)
+        let answeredBy = "your webhook's receiver: the text speaks of a webhook delivery, so this is your URL's answer to "
+            + "Kapso's request, not Kapso's API's answer to a call"
+        let todo = "'deliveries --status failed' lists the failed deliveries with each answer; 'webhooks check' says whether "
+            + "the webhook is paused"
+        let other = "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so"
+        let fields = [
+            Field("HTTP status", status, style: .bold), Field("answered by", answeredBy), Field("meaning", delivery.meaning),
+            Field("kapso then", PastedDeliveryStatus.kapsoThen), Field("what to do", todo), Field("if not", other, style: .dim),
+        ]
+        let json: JSONValue = [
+            "http_status": .number(status), "answered_by": .string("webhook_receiver"), "meaning": .string(delivery.meaning),
+            "kapso_then": .string(PastedDeliveryStatus.kapsoThen), "what_to_do": .string(todo),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }

@@ -64,7 +64,7 @@ extension ReplyCommand {
             let phoneNumberID = try context.selectedPhoneNumber(numbers: numbers)
             // The contact's conversations and messages are read first only when the number may lack its country code.
             var found: ContactRecords?
-            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: numbers) {
+            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: numbers, sender: phoneNumberID) {
                 let records = try ContactRecords.load(to.number.digits, phoneNumberID: phoneNumberID, messages: true, in: context)
                 found = records
                 return records.contains(to.number.digits)
@@ -98,7 +98,7 @@ extension ReplyCommand {
                 throw ReplyError.sentToGroup(
                     groupID: group, contact: MessageCommand.contactLabel(message.contactName, number ?? contact), number: number)
             }
-            try refuseOwnNumber(contact, in: context)
+            try refuseOwnNumber(contact, sender: phoneNumberID, in: context)
             return Target(
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
@@ -111,7 +111,7 @@ extension ReplyCommand {
         let conversation = try client.conversation(id)
         guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
-        try refuseOwnNumber(contact, in: context)
+        try refuseOwnNumber(contact, sender: phoneNumberID, in: context)
         return Target(
             contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
@@ -119,8 +119,9 @@ extension ReplyCommand {
 
     /// Refuses a remembered message's or conversation's contact that is one of the project's own numbers or ids, as
     /// `--to` refuses it (probe7 P7-6): a message to the business's own number fails with 131021 whatever is sent.
-    /// A business-scoped user id is never one of them and is not checked.
-    static func refuseOwnNumber(_ contact: String, in context: ShellContext) throws {
+    /// A business-scoped user id is never one of them and is not checked. Another number of the project than `sender`
+    /// (its message arrived here as inbound) is a contact like any other (tester56 Z10).
+    static func refuseOwnNumber(_ contact: String, sender: String, in context: ShellContext) throws {
         guard !BusinessScopedUserID.isValid(contact), case .success(let number) = PhoneNumberText.parse("+" + contact) else { return }
         let typed = "the last message's contact +\(contact)"
         // The numbers `use` listed this session, else one listing (remembered for the next reply).
@@ -131,7 +132,7 @@ extension ReplyCommand {
             numbers = try context.client.allPhoneNumbers()
             context.ids.rememberAllNumbers(numbers)
         }
-        guard var problem = IDResolver.notAContact(number, typed: typed, numbers: numbers) else { return }
+        guard var problem = IDResolver.notAContact(number, typed: typed, numbers: numbers, sender: sender) else { return }
         problem.fix = "pick a contact's message ('messages') or use 'reply --to E164 TEXT'"
         throw ReplyError.notAContact(problem)
     }
