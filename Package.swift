@@ -47,7 +47,12 @@ let package = Package(
                 // No KapsoSimulator: `--demo` runs the kapso-sim executable beside kops (DemoSimulator.swift).
                 "KopsShell", "KopsTerminal", "KapsoClient", "KapsoDiagnostics", "KopsHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The static build's link exports every public symbol of kops's own modules (13,462; the toolchain's
+            // static-stdlib-args.lnk says `-export-dynamic`), and the Swift runtime's start-up `dladdr` of its own path
+            // walked that table: 0.46 M instructions of every start (docs/performance.md, "Session 56"). Nothing looks
+            // kops's symbols up by name: libcurl, libcrypto and zlib are opened with dlopen and read with dlsym on them.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "kapso-sim",
