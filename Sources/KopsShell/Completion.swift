@@ -30,7 +30,7 @@ public enum Completion {
     /// Subcommands offered as a command's first word.
     static let subcommands: [String: [String]] = [
         "webhooks": ["list", "get", "create", "update", "delete", "test", "check", "fire", "probe"],
-        "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["list", "use", "add"],
+        "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["show", "list", "use", "add", "default"],
         "sim": ["clock", "advance"], "logs": ["search"],
     ]
 

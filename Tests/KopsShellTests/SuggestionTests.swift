@@ -70,3 +70,26 @@ import Testing
         #expect(Suggestion.alignmentDistance(Array(target), Array(source)) == expected)
     }
 }
+
+/// tester56 Z8: `n` typed at the prompt was "unknown command 'n'; did you mean '?'?": one character edited into another
+/// is no typo; a prefix still finds its command.
+@Suite struct Z8OneCharacterSuggestionTests {
+    @Test func oneCharacterIsNoTypoOfAnother() {
+        #expect(Suggestion.closest(to: "n", in: ["?", "use", "help"]) == nil)
+        #expect(Suggestion.closest(to: "x", in: ["q"]) == nil)
+        #expect(Suggestion.closest(to: "d", in: ["?", "deliveries"]) == "deliveries")
+        #expect(Suggestion.closest(to: "q", in: ["q", "quit"]) == "q")
+    }
+
+    @Test func theShellSuggestsNothingForN() {
+        let run = OfflineShell.run("n")
+        #expect(!run.err.contains("did you mean '?'"), "\(run.err)")
+    }
+
+    /// `profile show`, the summary's first word, shows the profile as bare `profile` does.
+    @Test func profileShowShowsTheProfile() {
+        let bare = OfflineShell.run("profile"), show = OfflineShell.run("profile", "show")
+        #expect(show.status == .ok, "\(show.err)")
+        #expect(show.out == bare.out && !show.out.isEmpty)
+    }
+}

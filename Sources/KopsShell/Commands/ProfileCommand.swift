@@ -6,10 +6,10 @@ internal import KopsHTTP
 /// from config.toml.
 public enum ProfileCommand: Command {
     public static let name = "profile"
-    public static let summary = "show, list, switch, add or set the default connection profile (config.toml)"
+    public static let summary = "show, list, switch (use), add or set the default connection profile (config.toml)"
     public static let sendsRequests = false
     public static let usage =
-        "profile [list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default] [--force]]"
+        "profile [show | list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default] [--force]]"
     public static let details = """
         Profiles live in $XDG_CONFIG_HOME/kops/config.toml (default ~/.config/kops/config.toml) and never hold
         a key: a profile names the environment variable or the command that yields it.
@@ -38,25 +38,26 @@ public enum ProfileCommand: Command {
     public static func validate(_ arguments: Arguments) throws {
         switch arguments.positionals.first {
         // `profile list foo` listed the profiles and dropped `foo` without a word (tester53 T10).
-        case nil, "list"?: if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
+        // `profile show`, the summary's first word, is what bare `profile` does (tester56 Z8).
+        case nil, "list"?, "show"?: if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
         case "use"?, "default"?: _ = try arguments.required(1, "profile name")
         case "add"?: try checkAdd(try arguments.required(1, "profile name"), arguments)
         case let other?:
             throw ShellError.invalidValue(
-                command: name, what: "subcommand", value: other, expected: "'list', 'use', 'add' or 'default'")
+                command: name, what: "subcommand", value: other, expected: "'show', 'list', 'use', 'add' or 'default'")
         }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         switch arguments.positionals.first {
-        case nil: return show(context)
+        case nil, "show": return show(context)
         case "list": return try list(context)
         case "use": return try use(try arguments.required(1, "profile name"), in: context)
         case "add": return try add(try arguments.required(1, "profile name"), arguments, in: context)
         case "default": return try makeDefault(try arguments.required(1, "profile name"), in: context)
         case let other?:
             throw ShellError.invalidValue(
-                command: name, what: "subcommand", value: other, expected: "'list', 'use', 'add' or 'default'")
+                command: name, what: "subcommand", value: other, expected: "'show', 'list', 'use', 'add' or 'default'")
         }
     }
 

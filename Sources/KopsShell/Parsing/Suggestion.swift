@@ -5,7 +5,8 @@ public enum Suggestion {
     /// Comparison ignores case and returns the candidate as written. In order: a candidate equal
     /// to `word`; the only candidate that starts with `word`; the candidate with the smallest
     /// optimal-string-alignment distance (edits plus adjacent transpositions) no greater than
-    /// `maxDistance`, which defaults to 1 for words up to 3 characters, 2 up to 6, else 3.
+    /// `maxDistance`, which defaults to 1 for words up to 3 characters, 2 up to 6, else 3, and to 0 for one character
+    /// (a one-character word is no typo of another one-character name).
     /// Ties go to the earlier candidate.
     public static func closest(to word: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
         let typed = Array(word.lowercased())
@@ -18,7 +19,8 @@ public enum Suggestion {
         if extensions.count == 1 {
             return candidates[extensions[0]]
         }
-        let limit = maxDistance ?? defaultMaxDistance(forLength: typed.count)
+        // A one-character word edited into another is no typo of it (`n` → `?`: tester56 Z8).
+        let limit = maxDistance ?? min(defaultMaxDistance(forLength: typed.count), typed.count - 1)
         var best: (index: Int, distance: Int)?
         for (index, candidate) in lowered.enumerated() where abs(candidate.count - typed.count) <= limit {
             let distance = alignmentDistance(typed, candidate)
