@@ -53,12 +53,15 @@ public struct WebhookVerdict: Sendable {
             self.url = url
         }
 
-        /// The fields of an API delivery; nil without a readable `created_at`.
+        /// The fields of an API delivery; nil without a readable `created_at`, `response_status` or `attempt_count`
+        /// (`DeliveryAnswer.unreadable`, `WebhookDelivery.attemptCount`): a verdict read from it would take the value for
+        /// no answer or 0 tries (tester54 V23).
         public init?(_ delivery: WebhookDelivery) {
-            guard let created = KapsoTime.seconds(iso: delivery.createdAt) else { return nil }
+            guard let created = KapsoTime.seconds(iso: delivery.createdAt), let attempts = delivery.attemptCount else { return nil }
+            if case .unreadable = delivery.answer { return nil }
             self.init(
                 id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.answer.httpStatus,
-                attempts: delivery.attemptCount, created: created,
+                attempts: attempts, created: created,
                 lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
         }
     }
