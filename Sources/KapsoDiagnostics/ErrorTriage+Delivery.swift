@@ -158,9 +158,11 @@ extension ErrorTriage {
 
 extension ErrorTriage {
     /// `deliveryMeaning(status:)` of a delivery's read answer, an unreadable one said as such (tester54 V23).
-    public static func deliveryMeaning(_ answer: DeliveryAnswer, url: String? = nil, single: Bool = false) -> String {
+    public static func deliveryMeaning(
+        _ answer: DeliveryAnswer, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil
+    ) -> String {
         if case .unreadable(let shown) = answer { return DeliveryAnswer.unreadableMeaning(shown) }
-        return deliveryMeaning(status: answer.httpStatus, url: url, single: single)
+        return deliveryMeaning(status: answer.httpStatus, url: url, single: single, deliveredBefore: deliveredBefore)
     }
 
     /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command

@@ -45,4 +45,12 @@ import Testing
         let negative = try #require(ran.out.split(separator: "\n").first { $0.hasPrefix("2026-11-21T11:01:00Z") }, "\(ran.out)")
         #expect(negative.contains("unreadable") && !negative.contains("reachable from the internet"), "\(negative)")
     }
+
+    /// The verdict keeps every row (5 logged, 3 of 4 settled ones failed), an unreadable answer named as such.
+    @Test func theWebhookCheckCountsEveryRowAndNamesTheUnreadableAnswer() async throws {
+        let ran = try await runDemo(["webhooks check"], number: nil, seed: Self.seed, width: 2_000)[0]
+        let all = ran.out + ran.err
+        #expect(all.contains("3 of 4 deliveries failed") && all.contains("unreadable response_status -1"), "\(all)")
+        #expect(all.contains("5 whatsapp.message.received deliveries logged") && all.contains("an unreadable number of attempts"), "\(all)")
+    }
 }
