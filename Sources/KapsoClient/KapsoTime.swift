@@ -1,11 +1,15 @@
 /// Converts the API's times to Unix seconds and back: ISO-8601 UTC (`2026-11-20T09:15:00Z`, with or
 /// without fractional seconds) and message timestamps (`"1795684500"`, Unix seconds as a string).
 public enum KapsoTime {
-    /// Unix seconds of an ISO-8601 UTC time, or nil when the text is not one (`Z` or `+00:00` only).
+    /// Unix seconds of an ISO-8601 time with `Z` or an offset, or nil when the text is not one. A space may stand for
+    /// the `T` (`2026-11-21 11:50:00Z`): RFC 3339 §5.6 allows it ("for the sake of readability") and the zone makes the
+    /// instant unambiguous; kapso-api.md §0 gotcha 16 says Kapso writes ISO-8601 UTC, so the form means something
+    /// rewrote the record (tester53b U14: `errors` ranked such a call as the oldest).
     public static func seconds(iso text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+            bytes[16] == UInt8(ascii: ":")
         else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0

@@ -1,7 +1,9 @@
 public import KapsoClient
 
-/// What a webhook delivery's `response_status` says about the receiver's last answer: an HTTP status, or no HTTP
-/// answer at all. `500` → `.status(500)`; `0`, `null` or no field → `.none`.
+/// What a webhook delivery's `response_status` says about the receiver's last answer: an HTTP status, no HTTP answer at
+/// all, or a value kops cannot read. `500` and `"500"` → `.status(500)`; `0`, `null` or no field → `.none`; `-1`,
+/// `1.5`, `"abc"` → `.unreadable` (tester54 V23: `"500"` and `-1` were "no HTTP response … check that the URL is
+/// reachable", for a receiver that answered).
 ///
 /// Every reading of a delivery's `response_status` goes through here (probe37 P37-5: a `0` was read as "the receiver's
 /// handler failed (0)"). Sources: kapso-api.md §4, `response_status` is the "HTTP status of the last attempt; null when
@@ -17,30 +19,106 @@ public enum DeliveryAnswer: Sendable, Equatable {
     case status(Int)
     /// No HTTP answer: the connection was refused or never made, TLS failed, or nothing came back within 10 s.
     case none
+    /// A recorded value that is neither a status nor no answer, as recorded (`-1`, `"abc"`): not known what came back.
+    case unreadable(String)
 
-    /// The reading of a recorded `response_status`; a status below 1 is no HTTP status.
+    /// The reading of a recorded `response_status`: 0 is no HTTP answer, 100–599 a status (RFC 9110 §15: three digits,
+    /// the first 1–5), any other number unreadable.
     public init(_ responseStatus: Int?) {
-        if let responseStatus, responseStatus > 0 { self = .status(responseStatus) } else { self = .none }
+        guard let responseStatus, responseStatus != 0 else {
+            self = .none
+            return
+        }
+        self = (100...599).contains(responseStatus) ? .status(responseStatus) : .unreadable(String(responseStatus))
+    }
+
+    /// The reading of `response_status` as the API sent it (kapso-api.md §4: an int, null for no answer): a number as
+    /// `init(_:)` reads it, digits in a string as their number (`"500"`, the status in another JSON type), null or
+    /// absent as no answer, anything else unreadable.
+    public init(recorded value: JSONValue?) {
+        guard let value, !value.isNull else {
+            self = .none
+            return
+        }
+        if let number = value.int {
+            self.init(number)
+        } else if let text = value.string, (1...3).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let number = Int(text)
+        {
+            self.init(number)
+        } else {
+            self = .unreadable(ZonelessTime.shown(value.string.map { "\"\($0)\"" } ?? value.serialized()))
+        }
     }
 
     /// The reading of `delivery`'s `response_status`.
     public init(_ delivery: WebhookDelivery) {
-        self.init(delivery.recordedResponseStatus)
+        self.init(recorded: delivery.recordedResponseStatus)
     }
 
-    /// The HTTP status, nil when none came back.
+    /// The HTTP status, nil when none came back or the value is unreadable.
     public var httpStatus: Int? {
         if case .status(let status) = self { return status }
         return nil
     }
 
-    /// `HTTP 500`, or `no HTTP response` for a list's cell or a count's label.
+    /// `HTTP 500`, `no HTTP response`, or `unreadable response_status -1`, for a list's cell or a count's label.
     public var label: String {
-        httpStatus.map { "HTTP \($0)" } ?? Self.noResponseLabel
+        switch self {
+        case .status(let status): "HTTP \(status)"
+        case .none: Self.noResponseLabel
+        case .unreadable(let shown): "unreadable response_status \(shown)"
+        }
+    }
+
+    /// A list's HTTP cell: `500`, `none` (`noneCell`, which the list tells apart from no attempt), or `unreadable`.
+    public func cell(none noneCell: String) -> String {
+        switch self {
+        case .status(let status): String(status)
+        case .none: noneCell
+        case .unreadable: Self.unreadableLabel
+        }
     }
 
     /// The short label of `.none`.
     public static let noResponseLabel = "no HTTP response"
+
+    /// The label of a value kops cannot read (`.unreadable`, an unreadable `attempt_count`), in cells and counts.
+    public static let unreadableLabel = "unreadable"
+
+    /// `4 attempts`, `1 attempt`, or `an unreadable number of attempts` (`WebhookDelivery.attemptCount` nil).
+    public static func attempts(_ count: Int?) -> String {
+        guard let count else { return "an unreadable number of attempts" }
+        return count == 1 ? "1 attempt" : "\(count) attempts"
+    }
+
+    /// What an unreadable `response_status` says: nothing about the answer; never the no-answer advice.
+    public static func unreadableMeaning(_ shown: String) -> String {
+        "Kapso recorded response_status \(shown), which is no HTTP status (kapso-api.md §4: an int, null when no answer "
+            + "came): whether the receiver answered is not known from it; log search (source webhook_delivery) may hold the "
+            + "attempt's error"
+    }
+
+    /// `2 deliveries hold values kops cannot read, shown as unreadable (…): response_status -1 (2026-11-21T11:01:00Z);
+    /// attempt_count 1.5 (…)`, for a list of `deliveries`; nil when every value is read.
+    public static func unreadableNote(_ deliveries: [WebhookDelivery]) -> String? {
+        var named: [String] = []
+        var count = 0
+        for delivery in deliveries {
+            var values: [String] = []
+            if case .unreadable(let shown) = delivery.answer { values.append("response_status \(shown)") }
+            if delivery.attemptCount == nil {
+                values.append("attempt_count " + (delivery.json["attempt_count"].map { ZonelessTime.shown($0.serialized()) } ?? "missing"))
+            }
+            guard !values.isEmpty else { continue }
+            count += 1
+            named.append(values.joined(separator: ", ") + " (\(ZonelessTime.shown(delivery.createdAt)))")
+        }
+        guard count > 0 else { return nil }
+        return "\(count == 1 ? "1 delivery holds values" : "\(count) deliveries hold values") kops cannot read, shown as unreadable, "
+            + "not as no answer or 0 tries (kapso-api.md §4: response_status an int or null, attempt_count an int): "
+            + named.prefix(3).joined(separator: "; ") + (count > 3 ? "; \(count - 3) more" : "")
+    }
 
     /// What `.none` means, in the words every command uses.
     public static let noResponse = "no HTTP response (connection failed or timed out)"

@@ -74,7 +74,7 @@ public struct DeliveryStats {
             webhook.failing += 1
             failing += 1
         }
-        if WebhookVerdict.deliveredAfterRetry(status: delivery.status, attempts: delivery.attemptCount) {
+        if WebhookVerdict.deliveredAfterRetry(status: delivery.status, attempts: delivery.attemptCount ?? 0) {
             webhook.retried += 1
             retried += 1
         }
@@ -83,21 +83,31 @@ public struct DeliveryStats {
 
     /// The label a delivery is counted under: `notAttemptedLabel` for one Kapso has not tried yet (`attempt_count` 0, no
     /// `last_attempt_at` and no status: pending means queued or retrying, kapso-api.md §4), which has no answer because
-    /// nothing was sent, not because the connection failed (probe40 P40-10); else `httpClass(_:)` of its answer.
+    /// nothing was sent, not because the connection failed (probe40 P40-10); `unreadable` for an unreadable answer, or no
+    /// answer after an unreadable number of attempts (tester54 V23); else `httpClass(_:)` of its answer.
     public static func httpClass(of delivery: WebhookDelivery) -> String {
         if delivery.json["attempt_count"]?.int == 0, delivery.lastAttemptAt == nil, delivery.answer == .none {
             return notAttemptedLabel
         }
-        return httpClass(delivery.answer.httpStatus)
+        if delivery.attemptCount == nil, delivery.answer == .none { return DeliveryAnswer.unreadableLabel }
+        return httpClass(delivery.answer)
     }
 
     /// The label of deliveries not attempted yet, apart from `no HTTP response` (`deliveries` shows them as `-`).
     public static let notAttemptedLabel = "not attempted yet"
 
-    /// `2xx`, `4xx`, `5xx`, or `no HTTP response` (`DeliveryAnswer`: 0 or none recorded; timeout, refused, TLS).
+    /// `2xx`, `4xx`, `5xx`, `no HTTP response` (`DeliveryAnswer`: 0 or none recorded; timeout, refused, TLS) or
+    /// `unreadable`.
     public static func httpClass(_ status: Int?) -> String {
-        guard let status = DeliveryAnswer(status).httpStatus else { return DeliveryAnswer.noResponseLabel }
-        return "\(status / 100)xx"
+        httpClass(DeliveryAnswer(status))
+    }
+
+    static func httpClass(_ answer: DeliveryAnswer) -> String {
+        switch answer {
+        case .status(let status): "\(status / 100)xx"
+        case .none: DeliveryAnswer.noResponseLabel
+        case .unreadable: DeliveryAnswer.unreadableLabel
+        }
     }
 
     /// Counts sorted by count, largest first (ties by name), for tables.

@@ -17,6 +17,7 @@ extension ErrorTriage {
     public static func deliveryMeaning(
         status recorded: Int?, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil, at time: String? = nil
     ) -> String {
+        if case .unreadable(let shown) = DeliveryAnswer(recorded) { return DeliveryAnswer.unreadableMeaning(shown) }
         let status = DeliveryAnswer(recorded).httpStatus
         let when = time ?? (single ? "at the time of the last attempt above" : "at these times")
         let tunnel = url.flatMap(WebhookURL.tunnel)
@@ -157,6 +158,14 @@ extension ErrorTriage {
 }
 
 extension ErrorTriage {
+    /// `deliveryMeaning(status:)` of a delivery's read answer, an unreadable one said as such (tester54 V23).
+    public static func deliveryMeaning(
+        _ answer: DeliveryAnswer, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil
+    ) -> String {
+        if case .unreadable(let shown) = answer { return DeliveryAnswer.unreadableMeaning(shown) }
+        return deliveryMeaning(status: answer.httpStatus, url: url, single: single, deliveredBefore: deliveredBefore)
+    }
+
     /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
     /// carries so it lists them too).
     public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
@@ -166,8 +175,8 @@ extension ErrorTriage {
                 Entry(
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
-                    error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
-                    meaning: Self.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL)
+                    error: "\(answer) after \(DeliveryAnswer.attempts(delivery.attemptCount))",
+                    meaning: Self.deliveryMeaning(delivery.answer, url: delivery.webhookURL)
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
         }

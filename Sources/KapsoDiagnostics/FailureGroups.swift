@@ -314,7 +314,7 @@ public struct FailureGroups {
         if entry.source == .webhook {
             let url = json["webhook_url"]?.string ?? "?"
             let who = WebhookURL.short(url)
-            let answer = DeliveryAnswer(json["response_status"]?.int).label
+            let answer = DeliveryAnswer(recorded: json["response_status"]).label
             let id = json["webhook_id"]?.string
             return Member(
                 // One cause per webhook and URL: failures at a URL the webhook had before are their own row (P11-1).

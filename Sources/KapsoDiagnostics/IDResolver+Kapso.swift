@@ -89,7 +89,7 @@ extension IDResolver {
             var identity = Identity(
                 input: typed, kind: .deliveryID,
                 statement: "\(id) is the delivery of \(delivery.event) to \(WebhookURL.short(delivery.webhookURL)) at "
-                    + "\(delivery.createdAt): \(delivery.status), \(answer) after \(plural(delivery.attemptCount, "attempt"))",
+                    + "\(delivery.createdAt): \(delivery.status), \(answer) after \(DeliveryAnswer.attempts(delivery.attemptCount))",
                 next: "deliveries --webhook \(delivery.webhookID)")
             identity.details = [Identity.Detail("webhook id", delivery.webhookID)]
             identity.moment = KapsoTime.seconds(iso: delivery.createdAt)

@@ -58,6 +58,7 @@ public struct LogSearchReading: Sendable, Equatable {
                 let said = event.errorMessage.flatMap { $0.hasPrefix("HTTP ") ? nil : $0 }
                 answer = DeliveryAnswer.noResponse + (said.map { " (Kapso: \($0))" } ?? "")
             case .none: answer = event.errorMessage
+            case .unreadable: answer = reply.label + (event.errorMessage.map { " (Kapso: \($0))" } ?? "")
             }
             what = name + target + (answer.map { ": " + $0 } ?? "")
             status = event.status ?? "-"

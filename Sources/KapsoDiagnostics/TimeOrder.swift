@@ -50,6 +50,33 @@ public enum TimeOrder {
 
     private static func pow10(_ count: Int) -> Double { (0..<count).reduce(1.0) { value, _ in value * 10 } }
 
+    /// Why a record's time (`created_at`) names no instant kops reads (`instant(iso:)` is nil): `has no time zone (UTC
+    /// or the writer's local time is not known)`, a field out of range (`KapsoTime.problem(iso:)`), or `is no ISO-8601
+    /// time`. Kapso writes ISO-8601 UTC with `Z` (kapso-api.md §0 gotcha 16, §5 `created_at`: date-time), so such a
+    /// time was rewritten by something else, and kops does not guess its place.
+    public static func unreadReason(iso text: String) -> String {
+        let shown = "\"\(ZonelessTime.shown(text))\""
+        if ZonelessTime(text) != nil { return "\(shown) has no time zone (UTC or the writer's local time is not known)" }
+        if let problem = KapsoTime.problem(iso: text) { return "\(shown): \(problem)" }
+        return "\(shown) is no ISO-8601 time"
+    }
+
+    /// One line for rows whose time names no instant (`unread`, each its time and what it is), which `newestFirst` lists
+    /// last in the order given: `1 failure has a time kops cannot place, so it is not ordered (listed last) and not in
+    /// FIRST/LAST: "2026-11-21T11:55:00" has no time zone (…) (api POST …/messages)`; `effect` is what the reader would
+    /// otherwise misread (`not in FIRST/LAST`). Nil when every time was read (tester53b U14: such a call was ranked the
+    /// oldest and left out of its group's span without a word).
+    public static func unplacedNote(_ unread: [(time: String, what: String)], noun: (one: String, many: String), effect: String)
+        -> String?
+    {
+        guard !unread.isEmpty else { return nil }
+        let count = unread.count == 1 ? "1 \(noun.one) has a time" : "\(unread.count) \(noun.many) have times"
+        let named = unread.prefix(3).map { "\(unreadReason(iso: $0.time)) (\($0.what))" }
+        let more = unread.count > 3 ? "; \(unread.count - 3) more" : ""
+        return "\(count) kops cannot place, so \(unread.count == 1 ? "it is" : "they are") not ordered (listed last) and "
+            + "\(effect): " + named.joined(separator: "; ") + more
+    }
+
     /// `messages` newest first by their read time (`MessageTime`; `now` is the API's clock: a time ahead of it is none).
     public static func newestFirst(_ messages: [Message], now: Int64?) -> [Message] {
         sorted(messages, newestFirst: true, time: { MessageTime($0, now: now).seconds })

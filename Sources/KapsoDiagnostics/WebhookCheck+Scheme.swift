@@ -26,7 +26,7 @@ extension WebhookCheck {
         let here = deliveries.filter { $0.url.isEmpty || $0.url == webhook.url }
         let delivered = here.filter { $0.status == "delivered" }.count
         let redirected = here.filter { $0.status != "delivered" && (300...399).contains($0.http ?? 0) }
-        let unanswered = here.filter { $0.status == "failed" && DeliveryAnswer($0.http) == .none }.count
+        let unanswered = here.filter { $0.status == "failed" && $0.answer == .none }.count
         if let answer = redirected.first?.http {
             add(
                 .error, webhook,

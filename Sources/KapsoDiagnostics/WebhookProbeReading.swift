@@ -122,7 +122,10 @@ public struct WebhookProbeReading: Sendable, Equatable {
             verdicts.append(
                 Verdict(
                     kind: .error,
-                    text: "error: the ASCII body passed but the non-ASCII one did not: the handler hashes re-serialised JSON, not the raw bytes"
+                    // Both causes fit this evidence, as for a 500 below (tester54 V16: a handler hashing the body re-encoded
+                    // as Latin-1 was said to hash re-serialised JSON).
+                    text: "error: the ASCII body passed but the non-ASCII one got \(status): the handler hashes re-serialised JSON "
+                        + "or the text in a wrong text encoding (e.g. read as UTF-8, written as Latin-1), not the raw bytes"
                 ))
         case (_, _) where signedASCII.isAccepted:
             verdicts.append(

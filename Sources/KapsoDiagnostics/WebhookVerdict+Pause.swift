@@ -77,13 +77,13 @@ extension WebhookVerdict {
     /// "the handler's 500" for a webhook whose other three failures were its signature check's 401s).
     public var failureAdvice: String {
         let newest = ErrorTriage.deliveryMeaning(
-            status: newestFailure?.http, url: newestFailure?.url ?? webhook.url, deliveredBefore: newestFailure.map(deliveredBefore))
+            newestFailure?.answer ?? .none, url: newestFailure?.url ?? webhook.url, deliveredBefore: newestFailure.map(deliveredBefore))
         let failures = adviceFailures
         // One cause per meaning, two codes with the same advice (a 301 and a 308) one cause: `redirect (301, 308): …`.
         var causes: [(key: String, codes: [Int], count: Int, newest: Int64)] = []
         for delivery in failures {
             let meaning = ErrorTriage.deliveryMeaning(
-                status: delivery.http, url: delivery.url.isEmpty ? webhook.url : delivery.url, deliveredBefore: deliveredBefore(delivery))
+                delivery.answer, url: delivery.url.isEmpty ? webhook.url : delivery.url, deliveredBefore: deliveredBefore(delivery))
             let code = delivery.http.map { "(\($0)" }
             let key = code.flatMap { meaning.firstRange(of: $0) }.map { meaning[..<$0.lowerBound] + "(\u{0}" + meaning[$0.upperBound...] }
                 ?? meaning

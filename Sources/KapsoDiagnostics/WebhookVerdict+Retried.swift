@@ -34,11 +34,12 @@ extension WebhookVerdict {
     /// The delivered deliveries of `current` that needed a retry; nil when none did.
     public var retried: Retried? {
         let delivered = current.filter { $0.status == "delivered" }
-        let late = delivered.filter { Self.deliveredAfterRetry(status: $0.status, attempts: $0.attempts) }
+        let late = delivered.filter { Self.deliveredAfterRetry(status: $0.status, attempts: $0.attempts ?? 0) }
         guard let first = late.first else { return nil }
         var found = Retried(count: late.count, delivered: delivered.count)
-        let attempts = late.map(\.attempts)
-        found.attempts = (attempts.min() ?? first.attempts)...(attempts.max() ?? first.attempts)
+        // Each has a count above 1 (`deliveredAfterRetry`).
+        let attempts = late.compactMap(\.attempts)
+        found.attempts = (attempts.min() ?? 2)...(attempts.max() ?? 2)
         let delays = late.map { $0.lastAttempt - $0.created }.filter { $0 > 0 }
         if let low = delays.min(), let high = delays.max() { found.delay = low...high }
         found.newest = late.map(\.created).max() ?? first.created

@@ -11,7 +11,7 @@ extension WebhookVerdict {
     /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx. One with no
     /// answer recorded is left out: it may not have been attempted yet.
     static func attemptFailed(_ delivery: Delivery) -> Bool {
-        guard delivery.status == "pending", delivery.attempts > 0, let http = delivery.http else { return false }
+        guard delivery.status == "pending", delivery.attempts != 0, let http = delivery.http else { return false }
         return !(200..<300).contains(http)
     }
 
@@ -25,11 +25,13 @@ extension WebhookVerdict {
         case .noDeliveries, .working, .recovered, .stuckAfterError: break
         }
         let count = retrying.count
-        let attempts = retrying.reduce(0) { $0 + $1.attempts }
+        let counts = retrying.compactMap(\.attempts)
+        // A count kops cannot read makes the sum unknown (tester54 V23).
+        let attempts = DeliveryAnswer.attempts(counts.count == retrying.count ? counts.reduce(0, +) : nil)
         let answers = Self.answers(retrying).joined(separator: ", ")
         let newest = retrying.map(\.lastAttempt).max() ?? first.lastAttempt
         return "\(count) \(count == 1 ? "delivery is" : "deliveries are") pending and being retried after failed attempts "
-            + "(\(answers); \(attempts) \(attempts == 1 ? "attempt" : "attempts"), the first delivery created at "
+            + "(\(answers); \(attempts), the first delivery created at "
             + "\(when(first.created)), the last attempt at \(KapsoTime.iso(newest))): the receiver fails now; Kapso retries "
             + "10, 40 and 90 s after each failure and then marks a delivery failed (kapso-api.md §10.2–10.3), so "
             + "\(count == 1 ? "its event is" : "their events are") lost unless it recovers within minutes"

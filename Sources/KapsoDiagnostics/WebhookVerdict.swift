@@ -28,9 +28,12 @@ public struct WebhookVerdict: Sendable {
         public var event: String
         /// `pending`, `delivered` or `failed`.
         public var status: String
-        /// The last attempt's HTTP status; nil when there was no answer.
+        /// The last attempt's HTTP status; nil when there was no answer or it is unreadable (`unreadableAnswer`).
         public var http: Int?
-        public var attempts: Int
+        /// `attempt_count`; nil when unreadable (`WebhookDelivery.attemptCount`), never read as 0 tries (tester54 V23).
+        public var attempts: Int?
+        /// A recorded `response_status` kops cannot read, as shown (`DeliveryAnswer.unreadable`); nil otherwise.
+        public var unreadableAnswer: String?
         /// `created_at` in Unix seconds.
         public var created: Int64
         /// `last_attempt_at` in Unix seconds (`created` when absent).
@@ -39,7 +42,7 @@ public struct WebhookVerdict: Sendable {
         public var url: String
 
         public init(
-            id: String, event: String, status: String, http: Int?, attempts: Int = 1, created: Int64, lastAttempt: Int64? = nil,
+            id: String, event: String, status: String, http: Int?, attempts: Int? = 1, created: Int64, lastAttempt: Int64? = nil,
             url: String
         ) {
             self.id = id
@@ -47,6 +50,7 @@ public struct WebhookVerdict: Sendable {
             self.status = status
             // One reading of `response_status`: 0 is no HTTP answer, as nil is (`DeliveryAnswer`, P37-5).
             self.http = DeliveryAnswer(http).httpStatus
+            if case .unreadable(let shown) = DeliveryAnswer(http) { unreadableAnswer = shown }
             self.attempts = attempts
             self.created = created
             self.lastAttempt = lastAttempt ?? created
@@ -60,6 +64,12 @@ public struct WebhookVerdict: Sendable {
                 id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.answer.httpStatus,
                 attempts: delivery.attemptCount, created: created,
                 lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
+            if case .unreadable(let shown) = delivery.answer { unreadableAnswer = shown }
+        }
+
+        /// The last attempt's answer as `DeliveryAnswer` reads it, an unreadable one kept apart from no answer.
+        public var answer: DeliveryAnswer {
+            unreadableAnswer.map(DeliveryAnswer.unreadable) ?? DeliveryAnswer(http)
         }
     }
 
@@ -280,7 +290,7 @@ public struct WebhookVerdict: Sendable {
     /// The answers of `deliveries` in words, most frequent first: `HTTP 401`, `no HTTP response`.
     public static func answers(_ deliveries: [Delivery]) -> [String] {
         var counts: [String: Int] = [:]
-        for delivery in deliveries { counts[DeliveryAnswer(delivery.http).label, default: 0] += 1 }
+        for delivery in deliveries { counts[delivery.answer.label, default: 0] += 1 }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
@@ -382,7 +392,7 @@ extension WebhookVerdict.History {
         last = max(last, delivery.created)
         if delivery.status == "failed" {
             failed += 1
-            let answer = DeliveryAnswer(delivery.http).label
+            let answer = delivery.answer.label
             if !answers.contains(answer) { answers.append(answer) }
         }
     }

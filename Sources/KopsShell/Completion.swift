@@ -9,12 +9,11 @@ public enum Completion {
     public static func candidates(lineBeforeCursor line: String, registry: CommandRegistry, ids: IDCache = IDCache())
         -> [String]
     {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let startsNewWord = line.last == " " || words.isEmpty
-        let done = startsNewWord ? words : Array(words.dropLast())
+        let words = typedWords(line)
+        let done = Array(words.dropLast())
         guard let name = done.first else { return registry.names }
         guard let command = try? registry.command(named: name) else { return [] }
-        let current = startsNewWord ? "" : (words.last ?? "")
+        let current = words.last ?? ""
 
         if let previous = done.last, previous.hasPrefix("--"),
             let flag = command.flags.first(where: { $0.name == previous }), flag.valueName != nil
@@ -48,7 +47,7 @@ public enum Completion {
         case "--webhook": return ids[.webhook]
         case "--conversation": return ids[.conversation]
         case "--event", "--events", "--add-events", "--remove-events": return WebhookEvents.all
-        case "--file", "--record", "--save": return paths(matching: current)
+        case "--file", "--record", "--save": return escapedPaths(matching: current)
         case "--template", "--name": return ids[.template]
         case "--language": return ids[.templateLanguage]
         default: return []
@@ -67,16 +66,53 @@ public enum Completion {
         case ("whois", 0), ("id", 0): return IDCache.Kind.identifiers.flatMap { ids[$0] }
         case ("template", 0): return ids[.template]
         case ("explain", 0): return []
-        case ("source", 0), ("run", 0): return paths(matching: current)
-        case ("record", 0): return ["stop"] + paths(matching: current)
+        case ("source", 0), ("run", 0): return escapedPaths(matching: current)
+        case ("record", 0): return ["stop"] + escapedPaths(matching: current)
         case ("payload", 1): return WebhookEvents.all
-        case ("replay", 0): return paths(matching: current)
+        case ("replay", 0): return escapedPaths(matching: current)
         case ("webhooks", 1) where previous.first == "fire": return FirePlan.scenarios.map(\.name) + WebhookEvents.all
         case ("webhooks", 1) where ["get", "update", "delete", "test", "check", "probe"].contains(previous.first ?? ""):
             return ids[.webhook]
         default:
             return index == 0 ? subcommands[command] ?? [] : []
         }
+    }
+
+    /// The words of `line` as typed, a backslash and the character after it kept in the word (`sp\ ace` is one word),
+    /// and an empty last word when the line ends in a space outside an escape: the word being completed is the last.
+    static func typedWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                (word, escaped) = (word + String(character), false)
+            } else if character == "\\" {
+                (word, escaped) = (word + "\\", true)
+            } else if character == " " {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        return words + [word]
+    }
+
+    /// `paths(matching:)` of the typed word with its escapes undone, each written back as kops's lexer reads it: a
+    /// backslash before a space, a quote, `;`, `#`, `$` or a backslash (`Interpolation.escape`), so `sp ace.kops`
+    /// completes to `sp\ ace.kops`, one word, not two (tester55b Y13).
+    static func escapedPaths(matching typed: String) -> [String] {
+        var prefix = ""
+        var escaped = false
+        for character in typed {
+            if !escaped, character == "\\" {
+                escaped = true
+                continue
+            }
+            (prefix, escaped) = (prefix + String(character), false)
+        }
+        return paths(matching: prefix).map { Interpolation.escape($0, inDoubleQuotes: false) }
     }
 
     /// Files and folders (with a trailing `/`) whose path starts with `prefix`.

@@ -20,12 +20,13 @@ import Testing
 
     // MARK: - P37-5
 
-    /// 0, null, absent and a negative status are no HTTP answer; a real status is kept.
+    /// 0, null and absent are no HTTP answer; a negative status is no status either, and unreadable, not no answer
+    /// (tester54 V23); a real status is kept.
     @Test(arguments: [(0 as Int?, nil as Int?), (nil, nil), (-1, nil), (500, 500), (200, 200), (408, 408)])
     func responseStatusReading(recorded: Int?, status: Int?) {
         #expect(DeliveryAnswer(recorded).httpStatus == status)
         #expect(WebhookVerdict.Delivery(id: "d", event: "e", status: "failed", http: recorded, created: Self.now, url: "u").http == status)
-        #expect(DeliveryStats.httpClass(recorded) == (status.map { "\($0 / 100)xx" } ?? "no HTTP response"))
+        #expect(DeliveryStats.httpClass(recorded) == (status.map { "\($0 / 100)xx" } ?? (recorded == -1 ? "unreadable" : "no HTTP response")))
     }
 
     /// The meaning of a delivery with no HTTP answer names the checks for it, never a handler's status.

@@ -13,10 +13,19 @@ public struct WebhookDelivery: Sendable {
     public var event: String { json["event"]?.string ?? "-" }
     /// `pending` (retries remain), `delivered` or `failed`.
     public var status: String { json["status"]?.string ?? "" }
-    /// `response_status` as recorded: the HTTP status of the last attempt, with `0` or nil for no HTTP answer. Read
-    /// it through KapsoDiagnostics' `DeliveryAnswer` (`delivery.answer`), which says which.
-    public var recordedResponseStatus: Int? { json["response_status"]?.int }
-    public var attemptCount: Int { json["attempt_count"]?.int ?? 0 }
+    /// `response_status` as recorded, unread: the HTTP status of the last attempt, `0` or null for no HTTP answer, or
+    /// a value of another type (`"500"`, `-1`). Read it through KapsoDiagnostics' `DeliveryAnswer` (`delivery.answer`),
+    /// which tells a status, no answer and a value it cannot read apart (tester54 V23).
+    public var recordedResponseStatus: JSONValue? { json["response_status"] }
+    /// `attempt_count` (kapso-api.md §4: an int): how many times Kapso tried; nil when the field is missing or holds no
+    /// count (negative, fractional, beyond `Int`, text), which is unreadable, never 0 tries (tester54 V23).
+    public var attemptCount: Int? { Self.attemptCount(json["attempt_count"]) }
+
+    /// An `attempt_count` value read as `attemptCount` reads it: a whole number from 0, else nil.
+    public static func attemptCount(_ value: JSONValue?) -> Int? {
+        guard let count = value?.int, count >= 0 else { return nil }
+        return count
+    }
     public var createdAt: String { json["created_at"]?.string ?? "" }
     public var lastAttemptAt: String? { json["last_attempt_at"]?.string }
     public var webhookID: String { json["webhook_id"]?.string ?? "" }

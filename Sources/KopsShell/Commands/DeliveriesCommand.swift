@@ -148,8 +148,9 @@ public enum DeliveriesCommand: Command {
             .table(NumberColumn.adding(to: table(page.items), numbers: numbers, in: context, wholeProject: true)), .hint(page.footer),
         ]
         if let note = NumberColumn.otherDeliveriesNote(numbers, in: context) { blocks.append(.hint(note)) }
-        let unanswered = page.items.filter { $0.attemptCount > 0 && $0.answer == .none }.count
+        let unanswered = page.items.filter { ($0.attemptCount ?? 0) > 0 && $0.answer == .none }.count
         if let note = DeliveryAnswer.noResponseNote(count: unanswered) { blocks.append(.hint(note)) }
+        if let note = DeliveryAnswer.unreadableNote(page.items) { blocks.append(.hint(note)) }
         // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).
         if let stuck = WebhookVerdict.stuckNote(page.items.compactMap(WebhookVerdict.Delivery.init), now: context.now()) {
             blocks.append(.hint(stuck))
@@ -181,7 +182,7 @@ public enum DeliveriesCommand: Command {
             rows: deliveries.map { delivery in
                 row(
                     time: TimeText.short(delivery.createdAt), event: delivery.event, status: delivery.status,
-                    responseStatus: delivery.answer.httpStatus, attemptCount: delivery.attemptCount,
+                    answer: delivery.answer, attemptCount: delivery.attemptCount,
                     lastAttempt: TimeText.short(delivery.lastAttemptAt), shortURL: WebhookURL.short(delivery.webhookURL))
             })
     }
@@ -205,8 +206,8 @@ public enum DeliveriesCommand: Command {
                     time: time,
                     event: received.locatedString(1, in: item, reusing: &events, madeBy: { String(decoding: $0, as: UTF8.self) })
                         ?? received.locatedString(1, in: item) ?? "-",
-                    status: deliveries[item].status, responseStatus: received.locatedInt(2, in: item),
-                    attemptCount: received.locatedInt(3, in: item) ?? 0,
+                    status: deliveries[item].status, answer: DeliveryAnswer(recorded: received.located(2, in: item)),
+                    attemptCount: WebhookDelivery.attemptCount(received.located(3, in: item)),
                     lastAttempt: same ? time : TimeText.short(received.locatedString(4, in: item)),
                     // The short URL made from the bytes: one string a row instead of the URL's and then its cut.
                     shortURL: received.locatedString(5, in: item, reusing: &urls, madeBy: WebhookURL.short(utf8:))
@@ -216,16 +217,15 @@ public enum DeliveriesCommand: Command {
 
     /// `time` and `lastAttempt` as `TimeText.short` shows them.
     private static func row(
-        time: String, event: String, status: String, responseStatus: Int?, attemptCount: Int, lastAttempt: String,
+        time: String, event: String, status: String, answer: DeliveryAnswer, attemptCount: Int?, lastAttempt: String,
         shortURL: String
     ) -> [StyledText] {
         [
             StyledText(time), StyledText(event), Self.status(status),
-            // 0 or none after an attempt is no HTTP answer (`DeliveryAnswer`, P37-5); none before any attempt is "-".
-            StyledText(
-                DeliveryAnswer(responseStatus).httpStatus.map(String.init) ?? (attemptCount > 0 ? "none" : "-"),
-                style: httpStyle(DeliveryAnswer(responseStatus).httpStatus)),
-            StyledText(String(attemptCount)), StyledText(lastAttempt),
+            // 0 or none after an attempt is no HTTP answer (`DeliveryAnswer`, P37-5); none before any attempt is "-"; a
+            // value kops cannot read is `unreadable`, never either (tester54 V23).
+            StyledText(answer.cell(none: attemptCount == 0 ? "-" : "none"), style: httpStyle(answer.httpStatus)),
+            StyledText(attemptCount.map(String.init) ?? DeliveryAnswer.unreadableLabel), StyledText(lastAttempt),
             StyledText(shortURL),
         ]
     }

@@ -20,7 +20,7 @@ struct DeliveryFollow {
         let redactor = context.shell?.redactor ?? Redactor()
         var first = true
         return try loop.run(
-            in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount)" },
+            in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
             fetch: { () throws -> [WebhookDelivery] in
                 let items = try context.client.webhookDeliveries(filters + [("limit", "100")]).items
                 // An id filter nothing matches at the start (`--webhook` typo'd or another project's) is named as the list

@@ -80,6 +80,18 @@ public enum ErrorsCommand: Command {
                         "groups": FailureGroups.json(named),
                     ])))
         }
+        // A time kops cannot read (no zone, no ISO-8601) is listed last and left out of FIRST/LAST: said (tester53b U14).
+        let unread = fetch.triage.entries.filter { TimeOrder.instant(iso: $0.time) == nil }
+        if let note = TimeOrder.unplacedNote(
+            unread.map { ($0.time, "\($0.source.rawValue) \($0.subject)") }, noun: ("failure", "failures"),
+            effect: flat ? "may be newer than the rows above" : "not counted in FIRST/LAST")
+        {
+            result.blocks.append(.hint(note))
+            if case .object(var object)? = result.json {
+                object["unplaced_times"] = .array(unread.map { .string($0.time) })
+                result.json = .object(object)
+            }
+        }
         // Failed statuses stored with a message but naming another (StatusHistory.foreign): said, not counted.
         let others = fetch.triage.statusesOfOtherMessages
         if let first = others.first {

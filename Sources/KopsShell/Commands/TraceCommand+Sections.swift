@@ -112,8 +112,8 @@ extension TraceCommand {
                 [
                     StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
                     StyledText(delivery.status, style: delivery.status == "delivered" ? .good : delivery.status == "failed" ? .bad : .warn),
-                    StyledText(delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponseLabel),
-                    StyledText(String(delivery.attemptCount)), StyledText(delivery.webhookURL),
+                    StyledText(delivery.answer.cell(none: DeliveryAnswer.noResponseLabel)),
+                    StyledText(delivery.attemptCount.map(String.init) ?? DeliveryAnswer.unreadableLabel), StyledText(delivery.webhookURL),
                 ]
             }
             let table = Table(

@@ -137,7 +137,7 @@ extension WebhooksCommand {
             if context.interrupted() { break }
             found = try context.client.webhookDeliveries(query).items.first { !before.contains($0.id) }
             // A pending delivery with an attempt made has its first answer; Kapso's retries come much later.
-            if let found, found.status != "pending" || found.attemptCount > 0 { break }
+            if let found, found.status != "pending" || found.attemptCount != 0 { break }
         }
         guard let delivery = found else {
             var queued = CommandResult.line(
@@ -172,8 +172,8 @@ extension WebhooksCommand {
                 .fields([
                     Field("delivery", delivery.id),
                     Field("status", delivery.status, style: DeliveriesCommand.status(delivery.status).style),
-                    Field("http", delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponse),
-                    Field("attempts", String(delivery.attemptCount)),
+                    Field("http", delivery.answer.cell(none: DeliveryAnswer.noResponse)),
+                    Field("attempts", delivery.attemptCount.map(String.init) ?? DeliveryAnswer.unreadableLabel),
                     Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
                 ]),
             ], json: .object(delivery.json))
@@ -185,11 +185,11 @@ extension WebhooksCommand {
             json["kops_notes"] = .array(caveats.map { .string($0) })
             result.json = .object(json)
         }
-        let failedAttempt = delivery.status == "pending" && delivery.attemptCount > 0
+        let failedAttempt = delivery.status == "pending" && delivery.attemptCount != 0
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
             // The advice `errors` gives for the same answer (probe11 P11-15: a redirect is no "check its logs").
-            let meaning = ErrorTriage.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL, single: true)
+            let meaning = ErrorTriage.deliveryMeaning(delivery.answer, url: delivery.webhookURL, single: true)
             let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
             result.blocks.append(.hint("\(meaning)\(retries); then 'webhooks test \(id)' again"))
         }

@@ -106,7 +106,7 @@ public enum Interpolation {
         !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
     }
 
-    private static func escape(_ value: String, inDoubleQuotes: Bool) -> String {
+    static func escape(_ value: String, inDoubleQuotes: Bool) -> String {
         var result = ""
         if inDoubleQuotes {
             for scalar in value.unicodeScalars {

@@ -56,7 +56,7 @@ extension PIIMasker {
                 typedText = text
             }
         }
-        let masked = mask(line)
+        let masked = maskShortParameters(mask(line))
         // The text a reply sends is what the message says: a one-word text (`reply thanks`) is masked there too,
         // as at the end of the line (PIIMasker+Forms).
         if let typedText, bodies.contains(typedText), pattern(typedText).isPlainWord {
@@ -99,6 +99,14 @@ extension PIIMasker {
         guard rest.hasPrefix(": ") else { return text }
         let listStart = rest.index(rest.startIndex, offsetBy: 2)
         let listEnd = text[listStart...].range(of: "  ")?.lowerBound ?? text.endIndex
+        let shown = text[listStart..<listEnd]
+        if shown.hasPrefix("header ") || shown.hasPrefix("\"") {
+            // The send as the contact reads it (`TemplateCheck.rendered`: `header "Order A1"; "Hi Lee, …"`): a short value
+            // is masked on word boundaries there, as in a message's content.
+            let rendered = maskShortTemplateValues(in: String(shown))
+            return String(text[..<listStart]) + rendered
+                + PIIMasker.realigned(text[listEnd...], delta: rendered.count - shown.count)
+        }
         let items = text[listStart..<listEnd].components(separatedBy: ", ").map { item -> String in
             let equals = item.firstIndex(of: "=").flatMap { TemplateCheck.isVariableName(item[..<$0]) ? $0 : nil }
             let value = equals.map { String(item[item.index(after: $0)...]) } ?? item
@@ -109,6 +117,41 @@ extension PIIMasker {
         let gap = String(text[listEnd...])
         let delta = list.count - text[listStart..<listEnd].count
         return String(text[..<listStart]) + list + PIIMasker.realigned(Substring(gap), delta: delta)
+    }
+
+    /// `text` with each short template value (`shortTemplateValues`: `A1`, `42`) as its alias where it stands as a word:
+    /// for text that shows what a template send says (a message's content, the rendered send), where such a value is the
+    /// contact's as much as a longer one (`Lee`), which is masked everywhere (tester53b U21: `A1` stayed in clear).
+    func maskShortTemplateValues(in text: String) -> String {
+        var result = text
+        for value in shortTemplateValues.sorted() {
+            result = PIIMasker.replace(pattern(value), with: alias(for: value, prefix: "body"), in: result)
+        }
+        return result
+    }
+
+    /// A `reply --template` line with each `--param` value that is a short template value (`--param A1`,
+    /// `--param=order=A1`, quoted or not) as its alias, as a longer value's is on the same line.
+    func maskShortParameters(_ line: String) -> String {
+        guard !shortTemplateValues.isEmpty else { return line }
+        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in words.indices {
+            let glued = words[index].hasPrefix("--param=")
+            guard glued || (index > 0 && words[index - 1] == "--param") else { continue }
+            let head = glued ? "--param=" : ""
+            var value = Substring(words[index].dropFirst(head.count))
+            if value.count >= 2, let quote = value.first, quote == "'" || quote == "\"", value.last == quote {
+                value = value.dropFirst().dropLast()
+            }
+            var name = ""
+            if let equals = value.firstIndex(of: "="), TemplateCheck.isVariableName(value[..<equals]) {
+                name = String(value[...equals])
+                value = value[value.index(after: equals)...]
+            }
+            guard shortTemplateValues.contains(String(value)) else { continue }
+            words[index] = head + name + alias(for: String(value), prefix: "body")
+        }
+        return words.joined(separator: " ")
     }
 
     /// Words after which bare digits are a contact's number, and a `@handle` a contact's WhatsApp username.

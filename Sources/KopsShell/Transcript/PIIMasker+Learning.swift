@@ -50,6 +50,16 @@ extension PIIMasker {
             let toGroup = object.entries.contains { $0.key.lowercased() == "recipient_type" && $0.value.string?.lowercased() == "group" }
             for entry in object.entries {
                 let key = entry.key.lowercased()
+                if key == "kapso", object["type"]?.string == "template", let kapso = entry.value.object {
+                    // A template send's `kapso.content` is the template's text with its parameters filled in (tester53b U21).
+                    if let content = kapso["content"]?.string { add(content, to: &renderedTemplates, prefix: "body") }
+                    learn(.object(JSONObject(kapso.entries.filter { $0.key.lowercased() != "content" })), parent: key)
+                    continue
+                }
+                if key == "last_message_text", object["last_message_type"]?.string == "template", let text = entry.value.string {
+                    add(text, to: &renderedTemplates, prefix: "body")
+                    continue
+                }
                 if let text = entry.value.string ?? entry.value.numberText {
                     if toGroup, PIIMasker.groupRecipientKeys.contains(key) {
                         learnID(text, kind: "group")

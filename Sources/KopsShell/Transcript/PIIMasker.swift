@@ -24,6 +24,10 @@ public final class PIIMasker {
     /// Learned values, longest first; each gets its alias when it first reaches the page.
     var names: [String] = []
     var bodies: [String] = []
+    /// A template send's text as the contact read it (a template message's `kapso.content`, a conversation's
+    /// `last_message_text` after one): masked whole only where its parameters, bodies themselves, did not mask it first,
+    /// so a send reads the same on every page whether or not the API held it yet (tester53b U21).
+    var renderedTemplates: [String] = []
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
     /// WAMIDs by their base64 (escapes undone) → `<message N>`, and those bases in first-seen order.
@@ -198,6 +202,10 @@ public final class PIIMasker {
                 continue
             }
             result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)
+        }
+        if content { result = maskShortTemplateValues(in: result) }
+        for value in renderedTemplates {
+            result = PIIMasker.replace(self.pattern(value), with: self.alias(for: value, prefix: "body"), in: result)
         }
         result = maskTemplateList(result)
         result = maskKindIDs(result)
