@@ -6,7 +6,7 @@ internal import KopsHTTP
 /// from config.toml.
 public enum ProfileCommand: Command {
     public static let name = "profile"
-    public static let summary = "show, list, switch (use), add or set the default connection profile (config.toml)"
+    public static let summary = "show, list, switch, add or set the default connection profile (config.toml)"
     public static let sendsRequests = false
     public static let usage =
         "profile [show | list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default] [--force]]"
