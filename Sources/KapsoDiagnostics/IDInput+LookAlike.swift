@@ -112,12 +112,17 @@ extension IDInput.Problem {
         }
     }
 
+    /// `it has letters where digits belong (the letter O for 0 at 14), as …`: what a `lettersForDigits` id is, without
+    /// the fix (a command that knows the project's numbers offers the digits only when they are one of them).
+    public static func lettersReason(_ read: String) -> String {
+        "it has letters where digits belong (\(read)), as an id retyped from a screenshot or a PDF reads"
+    }
+
     /// `lettersForDigits` and `lookAlike` in words.
     public static func lookAlikeReason(_ problem: IDInput.Problem) -> String? {
         switch problem {
         case .lettersForDigits(let ascii, let read):
-            return "it has letters where digits belong (\(read)), as an id retyped from a screenshot or a PDF reads; with "
-                + "digits it is \(ascii): use \(ascii)"
+            return lettersReason(read) + "; with digits it is \(ascii): use \(ascii)"
         case .lookAlike(let character, let ascii):
             return "\(character) is not ASCII: ids are ASCII letters and digits"
                 + (ascii.map { "; typed in ASCII it is \($0): use that, or copy the id again from the source" }

@@ -34,6 +34,11 @@ public struct NumberWebhooks: Sendable {
         verdicts.compactMap { verdict in unread[verdict.webhook.id].map { (verdict.webhook, $0) } }
     }
 
+    /// The active webhooks among `unreadWebhooks`: what they get now is not known. A paused one's deliveries not read
+    /// leave nothing unknown of now, as nothing is delivered to it (tester55b Y9: `health` exited 1 as not read when both
+    /// active webhooks were read and fine, and only the paused one's look-up failed).
+    public var unreadActive: [(webhook: Webhook, why: String)] { unreadWebhooks.filter { $0.webhook.active } }
+
     /// Paused webhooks: nothing is delivered to them.
     public var paused: [WebhookVerdict] { verdicts.filter { !$0.webhook.active } }
 

@@ -92,6 +92,10 @@ extension WebhookVerdict {
     /// receives `whatsapp.message.received`, the event `webhooks check` compares with the number's messages
     /// (`missed`). Events are never redelivered (kapso-api.md §4).
     ///
+    /// `laterAnswered`: one of those later deliveries got an HTTP answer (`DeliveryAnswer`), so later events reached the
+    /// receiver; without one (`response_status` null: no HTTP response, kapso-api.md §4) Kapso only attempted them, which
+    /// still shows it sent later events and not this one (tester55b Y14: "reached it" of deliveries that all failed to connect).
+    ///
     /// `statusesBlocked` (the number's health says Meta sends Kapso no statuses for it, `MessageVerdict.StatusPath`)
     /// explains an outbound message's missing status events before anything about the webhook (P19-3).
     ///
@@ -103,7 +107,8 @@ extension WebhookVerdict {
     /// (`SendAttribution.deliveryInDoubt`): the delivery log holds no WAMID (§4), so only the receiver's own log can say
     /// whether Kapso sent it, never "Kapso did not send it" (tester53b U13).
     public static func undeliveredAdvice(
-        laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false, rowInDoubt: Bool = false
+        laterDelivery: Bool?, laterAnswered: Bool = false, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false,
+        rowInDoubt: Bool = false
     ) -> String {
         if statusesBlocked {
             return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
@@ -120,8 +125,10 @@ extension WebhookVerdict {
                 + "there, Kapso did not forward it: " + report
         }
         switch laterDelivery {
-        case true?:
+        case true? where laterAnswered:
             return "later events reached it, so Kapso skipped this one: " + report
+        case true?:
+            return "Kapso attempted later events to it (none of them got an HTTP response), so it skipped this one: " + report
         case false?:
             return "nor any delivery after it: the webhook stopped firing at or before this message; "
                 + (checkSees ? "'webhooks check' counts the received messages it missed since its last delivery" : report)

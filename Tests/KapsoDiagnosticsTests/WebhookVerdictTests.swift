@@ -271,7 +271,7 @@ import Testing
     @Test func undeliveredAdviceNamesTheCheckOnlyWhenItSeesTheGap() {
         #expect(WebhookVerdict.undeliveredAdvice(laterDelivery: false, checkSees: true).contains("'webhooks check' counts"))
         #expect(!WebhookVerdict.undeliveredAdvice(laterDelivery: false, checkSees: false).contains("webhooks check"))
-        #expect(WebhookVerdict.undeliveredAdvice(laterDelivery: true, checkSees: true).hasPrefix("later events reached it, so Kapso skipped this one"))
+        #expect(WebhookVerdict.undeliveredAdvice(laterDelivery: true, laterAnswered: true, checkSees: true).hasPrefix("later events reached it, so Kapso skipped this one"))
         #expect(!WebhookVerdict.undeliveredAdvice(laterDelivery: nil, checkSees: true).contains("webhooks check"))
     }
 

@@ -16,10 +16,12 @@ enum TraceLogsSeed {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    static func delivery(_ index: Int, event: String, at: Int64, contact: String) -> [String: Any] {
+    /// One delivery of the webhook; `answered: false` is one that failed without an HTTP response (`response_status` null).
+    static func delivery(_ index: Int, event: String, at: Int64, contact: String, answered: Bool = true) -> [String: Any] {
         [
-            "id": String(format: "00000000-0000-4000-8000-%012d", index), "event": event, "status": "delivered", "attempt_count": 1,
-            "created_at": iso(at), "response_status": 200, "delivered_at": iso(at), "failed_at": NSNull(), "last_attempt_at": iso(at),
+            "id": String(format: "00000000-0000-4000-8000-%012d", index), "event": event, "status": answered ? "delivered" : "failed",
+            "attempt_count": 1, "created_at": iso(at), "response_status": answered ? 200 : NSNull(),
+            "delivered_at": answered ? iso(at) : NSNull(), "failed_at": answered ? NSNull() : iso(at), "last_attempt_at": iso(at),
             "webhook_id": webhook, "webhook_url": "https://hooks.example.com/v2/kapso", "phone_number_id": number,
             "conversation_phone_number": contact,
         ]
@@ -61,10 +63,11 @@ enum TraceLogsSeed {
 
     /// A seed file in the temporary folder; `sent` is the message's time; `ownRows`: its send call and its status
     /// deliveries are in the logs; `laterRows` later deliveries and send calls (of another contact) one a minute from
-    /// `laterFrom`; `statuses` the message's history after `sent` (seconds after it).
+    /// `laterFrom`, which got an HTTP answer unless `laterAnswered` is false; `statuses` the message's history after `sent`
+    /// (seconds after it).
     static func write(
         sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)],
-        webhook: Bool = true
+        webhook: Bool = true, laterAnswered: Bool = true
     ) throws -> String {
         let path = NSTemporaryDirectory() + "kops-trace-logs-\(UInt32.random(in: 0...UInt32.max)).seed.json"
         let shapes = Fixtures.realWorldCases.appendingPathComponent("message-shapes.seed.json")
@@ -82,7 +85,7 @@ enum TraceLogsSeed {
         }
         for index in 0..<laterRows {
             let at = laterFrom + Int64(index) * 60
-            deliveries.append(delivery(100 + index, event: "whatsapp.message.sent", at: at, contact: "14155550199"))
+            deliveries.append(delivery(100 + index, event: "whatsapp.message.sent", at: at, contact: "14155550199", answered: laterAnswered))
             calls.append(call(100 + index, at: at))
         }
         seed["webhook_deliveries"] = Array(deliveries.reversed())
@@ -94,9 +97,11 @@ enum TraceLogsSeed {
     /// What `trace` of the message printed (out and err) on a simulator seeded by `write` with these arguments.
     static func trace(
         sent: Int64, ownRows: Bool = true, laterRows: Int, laterFrom: Int64, statuses: [(String, Int64)] = [("delivered", 2), ("read", 5)],
-        webhook: Bool = true
+        webhook: Bool = true, laterAnswered: Bool = true
     ) async throws -> String {
-        let path = try write(sent: sent, ownRows: ownRows, laterRows: laterRows, laterFrom: laterFrom, statuses: statuses, webhook: webhook)
+        let path = try write(
+            sent: sent, ownRows: ownRows, laterRows: laterRows, laterFrom: laterFrom, statuses: statuses, webhook: webhook,
+            laterAnswered: laterAnswered)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try await runDemo(["trace \(message)"], number: number, seed: .file(path), width: 400)[0]
         return run.out + run.err

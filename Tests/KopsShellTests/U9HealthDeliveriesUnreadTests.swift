@@ -54,14 +54,16 @@ import Testing
         #expect(line.contains("ops.acme-demo.test/kapso/conversations is paused (active: false"), "\(line)")
     }
 
-    /// U22: one look-up failed (whichever it was): it is named, and the pause is said whatever was read.
+    /// U22: one look-up failed (whichever it was): it is named, and the pause is said whatever was read; the paused
+    /// webhook's is named as the paused one's (tester55b Y9).
     @Test func oneUnreadIsNamed() async throws {
         let ran = try await Self.health(faults: "503:path=/webhook_deliveries:times=1")
         let line = ran.out.split(separator: "\n").first { $0.hasPrefix("webhooks:") }.map(String.init) ?? ""
-        let named = ["hooks.acme-demo.test/kapso/whatsapp", "ops.acme-demo.test/kapso/conversations", "legacy.acme-demo.test/meta-forward"]
+        let named = ["hooks.acme-demo.test/kapso/whatsapp", "legacy.acme-demo.test/meta-forward"]
             .filter { line.contains("the deliveries of \($0) could not be read") }
-        #expect(named.count == 1, "\(line)")
-        #expect(line.contains("none of the other 2 fails now"), "\(line)")
+        let paused = line.contains("the deliveries not read are only the paused one's (ops.acme-demo.test/kapso/conversations;")
+        #expect(named.count + (paused ? 1 : 0) == 1, "\(line)")
+        #expect(paused || line.contains("none of the other 2 fails now"), "\(line)")
         #expect(line.contains("ops.acme-demo.test/kapso/conversations is paused"), "\(line)")
     }
 }

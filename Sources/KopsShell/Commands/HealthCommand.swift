@@ -8,7 +8,7 @@ public enum HealthCommand: Command {
     public static let usage = "health [phone-number-id]"
     public static let details =
         "Uses the selected number unless an id is given. Exits 1 unless the number is healthy, also when its webhooks or "
-        + "their deliveries could not be read.\nJSON (and what assert and "
+        + "an active one's deliveries could not be read.\nJSON (and what assert and "
         + "capture read): Kapso's status and checks as given, and kops's reading under .kops (status, blocking, failing, "
         + "contradicts).\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
@@ -174,7 +174,7 @@ public enum HealthCommand: Command {
         var notRead: (part: String, line: String)?
         if case .failure(let error) = webhooksRead {
             notRead = ("webhooks", "\(id): its webhooks could not be read (\(error.message)); run 'health' again in a minute")
-        } else if let webhooks, let first = webhooks.unreadWebhooks.first {
+        } else if let webhooks, let first = webhooks.unreadActive.first {
             notRead = ("webhook deliveries", "\(id): the deliveries of \(unreadNames(webhooks)) could not be read "
                 + "(\(first.why)); run 'health' again in a minute")
         }
@@ -248,12 +248,20 @@ public enum HealthCommand: Command {
     /// `webhooks: 2 active, 1 paused; none fails now …`, or the ones that lose events now (failing, then paused); a
     /// pause said in full above (`detailsAbove`) is only named.
     /// Deliveries not read are said before any "none fails", naming each such webhook: of those nothing is known
-    /// (tester53 T14, tester53b U22); a paused one among them is still said paused, which the list alone tells.
+    /// (tester53 T14, tester53b U22); a paused one among them is still said paused, which the list alone tells. When
+    /// only paused ones were not read, they are named as the paused ones, and nothing is said unknown (tester55b Y9).
     private static func webhookLine(_ webhooks: NumberWebhooks, detailsAbove: Bool) -> StyledText {
         let active = webhooks.verdicts.count - webhooks.paused.count
         let counted = "\(active) active" + (webhooks.paused.isEmpty ? "" : ", \(webhooks.paused.count) paused")
         let unread = webhooks.unreadWebhooks
-        let notRead = unread.first.map { "the deliveries of \(unreadNames(webhooks)) could not be read (\($0.why))" }
+        // Only paused ones not read: said as theirs, and nothing of the active ones is unknown (tester55b Y9).
+        let onlyPaused = webhooks.unreadActive.isEmpty
+        let notRead = onlyPaused ? nil : unread.first.map { "the deliveries of \(unreadNames(webhooks)) could not be read (\($0.why))" }
+        var pausedNote = ""
+        if onlyPaused, let first = unread.first {
+            let (whose, receive) = unread.count == 1 ? ("the paused one's", "receives") : ("the paused ones'", "receive")
+            pausedNote = "the deliveries not read are only \(whose) (\(unreadNames(webhooks)); \(first.why)), which \(receive) nothing now; "
+        }
         let others = webhooks.verdicts.count - unread.count
         let othersFine = others == 0 ? "" : others == 1 ? "the other one does not fail now" : "none of the other \(others) fails now"
         let failing = webhooks.failing
@@ -261,7 +269,7 @@ public enum HealthCommand: Command {
             let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
             let more = failing.count > 1 ? " (and \(failing.count - 1) more)" : ""
             let text = "webhooks: \(counted); \(failing.count) \(failing.count == 1 ? "fails" : "fail") now: \(named)\(more); "
-                + (notRead.map { "\($0); " } ?? "") + "'webhooks check' says why"
+                + (notRead.map { "\($0); " } ?? pausedNote) + "'webhooks check' says why"
             return StyledText(text, style: .bad)
         }
         let pausedUnread = webhooks.paused.first { webhooks.unread[$0.webhook.id] != nil }
@@ -269,7 +277,8 @@ public enum HealthCommand: Command {
             let state = detailsAbove ? "paused: nothing is delivered to it" : paused.pauseHeadline
                 ?? (webhooks.unread[paused.webhook.id] != nil ? "paused (active: false; why is not known: its deliveries were not read)" : "paused")
             let none = notRead.map { $0 + (othersFine.isEmpty ? "" : ", \(othersFine)") } ?? "none active fails now"
-            let text = "webhooks: \(counted); \(none), but \(WebhookURL.short(paused.webhook.url)) is \(state); 'webhooks check' says why"
+            let text = "webhooks: \(counted); \(none), but \(WebhookURL.short(paused.webhook.url)) is \(state); \(pausedNote)"
+                + "'webhooks check' says why"
             return StyledText(text, style: .bad)
         }
         if let notRead {

@@ -208,6 +208,9 @@ extension LogsCommand {
             "left_out": ["own_lookups": .number(String(own)), "normal_answers": .number(String(normal))],
         ]
         guard problems.total > 0 else {
+            if let narrowed = try noProblemMatch(query, span: span, in: context) {
+                return CommandResult(blocks: [.line(StyledText(narrowed))] + leftOut, json: json)
+            }
             return CommandResult(blocks: [.line(StyledText("no problems\(span)", style: .good))] + leftOut, json: json)
         }
         let rows = problems.groups.map { group -> [StyledText] in

@@ -89,7 +89,18 @@ extension ShellContext {
                     + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or "))
         case .none:
             // An id retyped with letters for digits (`1002003004005O1`) is no name either: what `whois` says of it, with
-            // the id (tester54 V2: "it is no id").
+            // the id (tester54 V2: "it is no id"). Its digits are offered, as the command typed, only when they are one
+            // of the project's numbers; else the numbers are listed (tester55b Y4: `use 1OO…O9` offered 'use 100…09').
+            if case .failure(.lettersForDigits(let ascii, let read)) = IDInput.read(query) {
+                let reason = IDInput.Problem.lettersReason(read)
+                guard numbers.contains(where: { $0.id == ascii || $0.normalizedDisplayNumber == ascii }) else {
+                    throw ShellError.noMatchingPhoneNumber(
+                        query: VisibleText.escaped(Shortened.text(query)), known: numbers.map(\.label),
+                        searched: reason + "; with digits it is \(ascii), no number of this project either")
+                }
+                throw ShellError.unreadableID(
+                    command: command, value: IDInput.echo(query), reason: reason + "; with digits it is \(ascii): \(command) \(ascii)")
+            }
             if case .failure(let problem) = IDInput.read(query), let reason = problem.otherKeyboardReason {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(query), reason: reason)
             }

@@ -163,7 +163,7 @@ extension TraceCommand {
         let blocked = if case .closed = trace.statusPath { !trace.message.isInbound } else { false }
         let doubt = trace.attribution?.deliveryInDoubt == true
         let advice = WebhookVerdict.undeliveredAdvice(
-            laterDelivery: later, checkSees: hooks.contains { WebhookAudience.subscribes($0, to: "whatsapp.message.received") },
+            laterDelivery: later, laterAnswered: hooks.contains { trace.answeredAfter.contains($0.id) }, checkSees: hooks.contains { WebhookAudience.subscribes($0, to: "whatsapp.message.received") },
             statusesBlocked: blocked, metaOnly: hooks.allSatisfy { $0.kind == "meta" }, rowInDoubt: doubt)
         let meta = metaApart.isEmpty ? "" : "; not judged from the log: "
             + metaApart.prefix(2).map(\.url).joined(separator: ", ") + (metaApart.count > 2 ? ", …" : "")

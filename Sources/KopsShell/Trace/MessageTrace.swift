@@ -72,6 +72,9 @@ struct MessageTrace {
     /// The ids of the webhooks with any delivery created after the message's time; nil when the deliveries read do not
     /// reach back to the message (or failed to load).
     var deliveredAfter: Set<String>?
+    /// Those of `deliveredAfter` with a later delivery that got an HTTP answer (`DeliveryAnswer`): later events reached
+    /// them; the others' later deliveries were only attempted (tester55b Y14).
+    var answeredAfter: Set<String> = []
     /// How far back the delivery log, the API log and the log search of Meta's webhooks were read (`LogReach`): short of
     /// the message, their rows say nothing of it (tester55 X4, X6, X7).
     var deliveriesReach = LogReach.reached
@@ -227,7 +230,7 @@ struct MessageTrace {
         let statusTimes = StatusHistory(message: message).events.compactMap(\.time)
         let end = (statusTimes.max() ?? time) + deliveryHorizon
         var templateContext: (businessAccountID: String, marketingStopped: Bool)?
-        var deliveredAfter: Set<String>?
+        var (deliveredAfter, answeredAfter): (Set<String>?, Set<String>) = (nil, [])
         var (deliveriesReach, callsReach) = (LogReach.reached, LogReach.reached)
         var callsEnabled = message.phoneNumberID.flatMap { numbers[$0] }?.callsEnabled ?? false
         if !templateRequests.isEmpty, case .success(let number) = json(4), let object = number["data"]?.object,
@@ -303,7 +306,9 @@ struct MessageTrace {
                 // Which webhooks got any delivery after the message: a subscribed one that got none stopped firing (P19-2).
                 // Known only when the rows reach back to the message, or the whole log was read (`LogReach`).
                 if reach == .reached {
-                    deliveredAfter = Set(rows.filter { (KapsoTime.seconds(iso: $0.createdAt) ?? 0) > time }.map(\.webhookID))
+                    let after = rows.filter { (KapsoTime.seconds(iso: $0.createdAt) ?? 0) > time }
+                    deliveredAfter = Set(after.map(\.webhookID))
+                    answeredAfter = Set(after.filter { $0.answer.httpStatus != nil }.map(\.webhookID))
                 }
                 return rows.filter { matches($0, message: message, from: start, to: end) }.reversed()
             },
@@ -324,7 +329,8 @@ struct MessageTrace {
                 return LogSearchEvent.requestIDsByLogID(events)
             } ?? [:],
             templateContext: templateContext)
-        (trace.deliveredAfter, trace.deliveriesReach, trace.callsReach) = (deliveredAfter, deliveriesReach, callsReach)
+        (trace.deliveredAfter, trace.answeredAfter) = (deliveredAfter, answeredAfter)
+        (trace.deliveriesReach, trace.callsReach) = (deliveriesReach, callsReach)
         trace.metaReach = searchReach(json(metaIndex), since: start, now: now)
         // A failed read is said where the column would be, as every other part's is (tester47 L11).
         if let index = callsIndex, case .failed(let error) = search(json(index)) { trace.requestIDsNotLoaded = error }
