@@ -26,6 +26,15 @@ extension MessageVerdict {
             callsEnabled: callsEnabled)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
+            // Kapso's `failed` on a message the contact sent, with no error: the contract shows `failed` only for sends
+            // (kapso-api.md §7.3, "How a failure shows"; inbound statuses are `received`/`delivered`/`read`, gotcha 14),
+            // so what failed is not known, and kops does not guess (tester56 Z8: said only "received").
+            if message.status == "failed" {
+                return MessageVerdict(
+                    "received, yet Kapso's status for it is 'failed' with no error attached: kapso-api.md documents 'failed' "
+                        + "only for sends (§7.3, gotcha 14), so what failed is not known; ask Kapso support with this message id"
+                        + (windowText.isEmpty ? "" : "; " + windowText), .warning)
+            }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
         }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""

@@ -97,7 +97,23 @@ public struct StatusBilling: Sendable, Equatable {
             if let category { parts.append("category \(category)" + (categoryMeaning(category, charged: shown == nil).map { " (\($0))" } ?? "")) }
             if let type { parts.append("type \(type)" + (StatusBilling.types[type].map { " (\($0))" } ?? "")) }
             if let model { parts.append(model + (StatusBilling.models[model].map { " (\($0))" } ?? "")) }
+            if let disagreement { parts.append(disagreement) }
             return parts.joined(separator: "; ")
+        }
+
+        /// `the fields disagree: billable, yet type free_customer_service is free`: `billable` against a `type` or
+        /// `category` that says the opposite (Meta's pricing page: `free_customer_service`, `free_entry_point` and the
+        /// `referral_conversion` category are free, `regular` is charged), so neither is read as the charge (tester56
+        /// Z8: "billable; … type free_customer_service (free …)" printed as it came). Nil when they agree or one is absent.
+        var disagreement: String? {
+            guard let billable else { return nil }
+            let free = type.map { $0.hasPrefix("free_") } == true ? "type \(type ?? "")"
+                : category == "referral_conversion" ? "category referral_conversion" : nil
+            if billable, let free { return "the fields disagree: billable, yet \(free) is free; Meta's invoice says which holds" }
+            if !billable, type == "regular" {
+                return "the fields disagree: not billable, yet type regular is charged; Meta's invoice says which holds"
+            }
+            return nil
         }
     }
 
