@@ -1,5 +1,4 @@
 import KapsoClient
-import KopsHTTP
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -13,12 +12,7 @@ import Testing
     func jsonOfAnotherShapeAtTheFirstCallPointsAtTheBaseURL(body: String) throws {
         let server = try HostileServer { _ in .http(headers: ["Content-Type: application/json"], body: Array(body.utf8)) }
         defer { server.stop() }
-        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
-        let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("kapso_test_0123456789"), transport: transport)
-        var session = Session(baseURL: server.baseURL)
-        session.sources["api"] = "flag --base-url"
-        let output = BufferOutput()
-        let shell = Shell(context: ShellContext(session: session, client: client, registry: .standard), renderer: Renderer(), output: output)
+        let (shell, output) = try BaseURLErrorTests.shell(on: server)
         #expect(shell.run(line: "numbers") == .failure)
         #expect(shell.run(line: "webhooks --scope project") == .failure)
         let lines = output.err.split(separator: "\n")
