@@ -22,4 +22,17 @@ import Testing
         // Nothing was sent: the webhook reads as before (its updated_at too).
         #expect(runs[2].out == runs[0].out, "\(runs[2].out)")
     }
+
+    /// `create --kind meta --events …` was created, its list dropped without a word: refused the same way.
+    @Test func anEventListForANewMetaWebhookIsRefused() async throws {
+        let runs = try await runDemo(
+            [
+                "webhooks create --kind meta --url https://x.example.com/m --events whatsapp.message.received "
+                    + "--secret-key whsec_abcdefghijklmnop1234",
+                "webhooks",
+            ], number: "100200300400502", width: 1000)
+        #expect(runs[0].status == 64, "\(runs[0].out)\(runs[0].err)")
+        #expect(runs[0].err.contains("invalid flag for a meta webhook '--events'; expected no event list"), "\(runs[0].err)")
+        #expect(!runs[1].out.contains("x.example.com"), "\(runs[1].out)")
+    }
 }
