@@ -37,6 +37,9 @@ extension WebhookFields {
         }
     }
 
+    /// What a meta webhook takes instead of an event list: Kapso forces its `events` to `[]` (kapso-api.md §0.8, §3.2).
+    static let noMetaEvents = "no event list: a meta webhook forwards every payload Meta sends for its number (kind kapso has events)"
+
     /// The error for an event both added and removed.
     private static func inBoth(_ name: String) -> ShellError {
         .invalidValue(command: "webhooks", what: "event in both --add-events and --remove-events", value: name, expected: "each event in one of them")
@@ -59,7 +62,7 @@ extension WebhookFields {
         if webhook.kind == "meta", let flag {
             throw .invalidValue(
                 command: "webhooks", what: "flag for meta webhook \(id)", value: flag,
-                expected: "no event list: a meta webhook forwards every payload Meta sends for its number (kind kapso has events)")
+                expected: Self.noMetaEvents)
         }
         guard addEvents != nil || removeEvents != nil else { return nil }
         let current = webhook.events

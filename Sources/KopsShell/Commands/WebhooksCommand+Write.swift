@@ -16,7 +16,7 @@ extension WebhooksCommand {
         if isMeta, arguments.value("--events") != nil {
             throw .invalidValue(
                 command: name, what: "flag for a meta webhook", value: "--events",
-                expected: "no event list: a meta webhook forwards every payload Meta sends for its number (kind kapso has events)")
+                expected: WebhookFields.noMetaEvents)
         }
         guard isMeta || form.fields["events"] != nil else {
             throw .missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
