@@ -78,6 +78,10 @@ extension KapsoAPIError {
     /// (kapso-api.md §1.1: "Responses are JSON").
     public static let webPage = "the body is a web page (HTML), not JSON"
 
+    /// `badResponse`'s detail (its start) for a list answered with JSON that has no `data` array: every Kapso list
+    /// answers `{"data": [...]}` (kapso-api.md §1.4, §2.1).
+    public static let notAList = "list response without a 'data' array"
+
     /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
     public static func wait(_ seconds: Int) -> String {
         guard seconds >= 120 else { return "\(seconds) s" }

@@ -10,6 +10,15 @@ extension KapsoClient {
         return routes
     }
 
+    /// `error` (a body `shape` could not read) with the status that came back (`answered`), once the URL this answer
+    /// added to `servedURLs` (after the first `count`) is taken out again: JSON of the wrong shape (`{"ok":true}` for a
+    /// list) is no sign that the host serves Kapso's API, and counted as one it made a wrong base URL read as right
+    /// (tester54 V18).
+    func unserved(_ error: KapsoAPIError, since count: Int, status: Int) -> KapsoAPIError {
+        if servedURLs.count > count { servedURLs.removeLast(servedURLs.count - count) }
+        return error.answered(status)
+    }
+
     /// How many answered URLs `servedURLs` keeps.
     static let servedLimit = 16
 

@@ -103,8 +103,9 @@ public final class KapsoClient {
     public func decode<T>(_ response: HTTPResponse, for request: HTTPRequest, shape: (JSONValue) throws(KapsoAPIError) -> T)
         throws(KapsoAPIError) -> T
     {
+        let served = servedURLs.count
         let json = try decode(response, for: request)
-        do throws(KapsoAPIError) { return try shape(json) } catch { throw error.answered(response.status) }
+        do throws(KapsoAPIError) { return try shape(json) } catch { throw unserved(error, since: served, status: response.status) }
     }
 
     /// Starts `request` (a GET) ahead of the `perform` that will ask for it; see `HTTPTransport.prefetch`.
@@ -134,8 +135,9 @@ public final class KapsoClient {
     ) throws(KapsoAPIError) -> T {
         let response = try sendRetryingShortRateLimit(request)
         announceCursor(of: response)
+        let served = servedURLs.count
         let list = try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
-        do throws(KapsoAPIError) { return try shape(list) } catch { throw error.answered(response.status) }
+        do throws(KapsoAPIError) { return try shape(list) } catch { throw unserved(error, since: served, status: response.status) }
     }
 
     /// Tells `listCursorAhead` of a list answer's next cursor, before the answer is decoded.

@@ -83,7 +83,7 @@ extension Page {
     {
         guard let rows = json["data"]?.array else {
             let found = json.object == nil ? "the body is \(json.kindName)" : json["data"].map { "'data' is \($0.kindName)" }
-            throw .badShape("list response without a 'data' array" + (found.map { " (\($0))" } ?? ""))
+            throw .badShape(KapsoAPIError.notAList + (found.map { " (\($0))" } ?? ""))
         }
         var items: [Item] = []
         items.reserveCapacity(rows.count)

@@ -38,6 +38,9 @@ public enum IDInput: Sendable, Equatable {
         /// A character of another script in an id shaped text, `wаmid.…` with a Cyrillic `а`: the character named with its
         /// position, and the id typed in ASCII when every such character is a known look-alike (`IDInput.lookAlike`).
         case lookAlike(character: String, ascii: String?)
+        /// An id with the field name it had in a JSON payload, log or config in front, `id: wamid.…`: the name as
+        /// written, the id, and what it reads as in words (`IDInput.fieldNameInFront`, tester54 V13).
+        case fieldName(field: String, id: String, kind: String)
         /// A business-scoped user id with its country code in lower case, `us.1349…`, with the id as Kapso matches it
         /// (`BusinessScopedUserID.capitalised`, probe43 P43-14).
         case userIDCase(ascii: String)
@@ -74,6 +77,7 @@ public enum IDInput: Sendable, Equatable {
         }
         guard trimmed.count <= maxLength else { return .failure(.tooLong(characters: trimmed.count)) }
         if scientificDigits(trimmed) != nil { return .failure(.scientificNotation(trimmed)) }
+        if let (field, id, kind) = fieldNameInFront(text) { return .failure(.fieldName(field: field, id: id, kind: kind)) }
         if trimmed.lowercased().hasPrefix("wamid.") {
             return WAMID.canonical(trimmed).flatMap { id in WAMID.contactNumber(in: id).map { .wamid(id, contact: $0) } }
                 .mapError(Problem.wamid)
@@ -309,6 +313,8 @@ extension IDInput.Problem {
                 + "use \(ascii)"
         case .lettersForDigits, .lookAlike:
             Self.lookAlikeReason(self) ?? "ids and phone numbers use ASCII letters and digits only"
+        case .fieldName(let field, let id, let kind):
+            "'\(field)' in front is a field name copied with the id: without it, it reads as \(kind): \(id); use \(id)"
         case .userIDCase(let ascii):
             "a business-scoped user id keeps its country code in capitals, as Meta writes it and Kapso matches it: use \(ascii)"
         case .unknownForm:

@@ -1,9 +1,9 @@
 public import KapsoClient
 
 /// A project number named by its name as `numbers` shows it (the NAME column: Kapso's `name`, kapso-api.md §2.1, e.g.
-/// `Support Line`), for `use NAME` and `health NAME` (tester47 L1: `use Support` was refused as "cannot read 'Support'
-/// as an id", with no pointer to the number it names). Case and runs of white space do not matter; a name that is
-/// several numbers' is never guessed between.
+/// `Support Line`) or by the name customers see (`display_name`, `verified_name`), for `use NAME` and `health NAME`
+/// (tester47 L1: `use Support` was refused as "cannot read 'Support' as an id", with no pointer to the number it names).
+/// Case and runs of white space do not matter; a name that is several numbers' is never guessed between.
 public enum NumberName {
     /// What a typed name names among `numbers`.
     public enum Match: Sendable {
@@ -24,18 +24,30 @@ public enum NumberName {
     }
 
     /// The number `typed` names: an exact name first (several with it are `several`), else the names that begin with
-    /// it at a word boundary (`Support` for `Support Line`).
+    /// it at a word boundary (`Support` for `Support Line`), else those holding it as whole words (`line` for `Support
+    /// Line` and `Sales Line`). A number's names are its Kapso `name` and its `display_name` and `verified_name`, the name
+    /// customers see in WhatsApp (kapso-api.md §2.1; tester55 X10: `use 'Acme Demo Support'` was "no number … has that
+    /// name").
     public static func match(_ typed: String, in numbers: [PhoneNumber]) -> Match {
         let wanted = folded(typed)
         guard !wanted.isEmpty else { return .none }
-        let named = numbers.filter { $0.name.map(folded) != nil }
-        let exact = named.filter { folded($0.name ?? "") == wanted }
-        let found = exact.isEmpty ? named.filter { folded($0.name ?? "").hasPrefix(wanted + " ") } : exact
-        switch found.count {
-        case 0: return .none
-        case 1: return .one(found[0])
-        default: return .several(found)
+        let tiers: [(String) -> Bool] = [
+            { $0 == wanted }, { $0.hasPrefix(wanted + " ") }, { " \($0) ".contains(" \(wanted) ") },
+        ]
+        for fits in tiers {
+            let found = numbers.filter { names(of: $0).contains(where: fits) }
+            switch found.count {
+            case 0: continue
+            case 1: return .one(found[0])
+            default: return .several(found)
+            }
         }
+        return .none
+    }
+
+    /// The names of `number`, folded: `name`, `display_name`, `verified_name`, those it has.
+    private static func names(of number: PhoneNumber) -> [String] {
+        [number.name, number.json["display_name"]?.string, number.verifiedName].compactMap { $0.map(folded) }.filter { !$0.isEmpty }
     }
 
     /// `support line`: lower case, white space runs as one space, trimmed.

@@ -1,3 +1,4 @@
+internal import Foundation
 public import KapsoClient
 internal import KopsHTTP
 
@@ -31,7 +32,7 @@ extension WebhookCheck {
             }
             let unknown = WebhookEvents.unsupported(webhook.events)
             if !unknown.isEmpty {
-                let named = unknown.map { name in Self.suggestion(for: name).map { "\(name) (did you mean \($0)?)" } ?? name }
+                let named = unknown.map(Self.unknownEventName)
                 add(
                     .error, webhook,
                     "subscribed to \(named.joined(separator: ", ")), not \(unknown.count == 1 ? "a Kapso event" : "Kapso events"): never delivered",
@@ -181,6 +182,15 @@ extension WebhookCheck {
             if plan.otherScope.isEmpty { parts += replacementNotes(webhook) }
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// An unknown event name as `check` names it: `whatsapp.mesage.received (did you mean whatsapp.message.received?)`;
+    /// one that is a catalogue name with white space around it says so, quoted (tester54 V17: "subscribed to
+    /// whatsapp.message.received  (did you mean whatsapp.message.received?)" never named the space).
+    static func unknownEventName(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed != name, WebhookEvents.isKnown(trimmed) { return "'\(name)' (\(trimmed) with white space around it)" }
+        return suggestion(for: name).map { "\(name) (did you mean \($0)?)" } ?? name
     }
 
     /// The catalogue name closest to a misspelt one (`whatsapp.message.recieved` → `whatsapp.message.received`):

@@ -62,10 +62,19 @@ struct WebhookEventPlan {
         Self.update(id, add: additions, remove: WebhookCheck.uniqued(removals + more))
     }
 
-    /// `webhooks update ID --add-events A --remove-events R`, each flag only when it has names; nil when neither has.
+    /// `webhooks update ID --add-events A --remove-events R`, each flag only when it has names; nil when neither has. A
+    /// list holding white space or a quote is quoted (`ShellWord`), so a name stored as `whatsapp.message.received ` is
+    /// removed as stored when the line is pasted (tester54 V17: the space was lost, and the fix refused).
     static func update(_ id: String, add: [String] = [], remove: [String]) -> String? {
         guard !add.isEmpty || !remove.isEmpty else { return nil }
-        return "webhooks update \(id)" + (add.isEmpty ? "" : " --add-events " + add.joined(separator: ","))
-            + (remove.isEmpty ? "" : " --remove-events " + remove.joined(separator: ","))
+        return "webhooks update \(id)" + (add.isEmpty ? "" : " --add-events " + word(add))
+            + (remove.isEmpty ? "" : " --remove-events " + word(remove))
+    }
+
+    /// `names` joined by `,` as one word of a kops command line: quoted only when it holds white space, a quote, `\`,
+    /// `;`, `#` or `$` (a `*` pattern stays as it is).
+    private static func word(_ names: [String]) -> String {
+        let list = names.joined(separator: ",")
+        return list.contains(where: { $0.isWhitespace || "\"'\\;#$".contains($0) }) ? ShellWord.quoted(list) : list
     }
 }

@@ -85,26 +85,48 @@ public enum WebhookURL {
     }
 
     /// Why a server on the internet (Kapso's) cannot reach `url`: `localhost (this machine)` or `a private-network
-    /// address (10.0.0.5)`; nil when the host is public or the URL cannot be read. Private ranges: RFC 1918
-    /// (10/8, 172.16/12, 192.168/16), link-local 169.254/16, carrier NAT 100.64/10 (RFC 6598), IPv6 fc00::/7 and
-    /// fe80::/10, and the `.local`/`.internal`/`.localhost` names.
+    /// address (10.0.0.5)`; nil when the host is public or the URL cannot be read. The host is read as a resolver reads
+    /// it (`writtenHost`, `ipv4`, `ipv6`): `localhost.`, `127.1` and `2130706433` are this machine too, and a short form is
+    /// named with the address it stands for. Private ranges: RFC 1918 (10/8, 172.16/12, 192.168/16), link-local
+    /// 169.254/16, carrier NAT 100.64/10 (RFC 6598), 0/8, IPv6 fc00::/7 and fe80::/10 (and IPv4-mapped ::ffff:a.b.c.d),
+    /// names without a dot, and names under suffixes no public DNS answers: `.local` (mDNS, RFC 6762), `.localhost`,
+    /// `.internal`, `.home.arpa` (RFC 8375), and the home and office router defaults `.lan`, `.home`, `.corp`,
+    /// `.localdomain`, `.intranet`, `.private` (not delegated in the root zone; ICANN declined `.home` and `.corp` as
+    /// name-collision risks, 2018).
     public static func unreachable(_ url: String) -> String? {
-        guard let parts = URLParts(url) else { return nil }
-        if parts.isLoopback || parts.host.lowercased().hasSuffix(".localhost") { return "localhost (this machine)" }
-        let host = parts.host.lowercased()
-        let octets = host.split(separator: ".").compactMap { UInt8($0) }
-        var isPrivate = false
-        if octets.count == 4, host.split(separator: ".").count == 4 {
-            let (a, b) = (octets[0], octets[1])
-            isPrivate = a == 10 || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
-                || (a == 100 && (64...127).contains(b)) || a == 0
-        } else if host.contains(":") {
-            isPrivate = host.hasPrefix("fc") || host.hasPrefix("fd") || host.hasPrefix("fe8") || host.hasPrefix("fe9")
-                || host.hasPrefix("fea") || host.hasPrefix("feb")
-        } else {
-            isPrivate = host.hasSuffix(".local") || host.hasSuffix(".internal") || !host.contains(".")
+        guard URLParts(url) != nil, let host = writtenHost(url) else { return nil }
+        if let bytes = ipv4(host) {
+            let address = bytes.map(String.init).joined(separator: ".")
+            let form = address == host ? "" : ": \(host) is \(address)"
+            if bytes[0] == 127 { return "localhost (this machine\(form))" }
+            return isPrivate(ipv4: bytes) ? "a private-network address (\(host)\(form.isEmpty ? "" : " is \(address)"))" : nil
         }
-        return isPrivate ? "a private-network address (\(parts.host))" : nil
+        if host.contains(":") {
+            guard let bytes = ipv6(host) else { return nil }
+            if bytes.dropLast().allSatisfy({ $0 == 0 }), bytes[15] <= 1 { return "localhost (this machine)" }
+            if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
+                let mapped = Array(bytes[12...])
+                if mapped[0] == 127 { return "localhost (this machine)" }
+                return isPrivate(ipv4: mapped) ? "a private-network address (\(host))" : nil
+            }
+            let isPrivate = bytes[0] & 0xFE == 0xFC || (bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80)
+            return isPrivate ? "a private-network address (\(host))" : nil
+        }
+        if host == "localhost" || host.hasSuffix(".localhost") { return "localhost (this machine)" }
+        let isPrivate = !host.contains(".") || privateSuffixes.contains { host.hasSuffix($0) }
+        return isPrivate ? "a private-network address (\(host))" : nil
+    }
+
+    /// Name suffixes no public DNS answers (`unreachable`).
+    static let privateSuffixes = [
+        ".local", ".internal", ".home.arpa", ".lan", ".home", ".corp", ".localdomain", ".intranet", ".private",
+    ]
+
+    /// True for 10/8, 172.16/12, 192.168/16, 169.254/16, 100.64/10 and 0/8.
+    private static func isPrivate(ipv4 bytes: [UInt8]) -> Bool {
+        let (a, b) = (bytes[0], bytes[1])
+        return a == 10 || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
+            || (a == 100 && (64...127).contains(b)) || a == 0
     }
 
     /// A tunnel service whose host names a receiver on someone's own machine.

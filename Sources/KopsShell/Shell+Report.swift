@@ -78,6 +78,12 @@ extension Shell {
                 served: context.client.servedPaths)
         {
             error = wrongHost
+        } else if let apiError = error as? KapsoAPIError,
+            let refused = FirstCallRefusalError.explaining(
+                apiError, base: context.session.baseURL, source: context.session.sources["api"], served: context.client.servedPaths)
+        {
+            // A 403, 405 or 426 before the host answered anything: the base URL or what is in front of the API (X10).
+            error = refused
         }
         lastReported = error
         let report = ErrorReport(error)

@@ -85,6 +85,16 @@ import Testing
         #expect(!err.contains("CA certificates"), "\(err)")
     }
 
+    /// A shell whose base URL is `server`'s, given with `--base-url`, and its output.
+    static func shell(on server: HostileServer) throws -> (Shell, BufferOutput) {
+        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+        let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("kapso_test_0123456789"), transport: transport)
+        var session = Session(baseURL: server.baseURL)
+        session.sources["api"] = "flag --base-url"
+        let output = BufferOutput()
+        return (Shell(context: ShellContext(session: session, client: client, registry: .standard), renderer: Renderer(), output: output), output)
+    }
+
     /// probe41 P41-5: a host answering every path with a web page and 200 (a dashboard, a single-page app) is a website,
     /// not Kapso's API: before, "unexpected response (HTTP 200): the body is not valid JSON" named no setting.
     @Test(arguments: [
@@ -94,12 +104,7 @@ import Testing
     func aWebPageWith200IsAWebsiteNotTheAPI(page: String) throws {
         let server = try HostileServer { _ in .http(headers: ["Content-Type: text/html"], body: Array(page.utf8)) }
         defer { server.stop() }
-        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
-        let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("kapso_test_0123456789"), transport: transport)
-        var session = Session(baseURL: server.baseURL)
-        session.sources["api"] = "flag --base-url"
-        let output = BufferOutput()
-        let shell = Shell(context: ShellContext(session: session, client: client, registry: .standard), renderer: Renderer(), output: output)
+        let (shell, output) = try Self.shell(on: server)
         let status = shell.run(line: "numbers")
         #expect(status == .failure)
         #expect(output.err.hasPrefix("error: the API answered HTTP 200 with a web page, not JSON ('"), "\(output.err)")

@@ -70,7 +70,7 @@ extension ShellContext {
             return try phoneNumberInput(query, command: command, usage: usage)
         } catch {
             guard case .unreadableID = error, case .failure(let problem) = IDInput.read(query), problem != .empty,
-                NumberName.readsAsName(query)
+                problem.fieldNameReason == nil, NumberName.readsAsName(query)
             else { throw error }
             return nil
         }
@@ -85,8 +85,9 @@ extension ShellContext {
         case .one(let number): return number
         case .several(let found):
             throw ShellError.notAPhoneNumberID(
-                explanation: "'\(VisibleText.escaped(Shortened.text(query)))' names \(found.count) numbers of this project; pick one: "
-                    + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or "))
+                explanation: "\(found.count) numbers match '\(VisibleText.escaped(Shortened.text(query)))': "
+                    + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or ")
+                    + "; pick one")
         case .none:
             // An id retyped with letters for digits (`1002003004005O1`) is no name either: what `whois` says of it, with
             // the id (tester54 V2: "it is no id"). Its digits are offered, as the command typed, only when they are one

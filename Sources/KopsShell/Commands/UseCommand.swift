@@ -14,8 +14,9 @@ public enum UseCommand: Command {
           use 100200300400501
           use +1 415-555-0100
           use "Support Line"
-        A name is the number's NAME as 'numbers' shows it (case does not matter; its first words do when
-        no other number's name begins with them); a name several numbers have is refused with each named.
+        A name is the number's NAME as 'numbers' shows it or the name customers see (display_name); case
+        does not matter, and some of its words do when no other number's name holds them; a name several
+        numbers have is refused with each named.
         """
     public static let maxArguments: Int? = nil
 

@@ -23,7 +23,9 @@ extension WebhookFields {
                 Self.expandedEvents(add, scope: nil, v1: v1, flag: "--add-events"), flag: "--add-events")
         }
         if let remove {
-            let words = remove.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Kept as typed: a name stored with a space (`'whatsapp.message.received '`) is removed as stored, and the
+            // trimmed name is tried when no stored name is the typed one (`editedEvents`; tester54 V17).
+            let words = remove.split(separator: ",").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             guard !words.isEmpty else {
                 throw .invalidValue(
                     command: "webhooks", what: "value for --remove-events", value: remove, expected: "at least one event name")
@@ -31,10 +33,16 @@ extension WebhookFields {
             removeEvents = words
         }
         if let both = addEvents?.first(where: { name in removeEvents?.contains { Self.matches(name, $0) } ?? false }) {
-            throw .invalidValue(
-                command: "webhooks", what: "event in both --add-events and --remove-events", value: both,
-                expected: "each event in one of them")
+            throw Self.inBoth(both)
         }
+    }
+
+    /// What a meta webhook takes instead of an event list: Kapso forces its `events` to `[]` (kapso-api.md §0.8, §3.2).
+    static let noMetaEvents = "no event list: a meta webhook forwards every payload Meta sends for its number (kind kapso has events)"
+
+    /// The error for an event both added and removed.
+    private static func inBoth(_ name: String) -> ShellError {
+        .invalidValue(command: "webhooks", what: "event in both --add-events and --remove-events", value: name, expected: "each event in one of them")
     }
 
     /// Whether `name` is `word`, or matches it as a `prefix.*` pattern.
@@ -45,26 +53,35 @@ extension WebhookFields {
 
     /// The list `--add-events`/`--remove-events` make of `webhook`'s events, or nil when neither was given. A removed
     /// name must be in the list (a pattern must match one there); the list left must not be empty (a kapso webhook
-    /// needs an event, kapso-api.md §3.1). Throws one line naming what the webhook has.
+    /// needs an event, kapso-api.md §3.1). Throws one line naming what the webhook has. Any event flag, `--events`
+    /// included, is refused for a meta webhook, whose `events` Kapso forces to `[]` (kapso-api.md §0.8, §3.2; tester54
+    /// V8: `--events` was sent, and the answer read "events: none (added …)").
     func editedEvents(of webhook: Webhook) throws(ShellError) -> [String]? {
-        guard addEvents != nil || removeEvents != nil else { return nil }
         let id = webhook.id
-        if webhook.kind == "meta" {
+        let flag = fields["events"] != nil ? "--events" : addEvents != nil ? "--add-events" : removeEvents != nil ? "--remove-events" : nil
+        if webhook.kind == "meta", let flag {
             throw .invalidValue(
-                command: "webhooks", what: "flag for meta webhook \(id)", value: addEvents != nil ? "--add-events" : "--remove-events",
-                expected: "no event list: a meta webhook forwards every payload Meta sends for its number (kind kapso has events)")
+                command: "webhooks", what: "flag for meta webhook \(id)", value: flag,
+                expected: Self.noMetaEvents)
         }
+        guard addEvents != nil || removeEvents != nil else { return nil }
         let current = webhook.events
         let has = current.isEmpty ? "none" : current.joined(separator: ", ")
         var removed: [String] = []
-        for word in removeEvents ?? [] {
-            let matched = current.filter { Self.matches($0, word) }
+        for typed in removeEvents ?? [] {
+            let trimmed = typed.trimmingCharacters(in: .whitespaces)
+            let exact = current.filter { Self.matches($0, typed) }
+            let (word, matched) = exact.isEmpty ? (trimmed, current.filter { Self.matches($0, trimmed) }) : (typed, exact)
             guard !matched.isEmpty else {
                 let meant = word.hasSuffix("*") ? nil : Suggestion.closest(to: word, in: current)
                 throw .invalidValue(
                     command: "webhooks", what: "value for --remove-events", value: word,
                     expected: "an event webhook \(id) is subscribed to" + (meant.map { " (did you mean \($0)?)" } ?? "")
                         + "; it has: \(has)")
+            }
+            // Checked here too: a trimmed name read against the list is one `readEventEdits` compared as typed.
+            if let both = matched.first(where: { addEvents?.contains($0) ?? false }) {
+                throw Self.inBoth(both)
             }
             removed += matched
         }

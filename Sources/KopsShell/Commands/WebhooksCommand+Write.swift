@@ -12,6 +12,12 @@ extension WebhooksCommand {
             throw .missingArgument(command: name, what: "--url", usage: createUsage)
         }
         let isMeta = arguments.value("--kind") == "meta"
+        // Kind meta forces `events: []` (kapso-api.md §0.8, §3.2): a list given is refused, as `update` refuses it (V8).
+        if isMeta, arguments.value("--events") != nil {
+            throw .invalidValue(
+                command: name, what: "flag for a meta webhook", value: "--events",
+                expected: WebhookFields.noMetaEvents)
+        }
         guard isMeta || form.fields["events"] != nil else {
             throw .missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
         }

@@ -21,6 +21,8 @@ public struct BaseURLError: KopsError, Equatable {
     /// Paths this host answered 2xx with JSON earlier in the session (`KapsoClient.servedPaths`): then one answer like this
     /// does not make the host wrong (tester51 G6: one 404 after 200s read as "this host does not serve Kapso's API").
     public var served: [String] = []
+    /// True when the answer only makes a wrong host likely (JSON of another shape), not certain (a web page).
+    public var likely = false
 
     /// `error` rewritten when it says the host is wrong; nil otherwise. `clientBase` is the base the client joins
     /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave. `served`: the paths the same host answered
@@ -30,7 +32,20 @@ public struct BaseURLError: KopsError, Equatable {
     ) -> BaseURLError? {
         var explained = wrongHost(error, clientBase: clientBase, base: base, source: source)
         explained?.served = served
-        return explained
+        return explained ?? notAList(error, base: base, source: source, served: served)
+    }
+
+    /// A list answered 2xx with JSON that has no `data` array (`{"ok":true}`) before the host answered anything else, from
+    /// a host that is not Kapso's: most likely another service on that host or port (a health endpoint, a proxy's
+    /// default backend), said as a web page is (tester54 V18: "list response without a 'data' array" named no setting).
+    /// Nil once the host answered in this session, and for Kapso's own host, where the shape is Kapso's to explain.
+    private static func notAList(_ error: KapsoAPIError, base: String, source: String?, served: [String]) -> BaseURLError? {
+        guard served.isEmpty, !isKapsoHost(base), case .badResponse(let status, let detail, _) = error, (200..<300).contains(status),
+            detail.hasPrefix(KapsoAPIError.notAList)
+        else { return nil }
+        let shape = detail.dropFirst(KapsoAPIError.notAList.count).drop { $0 == " " }
+        let answer = "HTTP \(status) with JSON in no shape Kapso's lists have (no 'data' array\(shape.isEmpty ? "" : "; " + shape.dropFirst().dropLast()))"
+        return BaseURLError(url: nil, answer: answer, base: base, source: source, likely: true)
     }
 
     private static func wrongHost(_ error: KapsoAPIError, clientBase: String, base: String, source: String?) -> BaseURLError? {
@@ -97,7 +112,7 @@ public struct BaseURLError: KopsError, Equatable {
         }
         // Already the host only (probe6 P6-9): the path is not the mistake, the host is.
         if Self.isHostOnly(base) {
-            return "\(asked): this host does not serve Kapso's API: \(base)\(origin) (wrong host or port?); Kapso's is "
+            return "\(asked): this host \(likely ? "most likely does" : "does") not serve Kapso's API: \(base)\(origin) (wrong host or port?); Kapso's is "
                 + "https://api.kapso.ai, kapso-sim prints its own; 'state' shows it, --base-url or 'profile' changes it"
         }
         return "\(asked): the API base URL looks wrong: \(base)\(origin); it should be the host only, e.g. "

@@ -32,7 +32,10 @@ enum MessageInput {
             }
             // A look-alike of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named
             // (IDInput.lookAlike, probe23 P23-7), not "expected a WAMID starting with 'wamid.'", which it visibly does.
-            if case .failure(let problem) = IDInput.read(text), let reason = IDInput.Problem.lookAlikeReason(problem) {
+            // A field name copied in front (`id: wamid.…`) is named with the id (tester54 V13).
+            if case .failure(let problem) = IDInput.read(text),
+                let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason
+            {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: reason)
             }
             // Damaged on the way (URL-encoded twice, a URL's query, an HTML entity, a character base64 has not, the
@@ -73,6 +76,9 @@ enum MessageInput {
             throw ShellError.invalidValue(
                 command: command, what: what, value: IDInput.echo(text),
                 expected: "the id alone: this is \(uuid) with \(miss)")
+        }
+        if case .failure(let problem) = IDInput.read(text), let reason = problem.fieldNameReason {
+            throw ShellError.invalidValue(command: command, what: what, value: IDInput.echo(text), expected: "the id alone: " + reason)
         }
         let defect = UUIDShape.defect(id).map { ": " + $0 } ?? ""
         let plain = ShellError.invalidValue(

@@ -1,0 +1,47 @@
+// MARK: - A field name copied in front of an id
+
+extension IDInput {
+    /// The field name and separator a line copied from a JSON payload, a log or a config puts in front of an id, and the
+    /// id after it, e.g. `id:wamid.HBg…` → `("id:", "wamid.HBg…")`, `"id": "wamid.HBg…"` → `("\"id\":", "wamid.HBg…")`,
+    /// `phone_number_id=100200300400501` → `("phone_number_id=", "100200300400501")` (tester54 V13: refused as no id,
+    /// while a stray tail after one is named). The name is a word of letters, digits and `_` `-` `.` (quoted or not),
+    /// then `:` or `=` (spaces around allowed); nil unless what follows reads as an id (`read`), and for a link's scheme
+    /// (`https:`, `tel:`, `whatsapp:`, which `PhoneNumberText.linkedNumber` reads).
+    public static func fieldNameInFront(_ text: String) -> (field: String, id: String, kind: String)? {
+        let whole = Substring(text.trimmingSpaces())
+        let quotes: [Character] = ["\"", "'", "`"]
+        var rest = whole.first.map(quotes.contains) == true ? whole.dropFirst() : whole
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+        guard let first = name.first, first.isLetter || first == "_", name.count <= 40,
+            !["http", "https", "tel", "whatsapp", "sms", "mailto", "wamid"].contains(name.lowercased())
+        else { return nil }
+        rest = rest.dropFirst(name.count)
+        if let close = rest.first, quotes.contains(close) { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " }
+        guard let separator = rest.first, separator == ":" || separator == "=" else { return nil }
+        let field = whole[..<rest.index(after: rest.startIndex)].filter { $0 != " " }
+        let value = cleaned(String(rest.dropFirst()))
+        guard !value.isEmpty, case .success(let input) = read(value) else { return nil }
+        return (String(field), value, input.kindInWords)
+    }
+
+    /// `a WAMID`, `a UUID`, … : what `read` took the text for, in words.
+    var kindInWords: String {
+        switch self {
+        case .number: "digits (an id or phone number)"
+        case .uuid: "a UUID"
+        case .wamid: "a WAMID"
+        case .businessScopedUserID: "a business-scoped user id"
+        case .username: "a WhatsApp username"
+        }
+    }
+}
+
+extension IDInput.Problem {
+    /// The reason for a `fieldName` problem (`'id:' in front is a field name …; use wamid.…`); nil for any other, so a
+    /// command that reads ids its own way names it as `whois` does.
+    public var fieldNameReason: String? {
+        guard case .fieldName = self else { return nil }
+        return reason
+    }
+}
