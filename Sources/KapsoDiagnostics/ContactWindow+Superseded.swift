@@ -20,6 +20,9 @@ extension ContactWindow.Moved {
         /// Every send to `old` that reached a device after the notice (a 131026 on one of them is contradicted by its own
         /// later status, so it is not read as the move: `sendAfterMove`).
         public var messageIDs: Set<String>
+        /// True when every such status is stamped ahead of the API's clock (`StatusHistory.Event.ahead`): `at` is then a
+        /// tool's or device's clock, named as a time kops cannot trust (tester56 Z7).
+        public var untrusted = false
 
         public init(number: String, status: String, at: Int64, messageIDs: Set<String>) {
             self.number = number
@@ -37,7 +40,9 @@ extension ContactWindow.Moved {
             case .played: "whoever holds \(old) played it"
             default: "it reached whoever holds \(old)"
             }
-            return "a message to \(old) after the notice was \(status) at \(KapsoTime.iso(at)): \(what), not necessarily the contact"
+            let when = untrusted
+                ? "at a time kops cannot trust (stamped \(KapsoTime.iso(at)), ahead of the API's clock)" : "at \(KapsoTime.iso(at))"
+            return "a message to \(old) after the notice was \(status) \(when): \(what), not necessarily the contact"
         }
     }
 
@@ -64,11 +69,14 @@ extension ContactWindow.Moved {
     ///   `old` proves someone holds it, not that it is the contact (session 35: `errors` and `whois` said it still reached
     ///   them, `trace` and `reply` that it was no longer theirs, of one seed).
     ///
-    /// Nothing stands against a notice without a time (`left(laterReach: nil)`).
-    public static func reading(of old: String, after movedAt: Int64?, messages: [Message]) -> OldNumber {
+    /// Nothing stands against a notice without a time (`left(laterReach: nil)`). A status stamped ahead of the API's clock
+    /// `now` (`StatusHistory.Event.ahead`: a tool's or device's clock, as `trace` says of it) is evidence only when no other
+    /// is, and its time is then said as untrusted (tester56 Z7: the verdicts quoted a delivery 3 days ahead as the time).
+    public static func reading(of old: String, after movedAt: Int64?, messages: [Message], now: Int64? = nil) -> OldNumber {
         guard let movedAt else { return .left(laterReach: nil) }
         var wrote: Int64?
         var reach: LaterReach?
+        var aheadReach: LaterReach?
         for message in messages {
             if message.isInbound {
                 let evidence = WindowEvidence(message, now: nil)
@@ -79,24 +87,31 @@ extension ContactWindow.Moved {
                     wrote = max(wrote ?? time, time)
                 }
             } else if message.isOutbound, ContactNumber.same(message.contact, old) {
-                for event in StatusHistory(message: message).events
+                for event in StatusHistory(message: message, now: now).events
                 where StatusWord(event.status).reachedDevice && (event.recipient.map { ContactNumber.same($0, old) } ?? true) {
                     guard let time = event.time, time > movedAt else { continue }
-                    var next = reach ?? LaterReach(number: old.filter(\.isNumber), status: event.status, at: time, messageIDs: [])
+                    let found = event.ahead == nil ? reach : aheadReach
+                    var next = found ?? LaterReach(number: old.filter(\.isNumber), status: event.status, at: time, messageIDs: [])
                     if time >= next.at { (next.status, next.at) = (event.status, time) }
                     next.messageIDs.insert(message.id)
-                    reach = next
+                    if event.ahead == nil { reach = next } else { aheadReach = next }
                 }
             }
         }
         if let wrote { return .stillTheirs(since: wrote) }
-        return .left(laterReach: reach)
+        if var reach {
+            reach.messageIDs.formUnion(aheadReach?.messageIDs ?? [])
+            return .left(laterReach: reach)
+        }
+        aheadReach?.untrusted = true
+        return .left(laterReach: aheadReach)
     }
 
     /// The newest of two readings of later sends to the old number (one per listing read), their messages together.
     public static func newer(_ one: LaterReach?, _ other: LaterReach?) -> LaterReach? {
         guard let one, let other else { return one ?? other }
-        var newest = one.at >= other.at ? one : other
+        // A time kops can trust before one stamped ahead of the API's clock, however late that one claims to be.
+        var newest = one.untrusted != other.untrusted ? (one.untrusted ? other : one) : one.at >= other.at ? one : other
         newest.messageIDs = one.messageIDs.union(other.messageIDs)
         return newest
     }

@@ -247,7 +247,7 @@ public struct ContactWindow: Sendable, Equatable {
         if let number = moved?.number, ContactNumber.same(number, contact) { moved = nil }
         if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
         if !byUserID, let standing = moved {
-            switch Moved.reading(of: contact, after: standing.at, messages: inbound ?? []) {
+            switch Moved.reading(of: contact, after: standing.at, messages: inbound ?? [], now: at) {
             case .stillTheirs: moved = nil
             case .left(let reach): moved?.laterReach = reach
             }

@@ -40,9 +40,15 @@ extension IDInput {
     /// keyboards, which Unicode's confusables list gives for `+`.
     static let plusLookAlikes: Set<UInt32> = [0xFF0B, 0xFE62, 0x207A, 0x208A, 0x2795]
 
-    /// The ASCII character `scalar` looks like: a letter (`letterLookAlikes`) or `+` (`plusLookAlikes`); nil otherwise.
+    /// Base64's other signs in their full-width forms, U+FF1D FULLWIDTH EQUALS SIGN and U+FF0F FULLWIDTH SOLIDUS, each the
+    /// ASCII sign under Unicode's compatibility mapping (NFKC): a CJK input method or a PDF types them at a WAMID's end or
+    /// inside it (tester56 Z8: `…AAAA＝` got no ASCII reading, while a Cyrillic `А` in the same id did).
+    static let signLookAlikes: [UInt32: Character] = [0xFF1D: "=", 0xFF0F: "/"]
+
+    /// The ASCII character `scalar` looks like: a letter (`letterLookAlikes`), `+` (`plusLookAlikes`) or base64's `=` and
+    /// `/` (`signLookAlikes`); nil otherwise.
     static func asciiLookAlike(_ scalar: Unicode.Scalar) -> Character? {
-        letterLookAlikes[scalar] ?? (plusLookAlikes.contains(scalar.value) ? "+" : nil)
+        letterLookAlikes[scalar] ?? (plusLookAlikes.contains(scalar.value) ? "+" : signLookAlikes[scalar.value])
     }
 
     /// The id `text` stands for when it is digits with letters that look like digits in it (`1OO2OO3OO4OO5O1` →

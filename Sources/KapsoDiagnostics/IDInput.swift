@@ -168,14 +168,16 @@ public enum IDInput: Sendable, Equatable {
             .map { scalar in codePoint(scalar) + " (" + (SignatureCheck.invisibles[scalar] ?? "") + ")" }
         var repairs: [String] = invisible.isEmpty
             ? [] : [(invisible.count == 1 ? "an invisible " : "invisible ") + invisible.joined(separator: ", ") + " removed"]
-        if inner != trimmed { repairs.append("quotes or punctuation around it dropped") }
+        // A WAMID's `...` is where it was cut short, not punctuation (tester56 Z1); no '=' is then put back.
+        let cut = trimmed.hasSuffix("...") && inner.lowercased().hasPrefix("wamid.")
+        if inner != trimmed { repairs.append(cut ? "the '...' at its end (where it was cut short) dropped" : "quotes or punctuation around it dropped") }
         if urlDecodedDigits(inner) != nil { repairs.append("URL encoding decoded (%20 is a space)") }
         if let (id, _) = strayTail(inner) { repairs.append("'\(inner.dropFirst(id.count))' after it dropped") }
         guard case .success(let id) = WAMID.canonical(inner) else { return repairs }
         if !inner.hasPrefix("wamid.") { repairs.append("'\(inner.prefix(6))' read as 'wamid.'") }
         if inner.contains("%") { repairs.append("URL encoding decoded (%3D is '=')") }
         let decoded = inner.filter { $0 == "=" }.count + inner.lowercased().ranges(of: "%3d").count
-        if id.filter({ $0 == "=" }).count > decoded { repairs.append("the '=' padding put back") }
+        if !cut, id.filter({ $0 == "=" }).count > decoded { repairs.append("the '=' padding put back") }
         return repairs
     }
 

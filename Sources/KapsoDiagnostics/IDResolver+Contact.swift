@@ -121,7 +121,10 @@ extension IDResolver {
     static func resolveUserID(_ id: String, facts: Facts) -> Identity {
         // Every id form of the contact, from the same records: a parent BSUID is on the message (`from_parent_user_id`)
         // and the conversation (`parent_business_scoped_user_id`), not only the BSUID (probe28 P28-9).
-        let messages = facts.messages.filter { $0.hasUserID(id) }.sorted { ($0.time ?? 0) > ($1.time ?? 0) }
+        // An id a notice names as the contact's new one is theirs, with the messages of the id it replaced (tester56 Z5).
+        let change = ContactWindow.UserIDChange.replacing(id, in: facts.messages)
+        let messages = facts.messages.filter { message in message.hasUserID(id) || change.map { message.hasUserID($0.old) } == true }
+            .sorted { ($0.time ?? 0) > ($1.time ?? 0) }
         let parent = BusinessScopedUserID.isParent(id) ? "parent " : ""
         let conversationIDs = Set(messages.compactMap(\.conversationID))
         let conversations = facts.conversations.filter { $0.hasUserID(id) || conversationIDs.contains($0.id) }
@@ -170,13 +173,9 @@ extension IDResolver {
             identity.advice = .fix
             identity.fix = "reply --to \(change.new) writes to them now" + (newest.map { "; 'trace \($0.id)' follows their newest message with the old id" } ?? "")
             identity.details.append(Identity.Detail("replaced by", change.new + at))
-        } else if let previous = facts.messages.lazy.compactMap({ message -> (String, Int64?)? in
-            guard message.isInbound, let new = WindowEvidence(message, now: nil).newUserID, new == id else { return nil }
-            let body = message.json["system"]?["body"]?.string ?? ""
-            let old = body.split(separator: " ").map(String.init).first { BusinessScopedUserID.isValid($0) && $0 != id }
-            return old.map { ($0, message.time) }
-        }).first {
-            identity.details.append(Identity.Detail("replaces", previous.0 + (previous.1.map { " since \(KapsoTime.iso($0))" } ?? "")))
+        } else if let change {
+            identity.statement += "; theirs \(change.sinceText)"
+            identity.details.append(Identity.Detail("replaces", change.old + (change.at.map { " since \(KapsoTime.iso($0))" } ?? "")))
         }
         return identity
     }

@@ -229,11 +229,21 @@ extension IDResolver {
             } else {
                 statement = "\(id) is a WAMID carrying \(carried), but no message with this id is in this project (\(listed) searched)"
             }
+            // An id whose bytes stop short is not offered as another project's (tester56 Z1).
+            let cut = WAMID.mayBeCutShort(id)
             var identity = Identity(
                 input: id, kind: .wamid, statement: statement,
                 fix: capped || number != nil
-                    ? "'message \(id)' asks Kapso for it by id" + (capped ? "" : "; wrong project or key?")
+                    ? "'message \(id)' asks Kapso for it by id" + (capped || cut ? "" : "; wrong project or key?")
+                    : cut ? "copy the whole id again; 'messages' lists this project's messages"
                     : "wrong project or key? 'messages' lists this project's messages")
+            // The start of listed messages' ids: cut short (a log column, `…`), and they are named (tester56 Z1).
+            let completions = WAMID.completions(of: id, among: facts.messages)
+            if let first = completions.first {
+                identity.statement = "\(id) names no message as typed: " + WAMID.cutShort(completions: completions)
+                identity.fix = "use the whole id: '\(ShellWord.command("trace", first))'"
+                    + (completions.count > 1 ? number.map { "; 'messages --phone-number \($0)' lists them whole" } ?? "" : "")
+            }
             // An id all in one case was changed on the way (a case-insensitive store, URL handling; base64 is
             // case-sensitive): the message read that matches it ignoring case is named, else the case is the likely cause,
             // not another project (tester50 N1).
@@ -251,7 +261,7 @@ extension IDResolver {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]
                 identity.contacts = [(number, nil)]
             }
-            if let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
+            if completions.isEmpty, let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
             identity.notFound = true
             return identity
         }

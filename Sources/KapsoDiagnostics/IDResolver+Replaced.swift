@@ -39,7 +39,7 @@ extension IDResolver {
         // A later message from the number supersedes the notice (P32-2); a later send to it that was read does not, nor
         // does a conversation's `last_inbound_at`, which a message without the number filed there moves too (P19-4): the
         // rule `reply` reads (ContactWindow.Moved.reading; session 36).
-        if !byUserID, case .stillTheirs = ContactWindow.Moved.reading(of: id, after: newest?.at, messages: facts.messages) {
+        if !byUserID, case .stillTheirs = ContactWindow.Moved.reading(of: id, after: newest?.at, messages: facts.messages, now: facts.now) {
             return nil
         }
         return newest
@@ -67,7 +67,9 @@ extension IDResolver {
         }
         // A later send to this number that reached a device is said beside the move, as every command says it.
         var reach: ContactWindow.Moved.LaterReach?
-        if case .left(let later) = ContactWindow.Moved.reading(of: digits, after: first.at, messages: facts.messages) { reach = later }
+        if case .left(let later) = ContactWindow.Moved.reading(of: digits, after: first.at, messages: facts.messages, now: facts.now) {
+            reach = later
+        }
         let text = "they changed their number to " + chain.map { step in
             "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
         }.joined(separator: ", then to ") + " (user_changed_number)" + (reach.map { "; " + $0.text } ?? ", so this number is no longer theirs")

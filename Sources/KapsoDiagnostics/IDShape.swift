@@ -22,6 +22,7 @@ public enum IDShape {
                 + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "
                 + "a message written in it shows 'group:'"
         }
+        if let jid = jid(text) { return jid }
         if text.count == 32, text.allSatisfy(\.isHexDigit) {
             let lower = text.lowercased()
             let dashed = [lower.prefix(8), lower.dropFirst(8).prefix(4), lower.dropFirst(12).prefix(4), lower.dropFirst(16).prefix(4),
@@ -83,5 +84,27 @@ public enum IDShape {
         let printable = data.prefix { $0 >= 0x20 && $0 < 0x7F }
         guard let decoded = String(bytes: printable, encoding: .ascii), decoded.hasPrefix("capi_group:") else { return nil }
         return decoded
+    }
+}
+
+extension IDShape {
+    /// What a WhatsApp Web JID that names no number is (a contact's JID reads as its number, `PhoneNumberText.linkedNumber`):
+    /// a group (`…@g.us`) or a linked identity (`…@lid`), as Baileys and whatsmeow write them (baileys.wiki "JIDs": group
+    /// JIDs use `g.us`; a LID is "an opaque per-user identifier WhatsApp assigns to anonymize phone numbers in groups").
+    /// The Cloud API addresses neither so: a group by the `group_id` Meta's Groups API returns, a user by number or
+    /// business-scoped user id (tester56 Z8). Nil for other text.
+    static func jid(_ text: String) -> String? {
+        guard let at = text.lastIndex(of: "@"), at != text.startIndex else { return nil }
+        switch text[text.index(after: at)...].lowercased() {
+        case "g.us":
+            return "\(text) is a WhatsApp group's JID, as WhatsApp Web libraries (Baileys, whatsmeow) address a group; the Cloud "
+                + "API does not address groups that way (Meta's Groups API gives a group_id), and kops looks up no groups: "
+                + "'message WAMID' of a message written in the group shows its 'group:'"
+        case "lid":
+            return "\(text) is a WhatsApp Web linked-identity JID (@lid: an anonymous id WhatsApp gives a user in groups), not "
+                + "their number; the Cloud API knows a user by number or business-scoped user id (US.…), which 'messages' shows"
+        default:
+            return nil
+        }
     }
 }

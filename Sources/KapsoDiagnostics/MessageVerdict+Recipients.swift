@@ -28,8 +28,10 @@ extension MessageVerdict {
     /// got it is unknown (the statuses may be another recipient's)`, when every delivery, read or play names another
     /// recipient (`StatusHistory.reachedOnlyOthers`); nil otherwise. Meta's status `recipient_id` is the WhatsApp id
     /// the status is about (status webhook reference), so such statuses are no evidence about this recipient; the
-    /// verdict follows the timeline's doubt instead of "read by the contact".
-    static func reachedOthersOnly(_ message: Message, history: StatusHistory) -> MessageVerdict? {
+    /// verdict follows the timeline's doubt instead of "read by the contact". A `sent` at the send's own second is said
+    /// without a delay ("sent 0 s after sending" says nothing, tester56 Z4); another recipient that is the number the
+    /// contact moved to (`moved`, their `user_changed_number`) is named as that.
+    static func reachedOthersOnly(_ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil) -> MessageVerdict? {
         guard MessageOrigin(message).sentToGroup == nil else { return nil }
         let to = message.json["to"]?.string ?? message.contact
         guard let to, let others = history.reachedOnlyOthers(than: to) else { return nil }
@@ -37,10 +39,20 @@ extension MessageVerdict {
         for event in history.events where StatusWord(event.status).reachedDevice && !words.contains(event.status) {
             words.append(event.status)
         }
-        let sent = history.events.contains { $0.status == "sent" } ? "sent\(after("sent", history)); " : ""
+        let sentEvent = history.events.first { $0.status == "sent" }
+        let sent = sentEvent == nil ? "" : sentEvent?.sinceSend == 0 ? "WhatsApp reported it sent; " : "sent\(after("sent", history)); "
         let statuses = words.count == 1 ? "the \(words[0]) status names" : "the \(words.joined(separator: " and ")) statuses name"
+        // The number the contact moved to (the newest of their moves, or one they moved through).
+        let movedTo = moved.flatMap { moved in
+            others.first { other in ([moved.number] + moved.through.map(\.number)).contains { ContactNumber.same($0, other) } }
+        }
+        let whose = movedTo.map { new in
+            "\(new) is the number this contact moved to (user_changed_number"
+                + (moved?.at.map { " at \(KapsoTime.iso($0))" } ?? "") + "): the statuses are most likely about the contact "
+                + "under their new number, not a proof that \(to) got it"
+        } ?? "the statuses may be another recipient's"
         return MessageVerdict(
             "\(sent)\(statuses) \(others.joined(separator: ", ")), not the message's recipient \(to): whether \(to) got it is "
-                + "unknown (the statuses may be another recipient's)", .warning)
+                + "unknown (\(whose))", .warning)
     }
 }

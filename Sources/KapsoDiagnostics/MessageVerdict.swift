@@ -191,7 +191,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
-        if let others = reachedOthersOnly(message, history: history) { return others }
+        if let others = reachedOthersOnly(message, history: history, moved: window.moved) { return others }
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))

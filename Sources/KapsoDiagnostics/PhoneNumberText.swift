@@ -102,8 +102,16 @@ public struct PhoneNumberText: Sendable, Equatable {
     /// "How to use click to chat") and `whatsapp://send?phone=…` give `+14155550101`; `tel:+1-415-555-0101`
     /// (RFC 3966) gives `+1-415-555-0101`; Twilio's WhatsApp address `whatsapp:+14155550101` (its `To`/`From` of a
     /// WhatsApp message, Twilio's WhatsApp API docs) gives `+14155550101`.
+    /// A WhatsApp Web JID, as Baileys, whatsmeow and their logs write a contact (`user[:device]@s.whatsapp.net`, the
+    /// legacy `@c.us`; baileys.wiki "JIDs": the user part is the number with its country code, without `+`), gives
+    /// `+14155550142` (tester56 Z8).
     public static func linkedNumber(_ text: String) -> String? {
         var link = Substring(text.trimmingSpaces())
+        if let at = link.lastIndex(of: "@"), ["s.whatsapp.net", "c.us"].contains(link[link.index(after: at)...].lowercased()) {
+            // `user:device@…` and `user_agent@…` (jidDecode in Baileys' jid-utils) carry the number in `user`.
+            let user = link[..<at].prefix { $0 != ":" && $0 != "_" }
+            return !user.isEmpty && user.allSatisfy({ $0.isASCII && $0.isNumber }) ? "+" + user : nil
+        }
         for scheme in ["https://", "http://"] where link.lowercased().hasPrefix(scheme) { link = link.dropFirst(scheme.count) }
         let lowered = link.lowercased()
         if lowered.hasPrefix("tel:") {

@@ -66,11 +66,14 @@ extension WAMID {
                 return "it has \(what) after its '=' padding, where a WAMID ends: without it, it reads as a WAMID: wamid.\(kept)"
             }
         }
-        if encoded.contains(where: \.isWhitespace) {
-            return "it holds a space where its base64 has a '+' (a URL's query decoding turns '+' into a space): put the '+' back"
-        }
+        if encoded.contains(where: \.isWhitespace) { return whitespaceInside(encoded) }
         if encoded.contains(where: { $0 == "-" || $0 == "_" }), !encoded.contains(where: { $0 == "+" || $0 == "/" }) {
             return "it is written in URL-safe base64 ('-' and '_'), while WAMIDs use '+' and '/'"
+        }
+        // `…` or `...` at the end: the mark of a text cut short, not a stray character (tester56 Z1).
+        if let stem = beforeCutMark(typed) {
+            return "it ends with '\(typed.hasSuffix("...") ? "..." : "…")', where it was cut short: "
+                + "'\(ShellWord.command("whois", stem))' names the contact's messages that start with it; copy the whole id"
         }
         if let (offset, stray) = encoded.enumerated().first(where: { !isBase64($0.element) }) {
             // Named only when the id is whole without such characters: else it is no WAMID with something added.
@@ -89,7 +92,9 @@ extension WAMID {
         let neededPadding = (4 - data.count % 4) % 4
         if typedPadding > neededPadding {
             let needs = neededPadding == 0 ? "none" : "\(neededPadding)"
-            return "it ends with \(typedPadding) '=' where its base64 needs \(needs) (an '=' was added)"
+            // One '=' too many may also be one character too many before it (a '+' put for a line wrap's space, tester56 Z2).
+            return "it ends with \(typedPadding) '=' where its base64 needs \(needs) (an '=' was added"
+                + (typedPadding == neededPadding + 1 && data.count % 4 == 0 ? ", or a character before it)" : ")")
         }
         if let which = oneCase(base64: data) {
             return "it is all in \(which) case, and base64 is case-sensitive: it was changed on the way (a case-insensitive "

@@ -117,6 +117,18 @@ enum ContactWindowLookup {
                 line: IDResolver.sendingFromFormer(phoneNumberID, contact: byUserID ? contact : "+" + contact.filter(\.isNumber)),
                 cannotSend: false)
         }
+        // A new business-scoped user id a notice names (user_changed_user_id) is the same person: the window their
+        // messages under the id it replaced (or the number the notice came from) opened goes on (tester56 Z5: `reply --to
+        // NEW` called it closed).
+        if byUserID, hops == 0, !window.isOpen, let found = ContactWindow.UserIDChange.notice(replacing: contact, in: inbound ?? []),
+            var carried = try? load(
+                phoneNumberID: phoneNumberID, contact: found.notice.contact.flatMap { $0.allSatisfy(\.isNumber) ? $0 : nil } ?? found.change.old,
+                known: [], in: context, hops: hops + 1)
+        {
+            carried.userIDChanged = nil
+            carried.senderState = window.senderState
+            window = carried
+        }
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
         // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).
         if let moved = window.moved, !byUserID { window.moved = follow(moved, from: contact, on: phoneNumberID, in: context, hops: hops) }
@@ -166,7 +178,7 @@ extension ContactWindowLookup {
             filters: [("phone_number_id", phoneNumberID), ("phone_number", ContactNumber.searchKey(contact.filter(\.isNumber))),
                       ("direction", "outbound")],
             limit: messageLimit),
-            case .left(let reach) = ContactWindow.Moved.reading(of: contact, after: moved.leftAt, messages: sends.items)
+            case .left(let reach) = ContactWindow.Moved.reading(of: contact, after: moved.leftAt, messages: sends.items, now: context.now())
         {
             moved.laterReach = ContactWindow.Moved.newer(moved.laterReach, reach)
         }

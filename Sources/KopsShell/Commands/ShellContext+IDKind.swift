@@ -24,6 +24,10 @@ extension ShellContext {
             let listed = contactMessages(value)
             // The contact's messages hold it: the message exists, whatever the one read said (tester51 G6).
             if let found = listed.found { return ListedThoughNotFound(meaning: WAMID.listedThoughNotFound(value, sent: found.time, at: now())) }
+            // The start of the contact's listed messages: cut short, and they are named, as `whois` names them (tester56 Z1).
+            if !listed.completions.isEmpty {
+                return ShellError.idNotFound(explanation: WAMID.notFound(cutShort: value, completions: listed.completions))
+            }
             return ShellError.idNotFound(explanation: WAMID.notFound(value, contactHasMessages: listed.any))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
@@ -45,13 +49,15 @@ extension ShellContext {
     /// Kapso matches `phone_number` on part of the number, so the rows are compared whole): `any`, whether the contact has
     /// a message in the project (nil when the id carries no number, the list fails, or a next page leaves it open);
     /// `found`, the listed message with that WAMID itself.
-    func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?) {
+    /// `completions`, the listed ids that start with it (`WAMID.completions`: it was cut short).
+    func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?, completions: [String]) {
         guard case .success(let number?) = WAMID.contactNumber(in: wamid),
             let page = try? client.messages(filters: [("phone_number", String(number.suffix(8)))], limit: 100)
-        else { return (nil, nil) }
+        else { return (nil, nil, []) }
         let found = page.items.first { $0.id == wamid }
-        if found != nil || WAMID.hasMessage(of: number, in: page.items) { return (true, found) }
-        return (page.nextPageQuery == nil ? false : nil, nil)
+        let completions = found == nil ? WAMID.completions(of: wamid, among: page.items) : []
+        if found != nil || WAMID.hasMessage(of: number, in: page.items) { return (true, found, completions) }
+        return (page.nextPageQuery == nil ? false : nil, nil, completions)
     }
 
     /// The error of `GET /whatsapp/phone_numbers` (one row) when it says the base URL is wrong

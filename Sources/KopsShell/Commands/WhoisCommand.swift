@@ -45,6 +45,11 @@ public enum WhoisCommand: Command {
             // A request id or log-search event id kops printed (P44-5): what it is and the command that shows it, whole.
             if let log = IDShape.logID(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: log) }
             if let fromPath = try idInPath(pasted) { return fromPath }
+            // A WAMID cut short with `…` at its end: looked up by its start, whose listed messages the resolver names
+            // (tester56 Z1: "without it, it reads as a WAMID" offered the start as the id).
+            if let stem = WAMID.beforeCutMark(IDInput.cleaned(pasted)), case .success(let value) = IDInput.read(stem) {
+                return (pasted, value)
+            }
             // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
             // the damage reading offered a WAMID one character short).
             if case .lookAlike = problem, let reason = IDInput.Problem.lookAlikeReason(problem) {

@@ -25,6 +25,9 @@ enum MessageInput {
             if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
                 throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
             }
+            // An id cut short with `…` at its end (a log column, a chat preview): looked up by its start, whose 404 names
+            // the contact's messages that start with it, as `whois` does (tester56 Z1).
+            if let stem = WAMID.beforeCutMark(IDInput.cleaned(text)), case .success(let id) = WAMID.canonical(stem) { return id }
             // An id kops's own table cut (`…`), pasted back (tester46 F4): said as that, not as "not base64".
             if case .failure(.shortenedByTable) = IDInput.read(text) {
                 throw ShellError.unreadableID(
