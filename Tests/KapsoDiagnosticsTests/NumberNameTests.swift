@@ -19,7 +19,10 @@ import Testing
         guard case .one(let sales) = NumberName.match("SALES", in: numbers) else { Issue.record("sales"); return }
         #expect(sales.id == "3")
         guard case .none = NumberName.match("Sup", in: numbers) else { Issue.record("a word cut is no name"); return }
-        guard case .none = NumberName.match("Line", in: numbers) else { Issue.record("not a leading word"); return }
+        // A whole word inside two names names both (tester55 X10: `use line` said no number has that name).
+        guard case .several(let lines) = NumberName.match("Line", in: numbers) else { Issue.record("a word of two names"); return }
+        #expect(lines.map(\.id) == ["1", "2"])
+        guard case .none = NumberName.match("ine", in: numbers) else { Issue.record("a word cut inside is no name"); return }
         #expect(NumberName.readsAsName("Support Line") && !NumberName.readsAsName("100200300400501"))
     }
 }
