@@ -31,11 +31,14 @@ public enum NumberName {
     public static func match(_ typed: String, in numbers: [PhoneNumber]) -> Match {
         let wanted = folded(typed)
         guard !wanted.isEmpty else { return .none }
-        let tiers: [(String) -> Bool] = [
-            { $0 == wanted }, { $0.hasPrefix(wanted + " ") }, { " \($0) ".contains(" \(wanted) ") },
+        // Kapso's `name` exactly first: `use 'Support Line'` is the number so named, whatever another's display name
+        // says (tester56b AA10).
+        let tiers: [(PhoneNumber) -> Bool] = [
+            { $0.name.map(folded) == wanted }, { names(of: $0).contains(wanted) },
+            { names(of: $0).contains { $0.hasPrefix(wanted + " ") } }, { names(of: $0).contains { " \($0) ".contains(" \(wanted) ") } },
         ]
         for fits in tiers {
-            let found = numbers.filter { names(of: $0).contains(where: fits) }
+            let found = numbers.filter(fits)
             switch found.count {
             case 0: continue
             case 1: return .one(found[0])

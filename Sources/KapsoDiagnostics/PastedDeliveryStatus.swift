@@ -1,26 +1,47 @@
-/// An HTTP status pasted with words that say it is a webhook delivery's (`webhook failed: 401 Unauthorized`, `delivery
-/// failed: HTTP 404`, `Kapso webhook delivery got 403 Forbidden from my server`): the answer the receiver gave Kapso's
-/// request (a delivery's `response_status`, kapso-api.md §4), not Kapso's API's answer to a call (tester56 Z6: read as
-/// "HTTP 401 from Kapso: the API key was refused", a 404 as an id of another kind).
+/// An HTTP status pasted with words that say it may be a webhook delivery's (`webhook failed: 401 Unauthorized`, `our
+/// endpoint returned 500 to the webhook`): the answer the receiver gave Kapso's request (a delivery's `response_status`,
+/// kapso-api.md §4), which Kapso's API's answer to a call is not (tester56 Z6: read as "HTTP 401 from Kapso: the API key
+/// was refused", a 404 as an id of another kind).
+///
+/// Kapso's own words keep the text the API's (tester56b AA1: `404 Webhook not found` is Kapso's answer to a webhook
+/// id, kapso-api.md §1.5): a documented Kapso text (`KapsoStatusReading.documentedStatus`), an API key, a JSON body,
+/// "from kapso", or a Graph code beside the status. Only a status HTTP defines is read (`error 470` is Meta's old code).
 public struct PastedDeliveryStatus: Sendable, Equatable {
-    /// The status, 300–599.
-    public var status: Int
+    /// How surely the words make the status a delivery's.
+    public enum Reading: Sendable, Equatable {
+        /// The receiver's side is named (`receiver`, `endpoint`, `handler`, `callback`, `my server`, `webhook delivery`):
+        /// the receiver's answer.
+        case receiver
+        /// Only `webhook` or `delivery`: a webhook call to Kapso's API (`webhooks create`) fits too, so both readings.
+        case either
+    }
 
-    /// Reads `text`; nil unless it names a webhook delivery (or the receiver, endpoint, handler, callback, "my server")
-    /// and holds a 3-digit status 300–599 that no count or time follows. A text with a Kapso or Graph path, or that names
-    /// a call on webhooks (`webhooks create failed 422`), is the API's answer: nil.
+    /// The status, one HTTP defines from 300 to 599.
+    public var status: Int
+    public var reading: Reading
+
+    /// Reads `text`; nil unless it speaks of a webhook, a delivery or the receiver and holds a status no count or time
+    /// follows, with none of Kapso's own words.
     public init?(_ text: String) {
         let lowered = text.lowercased()
-        guard !lowered.hasPrefix("{"), !lowered.hasPrefix("[") else { return nil }
-        if ["/platform/", "/meta/whatsapp", "api.kapso.ai", "graph.facebook.com"].contains(where: lowered.contains) { return nil }
-        let words = lowered.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
-        let speaks = words.contains { Self.deliveryWords.contains($0) }
-            || lowered.contains("my server") || lowered.contains("our server")
-        guard speaks, !words.contains(where: Self.callWords.contains) else { return nil }
+        if ["{", "#", "/platform/", "/meta/whatsapp", "api.kapso.ai", "graph.facebook.com", "api key", "api_key", "from kapso"]
+            .contains(where: lowered.contains) || KapsoStatusReading.documentedStatus(of: text) != nil
+        {
+            return nil
+        }
+        let words = lowered.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }.map(String.init)
+        // A message's delivery is WhatsApp's, not a webhook's.
+        let delivery = words.indices.contains { ["delivery", "deliveries"].contains(words[$0]) && ($0 == 0 || words[$0 - 1] != "message") }
+        let webhook = words.contains { $0 == "webhook" || $0 == "webhooks" }
+        let receiver = words.contains { Self.receiverWords.contains($0) }
+            || lowered.contains("my server") || lowered.contains("our server") || (webhook && delivery)
+        guard receiver || webhook || delivery, !words.contains(where: Self.callWords.contains) else { return nil }
+        // A Graph code beside the status (`webhook failed: 131047`): explain's code reading has it.
+        if words.contains(where: { $0.count >= 6 && $0.allSatisfy(\.isNumber) }) { return nil }
         for (index, word) in words.enumerated() where word.count == 3 && word.allSatisfy(\.isNumber) {
-            guard let status = Int(word), (300...599).contains(status) else { continue }
+            guard let status = Int(word), Self.httpStatuses.contains(status) else { continue }
             if index + 1 < words.count, PastedError.countingWords.contains(words[index + 1]) { continue }
-            self.status = status
+            (self.status, reading) = (status, receiver ? .receiver : .either)
             return
         }
         return nil
@@ -35,11 +56,16 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     public static let kapsoThen = "Kapso counts the delivery as failed and retries it (10 s, 40 s and 90 s after each failure, "
         + "kapso-api.md §10.3); a webhook whose deliveries mostly fail may be paused (active: false, §10.4)"
 
-    /// Words that say the status is a delivery's.
-    static let deliveryWords: Set = [
-        "webhook", "webhooks", "delivery", "deliveries", "endpoint", "receiver", "callback", "handler",
-    ]
+    /// Words that name the receiver's side.
+    static let receiverWords: Set = ["receiver", "endpoint", "callback", "handler", "response_status"]
 
     /// Words that name a call on webhooks to Kapso's API, whose answer is Kapso's.
-    static let callWords: Set = ["create", "creating", "created", "update", "updating", "delete", "deleting", "list", "listing"]
+    static let callWords: Set = [
+        "create", "creating", "created", "update", "updating", "delete", "deleting", "list", "listing", "sending", "send",
+    ]
+
+    /// The statuses HTTP defines from 300 (RFC 9110 §15, RFC 6585's 428/429/431, RFC 7725's 451) and Cloudflare's
+    /// 520–527 and 530, which receivers behind it answer (`ErrorTriage.cloudflareMeaning`).
+    static let httpStatuses: Set<Int> = Set(300...308).union(400...418).union([421, 422, 423, 424, 425, 426, 428, 429, 431, 451])
+        .union(500...508).union([510, 511]).union(520...527).union([530])
 }

@@ -195,22 +195,40 @@ public enum ExplainCommand: Command {
         return CommandResult(blocks: [.fields(fields)], json: json)
     }
 
-    /// A webhook delivery's status (`webhook failed: 401 Unauthorized`): the receiver's answer to Kapso, with what Kapso
-    /// does then and where the deliveries show; the API's reading of the same status is one `explain STATUS` away.
+    /// A webhook delivery's status (`our endpoint returned 500 to the webhook`): the receiver's answer to Kapso, with what
+    /// Kapso does then and where the deliveries show. When the words name only a webhook or a delivery (`webhook failed:
+    /// 401`), a call on webhooks to Kapso's API fits too: both readings, the receiver's first (tester56b AA1).
     private static func deliveryStatus(_ delivery: PastedDeliveryStatus) -> CommandResult {
         let status = String(delivery.status)
-        let answeredBy = "your webhook's receiver: the text speaks of a webhook delivery, so this is your URL's answer to "
-            + "Kapso's request, not Kapso's API's answer to a call"
-        let todo = "'deliveries --status failed' lists the failed deliveries with each answer; 'webhooks check' says whether "
-            + "the webhook is paused"
-        let other = "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so"
-        let fields = [
-            Field("HTTP status", status, style: .bold), Field("answered by", answeredBy), Field("meaning", delivery.meaning),
-            Field("kapso then", PastedDeliveryStatus.kapsoThen), Field("what to do", todo), Field("if not", other, style: .dim),
-        ]
+        let api = KapsoStatusReading(status: delivery.status)?.meaning ?? "HTTP \(status) from Kapso"
+        let fields: [Field]
+        let todo: String
+        switch delivery.reading {
+        case .receiver:
+            todo = "'deliveries --status failed' lists the failed deliveries with each answer; 'webhooks check' says whether "
+                + "the webhook is paused"
+            let answeredBy = "your webhook's receiver: the text speaks of a webhook delivery, so this is your URL's answer to "
+                + "Kapso's request, not Kapso's API's answer to a call"
+            fields = [
+                Field("HTTP status", status, style: .bold), Field("answered by", answeredBy), Field("meaning", delivery.meaning),
+                Field("kapso then", PastedDeliveryStatus.kapsoThen), Field("what to do", todo),
+                Field("if not", "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so", style: .dim),
+            ]
+        case .either:
+            todo = "'deliveries --status failed' shows your receiver's answers (HTTP column); 'errors --source api' shows the "
+                + "API's failed calls; whichever holds this \(status) says which it was"
+            fields = [
+                Field("HTTP status", status, style: .bold),
+                Field("could be 1", "your webhook receiver's answer to a Kapso delivery: \(delivery.meaning); \(PastedDeliveryStatus.kapsoThen)"),
+                Field("could be 2", "Kapso's API answer to a call of yours (creating or reading a webhook): \(api)"),
+                Field("what to do", todo),
+            ]
+        }
         let json: JSONValue = [
-            "http_status": .number(status), "answered_by": .string("webhook_receiver"), "meaning": .string(delivery.meaning),
-            "kapso_then": .string(PastedDeliveryStatus.kapsoThen), "what_to_do": .string(todo),
+            "http_status": .number(status),
+            "answered_by": .string(delivery.reading == .receiver ? "webhook_receiver" : "webhook_receiver_or_kapso_api"),
+            "meaning": .string(delivery.meaning), "kapso_then": .string(PastedDeliveryStatus.kapsoThen),
+            "api_meaning": delivery.reading == .receiver ? .null : .string(api), "what_to_do": .string(todo),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }

@@ -15,8 +15,9 @@ public enum ReplyCommand: Command {
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
-        (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
-        '+'/'00' nor the project's country code, are refused with what they are). A contact who adopted a
+        (read like 'whois' reads numbers; the project's own ids, the number it sends from, and a number
+        with neither '+'/'00' nor the project's country code, are refused with what they are; another
+        number of the project is a recipient like any other). A contact who adopted a
         WhatsApp username and shares no number is written to by business-scoped user id
         (--to US.13491208655302741918, sent as 'recipient') or by @username, looked up among the
         selected number's newest 100 conversations. --message WAMID replies to that message
