@@ -9,6 +9,11 @@ public enum BaseURLShape {
     /// Kapso's API host (kapso-api.md §1.1).
     public static let kapsoHost = "https://api.kapso.ai"
 
+    /// Whether `base`'s host is Kapso's API host (`kapsoHost`), whatever its scheme, port or path.
+    public static func isKapsoHost(_ base: String) -> Bool {
+        host(of: base) == "api.kapso.ai"
+    }
+
     public enum Problem: Sendable, Equatable {
         /// Quotes around the URL (`"http://127.0.0.1:8080"`: a `.env` file read by `docker --env-file`, or a shell
         /// line quoted twice, keeps them) or a quote at one end only; `unquoted` is the URL without them. Before, kops

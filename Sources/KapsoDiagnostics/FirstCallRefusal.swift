@@ -16,7 +16,7 @@ public enum FirstCallRefusal {
     /// ` (flag --base-url)`); nil for another status.
     public static func nextStep(status: Int, base: String, origin: String = "") -> String? {
         let change = "'state' shows it, --base-url or 'profile' changes it"
-        let isKapso = BaseURLShape.host(of: base) == "api.kapso.ai"
+        let isKapso = BaseURLShape.isKapsoHost(base)
         let isHTTP = base.lowercased().hasPrefix("http://")
         switch status {
         case 426 where isHTTP:

@@ -40,7 +40,7 @@ public struct BaseURLError: KopsError, Equatable {
     /// default backend), said as a web page is (tester54 V18: "list response without a 'data' array" named no setting).
     /// Nil once the host answered in this session, and for Kapso's own host, where the shape is Kapso's to explain.
     private static func notAList(_ error: KapsoAPIError, base: String, source: String?, served: [String]) -> BaseURLError? {
-        guard served.isEmpty, !isKapsoHost(base), case .badResponse(let status, let detail, _) = error, (200..<300).contains(status),
+        guard served.isEmpty, !BaseURLShape.isKapsoHost(base), case .badResponse(let status, let detail, _) = error, (200..<300).contains(status),
             detail.hasPrefix(KapsoAPIError.notAList)
         else { return nil }
         let shape = detail.dropFirst(KapsoAPIError.notAList.count).drop { $0 == " " }
@@ -88,7 +88,7 @@ public struct BaseURLError: KopsError, Equatable {
         }
         // Kapso's own host answers JSON on every route: an answer in another shape came from something in between, so
         // "this host does not serve Kapso's API" would be wrong there.
-        if Self.isKapsoHost(base) {
+        if BaseURLShape.isKapsoHost(base) {
             return "\(asked): that is not Kapso's API answering, though the base URL \(base)\(origin) is Kapso's host: a "
                 + "proxy, captive portal or firewall in between answered instead; check the network (HTTPS_PROXY, a sign-in "
                 + "page) and retry"
@@ -117,11 +117,6 @@ public struct BaseURLError: KopsError, Equatable {
         }
         return "\(asked): the API base URL looks wrong: \(base)\(origin); it should be the host only, e.g. "
             + "https://api.kapso.ai (kops adds /platform/v1); 'state' shows it, --base-url or 'profile' changes it"
-    }
-
-    /// Whether `base`'s host is Kapso's API host (`BaseURLShape.kapsoHost`), whatever its scheme, port or path.
-    static func isKapsoHost(_ base: String) -> Bool {
-        BaseURLShape.host(of: base) == "api.kapso.ai"
     }
 
     /// Whether `base` has no path after its host (`https://h`, `http://h:8080/`); a base without a scheme counts
