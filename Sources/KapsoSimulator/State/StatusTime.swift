@@ -1,7 +1,7 @@
 /// When an outbound message's status happened, read from its `timestamp` the way kops reads it (KapsoDiagnostics
 /// `StatusHistory`), so the simulator's log search and kops's `trace` put a status at the same time.
 ///
-/// Status times are Unix seconds as a string of digits (kapso-api.md §7.4, §0.16). Also read, as kops reads them
+/// Status times are Unix seconds as a string of digits (kapso-api.md §7.3, §0.16). Also read, as kops reads them
 /// (probe23 P23-4, probe25 P25-12): a bare number, an ISO-8601 time, 13 digits of Unix milliseconds and fractional
 /// Unix seconds, each only within an hour before to 31 days after the message's own time (2009–2100 when the message
 /// has none). Anything else, 16 digits of microseconds and 19 of nanoseconds included (kops reads neither), is no
