@@ -147,7 +147,7 @@ struct ScriptLaunch: Equatable {
                 stderr.write(
                     "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
                         + "or 'kops run SCRIPT --record FILE'\n", to: .err)
-                return .failure
+                return .usage
             }
             // A write is not sent again: its recorded output stays, and the user learns it was not checked. All lines
             // not replayed are named in the file's order.

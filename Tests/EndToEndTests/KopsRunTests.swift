@@ -192,7 +192,7 @@ import Testing
         #expect(
             empty.stderr == Self.otherAPINote("empty.md") + "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
                 + "or 'kops run SCRIPT --record FILE'\n")
-        #expect(empty.status == 1)
+        #expect(empty.status == 64)
     }
 
     /// `check --update` of a file an editor saved with a byte-order mark and CRLF line ends writes it back so.

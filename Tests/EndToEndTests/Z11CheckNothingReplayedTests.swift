@@ -1,3 +1,4 @@
+import Foundation
 import KopsTestSupport
 import Testing
 
@@ -32,5 +33,18 @@ import Testing
         let (check, _) = try await run.kops(["check", "out.md"], files: ["out.md": transcript, "inner.kops": "explain 131047\n"])
         #expect(check.stderr.hasSuffix("out.md: 2 commands, output unchanged; 1 of them was not replayed (1 for another reason)\n"), "\(check.stderr)")
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    /// tester56b (Z11's residual): a transcript with no commands (its header kept, its blocks deleted) exited 1, "a
+    /// command failed", while one none of whose commands was replayed exits 64: both checked nothing.
+    @Test func aTranscriptWithNoCommandsExitsAsOneWithNothingReplayed() async throws {
+        let (recorded, files) = try await run.kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let transcript = try #require(files["out.md"])
+        let header = String(transcript[..<(try #require(transcript.range(of: "```kops"))).lowerBound])
+        let (check, _) = try await run.kops(["check", "notes.md"], files: ["notes.md": header])
+        #expect(check.stderr.hasSuffix("notes.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
+            + "or 'kops run SCRIPT --record FILE'\n"), "\(check.stderr)")
+        #expect(check.status == 64, "\(check.stderr)")
     }
 }

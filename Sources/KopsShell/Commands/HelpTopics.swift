@@ -21,7 +21,7 @@ public enum HelpTopics {
             64   usage: unknown command or flag, missing argument, bad value, script
                  syntax, no API key (also 'kops check' of a transcript whose commands
                  needed one: nothing was sent, so nothing was checked; or of one
-                 none of whose commands could be replayed)
+                 with no commands, or none of whose commands could be replayed)
             65   the input cannot answer the check: 'verify' given a request-bin export
                  that kept the body parsed (the signed bytes are gone)
             66   a script, transcript or input file was not found or cannot be read
