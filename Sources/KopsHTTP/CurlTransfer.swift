@@ -62,6 +62,7 @@ final class CurlTransfer {
         }
         if let share { _ = kops_curl_setopt_share(handle, share) }
         _ = kops_curl_setopt_str(handle, CURLOPT_URL, request.url)
+        _ = kops_curl_setopt_str(handle, CURLOPT_NOPROXY, ProxyEnvironment.noProxy)
         _ = kops_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = kops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
         _ = kops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
@@ -143,6 +144,9 @@ final class CurlTransfer {
                 code == CURLE_OUT_OF_MEMORY ? .headerLine(bytes: 100 << 10) : .body(bytes: options.limits.bodyBytes)
             return sentWrite(request) ? .noAnswer(host: host, detail: limit.text) : .tooLarge(host: host, limit)
         }
+        if let proxy = ProxyRefusal(code: code, connectCode: connectCode, host: host, scheme: request.url.hasPrefix("https:") ? "https" : "http") {
+            return .proxy(host: host, detail: proxy.text(host: host))
+        }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: host)
         case CURLE_COULDNT_CONNECT: return .connect(authority: authority)
@@ -167,6 +171,13 @@ final class CurlTransfer {
             guard sentWrite(request) else { return .protocolError(host: host, detail: CurlDetail.short(detail)) }
             return .noAnswer(host: host, detail: CurlDetail.short(detail))
         }
+    }
+
+    /// The status a proxy answered to CONNECT (0 when no proxy tunnel was asked for).
+    private var connectCode: Int {
+        var code = 0
+        _ = kops_curl_getinfo_long(handle, CURLINFO_HTTP_CONNECTCODE, &code)
+        return code
     }
 
     /// True when a write's request went out: the server may have acted on it, whatever came back.

@@ -21,6 +21,9 @@ public enum TransportError: Error, Sendable, Equatable {
     case noAnswer(host: String, detail: String)
     /// A read's response went past a `CurlTransport.Limits` limit and was dropped.
     case tooLarge(host: String, Limit)
+    /// A proxy the environment names refused the connection or could not be found (`ProxyRefusal`); the request never
+    /// reached `host`.
+    case proxy(host: String, detail: String)
     /// A path segment (an id read from an earlier answer) longer than `HTTPRequest.maxPathSegment`: the request was not
     /// sent. `route` is the path with `{id}` in its place, `head` its first characters; both printable ASCII only.
     case longPathSegment(route: String, length: Int, head: String)
@@ -64,6 +67,8 @@ public enum TransportError: Error, Sendable, Equatable {
             "invalid URL '\(Self.shortened(url))'; expected e.g. https://api.kapso.ai"
         case .protocolError(let host, let detail):
             "connection to \(host) failed: \(detail)"
+        case .proxy(_, let detail):
+            detail
         case .noAnswer(let host, let detail):
             "the request was sent to \(host) but no answer came (\(detail)): it may have taken effect; check before retrying"
         case .tooLarge(let host, let limit):

@@ -14,7 +14,7 @@ extension KapsoAPIError: KopsError {
 extension TransportError: KopsError {
     public var exitStatus: ExitStatus {
         switch self {
-        case .dns, .connect, .timeout, .tls, .protocolError: .unavailable
+        case .dns, .connect, .timeout, .tls, .protocolError, .proxy: .unavailable
         case .insecureURL, .badURL: .usage
         case .noAnswer: .unknownOutcome
         // A write cancelled after it was sent is as unknown as one whose answer was lost.

@@ -36,7 +36,7 @@ extension TranscriptChecker {
     /// kops's limit, which are not the environment's doing, and for a write whose answer was lost (its own 75).
     private static func transportStatus(_ error: TransportError) -> ExitStatus? {
         switch error {
-        case .dns, .connect, .timeout, .tls, .protocolError: .unavailable
+        case .dns, .connect, .timeout, .tls, .protocolError, .proxy: .unavailable
         case .insecureURL, .badURL: .usage
         case .cancelled, .tooLarge, .noAnswer, .longPathSegment: nil
         }
