@@ -90,20 +90,29 @@ extension TranscriptChecker {
         return (name, String(shown.dropFirst(lead.count)))
     }
 
-    /// True for a `webhooks delete ID` (no `--yes`) whose confirmation was declined when recorded (`n`, or Ctrl-C, at
-    /// `[y/N]`): its block shows `not deleted` alone (after Ctrl-C, with the interrupted mark). That is its whole
-    /// outcome, nothing was sent, so `kops check` replays it as recorded without a request, where no one could be
-    /// asked and the line alone would be refused for its missing `--yes` (probe22 P22-5).
+    /// True for a write whose confirmation was declined when recorded (`n`, or Ctrl-C, at `[y/N]`): `webhooks delete
+    /// ID` showing `not deleted` alone, `webhooks update` showing `not updated; …` alone, a `reply` (text or template)
+    /// ending `not sent` (after Ctrl-C, with the interrupted mark). That is its whole outcome, nothing was sent, so
+    /// `kops check` replays it as recorded without a request, where no one could be asked and the line alone would be
+    /// refused for its missing `--yes` or, with `--allow-writes`, sent (probe22 P22-5; tester57 AB2: a declined reply
+    /// was sent to the contact by `check --allow-writes` and by any check on the demo). A line with `--yes` was never
+    /// asked.
     static func wasDeclined(_ line: String, block: String) -> Bool {
         guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
         let words = commands[0].map(\.text)
-        guard words.first == WebhooksCommand.name, words.contains("delete"), !words.contains("--yes") else { return false }
+        guard !words.contains("--yes"), !words.contains("--dry-run") else { return false }
         let lines = block.split(separator: "\n").filter { !$0.isEmpty }
         guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return false }
         let output = lines[(prompt + 1)...].filter {
             !$0.allSatisfy { $0 == "`" } && String($0) != TranscriptRecorder.interruptedLine
+        }.map(String.init)
+        switch words.first {
+        case WebhooksCommand.name where words.contains("delete"): return output == ["not deleted"]
+        case WebhooksCommand.name where words.contains("update"): return output.count == 1 && output[0].hasPrefix("not updated; ")
+        // Hints the reply printed before its question (a held message, the window closing soon) may come first.
+        case ReplyCommand.name: return output.last == "not sent" && !output.contains { $0.hasPrefix("sent ") }
+        default: return false
         }
-        return output == ["not deleted"]
     }
 
     /// Why a write line's recorded block shows it was refused before anything was sent, nil otherwise: one command that
