@@ -14,6 +14,10 @@ public enum NumbersCommand: Command {
         return try list(pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
     }
 
+    /// What an empty project says: a key for the wrong project is itself the finding, not "nothing to fix" (probe3 F18;
+    /// tester57 AB11: `numbers` said "0 items" and `webhooks check` "0 errors", exit 0, where `overview` said this).
+    static let noNumbersLine = "this key's project has no phone numbers: wrong key or project? 'state' shows where the key came from"
+
     static func list(pageQuery: [(String, String)], in context: ShellContext) throws -> CommandResult {
         let page = try context.client.phoneNumbers(
             page: Page<PhoneNumber>.pageNumber(in: pageQuery),
@@ -61,6 +65,7 @@ public enum NumbersCommand: Command {
                 Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
             ], rows: rows)
         var hints = [page.footer] + differences.map { $0.difference.line }
+        if page.items.isEmpty, !page.hasMore, Page<PhoneNumber>.pageNumber(in: pageQuery) == 1 { hints.append(noNumbersLine) }
         let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
         if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
         // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.

@@ -280,9 +280,7 @@ public enum OverviewCommand: Command {
         }
         if phoneNumbers.isEmpty, numbersRead.limited == nil {
             // A key for the wrong project is itself the finding, not "nothing to fix" (probe3 F18).
-            blocks.append(.line(StyledText(
-                "this key's project has no phone numbers: wrong key or project? 'state' shows where the key came from",
-                style: .warn)))
+            blocks.append(.line(StyledText(NumbersCommand.noNumbersLine, style: .warn)))
         } else if next.isEmpty, unread.isEmpty {
             blocks.append(.line(StyledText("nothing to fix", style: .good)))
         } else if !next.isEmpty {

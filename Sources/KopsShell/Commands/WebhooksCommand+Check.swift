@@ -23,6 +23,14 @@ extension WebhooksCommand {
         } else {
             webhooks = try context.client.allWebhooks(.project)
         }
+        if id == nil, projectNumbers.isEmpty, webhooks.isEmpty {
+            // Nothing to check is no clean bill of health: the key most likely names another project (tester57 AB11).
+            var result = CommandResult(
+                blocks: [.line(StyledText("nothing to check: no webhooks, and " + NumbersCommand.noNumbersLine, style: .warn))],
+                json: .object(["checked": .number("0"), "findings": .array([])]))
+            result.status = .failure
+            return result
+        }
         var deliveries: [String: [WebhookVerdict.Delivery]] = [:]
         // A week of deliveries: enough to catch a receiver that fails only at times.
         let filter = [("period", "7d")] + (id.map { [("webhook_id", $0)] } ?? [])
