@@ -25,7 +25,7 @@ import Testing
             let full = try commands.map { try ProcessRunner.run("/bin/sh", ["-c", limited, "sh", "-c", $0], environment: environment) }
             let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "state" }.sorted()
             let retried = try commands.map { try ProcessRunner.run("/bin/sh", ["-c", free, "sh", "-c", $0], environment: environment) }
-            try Data("the user's own notes\n".utf8).write(to: URL(fileURLWithPath: folder + "/mine.md"))
+            try Data("# kops transcript\n\nthe user's own notes\n".utf8).write(to: URL(fileURLWithPath: folder + "/mine.md"))
             let forced = try ProcessRunner.run(
                 "/bin/sh", ["-c", limited, "sh", "-c", "use 100200300400502; bundle mine.md --force"], environment: environment)
             return (full, retried, forced, names, try String(contentsOfFile: folder + "/mine.md", encoding: .utf8))
@@ -35,6 +35,6 @@ import Testing
         #expect(names.isEmpty, "no empty file and no temporary one: \(names)")
         for result in retried { #expect(result.status == 0, "\(result.stderr)") }
         #expect(forced.status == 1, "\(forced.stderr)")
-        #expect(kept == "the user's own notes\n")
+        #expect(kept == "# kops transcript\n\nthe user's own notes\n")
     }
 }

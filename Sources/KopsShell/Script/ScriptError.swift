@@ -77,6 +77,9 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
     case notATranscript(path: String)
+    /// `record FILE --force` or `bundle FILE --force` on a file that is not a kops transcript (a script, notes): not
+    /// replaced (tester57 AB5: `record session.kops --force` replaced the script, no copy kept).
+    case notReplaced(path: String)
     /// `kops check FILE.md` of a file that cannot be read as text: missing, a folder, or not UTF-8 (`reason` says which
     /// and what to do).
     case unreadableTranscript(path: String, reason: String)
@@ -222,6 +225,9 @@ public enum ScriptError: KopsError, Equatable {
             // tester47 L10: "nothing was written" named no next step (and read oddly for a check, which writes nothing).
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line), so it was left as it is; "
                 + "transcripts are what 'record' writes, and a script of kops commands runs with 'kops run FILE'"
+        case .notReplaced(let path):
+            "'\(path)' exists and is not a kops transcript (no '\(TranscriptHeader.title)' first line): --force replaces "
+                + "only a transcript, so it was left as it is; move it away or pick another name"
         case .restoreExists(let path):
             "'\(path)' already exists: the restore file of an earlier transcript of that name, which 'kops check' needs; "
                 + "move it away or pick another name (--force replaces it)"
@@ -310,7 +316,7 @@ public enum ScriptError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .danglingMarker, .unknownMarker: .usage
-        case .unsetVariable, .unsetEnvironmentVariable, .environmentNotUTF8, .malformedInterpolation, .malformedPath, .notATranscript,
+        case .unsetVariable, .unsetEnvironmentVariable, .environmentNotUTF8, .malformedInterpolation, .malformedPath, .notATranscript, .notReplaced,
             .transcriptNotScript, .pipedTranscript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput

@@ -138,6 +138,13 @@ public final class TranscriptRecorder: OutputSink {
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
         if exists && opening == .create { throw .transcriptExists(path: path) }
+        // `--force` replaces a transcript (or bundle), never a script or notes of that name (AB5); an empty file holds
+        // nothing to lose.
+        if exists && opening == .replace, let text = FileManager.default.contents(atPath: target), !text.isEmpty,
+            !TranscriptParser.isTranscript(String(decoding: text, as: UTF8.self))
+        {
+            throw .notReplaced(path: path)
+        }
         // Another session recording to it (probe38 P38-7) is refused before anything is read or written.
         if exists { lock = try TranscriptLock.take(target, path: path) }
         let restoreFile = header.keepPII
