@@ -60,6 +60,9 @@ extension ShellContext {
     /// short). One reading and one count for `trace`, `message` and `whois` (tester56b AA5, AA8).
     func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?, extra: String?, completions: [String]) {
         guard case .success(let number) = WAMID.contactNumber(in: wamid) else { return (nil, nil, nil, []) }
+        // Without a number the project's newest messages are read only for an id long enough to tell messages apart by
+        // its start (`WAMID.completions` takes 24 base64 characters): a shorter one costs no listing (`wamid.AAAA`).
+        if number == nil, wamid.reversed().drop(while: { $0 == "=" }).count < 6 + 24 { return (nil, nil, nil, []) }
         let (facts, _) = IDLookups.fetch([.message(wamid, contact: number)], client: client)
         guard facts.failed.isEmpty else { return (nil, nil, nil, []) }
         let found = facts.messages.first { $0.id == wamid }
