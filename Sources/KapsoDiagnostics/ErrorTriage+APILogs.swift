@@ -97,7 +97,7 @@ extension ErrorTriage {
             }
             if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let damaged = damagedWAMID(object.id) {
                 return "the message id in the path is written wrongly: \(damaged.damage); '\(ShellWord.command("whois", damaged.id))' "
-                    + "finds the message it stands for"
+                    + (offersID(damaged.damage) ? "finds the message it stands for" : "looks for the message it stands for")
             }
             if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let unpadded = unpaddedWAMID(object.id) {
                 return unpadded

@@ -70,6 +70,29 @@ extension ErrorTriage {
             + "in a path"
     }
 
+    /// The 404 of a `/whatsapp/messages/{id}` call whose id has more `=` than its base64 needs, when `whois`' resolver
+    /// found the project's message it names without them (`identity`'s `WAMID.extraPaddingLabel` detail,
+    /// `WAMID.withoutExtraPadding`): the caller's id is the mistake, not Kapso (tester56b AA9: "this project's message
+    /// id … neither is the mistake … ask Kapso support", of an id read with its padding normalised away). E.g. `no message
+    /// has the id in the path as written: it ends with 2 '=' where its base64 needs 1 (an '=' was added): without the
+    /// extra '=' it is the contact's message wamid.…OAA=; …`. Nil otherwise.
+    public static func extraPaddingWAMID(_ segment: String, found identity: Identity?) -> String? {
+        guard let identity, identity.kind == .wamid,
+            let message = identity.details.first(where: { $0.label == WAMID.extraPaddingLabel })?.value
+        else { return nil }
+        let decoded = segment.removingPercentEncoding ?? segment
+        return "no message has the id in the path as written: " + WAMID.extraPadding(decoded, message: message)
+            + "; the caller added it (padding put on an id that had it, or '%3D' decoded into an id that kept its '='?): "
+            + "send the id as Kapso gave it, '=' written %3D in a path"
+    }
+
+    /// Whether what `WAMID.damage` read in a path's id offers the id it stands for (`… reads as a WAMID: wamid.…`, `use
+    /// wamid.…`): then `whois` of it finds the message; an id cut short or with an '=' too many offers none, and `whois`
+    /// may find none (tester56b AA9: "'whois …' finds the message it stands for" of an id no message has).
+    static func offersID(_ damage: String) -> Bool {
+        damage.contains("wamid.")
+    }
+
     /// Why a `wamid.` id is no WAMID Meta gives when it is too short to be one (`wamid.ID`, `wamid.NOPE`: Meta's run to
     /// about 60 characters, their base64 part never under 20), e.g. `'wamid.ID' is too short to be a WAMID: a test value
     /// or a placeholder?`; nil for any other id (tester47 F4).

@@ -328,6 +328,12 @@ extension FailureGroups {
         {
             return found
         }
+        // A WAMID with an '=' too many, of a message `whois` finds without it: the caller's mistake (tester56b AA9).
+        if let object = APIPath.objectID(in: endpoint), object.collection == "messages",
+            let extra = ErrorTriage.extraPaddingWAMID(object.id, found: identities[object.id])
+        {
+            return extra
+        }
         // A WAMID encoded twice: the triage's reading names it, before any story of the message (tester52 H5).
         if let object = APIPath.objectID(in: endpoint), object.collection == "messages", ErrorTriage.isDoubleEncoded(object.id) {
             return entry.meaning

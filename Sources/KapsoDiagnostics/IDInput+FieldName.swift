@@ -8,6 +8,13 @@ extension IDInput {
     /// then `:` or `=` (spaces around allowed); nil unless what follows reads as an id (`read`), and for a link's scheme
     /// (`https:`, `tel:`, `whatsapp:`, which `PhoneNumberText.linkedNumber` reads).
     public static func fieldNameInFront(_ text: String) -> (field: String, id: String, kind: String)? {
+        guard let (field, value) = fieldNameBefore(text), case .success(let input) = read(value) else { return nil }
+        return (field, value, input.kindInWords)
+    }
+
+    /// The field name in front of a value (`fieldNameInFront`'s reading) and the value `cleaned`, whether or not the value
+    /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name.
+    static func fieldNameBefore(_ text: String) -> (field: String, value: String)? {
         let whole = Substring(text.trimmingSpaces())
         let quotes: [Character] = ["\"", "'", "`"]
         var rest = whole.first.map(quotes.contains) == true ? whole.dropFirst() : whole
@@ -21,8 +28,17 @@ extension IDInput {
         guard let separator = rest.first, separator == ":" || separator == "=" else { return nil }
         let field = whole[..<rest.index(after: rest.startIndex)].filter { $0 != " " }
         let value = cleaned(String(rest.dropFirst()))
-        guard !value.isEmpty, case .success(let input) = read(value) else { return nil }
-        return (String(field), value, input.kindInWords)
+        return value.isEmpty ? nil : (String(field), value)
+    }
+
+    /// `'id:' in front is a field name copied with the id; without it, it looks damaged: …` for a field name in front of a
+    /// WAMID that does not read as one (`WAMID.damage`: cut short, a line wrapped inside it), as a payload line copied from
+    /// a wrapped terminal has both (tester56b AA5: each reading alone gave way to an older wording). Nil otherwise.
+    public static func fieldNameAndDamage(_ text: String) -> String? {
+        guard let (field, value) = fieldNameBefore(text), value.lowercased().hasPrefix("wamid."), case .failure = read(value),
+            let damage = WAMID.damage(value)
+        else { return nil }
+        return "'\(field)' in front is a field name copied with the id; without it, it looks damaged: " + damage
     }
 
     /// `a WAMID`, `a UUID`, … : what `read` took the text for, in words.

@@ -191,7 +191,10 @@ extension IDResolver {
     static func resolveWAMID(_ id: String, contact number: String?, facts: Facts) -> Identity {
         let carried = number.map { "the contact \(contact($0))" } ?? "no contact number that can be read"
         // Found whichever `=` padding Kapso stored it with (probe37 P37-15): the same message (StatusHistory.namesSameMessage).
-        guard let message = facts.messages.first(where: { $0.id == id }) ?? facts.messages.first(where: { StatusHistory.namesSameMessage($0.id, id) })
+        // Not with `=` beyond what base64 needs that `message` and `trace` never drop: they answer 404 (tester56b AA8).
+        let exact = facts.messages.first { $0.id == id }
+        let extra = exact == nil ? WAMID.withoutExtraPadding(id, among: facts.messages.map(\.id)) : nil
+        guard let message = exact ?? (extra == nil ? facts.messages.first(where: { StatusHistory.namesSameMessage($0.id, id) }) : nil)
         else {
             // The messages could not be listed (500, 429, timeout): nothing says whether the id is this project's
             // (probe6 P6-1: "no message with this id is in this project", exit 0, above "could not check messages").
@@ -238,11 +241,20 @@ extension IDResolver {
                     : cut ? "copy the whole id again; 'messages' lists this project's messages"
                     : "wrong project or key? 'messages' lists this project's messages")
             // The start of listed messages' ids: cut short (a log column, `…`), and they are named (tester56 Z1).
-            let completions = WAMID.completions(of: id, among: facts.messages)
+            let completions = extra == nil ? WAMID.completions(of: id, among: facts.messages) : []
+            if let extra {
+                identity.statement = "\(id) names no message as typed: " + WAMID.extraPadding(id, message: extra)
+                identity.fix = "use it: '\(ShellWord.command("trace", extra))'"
+            }
             if let first = completions.first {
                 identity.statement = "\(id) names no message as typed: " + WAMID.cutShort(completions: completions)
-                identity.fix = "use the whole id: '\(ShellWord.command("trace", first))'"
-                    + (completions.count > 1 ? number.map { "; 'messages --phone-number \($0)' lists them whole" } ?? "" : "")
+                // Several: which one was meant is not known; the newest is named as that, with the list (tester56b AA5).
+                let newest = facts.messages.filter { completions.contains($0.id) }.max { ($0.time ?? 0) < ($1.time ?? 0) }?.id ?? first
+                let list = number.map { "'messages --phone-number \($0)'" } ?? "'messages'"
+                identity.fix = completions.count == 1
+                    ? "use the whole id: '\(ShellWord.command("trace", first))'"
+                    : "use the whole id, as \(list) lists it (the newest of the \(completions.count): "
+                        + "'\(ShellWord.command("trace", newest))')"
             }
             // An id all in one case was changed on the way (a case-insensitive store, URL handling; base64 is
             // case-sensitive): the message read that matches it ignoring case is named, else the case is the likely cause,
@@ -261,7 +273,9 @@ extension IDResolver {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]
                 identity.contacts = [(number, nil)]
             }
-            if completions.isEmpty, let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
+            if completions.isEmpty, extra == nil, let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
+            // The message it names without them, for the `errors` view's row of a call with this id (tester56b AA9).
+            if let extra { identity.details.append(Identity.Detail(WAMID.extraPaddingLabel, extra)) }
             identity.notFound = true
             return identity
         }

@@ -46,6 +46,7 @@ public enum UUIDShape {
             let rest = text[space...].drop(while: \.isWhitespace)
             return "it is a UUID followed by a space and \(rest.count) more characters (a value that held two words?)"
         }
+        if let wrapped = wrapped(text) { return wrapped }
         if let (uuid, how) = respelled(text) { return "\(how): as a UUID it is \(uuid)" }
         guard isNearly(text) else { return nil }
         if let (offset, character) = text.enumerated().first(where: { $0.element != "-" && !$0.element.isHexDigit }) {
@@ -57,5 +58,20 @@ public enum UUIDShape {
         let digits = counts.reduce(0, +)
         let hint = digits == 31 ? " (one digit short: copied in part?)" : digits == 33 ? " (one digit too many)" : ""
         return "its groups have \(counts.map(String.init).joined(separator: "-")) hex digits; a UUID's have 8-4-4-4-12\(hint)"
+    }
+
+    /// `it holds a line break inside it (a line wrapped where the id was shown, copied back): without it, it reads as
+    /// d4f5b6c7-…` when whitespace inside `text` is all that keeps it from being a UUID: a terminal or an e-mail wraps a
+    /// UUID at a hyphen, and the copy keeps the break (tester56b AA13: "character 25 is a space", of a line break). The
+    /// words are `WAMID.whitespaceInside`'s; nil otherwise.
+    static func wrapped(_ text: String) -> String? {
+        let joined = text.filter { !$0.isWhitespace }
+        guard joined != text, text.first?.isWhitespace == false, text.last?.isWhitespace == false, IDInput.isUUID(joined) else {
+            return nil
+        }
+        let blanks = text.filter(\.isWhitespace)
+        let what = blanks.contains(where: \.isNewline) ? "a line break" : blanks == " " ? "a space" : "whitespace"
+        return "it holds \(what) inside it (a line wrapped where the id was shown, copied back): without it, it reads as "
+            + joined.lowercased()
     }
 }

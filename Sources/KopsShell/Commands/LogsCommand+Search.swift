@@ -26,7 +26,13 @@ extension LogsCommand {
         }
         if arguments.has("--follow") { _ = try LogSearchFollow(arguments: arguments, query: LogSearchQuery()) }
         if let text = arguments.value("--around") { _ = try Self.around(text) }
-        return try LogSearchInput.filters(arguments.all("--filter"))
+        let filters = try LogSearchInput.filters(arguments.all("--filter"))
+        // A WAMID that cannot be read filters nothing: said as `trace` says it, not "no events match" (tester56b AA5).
+        for filter in filters where filter.key.hasSuffix("message_id") && filter.value.lowercased().hasPrefix("wamid.") {
+            guard case .failure = WAMID.canonical(IDInput.cleaned(filter.value)), let reason = IDArgument.wamidReason(filter.value) else { continue }
+            throw ShellError.unreadableID(command: "logs search --filter \(filter.key)", value: IDInput.echo(filter.value), reason: reason)
+        }
+        return filters
     }
 
     /// `--around` read as a time (ZonelessTime.read; P28-13, P29-6) or an id, before any look-up; else refused.
@@ -43,9 +49,12 @@ extension LogsCommand {
         // knows when it happened.
         case .failure(.unknownForm): return .searched(text.trimmingCharacters(in: .whitespaces))
         case .failure(let problem):
+            // A WAMID cut short at its end: looked up by its start, as `trace` and `whois` look it up (tester56b AA5).
+            if let stem = WAMID.beforeCutMark(IDInput.cleaned(text)), case .success(let value) = IDInput.read(stem) { return .id(value) }
             throw .unreadableID(
                 command: "logs search --around", value: IDInput.echo(text),
-                reason: problem.reason + "; give an ISO time such as 2026-11-21T11:35:00Z or an id 'whois' knows")
+                reason: (IDArgument.wamidReason(text, cutByTable: true) ?? problem.reason)
+                    + "; give an ISO time such as 2026-11-21T11:35:00Z or an id 'whois' knows")
         }
     }
 

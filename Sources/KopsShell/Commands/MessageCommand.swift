@@ -18,7 +18,7 @@ public enum MessageCommand: Command {
 
     /// The WAMID typed, read as users paste it; a missing or unreadable one is refused.
     private static func wamid(_ arguments: Arguments) throws -> String {
-        try MessageInput.wamid(try arguments.required(0, "message id (WAMID)"), command: name)
+        try MessageInput.messageIDs(try arguments.required(0, "message id (WAMID)"), command: name)[0]
     }
 
     /// The contact's later edits and deletion of an inbound message (`MessageChange`, probe9 P9-14): one listing of the
@@ -41,7 +41,7 @@ public enum MessageCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let ids = try MessageInput.wamids(try arguments.required(0, "message id (WAMID)"), command: name)
+        let ids = try MessageInput.messageIDs(try arguments.required(0, "message id (WAMID)"), command: name)
         let message: Message
         do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)

@@ -33,7 +33,10 @@ enum MessageLookup {
     /// `error` for a message not found whose id looks lower-cased (`WAMID.looksLowerCased`, probe9 P9-21): the line
     /// says so, since base64 ids are case-sensitive. Any other error comes back unchanged.
     static func explaining(_ error: any Error) -> any Error {
-        guard case KapsoAPIError.messageNotFound(let id) = error, WAMID.looksLowerCased(id) else { return error }
+        // A UUID asked as a message id (tester56 Z8) has no capital letter either: the resolver names it instead.
+        guard case KapsoAPIError.messageNotFound(let id) = error, id.lowercased().hasPrefix("wamid."), WAMID.looksLowerCased(id) else {
+            return error
+        }
         return ShellError.idNotFound(
             explanation: "message \(id) was not found: it looks lower-cased (its base64 has no capital letter), and WAMIDs "
                 + "are case-sensitive base64; copy it again from the payload or 'messages' (a case-insensitive column or "

@@ -17,6 +17,10 @@ extension ShellContext {
         switch error {
         case KapsoAPIError.conversationNotFound(let value): (id, expected) = (value, .conversationID)
         case KapsoAPIError.webhookNotFound(let value, _): (id, expected) = (value, .webhookID)
+        // A message id that is no WAMID (a UUID Kapso may list as one, tester56 Z8), not found: what else it is, with the
+        // status of an id of another form (usage), as before it was asked for.
+        case KapsoAPIError.messageNotFound(let value) where !value.lowercased().hasPrefix("wamid."):
+            (id, expected, status) = (value, .wamid, .usage)
         case KapsoAPIError.messageNotFound(let value):
             // A WAMID is no other kind of id: its own 404 says no such message is in the project (and whether the id
             // looks damaged), unless every call gets 404 (the base URL).
@@ -24,6 +28,8 @@ extension ShellContext {
             let listed = contactMessages(value)
             // The contact's messages hold it: the message exists, whatever the one read said (tester51 G6).
             if let found = listed.found { return ListedThoughNotFound(meaning: WAMID.listedThoughNotFound(value, sent: found.time, at: now())) }
+            // One of the contact's listed messages with an '=' too many: not cut short, the reverse (tester56b AA8).
+            if let extra = listed.extra { return ShellError.idNotFound(explanation: WAMID.notFound(extraPadding: value, message: extra)) }
             // The start of the contact's listed messages: cut short, and they are named, as `whois` names them (tester56 Z1).
             if !listed.completions.isEmpty {
                 return ShellError.idNotFound(explanation: WAMID.notFound(cutShort: value, completions: listed.completions))
@@ -45,19 +51,26 @@ extension ShellContext {
         }
     }
 
-    /// What one page of `GET /whatsapp/messages` filtered by the contact number a WAMID carries says (kapso-api.md §7.1;
-    /// Kapso matches `phone_number` on part of the number, so the rows are compared whole): `any`, whether the contact has
-    /// a message in the project (nil when the id carries no number, the list fails, or a next page leaves it open);
-    /// `found`, the listed message with that WAMID itself.
-    /// `completions`, the listed ids that start with it (`WAMID.completions`: it was cut short).
-    func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?, completions: [String]) {
-        guard case .success(let number?) = WAMID.contactNumber(in: wamid),
-            let page = try? client.messages(filters: [("phone_number", String(number.suffix(8)))], limit: 100)
-        else { return (nil, nil, []) }
-        let found = page.items.first { $0.id == wamid }
-        let completions = found == nil ? WAMID.completions(of: wamid, among: page.items) : []
-        if found != nil || WAMID.hasMessage(of: number, in: page.items) { return (true, found, completions) }
-        return (page.nextPageQuery == nil ? false : nil, nil, completions)
+    /// What the contact's messages say of a WAMID the API answered 404 for, read as `whois` reads them (`IDLookups`'
+    /// `.message` look-up: by the contact number the id carries, else the project's newest; kapso-api.md §7.1, Kapso
+    /// matches `phone_number` on part of the number, so rows are compared whole): `any`, whether the contact has a
+    /// message in the project (nil when the id carries no number, the list fails, or its last page is not read);
+    /// `found`, the listed message with that WAMID itself; `extra`, the one it names without `=` beyond what its base64
+    /// needs (`WAMID.withoutExtraPadding`); `completions`, the listed ids that start with it (`WAMID.completions`: cut
+    /// short). One reading and one count for `trace`, `message` and `whois` (tester56b AA5, AA8).
+    func contactMessages(_ wamid: String) -> (any: Bool?, found: Message?, extra: String?, completions: [String]) {
+        guard case .success(let number) = WAMID.contactNumber(in: wamid) else { return (nil, nil, nil, []) }
+        // Without a number the project's newest messages are read only for an id long enough to tell messages apart by
+        // its start (`WAMID.completions` takes 24 base64 characters): a shorter one costs no listing (`wamid.AAAA`).
+        if number == nil, wamid.reversed().drop(while: { $0 == "=" }).count < 6 + 24 { return (nil, nil, nil, []) }
+        let (facts, _) = IDLookups.fetch([.message(wamid, contact: number)], client: client)
+        guard facts.failed.isEmpty else { return (nil, nil, nil, []) }
+        let found = facts.messages.first { $0.id == wamid }
+        let extra = found == nil ? WAMID.withoutExtraPadding(wamid, among: facts.messages.map(\.id)) : nil
+        let completions = found == nil && extra == nil ? WAMID.completions(of: wamid, among: facts.messages) : []
+        guard let number else { return (nil, found, extra, completions) }
+        if found != nil || WAMID.hasMessage(of: number, in: facts.messages) { return (true, found, extra, completions) }
+        return (facts.capped.isEmpty ? false : nil, nil, extra, completions)
     }
 
     /// The error of `GET /whatsapp/phone_numbers` (one row) when it says the base URL is wrong

@@ -22,13 +22,13 @@ public enum TraceCommand: Command {
     ]
 
     public static func validate(_ arguments: Arguments) throws {
-        if let typed = arguments.positionals.first { _ = try MessageInput.wamid(typed, command: name) }
+        if let typed = arguments.positionals.first { _ = try MessageInput.messageIDs(typed, command: name) }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let ids: [String]
         if let typed = arguments.positionals.first {
-            ids = try MessageInput.wamids(typed, command: name)
+            ids = try MessageInput.messageIDs(typed, command: name)
         } else {
             guard let last = context.session.lastMessageID else { throw ShellError.noMessageSelected(command: name) }
             ids = [last]

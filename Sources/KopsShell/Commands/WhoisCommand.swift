@@ -51,14 +51,9 @@ public enum WhoisCommand: Command {
                 return (pasted, value)
             }
             // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
-            // the damage reading offered a WAMID one character short).
-            if case .lookAlike = problem, let reason = IDInput.Problem.lookAlikeReason(problem) {
-                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
-            }
-            // A WAMID damaged on the way (an HTML entity, a character base64 has not, `wamid.` left out): said as such.
-            if let damage = WAMID.damage(IDInput.cleaned(pasted)) {
-                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: "it looks damaged: " + damage)
-            }
+            // the damage reading offered a WAMID one character short); a WAMID damaged on the way (an HTML entity, a
+            // character base64 has not, `wamid.` left out), also behind a field name (tester56b AA5): said as such.
+            if let reason = IDArgument.wamidReason(pasted) { throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason) }
             // An id of a kind kops cannot look up (a group id, Meta's conversation id, a ctwa_clid): say what it is
             // or looks like (probe7 P7-7), as a not-found answer rather than a usage error.
             if case .unknownForm = problem, let shape = IDShape.describe(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: shape) }

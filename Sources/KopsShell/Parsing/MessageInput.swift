@@ -28,23 +28,12 @@ enum MessageInput {
             // An id cut short with `…` at its end (a log column, a chat preview): looked up by its start, whose 404 names
             // the contact's messages that start with it, as `whois` does (tester56 Z1).
             if let stem = WAMID.beforeCutMark(IDInput.cleaned(text)), case .success(let id) = WAMID.canonical(stem) { return id }
-            // An id kops's own table cut (`…`), pasted back (tester46 F4): said as that, not as "not base64".
-            if case .failure(.shortenedByTable) = IDInput.read(text) {
-                throw ShellError.unreadableID(
-                    command: command, value: IDInput.echo(text), reason: IDInput.Problem.shortenedByTable.reason)
-            }
-            // A look-alike of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named
-            // (IDInput.lookAlike, probe23 P23-7), not "expected a WAMID starting with 'wamid.'", which it visibly does.
-            // A field name copied in front (`id: wamid.…`) is named with the id (tester54 V13).
-            if case .failure(let problem) = IDInput.read(text),
-                let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason
-            {
+            // An id kops's own table cut (`…`), pasted back (tester46 F4): said as that, not as "not base64". A look-alike
+            // of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named (probe23 P23-7). A
+            // field name copied in front (`id: wamid.…`, tester54 V13), also of a damaged id (tester56b AA5). Damaged on
+            // the way (URL-encoded twice, a URL's query, an HTML entity, a line wrapped inside it): said as such.
+            if let reason = IDArgument.wamidReason(text, cutByTable: true) {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: reason)
-            }
-            // Damaged on the way (URL-encoded twice, a URL's query, an HTML entity, a character base64 has not, the
-            // `wamid.` left out): said as such.
-            if let damage = WAMID.damage(IDInput.cleaned(text)) {
-                throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: "it looks damaged: " + damage)
             }
             throw plain
         }
@@ -55,6 +44,18 @@ enum MessageInput {
     static func wamids(_ text: String, command: String) throws -> [String] {
         let id = try wamid(text, command: command)
         return (try? WAMID.lookups(IDInput.cleaned(text)).get()) ?? [id]
+    }
+
+    /// The ids to ask for, for a message id typed to `trace` or `message` (`wamids`), or a UUID as typed: Kapso lists
+    /// messages whose id is no WAMID (a UUID-shaped `id`, tester56 Z8), and `messages` prints it, so it is asked for
+    /// before any refusal; its 404 is named by the resolver (another kind of id, `ShellContext.explainingWrongKind`).
+    static func messageIDs(_ text: String, command: String) throws -> [String] {
+        do {
+            return try wamids(text, command: command)
+        } catch let wrong as WrongIDForm {
+            guard case .uuid = wrong.input else { throw wrong }
+            return [wrong.id]
+        }
     }
 
     /// The Kapso id in what was typed where a UUID belongs (`IDInput.cleaned`, lowercased): conversation, webhook
