@@ -12,28 +12,13 @@ import Testing
 @Suite struct AA2WildcardEventFixTests {
     static let webhook = "aaaa0000-4e5f-4a6b-8c7d-9e0f1a2b3c05"
 
-    static func seed() throws -> String {
-        try SeedFile.write("aa2", [
-            "phone_numbers": [SeedFile.phoneNumber("100200300400501", name: "Support Line", phone: "0100")],
-            "webhooks": [[
-                "id": webhook, "url": "https://f.example.com/x", "kind": "kapso", "events": ["whatsapp.message.*"],
-                "active": true, "created_at": "2026-10-02T09:00:00Z", "updated_at": "2026-11-03T12:30:00Z",
-                "project_id": "5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21", "phone_number_id": "100200300400501",
-                "secret_key": "whsec_demo_123", "headers": [:], "buffer_enabled": false, "buffer_window_seconds": NSNull(),
-                "max_buffer_size": NSNull(), "buffer_events": [], "inactivity_minutes": 60, "payload_version": "v2",
-            ]],
-        ])
-    }
-
     @Test func theFixCheckPrintsRunsAsPasted() async throws {
-        let path = try Self.seed()
+        let path = try V17TrailingSpaceEventFixTests.seed("aa2", id: Self.webhook, events: ["whatsapp.message.*"])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let check = try await runDemo(["webhooks check"], number: "100200300400501", seed: .file(path), width: 1000)[0]
         let said = check.out + check.err
         #expect(said.contains("subscribed to whatsapp.message.* (a pattern stored as one name"), "\(said)")
-        let fix = try #require(
-            said.split(separator: "\n").compactMap { line in line.range(of: "webhooks update \(Self.webhook)").map { String(line[$0.lowerBound...]) } }
-                .first, "\(said)")
+        let fix = try #require(V17TrailingSpaceEventFixTests.fixLine(said, webhook: Self.webhook), "\(said)")
         #expect(fix.hasSuffix("--remove-events \"whatsapp.message.*\""), "\(fix)")
         #expect(fix.contains("--add-events whatsapp.message.received,whatsapp.message.sent,"), "\(fix)")
         let runs = try await runDemo([fix, "webhooks get \(Self.webhook) --output json"], number: "100200300400501", seed: .file(path))
