@@ -20,7 +20,9 @@ extension PastedError {
             let digits = characters[(hash + 1)...].prefix { $0.isASCII && $0.isNumber }
             if !digits.isEmpty { return String(digits) }
         }
-        let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map(String.init)
+        // A colon closing a word is punctuation: `Error 131047: Re-engagement message`, as Meta's dashboards and logs
+        // print it (tester57 AB9: refused as no code).
+        let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map { $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }
         if let found = afterCodeWord(text) ?? numberCode(in: words) {
             guard isZero(found) else { return found }
             if let other = numberCode(in: words, skippingZero: true), isCode(other) { return other }
