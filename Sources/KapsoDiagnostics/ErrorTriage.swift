@@ -189,7 +189,9 @@ public struct ErrorTriage {
                         ? MessageVerdict.failedWithoutStatuses(
                             wamid: id, phoneNumberID: kapso?["phone_number_id"]?.string, age: now.flatMap { now in sentAt.map { now - $0 } },
                             logSearch: .notAsked)
-                        : "the failed status has no errors[] entry; 'trace \(id)' shows the history")
+                        : history.failures.isEmpty
+                            ? MessageVerdict.unrecordedFailure(history) + "; 'trace \(id)' shows the history"
+                            : "the failed status has no errors[] entry; 'trace \(id)' shows the history")
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let word = item.word, StatusWord(word).reachedDevice { meaning = StatusHistory.attachedMeaning(word: word, error: item.error) }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {

@@ -12,9 +12,7 @@ extension MessageVerdict {
         switch StatusWord(message.status) {
         case .failed:
             // (A delivery or read in the history is a Disagreement, read before this.)
-            return MessageVerdict(
-                "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
-                    + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
+            return MessageVerdict("failed (Kapso's status); " + unrecordedFailure(history), .bad)
         case .read, .played:
             return MessageVerdict("\(message.status) by the contact (Kapso's status; \(stops), so when is unknown)", .good)
         case .delivered:
@@ -24,6 +22,15 @@ extension MessageVerdict {
         case .waiting, .sent, .warning, .deleted, .received:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
+    }
+
+    /// Why a message Kapso calls failed has no error code, when its history holds no failed event: `the status history
+    /// stops at sent at … and holds no failed event, so Meta's error code was not recorded; …`. `errors` says it as
+    /// `trace` does (tester57 AB14: "the failed status has no errors[] entry", of a failed status that is not there).
+    static func unrecordedFailure(_ history: StatusHistory) -> String {
+        let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
+        return "the status history stops at \(latest) and holds no failed event, so Meta's error code was not recorded; the "
+            + "failed webhook ('deliveries --event whatsapp.message.failed') may carry it"
     }
 
     /// `; the status history holds no failed event: the error is the one on the message` (Kapso's `failed` with Meta's

@@ -1,3 +1,6 @@
+internal import Foundation
+internal import KapsoClient
+
 /// An HTTP status pasted with words that say it may be a webhook delivery's (`webhook failed: 401 Unauthorized`, `our
 /// endpoint returned 500 to the webhook`): the answer the receiver gave Kapso's request (a delivery's `response_status`,
 /// kapso-api.md §4), which Kapso's API's answer to a call is not (tester56 Z6: read as "HTTP 401 from Kapso: the API key
@@ -23,6 +26,10 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// Reads `text`; nil unless it speaks of a webhook, a delivery or the receiver and holds a status no count or time
     /// follows, with none of Kapso's own words.
     public init?(_ text: String) {
+        if let status = Self.rowStatus(text) {
+            (self.status, reading) = (status, .receiver)
+            return
+        }
         let lowered = text.lowercased()
         if ["{", "#", "/platform/", "/meta/whatsapp", "api.kapso.ai", "graph.facebook.com", "api key", "api_key", "from kapso"]
             .contains(where: lowered.contains) || KapsoStatusReading.documentedStatus(of: text) != nil
@@ -50,11 +57,27 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`).
     public var meaning: String { ErrorTriage.deliveryMeaning(status: status, at: "at the delivery's time") }
 
-    /// What Kapso does after such an answer: kapso-api.md §10.3 (retries 10 s, 40 s and 90 s after each failure, as
-    /// Kapso's docs and skills say; one third-party summary says 3 attempts in all) and §10.4 (automatic pausing when
-    /// most deliveries of 15 minutes fail; single source).
-    public static let kapsoThen = "Kapso counts the delivery as failed and retries it (10 s, 40 s and 90 s after each failure, "
-        + "kapso-api.md §10.3); a webhook whose deliveries mostly fail may be paused (active: false, §10.4)"
+    /// What Kapso does after such an answer: kapso-api.md §10.3, where the sources disagree (Kapso's docs and skills:
+    /// retries 10 s, 40 s and 90 s after each failure; a third-party summary of the newer "Delivery" page: 3 attempts in
+    /// all, now, +10 s and +40 s), so both are said (tester56b AA1's low: stated as fact), and §10.4 (automatic pausing
+    /// when most deliveries of 15 minutes fail; single source).
+    public static let kapsoThen = "Kapso counts the attempt as failed and retries it: 10 s, 40 s and 90 s after each failure "
+        + "by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources "
+        + "disagree, kapso-api.md §10.3); a webhook whose deliveries mostly fail may be paused (active: false, §10.4)"
+
+    /// The `response_status` of a pasted delivery row (`{"status": "failed", "response_status": 401, …}`, as `deliveries
+    /// --output json` prints one; kapso-api.md §4): the receiver's answer to Kapso's delivery. Nil for other text, a body
+    /// with an `error`, or a status HTTP does not define from 300.
+    private static func rowStatus(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.first == "{" || trimmed.first == "[", let json = PastedError.json(trimmed)?.json else { return nil }
+        for row in [json, json["data"]?[0], json[0]].compactMap({ $0 }) where row.object != nil && row["error"] == nil {
+            guard let value = row["response_status"] else { continue }
+            guard let status = value.int ?? value.string.flatMap({ Int($0) }), httpStatuses.contains(status) else { return nil }
+            return status
+        }
+        return nil
+    }
 
     /// Words that name the receiver's side.
     static let receiverWords: Set = ["receiver", "endpoint", "callback", "handler", "response_status"]

@@ -40,8 +40,9 @@ public struct PastedError: Sendable, Equatable {
 
     /// Reads pasted text; nil when no code can be found in it.
     public init?(_ text: String) {
-        let trimmed = text.trimmingSpaces()
-        if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
+        var trimmed = text.trimmingSpaces()
+        if trimmed.first == "{" || trimmed.first == "[", let (json, parsed) = Self.json(trimmed) {
+            trimmed = parsed
             // Kapso's own refusals are `{"error": "text"}` without a code (kapso-api.md §9.3).
             let kapso = APIRefusal(status: nil, text: trimmed).map { PastedError(code: $0.code, message: json["error"]?.string, details: nil) }
             // Kapso's own body with a text no code names (`{"error": "WhatsApp phone number not found …"}`, the `{"errors":
@@ -69,6 +70,7 @@ public struct PastedError: Sendable, Equatable {
         guard let code = Self.code(inText: trimmed) ?? APIRefusal(status: nil, text: trimmed)?.code else { return nil }
         self.init(code: code, message: nil, details: nil)
         objectID = Self.objectID(in: trimmed)
+        subcode = Self.subcode(inText: trimmed)
         pastedText = trimmed
     }
 
@@ -76,7 +78,7 @@ public struct PastedError: Sendable, Equatable {
     /// array), else the one `init?(_:)` reads; empty when no code can be found.
     public static func all(_ text: String) -> [PastedError] {
         let trimmed = text.trimmingSpaces()
-        if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
+        if trimmed.first == "{" || trimmed.first == "[", let json = Self.json(trimmed)?.json {
             let lists = [json["errors"], json["statuses"]?[0]?["errors"], json]
             if let list = lists.lazy.compactMap({ $0?.array }).first(where: { $0.count > 1 }) ?? Optional(nestedErrors(in: json)) {
                 let found = list.compactMap(fromJSON)
@@ -282,57 +284,4 @@ public struct PastedError: Sendable, Equatable {
         found.lacksCode = true
         return found
     }
-
-    // `#131047` anywhere, else digits after `code`, else a number that stands as a code (`numberCode`), else a known
-    // string code.
-    private static func code(inText text: String) -> String? {
-        let characters = Array(text)
-        if let hash = characters.firstIndex(of: "#") {
-            let digits = characters[(hash + 1)...].prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty { return String(digits) }
-        }
-        let lowered = text.lowercased()
-        if let range = lowered.range(of: "code") {
-            let after = lowered[range.upperBound...].drop { "\"': =".contains($0) }
-            let digits = after.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty { return String(digits) }
-        }
-        let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map(String.init)
-        if let number = numberCode(in: words) { return number }
-        if words.count == 1, let word = words.first { return word }
-        return words.first { !isNumber($0) && ErrorCatalog.entry(for: $0) != nil }
-    }
-
-    /// The first number that stands as a code: the first word (`131026 Message undeliverable`), one after a path, a
-    /// placeholder or a word that introduces a code (`error 131026`, `HTTP 429`, `GET /… 404`), or a six- or seven-digit
-    /// one anywhere (Meta's WhatsApp codes, 13xxxx). A shorter number after a word of prose is a count, limit or wait
-    /// ("retry in 10 s", "exceeded 100 requests"): no code (tester50 F1). Nor is a number its next word counts or times
-    /// (`failed (4 attempts)`, `webhook failed 10 minutes ago`, `Error 500 times`: tester55 X5, read as Meta's code 4
-    /// "app rate limit" and code 10 "permission denied").
-    private static func numberCode(in words: [String]) -> String? {
-        let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
-        for (index, word) in words.enumerated() where isNumber(word) {
-            if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
-            // A number a count names before it (`attempts left: 2`, `retries remaining 3`: tester55b Y1) is one too.
-            if index >= 1, ["left", "remaining"].contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
-            // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
-            let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
-            let before = index == 0 || joined ? nil : words[index - 1]
-            // Graph's error type names a code too (`OAuthException 190`, `GraphMethodException 100`).
-            let prose = before.map {
-                $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) && !$0.lowercased().hasSuffix("exception")
-            } ?? false
-            if !prose || (6...7).contains(word.count) { return word }
-        }
-        return nil
-    }
-
-    /// Words after a number that make it a count, a share or a time, not a code.
-    static let countingWords: Set = [
-        "time", "times", "x", "attempt", "attempts", "try", "tries", "retry", "retries", "call", "calls", "request", "requests",
-        "delivery", "deliveries", "event", "events", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
-        "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "week", "weeks", "%", "percent",
-    ]
-
-    private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
 }

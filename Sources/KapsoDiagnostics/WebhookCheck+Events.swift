@@ -63,18 +63,12 @@ struct WebhookEventPlan {
     }
 
     /// `webhooks update ID --add-events A --remove-events R`, each flag only when it has names; nil when neither has. A
-    /// list holding white space or a quote is quoted (`ShellWord`), so a name stored as `whatsapp.message.received ` is
-    /// removed as stored when the line is pasted (tester54 V17: the space was lost, and the fix refused).
+    /// list holding anything but a plain word's characters is quoted (`ShellWord.quoted`), so a name stored as
+    /// `whatsapp.message.received ` is removed as stored when the line is pasted (tester54 V17: the space was lost, and
+    /// the fix refused), and a stored `whatsapp.message.*` is not globbed by a POSIX shell (tester56b AA2).
     static func update(_ id: String, add: [String] = [], remove: [String]) -> String? {
         guard !add.isEmpty || !remove.isEmpty else { return nil }
-        return "webhooks update \(id)" + (add.isEmpty ? "" : " --add-events " + word(add))
-            + (remove.isEmpty ? "" : " --remove-events " + word(remove))
-    }
-
-    /// `names` joined by `,` as one word of a kops command line: quoted only when it holds white space, a quote, `\`,
-    /// `;`, `#` or `$` (a `*` pattern stays as it is).
-    private static func word(_ names: [String]) -> String {
-        let list = names.joined(separator: ",")
-        return list.contains(where: { $0.isWhitespace || "\"'\\;#$".contains($0) }) ? ShellWord.quoted(list) : list
+        return "webhooks update \(id)" + (add.isEmpty ? "" : " --add-events " + ShellWord.quoted(add.joined(separator: ",")))
+            + (remove.isEmpty ? "" : " --remove-events " + ShellWord.quoted(remove.joined(separator: ",")))
     }
 }

@@ -40,10 +40,12 @@ public struct WebhookCheck {
     /// phone-number ids, when listed) finds webhooks bound to a number outside the project; `apiIsLocal` (the API
     /// runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info. `health` holds the health
     /// read of numbers whose message events a webhook here receives: one whose subscription blocks them is an error.
+    /// `unread` names the webhooks whose deliveries could not be read, with why: only the rules that need no delivery
+    /// run for them (`checkUnread`).
     public init(
         webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], period: String, coverageFor number: String?,
         projectNumbers: [String]? = nil, apiIsLocal: Bool = false, now: Int64? = nil, inbound: [Inbound] = [],
-        health: [String: HealthTriage] = [:]
+        health: [String: HealthTriage] = [:], unread: [String: String] = [:]
     ) {
         // A webhook is one id: a list that holds an id twice (offset pages read while the list changed, or a seed
         // that repeats it) must not make a webhook the duplicate of itself, nor count its deliveries twice.
@@ -63,6 +65,10 @@ public struct WebhookCheck {
                     fix: "none: it is one webhook, not two; do not delete it as a duplicate")
             }
             let verdict = WebhookVerdict(webhook, deliveries: deliveries[webhook.id] ?? [], now: now)
+            if let why = unread[webhook.id] {
+                checkUnread(verdict, why: why, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+                continue
+            }
             check(webhook, number: number, projectNumbers: projectNumbers)
             checkScheme(webhook, deliveries: deliveries[webhook.id] ?? [])
             checkReceiver(
@@ -178,7 +184,7 @@ public struct WebhookCheck {
         names.filter { deliveryHeaders.contains(String($0.lowercased().filter { $0 != " " })) }
     }
 
-    private mutating func check(_ webhook: Webhook, number: String?, projectNumbers: [String]?) {
+    mutating func check(_ webhook: Webhook, number: String?, projectNumbers: [String]?) {
         let id = webhook.id
         let known = webhook.events.filter(WebhookEvents.isKnown)
         let numberEvents = known.filter { WebhookEvents.scope(of: $0) == .phoneNumber }

@@ -149,28 +149,6 @@ public enum WebhookEvents {
             "send only Kapso's event names: \(family.joined(separator: ", "))")
     }
 
-    /// What an event name from another vocabulary is, with Kapso's names for it; nil for any other name. `messages` is
-    /// Meta's webhook field (what Meta's app subscribes a WABA to, `subscribed_fields` of the `webhook_subscription`
-    /// check, kapso-api.md §2), which carries every message and status; `statuses`/`message_status` name Meta's status
-    /// updates inside it; `whatsapp.message.status` is a third-party note's name, "not a Kapso event" (§3.4). Kapso's
-    /// events are the catalogue's (§3.4) (tester56 Z8: each got only "unknown event").
-    public static func foreignReading(_ name: String) -> String? {
-        let statuses = "Kapso's status events are whatsapp.message.sent, whatsapp.message.delivered, whatsapp.message.read "
-            + "and whatsapp.message.failed (kapso-api.md §3.4)"
-        switch name.lowercased() {
-        case "messages":
-            return "it is Meta's webhook field (what Meta's app subscribes the WABA to, kapso-api.md §2), not a Kapso event; "
-                + "Kapso's message events are whatsapp.message.received, whatsapp.message.sent, whatsapp.message.delivered, "
-                + "whatsapp.message.read and whatsapp.message.failed (§3.4)"
-        case "statuses", "status", "message_status", "message_statuses":
-            return "Meta sends status updates inside its 'messages' webhook field; " + statuses
-        case let lowered where lowered.hasSuffix(".status") || lowered.hasSuffix(".statuses"):
-            return "it is no Kapso event (a name third-party notes use); " + statuses
-        default:
-            return nil
-        }
-    }
-
     /// Kapso's 422 text for unknown names on create or update (kapso-api.md §14.1):
     /// `Events contains unsupported events: "whatsapp.message.status"`.
     public static func unsupportedMessage(_ names: [String]) -> String {

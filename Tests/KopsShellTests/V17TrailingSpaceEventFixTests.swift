@@ -11,11 +11,12 @@ import Testing
 @Suite struct V17TrailingSpaceEventFixTests {
     static let webhook = "aaaa0000-4e5f-4a6b-8c7d-9e0f1a2b3c06"
 
-    static func seed() throws -> String {
-        try SeedFile.write("v17", [
+    /// A seed whose one webhook, of the Support Line, is `id` subscribed to `events` (also `AA2WildcardEventFixTests`').
+    static func seed(_ name: String = "v17", id: String = webhook, events: [String] = ["whatsapp.message.received "]) throws -> String {
+        try SeedFile.write(name, [
             "phone_numbers": [SeedFile.phoneNumber("100200300400501", name: "Support Line", phone: "0100")],
             "webhooks": [[
-                "id": webhook, "url": "https://g.example.com/x", "kind": "kapso", "events": ["whatsapp.message.received "],
+                "id": id, "url": "https://g.example.com/x", "kind": "kapso", "events": events,
                 "active": true, "created_at": "2026-10-02T09:00:00Z", "updated_at": "2026-11-03T12:30:00Z",
                 "project_id": "5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21", "phone_number_id": "100200300400501",
                 "secret_key": "whsec_demo_123", "headers": [:], "buffer_enabled": false, "buffer_window_seconds": NSNull(),
@@ -30,14 +31,17 @@ import Testing
         let check = try await runDemo(["webhooks check"], number: "100200300400501", seed: .file(path), width: 1000)[0]
         let said = check.out + check.err
         #expect(said.contains("subscribed to 'whatsapp.message.received ' (whatsapp.message.received with white space around it)"), "\(said)")
-        let fix = try #require(
-            said.split(separator: "\n").compactMap { line in line.range(of: "webhooks update \(Self.webhook)").map { String(line[$0.lowerBound...]) } }
-                .first, "\(said)")
+        let fix = try #require(Self.fixLine(said, webhook: Self.webhook), "\(said)")
         #expect(fix.hasSuffix("--remove-events \"whatsapp.message.received \""), "\(fix)")
         let runs = try await runDemo([fix, "webhooks get \(Self.webhook) --output json"], number: "100200300400501", seed: .file(path))
         #expect(runs[0].status == 0, "\(runs[0].out)\(runs[0].err)")
         #expect(runs[1].out.contains("\"whatsapp.message.received\""), "\(runs[1].out)")
         #expect(!runs[1].out.contains("\"whatsapp.message.received \""), "\(runs[1].out)")
+    }
+
+    /// The `webhooks update ID …` that `said` (a `webhooks check`) gives as a fix, from its command on.
+    static func fixLine(_ said: String, webhook: String) -> String? {
+        said.split(separator: "\n").compactMap { line in line.range(of: "webhooks update \(webhook)").map { String(line[$0.lowerBound...]) } }.first
     }
 
     /// A name typed with spaces around it in a list is still read without them when the webhook holds no such name.

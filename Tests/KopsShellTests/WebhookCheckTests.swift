@@ -110,7 +110,8 @@ import Testing
                   "problem": "no whatsapp.message.received delivery since 2026-11-19T16:50:43Z (1 d 19 h ago), although 2 received messages arrived on 100200300400502 since then (the first at 2026-11-21T08:05:00Z, the last at 2026-11-21T09:30:00Z (2 h 30 min ago)): Kapso stored them but sent this webhook none, and none failed or waits, so it stopped firing",
                   "fix": "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) did not stop it, and no failure points at the receiver: report the webhook id and the time of its last delivery to Kapso support; 'logs search --source webhook_delivery --period 7d' shows whether Kapso tried to deliver; missed events are never redelivered (kapso-api.md §4): 'messages --direction inbound' holds them"
                 }
-              ]
+              ],
+              "deliveries_not_read": []
             }
             
             """)

@@ -109,11 +109,7 @@ public enum DeliveriesCommand: Command {
         if let period = arguments.value("--period") { query.append(("period", period)) }
         if let status = arguments.value("--status") { query.append(("status", status)) }
         if let event = arguments.value("--event") {
-            guard WebhookEvents.isKnown(event) else {
-                throw ShellError.invalidValue(
-                    command: name, what: "event", value: event,
-                    expected: "an event name such as whatsapp.message.received ('help webhooks' lists them)")
-            }
+            try EventNameInput.check(event, command: name)
             query.append(("event", event))
         }
         if let webhook = arguments.value("--webhook") {

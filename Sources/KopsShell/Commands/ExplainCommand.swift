@@ -12,11 +12,17 @@ public enum ExplainCommand: Command {
         what you copied: '(#131047) Re-engagement message', 'error 131026', a whole Graph error body.
         '#' starts a comment in kops: write 131047, or quote a pasted '#131047'. Quote a JSON body
         with single quotes. Works offline: no request is sent.
+        A webhook delivery's status ('our endpoint returned 500 to the webhook', 'response_status:
+        401', a row of 'deliveries --output json') is read as your receiver's answer to Kapso, with
+        what Kapso does then; 'if not:' says how to read it as Kapso's API's answer. When the words
+        name only a webhook or a delivery ('webhook failed: 401'), both readings are given (could be
+        1, could be 2).
         Examples:
           explain 131047
           explain '(#131047) Re-engagement message'
           explain '{"error":{"message":"(#131026) Message Undeliverable","code":131026}}'
           explain insufficient_credits
+          explain 'webhook failed: 401 Unauthorized'
         """
     public static let maxArguments: Int? = nil
 
@@ -113,6 +119,8 @@ public enum ExplainCommand: Command {
         if let title = pasted.userTitle { fields.append(Field("user title", title, style: .dim)) }
         if let message = pasted.userMessage { fields.append(Field("user msg", message, style: .dim)) }
         fields.append(Field("source", entry.reference, style: .dim))
+        // Code 0 is Meta's AuthException, and what many tools print for success (tester56b AA7).
+        if entry.code == "0" { fields.append(Field("if not", PastedError.zeroCaveat, style: .dim)) }
         return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers))
     }
 
@@ -286,6 +294,7 @@ public enum ExplainCommand: Command {
         if let title = pasted?.userTitle { object["error_user_title"] = .string(title) }
         if let message = pasted?.userMessage { object["error_user_msg"] = .string(message) }
         if let transient = pasted?.transient { object["is_transient"] = .bool(transient) }
+        if entry.code == "0" { object["caveat"] = .string(PastedError.zeroCaveat) }
         return .object(object)
     }
 

@@ -34,16 +34,13 @@ public enum PayloadCommand: Command {
         guard subcommand == "sample" else {
             throw .invalidValue(command: name, what: "subcommand", value: subcommand, expected: "'sample'")
         }
-        let event = try arguments.required(1, "event")
+        // Without an event: which ones there are (`EventNameInput.listed` points here).
+        let event = try arguments.required(1, "event (\(EventNameInput.all))")
         if arguments.has("--v1") && arguments.has("--v2") {
             throw .invalidValue(
                 command: name, what: "combination", value: "--v1 with --v2", expected: "one of them")
         }
-        guard WebhookEvents.isKnown(event) else {
-            throw .invalidValue(
-                command: name, what: "event", value: event,
-                expected: "one of: " + WebhookEvents.all.joined(separator: ", "))
-        }
+        try EventNameInput.check(event, command: name, known: EventNameInput.all)
         let isV1Only = PayloadSamples.v1Only.contains(event)
         if isV1Only && arguments.has("--v2") {
             throw .invalidValue(

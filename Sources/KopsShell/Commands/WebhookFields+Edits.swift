@@ -32,7 +32,8 @@ extension WebhookFields {
             }
             removeEvents = words
         }
-        if let both = addEvents?.first(where: { name in removeEvents?.contains { Self.matches(name, $0) } ?? false }) {
+        // A pattern is read against the webhook's list in `editedEvents`: there it may be a stored name (tester56b AA2).
+        if let both = addEvents?.first(where: { name in removeEvents?.contains { !$0.contains("*") && Self.matches(name, $0) } ?? false }) {
             throw Self.inBoth(both)
         }
     }
@@ -52,10 +53,11 @@ extension WebhookFields {
     }
 
     /// The list `--add-events`/`--remove-events` make of `webhook`'s events, or nil when neither was given. A removed
-    /// name must be in the list (a pattern must match one there); the list left must not be empty (a kapso webhook
-    /// needs an event, kapso-api.md §3.1). Throws one line naming what the webhook has. Any event flag, `--events`
-    /// included, is refused for a meta webhook, whose `events` Kapso forces to `[]` (kapso-api.md §0.8, §3.2; tester54
-    /// V8: `--events` was sent, and the answer read "events: none (added …)").
+    /// name must be in the list (a pattern must match one there; a pattern stored as one name, `whatsapp.message.*`, is
+    /// removed alone, as stored: tester56b AA2, `webhooks check`'s fix collided with its own `--add-events`); the list left
+    /// must not be empty (a kapso webhook needs an event, kapso-api.md §3.1). Throws one line naming what the webhook
+    /// has. Any event flag, `--events` included, is refused for a meta webhook, whose `events` Kapso forces to `[]`
+    /// (kapso-api.md §0.8, §3.2; tester54 V8: `--events` was sent, and the answer read "events: none (added …)").
     func editedEvents(of webhook: Webhook) throws(ShellError) -> [String]? {
         let id = webhook.id
         let flag = fields["events"] != nil ? "--events" : addEvents != nil ? "--add-events" : removeEvents != nil ? "--remove-events" : nil
@@ -70,7 +72,12 @@ extension WebhookFields {
         var removed: [String] = []
         for typed in removeEvents ?? [] {
             let trimmed = typed.trimmingCharacters(in: .whitespaces)
-            let exact = current.filter { Self.matches($0, typed) }
+            let literal = current.filter { $0 == typed }
+            // A pattern no stored name spells removes what it matches: an event it matches cannot be added too.
+            if literal.isEmpty, typed.contains("*"), let both = addEvents?.first(where: { Self.matches($0, typed) }) {
+                throw Self.inBoth(both)
+            }
+            let exact = literal.isEmpty ? current.filter { Self.matches($0, typed) } : literal
             let (word, matched) = exact.isEmpty ? (trimmed, current.filter { Self.matches($0, trimmed) }) : (typed, exact)
             guard !matched.isEmpty else {
                 let meant = word.hasSuffix("*") ? nil : Suggestion.closest(to: word, in: current)

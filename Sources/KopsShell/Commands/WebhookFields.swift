@@ -170,15 +170,7 @@ struct WebhookFields {
             throw .invalidValue(
                 command: "webhooks", what: "value for \(flag)", value: text, expected: "at least one event name")
         }
-        for name in names where !WebhookEvents.isKnown(name) {
-            // Meta's field names and third-party names: said what they are, with Kapso's events (tester56 Z8).
-            if let reading = WebhookEvents.foreignReading(name) {
-                throw .syntax("webhooks: unknown event '\(Shortened.text(name))': \(reading)")
-            }
-            throw .unknownName(
-                command: "webhooks", kind: "event", name: name, suggestion: Suggestion.closest(to: name, in: WebhookEvents.all),
-                known: "'payload sample' lists the events")
-        }
+        for name in names { try EventNameInput.check(name, command: "webhooks") }
         return names
     }
 

@@ -1,0 +1,150 @@
+internal import Foundation
+internal import KapsoClient
+
+/// How `PastedError` finds the code in pasted words (`131026 Message undeliverable`, `error_code=100`, `failed 0 of 3:
+/// 131026`), and the fields beside it that are no code (`error_subcode: 33`, `attempt_count: 0`, `retries: 0`).
+extension PastedError {
+    /// What `explain` adds when the code read is 0: Meta lists 0 as AuthException (developers.facebook.com, WhatsApp
+    /// Cloud API error codes), but a 0 is also what many tools print for success (tester56b AA7).
+    public static let zeroCaveat = "0 is also what many tools print for 'no error' (a success code, an exit status): if "
+        + "nothing failed, there is no error to explain; paste the error body the API answered"
+
+    /// `#131047` anywhere, else digits after the word `code` (not `subcode`, nor `exit code`), else a number that stands
+    /// as a code (`numberCode`), else a known string code. A 0 found so stands aside for a Meta code or an HTTP status
+    /// elsewhere in the words (`failed 0 of 3: 131026`), and is the code only when it is the text's only number
+    /// (tester56b AA7: read as Graph's code 0, "auth exception", wherever it came first).
+    static func code(inText pasted: String) -> String? {
+        let text = readable(pasted)
+        let characters = Array(text)
+        if let hash = characters.firstIndex(of: "#") {
+            let digits = characters[(hash + 1)...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { return String(digits) }
+        }
+        // A colon closing a word is punctuation: `Error 131047: Re-engagement message`, as Meta's dashboards and logs
+        // print it (tester57 AB9: refused as no code).
+        let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map { $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }
+        if let found = afterCodeWord(text) ?? numberCode(in: words) {
+            guard isZero(found) else { return found }
+            if let other = numberCode(in: words, skippingZero: true), isCode(other) { return other }
+            let numbers = text.split { !($0.isASCII && $0.isNumber) }
+            return numbers.allSatisfy(isZero) ? found : nil
+        }
+        if words.count == 1, let word = words.first { return word }
+        return words.first { !isNumber($0) && ErrorCatalog.entry(for: $0) != nil }
+    }
+
+    /// Graph's subcode written beside the code (`error_subcode: 33`, `subcode=2494010`); nil when the words have none.
+    static func subcode(inText text: String) -> Int? {
+        guard let range = text.lowercased().range(of: "subcode") else { return nil }
+        let digits = text[range.upperBound...].drop { "\"': =".contains($0) }.prefix { $0.isASCII && $0.isNumber }
+        return Int(digits)
+    }
+
+    /// `text` with terminal control sequences (`ESC ] 0 ; title BEL`, `ESC [ 31 m`) and other control characters as
+    /// spaces: a number inside one is no code (tester56b AA7: the 0 of `ESC]0;` in a pasted body was read as code 0).
+    static func readable(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            guard scalar == "\u{1B}" else {
+                out.append(scalar.properties.generalCategory == .control && !scalar.properties.isWhitespace ? " " : scalar)
+                continue
+            }
+            out.append(" ")
+            guard index < scalars.count else { break }
+            let kind = scalars[index]
+            index += 1
+            if kind == "]" {
+                // OSC: up to BEL or ST (ESC \).
+                while index < scalars.count, scalars[index] != "\u{07}", scalars[index] != "\u{1B}" { index += 1 }
+                index += index < scalars.count && scalars[index] == "\u{1B}" ? 2 : 1
+            } else if kind == "[" {
+                // CSI: parameter and intermediate bytes, then one final byte.
+                while index < scalars.count, (0x20...0x3F).contains(scalars[index].value) { index += 1 }
+                index += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` as JSON, also when a string in it holds raw control characters (a body copied from a log with a terminal
+    /// sequence in it, which JSON forbids unescaped): those are read as `\u00XX` escapes.
+    static func json(_ text: String) -> (json: JSONValue, text: String)? {
+        if let json = try? JSONValue.parse(Array(text.utf8)) { return (json, text) }
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }) else { return nil }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20, !"\t\n\r".unicodeScalars.contains(scalar) {
+                escaped += String(format: "\\u%04x", scalar.value)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return (try? JSONValue.parse(Array(escaped.utf8))).map { ($0, escaped) }
+    }
+
+    /// The digits after the first word `code` with digits after it (`code: 131026`, `error_code=100`, `errorCode 131026`);
+    /// `subcode` and `exit code` name no error code.
+    private static func afterCodeWord(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        var start = lowered.startIndex
+        while let range = lowered.range(of: "code", range: start..<lowered.endIndex) {
+            start = range.upperBound
+            let before = lowered[..<range.lowerBound]
+            if before.hasSuffix("sub") || before.hasSuffix("exit ") || before.hasSuffix("exit_") { continue }
+            let digits = lowered[range.upperBound...].drop { "\"': =".contains($0) }.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { return String(digits) }
+        }
+        return nil
+    }
+
+    /// The first number that stands as a code: the first word (`131026 Message undeliverable`), one after a path, a
+    /// placeholder or a word that introduces a code (`error 131026`, `HTTP 429`, `GET /… 404`), or a six- or seven-digit
+    /// one anywhere (Meta's WhatsApp codes, 13xxxx). A shorter number after a word of prose is a count, limit or wait
+    /// ("retry in 10 s", "exceeded 100 requests"): no code (tester50 F1). Nor is a number its next word counts or times
+    /// (`failed (4 attempts)`, `webhook failed 10 minutes ago`, `Error 500 times`: tester55 X5, read as Meta's code 4
+    /// "app rate limit" and code 10 "permission denied"), nor one a field or word before it names as a count or a
+    /// subcode (`attempts left: 2`, `retries: 0`, `attempt_count: 0`, `error_subcode: 0`: tester55b Y1, tester56b AA7).
+    private static func numberCode(in words: [String], skippingZero: Bool = false) -> String? {
+        let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
+        for (index, word) in words.enumerated() where isNumber(word) && !(skippingZero && isZero(word)) {
+            if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
+            if index >= 1, countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
+            // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
+            let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
+            let before = index == 0 || joined ? nil : words[index - 1]
+            // Graph's error type names a code too (`OAuthException 190`, `GraphMethodException 100`).
+            let prose = before.map {
+                $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) && !$0.lowercased().hasSuffix("exception")
+            } ?? false
+            if !prose || (6...7).contains(word.count) { return word }
+        }
+        return nil
+    }
+
+    /// Words after a number that make it a count, a share or a time, not a code.
+    static let countingWords: Set = [
+        "time", "times", "x", "attempt", "attempts", "try", "tries", "retry", "retries", "call", "calls", "request", "requests",
+        "delivery", "deliveries", "event", "events", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
+        "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "week", "weeks", "%", "percent",
+    ]
+
+    /// Words and field names before a number that make it a count or Graph's subcode, not the code: a delivery's
+    /// `attempt_count` (kapso-api.md §4), a retry count, Graph's `error_subcode` (§9.4).
+    static let countFields: Set = [
+        "left", "remaining", "attempt_count", "attempts", "attempt", "retries", "retry_count", "tries", "error_subcode", "subcode",
+    ]
+
+    /// True for a Meta code (six or seven digits, or one the catalogue knows) or an HTTP status: what a 0 stands aside for.
+    private static func isCode(_ number: String) -> Bool {
+        (6...7).contains(number.count) || ErrorCatalog.entry(for: number) != nil
+            || Int(number).map(PastedDeliveryStatus.httpStatuses.contains) == true
+    }
+
+    private static func isZero(_ word: some StringProtocol) -> Bool { !word.isEmpty && word.allSatisfy { $0 == "0" } }
+
+    private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
+}
