@@ -27,7 +27,7 @@ extension WebhooksCommand {
             // Nothing to check is no clean bill of health: the key most likely names another project (tester57 AB11).
             var result = CommandResult(
                 blocks: [.line(StyledText("nothing to check: no webhooks, and " + NumbersCommand.noNumbersLine, style: .warn))],
-                json: .object(["checked": .number("0"), "findings": .array([])]))
+                json: .object(["checked": .number("0"), "findings": .array([]), "deliveries_not_read": .array([])]))
             result.status = .failure
             return result
         }
