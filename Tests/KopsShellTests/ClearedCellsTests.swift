@@ -118,6 +118,23 @@ import Testing
         #expect(!flag)
     }
 
+    /// A cell past the value limit is printed capped: the text's test cannot read the secret cut off its end, so the cells
+    /// are tested on their own and the secret's cell printed redacted, as before.
+    @Test func aSecretPastTheValueLimitIsRedactedAsBefore() {
+        let redactor = Redactor(knownSecrets: [Secret("whsec_known_123")])
+        let token = "https://h.test/x?token=" + String(repeating: "a1", count: 20)
+        // Past the limit as it is, within it redacted: `<redacted>` is shorter than the secret.
+        for (tail, masked) in [("whsec_known_123", "<redacted>"), (token, "https://h.test/x?token=<redacted>")] {
+            let cell = String(repeating: "x", count: VisibleText.valueLimit - 2 - masked.count) + " " + tail
+            let result = CommandResult(blocks: [.table(Table(columns: [Column("A"), Column("B")], rows: [[StyledText(cell), StyledText("b")]]))])
+            let offline = OfflineShell()
+            offline.shell.redactor = redactor
+            offline.shell.show(result)
+            #expect(offline.output.out == Self.printedWithCellsTested(result, redactor).out, "\(tail)")
+            #expect(offline.output.out.contains("<redacted>"), "\(tail)")
+        }
+    }
+
     /// A secret holding a space or a line feed can run across the gap between two cells: the cells are then tested on their
     /// own, as before.
     @Test func aSecretWithABlankKeepsTheCellsTest() {
