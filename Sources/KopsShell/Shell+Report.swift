@@ -10,6 +10,10 @@ extension Shell {
     func show(_ result: CommandResult, jsonRedacted: Bool = false, unredactedJSON: JSONValue? = nil) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
+        if showClearingCellsByText(result) {
+            if output.outputFailure != nil { context.stopCommand() }
+            return
+        }
         // Table cells are redacted before layout (probe22 P22-14); a revealed secret stays in clear on the terminal only.
         let page = redactor.redactingCells(result)
         var result = result.revealedSecret.map { redactor.revealing($0).redactingCells(result) } ?? page
@@ -32,12 +36,7 @@ extension Shell {
                 terminal.json = redactor.revealing(secret).redact(unredacted)
             }
             let (out, err) = renderer.text(terminal)
-            // How the list's page was laid out, for `next` to keep (`ListLayout`).
-            if context.session.lastList != nil,
-                let table = terminal.blocks.lazy.compactMap({ block -> Table? in if case .table(let table) = block { table } else { nil } }).first
-            {
-                context.session.lastList?.layout = renderer.listLayout(of: table)
-            }
+            keepListLayout(of: terminal)
             write(out, to: .out, revealing: result.revealedSecret)
             write(err, to: .err, revealing: result.revealedSecret)
         }
@@ -129,7 +128,7 @@ extension Shell {
 
     /// Writes redacted text (lines, each ending in a line feed) to the terminal; a secret the user asked to see stays
     /// readable there only.
-    private func write(_ text: String, to stream: OutputStream, revealing secret: String? = nil) {
+    func write(_ text: String, to stream: OutputStream, revealing secret: String? = nil) {
         guard !text.isEmpty else { return }
         // A revealed secret is token-shaped (`whsec_…`) and would be masked by its shape too: `revealing` keeps it.
         output.write(secret.map { redactor.revealing($0).redact(text) } ?? redactor.redact(text), to: stream)

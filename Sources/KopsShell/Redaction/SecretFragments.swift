@@ -51,6 +51,9 @@ struct SecretFragments: Sendable {
     /// True when some form holds a line feed: then a run in cells joined by line feeds can go on across two of them
     /// (`Redactor.mayNeedRedaction(cells:)` asks `occurs` then).
     private(set) var formsHoldLineFeed = false
+    /// True when some form holds a space or a line feed: then a run can go on across the gap between two table cells
+    /// (`Shell.showClearingCellsByText`).
+    private(set) var formsHoldCellGap = false
 
     init(_ secrets: [Secret]) {
         var windows: [UInt64] = []
@@ -89,6 +92,7 @@ struct SecretFragments: Sendable {
         // Sorted without repeats (an array, not a `Set`: a set's first use in a process costs a third of a million
         // instructions, and a key has 60-odd windows).
         formsHoldLineFeed = forms.contains { $0.contains(0x0A) }
+        formsHoldCellGap = formsHoldLineFeed || forms.contains { $0.contains(0x20) }
         Self.sortAscending(&windows)
         for window in windows where self.windows.last != window { self.windows.append(window) }
         guard !windows.isEmpty else { return }

@@ -8,10 +8,23 @@ extension TableRenderer {
     /// a measured table's cells are not copied for the layout (docs/performance.md, "Session 13"). `TableTextTests`
     /// compares it with `render` on random tables.
     public func text(_ table: Table) -> String {
+        var asTheyAre = true
+        return text(table, cellsShownAsTheyAre: &asTheyAre)
+    }
+
+    /// `text(table)`, with `asTheyAre` set false unless each cell of the table's rows is in the text as its bytes are,
+    /// with a space, a line feed or the text's edge on either side of it: printable ASCII within the value limit not
+    /// ending in a space (`shownCell`), not cut, not painted, and in a column (a row has no more cells than the table
+    /// has columns). What `Shell.showClearingCellsByText` needs to read the text's redaction test as the cells' own.
+    func text(_ table: Table, cellsShownAsTheyAre asTheyAre: inout Bool) -> String {
         let columns = table.columns
         let count = columns.count
         let first = table.showsHeader ? 0 : 1
-        guard first < table.rows.count + 1, count > 0 else { return render(table).reduce(into: "") { $0 += $1 + "\n" } }
+        if color || table.rows.contains(where: { $0.count > count }) { asTheyAre = false }
+        guard first < table.rows.count + 1, count > 0 else {
+            if table.rows.contains(where: { !$0.isEmpty }) { asTheyAre = false }
+            return render(table).reduce(into: "") { $0 += $1 + "\n" }
+        }
         // Each cell's width as shown, header first, `count` a row (a missing cell is 0); the positions of the cells not
         // shown as they are and the text shown for them (`cleaned`); the bytes of the cells as shown.
         var cellWidths: [Int]
@@ -47,6 +60,12 @@ extension TableRenderer {
             }
         }
         let widths = fittedWidths(columns: columns, cellWidths: cellWidths, minimums: table.minimumWidths)
+        // A cell shown otherwise (escaped, capped) or cut to its column; the header's cells are no row's.
+        let cut = width != nil
+            && (count..<cellWidths.count).contains { position in
+                cellWidths[position] > widths[position % count] && columns[position % count].truncation != .never
+            }
+        if cut || replacedAt.last.map({ $0 >= count }) == true { asTheyAre = false }
         let alignRight = columns.map(\.alignRight)
         // At most: every cell's bytes, its column's width in padding, the 3 bytes of a cut's `…` and the 9 of a
         // colour's escapes (`ESC[32m`, `ESC[0m`), two spaces between columns and a line feed.
@@ -86,6 +105,7 @@ extension TableRenderer {
             return overflowed ? 0 : line.end
         }
         // Only with measures that are not `measure`'s (a cell said shown as it is whose bytes are not its width).
+        if overflowed { asTheyAre = false }
         return overflowed ? render(table).reduce(into: "") { $0 += $1 + "\n" } : text
     }
 
