@@ -30,6 +30,8 @@ public enum WhoisCommand: Command {
         // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
         if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
         if IDShape.describe(IDInput.cleaned(arguments.positionals.joined(separator: " "))) != nil { return }
+        // Letters for digits: answered when run, with the project's numbers (`misreadNumber`).
+        if case .failure(.lettersForDigits) = IDInput.read(joined) { return }
         _ = try input(arguments)
     }
 
@@ -53,6 +55,10 @@ public enum WhoisCommand: Command {
             // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
             // the damage reading offered a WAMID one character short).
             if case .lookAlike = problem, let reason = IDInput.Problem.lookAlikeReason(problem) {
+                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
+            }
+            // A field name copied in front: the id alone is what whois takes (tester56b V13: it offered 'use 1415…').
+            if let reason = problem.fieldNameReason(offering: name) {
                 throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
             }
             // A WAMID damaged on the way (an HTML entity, a character base64 has not, `wamid.` left out): said as such.
@@ -116,6 +122,13 @@ public enum WhoisCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        // Letters for digits (`1OO2OO3…`): the digits offered only when a number of the project (tester56b Y4).
+        let joined = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .failure(.lettersForDigits) = IDInput.read(joined),
+            let misread = ShellContext.misreadNumber(joined, command: name, numbers: try context.client.allPhoneNumbers())
+        {
+            throw misread
+        }
         let (pasted, input) = try input(arguments)
         // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
         let typed: String

@@ -37,7 +37,7 @@ enum MessageInput {
             // (IDInput.lookAlike, probe23 P23-7), not "expected a WAMID starting with 'wamid.'", which it visibly does.
             // A field name copied in front (`id: wamid.…`) is named with the id (tester54 V13).
             if case .failure(let problem) = IDInput.read(text),
-                let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason
+                let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason(offering: flag ?? command)
             {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: reason)
             }
@@ -144,6 +144,11 @@ enum MessageInput {
             // Typed on another keyboard (full-width or Arabic-Indic digits, a full-width ＋) or with look-alike characters:
             // named with the ASCII number, as `whois` and `use` name it (probe25 P25-15).
             if case .failure(let problem) = IDInput.read(text), let reason = problem.otherKeyboardReason {
+                throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
+            }
+            // A field name copied in front (`"to": "1415…"`, `wa_id: 1415…`): named with the number, as `whois` names it
+            // (tester56b V13).
+            if case .failure(let problem) = IDInput.read(text), let reason = problem.fieldNameReason(offering: flag) {
                 throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
             }
             throw .invalidValue(
