@@ -15,17 +15,7 @@ import Testing
     ]
 
     @Test(arguments: sends) func eachValueIsMaskedOnceAndReplays(send: String) async throws {
-        let (transcript, outcome) = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context, keepPII: false), destination: .memory, context: shell.context)
-            shell.recorder = recorder
-            shell.run(line: send)
-            let (replayShell, _) = try fixture.shell(phoneNumberID: "100200300400501")
-            let outcome = try TranscriptChecker(expected: recorder.text, path: "t.md", restore: recorder.restore)
-                .replay(on: replayShell, allowWrites: true)
-            return (recorder.text, outcome)
-        }
+        let (transcript, outcome) = try await U21TemplateReplyReplayTests.recordAndReplay(send)
         let start = try #require(transcript.range(of: "```kops")).lowerBound
         let page = String(transcript[start...])
         #expect(page.contains("\nsent <message 1> to "), "\(page)")
