@@ -116,22 +116,6 @@ struct MessageTrace {
     /// Pages of deliveries followed at most, 100 rows each, newest first.
     static let maxPages = 20
 
-    /// The conclusion about the message (KapsoDiagnostics computes it).
-    func verdict(now: Int64) -> MessageVerdict {
-        // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
-        let search: LogSearchAccess =
-            switch metaEvents {
-            case .loaded(.events): .available
-            case .loaded(.unavailable): .notEnabled
-            case .failed: .notAsked
-            }
-        return MessageVerdict.of(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote,
-            contactUserIDs: contactUserIDs)
-    }
-
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
     /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
     /// `numbers` are the project's numbers the session already read (`IDCache.phoneNumbers`), for whether calling is on.
