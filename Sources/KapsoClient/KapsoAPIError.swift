@@ -82,6 +82,14 @@ extension KapsoAPIError {
     /// answers `{"data": [...]}` (kapso-api.md §1.4, §2.1).
     public static let notAList = "list response without a 'data' array"
 
+    /// `badResponse`'s detail for a list whose `data` array comes without Kapso's `meta` or Meta's `paging` (kapso-api.md
+    /// §1.4): `{"data":[]}` from a service that is not Kapso's.
+    public static let noPaging = "list response without 'meta' or 'paging'"
+
+    /// `badResponse`'s detail for an object answered without its `data` object (`message response without 'data'`): every
+    /// Kapso object route answers `{"data": {...}}` (kapso-api.md §1.4).
+    public static func noData(_ object: String) -> String { "\(object) response without 'data'" }
+
     /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
     public static func wait(_ seconds: Int) -> String {
         guard seconds >= 120 else { return "\(seconds) s" }

@@ -104,6 +104,6 @@ extension Page {
         if let paging = json["paging"]?.object {
             return Page(items: items, position: .cursor(next: paging["next"]?.string), json: json)
         }
-        throw .badShape("list response without 'meta' or 'paging'")
+        throw .badShape(KapsoAPIError.noPaging)
     }
 }

@@ -31,4 +31,14 @@ extension ContactWindow {
             : "where the window closed at \(KapsoTime.iso(closes))"
         return "they wrote to \(name) at \(KapsoTime.iso(newest.time)), \(window): 'use \(newest.id)' to answer there"
     }
+
+    /// `+14155550101 is this project's Sales Line; it has sent Support Line no message` when `contact` (digits) is the
+    /// display number of another of the project's `numbers` than `selected`: a recipient like any other (tester56 Z10),
+    /// whose closed window is worth naming as the project's own number (tester56b Z10 residual); nil otherwise.
+    public static func ownNumber(contact: String, selected: String, numbers: [PhoneNumber]) -> String? {
+        guard let own = numbers.first(where: { $0.id != selected && $0.normalizedDisplayNumber == contact }) else { return nil }
+        let name = { (number: PhoneNumber) in number.name ?? number.verifiedName ?? number.id }
+        let sender = numbers.first { $0.id == selected }.map(name) ?? selected
+        return "+\(contact) is this project's \(name(own)); it has sent \(sender) no message"
+    }
 }

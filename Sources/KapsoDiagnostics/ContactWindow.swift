@@ -124,6 +124,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// Where the contact wrote among the project's other numbers (`elsewhere`), read when this window is not open; nil
     /// otherwise.
     public var elsewhere: String? = nil
+    /// `+14155550101 is this project's Sales Line; it has sent Support Line no message` when the contact is another of the
+    /// project's own numbers (`ownNumber`), read when this window is not open; nil otherwise.
+    public var ownNumber: String? = nil
     /// What reading the messages settled (`unconfirmed`); nil when they were not read.
     var inboundRead: InboundRead? = nil
     /// Why the contact's messages were not read, as the caller said (`unread`); nil otherwise.

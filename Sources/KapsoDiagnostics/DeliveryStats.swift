@@ -83,13 +83,13 @@ public struct DeliveryStats {
 
     /// The label a delivery is counted under: `notAttemptedLabel` for one Kapso has not tried yet (`attempt_count` 0, no
     /// `last_attempt_at` and no status: pending means queued or retrying, kapso-api.md §4), which has no answer because
-    /// nothing was sent, not because the connection failed (probe40 P40-10); `unreadable` for an unreadable answer, or no
-    /// answer after an unreadable number of attempts (tester54 V23); else `httpClass(_:)` of its answer.
+    /// nothing was sent, not because the connection failed (probe40 P40-10); else `httpClass(_:)` of its answer alone:
+    /// `unreadable` for an unreadable answer (tester54 V23). An unreadable `attempt_count` beside a null answer is still
+    /// no HTTP response, as the list's HTTP cell says `none` (tester56b AA3: it was counted as an unreadable answer).
     public static func httpClass(of delivery: WebhookDelivery) -> String {
         if delivery.json["attempt_count"]?.int == 0, delivery.lastAttemptAt == nil, delivery.answer == .none {
             return notAttemptedLabel
         }
-        if delivery.attemptCount == nil, delivery.answer == .none { return DeliveryAnswer.unreadableLabel }
         return httpClass(delivery.answer)
     }
 

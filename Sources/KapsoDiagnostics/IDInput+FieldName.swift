@@ -7,28 +7,41 @@ extension IDInput {
     /// while a stray tail after one is named). The name is a word of letters, digits and `_` `-` `.` (quoted or not),
     /// then `:` or `=` (spaces around allowed); nil unless what follows reads as an id (`read`), and for a link's scheme
     /// (`https:`, `tel:`, `whatsapp:`, which `PhoneNumberText.linkedNumber` reads).
+    ///
+    /// Also a whole JSON object (`{"id":"wamid.…"}`), an XML element (`<message_id>wamid.…</message_id>`), a URL query's
+    /// pair with more after it (`msg_id=wamid.…&x=1`) and a key named `wamid` before a whole WAMID (`wamid=wamid.…`)
+    /// (tester56b V13: "expected a WAMID starting with 'wamid.'", though the text holds one). A key `wamid` before
+    /// anything else (`wamid:HBg…`) is a damaged WAMID, not a field name.
     public static func fieldNameInFront(_ text: String) -> (field: String, id: String, kind: String)? {
+        if let element = xmlElement(Substring(text.trimmingSpaces())) { return element }
         guard let (field, value) = fieldNameBefore(text), case .success(let input) = read(value) else { return nil }
         return (field, value, input.kindInWords)
     }
 
     /// The field name in front of a value (`fieldNameInFront`'s reading) and the value `cleaned`, whether or not the value
-    /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name.
+    /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name, and for a
+    /// key `wamid` before anything but a whole WAMID.
     static func fieldNameBefore(_ text: String) -> (field: String, value: String)? {
-        let whole = Substring(text.trimmingSpaces())
+        var whole = Substring(text.trimmingSpaces())
+        // A JSON object around the pair: `{"id":"wamid.…"}`.
+        if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop { $0 == " " } }
         let quotes: [Character] = ["\"", "'", "`"]
         var rest = whole.first.map(quotes.contains) == true ? whole.dropFirst() : whole
         let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
         guard let first = name.first, first.isLetter || first == "_", name.count <= 40,
-            !["http", "https", "tel", "whatsapp", "sms", "mailto", "wamid"].contains(name.lowercased())
+            !["http", "https", "tel", "whatsapp", "sms", "mailto"].contains(name.lowercased())
         else { return nil }
         rest = rest.dropFirst(name.count)
         if let close = rest.first, quotes.contains(close) { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " }
         guard let separator = rest.first, separator == ":" || separator == "=" else { return nil }
         let field = whole[..<rest.index(after: rest.startIndex)].filter { $0 != " " }
-        let value = cleaned(String(rest.dropFirst()))
-        return value.isEmpty ? nil : (String(field), value)
+        var after = rest.dropFirst()
+        // A URL query's next pair (`&x=1`) is no part of the value.
+        if separator == "=", let next = after.firstIndex(where: { $0 == "&" || $0 == "#" }) { after = after[..<next] }
+        let value = cleaned(String(after))
+        guard !value.isEmpty, name.lowercased() != "wamid" || value.lowercased().hasPrefix("wamid.") else { return nil }
+        return (String(field), value)
     }
 
     /// `'id:' in front is a field name copied with the id; without it, it looks damaged: …` for a field name in front of a
@@ -39,6 +52,21 @@ extension IDInput {
             let damage = WAMID.damage(value)
         else { return nil }
         return "'\(field)' in front is a field name copied with the id; without it, it looks damaged: " + damage
+    }
+
+    /// `<message_id>wamid.…</message_id>` → `("<message_id>", "wamid.…", "a WAMID")`: an XML element whose text reads as an
+    /// id; nil otherwise.
+    private static func xmlElement(_ whole: Substring) -> (field: String, id: String, kind: String)? {
+        guard whole.first == "<", let close = whole.firstIndex(of: ">") else { return nil }
+        let name = whole[whole.index(after: whole.startIndex)..<close]
+        guard let first = name.first, first.isLetter || first == "_", name.count <= 40,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.:".contains($0)) })
+        else { return nil }
+        var inner = whole[whole.index(after: close)...]
+        if inner.hasSuffix("</\(name)>") { inner = inner.dropLast(name.count + 3) }
+        let value = cleaned(String(inner))
+        guard !value.isEmpty, !value.contains("<"), case .success(let input) = read(value) else { return nil }
+        return ("<\(name)>", value, input.kindInWords)
     }
 
     /// `a WAMID`, `a UUID`, … : what `read` took the text for, in words.
@@ -54,10 +82,16 @@ extension IDInput {
 }
 
 extension IDInput.Problem {
-    /// The reason for a `fieldName` problem (`'id:' in front is a field name …; use wamid.…`); nil for any other, so a
+    /// The reason for a `fieldName` problem (`'id:' in front is a field name …: wamid.…`); nil for any other, so a
     /// command that reads ids its own way names it as `whois` does.
     public var fieldNameReason: String? {
-        guard case .fieldName = self else { return nil }
-        return reason
+        fieldNameReason(offering: nil)
+    }
+
+    /// `fieldNameReason` with the command that takes the id alone (`offering` the words before it: `trace`, `reply --to`):
+    /// `…: 14155550142; whois 14155550142`. Never `use`, which takes only the project's own numbers (tester56b V13).
+    public func fieldNameReason(offering command: String?) -> String? {
+        guard case .fieldName(_, let id, _) = self else { return nil }
+        return reason + (command.map { "; \($0) \(id)" } ?? "")
     }
 }

@@ -136,6 +136,8 @@ public struct Identity: Sendable {
     public var contacts: [(phoneNumber: String, name: String?)] = []
     /// For a contact's number: the ids of the contact's conversations found (all of them, not only the details' five).
     public var conversationIDs: [String] = []
+    /// For a business-scoped user id that replaced another and has no message yet: where the contact's messages are.
+    public var userIDRecords: UserIDRecords? = nil
 
     public init(input: String, kind: Kind, statement: String, fix: String? = nil) {
         self.input = input

@@ -18,6 +18,8 @@ extension MessageVerdict {
         /// The send's id, so a failure it contradicted by reaching a device later is not read as the move.
         var messageID: String? = nil
         var moved: ContactWindow.Moved? = nil
+        /// The business-scoped user ids kops ties to the recipient (`MessageVerdict.contactUserIDs`).
+        var contactUserIDs: [String] = []
         /// The contact's record of being on WhatsApp (`ContactReach`), which rules out 131026's "not on WhatsApp".
         var reach: ContactReach? = nil
         /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).

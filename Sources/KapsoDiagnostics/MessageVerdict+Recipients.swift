@@ -30,8 +30,12 @@ extension MessageVerdict {
     /// the status is about (status webhook reference), so such statuses are no evidence about this recipient; the
     /// verdict follows the timeline's doubt instead of "read by the contact". A `sent` at the send's own second is said
     /// without a delay ("sent 0 s after sending" says nothing, tester56 Z4); another recipient that is the number the
-    /// contact moved to (`moved`, their `user_changed_number`) is named as that.
-    static func reachedOthersOnly(_ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil) -> MessageVerdict? {
+    /// contact moved to (`moved`, their `user_changed_number`) is named as that; so is one that is the contact's own
+    /// business-scoped user id (`userIDs`, `contactUserIDs`; tester56b AA14), hedged: kapso-api.md does not say whether
+    /// Meta writes a BSUID into `recipient_id`.
+    static func reachedOthersOnly(
+        _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = []
+    ) -> MessageVerdict? {
         guard MessageOrigin(message).sentToGroup == nil else { return nil }
         let to = message.json["to"]?.string ?? message.contact
         guard let to, let others = history.reachedOnlyOthers(than: to) else { return nil }
@@ -50,9 +54,33 @@ extension MessageVerdict {
             "\(new) is the number this contact moved to (user_changed_number"
                 + (moved?.at.map { " at \(KapsoTime.iso($0))" } ?? "") + "): the statuses are most likely about the contact "
                 + "under their new number, not a proof that \(to) got it"
-        } ?? "the statuses may be another recipient's"
+        } ?? ownUserIDs(others, userIDs: userIDs, message: message) ?? "the statuses may be another recipient's"
         return MessageVerdict(
             "\(sent)\(statuses) \(others.joined(separator: ", ")), not the message's recipient \(to): whether \(to) got it is "
                 + "unknown (\(whose))", .warning)
+    }
+
+    /// `US.…19 is Contact A's business-scoped user id: the statuses are most likely about this contact …` when every id
+    /// in `others` is one of the contact's own (`userIDs`); nil otherwise.
+    private static func ownUserIDs(_ others: [String], userIDs: [String], message: Message) -> String? {
+        guard !others.isEmpty, others.allSatisfy(userIDs.contains) else { return nil }
+        let whose = message.contactName.map { "\($0)'s" } ?? "this contact's"
+        return "\(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") \(whose) business-scoped user id: the "
+            + "statuses are most likely about this contact, though kapso-api.md does not say whether Meta writes that id "
+            + "into recipient_id"
+    }
+
+    /// The business-scoped user ids `messages` (the contact's, as `trace` lists them) tie to the contact: the ids they
+    /// wrote or were written to under (`from_user_id`, `to_user_id`, parents) and the new id a `user_changed_user_id`
+    /// notice of theirs names (`WindowEvidence.newUserID`), as `whois` ties a BSUID to a contact.
+    public static func contactUserIDs(_ messages: [Message]) -> [String] {
+        var ids: [String] = []
+        for message in messages {
+            for id in [message.userID, message.parentUserID, WindowEvidence(message, now: nil).newUserID].compactMap({ $0 })
+            where !ids.contains(id) {
+                ids.append(id)
+            }
+        }
+        return ids
     }
 }

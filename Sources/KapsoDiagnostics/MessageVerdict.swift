@@ -97,10 +97,12 @@ public struct MessageVerdict: Sendable, Equatable {
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
-        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil
+        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil,
+        contactUserIDs: [String] = []
     ) -> MessageVerdict {
         var verdict = ofStatuses(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now, logSearch: logSearch,
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled,
+            moved: moved, contactUserIDs: contactUserIDs, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
@@ -120,7 +122,7 @@ public struct MessageVerdict: Sendable, Equatable {
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, newestNote: String?, unsettled: WindowEvidence.Unsettled?,
-        moved: ContactWindow.Moved?, now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
+        moved: ContactWindow.Moved?, contactUserIDs: [String], now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
         recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
     ) -> MessageVerdict {
         if message.isInbound {
@@ -141,7 +143,7 @@ public struct MessageVerdict: Sendable, Equatable {
             window: SendContext(
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, newestNote: newestNote, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
-                messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
+                messageID: message.id, moved: moved, contactUserIDs: contactUserIDs, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
                 unsettled: group == nil ? unsettled : nil, later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
                 templateLanguage: message.json["template"]?["language"]?["code"]?.string, templates: templates,
                 templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget),
@@ -191,7 +193,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
-        if let others = reachedOthersOnly(message, history: history, moved: window.moved) { return others }
+        if let others = reachedOthersOnly(message, history: history, moved: window.moved, userIDs: window.contactUserIDs) { return others }
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))

@@ -20,7 +20,7 @@ import Testing
     func theFieldNameIsNamedWithTheID(text: String, field: String, id: String, kind: String) {
         #expect(IDInput.read(text) == .failure(.fieldName(field: field, id: id, kind: kind)))
         guard case .failure(let problem) = IDInput.read(text) else { return }
-        #expect(problem.reason == "'\(field)' in front is a field name copied with the id: without it, it reads as \(kind): \(id); use \(id)")
+        #expect(problem.reason == "'\(field)' in front is a field name copied with the id: without it, it reads as \(kind): \(id)")
     }
 
     /// Links whose scheme reads like a key keep their own readings; a name with a colon is no id.

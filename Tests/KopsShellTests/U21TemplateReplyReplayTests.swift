@@ -11,19 +11,25 @@ import Testing
 @Suite struct U21TemplateReplyReplayTests {
     static let send = "reply --to +14155550157 --template order_update --param A1 --param Lee --param A1 --param ready"
 
-    @Test func theSameSendReplaysAsRecorded() async throws {
-        // Checked outside the simulator's closure, so an issue counts against this test.
-        let (transcript, outcome) = try await withSimulator { fixture in
+    /// `send` recorded from Support Line, masked, and the recording replayed with writes on a fresh shell of the same
+    /// simulator: the transcript and the check's outcome, checked by the caller outside the simulator's closure, so an
+    /// issue counts against its test.
+    static func recordAndReplay(_ send: String) async throws -> (transcript: String, outcome: TranscriptChecker.Outcome) {
+        try await withSimulator { fixture in
             let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
             let recorder = try TranscriptRecorder(
                 header: TranscriptHeader(context: shell.context, keepPII: false), destination: .memory, context: shell.context)
             shell.recorder = recorder
-            shell.run(line: Self.send)
+            shell.run(line: send)
             let (replayShell, _) = try fixture.shell(phoneNumberID: "100200300400501")
             let outcome = try TranscriptChecker(expected: recorder.text, path: "t.md", restore: recorder.restore)
                 .replay(on: replayShell, allowWrites: true)
             return (recorder.text, outcome)
         }
+    }
+
+    @Test func theSameSendReplaysAsRecorded() async throws {
+        let (transcript, outcome) = try await Self.recordAndReplay(Self.send)
         // Every parameter is masked wherever the page shows it: the typed line, the header, the body.
         let start = try #require(transcript.range(of: "```kops")).lowerBound
         let page = String(transcript[start...])

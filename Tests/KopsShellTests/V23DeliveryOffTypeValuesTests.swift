@@ -33,8 +33,8 @@ import Testing
         let ran = try await runDemo(["deliveries stats"], number: nil, seed: Self.seed, width: 2_000)[0]
         #expect(ran.status == 0, "\(ran.err)")
         let lines = ran.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(lines.contains("5xx 2") && lines.contains("4xx 1") && lines.contains("unreadable 2"), "\(ran.out)")
-        #expect(!ran.out.contains("no HTTP response"), "\(ran.out)")
+        // The fractional attempt count's row has a null answer: no HTTP response (AA3DeliveryStatsHTTPFieldTests).
+        #expect(lines.contains("5xx 2") && lines.contains("4xx 1") && lines.contains("unreadable 1"), "\(ran.out)")
     }
 
     @Test func errorsDoNotSendTheEngineerToTheFirewallForAnAnswer() async throws {

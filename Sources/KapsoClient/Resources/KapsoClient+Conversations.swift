@@ -34,7 +34,7 @@ extension KapsoClient {
 extension Conversation {
     /// Reads `{"data": {...}}`.
     public init(fromResponse json: JSONValue) throws(KapsoAPIError) {
-        guard let object = json["data"]?.object else { throw .badShape("conversation response without 'data'") }
+        guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("conversation")) }
         try self.init(json: object)
     }
 }

@@ -30,15 +30,16 @@ extension KapsoClient {
         }
     }
 
-    /// `GET /whatsapp/messages/{wamid}`; a 404 becomes `messageNotFound`.
+    /// `GET /whatsapp/messages/{wamid}`; a 404 becomes `messageNotFound`. A body without `data` is read in `perform`'s
+    /// shape, so the answer is not counted as one the host served (`unserved`; tester56b V18 residual).
     public func message(_ id: String) throws(KapsoAPIError) -> Message {
-        let json: JSONValue
         do throws(KapsoAPIError) {
-            json = try perform(platformRequest("/whatsapp/messages/\(percentEncode(id))"))
+            return try perform(platformRequest("/whatsapp/messages/\(percentEncode(id))")) { json throws(KapsoAPIError) in
+                guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("message")) }
+                return try Message(json: object)
+            }
         } catch .notFound {
             throw .messageNotFound(id: id)
         }
-        guard let object = json["data"]?.object else { throw .badShape("message response without 'data'") }
-        return try Message(json: object)
     }
 }

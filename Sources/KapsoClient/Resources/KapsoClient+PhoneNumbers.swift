@@ -19,7 +19,7 @@ extension KapsoClient {
     public func phoneNumber(_ id: String) throws(KapsoAPIError) -> PhoneNumber {
         try explainingMissingNumber(id) { () throws(KapsoAPIError) in
             try perform(platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))")) { json throws(KapsoAPIError) in
-                guard let object = json["data"]?.object else { throw .badShape("phone number response without 'data'") }
+                guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("phone number")) }
                 return try PhoneNumber(json: object)
             }
         }

@@ -55,7 +55,7 @@ extension KapsoClient {
         } catch .notFound {
             throw .webhookNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try webhooks(.project, perPage: 100).items })
         }
-        guard let object = json["data"]?.object else { throw .badShape("webhook response without 'data'") }
+        guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("webhook")) }
         return try Webhook(json: object)
     }
 
@@ -99,7 +99,7 @@ extension KapsoClient {
     }
 
     private func webhook(from json: JSONValue) throws(KapsoAPIError) -> Webhook {
-        guard let object = json["data"]?.object else { throw .badShape("webhook response without 'data'") }
+        guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("webhook")) }
         return try Webhook(json: object)
     }
 

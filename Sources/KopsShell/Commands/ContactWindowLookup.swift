@@ -138,6 +138,10 @@ enum ContactWindowLookup {
                 contact: contact, selected: phoneNumberID, conversations: others.items,
                 numbers: Array(context.ids.phoneNumbers.values), at: window.at)
         }
+        if elsewhere, !window.isOpen, !byUserID {
+            window.ownNumber = ContactWindow.ownNumber(
+                contact: contact, selected: phoneNumberID, numbers: Array(context.ids.phoneNumbers.values))
+        }
         return window
     }
 }

@@ -25,18 +25,27 @@ public enum ConversationsCommand: Command {
         FlagSpec("--all", help: "fetch every page"),
     ]
 
-    public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
+    /// A business-scoped user id is refused when the command runs, which can say where that contact's conversations are.
+    public static func validate(_ arguments: Arguments) throws {
+        guard !BusinessScopedUserID.isValid(IDInput.cleaned(arguments.value("--phone-number") ?? "")) else { return }
+        _ = try contact(arguments)
+    }
 
     /// `--phone-number` read as a phone number's digits (whole or part of one: `MessageInput.phoneNumberFilter`), nil
     /// when absent.
-    private static func contact(_ arguments: Arguments) throws -> (digits: String, partial: Bool)? {
+    private static func contact(_ arguments: Arguments, in context: ShellContext? = nil) throws -> (digits: String, partial: Bool)? {
         guard let value = arguments.value("--phone-number") else { return nil }
         // Kapso's conversation list filters by contact number only (kapso-api.md §8.1); messages take a BSUID.
         if BusinessScopedUserID.isValid(IDInput.cleaned(value)) {
+            // A new id nothing came under yet: its messages list is empty, the contact's number lists their conversations
+            // (tester56b AA6).
+            let records = try context?.identity(of: IDInput.cleaned(value), expected: .contactNumber)?.userIDRecords
+            let list = records.flatMap { records in
+                records.conversationsCommand.map { "\(value) replaced \(records.change.old) (user_changed_user_id) and no message came under it yet: '\($0)' lists that contact's conversations" }
+            } ?? "'messages --phone-number \(value)' lists that contact's messages with their conversation ids"
             throw ShellError.invalidValue(
                 command: name, what: "value for --phone-number", value: value,
-                expected: "a phone number: Kapso's conversation list has no business-scoped user id filter; "
-                    + "'messages --phone-number \(value)' lists that contact's messages with their conversation ids")
+                expected: "a phone number: Kapso's conversation list has no business-scoped user id filter; " + list)
         }
         return try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
     }
@@ -47,7 +56,7 @@ public enum ConversationsCommand: Command {
         // Kapso's filter is a partial match: a Brazilian or Mexican number is asked for by the key both its forms share
         // (ContactNumber), and the rows are kept for the number.
         // Part of a number (`0142`) is asked for as typed: it is no whole number to rewrite.
-        var contact = try contact(arguments)
+        var contact = try contact(arguments, in: context)
         // A number without '+' or '00' that may be national: Kapso's partial match, said so, never one reading's rows (P46-13).
         if let whole = contact, !whole.partial, let doubt = try context.uncertainContactFilter(arguments.value("--phone-number") ?? "") {
             contact = (whole.digits, true)

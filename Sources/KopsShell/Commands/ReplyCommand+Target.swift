@@ -60,6 +60,8 @@ extension ReplyCommand {
         let client = context.client
         if let to {
             let numbers = try client.allPhoneNumbers()
+            // Kept for the window's reading of a recipient that is another of the project's numbers (`ContactWindow.ownNumber`).
+            context.ids.rememberAllNumbers(numbers)
             // A selected number of another project has no records here: say so, not "no inbound message" (P9-5).
             let phoneNumberID = try context.selectedPhoneNumber(numbers: numbers)
             // The contact's conversations and messages are read first only when the number may lack its country code.

@@ -130,6 +130,11 @@ extension ShellContext {
             let line = try identity(of: key, expected: .contactNumber)?.elsewhereLine(selected: selected, noun: noun)
         {
             emit(CommandResult(blocks: [.hint(line)]))
+        } else if let userID = filters.first(where: { $0.0 == "business_scoped_user_id" })?.1,
+            let records = try identity(of: userID, expected: .contactNumber)?.userIDRecords
+        {
+            // A new id nothing came under yet: the id it replaced, and where the contact's messages are (tester56b AA6).
+            emit(CommandResult(blocks: [.hint(records.emptyListLine(noun: noun))]))
         } else if contactFilter == nil, let digits = filters.first(where: { $0.0 == "phone_number" })?.1,
             filters.allSatisfy({ ["phone_number", "phone_number_id", "limit", "after", "before"].contains($0.0) })
         {

@@ -69,11 +69,41 @@ extension ShellContext {
         do {
             return try phoneNumberInput(query, command: command, usage: usage)
         } catch {
+            // Digits copied with their field name (`phone_number_id=1002…`): offered only when a number of the project
+            // (`misreadNumber`, read with the numbers).
+            if case .unreadableID = error, case .failure(.fieldName(_, let id, _)) = IDInput.read(query), id.allSatisfy(\.isNumber) {
+                return nil
+            }
             guard case .unreadableID = error, case .failure(let problem) = IDInput.read(query), problem != .empty,
                 problem.fieldNameReason == nil, NumberName.readsAsName(query)
             else { throw error }
             return nil
         }
+    }
+
+    /// An id retyped with letters for digits (`1002003004005O1`) or digits copied with their field name
+    /// (`phone_number_id=1002…`): what it is (tester54 V2: "it is no id"; V13), with the digits offered as `command` typed
+    /// only when they are one of the project's `numbers` (tester55b Y4); else the numbers are listed (tester56b Y4:
+    /// `whois 1OO…O9` and `health phone_number_id=…09` offered 'use …' for no number of the project). Nil for other text.
+    static func misreadNumber(_ query: String, command: String, numbers: [PhoneNumber]) -> ShellError? {
+        let reason: String
+        let digits: String
+        let joint: String
+        switch IDInput.read(query) {
+        case .failure(.lettersForDigits(let ascii, let read)):
+            (reason, digits, joint) = (IDInput.Problem.lettersReason(read) + "; with digits it is \(ascii)", ascii, ": ")
+        case .failure(let problem):
+            guard case .fieldName(_, let id, _) = problem, id.allSatisfy(\.isNumber) else { return nil }
+            (reason, digits, joint) = (problem.reason, id, "; ")
+        default:
+            return nil
+        }
+        guard numbers.contains(where: { $0.id == digits || $0.normalizedDisplayNumber == digits }) else {
+            return .noMatchingPhoneNumber(
+                query: VisibleText.escaped(Shortened.text(query)), known: numbers.map(\.label),
+                searched: reason + ", no number of this project either")
+        }
+        return .unreadableID(command: command, value: IDInput.echo(query), reason: reason + joint + "\(command) \(digits)")
     }
 
     /// The project's number named `query` as `numbers` shows it (tester47 L1); throws, naming the candidates when several
@@ -89,19 +119,8 @@ extension ShellContext {
                     + found.map { "\(command) \($0.id) (\(VisibleText.escaped($0.name ?? "")))" }.joined(separator: " or ")
                     + "; pick one")
         case .none:
-            // An id retyped with letters for digits (`1002003004005O1`) is no name either: what `whois` says of it, with
-            // the id (tester54 V2: "it is no id"). Its digits are offered, as the command typed, only when they are one
-            // of the project's numbers; else the numbers are listed (tester55b Y4: `use 1OO…O9` offered 'use 100…09').
-            if case .failure(.lettersForDigits(let ascii, let read)) = IDInput.read(query) {
-                let reason = IDInput.Problem.lettersReason(read)
-                guard numbers.contains(where: { $0.id == ascii || $0.normalizedDisplayNumber == ascii }) else {
-                    throw ShellError.noMatchingPhoneNumber(
-                        query: VisibleText.escaped(Shortened.text(query)), known: numbers.map(\.label),
-                        searched: reason + "; with digits it is \(ascii), no number of this project either")
-                }
-                throw ShellError.unreadableID(
-                    command: command, value: IDInput.echo(query), reason: reason + "; with digits it is \(ascii): \(command) \(ascii)")
-            }
+            // An id retyped with letters for digits (`1002003004005O1`) or copied with its field name is no name either.
+            if let misread = Self.misreadNumber(query, command: command, numbers: numbers) { throw misread }
             if case .failure(let problem) = IDInput.read(query), let reason = problem.otherKeyboardReason {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(query), reason: reason)
             }

@@ -65,7 +65,8 @@ public enum TraceCommand: Command {
                 MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, note: trace.newestNote, unsettled: trace.unsettled, now: now)
             } : nil
         blocks += timeline(
-            trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, templates: trace.templates, now: now)
+            trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, templates: trace.templates,
+            userIDs: trace.contactUserIDs, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
@@ -223,7 +224,7 @@ public enum TraceCommand: Command {
 
     private static func timeline(
         _ message: Message, writtenSince: String? = nil, refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false,
-        templates: TemplateMismatch.Listing? = nil, now: Int64
+        templates: TemplateMismatch.Listing? = nil, userIDs: [String] = [], now: Int64
     ) -> [Block] {
         let history = StatusHistory(message: message, now: now)
         let received = MessageError.carried(by: message.json)
@@ -302,7 +303,9 @@ public enum TraceCommand: Command {
             let to = MessageCommand.recipient(of: message) ?? "-"
             blocks.append(.line(StyledText(
                 "  the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to): "
-                    + "they may be another recipient's", style: .warn)))
+                    // The contact's own business-scoped user id (tester56b AA14): hedged as the verdict is.
+                    + (others.allSatisfy(userIDs.contains) ? "the contact's own business-scoped user id, so most likely about them"
+                        : "they may be another recipient's"), style: .warn)))
         }
         blocks += setApart(history)
         if let disagreement = history.disagreement(withKapso: message.status) {

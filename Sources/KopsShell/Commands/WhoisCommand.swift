@@ -30,6 +30,8 @@ public enum WhoisCommand: Command {
         // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
         if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
         if IDShape.describe(IDInput.cleaned(arguments.positionals.joined(separator: " "))) != nil { return }
+        // Letters for digits: answered when run, with the project's numbers (`misreadNumber`).
+        if case .failure(.lettersForDigits) = IDInput.read(joined) { return }
         _ = try input(arguments)
     }
 
@@ -52,8 +54,9 @@ public enum WhoisCommand: Command {
             }
             // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
             // the damage reading offered a WAMID one character short); a WAMID damaged on the way (an HTML entity, a
-            // character base64 has not, `wamid.` left out), also behind a field name (tester56b AA5): said as such.
-            if let reason = IDArgument.wamidReason(pasted) { throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason) }
+            // character base64 has not, `wamid.` left out), also behind a field name (tester56b AA5): said as such; a field
+            // name alone is read with the id as whois takes it (tester56b V13: it offered 'use 1415…').
+            if let reason = IDArgument.wamidReason(pasted, offering: name) { throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason) }
             // An id of a kind kops cannot look up (a group id, Meta's conversation id, a ctwa_clid): say what it is
             // or looks like (probe7 P7-7), as a not-found answer rather than a usage error.
             if case .unknownForm = problem, let shape = IDShape.describe(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: shape) }
@@ -111,6 +114,13 @@ public enum WhoisCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        // Letters for digits (`1OO2OO3…`): the digits offered only when a number of the project (tester56b Y4).
+        let joined = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .failure(.lettersForDigits) = IDInput.read(joined),
+            let misread = ShellContext.misreadNumber(joined, command: name, numbers: try context.client.allPhoneNumbers())
+        {
+            throw misread
+        }
         let (pasted, input) = try input(arguments)
         // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
         let typed: String

@@ -38,14 +38,24 @@ public struct BaseURLError: KopsError, Equatable {
     /// A list answered 2xx with JSON that has no `data` array (`{"ok":true}`) before the host answered anything else, from
     /// a host that is not Kapso's: most likely another service on that host or port (a health endpoint, a proxy's
     /// default backend), said as a web page is (tester54 V18: "list response without a 'data' array" named no setting).
-    /// Nil once the host answered in this session, and for Kapso's own host, where the shape is Kapso's to explain.
+    /// Nil once the host answered in this session, and for Kapso's own host, where the shape is Kapso's to explain. So is a
+    /// list's `data` without `meta` or `paging` (`{"data":[]}`) and an object without its `data` (`message WAMID`), which
+    /// said "unexpected response (HTTP 200): message response without 'data'" (tester56b V18 residual).
     private static func notAList(_ error: KapsoAPIError, base: String, source: String?, served: [String]) -> BaseURLError? {
-        guard served.isEmpty, !BaseURLShape.isKapsoHost(base), case .badResponse(let status, let detail, _) = error, (200..<300).contains(status),
-            detail.hasPrefix(KapsoAPIError.notAList)
+        guard served.isEmpty, !BaseURLShape.isKapsoHost(base), case .badResponse(let status, let detail, _) = error, (200..<300).contains(status)
         else { return nil }
-        let shape = detail.dropFirst(KapsoAPIError.notAList.count).drop { $0 == " " }
-        let answer = "HTTP \(status) with JSON in no shape Kapso's lists have (no 'data' array\(shape.isEmpty ? "" : "; " + shape.dropFirst().dropLast()))"
-        return BaseURLError(url: nil, answer: answer, base: base, source: source, likely: true)
+        let missing: String
+        if detail.hasPrefix(KapsoAPIError.notAList) {
+            let shape = detail.dropFirst(KapsoAPIError.notAList.count).drop { $0 == " " }
+            missing = "lists have (no 'data' array" + (shape.isEmpty ? "" : "; " + shape.dropFirst().dropLast()) + ")"
+        } else if detail == KapsoAPIError.noPaging {
+            missing = "lists have (a 'data' array without Kapso's 'meta' or Meta's 'paging')"
+        } else if let object = detail.split(separator: " response without").first, detail == KapsoAPIError.noData(String(object)) {
+            missing = "\(object) answers have (no 'data' object)"
+        } else {
+            return nil
+        }
+        return BaseURLError(url: nil, answer: "HTTP \(status) with JSON in no shape Kapso's \(missing)", base: base, source: source, likely: true)
     }
 
     private static func wrongHost(_ error: KapsoAPIError, clientBase: String, base: String, source: String?) -> BaseURLError? {

@@ -46,6 +46,11 @@ public enum ReplyError: KopsError, Equatable {
                 " (their message in a WhatsApp group at \(KapsoTime.iso($0)) opened the group's window, not a 1:1 one)"
             } ?? ""
             guard let closes = window.window?.closesAt else {
+                // Another of the project's own numbers: named so (tester56b Z10 residual).
+                if let own = window.ownNumber, group.isEmpty {
+                    return "reply: \(own) (its messages and conversations were read), so no 24-hour window is open"
+                        + "\(window.callCaveat.map { " " + $0 } ?? ""); " + send
+                }
                 return "reply: no \(group.isEmpty ? "" : "1:1 ")inbound message from \(contact) to this number was found (its messages and conversations "
                     + "were read)\(group), so no 24-hour window is open\(window.callCaveat.map { " " + $0 } ?? "")"
                     + (window.elsewhere.map { "; " + $0 } ?? "") + "; " + send

@@ -10,11 +10,12 @@ extension IDArgument {
     /// by it too (tester56b AA5: a wrapped id was "not base64" there, a cut one "shortened by kops's table").
     /// `cutByTable`: whether a `…` inside the text may be kops's table's (`IDInput.Problem.shortenedByTable`), whose
     /// wording the caller gives before damage.
-    static func wamidReason(_ text: String, cutByTable: Bool = false) -> String? {
+    /// `offering`: the command that takes the id alone, offered after a field name's reading (`trace`, `--to`).
+    static func wamidReason(_ text: String, cutByTable: Bool = false, offering: String? = nil) -> String? {
         if let combined = IDInput.fieldNameAndDamage(text) { return combined }
         if case .failure(let problem) = IDInput.read(text) {
             if cutByTable, problem == .shortenedByTable { return problem.reason }
-            if let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason { return reason }
+            if let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason(offering: offering) { return reason }
         }
         return WAMID.damage(IDInput.cleaned(text)).map { "it looks damaged: " + $0 }
     }

@@ -32,7 +32,7 @@ enum MessageInput {
             // of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named (probe23 P23-7). A
             // field name copied in front (`id: wamid.…`, tester54 V13), also of a damaged id (tester56b AA5). Damaged on
             // the way (URL-encoded twice, a URL's query, an HTML entity, a line wrapped inside it): said as such.
-            if let reason = IDArgument.wamidReason(text, cutByTable: true) {
+            if let reason = IDArgument.wamidReason(text, cutByTable: true, offering: flag ?? command) {
                 throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: reason)
             }
             throw plain
@@ -145,6 +145,11 @@ enum MessageInput {
             // Typed on another keyboard (full-width or Arabic-Indic digits, a full-width ＋) or with look-alike characters:
             // named with the ASCII number, as `whois` and `use` name it (probe25 P25-15).
             if case .failure(let problem) = IDInput.read(text), let reason = problem.otherKeyboardReason {
+                throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
+            }
+            // A field name copied in front (`"to": "1415…"`, `wa_id: 1415…`): named with the number, as `whois` names it
+            // (tester56b V13).
+            if case .failure(let problem) = IDInput.read(text), let reason = problem.fieldNameReason(offering: flag) {
                 throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
             }
             throw .invalidValue(

@@ -64,6 +64,8 @@ extension MessageTrace {
         /// Why a message the contact wrote has no time kops can read, nil when every one has one.
         var unreadable: String?
         var moved: ContactWindow.Moved? = nil
+        /// The business-scoped user ids the contact's messages tie to them (`MessageVerdict.contactUserIDs`).
+        var userIDs: [String] = []
         /// The window left unknown by the contact's action Meta documents nothing on (`WindowEvidence.unsettled`), now
         /// and at an outbound message's send.
         var unsettled: WindowEvidence.Unsettled? = nil

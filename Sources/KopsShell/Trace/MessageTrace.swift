@@ -25,6 +25,8 @@ struct MessageTrace {
     var newestNote: String? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
+    /// The contact's business-scoped user ids (`MessageVerdict.contactUserIDs`), from the same listing.
+    var contactUserIDs: [String] = []
     /// The contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`), and for
     /// an outbound message the window at its send (`WindowEvidence.unsettled(by:before:among:now:)`), from the same
     /// listing; nil when none was read.
@@ -113,21 +115,6 @@ struct MessageTrace {
     static let deliveryHorizon: Int64 = 600
     /// Pages of deliveries followed at most, 100 rows each, newest first.
     static let maxPages = 20
-
-    /// The conclusion about the message (KapsoDiagnostics computes it).
-    func verdict(now: Int64) -> MessageVerdict {
-        // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
-        let search: LogSearchAccess =
-            switch metaEvents {
-            case .loaded(.events): .available
-            case .loaded(.unavailable): .notEnabled
-            case .failed: .notAsked
-            }
-        return MessageVerdict.of(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote)
-    }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
     /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
@@ -281,7 +268,7 @@ struct MessageTrace {
             return InboundPage(
                 before: before, hasMore: page.hasMore, newest: newest,
                 newestNote: WindowEvidence.countedNote(at: newest, by: message, among: page.items, now: now),
-                unreadable: unreadable, moved: moved,
+                unreadable: unreadable, moved: moved, userIDs: MessageVerdict.contactUserIDs(mine + [message]),
                 unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now),
                 unsettledAtSend: message.isInbound ? nil : WindowEvidence.unsettled(by: message, before: time, among: page.items, now: now))
         }
@@ -294,6 +281,7 @@ struct MessageTrace {
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             newestNote: { if case .loaded(let page) = inbound { page.newestNote } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
+            contactUserIDs: { if case .loaded(let page) = inbound { page.userIDs } else { [] } }(),
             unsettled: { if case .loaded(let page) = inbound { page.unsettled } else { nil } }(),
             unsettledAtSend: { if case .loaded(let page) = inbound { page.unsettledAtSend } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in

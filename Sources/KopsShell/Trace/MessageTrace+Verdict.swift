@@ -1,0 +1,20 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+extension MessageTrace {
+    /// The conclusion about the message (KapsoDiagnostics computes it).
+    func verdict(now: Int64) -> MessageVerdict {
+        // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
+        let search: LogSearchAccess =
+            switch metaEvents {
+            case .loaded(.events): .available
+            case .loaded(.unavailable): .notEnabled
+            case .failed: .notAsked
+            }
+        return MessageVerdict.of(
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
+            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote,
+            contactUserIDs: contactUserIDs)
+    }
+}
