@@ -67,8 +67,9 @@ extension PIIMasker {
         var isCut: Bool
     }
 
-    /// `text` with every occurrence of `value` replaced by `alias` (`alias…` for a cut form); a run of two or more
-    /// spaces after it (a column gap) grows or shrinks to keep columns aligned.
+    /// `text` with every occurrence of `value` replaced by `alias` (`alias…` for a cut form), none inside what the
+    /// masker wrote (`insertedSpans`); a run of two or more spaces after it (a column gap) grows or shrinks to keep
+    /// columns aligned.
     /// `onlyWhere`, when given, picks the occurrences to replace (`namesTheContact`).
     static func replace(
         _ pattern: Pattern, with alias: @autoclosure () -> String, in text: String,
@@ -84,7 +85,10 @@ extension PIIMasker {
         }
         guard text.contains(String(start)) || (escapable && text.contains("\\")) else { return text }
         let characters = Array(text)
-        let found = occurrences(of: pattern, in: characters).filter { accept?(characters, $0.range) ?? true }
+        let inserted = insertedSpans(in: characters)
+        let found = occurrences(of: pattern, in: characters).filter { occurrence in
+            !inserted.contains { $0.overlaps(occurrence.range) } && (accept?(characters, occurrence.range) ?? true)
+        }
         guard !found.isEmpty else { return text }
         let alias = alias()
         var result = ""
