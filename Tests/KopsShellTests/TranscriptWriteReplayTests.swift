@@ -129,10 +129,10 @@ import Testing
         ("verify --secret=<redacted> --body x", "the --secret value"),
         ("set api_key <redacted>", "the value of api_key"),
         ("webhooks update 1 --headers '{\"Authorization\": \"<redacted>\"}'", "the --headers values"),
-        ("reply --to +14155550142 \"key <redacted>\"", "the API key or another secret kops knew"),
+        ("reply --to +14155550142 \"key <redacted>\"", "the API key, another secret kops knew or a word shaped like a key or token"),
         (
             "webhooks create --url https://h.test/<redacted>?token=<redacted> --secret-key <redacted>",
-            "the URL's token, the API key or another secret kops knew and the --secret-key value"
+            "the URL's token, the API key, another secret kops knew or a word shaped like a key or token and the --secret-key value"
         ),
         ("health", nil),
     ] as [(String, String?)])

@@ -6,7 +6,8 @@
 /// user a key sat in the file. A mistyped name is named only when it reads as words (`KAPSO`, `API`, `KEY2`), so a
 /// key's random text is never echoed as "the name you meant".
 public enum KeyEnvName: Equatable, Sendable {
-    /// A variable's name kops reads: ASCII upper-case letters, digits and `_`, not starting with a digit.
+    /// A variable's name kops reads: ASCII letters, digits and `_`, not starting with a digit (POSIX), and, with a
+    /// lower-case letter, not shaped like a key (`isName`).
     case name
     /// A name written with `faults` (each a phrase: "it starts with the shell's '$' …"); `meant` is the name to write.
     case mistyped(faults: [String], meant: String)
@@ -43,10 +44,29 @@ public enum KeyEnvName: Equatable, Sendable {
         return .mistyped(faults: faults, meant: meant)
     }
 
-    /// True for a variable's name kops reads: `KAPSO_API_KEY`, `ACME_KEY2`, `_K`; not `1KEY`, `kapso_key`, ``.
+    /// True for a variable's name kops reads: `KAPSO_API_KEY`, `ACME_KEY2`, `_K`, `kapso_key`, `KapsoKey`; not `1KEY`,
+    /// ``, nor a key: `sk_live_4eC39HqLyjWDarjtT1zdp7dc`, `kapso_live_abcdef`, `Kx9fQ2mZp7Lw3Rt8Yv1B` (`readsAsKey`).
+    ///
+    /// POSIX names are letters, digits and `_` in either case ("Name", XBD 3.216), and `export kapso_key=…` works in
+    /// every shell: an upper-case-only rule called a lower-case name "the key itself", and one hand-written in config.toml
+    /// stopped every profile (tester57 AB8). A name with a lower-case letter is told apart from a key by its shape, as
+    /// the history file and the profile's name are (`Profile.nameReadsAsKey`).
     public static func isName(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        guard let first = value.unicodeScalars.first, !("0"..."9").contains(first),
+            value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else { return false }
+        return !value.contains(where: \.isLowercase) || !readsAsKey(value)
+    }
+
+    /// A name with a lower-case letter that reads as a key: a token, a random mix or a hex key (`Profile.nameReadsAsKey`),
+    /// or a credential prefix then `live` or `test`, the form issued keys take (`sk_live_…`, `sk_test_…`; `kapso_live_…`
+    /// guessed, `TokenPrefix.kapso` [uncertain: Kapso does not publish its key format]).
+    private static func readsAsKey(_ value: String) -> Bool {
+        if Profile.nameReadsAsKey(value) { return true }
+        let lower = value.lowercased()
+        return HistoryPolicy.tokenPrefixes.contains { prefix in
+            lower.hasPrefix(prefix + "live") || lower.hasPrefix(prefix + "test")
+        }
     }
 
     /// A name made of words: each `_`-separated part letters (then digits: `KEY2`) or digits alone, one of at least

@@ -18,12 +18,11 @@ public enum HistoryPolicy {
         guard let first = line.unicodeScalars.first, !first.properties.isWhitespace else { return line.isEmpty }
         // A URL carrying a password or a token (`https://user:pass@…`, `?token=…`).
         guard Redactor.maskURLCredentials(line) == line else { return false }
-        let commands: [[String]]
-        if let spans = try? Lexer.spans(in: line) {
+        let spans = try? Lexer.spans(in: line)
+        let commands = words(of: line, spans: spans)
+        if let spans {
             guard !spans.contains(where: { !Redactor.secretSources(in: $0).isEmpty }) else { return false }
-            commands = spans.map { $0.map(\.word.text) }
         } else {
-            commands = [line.split(whereSeparator: { $0.isWhitespace || ";=\"'".contains($0) }).map(String.init)]
             if commands[0].contains(where: Redactor.isSecretFlag) { return false }
             if commands[0].first == "set", commands[0].count > 1, Redactor.isSecretName(commands[0][1]) { return false }
         }
@@ -34,9 +33,26 @@ public enum HistoryPolicy {
         if commands.joined().contains(where: { Redactor.secretAssignment(String($0.drop { $0 == "-" })) != nil }) {
             return false
         }
+        return tokenShapedPieces(of: commands).isEmpty
+    }
+
+    /// The commands of `line` as words: the lexer's own, or for a line it refuses, `line` split on whitespace, quotes,
+    /// `=` and `;` as one command.
+    static func words(of line: String, spans: [[WordSpan]]?) -> [[String]] {
+        if let spans { return spans.map { $0.map(\.word.text) } }
+        return [line.split(whereSeparator: { $0.isWhitespace || ";=\"'".contains($0) }).map(String.init)]
+    }
+
+    /// The pieces of `line` that `allows` keeps it out of the history file for as token-shaped (`isTokenShaped`):
+    /// `kx9F8e7D6c5B4a39281706f5E4d3C2b1A0zz` in `use kx9F…`. The transcript redacts them too (tester57 AB12).
+    public static func tokenShapedPieces(in line: String) -> [String] {
+        tokenShapedPieces(of: words(of: line, spans: try? Lexer.spans(in: line)))
+    }
+
+    private static func tokenShapedPieces(of commands: [[String]]) -> [String] {
         // A token can hide inside a quoted word or after `=`: look at every piece.
         let pieces = commands.joined().flatMap { $0.split(whereSeparator: { $0.isWhitespace || "=\"'".contains($0) }) }
-        return !pieces.contains { isTokenShaped(String($0)) }
+        return pieces.map(String.init).filter(isTokenShaped)
     }
 
     /// The value of a command's `--key-command` (`--key-command VALUE` or `--key-command=VALUE`), nil without one.

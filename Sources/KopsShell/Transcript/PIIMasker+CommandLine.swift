@@ -38,7 +38,7 @@ extension PIIMasker {
             // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
             for value in PIIMasker.templateValues(in: line) {
                 learnTemplateValue(value)
-                add(value, to: &bodies, prefix: "body")
+                add(value, as: .body)
             }
         } else if words.first == Substring(ReplyCommand.name) {
             let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
@@ -52,14 +52,14 @@ extension PIIMasker {
                 for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
                     text = String(text.dropFirst().dropLast())
                 }
-                add(text, to: &bodies, prefix: "body")
+                add(text, as: .body)
                 typedText = text
             }
         }
         let masked = maskShortParameters(mask(line))
         // The text a reply sends is what the message says: a one-word text (`reply thanks`) is masked there too,
         // as at the end of the line (PIIMasker+Forms).
-        if let typedText, bodies.contains(typedText), pattern(typedText).isPlainWord {
+        if let typedText, knows(typedText, as: .body), pattern(typedText).isPlainWord {
             for shown in [typedText, "\"\(typedText)\"", "'\(typedText)'"] where masked.hasSuffix(" " + shown) {
                 return String(masked.dropLast(shown.count)) + mask(shown, content: true)
             }
@@ -162,7 +162,7 @@ extension PIIMasker {
         let value = word.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         guard IDInput.isUsername(value), value.count >= 3, !PIIMasker.isMasked(value) else { return }
         learnUsername(value)
-        add(value, to: &names, prefix: "contact")
+        add(value, as: .contact)
     }
 
     /// A typed contact number's digits, without an international `00` prefix; the business's own are left.

@@ -65,7 +65,7 @@ extension PIIMasker {
                 switch key.lowercased() {
                 case let key where PIIMasker.nameKeys.contains(key):
                     if key == "username" { learnUsername(value) }
-                    add(value, to: &names, prefix: "contact")
+                    add(value, as: .contact)
                 case let key where PIIMasker.numberKeys.contains(key):
                     if case .success(let number) = PhoneNumberText.parse(value), let digits = number.e164, !isOwn(digits) {
                         contactNumbers.insert(digits)

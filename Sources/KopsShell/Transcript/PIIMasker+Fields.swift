@@ -71,7 +71,7 @@ extension PIIMasker {
     /// The learned one-word body `text` is, whitespace around it ignored; nil when it is none.
     private func wholePlainWordBody(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard bodies.contains(trimmed), pattern(trimmed).isPlainWord else { return nil }
+        guard knows(trimmed, as: .body), pattern(trimmed).isPlainWord else { return nil }
         return trimmed
     }
 

@@ -52,12 +52,12 @@ extension PIIMasker {
                 let key = entry.key.lowercased()
                 if key == "kapso", object["type"]?.string == "template", let kapso = entry.value.object {
                     // A template send's `kapso.content` is the template's text with its parameters filled in (tester53b U21).
-                    if let content = kapso["content"]?.string { add(content, to: &renderedTemplates, prefix: "body") }
+                    if let content = kapso["content"]?.string { add(content, as: .renderedTemplate) }
                     learn(.object(JSONObject(kapso.entries.filter { $0.key.lowercased() != "content" })), parent: key)
                     continue
                 }
                 if key == "last_message_text", object["last_message_type"]?.string == "template", let text = entry.value.string {
-                    add(text, to: &renderedTemplates, prefix: "body")
+                    add(text, as: .renderedTemplate)
                     continue
                 }
                 if let text = entry.value.string ?? entry.value.numberText {
@@ -96,12 +96,12 @@ extension PIIMasker {
         if parent == "details" && key == "contact" {
             // `whois`'s detail line: `Marisol Vega`, or `Lee Park (+1 415 555 0157)` whose number is masked anyway.
             let name = text.components(separatedBy: " (").first ?? text
-            if name != "-", !name.hasPrefix("+") { add(name, to: &names, prefix: "contact") }
+            if name != "-", !name.hasPrefix("+") { add(name, as: .contact) }
         } else if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
             || (parent == "name" && PIIMasker.cardNameKeys.contains(key))
         {
             if key == "username" { learnUsername(text) }
-            add(text, to: &names, prefix: "contact")
+            add(text, as: .contact)
         } else if PIIMasker.ownNumberKeys.contains(key) {
             let digits = PIIMasker.digits(text)
             if digits.count >= 8 { ownNumbers.insert(digits) }
@@ -120,7 +120,7 @@ extension PIIMasker {
             || (parent == "transcript" && key == "text") || (parent == "kapso" && key == "content")
         {
             if parent == "parameters" { learnTemplateValue(text) }
-            add(text, to: &bodies, prefix: "body")
+            add(text, as: .body)
         }
     }
 
@@ -147,7 +147,7 @@ extension PIIMasker {
                 if !isOwn(digits) { contactNumbers.insert(digits) }
                 return
             }
-            if json.string != nil { add(text, to: &bodies, prefix: "body") }
+            if json.string != nil { add(text, as: .body) }
             learnFieldValue(text, key: key)
         }
     }
@@ -195,7 +195,7 @@ extension PIIMasker {
             {
                 contactNumbers.insert(digits)
             } else {
-                add(text, to: &bodies, prefix: "body")
+                add(text, as: .body)
             }
         }
     }
@@ -264,9 +264,9 @@ extension PIIMasker {
                 learnID(string, kind: kind)
             } else if PIIMasker.nameKeys.contains(key) {
                 if key == "username" { learnUsername(string) }
-                add(string, to: &names, prefix: "contact")
+                add(string, as: .contact)
             } else if PIIMasker.bodyKeys.contains(key) {
-                add(string, to: &bodies, prefix: "body")
+                add(string, as: .body)
             }
         }
     }

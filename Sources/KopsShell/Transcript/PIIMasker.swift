@@ -22,12 +22,17 @@ internal import KapsoClient
 /// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
 public final class PIIMasker {
     /// Learned values, longest first; each gets its alias when it first reaches the page.
-    var names: [String] = []
-    var bodies: [String] = []
+    private(set) var names: [String] = []
+    private(set) var bodies: [String] = []
     /// A template send's text as the contact read it (a template message's `kapso.content`, a conversation's
     /// `last_message_text` after one): masked whole only where its parameters, bodies themselves, did not mask it first,
     /// so a send reads the same on every page whether or not the API held it yet (tester53b U21).
-    var renderedTemplates: [String] = []
+    private(set) var renderedTemplates: [String] = []
+    /// The three lists above, by what a text must hold to show each value (`PIIMasker+Candidates`).
+    private var index = LearnedIndex()
+    /// How many times `mask` has looked for one learned value in one text: the work that grows with rows × values when
+    /// every value is tried on every text (tester57 AB17).
+    private(set) var searches = 0
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
     /// WAMIDs by their base64 (escapes undone) → `<message N>`, and those bases in first-seen order.
@@ -69,13 +74,33 @@ public final class PIIMasker {
 
     public init() {}
 
-    func add(_ value: String, to list: inout [String], prefix: String) {
+    /// Learns `value` as a body, a contact's name or a rendered template send.
+    func add(_ value: String, as kind: LearnedIndex.Kind) {
         // An alias or a masked number (from text masked before) is not personal data: learning it would give
         // the same person a second alias.
-        guard value.count >= 3, !list.contains(value), !PIIMasker.isMasked(value) else { return }
-        list.append(value)
-        // Longer values first, so a name inside a longer body is not split.
-        list.sort { $0.count > $1.count }
+        guard value.count >= 3, !index.contains(value, as: kind), !PIIMasker.isMasked(value),
+            index.insert(value, kind: kind, pattern: pattern(value))
+        else { return }
+        // Longer values first, so a name inside a longer body is not split; after those as long, as a stable sort put it.
+        switch kind {
+        case .body: PIIMasker.insert(value, longestFirst: &bodies)
+        case .contact: PIIMasker.insert(value, longestFirst: &names)
+        case .renderedTemplate: PIIMasker.insert(value, longestFirst: &renderedTemplates)
+        }
+    }
+
+    /// True when `value` is learned as `kind`.
+    func knows(_ value: String, as kind: LearnedIndex.Kind) -> Bool { index.contains(value, as: kind) }
+
+    private static func insert(_ value: String, longestFirst list: inout [String]) {
+        let count = value.count
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].count >= count { low = middle + 1 } else { high = middle }
+        }
+        list.insert(value, at: low)
     }
 
     /// Numbers new aliases after the highest each kind already has in `text` (`<message 3>` → the next message is
@@ -119,13 +144,6 @@ public final class PIIMasker {
         let pattern = Pattern(value)
         patterns[value] = pattern
         return pattern
-    }
-
-    // Longest first across both lists, so a short template value (`Lee`) never splits a name (`Lee Park`).
-    private var learned: [(value: String, prefix: String)] {
-        (bodies.map { ($0, "body") } + names.map { ($0, "contact") }).enumerated()
-            .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
-            .map(\.element)
     }
 
     /// Learns the project's own numeric ids (phone-number ids, WABA ids), which are never masked as numbers.
@@ -191,7 +209,12 @@ public final class PIIMasker {
         if text.contains("\":") { learnJSONText(text) }
         // URL-encoded first (`Ana%20Lucia%20Gomez`): its decoded form is what the matchers below read (tester49 F2).
         var result = maskEncoded(text)
-        for (value, prefix) in learned {
+        // Longest first across bodies and names, so a short template value (`Lee`) never splits a name (`Lee Park`);
+        // only the values `result` may hold (`PIIMasker+Candidates`).
+        let candidates = index.candidates(in: result)
+        searches += candidates.learned.count + candidates.templates.count
+        for entry in candidates.learned {
+            let (value, prefix) = (entry.value, entry.kind == .contact ? "contact" : "body")
             let pattern = self.pattern(value)
             if pattern.isPlainWord && !content && !templateValues.contains(value) {
                 // A one-word body only as content; a one-word name wherever it is not part of a longer name.
@@ -204,7 +227,7 @@ public final class PIIMasker {
             result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)
         }
         if content { result = maskShortTemplateValues(in: result) }
-        for value in renderedTemplates {
+        for value in candidates.templates.map(\.value) {
             result = PIIMasker.replace(self.pattern(value), with: self.alias(for: value, prefix: "body"), in: result)
         }
         result = maskTemplateList(result)

@@ -6,8 +6,9 @@ extension TranscriptChecker {
     ///
     /// `webhooks create --url https://h/x?token=<redacted> --secret-key <redacted>` → "the URL's token and the
     /// --secret-key value"; `set api_key <redacted>` → "the value of api_key"; a `<redacted>` elsewhere is a value
-    /// kops knew as a secret when it recorded the line ("the API key or another secret kops knew": the page does not
-    /// say which). A line the lexer refuses is read word by word.
+    /// kops knew as a secret when it recorded the line ("the API key, another secret kops knew or …": the page does not
+    /// say which), or a typed word shaped like a key or token (`TranscriptRecorder+TypedTokens`: `use <redacted>`). A
+    /// line the lexer refuses is read word by word.
     static func redactedValues(in line: String) -> String? {
         let marker = "<redacted>"
         guard line.contains(marker) else { return nil }
@@ -33,7 +34,7 @@ extension TranscriptChecker {
                     let name = words.dropFirst().first { !$0.hasPrefix("--") } ?? "the variable"
                     add("the value of \(name.split(separator: "=").first.map(String.init) ?? name)")
                 } else {
-                    add("the API key or another secret kops knew")
+                    add("the API key, another secret kops knew or a word shaped like a key or token")
                 }
             }
         }

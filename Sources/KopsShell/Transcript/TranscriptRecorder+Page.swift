@@ -148,7 +148,7 @@ extension TranscriptRecorder {
     func maskLine(_ line: String) -> String {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
         masker?.learnOwnIDs(ownIDs())
-        let redacted = Redactor.maskHeaders(line, signatures: true)
+        let redacted = redactingTypedTokens(Redactor.maskHeaders(line, signatures: true))
         // Control characters typed or pasted (a coloured copy's ESC [31m, a BEL) are shown as escapes, as in output,
         // so the file never recolours or retitles its reader's terminal; the restore file keeps the line as it ran
         // (probe18 P18-26).
@@ -174,7 +174,7 @@ extension TranscriptRecorder {
 
     func mask(_ text: String) -> String {
         masker?.learnOwnIDs(ownIDs())
-        var masked = Redactor.maskHeaders(text, signatures: true)
+        var masked = redactingTypedTokens(Redactor.maskHeaders(text, signatures: true))
         for secret in generatedSecrets() {
             let shown = SecretMask.text(secret)
             let stable = String(shown.prefix { $0 != "…" }) + "…"

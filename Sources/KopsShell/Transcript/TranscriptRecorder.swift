@@ -84,6 +84,8 @@ public final class TranscriptRecorder: OutputSink {
     /// True when the file continued (`record --append`) has CRLF line ends (its first line ends so, as `kops check
     /// --update` reads a file's form): every line written to it ends so too (`fileBytes`).
     var crlf = false
+    /// Token-shaped words typed on recorded lines, longest first (`TranscriptRecorder+TypedTokens`).
+    var typedTokens: [String] = []
     var depth = 0
     var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
@@ -238,6 +240,10 @@ public final class TranscriptRecorder: OutputSink {
     /// when the page shows it otherwise, as it keeps lines that masking changed.
     public func begin(prompt: String, line: String, typed: String? = nil) {
         depth += 1
+        learnTypedTokens(in: line)
+        if let typed { learnTypedTokens(in: typed) }
+        let typed = typed.map(redactingTypedTokens)
+        let line = redactingTypedTokens(line)
         guard depth == 1 else {
             open()
             if !skipping { append(prompt + maskLine(line) + "\n") }
