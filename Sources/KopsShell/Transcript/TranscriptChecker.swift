@@ -352,7 +352,7 @@ public struct TranscriptChecker {
                 continue
             }
             if dependedOn != nil {
-                if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {
+                if !skippedSource, !unreadDependedOn, TranscriptChecker.dependsOnNothing(line, registry: registry) {
                     renewable[entry.line] = replayed
                 } else if replayed != entry.block {
                     keptAfter.append(entry.line)

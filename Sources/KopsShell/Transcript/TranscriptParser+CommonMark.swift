@@ -75,8 +75,13 @@ extension TranscriptParser {
         while index < lines.count {
             let line = Substring(lines[index])
             guard let fence = FenceLine(line), fence.language == TranscriptRecorder.info else {
-                if let reason = unreadReason(line) ?? unmarkedPrompt(at: index, in: lines, otherBlockEnd: &otherBlockEnd) {
+                let unmarked = unmarkedPrompt(at: index, in: lines, otherBlockEnd: &otherBlockEnd)
+                if let reason = unreadReason(line) {
+                    // Named once, as the kops block it looks like: its prompt line below is no block of its own.
                     unread.append(UnreadBlock(line: index + 1, reason: reason))
+                    otherBlockEnd = max(otherBlockEnd, index + 2)
+                } else if let unmarked {
+                    unread.append(UnreadBlock(line: index + 1, reason: unmarked))
                 }
                 index += 1
                 continue
