@@ -8,17 +8,9 @@ import Testing
 @Suite struct AB1RefusedScriptLineRecordedTests {
     private static let script = "set on_error continue\npayload sample whatsapp.nothing\nnumbers --bogus\nexplain 131047"
 
-    private static func recording(_ offline: OfflineShell) throws -> TranscriptRecorder {
-        let recorder = try TranscriptRecorder(
-            header: TranscriptHeader(context: offline.shell.context, keepPII: true), destination: .memory,
-            context: offline.shell.context)
-        offline.shell.recorder = recorder
-        return recorder
-    }
-
     @Test func aScriptsRefusedLinesAreRecordedWithTheirErrors() throws {
         let offline = OfflineShell()
-        let recorder = try Self.recording(offline)
+        let recorder = try offline.recording()
         let outcome = ScriptRunner(path: "s2.kops", source: Self.script, allowWrites: false).run(on: offline.shell)
         #expect(outcome.failedLines == [2, 3])
         #expect(recorder.text.contains("```kops\nkops(default)> payload sample whatsapp.nothing\nerror: payload: "), "\(recorder.text)")
@@ -33,7 +25,7 @@ import Testing
         let inner = folder.appendingPathComponent("inner.kops").path
         try Self.script.write(toFile: inner, atomically: true, encoding: .utf8)
         let offline = OfflineShell()
-        let recorder = try Self.recording(offline)
+        let recorder = try offline.recording()
         offline.shell.run(line: "source \(inner)")
         #expect(recorder.text.contains("kops(default)> payload sample whatsapp.nothing\nerror: payload: "), "\(recorder.text)")
         #expect(recorder.text.contains("kops(default)> numbers --bogus\nerror: numbers: unknown flag"), "\(recorder.text)")

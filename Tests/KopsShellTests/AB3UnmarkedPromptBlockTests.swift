@@ -34,10 +34,7 @@ import Testing
     /// Recorded offline: `explain 131047`, `explain 470`, `explain 131026`.
     private static func recorded() throws -> String {
         let offline = OfflineShell()
-        let recorder = try TranscriptRecorder(
-            header: TranscriptHeader(context: offline.shell.context, keepPII: true), destination: .memory,
-            context: offline.shell.context)
-        offline.shell.recorder = recorder
+        let recorder = try offline.recording()
         for line in ["explain 131047", "explain 470", "explain 131026"] { offline.shell.run(line: line) }
         return recorder.text
     }

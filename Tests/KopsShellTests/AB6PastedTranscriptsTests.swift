@@ -10,10 +10,7 @@ import Testing
         let offline = OfflineShell()
         offline.shell.context.session.phoneNumberID = number
         offline.shell.context.session.output = mode
-        let recorder = try TranscriptRecorder(
-            header: TranscriptHeader(context: offline.shell.context, keepPII: true), destination: .memory,
-            context: offline.shell.context)
-        offline.shell.recorder = recorder
+        let recorder = try offline.recording()
         for line in lines { offline.shell.run(line: line) }
         return recorder.text
     }
