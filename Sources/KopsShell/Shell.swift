@@ -258,6 +258,25 @@ public final class Shell {
     /// marked (its block says so, and its request may have taken effect); nor a line of a script `source` runs, whose own
     /// line is never replayed; nor a failure by a verdict with no error said (`webhooks test` whose receiver failed: the
     /// event was sent).
+    /// Fails a script line its check refused under `on_error continue` (`ScriptCheck.failsWhenRun`) with that `error`,
+    /// unrun, in a block of its own as piped input records it: the prompt line, then the error (tester57 AB1: the line
+    /// and its error were missing from the transcript, and in a `source` block the error stood under no prompt).
+    func reportRefused(_ error: any Error, line: String) -> ExitStatus {
+        let expanded = try? Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
+        if lineDepth == 0 { context.beforeCommandLine?() }
+        lineDepth += 1
+        defer { lineDepth -= 1 }
+        let ran = Shell.withoutTrailingWhitespace(expanded ?? line)
+        redactor.learn(secretsTypedIn: ran)
+        let block = ran.isEmpty ? nil : recorder
+        block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
+        defer { block?.end() }
+        if lineDepth == 1 { lastReported = nil }
+        let status = report(error)
+        markWriteNotAccepted(block, commands: ((try? Lexer.commands(in: ran)) ?? [])[...])
+        return status
+    }
+
     private func markWriteNotAccepted(_ block: TranscriptRecorder?, commands: ArraySlice<[Word]>) {
         guard lineDepth == 1, let block, let failure = lastReported, !ErrorReport.isCancellation(failure),
             commands.contains(where: { ScriptPolicy.isWrite($0.map(\.text), registry: context.registry) })

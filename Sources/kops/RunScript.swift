@@ -144,9 +144,13 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path):\(block.line): not read: \(block.reason)\n", to: .err)
             }
             guard outcome.commands > 0 else {
+                // Blocks it could not read are commands it holds: "no commands recorded" was false (tester57 AB3).
+                let unread = outcome.unreadBlocks.count
                 stderr.write(
-                    "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
-                        + "or 'kops run SCRIPT --record FILE'\n", to: .err)
+                    unread > 0
+                        ? "\(path): nothing was checked: not one block was read (\(unread) not read, named above)\n"
+                        : "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
+                            + "or 'kops run SCRIPT --record FILE'\n", to: .err)
                 return .usage
             }
             // A write is not sent again: its recorded output stays, and the user learns it was not checked. All lines

@@ -7,7 +7,7 @@ extension ScriptLaunch {
         guard words.first == "check", words.count == 2 else { return nil }
         let path = words[1]
         let text = try TranscriptFile.read(path)
-        guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
+        guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path, startsAt: TranscriptParser.titleLine(in: text)) }
         return TranscriptParser(text).header
     }
 

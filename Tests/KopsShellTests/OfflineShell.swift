@@ -30,3 +30,13 @@ struct OfflineShell {
         return (status, offline.output.out, offline.output.err, offline.transport.requests.count)
     }
 }
+
+extension OfflineShell {
+    /// Starts recording this shell's lines into memory, personal data kept (offline commands show none).
+    func recording() throws -> TranscriptRecorder {
+        let recorder = try TranscriptRecorder(
+            header: TranscriptHeader(context: shell.context, keepPII: true), destination: .memory, context: shell.context)
+        shell.recorder = recorder
+        return recorder
+    }
+}

@@ -75,8 +75,9 @@ public enum ScriptError: KopsError, Equatable {
     case sourceLoop(path: String)
     /// `record FILE` on a file that exists, without `--append` or `--force`.
     case transcriptExists(path: String)
-    /// `kops check` or `record --append` on a file that is not a kops transcript.
-    case notATranscript(path: String)
+    /// `kops check` or `record --append` on a file that is not a kops transcript; `startsAt`, the line of a
+    /// `# kops transcript` title below other text (a transcript pasted into a ticket: tester57 AB7).
+    case notATranscript(path: String, startsAt: Int? = nil)
     /// `record FILE --force` or `bundle FILE --force` on a file that is not a kops transcript (a script, notes): not
     /// replaced (tester57 AB5: `record session.kops --force` replaced the script, no copy kept).
     case notReplaced(path: String)
@@ -221,7 +222,11 @@ public enum ScriptError: KopsError, Equatable {
             "the input is a kops transcript, not a script, so nothing ran; replay it from its file with 'kops check FILE'"
         case .unreadableTranscript(let path, let reason):
             "cannot read transcript '\(path)': \(reason)"
-        case .notATranscript(let path):
+        case .notATranscript(let path, let line?):
+            "'\(path)' is no kops transcript from its first line: one starts at line \(line) ('\(TranscriptHeader.title)'), "
+                + "so it was left as it is; delete the \(line == 2 ? "line" : "\(line - 1) lines") above it (text after its "
+                + "last block may stay), then use it again"
+        case .notATranscript(let path, nil):
             // tester47 L10: "nothing was written" named no next step (and read oddly for a check, which writes nothing).
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line), so it was left as it is; "
                 + "transcripts are what 'record' writes, and a script of kops commands runs with 'kops run FILE'"

@@ -192,7 +192,7 @@ public struct ScriptRunner: Sendable {
             let depth = shell.lineDepth + 1
             let started = shell.commandsStarted[depth, default: 0]
             // A line the check refused under `on_error continue` fails here with the check's error, unrun.
-            var status = check.failsWhenRun[line.number].map { shell.report($0) } ?? shell.run(line: text)
+            var status = check.failsWhenRun[line.number].map { shell.reportRefused($0, line: text) } ?? shell.run(line: text)
             shell.expectingFailure = expecting
             // Each command of the line, not the line (tester46 L1: `set n X; use ${n}; messages` ended "1 command"); a
             // line that failed before any of its commands started counts as one.

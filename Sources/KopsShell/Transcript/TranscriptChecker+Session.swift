@@ -47,8 +47,9 @@ extension TranscriptChecker {
             restoreSources(part.sources, on: context)
         } else {
             startAppendedSession(
-                on: context, profile: part.profile, phoneNumberID: part.phoneNumberID, output: output, sources: part.sources)
-            recorder.startAppendedPart()
+                on: context, profile: part.profile, phoneNumberID: part.phoneNumberID, output: part.output ?? output,
+                sources: part.sources)
+            recorder.startAppendedPart(afresh: part.pasted)
         }
         context.ownLookups.startSession()
     }

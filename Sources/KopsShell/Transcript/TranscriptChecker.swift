@@ -47,7 +47,7 @@ public struct TranscriptChecker {
     /// all before anything runs; `.environmentFailed` at the first replayed line that fails for a reason of where it
     /// runs (`environmentStatus`: no key, key rejected, API unreachable) when its block did not record that failure.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
-        guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
+        guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path, startsAt: TranscriptParser.titleLine(in: expected)) }
         if let block = TranscriptParser.unclosedByHand(self.expected) {
             throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
         }
@@ -193,10 +193,7 @@ public struct TranscriptChecker {
         for (entry, recordedLine) in zip(parsed.commands, lines) {
             let line = created.line(recordedLine, page: entry.command)
             if dependedOn == nil, let block = unread.first(where: { $0.line < entry.line }) {
-                let first = expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(block.line).first
-                let command = first.map { String($0.drop { $0 == " " }) }
-                    .map { TranscriptParser.command(in: $0) ?? $0 } ?? ""
-                dependedOn = (block.line, command, false, recorder.text.utf8.count, recorder.restore)
+                dependedOn = (block.line, block.command(in: expected), false, recorder.text.utf8.count, recorder.restore)
                 unreadDependedOn = true
             }
             if restored.contains(entry.line) { try checkRestored(line, of: entry, shell: shell, recorder: recorder) }
@@ -355,7 +352,7 @@ public struct TranscriptChecker {
                 continue
             }
             if dependedOn != nil {
-                if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {
+                if !skippedSource, !unreadDependedOn, TranscriptChecker.dependsOnNothing(line, registry: registry) {
                     renewable[entry.line] = replayed
                 } else if replayed != entry.block {
                     keptAfter.append(entry.line)

@@ -13,6 +13,14 @@ extension TranscriptParser {
             self.line = line
             self.reason = reason
         }
+
+        /// The command its prompt line names in `text` (the line after its fence, or its own line when a prompt line
+        /// lost the fence above it: tester57 AB3), else that line as written.
+        func command(in text: String) -> String {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).prefix(2)
+                .map { String($0.drop { $0 == " " }) }
+            return lines.lazy.compactMap(TranscriptParser.command(in:)).first ?? lines.dropFirst().first ?? ""
+        }
     }
 
     /// A fence line as CommonMark reads one: `  ~~~~ kops ` → indent 2, `~`, length 4, info `kops`.
@@ -62,10 +70,19 @@ extension TranscriptParser {
         var unread: [UnreadBlock] = []
         var changed = false
         var index = 0
+        // Where a block of another language (or none) ends, the lines till then are its text (`unmarkedPrompt`).
+        var otherBlockEnd = 0
         while index < lines.count {
             let line = Substring(lines[index])
             guard let fence = FenceLine(line), fence.language == TranscriptRecorder.info else {
-                if let reason = unreadReason(line) { unread.append(UnreadBlock(line: index + 1, reason: reason)) }
+                let unmarked = unmarkedPrompt(at: index, in: lines, otherBlockEnd: &otherBlockEnd)
+                if let reason = unreadReason(line) {
+                    // Named once, as the kops block it looks like: its prompt line below is no block of its own.
+                    unread.append(UnreadBlock(line: index + 1, reason: reason))
+                    otherBlockEnd = max(otherBlockEnd, index + 2)
+                } else if let unmarked {
+                    unread.append(UnreadBlock(line: index + 1, reason: unmarked))
+                }
                 index += 1
                 continue
             }
@@ -130,6 +147,32 @@ extension TranscriptParser {
             return (index + 1, first, above + 1, String(repeating: fence.character, count: fence.length))
         }
         return nil
+    }
+
+    /// Why the line at `index` opens no kops block though its block starts with a kops prompt, or nil: a fence that lost
+    /// its `kops` (```` ``` ````, ```` ```text ````, as ticket systems and editors leave it) or a prompt line the block's
+    /// opening fence was deleted above (tester57 AB3: skipped in silence, "no commands recorded", or "output unchanged"
+    /// with a changed verdict in it). Only a block's first line counts: a prompt quoted further down a block of another
+    /// language, or below another prompt line of the same paragraph, is text. `otherBlockEnd` is the line after the block of
+    /// another language that holds `index` (its closing fence; a kops fence inside it starts kops's own reading again).
+    static func unmarkedPrompt(at index: Int, in lines: [String], otherBlockEnd: inout Int) -> String? {
+        let reason = "a block with no '\(TranscriptRecorder.info)' mark that starts with a kops prompt; "
+            + "mark it ```\(TranscriptRecorder.info) to have it replayed"
+        if let fence = FenceLine(Substring(lines[index])), index >= otherBlockEnd {
+            var end = index + 1
+            while end < lines.count, !fence.closes(Substring(lines[end])),
+                FenceLine(Substring(lines[end]))?.language != Substring(TranscriptRecorder.info)
+            {
+                end += 1
+            }
+            otherBlockEnd = end + 1
+            let first = index + 1 < lines.count ? lines[index + 1].drop { $0 == " " } : ""
+            return command(in: String(first)) == nil ? nil : reason
+        }
+        guard index >= otherBlockEnd, command(in: lines[index]) != nil else { return nil }
+        // The first prompt of its paragraph: the lines above it up to a blank line hold none.
+        let above = lines[..<index].reversed().prefix { !$0.isEmpty }
+        return above.contains { command(in: $0) != nil } ? nil : reason
     }
 
     /// Why a line that opens no kops block still looks like it opens one (a fence and `kops` in any case), or nil.

@@ -46,6 +46,11 @@ public struct TranscriptParser: Sendable {
         /// go on (`<message 1>` stays `<message 1>`) and so does its session (probe42 P42-10: it was written as
         /// "another session" with new aliases, so one message read as two).
         public var sameSession = false
+        /// The output mode a second transcript pasted below the first (its own `# kops transcript` header) started in;
+        /// nil for a `record --append` part, which starts in the replay's (tester57 AB6).
+        public var output: OutputMode?
+        /// True for a second transcript pasted below the first: its aliases start at 1, as when it was recorded alone.
+        public var pasted = false
 
         public init(
             profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init(),
@@ -130,8 +135,10 @@ public struct TranscriptParser: Sendable {
 
     /// True when `text` starts with the transcript title line that `record` writes (after an editor's
     /// byte-order mark or CRLF line ends, which `normalized` removes).
+    /// Spaces or tabs an editor left after the title are tolerated (tester57 AB7).
     public static func isTranscript(_ text: String) -> Bool {
-        normalized(text).hasPrefix(TranscriptHeader.title + "\n")
+        let first = normalized(text).prefix { $0 != "\n" }
+        return isTitle(first) && normalized(text).contains("\n")
     }
 
     /// The text as the recorder writes it: without a leading byte-order mark (U+FEFF, which Windows
@@ -166,6 +173,9 @@ public struct TranscriptParser: Sendable {
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
         var lead: [Substring] = []
+        // After a `# kops transcript` title below the first block (a second transcript pasted there): its header's
+        // fields, read as the first header's are, until its first block starts a fresh session with them (AB6).
+        var pasted: [String: String]?
         // The open block's first line is no prompt: a block kops does not read (`commonMarkRead` names it), which is
         // text to keep as written, in the next block's lead or the trailer (tester47 F12: `--update` dropped it).
         var unreadBlock = false
@@ -199,15 +209,17 @@ public struct TranscriptParser: Sendable {
                     block = (snapshot ? TranscriptParser.snapshotLine + "\n" : "")
                         + (clockInLead ? "" : clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
                 } else if inPreamble {
-                    if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
-                        let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
-                        fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
-                    }
+                    if let (key, value) = TranscriptParser.headerField(line) { fields[key] = value }
                 } else if afterFence && line.isEmpty {
                     afterFence = false
                 } else {
                     afterFence = false
                     if let session = TranscriptParser.appended(in: line) { appended = session }
+                    if seenBlock, TranscriptParser.isTitle(line) {
+                        (pasted, appended) = ([:], nil)
+                    } else if pasted != nil, let (key, value) = TranscriptParser.headerField(line) {
+                        pasted?[key] = value
+                    }
                     // A clock line followed by text: kept with that text as written (probe22 P22-11: `--update` dropped
                     // it), and still the clock of the next block unless another clock line comes first (a note typed
                     // between the clock line and the fence, which rendered Markdown hides: probe41 P41-4).
@@ -252,9 +264,9 @@ public struct TranscriptParser: Sendable {
                     commands.append(
                         Entry(
                             line: offset + 1, command: command, block: "", clock: clock, clockInLead: clockInLead && clock != nil,
-                            lead: text, snapshot: snapshot, appended: appended))
+                            lead: text, snapshot: snapshot, appended: appended ?? pasted.map(TranscriptParser.pastedPart)))
                     lead = []
-                    appended = nil
+                    (appended, pasted) = (nil, nil)
                 } else {
                     unreadBlock = true
                 }
@@ -269,7 +281,13 @@ public struct TranscriptParser: Sendable {
         if lead.contains(where: { !$0.isEmpty }) { trailer = lead.joined(separator: "\n") + (endsWithNewline ? "\n" : "") }
         if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil, TranscriptFence.fence(length: fence)) }
         unclosedBlock = unclosed
-        header = TranscriptHeader(
+        header = TranscriptParser.header(fields)
+        self.commands = commands
+    }
+
+    /// The header its `- key: value` lines give (`headerField`), with kops's defaults for those missing.
+    static func header(_ fields: [String: String]) -> TranscriptHeader {
+        TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
             profile: fields["profile"] ?? "default",
             host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
@@ -277,7 +295,6 @@ public struct TranscriptParser: Sendable {
             keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)),
             sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:], lastWebhookID: fields["last webhook id"],
             lastMessageID: fields["last message id"], lastConversationID: fields["last conversation id"])
-        self.commands = commands
     }
 
     /// `kops(default:…0501)> health` → `health`; nil for a line that is not a prompt.

@@ -32,10 +32,11 @@ extension TranscriptRecorder {
     /// `kops check` reaching a part appended by another session (`record --append`): that session masked with aliases
     /// of its own, numbered after the file's, so a value the first part showed got a new one (`<message 2>` for the
     /// first part's `<message 1>`). The replay does the same, or it would show the first alias and never check clean.
-    func startAppendedPart() {
+    /// `afresh`: a second transcript pasted below the first was recorded alone, its aliases from 1 (tester57 AB6).
+    func startAppendedPart(afresh: Bool = false) {
         guard masker != nil else { return }
         masker = PIIMasker()
-        masker?.continueNumbering(after: text)
+        if !afresh { masker?.continueNumbering(after: text) }
     }
 
     /// The line as the page shows it.

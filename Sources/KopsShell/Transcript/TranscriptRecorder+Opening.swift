@@ -13,7 +13,7 @@ extension TranscriptRecorder {
             throw .unwritableTranscript(path: path, reason: problem)
         }
         let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
-        guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
+        guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path, startsAt: existing.flatMap(TranscriptParser.titleLine(in:))) }
         let recorded = TranscriptParser(existing).header
         if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
             // Its blocks replay on the demo data of the session that started it, not this one's; the refusal names
