@@ -117,7 +117,8 @@ import Testing
         #expect(refused.stderr.hasPrefix("error: bundle: '"))
         #expect(refused.status == 1)
         #expect(kept["b.md"] == "# notes\n")
-        let (forced, replaced) = try await kops(["bundle", "b.md", "--force"], files: ["b.md": "# notes\n"])
+        // `--force` replaces a transcript (an earlier bundle), never other notes (tester57 AB5).
+        let (forced, replaced) = try await kops(["bundle", "b.md", "--force"], files: ["b.md": "# kops transcript\n\n# notes\n"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(replaced["b.md"]?.hasPrefix("# kops transcript\n") == true)
         let (misplaced, _) = try await kops(["run", "n.kops", "--force"], files: ["n.kops": "numbers\n"])

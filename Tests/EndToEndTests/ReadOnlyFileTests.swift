@@ -95,7 +95,8 @@ import Testing
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("keep.md").path
-        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: path))
+        // A transcript: `--force` replaces no other file (tester57 AB5).
+        try Data("# kops transcript\n\nkeep me\n".utf8).write(to: URL(fileURLWithPath: path))
         let sub = folder.appendingPathComponent("sub").path
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
         try giveAway(folder)
@@ -105,7 +106,7 @@ import Testing
         let forced = try await kops(["--demo", "-c", "record \(path) --force"], folder: folder)
         #expect(forced.status == 1, "\(forced.stderr)")
         #expect(forced.stderr.contains("cannot write transcript '\(path)': it is read-only (mode 0444)"), "\(forced.stderr)")
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# kops transcript\n\nkeep me\n")
         let inFolder = try await kops(["--demo", "-c", "record \(sub)/new.md"], folder: folder)
         #expect(inFolder.status == 1, "\(inFolder.stderr)")
         #expect(
