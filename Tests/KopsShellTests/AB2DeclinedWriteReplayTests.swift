@@ -10,22 +10,27 @@ import Testing
 @Suite struct AB2DeclinedWriteReplayTests {
     static let webhook = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
+    /// The transcript and restore lines of `lines` recorded on the demo, each `[y/N]` answered `answer`.
+    static func record(_ lines: [String], answer: Bool) async throws -> (String, TranscriptRestore) {
+        try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
+            shell.context.isInteractive = true
+            shell.context.confirm = { _ in answer }
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            for line in lines { shell.run(line: line) }
+            return (recorder.text, recorder.restore)
+        }
+    }
+
     @Test(arguments: [
         ["message \(Demo.danaInbound)", "reply Hello there"],
         ["reply --to +14155550142 --template order_update --param Dana --param A12 --param shipped --param today"],
         ["webhooks update \(webhook) --events whatsapp.message.received"],
     ])
     func aDeclinedWriteReplaysAsRecordedAndSendsNothing(_ lines: [String]) async throws {
-        let (transcript, restore) = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            shell.context.isInteractive = true
-            shell.context.confirm = { _ in false }
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
-            shell.recorder = recorder
-            for line in lines + ["webhooks get \(Self.webhook)"] { shell.run(line: line) }
-            return (recorder.text, recorder.restore)
-        }
+        let (transcript, restore) = try await Self.record(lines + ["webhooks get \(Self.webhook)"], answer: false)
         #expect(transcript.contains("\nnot sent\n```") || transcript.contains("\nnot updated; "), "\(transcript)")
         for allowWrites in [false, true] {
             let (outcome, deliveries) = try await withSimulator { fixture in
@@ -42,16 +47,7 @@ import Testing
 
     /// A reply answered `y` is a write as before: `check --allow-writes` sends it again, plain `check` does not.
     @Test func anAcceptedReplyIsStillAWriteNotReplayed() async throws {
-        let (transcript, restore) = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            shell.context.isInteractive = true
-            shell.context.confirm = { _ in true }
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
-            shell.recorder = recorder
-            for line in ["message \(Demo.danaInbound)", "reply Hello there"] { shell.run(line: line) }
-            return (recorder.text, recorder.restore)
-        }
+        let (transcript, restore) = try await Self.record(["message \(Demo.danaInbound)", "reply Hello there"], answer: true)
         let outcome = try await withSimulator { fixture in
             let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
             return try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell, allowWrites: false)
