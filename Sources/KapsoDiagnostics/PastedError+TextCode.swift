@@ -21,8 +21,11 @@ extension PastedError {
             if !digits.isEmpty { return String(digits) }
         }
         // A colon closing a word is punctuation: `Error 131047: Re-engagement message`, as Meta's dashboards and logs
-        // print it (tester57 AB9: refused as no code).
-        let words = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map { $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }
+        // print it (tester57 AB9: refused as no code). Read so only where no word without a colon stands as a code:
+        // `HTTP 400: 131047` is Graph's 131047 answered with HTTP 400, not HTTP 400 alone, and `HTTP 200: 131047` no
+        // Graph code 200 (tester57b AC2).
+        let plain = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map(String.init)
+        let words = numberCode(in: plain) != nil ? plain : plain.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
         if let found = afterCodeWord(text) ?? numberCode(in: words) {
             guard isZero(found) else { return found }
             if let other = numberCode(in: words, skippingZero: true), isCode(other) { return other }

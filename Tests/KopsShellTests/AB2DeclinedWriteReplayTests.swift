@@ -54,4 +54,20 @@ import Testing
         }
         #expect(outcome.writesNotReplayed.count == 1, "\(transcript)")
     }
+
+    /// tester57b AC5: a declined reply whose `not sent` line an editor ended with spaces (Markdown's hard break) was sent by
+    /// `check --allow-writes`: white space at a line's end is no other outcome.
+    @Test func aDeclinedReplyWithSpacesAfterItsOutcomeIsStillNotSent() async throws {
+        let (recorded, restore) = try await Self.record(["message \(Demo.danaInbound)", "reply Hello there"], answer: false)
+        let transcript = recorded.replacingOccurrences(of: "\nnot sent\n", with: "\nnot sent  \n")
+        #expect(transcript != recorded)
+        let (outcome, deliveries) = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
+            let before = fixture.counters().deliveries
+            let outcome = try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell, allowWrites: true)
+            return (outcome, fixture.counters().deliveries - before)
+        }
+        #expect(outcome.writesNotReplayed.isEmpty && outcome.writesNotSent.isEmpty, "\(outcome.diff)")
+        #expect(deliveries == 0, "nothing was sent")
+    }
 }

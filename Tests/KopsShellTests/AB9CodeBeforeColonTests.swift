@@ -13,4 +13,17 @@ import Testing
         #expect(run.status == .ok, "\(run.err)")
         #expect(run.out.contains("code:       \(code)"), "\(run.out)")
     }
+
+    /// tester57b AC2: with AB9's reading, `HTTP 400: 131047 …` explained HTTP 400 alone and `HTTP 200: 131047` Graph code
+    /// 200 ("permission"), a wrong answer stated as fact: a code without a colon after it still comes first.
+    @Test(arguments: [
+        ("HTTP 400: 131047 Re-engagement message", "131047"), ("429: 130429 Rate limit hit", "130429"),
+        ("status 500: 131000 Something went wrong", "131000"), ("HTTP 200: 131047", "131047"),
+    ])
+    func aStatusBeforeAColonLeavesTheGraphCodeAfterIt(text: String, code: String) {
+        #expect(PastedError(text)?.code == code)
+        let run = OfflineShell.run("explain", text)
+        #expect(run.out.contains("code:       \(code)"), "\(run.out)")
+        #expect(!run.out.contains("code:       200"), "\(run.out)")
+    }
 }

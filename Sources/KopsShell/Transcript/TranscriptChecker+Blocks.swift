@@ -101,11 +101,14 @@ extension TranscriptChecker {
         guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
         let words = commands[0].map(\.text)
         guard !words.contains("--yes"), !words.contains("--dry-run") else { return false }
-        let lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        // White space an editor left at a line's end (Markdown's hard break: `not sent␠␠`) is no other outcome
+        // (tester57b AC5: such a declined reply was sent by `check --allow-writes`).
+        let lines = block.split(separator: "\n").map { $0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed() }
+            .map { String($0) }.filter { !$0.isEmpty }
         guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return false }
         let output = lines[(prompt + 1)...].filter {
-            !$0.allSatisfy { $0 == "`" } && String($0) != TranscriptRecorder.interruptedLine
-        }.map(String.init)
+            !$0.allSatisfy { $0 == "`" } && $0 != TranscriptRecorder.interruptedLine
+        }
         switch words.first {
         case WebhooksCommand.name where words.contains("delete"): return output == ["not deleted"]
         case WebhooksCommand.name where words.contains("update"): return output.count == 1 && output[0].hasPrefix("not updated; ")
