@@ -1,4 +1,5 @@
 internal import CCurl
+internal import CKopsShims
 
 /// A transfer that failed at the proxy the environment sets (`ProxyEnvironment`), not at the API: libcurl reports the
 /// proxy's answer to CONNECT (`CURLINFO_HTTP_CONNECTCODE`, e.g. 407 Proxy Authentication Required, RFC 9110 §15.5.8)
