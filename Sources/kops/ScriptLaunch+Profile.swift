@@ -23,6 +23,7 @@ extension ScriptLaunch {
         guard header.kind != .demo, typed.profile == nil, typed.baseURL == nil else { return nil }
         if config.profile(named: header.profile) != nil { return header.profile }
         guard header.profile != "default" else { return nil }
+        guard Profile.isValidName(header.profile) else { throw .recordedProfileNotAName(path: path, profile: header.profile) }
         throw .recordedProfileMissing(path: path, profile: header.profile, source: header.sources["profile"])
     }
 
@@ -60,7 +61,10 @@ extension ScriptLaunch {
         guard header.kind != .demo, header.profile != profile else { return nil }
         return (update ? "not rewritten: " : "")
             + "it was recorded with profile \(header.profile) and replayed on profile \(profile), so the differences may be "
-            + "the other project's; check it on its own with 'kops --profile \(header.profile) check \(path)'"
+            + "the other project's; "
+            + (Profile.isValidName(header.profile)
+                ? "check it on its own with 'kops --profile \(header.profile) check \(PosixWord.quoted(path))'"
+                : "its header's profile '\(header.profile)' is no profile name, so correct its '- profile:' line first")
     }
 
     /// The line `kops check --update` ends with, writing nothing, for a transcript recorded on a live Kapso API and

@@ -127,6 +127,9 @@ public enum ScriptError: KopsError, Equatable {
     /// `kops check` of a transcript recorded with a profile this config.toml does not have: replayed on another, its
     /// output would be another project's (probe29 P29-4); `source` is where the recording's profile came from.
     case recordedProfileMissing(path: String, profile: String, source: String?)
+    /// `kops check` of a transcript whose header's profile is no profile name (`Profile.isValidName`; shown escaped):
+    /// someone else's file, edited, whose value must not become a suggested command line (tester58 AD1).
+    case recordedProfileNotAName(path: String, profile: String)
     /// `kops check --allow-writes` of a transcript recorded on another project than the key's (`TranscriptChecker
     /// .otherProject` gives `reason`): its writes would change that project's data (probe42 P42-2).
     case writesToOtherProject(path: String, reason: String)
@@ -279,6 +282,10 @@ public enum ScriptError: KopsError, Equatable {
             "\(path) was recorded with profile \(profile)" + (source.map { " (\($0))" } ?? "")
                 + ", which this config.toml does not have, so nothing was replayed; add it ('profile add \(profile) --base-url URL "
                 + "--key-env NAME') or replay on another with 'kops --profile NAME check \(path)'"
+        case .recordedProfileNotAName(let path, let profile):
+            "\(path)'s header names profile '\(Shortened.text(profile))', which is no profile name (letters, digits, '-' "
+                + "and '_'), so nothing was replayed; correct its '- profile:' line, or replay on a profile you name with "
+                + "'kops --profile NAME check \(path)'"
         case .unclosedBlock(let path, let line, let command, let next, let fence):
             "\(path):\(line): the \(fence)kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "")
                 + " has no closing \(fence): "
@@ -325,7 +332,8 @@ public enum ScriptError: KopsError, Equatable {
             .transcriptNotScript, .pipedTranscript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput
-        case .notReplayed, .unclosedBlock, .writesToOtherAPI, .writesToOtherProject, .recordedProfileMissing: .usage
+        case .notReplayed, .unclosedBlock, .writesToOtherAPI, .writesToOtherProject, .recordedProfileMissing,
+            .recordedProfileNotAName: .usage
         case .scriptNotFound, .notUTF8, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status

@@ -285,12 +285,15 @@ public struct TranscriptParser: Sendable {
         self.commands = commands
     }
 
-    /// The header its `- key: value` lines give (`headerField`), with kops's defaults for those missing.
+    /// The header its `- key: value` lines give (`headerField`), with kops's defaults for those missing. The profile and
+    /// API host, which `kops check` writes in its own lines, are kept escaped (`VisibleText.escaped`): a transcript is
+    /// someone else's file, and its header's control bytes cleared the screen and set the window title (tester58 AD1).
+    /// No real profile name or host holds one, so no comparison changes.
     static func header(_ fields: [String: String]) -> TranscriptHeader {
         TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
-            profile: fields["profile"] ?? "default",
-            host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
+            profile: fields["profile"].map { VisibleText.escaped($0) } ?? "default",
+            host: fields["api"].map { VisibleText.escaped($0) } ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
             seeded: fields["simulator seeded"].flatMap(TranscriptClock.micros(iso:)), phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
             keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)),
             sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:], lastWebhookID: fields["last webhook id"],
