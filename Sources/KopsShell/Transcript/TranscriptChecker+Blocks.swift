@@ -118,6 +118,33 @@ extension TranscriptChecker {
         }
     }
 
+    /// Why a write that asks `[y/N]` first (`reply`, `webhooks update`, `webhooks delete`, typed without `--yes`) is kept
+    /// as recorded, nil when its block shows the write done: a reply's `sent|held … to …` line, `updated webhook …`,
+    /// `deleted webhook …`, or the JSON object `--output json` prints for one. A block showing neither that nor the
+    /// declined outcome as kops writes it (`wasDeclined`) had its outcome line changed or removed by an editor or a
+    /// ticket system, and what a block does not show was done is never done by a replay (tester58 AD5: a declined
+    /// reply whose `not sent` held a no-break space, a zero-width space or a full stop, was capitalised, indented or
+    /// deleted, was sent to the contact by `check --allow-writes` and by any check on the demo).
+    static func notShownDone(_ line: String, block: String) -> String? {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return nil }
+        let words = commands[0].map(\.text)
+        guard !words.contains("--yes"), !words.contains("--dry-run") else { return nil }
+        let shown: (Substring) -> Bool
+        switch words.first {
+        case ReplyCommand.name:
+            shown = { ($0.hasPrefix("sent ") || $0.hasPrefix("held ")) && $0.contains(" to ") }
+        case WebhooksCommand.name where words.contains("delete"): shown = { $0.hasPrefix("deleted webhook ") }
+        case WebhooksCommand.name where words.contains("update"): shown = { $0.hasPrefix("updated webhook ") }
+        default: return nil
+        }
+        let lines = block.split(separator: "\n").map { $0.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\t" } }
+        guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return nil }
+        let output = lines[(prompt + 1)...]
+        guard !output.contains(where: { shown($0) || $0.hasPrefix("{") }) else { return nil }
+        return "its block shows neither that it was done nor kops's own line for a declined one (edited or removed?), so "
+            + "check does not send it; record it again to check a write"
+    }
+
     /// Why a write line's recorded block shows it was refused before anything was sent, nil otherwise: one command that
     /// changes data (`ScriptPolicy.isWrite`) whose block holds the shell's refusal for a session without
     /// `--allow-writes` (`ScriptError.writeRefused`: read-only, or a send to a URL off this machine), which kops says

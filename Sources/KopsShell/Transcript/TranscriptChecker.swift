@@ -141,6 +141,8 @@ public struct TranscriptChecker {
             if TranscriptChecker.wasCancelled(entry.block) {
                 let reason = TranscriptChecker.cancelledReason(line, block: entry.block, registry: shell.context.registry)
                 kept.append((entry.line, entry.command, reason))
+            } else if let reason = TranscriptChecker.notShownDone(line, block: entry.block) {
+                kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.keptWhenChecked(
                 line, registry: shell.context.registry, environment: shell.context.environment)
             {
