@@ -24,9 +24,17 @@ extension PastedError {
         // print it (tester57 AB9: refused as no code). Read so only where no word without a colon stands as a code:
         // `HTTP 400: 131047` is Graph's 131047 answered with HTTP 400, not HTTP 400 alone, and `HTTP 200: 131047` no
         // Graph code 200 (tester57b AC2).
-        let plain = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }.map(String.init)
+        // A sentence's full stop closes a number too (`explain '131047.'`, tester58 AD2).
+        let plain = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
+            .map { $0.hasSuffix(".") && isNumber(String($0.dropLast())) ? String($0.dropLast()) : String($0) }
         let words = numberCode(in: plain) != nil ? plain : plain.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
         if let found = afterCodeWord(text) ?? numberCode(in: words) {
+            // An HTTP status (`statusCode: 400, code: 131047`, `status code 400, error code 132000`, `failed with 400 /
+            // 131047`) stands aside for a Meta code or a Kapso code elsewhere in the words: the status says only that the
+            // call was refused, the code why (tester58 AD2: the code was dropped for "HTTP 400 … read the error text").
+            if found.count == 3, Int(found).map((400...599).contains) == true, let code = causeCode(in: words, besides: found) {
+                return code
+            }
             guard isZero(found) else { return found }
             if let other = numberCode(in: words, skippingZero: true), isCode(other) { return other }
             let numbers = text.split { !($0.isASCII && $0.isNumber) }
@@ -124,6 +132,22 @@ extension PastedError {
                 $0.count >= 2 && $0.allSatisfy(\.isLetter) && !introducing.contains($0.lowercased()) && !$0.lowercased().hasSuffix("exception")
             } ?? false
             if !prose || (6...7).contains(word.count) { return word }
+        }
+        return nil
+    }
+
+    /// The first word that names why a call failed beside its HTTP status `status`: a Meta code (six or seven digits, or
+    /// five the catalogue knows, such as 80007) that no word around it makes a count or a subcode, or a Kapso string code
+    /// the catalogue knows (`marketing_preference_stopped`); nil when the words hold none.
+    private static func causeCode(in words: [String], besides status: String) -> String? {
+        for (index, word) in words.enumerated() where word != status {
+            if isNumber(word) {
+                guard (6...7).contains(word.count) || (word.count == 5 && ErrorCatalog.entry(for: word) != nil) else { continue }
+                if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
+                if index >= 1, countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
+                return word
+            }
+            if word.contains("_"), ErrorCatalog.entry(for: word) != nil { return word }
         }
         return nil
     }

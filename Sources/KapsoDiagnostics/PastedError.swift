@@ -62,6 +62,15 @@ public struct PastedError: Sendable, Equatable {
             pastedText = trimmed
             return
         }
+        // A log line with the answer's body after it (`Request failed with status code 400 {"error": {…, "code": 131047}}`,
+        // `422 {"error": …, "code": "marketing_preference_stopped"}`): the body's known code says why, the words before it
+        // only that the call failed (tester58 AD2: read as the HTTP status alone, "paste the body" of a pasted body).
+        if trimmed.first != "{", let open = trimmed.firstIndex(of: "{"), let close = trimmed.lastIndex(of: "}"), open < close,
+            let body = PastedError(String(trimmed[open...close])), ErrorCatalog.entry(for: body.code) != nil
+        {
+            self = body
+            return
+        }
         if let page = ProxyPage(trimmed) {
             self.init(code: String(page.status), message: nil, details: nil)
             self.page = page

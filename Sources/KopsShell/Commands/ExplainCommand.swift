@@ -65,7 +65,11 @@ public enum ExplainCommand: Command {
         if let delivery = PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) { return deliveryStatus(delivery) }
         let first = try pasted(arguments)
         // An HTTP client's own line (`Request failed with status code 400`): what it is and what to paste instead (tester49 L3).
-        if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")) { return clientLine(line) }
+        // Not when a code beside its status says why (tester58 AD2: `… status code 400 - (#131047) …` was told to paste
+        // the body it held).
+        if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")), first.code == String(line.status) {
+            return clientLine(line)
+        }
         // A body with several errors[] entries: each is explained, none left out silently.
         let all = PastedError.all(arguments.positionals.joined(separator: " "))
         // The numbers `numbers` and `use` showed this session: an id among them exists (no request is sent).
