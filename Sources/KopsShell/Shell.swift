@@ -273,7 +273,16 @@ public final class Shell {
         defer { block?.end() }
         if lineDepth == 1 { lastReported = nil }
         let status = report(error)
-        markWriteNotAccepted(block, commands: ((try? Lexer.commands(in: ran)) ?? [])[...])
+        let commands = (try? Lexer.commands(in: ran)) ?? []
+        markWriteNotAccepted(block, commands: commands[...])
+        // A refused line whose command keeps its result leaves none, as a failed one does (`Shell.run(words:)`): `assert`
+        // and `capture` after it must not read the result of the line before (tester58 AD7: `messages --status faild`
+        // refused under `on_error continue`, then `assert .data | length > 0` passed on `numbers`' rows).
+        if let words = commands.map({ $0.map(\.text) }).first(where: { words in
+            words.first.flatMap { try? context.registry.command(named: $0) }?.keepsLastResult == true
+        }) {
+            context.forgetLastResult(failed: ScriptPolicy.label(words))
+        }
         return status
     }
 
