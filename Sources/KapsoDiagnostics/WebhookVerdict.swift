@@ -16,8 +16,8 @@ public import KapsoClient
 ///   intermittently, not recovered: every failed event is lost (Kapso has no redelivery, kapso-api.md §4).
 /// - `level` is the one severity rule: an error when the newest 3 failed, or half the period's deliveries failed
 ///   with the newest failing, or a quarter or more of the recent window failed (at least 3) and no recovery followed.
-/// - `pending` means "retries remain" (§4); Kapso's retries end about 2.5 min after the first attempt (§10.3: 10,
-///   40, 90 s), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
+/// - `pending` means "retries remain" (§4); Kapso's retries come within minutes by either schedule its sources give
+///   (§10.3, `retrySchedule`), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
 /// - A paused webhook whose last change came within minutes of a burst matching Kapso's automatic pause rule (§10.4:
 ///   over 15 min, at least 40 deliveries, at least 10 failed, a failure rate of at least 85 %; a single source, so
 ///   kops says "matches", never "was") is read as probably paused by Kapso.
@@ -74,8 +74,8 @@ public struct WebhookVerdict: Sendable {
     /// Deliveries in a row after the last failure that make a recovery (P12-5: one is thin evidence).
     public static let recoveryRun = 3
 
-    /// Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3); 10 min leaves room for a slow
-    /// last attempt (10 s) and clock skew.
+    /// By either schedule of `retrySchedule` (kapso-api.md §10.3) attempts come at most 90 s apart; 10 min leaves room for
+    /// a slow attempt (10 s, §10.2) and clock skew.
     public static let stuckAfter: Int64 = 600
 
     public let webhook: Webhook
