@@ -111,7 +111,8 @@ import Testing
                   "fix": "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) did not stop it, and no failure points at the receiver: report the webhook id and the time of its last delivery to Kapso support; 'logs search --source webhook_delivery --period 7d' shows whether Kapso tried to deliver; missed events are never redelivered (kapso-api.md §4): 'messages --direction inbound' holds them"
                 }
               ],
-              "deliveries_not_read": []
+              "deliveries_not_read": [],
+              "not_read": []
             }
             
             """)
