@@ -55,7 +55,7 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     }
 
     /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`).
-    public var meaning: String { ErrorTriage.deliveryMeaning(status: status, at: "at the delivery's time") }
+    public var meaning: String { ErrorTriage.deliveryMeaning(status: status, logs: .pasted) }
 
     /// What Kapso does after such an answer: kapso-api.md §10.3, where the sources disagree (Kapso's docs and skills:
     /// retries 10 s, 40 s and 90 s after each failure; a third-party summary of the newer "Delivery" page: 3 attempts in

@@ -204,7 +204,7 @@ extension WebhooksCommand {
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
             // The advice `errors` gives for the same answer (probe11 P11-15: a redirect is no "check its logs").
-            let meaning = ErrorTriage.deliveryMeaning(delivery.answer, url: delivery.webhookURL, single: true)
+            let meaning = ErrorTriage.deliveryMeaning(delivery.answer, url: delivery.webhookURL, logs: .lastAttempt)
             let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
             result.blocks.append(.hint("\(meaning)\(retries); then 'webhooks test \(id)' again"))
         }
