@@ -49,14 +49,7 @@ extension FailureFetch {
     /// nil when no list repeated one: the line `logs --all` stops with, and the counts are of the pages read, each once.
     var repeatedCursorLine: String? {
         guard !repeatedCursor.isEmpty else { return nil }
-        let names = ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { source in
-            switch source {
-            case .api: "API calls"
-            case .webhook: "deliveries"
-            case .message: "messages"
-            case .meta: "Meta's webhooks"
-            }
-        }
+        let names = ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map(Self.name)
         return names.joined(separator: " and ") + ": " + ListError.cursorRepeated.message
             + "; counted are the pages read, each once"
     }

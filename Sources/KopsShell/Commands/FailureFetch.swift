@@ -39,6 +39,11 @@ struct FailureFetch {
     var deliveries: [WebhookDelivery] = []
     /// The API's clock when the paths were read (`readPaths`); nil before.
     var now: Int64?
+    /// The sources whose failures could not be read, with the API's error, in the order asked (`unreadLines`; fix58D: a
+    /// 503 on one list failed all of `errors`): the others still show.
+    var unread: [(source: ErrorTriage.Source, error: KapsoAPIError)] = []
+    /// The project's lists that could not be read (`phone numbers`, `webhooks`), with why: what they name is not said.
+    var unreadLists: [(what: String, why: String)] = []
 
     /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
     enum MetaOutcome {
@@ -81,62 +86,62 @@ struct FailureFetch {
             }
         }
         let responses = client.sendAll(requests.map(\.1))
+        let decoded = zip(requests, responses).map { request, response in
+            Result { () throws(KapsoAPIError) -> JSONValue in
+                switch response {
+                case .success(let answer): return try client.decode(answer, for: request.1)
+                case .failure(let error): throw .transport(error)
+                }
+            }
+        }
         var fetch = FailureFetch()
+        // A source any of whose first pages failed is not read at all (half of the messages would count wrong); Meta's
+        // search says its own failure (`readMeta`).
+        for ((source, _), result) in zip(requests, decoded) {
+            guard let source, source != .meta, case .failure(let error) = result else { continue }
+            try fetch.noteUnread(source, error)
+        }
         if templateNumbers > 0 {
-            let pages = zip(requests, responses).filter { $0.0.0 == .message }.compactMap { try? client.decode(try $0.1.get(), for: $0.0.1) }
+            let pages = zip(requests, decoded).filter { $0.0.0 == .message }.compactMap { try? $0.1.get() }
             let since = context.now() - seconds(period)
             for number in ErrorTriage.templateFailureNumbers(in: pages, since: since).prefix(templateNumbers) {
                 fetch.triage.listings[number] = TemplateMismatch.listing(phoneNumberID: number, client: client)
             }
         }
-        for ((source, request), response) in zip(requests, responses) {
+        for ((source, request), result) in zip(requests, decoded) {
             // Meta's events are read last, once the message failures they may repeat are known.
             if source == .meta { continue }
             guard let source else {
-                // Without the numbers, ids in paths are not judged; the failures still show.
-                let json = try? client.decode(try response.get(), for: request)
+                // Without the numbers, ids in paths are not judged; without the webhooks, their state now is not said. The
+                // failures still show, and the list not read is named (`unreadLists`).
                 if request.url.contains("/whatsapp/webhooks") {
                     // Every page: a webhook on page 2 read as deleted (tester53b U23); a later page not read is none read.
-                    let page = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)) }
-                    fetch.webhooks = page.flatMap { try? client.allWebhooks(.project, after: $0) } ?? []
+                    let read = Result { () throws(KapsoAPIError) -> [Webhook] in
+                        try client.allWebhooks(.project, after: try Page.decode(try result.get(), item: Webhook.init(json:)))
+                    }
+                    fetch.webhooks = try fetch.listRead(read, what: "webhooks") ?? []
                 } else {
                     // Every page too: a number on page 2 was "not of this project" (tester54 V9); none read judges no id.
-                    let page = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)) }
-                    fetch.numbers = page.flatMap { try? client.allPhoneNumbers(after: $0) } ?? []
+                    let read = Result { () throws(KapsoAPIError) -> [PhoneNumber] in
+                        try client.allPhoneNumbers(after: try Page.decode(try result.get(), item: PhoneNumber.init(json:)))
+                    }
+                    fetch.numbers = try fetch.listRead(read, what: "phone numbers") ?? []
                     fetch.triage.callingNumbers = Set(fetch.numbers.filter(\.callsEnabled).map(\.id))
                 }
                 continue
             }
-            let json: JSONValue
+            guard !fetch.unread.contains(where: { $0.source == source }), case .success(let json) = result else { continue }
             do {
-                json = try client.decode(try response.get(), for: request)
-            } catch let error as TransportError {
-                throw KapsoAPIError.transport(error)
+                try fetch.read(json, of: source, request: request, period: period, apiFilters: apiFilters, in: context)
+            } catch let error as KapsoAPIError {
+                // A later page failed: none of the source is counted, rather than part of it as if whole.
+                try fetch.noteUnread(source, error)
             }
-            switch source {
-            case .message:
-                // A WABA id as the selected number finds no messages; say so instead of "nothing failed".
-                if !fetch.numbers.isEmpty { try context.verifyNumberFilter(number, numbers: fetch.numbers) }
-                // The page of recent messages of any status says nothing about more failures.
-                if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.cut.insert(.message) }
-                fetch.add(messages: (try? Page.decode(json, item: Message.init(json:)).items) ?? [])
-                // Read after a response is decoded: `now` is the API's clock from its `Date` header.
-                let now = context.now()
-                fetch.triage.addMessages(json, since: now - seconds(period), now: now)
-            case .api:
-                let first = try client.apiLogs(from: json)
-                let logs = try fetch.following(first, of: .api, query: apiFilters + window, id: \.id, next: client.apiLogs)
-                let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
-                fetch.ownLookups += own.session.count
-                fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
-            case .webhook:
-                let first = try client.webhookDeliveries(from: json)
-                let deliveries = try fetch.following(first, of: .webhook, query: window, id: \.id, next: client.webhookDeliveries)
-                fetch.deliveries += deliveries
-                fetch.triage.addDeliveries(deliveries, period: period)
-            case .meta:
-                break
-            }
+        }
+        // Nothing read at all: the one error, as before (`logs --errors`, `errors --source api`).
+        let asked = Set(sources).subtracting([.meta])
+        if !asked.isEmpty, asked.allSatisfy({ source in fetch.unread.contains { $0.source == source } }), let first = fetch.unread.first {
+            throw first.error
         }
         fetch.readPaths(in: context)
         // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
@@ -148,6 +153,42 @@ struct FailureFetch {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
         }
         return fetch
+    }
+
+    /// Adds the failures of `source`'s first page `json` (of `request`), and of the pages after it for API calls and
+    /// deliveries. Throws the API's error of a later page; a selected number that is no phone-number id is thrown as
+    /// `verifyNumberFilter` says it.
+    private mutating func read(
+        _ json: JSONValue, of source: ErrorTriage.Source, request: HTTPRequest, period: String, apiFilters: [(String, String)],
+        in context: ShellContext
+    ) throws {
+        let client = context.client
+        let window = [("period", period), ("errors_only", "true"), ("limit", "100")]
+        let number = context.session.phoneNumberID.map { [("phone_number_id", $0)] } ?? []
+        switch source {
+        case .message:
+            // A WABA id as the selected number finds no messages; say so instead of "nothing failed".
+            if !numbers.isEmpty { try context.verifyNumberFilter(number, numbers: numbers) }
+            // The page of recent messages of any status says nothing about more failures.
+            if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { cut.insert(.message) }
+            add(messages: (try? Page.decode(json, item: Message.init(json:)).items) ?? [])
+            // Read after a response is decoded: `now` is the API's clock from its `Date` header.
+            let now = context.now()
+            triage.addMessages(json, since: now - Self.seconds(period), now: now)
+        case .api:
+            let first = try client.apiLogs(from: json)
+            let logs = try following(first, of: .api, query: apiFilters + window, id: \.id, next: client.apiLogs)
+            let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
+            ownLookups += own.session.count
+            triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
+        case .webhook:
+            let first = try client.webhookDeliveries(from: json)
+            let failed = try following(first, of: .webhook, query: window, id: \.id, next: client.webhookDeliveries)
+            deliveries += failed
+            triage.addDeliveries(failed, period: period)
+        case .meta:
+            break
+        }
     }
 
     /// The failures grouped by cause with everything read of them: the one grouping of `errors`, `logs --errors` and
