@@ -9,17 +9,11 @@ import Testing
 /// failed is named once with what it leaves unchecked (as AA12 does for the deliveries), and the command fails for it.
 /// Demo, Support Line: its webhook of inbound messages reads the number's inbound messages and its health.
 @Suite struct WebhooksCheckPartialReadTests {
-    static let number = "100200300400501"
+    static let number = AA12WebhooksCheckUnreadDeliveriesTests.number
 
-    /// `webhooks check` of the Support Line as a script, with `faults` set first: whether its line failed, and what was printed.
+    /// `webhooks check` of the Support Line as a script, with faults set first (AA12's helper).
     static func check(faults: String, json: Bool = false) async throws -> (failed: Bool, out: String, err: String) {
-        try await withSimulator { fixture in
-            let (shell, output) = try fixture.shell()
-            try fixture.setFaults(faults)
-            let source = "use \(number)\n" + (json ? "output json\n" : "") + "webhooks check\n"
-            let outcome = ScriptRunner(path: "t.kops", source: source).run(on: shell)
-            return (outcome.failedLines == [json ? 3 : 2], output.out, output.err)
-        }
+        try await AA12WebhooksCheckUnreadDeliveriesTests.check(faults: faults, json: json)
     }
 
     @Test func inboundMessagesNotReadKeepTheOtherFindings() async throws {
