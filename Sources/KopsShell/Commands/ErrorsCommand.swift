@@ -13,6 +13,7 @@ public enum ErrorsCommand: Command {
         One row per cause (source, key or webhook, method and path, status and code) with its count,
         first and last time; calls whose path holds a WABA id or another id that is not a phone-number
         id are one cause, named with the id to use. --flat lists each failure, newest first.
+        A list that cannot be read is named under 'not read:' and exits 1; the others still show.
         Examples:
           errors
           errors --source api --period 7d
