@@ -52,7 +52,7 @@ extension WebhooksCommand {
         // Read after the deliveries: `now` is the API's clock from its `Date` header.
         let now = context.now()
         // A number's inbound messages or health that cannot be read leaves only the rules that read them unchecked, named
-        // in a `not read` line (as the deliveries, AA12): it failed the whole check (fix58D).
+        // in a `not read` line as the deliveries are (AA12); fix58D: a 503 on either failed the whole check.
         var sideReads: [WebhookCheck.SideRead] = []
         let inbound = try inboundMessages(for: webhooks, in: context, unread: &sideReads)
         // Each number whose message events a webhook here receives: its app subscription decides whether any can fire
