@@ -7,19 +7,18 @@ extension ErrorTriage {
     /// `webhook_url`; nil when unknown). Kapso counts a delivery as delivered only when the receiver answers 200 within
     /// 10 s (docs.kapso.ai/docs/platform/webhooks: "Your endpoint must return 200 OK within 10 seconds"; kapso-api.md
     /// §10.2); an answer in time that is no 2xx is the receiver's own verdict on the request, so the advice depends on
-    /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15). `single` is true
-    /// when the advice is about one delivery shown with its last attempt (`webhooks test`): the logs to read are then at
-    /// that attempt's time, not "at these times" of a list.
+    /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15). `logs` says when
+    /// to read the receiver's logs: at the times of a list, at the last attempt of one delivery shown (`webhooks test`),
+    /// or at a pasted delivery's time (`explain`).
     /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5). `deliveredBefore` says whether
     /// a delivery to the same URL succeeded before this one (nil: not known), which weighs a tunnel's 404
-    /// (`WebhookURL.Tunnel.notFound`, tester51 G12). `at` names the time to read the logs at instead (`explain`'s pasted
-    /// delivery status: "at the delivery's time").
+    /// (`WebhookURL.Tunnel.notFound`, tester51 G12).
     public static func deliveryMeaning(
-        status recorded: Int?, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil, at time: String? = nil
+        status recorded: Int?, url: String? = nil, deliveredBefore: Bool? = nil, logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = DeliveryAnswer(recorded) { return DeliveryAnswer.unreadableMeaning(shown) }
         let status = DeliveryAnswer(recorded).httpStatus
-        let when = time ?? (single ? "at the time of the last attempt above" : "at these times")
+        let when = logs.rawValue
         let tunnel = url.flatMap(WebhookURL.tunnel)
         if status == 404, let tunnel { return tunnel.notFound(deliveredBefore: deliveredBefore) }
         if status == 530, tunnel == .cloudflareQuick { return WebhookURL.Tunnel.cloudflareQuickDown }
@@ -158,12 +157,23 @@ extension ErrorTriage {
 }
 
 extension ErrorTriage {
+    /// When a delivery's advice says to read the receiver's logs (`deliveryMeaning`): one input where two overlapped (a
+    /// flag for one delivery and a time that overrode it, fix58D).
+    public enum LogsTime: String, Sendable {
+        /// `at these times`: the failures of a list (`errors`, `webhooks check`, `health`).
+        case listed = "at these times"
+        /// `at the time of the last attempt above`: one delivery shown with its last attempt (`webhooks test`).
+        case lastAttempt = "at the time of the last attempt above"
+        /// `at the delivery's time`: a pasted delivery status (`explain`).
+        case pasted = "at the delivery's time"
+    }
+
     /// `deliveryMeaning(status:)` of a delivery's read answer, an unreadable one said as such (tester54 V23).
     public static func deliveryMeaning(
-        _ answer: DeliveryAnswer, url: String? = nil, single: Bool = false, deliveredBefore: Bool? = nil
+        _ answer: DeliveryAnswer, url: String? = nil, deliveredBefore: Bool? = nil, logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = answer { return DeliveryAnswer.unreadableMeaning(shown) }
-        return deliveryMeaning(status: answer.httpStatus, url: url, single: single, deliveredBefore: deliveredBefore)
+        return deliveryMeaning(status: answer.httpStatus, url: url, deliveredBefore: deliveredBefore, logs: logs)
     }
 
     /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command

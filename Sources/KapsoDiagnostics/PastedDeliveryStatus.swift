@@ -55,15 +55,14 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     }
 
     /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`).
-    public var meaning: String { ErrorTriage.deliveryMeaning(status: status, at: "at the delivery's time") }
+    public var meaning: String { ErrorTriage.deliveryMeaning(status: status, logs: .pasted) }
 
     /// What Kapso does after such an answer: kapso-api.md §10.3, where the sources disagree (Kapso's docs and skills:
     /// retries 10 s, 40 s and 90 s after each failure; a third-party summary of the newer "Delivery" page: 3 attempts in
     /// all, now, +10 s and +40 s), so both are said (tester56b AA1's low: stated as fact), and §10.4 (automatic pausing
     /// when most deliveries of 15 minutes fail; single source).
-    public static let kapsoThen = "Kapso counts the attempt as failed and retries it: 10 s, 40 s and 90 s after each failure "
-        + "by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources "
-        + "disagree, kapso-api.md §10.3); a webhook whose deliveries mostly fail may be paused (active: false, §10.4)"
+    public static let kapsoThen = "Kapso counts the attempt as failed and retries it: \(WebhookVerdict.retrySchedule); a webhook "
+        + "whose deliveries mostly fail may be paused (active: false, §10.4)"
 
     /// The `response_status` of a pasted delivery row (`{"status": "failed", "response_status": 401, …}`, as `deliveries
     /// --output json` prints one; kapso-api.md §4): the receiver's answer to Kapso's delivery. Nil for other text, a body

@@ -81,8 +81,8 @@ extension WebhookCheck {
                 .warning, webhook,
                 "\(count) \(count == 1 ? "delivery" : "deliveries") still pending with no new attempt for \(Elapsed.text(quiet)) "
                     + "or more (the oldest created at \(KapsoTime.iso(oldest.created)), "
-                    + "\(DeliveryAnswer.attempts(oldest.attempts))): Kapso's retries end about 2.5 min after the first "
-                    + "attempt (kapso-api.md §10.3), so \(count == 1 ? "it is" : "they are") stuck, not in progress",
+                    + "\(DeliveryAnswer.attempts(oldest.attempts))): \(WebhookVerdict.retryOverdue), so "
+                    + "\(count == 1 ? "it is" : "they are") stuck, not in progress",
                 fix: "report \(count == 1 ? "it" : "them") to Kapso support with the \(count == 1 ? "id" : "ids") (\(ids)); "
                     + "'deliveries --webhook \(id) --status pending --period \(period)' lists them")
         }

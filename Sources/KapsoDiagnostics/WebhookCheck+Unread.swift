@@ -39,3 +39,66 @@ extension WebhookCheck {
             + "is not checked; run 'webhooks check' again in a minute"
     }
 }
+
+extension WebhookCheck {
+    /// A read beside the webhooks and their deliveries that failed for one number: its inbound messages or its health
+    /// (fix58D: a 503 on either failed all of `webhooks check`, or passed the health rule silently). Only the rules that
+    /// read it are left unchecked, and `lines` says which.
+    public struct SideRead: Sendable, Equatable {
+        /// What was not read.
+        public enum Part: String, Sendable, CaseIterable {
+            /// `GET …/messages?phone_number_id=N&direction=inbound`: whether a receiver missed messages (`silent`,
+            /// `stopped`, `checkFewer`) and how many arrived since a pause.
+            case inboundMessages = "inbound messages"
+            /// `GET …/phone_numbers/N/health`: whether the app's subscription lets message events fire (`checkSubscriptions`).
+            case health
+        }
+
+        public var part: Part
+        public var number: String
+        /// The API's error, as its message says it.
+        public var why: String
+
+        public init(part: Part, number: String, why: String) {
+            self.part = part
+            self.number = number
+            self.why = why
+        }
+
+        /// `{"read": "health", "phone_number_id": "…", "why": "…"}`.
+        public var json: JSONValue {
+            .object(["read": .string(part.rawValue), "phone_number_id": .string(number), "why": .string(why)])
+        }
+
+        /// One line per part not read, its numbers and why, and what it leaves unchecked: `the inbound messages of
+        /// 100200300400501 could not be read (the API failed (503): …): whether its webhooks missed messages … is not
+        /// checked; run 'webhooks check' again in a minute`. Empty when all was read.
+        public static func lines(_ reads: [SideRead]) -> [String] {
+            Part.allCases.compactMap { part in
+                let these = reads.filter { $0.part == part }
+                guard !these.isEmpty else { return nil }
+                var numbers: [String] = []
+                var whys: [String] = []
+                for read in these {
+                    if !numbers.contains(read.number) { numbers.append(read.number) }
+                    if !whys.contains(read.why) { whys.append(read.why) }
+                }
+                let one = numbers.count == 1
+                let whose = one ? "its" : "their"
+                let unchecked = switch part {
+                case .inboundMessages:
+                    "whether \(whose) webhooks missed inbound messages, or got far fewer deliveries than messages, is not checked"
+                case .health:
+                    "whether \(one ? "its" : "each one's") app subscription lets message events reach \(whose) webhooks is not checked"
+                }
+                return "the \(part.rawValue) of \(IDResolver.list(numbers)) could not be read (\(whys.joined(separator: "; "))): "
+                    + "\(unchecked); run 'webhooks check' again in a minute"
+            }
+        }
+
+        /// The parts not read, in `lines`'s order, for the count line: `inbound messages`, `health`.
+        public static func parts(_ reads: [SideRead]) -> [String] {
+            Part.allCases.filter { part in reads.contains { $0.part == part } }.map(\.rawValue)
+        }
+    }
+}

@@ -4,9 +4,9 @@ public import KapsoClient
 /// (probe28 P28-10: three deliveries answered 503 in the last two minutes were "0 failed" and the webhook passed).
 ///
 /// kapso-api.md §10.2: "Success = receiver answers 200 within 10 s … Anything else or a timeout is a failed attempt";
-/// "a failure gets retried; after the last attempt the delivery is `failed`". §10.3: retries 10 s, 40 s and 90 s after
-/// each failure, about 2.5 min in all, after which these deliveries become `failed` unless the receiver recovers —
-/// and §10.4: repeated failures can pause the webhook. A pending delivery is "retries remain" (§4), not "fine".
+/// "a failure gets retried; after the last attempt the delivery is `failed`". §10.3: retries within minutes, by either
+/// schedule its sources give (`retrySchedule`), after which these deliveries become `failed` unless the receiver
+/// recovers — and §10.4: repeated failures can pause the webhook. A pending delivery is "retries remain" (§4), not "fine".
 extension WebhookVerdict {
     /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx. One with no
     /// answer recorded is left out: it may not have been attempted yet.
@@ -33,7 +33,7 @@ extension WebhookVerdict {
         return "\(count) \(count == 1 ? "delivery is" : "deliveries are") pending and being retried after failed attempts "
             + "(\(answers); \(attempts), the first delivery created at "
             + "\(when(first.created)), the last attempt at \(KapsoTime.iso(newest))): the receiver fails now; Kapso retries "
-            + "10, 40 and 90 s after each failure and then marks a delivery failed (kapso-api.md §10.2–10.3), so "
+            + "\(Self.retrySchedule) and then marks a delivery failed (§10.2), so "
             + "\(count == 1 ? "its event is" : "their events are") lost unless it recovers within minutes"
     }
 }

@@ -6,8 +6,8 @@ public import KapsoClient
 /// failure: the one delivery after it was delivered" while the newest delivery after it answered 503 and stuck).
 ///
 /// kapso-api.md §4: `pending` is "not yet successful, retries remain"; §10.2: any answer but a 200 within 10 s is a
-/// failed attempt; §10.3: retries end about 2.5 min after the first attempt. A delivery pending hours after an attempt
-/// answered 503 was not delivered, and nothing says it ever will be.
+/// failed attempt; §10.3: retries come within minutes by either schedule its sources give (`retrySchedule`). A delivery
+/// pending hours after an attempt answered 503 was not delivered, and nothing says it ever will be.
 extension WebhookVerdict {
     /// Stuck deliveries whose last attempt was answered with an error (`attemptFailed`), oldest first.
     public var stuckFailing: [Delivery] { stuck.filter(Self.attemptFailed) }
@@ -57,6 +57,19 @@ extension WebhookVerdict {
 }
 
 extension WebhookVerdict {
+    /// Kapso's retry schedule as its sources give it, after "Kapso retries": Kapso's webhooks overview (FAQ "What is the
+    /// retry schedule?", docs.kapso.ai/docs/platform/webhooks/overview: "retried automatically: 10 seconds, 40 seconds,
+    /// 90 seconds") and its skills say one; a third-party summary of its newer "Delivery" page says 3 attempts in all.
+    /// kapso-api.md §10.3 keeps both (§13: the schedule today is unknown), so both are said: `webhooks check` and
+    /// `deliveries` stated "retries end about 2.5 min after the first attempt" as fact (fix58D, the older docs' total).
+    public static let retrySchedule = "10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, "
+        + "+40 s) by a summary of its newer Delivery page (the sources disagree, kapso-api.md §10.3)"
+
+    /// Why a delivery pending `stuckAfter` past its last attempt is stuck: by either schedule of `retrySchedule` no two
+    /// attempts are more than 90 s apart (plus the 10 s an attempt may wait, §10.2), far less than `stuckAfter`.
+    public static let retryOverdue = "Kapso retries a failed attempt " + retrySchedule + ": either way a retry would have "
+        + "come within minutes"
+
     /// `1 of these pending deliveries had no attempt for 21 h 27 min or more: …`, for a list of deliveries (`deliveries`);
     /// nil when none is pending `stuckAfter` past its last attempt.
     public static func stuckNote(_ deliveries: [Delivery], now: Int64) -> String? {
@@ -64,8 +77,7 @@ extension WebhookVerdict {
         guard let newest = stuck.map(\.lastAttempt).max() else { return nil }
         let one = stuck.count == 1
         return "\(stuck.count) of these pending deliveries \(one ? "has" : "have") had no attempt for \(Elapsed.text(now - newest)) "
-            + "or more: Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so \(one ? "it is" : "they are") "
-            + "stuck; 'webhooks check' names \(one ? "it" : "them") for Kapso support"
+            + "or more: \(retryOverdue), so \(one ? "it is" : "they are") stuck; 'webhooks check' names \(one ? "it" : "them") for Kapso support"
     }
 }
 

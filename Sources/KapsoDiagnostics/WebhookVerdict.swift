@@ -16,63 +16,12 @@ public import KapsoClient
 ///   intermittently, not recovered: every failed event is lost (Kapso has no redelivery, kapso-api.md §4).
 /// - `level` is the one severity rule: an error when the newest 3 failed, or half the period's deliveries failed
 ///   with the newest failing, or a quarter or more of the recent window failed (at least 3) and no recovery followed.
-/// - `pending` means "retries remain" (§4); Kapso's retries end about 2.5 min after the first attempt (§10.3: 10,
-///   40, 90 s), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
+/// - `pending` means "retries remain" (§4); Kapso's retries come within minutes by either schedule its sources give
+///   (§10.3, `retrySchedule`), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
 /// - A paused webhook whose last change came within minutes of a burst matching Kapso's automatic pause rule (§10.4:
 ///   over 15 min, at least 40 deliveries, at least 10 failed, a failure rate of at least 85 %; a single source, so
 ///   kops says "matches", never "was") is read as probably paused by Kapso.
 public struct WebhookVerdict: Sendable {
-    /// The fields of one delivery the verdict reads: kept small, as `webhooks check` holds a week of them.
-    public struct Delivery: Sendable, Equatable {
-        public var id: String
-        public var event: String
-        /// `pending`, `delivered` or `failed`.
-        public var status: String
-        /// The last attempt's HTTP status; nil when there was no answer or it is unreadable (`unreadableAnswer`).
-        public var http: Int?
-        /// `attempt_count`; nil when unreadable (`WebhookDelivery.attemptCount`), never read as 0 tries (tester54 V23).
-        public var attempts: Int?
-        /// A recorded `response_status` kops cannot read, as shown (`DeliveryAnswer.unreadable`); nil otherwise.
-        public var unreadableAnswer: String?
-        /// `created_at` in Unix seconds.
-        public var created: Int64
-        /// `last_attempt_at` in Unix seconds (`created` when absent).
-        public var lastAttempt: Int64
-        /// The URL it was sent to (`webhook_url`); empty when the API did not say.
-        public var url: String
-
-        public init(
-            id: String, event: String, status: String, http: Int?, attempts: Int? = 1, created: Int64, lastAttempt: Int64? = nil,
-            url: String
-        ) {
-            self.id = id
-            self.event = event
-            self.status = status
-            // One reading of `response_status`: 0 is no HTTP answer, as nil is (`DeliveryAnswer`, P37-5).
-            self.http = DeliveryAnswer(http).httpStatus
-            if case .unreadable(let shown) = DeliveryAnswer(http) { unreadableAnswer = shown }
-            self.attempts = attempts
-            self.created = created
-            self.lastAttempt = lastAttempt ?? created
-            self.url = url
-        }
-
-        /// The fields of an API delivery; nil without a readable `created_at`.
-        public init?(_ delivery: WebhookDelivery) {
-            guard let created = KapsoTime.seconds(iso: delivery.createdAt) else { return nil }
-            self.init(
-                id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.answer.httpStatus,
-                attempts: delivery.attemptCount, created: created,
-                lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
-            if case .unreadable(let shown) = delivery.answer { unreadableAnswer = shown }
-        }
-
-        /// The last attempt's answer as `DeliveryAnswer` reads it, an unreadable one kept apart from no answer.
-        public var answer: DeliveryAnswer {
-            unreadableAnswer.map(DeliveryAnswer.unreadable) ?? DeliveryAnswer(http)
-        }
-    }
-
     /// Which configuration of its webhook a delivery speaks of.
     public enum Provenance: Sendable, Equatable {
         /// Sent to the webhook's URL now, with an event it subscribes to now (or the list did not say).
@@ -83,16 +32,6 @@ public struct WebhookVerdict: Sendable {
         case unsubscribedEvent(String)
         /// No webhook of the project has the delivery's `webhook_id` any more.
         case deletedWebhook
-    }
-
-    /// Deliveries of one earlier configuration: how many, how many failed, their answers and times.
-    public struct History: Sendable, Equatable {
-        /// The previous URL, or the events no longer subscribed (`a, b`).
-        public var what: String
-        public var total = 0
-        public var failed = 0
-        public var answers: [String] = []
-        public var last: Int64 = 0
     }
 
     /// How the receiver configured now is doing.
@@ -135,8 +74,8 @@ public struct WebhookVerdict: Sendable {
     /// Deliveries in a row after the last failure that make a recovery (P12-5: one is thin evidence).
     public static let recoveryRun = 3
 
-    /// Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3); 10 min leaves room for a slow
-    /// last attempt (10 s) and clock skew.
+    /// By either schedule of `retrySchedule` (kapso-api.md §10.3) attempts come at most 90 s apart; 10 min leaves room for
+    /// a slow attempt (10 s, §10.2) and clock skew.
     public static let stuckAfter: Int64 = 600
 
     public let webhook: Webhook
@@ -338,62 +277,5 @@ public struct WebhookVerdict: Sendable {
         let window = recent
         let newest = window.total == current.count ? "its \(window.total) deliveries" : "its newest \(window.total) deliveries"
         return "\(window.failed) of \(newest) (from \(KapsoTime.iso(window.first))) failed (\(window.rate) %)"
-    }
-}
-
-extension WebhookVerdict {
-    /// What `overview` says of the webhooks behind a period's deliveries, by the same reading as `webhooks check`:
-    /// which webhooks fail now, which are paused after failures in the period (nothing reaches them, P15-4: never
-    /// "history"), and how many failed deliveries are history (sent to a previous URL, of an event no longer
-    /// subscribed, or before a receiver recovered) or went to webhooks that no longer exist (`orphans`, failed
-    /// deliveries whose webhook id the list lacks). Nil when nothing failed or is stuck.
-    public static func overview(_ verdicts: [WebhookVerdict], orphans: Int = 0) -> String? {
-        let failing = verdicts.filter(\.failsNow)
-        let paused = verdicts.filter { $0.pause != nil && $0.failed > 0 }
-        let history = verdicts.reduce(0) { sum, verdict in
-            var count = verdict.previousURLs.reduce(0) { $0 + $1.failed } + (verdict.unsubscribed?.failed ?? 0)
-            if verdict.webhook.active, case .recovered = verdict.state { count += verdict.failed }
-            return sum + count
-        }
-        let stuck = verdicts.reduce(0) { $0 + $1.stuck.count }
-        var parts: [String] = []
-        if !failing.isEmpty {
-            let names = failing.prefix(3).map { WebhookURL.short($0.webhook.url) }.joined(separator: ", ")
-                + (failing.count > 3 ? ", …" : "")
-            parts.append("\(failing.count) \(failing.count == 1 ? "webhook fails" : "webhooks fail") now (\(names))")
-        }
-        if !paused.isEmpty {
-            let names = paused.prefix(3).map { verdict in
-                let failed = "\(verdict.failed) of \(verdict.current.count) deliveries failed"
-                let why = verdict.pause == .matchesAutoPause ? "\(failed), which matches Kapso's automatic pause" : failed
-                return "\(WebhookURL.short(verdict.webhook.url)): \(why)"
-            }.joined(separator: "; ") + (paused.count > 3 ? "; …" : "")
-            let one = paused.count == 1
-            parts.append(
-                "\(paused.count) \(one ? "webhook is" : "webhooks are") paused, so nothing reaches \(one ? "its receiver" : "their receivers") "
-                    + "(\(names))")
-        }
-        if history > 0 {
-            parts.append(
-                "\(history) failed \(history == 1 ? "delivery is" : "deliveries are") history (a previous URL or events, or a "
-                    + "receiver that recovered since)")
-        }
-        if orphans > 0 { parts.append("\(orphans) went to webhooks deleted since") }
-        if stuck > 0 { parts.append("\(stuck) \(stuck == 1 ? "delivery is" : "deliveries are") stuck in pending") }
-        guard !parts.isEmpty else { return nil }
-        let quiet = failing.isEmpty && paused.isEmpty && (history > 0 || orphans > 0)
-        return (quiet ? "no webhook fails now; " : "") + parts.joined(separator: "; ")
-    }
-}
-
-extension WebhookVerdict.History {
-    fileprivate mutating func add(_ delivery: WebhookVerdict.Delivery) {
-        total += 1
-        last = max(last, delivery.created)
-        if delivery.status == "failed" {
-            failed += 1
-            let answer = delivery.answer.label
-            if !answers.contains(answer) { answers.append(answer) }
-        }
     }
 }

@@ -147,7 +147,7 @@ import Testing
         ])
     }
 
-    /// P11-6: `pending` 20 hours after the last attempt is past Kapso's 2.5-minute retry schedule: stuck.
+    /// P11-6: `pending` 20 hours after the last attempt is past every retry schedule Kapso's sources give: stuck.
     @Test func deliveriesPendingLongAfterTheRetriesAreStuck() throws {
         let pending = (0..<3).map { delivery("pending", 503, hoursAgo: 20 + Double($0), event: "whatsapp.message.received", attempts: 2, id: "p\($0)") }
         let fresh = delivery("pending", nil, hoursAgo: 0.01, id: "in-flight")
@@ -159,8 +159,7 @@ import Testing
         let stuck = try #require(check.findings.first)
         #expect("\(stuck.severity.rawValue): \(stuck.problem)"
             == "warning: 3 deliveries still pending with no new attempt for 19 h 57 min or more (the oldest created at "
-                + "2026-11-20T14:00:00Z, 2 attempts): Kapso's retries end about 2.5 min after the first attempt (kapso-api.md "
-                + "§10.3), so they are stuck, not in progress")
+                + "2026-11-20T14:00:00Z, 2 attempts): \(WebhookVerdict.retryOverdue), so they are stuck, not in progress")
         #expect(stuck.fix == "report them to Kapso support with the ids (p2, p1, p0); 'deliveries --webhook w1 --status pending --period 7d' lists them")
     }
 

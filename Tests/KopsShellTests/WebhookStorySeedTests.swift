@@ -1,4 +1,5 @@
 import Foundation
+import KapsoDiagnostics
 import KapsoSimulator
 import KopsShell
 import KopsTestSupport
@@ -81,7 +82,7 @@ import Testing
     @Test func deliveriesSaysPendingIsStuck() async throws {
         let ran = try await run(["deliveries --status pending --period 7d"])[0]
         #expect(ran.err.contains(
-            "2 of these pending deliveries have had no attempt for 19 h 59 min or more: Kapso's retries end about 2.5 min after "
-                + "the first attempt (kapso-api.md §10.3), so they are stuck; 'webhooks check' names them for Kapso support"), "\(ran.err)")
+            "2 of these pending deliveries have had no attempt for 19 h 59 min or more: " + WebhookVerdict.retryOverdue
+                + ", so they are stuck; 'webhooks check' names them for Kapso support"), "\(ran.err)")
     }
 }

@@ -64,8 +64,8 @@ enum DeliveryStatsReport {
         // (probe43 P43-3: "0 failed, 0 %" for it).
         if stats.failing > 0 {
             blocks.append(.hint(
-                "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries 10, 40 and 90 s after each "
-                    + "failure and then marks the delivery failed (kapso-api.md §10.2–10.3); FAILURE RATE counts them"))
+                "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
+                    + "and then marks the delivery failed (§10.2); FAILURE RATE counts them"))
         }
         if retried {
             blocks.append(.hint(

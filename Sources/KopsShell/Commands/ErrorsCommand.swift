@@ -13,6 +13,7 @@ public enum ErrorsCommand: Command {
         One row per cause (source, key or webhook, method and path, status and code) with its count,
         first and last time; calls whose path holds a WABA id or another id that is not a phone-number
         id are one cause, named with the id to use. --flat lists each failure, newest first.
+        A list that cannot be read is named under 'not read:' and exits 1; the others still show.
         Examples:
           errors
           errors --source api --period 7d
@@ -55,8 +56,13 @@ public enum ErrorsCommand: Command {
         context.session.lastList = nil
         var result: CommandResult
         if fetch.triage.entries.isEmpty {
+            // A source not read is no "nothing failed": the line says what was read (fix58D).
+            let read = sources.filter { source in source != .meta && !fetch.unread.contains { $0.source == source } }
+            let nothing = fetch.unread.isEmpty
+                ? StyledText("nothing failed in the last \(period)", style: .good)
+                : StyledText("no failure in the last \(period) among " + read.map(FailureFetch.name).joined(separator: " and "), style: .warn)
             result = CommandResult(
-                blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
+                blocks: [.line(nothing)] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         } else if flat {
             result = flatResult(fetch, limit: limit, period: period, command: typed(true), in: context)
@@ -107,11 +113,23 @@ public enum ErrorsCommand: Command {
             }
         }
         if let meta = fetch.meta {
-            result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: sources.contains(.message))))
+            let messagesRead = sources.contains(.message) && !fetch.unread.contains { $0.source == .message }
+            result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: messagesRead)))
             if case .object(var object)? = result.json {
                 object["meta_events"] = metaJSON(meta)
                 result.json = .object(object)
             }
+        }
+        // A part not read is named once, and `errors` fails for it: what it would have listed is not known (fix58D).
+        let notRead = fetch.unreadLines
+        if !notRead.isEmpty {
+            result.blocks += notRead.map { .line(StyledText("not read: " + $0, style: .warn)) }
+            if case .object(var object)? = result.json {
+                object["not_read"] = fetch.unreadJSON
+                result.json = .object(object)
+            }
+            result.status = .failure
+            result.failure = "not read: " + notRead.joined(separator: "; ")
         }
         return result
     }

@@ -42,9 +42,7 @@ extension WebhooksCommand {
                 }
             }
         } catch let error as KapsoAPIError {
-            // Ctrl-C and a refused key end the command, as at any other read.
-            if case .transport(.cancelled) = error { throw error }
-            if case .unauthorized = error { throw error }
+            try error.throwIfEnding()
             // One read of the log holds every webhook's deliveries, so none are known; the rules on each configuration
             // still run (tester56b AA12: a 503 here dropped every finding).
             deliveries = [:]
@@ -53,16 +51,22 @@ extension WebhooksCommand {
         }
         // Read after the deliveries: `now` is the API's clock from its `Date` header.
         let now = context.now()
-        let inbound = try inboundMessages(for: webhooks, in: context)
+        // A number's inbound messages or health that cannot be read leaves only the rules that read them unchecked, named
+        // in a `not read` line as the deliveries are (AA12); fix58D: a 503 on either failed the whole check.
+        var sideReads: [WebhookCheck.SideRead] = []
+        let inbound = try inboundMessages(for: webhooks, in: context, unread: &sideReads)
         // Each number whose message events a webhook here receives: its app subscription decides whether any can fire
-        // (P19-3). One request per such number, of the project's numbers; a health that cannot be read says nothing.
+        // (P19-3). One request per such number, of the project's numbers; one not read is named, never passed silently.
         var health: [String: HealthTriage] = [:]
         var asked: Set<String> = []
         for webhook in webhooks where WebhookCheck.carriesMessageEvents(webhook) {
-            guard let number = webhook.phoneNumberID, projectNumbers.contains(number), asked.insert(number).inserted,
-                let read = try? context.client.health(number)
-            else { continue }
-            health[number] = HealthTriage(read)
+            guard let number = webhook.phoneNumberID, projectNumbers.contains(number), asked.insert(number).inserted else { continue }
+            do {
+                health[number] = HealthTriage(try context.client.health(number))
+            } catch {
+                try error.throwIfEnding()
+                sideReads.append(WebhookCheck.SideRead(part: .health, number: number, why: error.message))
+            }
         }
         let check = WebhookCheck(
             webhooks: webhooks, deliveries: deliveries, period: "7d", coverageFor: id == nil ? number : nil,
@@ -70,25 +74,36 @@ extension WebhooksCommand {
             inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first })
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
-            unread: unread, width: context.terminalWidth())
+            unread: unread, sideReads: sideReads, width: context.terminalWidth())
     }
 
     /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
     /// says whether it missed messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago), or got
     /// far fewer deliveries than messages (`WebhookCheck.checkFewer`, read even when a delivery came a minute ago). One
-    /// request per such number.
-    private static func inboundMessages(for webhooks: [Webhook], in context: ShellContext) throws -> [WebhookCheck.Inbound] {
+    /// request per such number; a number whose page cannot be read is added to `unread`.
+    private static func inboundMessages(
+        for webhooks: [Webhook], in context: ShellContext, unread: inout [WebhookCheck.SideRead]
+    ) throws(KapsoAPIError) -> [WebhookCheck.Inbound] {
         var numbers: [String] = []
         for webhook in webhooks {
             guard let number = webhook.phoneNumberID, !numbers.contains(number) else { continue }
             guard WebhookAudience.subscribes(webhook, to: "whatsapp.message.received") else { continue }
             numbers.append(number)
         }
-        return try numbers.map { number in
-            let page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)
+        var inbound: [WebhookCheck.Inbound] = []
+        for number in numbers {
+            let page: Page<Message>
+            do {
+                page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)
+            } catch {
+                try error.throwIfEnding()
+                unread.append(WebhookCheck.SideRead(part: .inboundMessages, number: number, why: error.message))
+                continue
+            }
             // Only messages Kapso documents a received delivery for: not system notifications (tester49 F8).
-            return WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(page.items), complete: !page.hasMore)
+            inbound.append(WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(page.items), complete: !page.hasMore))
         }
+        return inbound
     }
 
     /// `fix` as lines of at most `limit` characters, split only between its `; `-separated parts: one line of a
@@ -162,10 +177,11 @@ extension WebhooksCommand {
         return lines
     }
 
-    /// The findings, then the webhooks whose deliveries could not be read (`unread`: not a pass, so the command fails),
-    /// then the counts.
+    /// The findings, then the webhooks whose deliveries could not be read (`unread`) and the numbers whose inbound
+    /// messages or health could not be (`sideReads`): not a pass, so the command fails; then the counts.
     private static func render(
-        _ check: WebhookCheck, checked: Int, urls: [String: String], unread: [(id: String, why: String)], width: Int?
+        _ check: WebhookCheck, checked: Int, urls: [String: String], unread: [(id: String, why: String)],
+        sideReads: [WebhookCheck.SideRead], width: Int?
     ) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
@@ -182,8 +198,11 @@ extension WebhooksCommand {
         }
         let notRead = WebhookCheck.unreadLine(unread, urls: urls)
         if let notRead { blocks.append(.line(StyledText("not read: " + notRead, style: .warn))) }
+        let sideLines = WebhookCheck.SideRead.lines(sideReads)
+        blocks += sideLines.map { .line(StyledText("not read: " + $0, style: .warn)) }
         let noun = checked == 1 ? "webhook" : "webhooks"
-        let partial = notRead == nil ? "" : "; deliveries not read"
+        let parts = (notRead == nil ? [] : ["deliveries"]) + WebhookCheck.SideRead.parts(sideReads)
+        let partial = parts.isEmpty ? "" : "; " + parts.joined(separator: ", ") + " not read"
         blocks.append(.line(StyledText("checked \(checked) \(noun): " + counts.joined(separator: ", ") + partial, style: .bold)))
         let json: JSONValue = .object([
             "checked": .number(String(checked)),
@@ -196,15 +215,16 @@ extension WebhooksCommand {
                     ])
                 }),
             "deliveries_not_read": .array(unread.map { ["webhook_id": .string($0.id), "why": .string($0.why)] }),
+            "not_read": .array(sideReads.map(\.json)),
         ])
         var result = CommandResult(blocks: blocks, json: json)
         let errors = check.findings.filter { $0.severity == .error }.count
         if errors > 0 {
             result.status = .failure
             result.failure = "found \(errors) error\(errors == 1 ? "" : "s")" + partial
-        } else if let notRead {
+        } else if notRead != nil || !sideLines.isEmpty {
             result.status = .failure
-            result.failure = notRead
+            result.failure = ([notRead].compactMap { $0 } + sideLines).joined(separator: "; ")
         }
         return result
     }

@@ -176,7 +176,8 @@ extension WebhooksCommand {
                     ]),
                     .hint(
                         "the receiver has not answered within \(Self.seconds(waited)); Kapso waits 10 s, then counts no answer as a "
-                            + "failure and retries after 10, 40 and 90 s: 'deliveries --webhook \(id) --limit 1' shows how it went"),
+                            + "failure and retries it, \(WebhookVerdict.retrySchedule): "
+                            + "'deliveries --webhook \(id) --limit 1' shows how it went"),
                 ], json: .object(json))
             unknown.status = .unknownOutcome
             return unknown
@@ -204,8 +205,8 @@ extension WebhooksCommand {
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
             // The advice `errors` gives for the same answer (probe11 P11-15: a redirect is no "check its logs").
-            let meaning = ErrorTriage.deliveryMeaning(delivery.answer, url: delivery.webhookURL, single: true)
-            let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
+            let meaning = ErrorTriage.deliveryMeaning(delivery.answer, url: delivery.webhookURL, logs: .lastAttempt)
+            let retries = failedAttempt ? " (Kapso retries it, \(WebhookVerdict.retrySchedule))" : ""
             result.blocks.append(.hint("\(meaning)\(retries); then 'webhooks test \(id)' again"))
         }
         return result

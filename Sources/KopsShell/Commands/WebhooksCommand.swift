@@ -20,7 +20,7 @@ public enum WebhooksCommand: Command {
         queues a sample delivery and shows how it went, waiting up to 12 s for the receiver's first
         answer (Kapso waits 10 s); with none recorded by then the result is unknown yet (exit 75).
         'check' lints one or every webhook (of the selected number and the project) and exits 1 when
-        it finds an error. 'fire' sends signed sample
+        it finds an error, or when a read it needs fails (named under 'not read:'). 'fire' sends signed sample
         deliveries of any catalogue event, or a scenario (message-lifecycle, failed-131047,
         out-of-order-statuses, buffered-batch, conversation-inactive, marketing-stop, identity-changed), to
         your own handler (--to URL) and prints each answer against Kapso's 10 s limit; --set PATH=VALUE
