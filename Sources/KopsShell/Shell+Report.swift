@@ -83,6 +83,10 @@ extension Shell {
         {
             // A 403, 405 or 426 before the host answered anything: the base URL or what is in front of the API (X10).
             error = refused
+        } else if let apiError = error as? KapsoAPIError,
+            let unresolved = UnresolvedHostError.explaining(apiError, base: context.session.baseURL, source: context.session.sources["api"])
+        {
+            error = unresolved
         }
         lastReported = error
         let report = ErrorReport(error)
