@@ -12,7 +12,8 @@ internal import KapsoDiagnostics
 /// it whole). An error that cuts a long argument (`IDInput.echo`: 23 characters and `…`) showed 23 of its characters
 /// in both (tester57b AC4), so a cut form is masked too: 8 or more of a word's first characters right before a `…`.
 /// Left in clear: a Kapso cursor (`eyJ…` without a dot, base64 JSON the API printed, as `SecretLabels` leaves it), a
-/// WAMID's base64 typed without `wamid.` and a WhatsApp group id (ids; a transcript masks them as personal data).
+/// WAMID's base64 typed without `wamid.` and a WhatsApp group id (ids; a transcript masks them as personal data), and a
+/// UUID with a defect (`UUIDShape.isNearly`: hex and dashes, no secret; its error quotes it whole for the defect).
 struct TypedTokens: Sendable {
     /// Longest first: a word that holds a shorter one is masked whole.
     private(set) var words: [String] = []
@@ -63,8 +64,9 @@ struct TypedTokens: Sendable {
         return stride(from: longest, through: shortestCut, by: -1).first { text.hasSuffix(word.prefix($0)) }
     }
 
-    /// A WAMID's base64 without `wamid.` or a WhatsApp group id: ids, which a transcript masks as personal data.
+    /// A WAMID's base64 without `wamid.`, a WhatsApp group id or a UUID with a defect (`4e5f…-3c4d5e6f7a8g`): ids.
     private static func isID(_ word: String) -> Bool {
+        if UUIDShape.isNearly(word) { return true }
         let run = WAMID.encodedRun(Substring(word))
         if run.length == word.count, WAMID.opensWithContactNumber(run.base64) { return true }
         return IDShape.groupID(word) != nil
