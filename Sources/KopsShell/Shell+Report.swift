@@ -83,6 +83,10 @@ extension Shell {
         {
             // A 403, 405 or 426 before the host answered anything: the base URL or what is in front of the API (X10).
             error = refused
+        } else if let apiError = error as? KapsoAPIError,
+            let unresolved = UnresolvedHostError.explaining(apiError, base: context.session.baseURL, source: context.session.sources["api"])
+        {
+            error = unresolved
         }
         lastReported = error
         let report = ErrorReport(error)
@@ -94,17 +98,17 @@ extension Shell {
             }
             // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
             // as if it had printed nothing (probe18 P18-13).
-            recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
+            recorder?.write(errorText(report.line() + "\n"), to: .err)
             return report.status
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
         // An error that says the API did not answer is no failure a `#! error` marker expected (`ErrorReport.isNoAnswer`).
         let expected = expectingFailure && !ErrorReport.isNoAnswer(error)
-        let line = redactor.redact(errorLine: report.line(location: location, expected: expected))
+        let line = errorText(report.line(location: location, expected: expected))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
         output.write(shown + "\n", to: .err)
-        recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
+        recorder?.write(errorText(report.line() + "\n"), to: .err)
         return report.status
     }
 
@@ -120,10 +124,16 @@ extension Shell {
     /// expected says it. The exit status is the caller's.
     func sayVerdictFailure(at location: String, reportsBefore: Int, stops: Bool, expected: Bool = false) {
         guard reportsSaid == reportsBefore, let verdictFailure else { return }
-        let line = redactor.redact(
-            errorLine: "\(location): " + (expected ? "expected error: " : "") + verdictFailure + (stops ? "; the script stops here" : ""))
+        let line = errorText(
+            "\(location): " + (expected ? "expected error: " : "") + verdictFailure + (stops ? "; the script stops here" : ""))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         output.write((width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line) + "\n", to: .err)
+    }
+
+    /// `line`, an error line, redacted for every sink: secrets (`Redactor.redact(errorLine:)`), and the words typed that
+    /// look like a secret, whole or cut short (`TypedTokens`: tester57b AC4, fixD's leftover of AB12).
+    func errorText(_ line: String) -> String {
+        typedTokens.redacting(redactor.redact(errorLine: line))
     }
 
     /// Writes redacted text (lines, each ending in a line feed) to the terminal; a secret the user asked to see stays

@@ -25,6 +25,8 @@ public final class Shell {
     /// `redactor.knownSecrets` as its last change left them: what `redactor`'s `didSet` compares with. Its `oldValue`
     /// would be a copy of the redactor taken before every change, which made each change copy the redactor's state.
     private var secretsBefore: [Secret]
+    /// The words typed that look like a secret, masked in every error line (`TypedTokens`, `errorText`).
+    var typedTokens = TypedTokens()
     /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
     public var location: String?
     /// True while a script runs a line under a `#! error` marker: its error is said as `expected error:` on the terminal
@@ -139,6 +141,7 @@ public final class Shell {
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
         let ran = Shell.withoutTrailingWhitespace((try? expanded.get()) ?? line)
         redactor.learn(secretsTypedIn: ran)
+        typedTokens.learn(in: ran)
         // A line of only whitespace runs nothing and records nothing, as an empty one (probe22 P22-12).
         var block = ran.isEmpty ? nil : recorder
         block?.begin(
@@ -268,6 +271,7 @@ public final class Shell {
         defer { lineDepth -= 1 }
         let ran = Shell.withoutTrailingWhitespace(expanded ?? line)
         redactor.learn(secretsTypedIn: ran)
+        typedTokens.learn(in: ran)
         let block = ran.isEmpty ? nil : recorder
         block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         defer { block?.end() }

@@ -67,7 +67,7 @@ struct Launch: Equatable {
         var config = KopsConfig()
         var configProblem: String?
         do {
-            config = try configFile?.load() ?? KopsConfig()
+            config = try configFile?.load(environment: environment) ?? KopsConfig()
         } catch {
             // A broken config.toml must not lock the user out of help, explain or profile: say so once, go on
             // without its profiles; 'profile add' refuses to write over it, and no command sends a request (the

@@ -27,7 +27,7 @@ import Testing
             #expect(!restore.contains(token), "\(restore)")
             #expect(transcript.contains("> use <redacted>\n"), "\(transcript)")
             #expect(transcript.contains("> set x <redacted>\n"), "\(transcript)")
-            // The terminal is the user's own: what they typed is echoed there as before.
+            // The terminal is the user's own: `set` lists what they typed (error lines mask it: AB12UseTokenTerminalTests).
             #expect(output.combined.contains(token))
         }
     }

@@ -290,17 +290,21 @@ public enum ProfileCommand: Command {
             throw .missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
         }
         // A shell variable's name: ASCII letters, digits and '_', not starting with a digit (POSIX, "Name"); a name
-        // written the shell's way ('$KAPSO_API_KEY') or mistyped is shown with the name to write (probe29 P29-22).
+        // written the shell's way ('$KAPSO_API_KEY') or mistyped is shown with the name to write (probe29 P29-22). A
+        // name that reads as a key by its shape is judged when it runs, with the environment (`add`).
         switch keyEnv.map(KeyEnvName.read) {
         case .name?, nil: break
         case .mistyped(let faults, let meant)?:
             throw .syntax(
                 "\(Self.name): invalid --key-env '\(KeyEnvName.shown(keyEnv ?? ""))': \(faults.joined(separator: "; ")); write --key-env \(meant)")
         case .secret?:
-            throw .invalidValue(
-                command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
+            if !KeyEnvName.isVariableName(keyEnv ?? "") { throw keyEnvIsAKey }
         }
     }
+
+    /// The one line for a `--key-env` that is the key itself (never shown).
+    private static let keyEnvIsAKey = ShellError.invalidValue(
+        command: name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
 
     private static func add(_ name: String, _ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let file = context.configFile else {
@@ -310,6 +314,10 @@ public enum ProfileCommand: Command {
         let baseURL = arguments.value("--base-url") ?? ""
         try BaseURLShapeError.check(baseURL, source: "profile add --base-url")
         let keyEnv = arguments.value("--key-env")
+        // A key value kops holds (KAPSO_API_KEY's, another profile's) is the key, whatever its shape (tester57b AC1); a
+        // name shaped like a key is a name when that variable is set (`KeyEnvName.read(_:environment:knownKeys:)`).
+        let knownKeys = KeyEnvName.knownKeys(environment: context.environment, variables: context.config.profiles.compactMap(\.apiKeyEnv))
+        if let keyEnv, KeyEnvName.read(keyEnv, environment: context.environment, knownKeys: knownKeys) == .secret { throw keyEnvIsAKey }
         let keyCommand = arguments.value("--key-command")
         if let keyCommand, KeyCommand.printsLiteralKey(keyCommand) {
             // Said as what it is: nothing was written (tester53b U5: "config.toml holds a literal secret" sent people
@@ -323,7 +331,7 @@ public enum ProfileCommand: Command {
             try KeyOrigin.check(value, subject: "the key in env \(keyEnv)")
         }
         // An existing profile is replaced only when asked, like an existing transcript (probe29 P29-13).
-        let replaced = try file.load().profile(named: name)
+        let replaced = try file.load(environment: context.environment).profile(named: name)
         if let replaced, !arguments.has("--force") { throw ConfigError.profileExists(name: name, was: replaced.summary) }
         let phoneNumberID = arguments.value("--phone-number-id")
         var checked: String? = nil
@@ -334,9 +342,9 @@ public enum ProfileCommand: Command {
         // No profile and no key in this session (the first run), before this one is saved.
         let noProfile = !context.keyInHand && context.keyOrigin == .none(profile: nil)
             && context.config.profile(named: context.session.profile) == nil
-        let saved = try file.save(profile, makeDefault: arguments.has("--default"))
+        let saved = try file.save(profile, makeDefault: arguments.has("--default"), environment: context.environment)
         let isDefault = saved.becameDefault
-        context.config = try file.load()
+        context.config = try file.load(environment: context.environment)
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
         if let replaced, let backup = saved.backup {
             blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(backup)")))
@@ -377,8 +385,8 @@ public enum ProfileCommand: Command {
         guard let file = context.configFile else {
             throw ShellError.syntax("profile: no config file location (set HOME or XDG_CONFIG_HOME)")
         }
-        try file.setDefault(name)
-        context.config = try file.load()
+        try file.setDefault(name, environment: context.environment)
+        context.config = try file.load(environment: context.environment)
         return CommandResult(blocks: [
             .line(StyledText("profile \(name) is the default: kops starts with it (default_profile in \(file.path))")),
             .hint(context.session.profile == name ? "this session already uses it" : "'profile use \(name)' switches this session too"),

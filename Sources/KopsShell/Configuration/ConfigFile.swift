@@ -13,8 +13,9 @@ public struct ConfigFile: Sendable {
         XDGFolder.config.path(environment: environment).map { $0 + "/kops/config.toml" }
     }
 
-    /// The parsed file; an absent file is an empty configuration.
-    public func load() throws(ConfigError) -> KopsConfig {
+    /// The parsed file, its `api_key_env`s read with `environment` (`KopsConfig.parse`); an absent file is an empty
+    /// configuration.
+    public func load(environment: [String: String] = [:]) throws(ConfigError) -> KopsConfig {
         // Absent only when nothing is there (ENOENT, ENOTDIR): a folder kops may not enter, or a link that loops, hides
         // the user's profiles and is said so (probe22 P22-3: the profiles vanished without a word).
         var info = stat()
@@ -33,7 +34,7 @@ public struct ConfigFile: Sendable {
         guard let text = String(validating: Array(data), as: UTF8.self) else {
             throw .notUTF8(path: path, problem: ScriptRunner.encodingProblem(Array(data)))
         }
-        return try KopsConfig.parse(text, path: path)
+        return try KopsConfig.parse(text, path: path, environment: environment)
     }
 
     /// What `save` did: whether the profile became the default, and where the file as it was before a replaced profile
@@ -48,11 +49,12 @@ public struct ConfigFile: Sendable {
     /// A replaced profile keeps its place and its full-line comments, and the whole previous file is kept in a new
     /// backup beside it, `config.toml~` or the first free `config.toml.~N~` (probe29 P29-13: the old table, its comments
     /// and phone_number_id were gone without a trace; tester53 T9: a second replace overwrote the first's backup).
+    /// The file is read, and read back, with `environment` as `load(environment:)` reads it.
     @discardableResult
-    public func save(_ profile: Profile, makeDefault: Bool = false) throws(ConfigError) -> Saved {
+    public func save(_ profile: Profile, makeDefault: Bool = false, environment: [String: String] = [:]) throws(ConfigError) -> Saved {
         let original = try readText()
         var text = original
-        let existing = try KopsConfig.parse(text, path: path)
+        let existing = try KopsConfig.parse(text, path: path, environment: environment)
         let becomesDefault = makeDefault || (existing.profiles.isEmpty && existing.defaultProfile == nil)
         let replacing = existing.profile(named: profile.name) != nil
         if replacing, let replaced = ConfigFile.replacingSection(["profiles", profile.name], with: ConfigFile.section(for: profile), in: text) {
@@ -68,30 +70,30 @@ public struct ConfigFile: Sendable {
         expected.profiles.removeAll { $0.name == profile.name }
         expected.profiles.append(profile)
         if becomesDefault { expected.defaultProfile = profile.name }
-        let checked = try checkedRoundTrip(text, expected: expected)
+        let checked = try checkedRoundTrip(text, expected: expected, environment: environment)
         let backup = replacing ? try keepBackup(original) : nil
         try write(checked)
         return Saved(becameDefault: becomesDefault, backup: backup)
     }
 
     /// Sets `default_profile = "NAME"`, keeping every other line and comment; the profile must exist.
-    public func setDefault(_ name: String) throws(ConfigError) {
+    public func setDefault(_ name: String, environment: [String: String] = [:]) throws(ConfigError) {
         let text = try readText()
-        let existing = try KopsConfig.parse(text, path: path)
+        let existing = try KopsConfig.parse(text, path: path, environment: environment)
         guard existing.profile(named: name) != nil else {
             throw .unknownProfile(name: name, known: existing.profiles.map(\.name))
         }
         var expected = existing
         expected.defaultProfile = name
-        try write(try checkedRoundTrip(ConfigFile.settingDefault(name, in: text), expected: expected))
+        try write(try checkedRoundTrip(ConfigFile.settingDefault(name, in: text), expected: expected, environment: environment))
     }
 
     /// The edited text, once it reads back as `expected` (same default, same profiles with the same values);
     /// otherwise the file is left as it is and the error says why, so an edit can never make it unreadable.
-    private func checkedRoundTrip(_ text: String, expected: KopsConfig) throws(ConfigError) -> String {
+    private func checkedRoundTrip(_ text: String, expected: KopsConfig, environment: [String: String]) throws(ConfigError) -> String {
         let reread: KopsConfig
         do {
-            reread = try KopsConfig.parse(text, path: path)
+            reread = try KopsConfig.parse(text, path: path, environment: environment)
         } catch {
             throw .editRefused(path: path, reason: "the edited file would not read back (\(error.message))")
         }

@@ -52,10 +52,13 @@ public enum KeyEnvName: Equatable, Sendable {
     /// stopped every profile (tester57 AB8). A name with a lower-case letter is told apart from a key by its shape, as
     /// the history file and the profile's name are (`Profile.nameReadsAsKey`).
     public static func isName(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, !("0"..."9").contains(first),
-            value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
-        else { return false }
-        return !value.contains(where: \.isLowercase) || !readsAsKey(value)
+        isVariableName(value) && (!value.contains(where: \.isLowercase) || !readsAsKey(value))
+    }
+
+    /// True for a POSIX variable name, whatever it reads as: ASCII letters, digits and `_`, not starting with a digit.
+    static func isVariableName(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// A name with a lower-case letter that reads as a key: a token, a random mix or a hex key (`Profile.nameReadsAsKey`),

@@ -59,8 +59,10 @@ public struct KopsConfig: Sendable, Equatable {
         return open.map { $0 + 1 }
     }
 
-    /// Parses the file's text; `path` only labels errors.
-    public static func parse(_ text: String, path: String) throws(ConfigError) -> KopsConfig {
+    /// Parses the file's text; `path` only labels errors. An `api_key_env` is read with `environment`
+    /// (`KeyEnvName.read(_:environment:knownKeys:)`): one that is a key value kops knows from it is refused as a key
+    /// written into the file, and one that reads as a key by its shape alone is a name when that variable is set there.
+    public static func parse(_ text: String, path: String, environment: [String: String] = [:]) throws(ConfigError) -> KopsConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -96,6 +98,8 @@ public struct KopsConfig: Sendable, Equatable {
         guard let profiles = profiles.table else {
             throw .invalidValue(path: path, line: lines.line(of: "profiles", in: nil), key: "profiles", expected: "[profiles.NAME] tables")
         }
+        let knownKeys = KeyEnvName.knownKeys(
+            environment: environment, variables: profiles.keys.compactMap { profiles[$0]?.table?["api_key_env"]?.string })
         for name in profiles.keys {
             guard Profile.isValidName(name) else {
                 throw .invalidProfileName(path: path, line: lines.line(of: name, in: "profiles"), name: name)
@@ -103,14 +107,16 @@ public struct KopsConfig: Sendable, Equatable {
             guard let entry = profiles[name]?.table else {
                 throw .invalidValue(path: path, line: lines.line(of: name, in: "profiles"), key: "profiles.\(name)", expected: "a [profiles.\(name)] table")
             }
-            config.profiles.append(try profile(name, entry, path: path, lines: lines, warnings: &warnings))
+            config.profiles.append(
+                try profile(name, entry, path: path, lines: lines, keys: (environment, knownKeys), warnings: &warnings))
         }
         config.warnings = inLineOrder()
         return config
     }
 
     private static func profile(
-        _ name: String, _ table: TOMLTable, path: String, lines: SourceLines, warnings: inout [(line: Int?, text: String)]
+        _ name: String, _ table: TOMLTable, path: String, lines: SourceLines,
+        keys: (environment: [String: String], known: Set<String>), warnings: inout [(line: Int?, text: String)]
     ) throws(ConfigError) -> Profile {
         let section = "profiles.\(name)"
         func line(_ key: String) -> Int? { lines.line(of: key, in: section) }
@@ -127,7 +133,7 @@ public struct KopsConfig: Sendable, Equatable {
         profile.baseURL = try string("base_url")
         profile.apiKeyEnv = try string("api_key_env")
         if let variable = profile.apiKeyEnv {
-            switch KeyEnvName.read(variable) {
+            switch KeyEnvName.read(variable, environment: keys.environment, knownKeys: keys.known) {
             case .name: break
             case .mistyped(let faults, let meant):
                 throw .mistypedKeyEnv(path: path, line: line("api_key_env"), profile: name, value: variable, faults: faults, meant: meant)

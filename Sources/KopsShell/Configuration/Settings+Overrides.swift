@@ -11,15 +11,17 @@ extension Settings {
     /// (named by `--profile`, `KOPS_PROFILE`, `default_profile`, `profile use`, or the one named `default`) and defines
     /// `api_key_env`/`api_key_command` while `KAPSO_API_KEY` is set (and, for `api_key_env`, to another value), or defines
     /// `base_url` while `KAPSO_API_BASE_URL` is set to another one and no `--base-url` was typed. No value is shown, key
-    /// or URL (a URL may hold a password).
-    static func overrides(profile: Profile?, flags: Flags, environment: [String: String]) -> [String] {
+    /// or URL (a URL may hold a password), nor an `api_key_env` that is a key value kops knows from `environment` and the
+    /// profiles' `variables` (`<redacted>`, as the transcript writes it: tester57b AC1).
+    static func overrides(profile: Profile?, flags: Flags, environment: [String: String], variables: [String]) -> [String] {
         guard let profile else { return [] }
         let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         var lines: [String] = []
         if let key = set("KAPSO_API_KEY") {
             let own: String?
             if let name = profile.apiKeyEnv {
-                own = set(name) == key ? nil : "api_key_env (\(name))"
+                let shown = KeyEnvName.shown(name: name, knownKeys: KeyEnvName.knownKeys(environment: environment, variables: variables))
+                own = set(name) == key ? nil : "api_key_env (\(shown))"
             } else {
                 own = profile.apiKeyCommand.map { _ in "api_key_command" }
             }

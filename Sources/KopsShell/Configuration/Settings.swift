@@ -107,7 +107,8 @@ public struct Settings: Sendable {
         var settings = Settings(
             profile: profileName, baseURL: baseURL, key: key, phoneNumberID: phone, output: output, color: color,
             sources: sources)
-        settings.overridden = overrides(profile: profile, flags: flags, environment: environment)
+        settings.overridden = overrides(
+            profile: profile, flags: flags, environment: environment, variables: config.profiles.compactMap(\.apiKeyEnv))
         return settings
     }
 }

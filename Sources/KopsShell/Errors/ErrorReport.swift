@@ -25,7 +25,7 @@ public struct ErrorReport: Sendable, Equatable {
     /// made); Ctrl-C is not one of them (`isCancellation`).
     public static func isNoAnswer(_ error: (any Error)?) -> Bool {
         if error is UnknownOutcome { return true }
-        if let refused = error as? FirstCallRefusalError { return isNoAnswer(refused.error) }
+        if let explained = error as? any APIErrorExplained { return isNoAnswer(explained.error) }
         if let error = error as? TransportError { return !isCancellation(error) && error.exitStatus != .usage }
         switch error as? KapsoAPIError {
         case .transport(let transport)?: return !isCancellation(transport) && transport.exitStatus != .usage

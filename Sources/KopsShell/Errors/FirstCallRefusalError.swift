@@ -3,7 +3,7 @@ internal import KapsoDiagnostics
 
 /// A 403, 405 or 426 before the host answered any call of the session, said with its next step
 /// (`FirstCallRefusal`: the base URL, what stands in front of the API, or plain http to an https-only host).
-public struct FirstCallRefusalError: KopsError {
+public struct FirstCallRefusalError: KopsError, APIErrorExplained {
     /// The API's error as it came back.
     public var error: KapsoAPIError
     /// What to do, from `FirstCallRefusal.nextStep`.

@@ -17,7 +17,7 @@ extension TranscriptChecker {
         case let error as ConfigError: return error.exitStatus == .failure ? nil : error.exitStatus
         case let error as StartProblem: return error.exitStatus
         case is BaseURLError: return .unavailable
-        case let error as FirstCallRefusalError: return environmentStatus(of: error.error)
+        case let error as any APIErrorExplained: return environmentStatus(of: error.error)
         case let error as TransportError: return transportStatus(error)
         case let error as KapsoAPIError:
             switch error {

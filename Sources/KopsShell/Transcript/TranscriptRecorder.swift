@@ -84,8 +84,8 @@ public final class TranscriptRecorder: OutputSink {
     /// True when the file continued (`record --append`) has CRLF line ends (its first line ends so, as `kops check
     /// --update` reads a file's form): every line written to it ends so too (`fileBytes`).
     var crlf = false
-    /// Token-shaped words typed on recorded lines, longest first (`TranscriptRecorder+TypedTokens`).
-    var typedTokens: [String] = []
+    /// Token-shaped words typed on recorded lines (`TranscriptRecorder+TypedTokens`).
+    var typedTokens = TypedTokens()
     var depth = 0
     var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
