@@ -13,7 +13,7 @@ import Testing
         let run = try await runDemo(["whois \(Self.id)"], number: nil, seed: Self.seed)[0]
         #expect(run.status == 0, "\(run.err)")
         #expect(
-            run.out.contains("\(Self.id) is Kapso's id of an outbound text message to Contact A on Support Line (+1 415-555-0100), failed"),
+            run.out.contains("\(Self.id) is Kapso's id of an outbound text message to +14155550171 on Support Line (+1 415-555-0100), failed"),
             "\(run.out)")
         #expect(run.out.contains("message id (Kapso's; the message has no WAMID)"), "\(run.out)")
         #expect(run.out.contains("phone-number id:") && run.out.contains("100200300400501"), "\(run.out)")
