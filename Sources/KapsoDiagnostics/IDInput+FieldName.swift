@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 // MARK: - A field name copied in front of an id
 
 extension IDInput {
@@ -23,6 +25,7 @@ extension IDInput {
     /// key `wamid` before anything but a whole WAMID.
     static func fieldNameBefore(_ text: String) -> (field: String, value: String)? {
         var whole = Substring(text.trimmingSpaces())
+        if let member = jsonObjectMember(whole) { return member }
         // A JSON object around the pair: `{"id":"wamid.…"}`.
         if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop { $0 == " " } }
         let quotes: [Character] = ["\"", "'", "`"]
@@ -44,6 +47,24 @@ extension IDInput {
         return (String(field), value)
     }
 
+    /// The id member of a whole JSON object of several members pasted (`{"id": "wamid.…", "status": "read"}`, a status as
+    /// Meta's webhook carries it; tester57b V13: "it has '", "status": "read' after its '=' padding"): its `id` when that
+    /// is a string, else the one string member named `…id` or `wamid` whose value starts as a WAMID or reads as an id, as
+    /// `("{\"id\": …, …}", value)`; nil for anything else (one member is a pair, read as such).
+    static func jsonObjectMember(_ whole: Substring) -> (field: String, value: String)? {
+        guard whole.first == "{", whole.last == "}", let object = (try? JSONValue.parse(String(whole)))?.object,
+            object.entries.count > 1
+        else { return nil }
+        let strings = object.entries.compactMap { entry in entry.value.string.map { (key: entry.key, value: $0) } }
+        let named = strings.filter { entry in
+            let key = entry.key.lowercased()
+            return key != "id" && (key.hasSuffix("id") || key == "wamid")
+                && (entry.value.lowercased().hasPrefix("wamid.") || (try? read(entry.value).get()) != nil)
+        }
+        guard let member = strings.first(where: { $0.key == "id" }) ?? (named.count == 1 ? named.first : nil) else { return nil }
+        return ("{\"\(member.key)\": …, …}", cleaned(member.value))
+    }
+
     /// `'id:' in front is a field name copied with the id; without it, it looks damaged: …` for a field name in front of a
     /// WAMID that does not read as one (`WAMID.damage`: cut short, a line wrapped inside it), as a payload line copied from
     /// a wrapped terminal has both (tester56b AA5: each reading alone gave way to an older wording). Nil otherwise.
@@ -51,7 +72,14 @@ extension IDInput {
         guard let (field, value) = fieldNameBefore(text), value.lowercased().hasPrefix("wamid."), case .failure = read(value),
             let damage = WAMID.damage(value)
         else { return nil }
+        if let member = objectMember(field) { return "it is a JSON object pasted whole, \(field): its \"\(member)\" looks damaged: " + damage }
         return "'\(field)' in front is a field name copied with the id; without it, it looks damaged: " + damage
+    }
+
+    /// `id` for the field `jsonObjectMember` writes (`{"id": …, …}`); nil for a field name in front of an id.
+    static func objectMember(_ field: String) -> String? {
+        guard field.hasPrefix("{\""), field.hasSuffix(", …}") else { return nil }
+        return String(field.dropFirst(2).prefix { $0 != "\"" })
     }
 
     /// `<message_id>wamid.…</message_id>` → `("<message_id>", "wamid.…", "a WAMID")`: an XML element whose text reads as an

@@ -316,7 +316,8 @@ extension IDInput.Problem {
         case .lettersForDigits, .lookAlike:
             Self.lookAlikeReason(self) ?? "ids and phone numbers use ASCII letters and digits only"
         case .fieldName(let field, let id, let kind):
-            "'\(field)' in front is a field name copied with the id: without it, it reads as \(kind): \(id)"
+            IDInput.objectMember(field).map { "it is a JSON object pasted whole, \(field): its \"\($0)\" reads as \(kind): \(id)" }
+                ?? "'\(field)' in front is a field name copied with the id: without it, it reads as \(kind): \(id)"
         case .userIDCase(let ascii):
             "a business-scoped user id keeps its country code in capitals, as Meta writes it and Kapso matches it: use \(ascii)"
         case .unknownForm:

@@ -24,6 +24,11 @@ public enum IDResolver {
         /// share them), the newest messages when it carries none; page by page until the id, up to
         /// `IDLookups.maxPages`. Not `GET /whatsapp/messages/{wamid}`, for the same reason as `conversation`.
         case message(String, contact: String?)
+        /// The project's newest messages, page by page until one has this UUID as its id, up to `kapsoMessagePages`: Kapso
+        /// lists a message it holds no WAMID for under a UUID `id` (tester56 Z8), which `messages` shows and `trace` traces
+        /// (tester57b AC3: `whois` called it "not … of this project"). Asked after the other look-ups, only for a UUID they
+        /// did not place (`placed(uuid:facts:)`), and by listing, as `message` is (no 404 left in the project's API log).
+        case kapsoMessage(String)
         /// Conversations whose contact number contains these digits (`ContactNumber.searchKey`: the last 8 of a
         /// Brazilian or Mexican number, which its two forms share).
         case contactConversations(String)
@@ -67,7 +72,7 @@ public enum IDResolver {
             case .phoneNumbers: "numbers"
             case .webhooks: "webhooks"
             case .conversation: "conversations"
-            case .message, .userMessages, .numberChanges, .numberMessages, .recentInbound: "messages"
+            case .message, .kapsoMessage, .userMessages, .numberChanges, .numberMessages, .recentInbound: "messages"
             case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .health: "health"
@@ -95,6 +100,9 @@ public enum IDResolver {
         public var mediaMessages: [Message] = []
         /// Messages whose `phone_number_id` is the id looked up (`Lookup.numberMessages`).
         public var numberMessages: [Message] = []
+        /// How many of the project's newest messages the UUID message look-up read (`Lookup.kapsoMessage`); nil when it
+        /// was not made.
+        public var kapsoMessagesRead: Int? = nil
         /// True once the messages with media were read (even when none came back).
         public var mediaSearched = false
         /// Health reports read, each with the phone-number id it is of (`healthLookups`).
@@ -141,7 +149,7 @@ public enum IDResolver {
             return lookups
         case .uuid(let id):
             // The newest conversations too: a conversation without messages is found by none (tester47 F14).
-            return [.phoneNumbers, .webhooks, .conversation(id), .recentConversations, .recentAPILogs, .recentDeliveries]
+            return [.phoneNumbers, .webhooks, .conversation(id), .recentConversations, .recentAPILogs, .recentDeliveries, .kapsoMessage(id)]
         case .wamid(let id, let contact):
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
@@ -164,7 +172,7 @@ public enum IDResolver {
         switch input {
         case .number(let number): identity = resolveNumber(number, typed: typed, facts: facts)
         case .uuid(let id): identity = resolveUUID(id, typed: typed, facts: facts)
-        case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, facts: facts)
+        case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, typed: typed, facts: facts)
         case .businessScopedUserID(let id): identity = resolveUserID(id, facts: facts)
         case .username(let handle): identity = resolveUsername(handle, facts: facts)
         }

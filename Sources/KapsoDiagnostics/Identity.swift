@@ -106,7 +106,9 @@ public struct Identity: Sendable {
 
     /// The kind in words for this id (`kind.title`), except that a BSUID whose contact's number is known (a `number`
     /// detail) is not called "a username contact without a number" (tester48's notes: the next lines showed the number).
+    /// So is a message found by the UUID Kapso lists it under (tester57b AC3): no WAMID.
     public var kindTitle: String {
+        if kind == .wamid, IDInput.isUUID(input) { return "message id (Kapso's; the message has no WAMID)" }
         guard kind == .businessScopedUserID, details.contains(where: { $0.label == "number" }) else { return kind.title }
         return "contact's business-scoped user id (BSUID)"
     }

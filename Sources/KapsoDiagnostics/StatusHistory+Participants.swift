@@ -49,4 +49,17 @@ extension StatusHistory {
         }
         return others
     }
+
+    /// `the statuses are about US.…19, not the message's recipient 14155550171: the contact's own business-scoped user id,
+    /// so most likely about them`, or `…: they may be another recipient's`, when statuses name others than `to`
+    /// (`otherRecipients`); nil otherwise. `userIDs` are the contact's own business-scoped user ids
+    /// (`MessageVerdict.contactUserIDs`), hedged as the verdict is (tester56b AA14). `trace`'s timeline and `message` say it
+    /// with this one line (tester57b: `message` kept "may be another's" for the contact's own id).
+    public func otherRecipientsLine(than to: String?, userIDs: [String]) -> String? {
+        let others = otherRecipients(than: to)
+        guard !others.isEmpty else { return nil }
+        return "the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to ?? "-"): "
+            + (others.allSatisfy(userIDs.contains)
+                ? "the contact's own business-scoped user id, so most likely about them" : "they may be another recipient's")
+    }
 }

@@ -254,7 +254,7 @@ import Testing
         ])
         #expect(IDResolver.lookups(for: try IDInput.read("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678").get()) == [
             .phoneNumbers, .webhooks, .conversation("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"), .recentConversations, .recentAPILogs,
-            .recentDeliveries,
+            .recentDeliveries, .kapsoMessage("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"),
         ])
         // A WhatsApp username (`@handle`, as `reply --to` takes it) is read and looked up among the conversations and the
         // inbound messages (tester47 F6).

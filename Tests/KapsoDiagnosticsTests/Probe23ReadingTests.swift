@@ -189,11 +189,11 @@ import Testing
         facts.messages = [
             try Self.message(#"{"id":"\#(id)","timestamp":"1795262000","type":"text","to":"5511987654321","kapso":{"direction":"outbound","status":"sent","phone_number":"5511987654321","phone_number_id":"100200300400501"}}"#)
         ]
-        let identity = IDResolver.resolveWAMID(id, contact: "551187654321", facts: facts)
+        let identity = IDResolver.resolveWAMID(id, contact: "551187654321", typed: id, facts: facts)
         #expect(identity.warnings.isEmpty, "\(identity.warnings)")
         #expect(identity.details.contains { $0.value.contains("Brazil's ninth digit") && $0.value.hasSuffix("the same contact") })
         // Another contact altogether is still a warning.
-        let other = IDResolver.resolveWAMID(id, contact: "551187650000", facts: facts)
+        let other = IDResolver.resolveWAMID(id, contact: "551187650000", typed: id, facts: facts)
         #expect(other.warnings.first?.hasPrefix("the id carries +551187650000, but the message's contact is") == true, "\(other.warnings)")
     }
 }

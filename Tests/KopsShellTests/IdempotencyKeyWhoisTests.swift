@@ -10,7 +10,7 @@ import Testing
     @Test func anUnplacedUUIDNamesTheIdempotencyKeyReading() async throws {
         let ran = try await runDemo(["whois 3f1c2b7a-8d4e-4c55-9a61-0b2c3d4e5f60"], width: 2_000)[0]
         #expect(ran.status == 1)
-        #expect(ran.err.contains("is not a number, WABA, customer, webhook, conversation, API log or delivery of this project"), "\(ran.err)")
+        #expect(ran.err.contains("is not a number, WABA, customer, webhook, conversation, message, API log or delivery of this project"), "\(ran.err)")
         #expect(ran.err.contains("if a receiver logged it as X-Idempotency-Key"), "\(ran.err)")
         #expect(ran.err.contains("'deliveries --event EVENT'"), "\(ran.err)")
         #expect(!ran.err.contains("wrong project or key?"), "\(ran.err)")

@@ -21,10 +21,11 @@ extension KapsoClient {
         platformRequest("/whatsapp/conversations/\(percentEncode(id))")
     }
 
-    /// `GET /whatsapp/conversations/{id}`; a 404 becomes `conversationNotFound`.
+    /// `GET /whatsapp/conversations/{id}`; a 404 becomes `conversationNotFound`. Read in `perform`'s shape, as `message` is:
+    /// a body without `data` is not counted as one the host served (`unserved`).
     public func conversation(_ id: String) throws(KapsoAPIError) -> Conversation {
         do throws(KapsoAPIError) {
-            return try Conversation(fromResponse: perform(conversationRequest(id)))
+            return try perform(conversationRequest(id)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) }
         } catch .notFound {
             throw .conversationNotFound(id: id)
         }

@@ -47,16 +47,14 @@ extension KapsoClient {
         }
     }
 
-    /// `GET /whatsapp/webhooks/{id}`; a 404 becomes `webhookNotFound` listing the project's webhook ids.
+    /// `GET /whatsapp/webhooks/{id}`; a 404 becomes `webhookNotFound` listing the project's webhook ids. Read in `perform`'s
+    /// shape, as `message` is: a body without `data` is not counted as one the host served (`unserved`).
     public func webhook(_ id: String) throws(KapsoAPIError) -> Webhook {
-        let json: JSONValue
         do throws(KapsoAPIError) {
-            json = try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))"))
+            return try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))")) { json throws(KapsoAPIError) in try webhook(from: json) }
         } catch .notFound {
             throw .webhookNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try webhooks(.project, perPage: 100).items })
         }
-        guard let object = json["data"]?.object else { throw .badShape(KapsoAPIError.noData("webhook")) }
-        return try Webhook(json: object)
     }
 
     /// `POST` a new webhook in a scope with `{"whatsapp_webhook": fields}`; 422 carries field errors.

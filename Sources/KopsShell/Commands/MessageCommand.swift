@@ -27,17 +27,27 @@ public enum MessageCommand: Command {
     /// The same listing gives the contact's newest message they wrote (`WindowEvidence.newestWritten`), from which the
     /// verdict states their window as `trace` does (probe21 P21-1); nil when it was not read. `unsettled`: the window left
     /// unknown by an action of the contact Meta documents nothing on (`WindowEvidence.unsettled`, tester47 F2).
-    static func contactInbound(
-        of message: Message, in context: ShellContext
-    ) -> (changes: [MessageChange], newest: Int64?, unsettled: WindowEvidence.Unsettled?) {
-        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return ([], nil, nil) }
+    /// For a send whose statuses name another recipient (`recipients`), the same listing gives the contact's own
+    /// business-scoped user ids (`MessageVerdict.contactUserIDs`), read as `trace` reads them (tester57b: `message` kept
+    /// "may be another's" for the contact's own id); the rest stays empty for a send.
+    static func contactInbound(of message: Message, recipients: Bool, in context: ShellContext) -> ContactInbound {
+        guard message.isInbound || recipients, let number = message.phoneNumberID, let contact = message.contact else { return ContactInbound() }
         let filters = [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "inbound")]
-        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return ([], nil, nil) }
+        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return ContactInbound() }
+        let userIDs = MessageVerdict.contactUserIDs(page.items.filter { WindowEvidence.sameContact($0, as: message) } + [message])
+        guard message.isInbound else { return ContactInbound(userIDs: userIDs) }
         let now = context.now()
-        return (
-            MessageChange.of(message.id, in: page.items), WindowEvidence.newestWritten(by: message, among: page.items, now: now),
-            WindowEvidence.unsettled(by: message, among: page.items, now: now)
-        )
+        return ContactInbound(
+            changes: MessageChange.of(message.id, in: page.items), newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+            unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs)
+    }
+
+    /// What `contactInbound` read.
+    struct ContactInbound {
+        var changes: [MessageChange] = []
+        var newest: Int64? = nil
+        var unsettled: WindowEvidence.Unsettled? = nil
+        var userIDs: [String] = []
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -55,15 +65,12 @@ public enum MessageCommand: Command {
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
-        let inbound = contactInbound(of: message, in: context)
+        let history = StatusHistory(message: message, now: context.now())
+        let inbound = contactInbound(of: message, recipients: !history.otherRecipients(than: recipient(of: message)).isEmpty, in: context)
         fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
-        let history = StatusHistory(message: message, now: context.now())
-        let others = history.otherRecipients(than: recipient(of: message))
-        if !others.isEmpty {
-            fields.append(Field(
-                "status recipient", "\(others.joined(separator: ", ")), not the message's recipient: its statuses may be another's",
-                style: .warn))
+        if let others = history.otherRecipientsLine(than: recipient(of: message), userIDs: inbound.userIDs) {
+            fields.append(Field("status recipient", others, style: .warn))
         }
         if let foreign = history.foreignText {
             fields.append(Field("other statuses", "\(foreign): stored with this message but naming another (their id), so not counted", style: .warn))

@@ -105,8 +105,10 @@ extension ReplyCommand {
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
-                // A notification, revoke or removed reaction is no message of the contact's to quote (WindowEvidence).
-                quotedID: quote && message.isInbound && WindowEvidence(message, now: nil).notWritten == nil ? message.id : nil,
+                // A notification, revoke or removed reaction is no message of the contact's to quote (WindowEvidence); nor is
+                // one Kapso lists under its own UUID: a quote names a WAMID (kapso-api.md §9 `context.message_id`).
+                quotedID: quote && message.isInbound && WindowEvidence(message, now: nil).notWritten == nil && !IDInput.isUUID(message.id)
+                    ? message.id : nil,
                 message: message)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }

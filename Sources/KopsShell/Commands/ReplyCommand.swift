@@ -89,14 +89,15 @@ public enum ReplyCommand: Command {
         return try MessageInput.text(arguments.positionals, command: name, usage: usage)
     }
 
-    /// `--message WAMID` read as a WAMID, nil when absent; refused with `--to` (each names whom to write to).
+    /// `--message ID` read as `trace` reads a message id (a WAMID, or the UUID Kapso lists a message under), nil when
+    /// absent; refused with `--to` (each names whom to write to).
     static func message(_ arguments: Arguments) throws -> String? {
         guard let typed = arguments.value("--message") else { return nil }
         if arguments.value("--to") != nil {
             throw ShellError.invalidValue(
                 command: name, what: "combination", value: "--message with --to", expected: "one of them: each names whom to write to")
         }
-        return try MessageInput.wamid(typed, command: name, flag: "--message")
+        return try MessageInput.messageID(typed, command: name, flag: "--message")
     }
 
     /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id or username (read

@@ -298,14 +298,8 @@ public enum TraceCommand: Command {
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
         }
-        let others = history.otherRecipients(than: MessageCommand.recipient(of: message))
-        if !others.isEmpty {
-            let to = MessageCommand.recipient(of: message) ?? "-"
-            blocks.append(.line(StyledText(
-                "  the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to): "
-                    // The contact's own business-scoped user id (tester56b AA14): hedged as the verdict is.
-                    + (others.allSatisfy(userIDs.contains) ? "the contact's own business-scoped user id, so most likely about them"
-                        : "they may be another recipient's"), style: .warn)))
+        if let others = history.otherRecipientsLine(than: MessageCommand.recipient(of: message), userIDs: userIDs) {
+            blocks.append(.line(StyledText("  " + others, style: .warn)))
         }
         blocks += setApart(history)
         if let disagreement = history.disagreement(withKapso: message.status) {

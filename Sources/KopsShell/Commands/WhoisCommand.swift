@@ -122,9 +122,9 @@ public enum WhoisCommand: Command {
             throw misread
         }
         let (pasted, input) = try input(arguments)
-        // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
-        let typed: String
-        if case .wamid(let id, _) = input { typed = id } else { typed = IDInput.cleaned(pasted) }
+        // The id as typed, quotes and trailing punctuation dropped: a WAMID no message has is named so, apart from the form
+        // kops looked for (its padding and URL encoding repaired; tester57b AA5).
+        let typed = IDInput.cleaned(pasted)
         let lookups = IDResolver.lookups(for: input)
         let uuid: String?
         if case .uuid(let id) = input { uuid = id } else { uuid = nil }

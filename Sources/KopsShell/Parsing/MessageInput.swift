@@ -39,23 +39,25 @@ enum MessageInput {
         }
     }
 
-    /// The ids to ask for, for a WAMID typed (`WAMID.lookups`): as typed, then with its padding repaired when that differs.
-    /// Refuses what `wamid(_:command:)` refuses.
-    static func wamids(_ text: String, command: String) throws -> [String] {
-        let id = try wamid(text, command: command)
-        return (try? WAMID.lookups(IDInput.cleaned(text)).get()) ?? [id]
+    /// The message id in what was typed, in the forms every command that takes one reads alike (`trace`, `message`,
+    /// `reply --message`; `whois` and `logs search --around` through the resolver): a WAMID as `wamid(_:command:flag:)`
+    /// reads it, or a UUID as `IDInput.read` reads it (lowercased): Kapso lists a message it holds no WAMID for under a
+    /// UUID `id` (tester56 Z8), which `messages` prints (tester57b AC3: `reply --message` refused it as "expected a WAMID").
+    /// A UUID of no message is named by the resolver from its 404 (`ShellContext.explainingWrongKind`).
+    static func messageID(_ text: String, command: String, flag: String? = nil) throws -> String {
+        do {
+            return try wamid(text, command: command, flag: flag)
+        } catch let wrong as WrongIDForm {
+            guard case .uuid(let id) = wrong.input else { throw wrong }
+            return id
+        }
     }
 
-    /// The ids to ask for, for a message id typed to `trace` or `message` (`wamids`), or a UUID as typed: Kapso lists
-    /// messages whose id is no WAMID (a UUID-shaped `id`, tester56 Z8), and `messages` prints it, so it is asked for
-    /// before any refusal; its 404 is named by the resolver (another kind of id, `ShellContext.explainingWrongKind`).
+    /// The ids to ask for, for a message id typed (`messageID`): a WAMID as typed, then with its padding repaired when that
+    /// differs (`WAMID.lookups`); a UUID alone.
     static func messageIDs(_ text: String, command: String) throws -> [String] {
-        do {
-            return try wamids(text, command: command)
-        } catch let wrong as WrongIDForm {
-            guard case .uuid = wrong.input else { throw wrong }
-            return [wrong.id]
-        }
+        let id = try messageID(text, command: command)
+        return (try? WAMID.lookups(IDInput.cleaned(text)).get()) ?? [id]
     }
 
     /// The Kapso id in what was typed where a UUID belongs (`IDInput.cleaned`, lowercased): conversation, webhook
