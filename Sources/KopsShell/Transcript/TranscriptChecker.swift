@@ -218,6 +218,10 @@ public struct TranscriptChecker {
             for (name, value) in TranscriptChecker.listedVariables(line, block: entry.block, registry: registry)
             where shell.context.session.variables[name] == nil { shell.context.session.variables[name] = value }
             recorder.pageLine = restored.contains(entry.line) ? entry.command : nil
+            // What an editor changed that reads alike is written as the file has it (tester57 AB4).
+            recorder.pageOpening = entry.block.split(separator: "\n").lazy.map(String.init)
+                .first { TranscriptParser.command(in: $0) != nil }
+            recorder.blankAfterBlock = entry.separated
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers): the line shows it so while it runs, and is masked after all
             // when the replay finds it is not (a block added by hand: probe42 P42-4).
@@ -229,6 +233,7 @@ public struct TranscriptChecker {
             let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
             let unansweredBefore = shell.context.unanswered.count
             shell.run(line: line)
+            (recorder.pageOpening, recorder.blankAfterBlock) = (nil, true)
             if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
                 // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
                 // and `--update` would write that over the file (probe18 P18-12).
