@@ -30,16 +30,8 @@ extension TranscriptChecker {
     /// Reads each of `parsed`'s lines as `replay` will run it on `shell` (see there): throws what `replay` throws
     /// before anything runs (`.missingRestore`, `.restoreLacksLine`, `.invalidRestore`, `.notReplayed`).
     func plan(of parsed: TranscriptParser, on shell: Shell, allowWrites: Bool) throws(ScriptError) -> Plan {
-        var lines: [String] = []
-        var writes: [(line: Int, command: String)] = []
-        var kept: [(line: Int, command: String, reason: String)] = []
-        var redacted: [Int: String] = [:]
+        var plan = Plan()
         var occurrences: [String: Int] = [:]
-        var restored: Set<Int> = []
-        var declined: Set<Int> = []
-        var notAccepted: [Int] = []
-        var reselected: [Int: (profile: String, phoneNumberID: String?)] = [:]
-        var stop: (line: Int, command: String, reason: String)?
         // The session the recording's part started with: the header's, or an appended part's.
         var part = (profile: parsed.header.profile, phoneNumberID: parsed.header.phoneNumberID, sources: parsed.header.sources)
         for entry in parsed.commands {
@@ -47,11 +39,16 @@ extension TranscriptChecker {
             occurrences[entry.command] = occurrence + 1
             let restoredLine = restore?.line(for: entry.command, occurrence: occurrence)
             let line = restoredLine ?? entry.command
-            if stop != nil {
-                lines.append(line)
+            if plan.stop != nil {
+                plan.lines.append(line)
                 continue
             }
             if let appended = entry.appended { part = (appended.profile, appended.phoneNumberID, appended.sources) }
+            if let pasted = entry.appended?.header, let reason = TranscriptChecker.otherRecording(pasted, than: parsed.header) {
+                plan.stop = (entry.line, entry.command, reason)
+                plan.lines.append(line)
+                continue
+            }
             // The restore file's line is the line as typed, whatever it looks like (`<contact 1>` typed: P29-7); a page
             // that kept personal data masked nothing.
             if restoredLine == nil, !parsed.header.keepPII, PIIMasker.isMasked(line) {
@@ -59,33 +56,33 @@ extension TranscriptChecker {
                 if let restoreProblem { throw .invalidRestore(path: file, line: entry.command, reason: restoreProblem) }
                 throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
             }
-            if line != entry.command { restored.insert(entry.line) }
-            if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
+            if line != entry.command { plan.restored.insert(entry.line) }
+            if let what = TranscriptChecker.redactedValues(in: line) { plan.redacted[entry.line] = what }
             switch TranscriptChecker.profileUse(
                 in: line, block: entry.block, session: part, host: parsed.header.host, registry: shell.context.registry)
             {
             case .failed?:
-                kept.append((entry.line, entry.command, "it failed when recorded, so it changed nothing"))
-                lines.append(line)
+                plan.kept.append((entry.line, entry.command, "it failed when recorded, so it changed nothing"))
+                plan.lines.append(line)
                 continue
             case .reselected(let profile, let number)?:
-                reselected[entry.line] = (profile, number)
-                kept.append((
+                plan.reselected[entry.line] = (profile, number)
+                plan.kept.append((
                     entry.line, entry.command,
                     "it selected profile \(profile) again, on the same API; what it resets (the phone number, the last list) "
                         + "is replayed"))
-                lines.append(line)
+                plan.lines.append(line)
                 continue
             case .switched(let reason)?:
-                stop = (entry.line, entry.command, reason)
-                lines.append(line)
+                plan.stop = (entry.line, entry.command, reason)
+                plan.lines.append(line)
                 continue
             case nil: break
             }
             if TranscriptChecker.wasDeclined(line, block: entry.block) {
                 // Its recorded outcome is whole: nothing was sent, and nothing is (probe22 P22-5).
-                declined.insert(entry.line)
-                lines.append(line)
+                plan.declined.insert(entry.line)
+                plan.lines.append(line)
                 continue
             }
             if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
@@ -94,31 +91,29 @@ extension TranscriptChecker {
             {
                 // Refused or failed when recorded (read-only, that day's state, the API's error): kept as recorded and
                 // never sent (P40-2).
-                declined.insert(entry.line)
-                kept.append((entry.line, entry.command, reason))
-                notAccepted.append(entry.line)
-                lines.append(line)
+                plan.declined.insert(entry.line)
+                plan.kept.append((entry.line, entry.command, reason))
+                plan.notAccepted.append(entry.line)
+                plan.lines.append(line)
                 continue
             }
             if TranscriptChecker.wasCancelled(entry.block) {
                 let reason = TranscriptChecker.cancelledReason(line, block: entry.block, registry: shell.context.registry)
-                kept.append((entry.line, entry.command, reason))
+                plan.kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.keptWhenChecked(
                 line, registry: shell.context.registry, environment: shell.context.environment)
             {
-                kept.append((entry.line, entry.command, reason))
+                plan.kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
                 throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
             }
             // A write kept as recorded (stopped with Ctrl-C) is not sent with --allow-writes either: it is named once,
             // with why it is kept, not also as a write --allow-writes "sends again" (tester52b K7).
-            if !allowWrites, kept.last?.line != entry.line, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
-                writes.append((entry.line, entry.command))
+            if !allowWrites, plan.kept.last?.line != entry.line, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
+                plan.writes.append((entry.line, entry.command))
             }
-            lines.append(line)
+            plan.lines.append(line)
         }
-        return Plan(
-            lines: lines, writes: writes, kept: kept, redacted: redacted, restored: restored, declined: declined,
-            notAccepted: notAccepted, reselected: reselected, stop: stop)
+        return plan
     }
 }

@@ -54,6 +54,9 @@ public struct TranscriptParser: Sendable {
         public var output: OutputMode?
         /// True for a second transcript pasted below the first: its aliases start at 1, as when it was recorded alone.
         public var pasted = false
+        /// The header of a second transcript pasted below the first, which `kops check` compares with the first's
+        /// (`TranscriptChecker.otherRecording`); nil for a `record --append` part.
+        public var header: TranscriptHeader?
 
         public init(
             profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init(),
