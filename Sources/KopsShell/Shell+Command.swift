@@ -34,8 +34,9 @@ extension Shell {
             var words = words
             var literalHome = literalHome
             outputOverride = try Self.takeOutput(from: &words, literalHome: &literalHome, command: command)
-            var arguments = try Arguments(
-                command: command, words: Array(words.dropFirst()), literalHome: Set(literalHome.filter { $0 > 0 }.map { $0 - 1 }))
+            var arguments = try UnquotedPath.arguments(
+                of: command, words: Array(words.dropFirst()), literalHome: Set(literalHome.filter { $0 > 0 }.map { $0 - 1 }),
+                folder: scriptFolder)
             try command.validate(arguments)
             try Self.refuseBlankPaths(arguments, of: command)
             arguments = try Self.resolvingPaths(arguments, of: command, in: scriptFolder, home: context.environment["HOME"])

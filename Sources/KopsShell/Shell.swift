@@ -247,7 +247,7 @@ public final class Shell {
         else { return nil }
         let check = ScriptCheck(
             lines: [ScriptLine(.command(line), number: 1)], registry: context.registry,
-            variables: Set(context.session.variables.keys), environment: context.environment)
+            variables: Set(context.session.variables.keys), environment: context.environment, folder: scriptFolder)
         if let problem = check.problem { return report(problem.error) }
         var status = ExitStatus.ok
         for piece in pieces where status == .ok && !context.exitRequested { status = runCommands(line: piece) }

@@ -62,6 +62,13 @@ struct ScriptOptions: ParsableArguments {
                     + Suggestion.advice(meant, otherwise: "use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'"))
         }
         guard files.count == 2 || (verb == "bundle" && files.count == 1) else {
+            // A path with spaces typed unquoted is named as one (tester57 AB13).
+            if let found = UnquotedPath.existingFile(in: Array(files.dropFirst()), folder: nil) {
+                throw ValidationError(
+                    UnquotedPath.line(
+                        command: "kops \(verb)", path: found.path, words: files.count - 1 - found.rest.count,
+                        suggested: "kops \(verb) \(PosixWord.quoted(found.path))"))
+            }
             if verb == "bundle" { throw ValidationError("usage: kops bundle [FILE.md]") }
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
         }

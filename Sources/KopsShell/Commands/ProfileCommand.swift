@@ -63,6 +63,13 @@ public enum ProfileCommand: Command {
 
     private static func show(_ context: ShellContext) -> CommandResult {
         let session = context.session
+        if let problem = context.configProblem {
+            // What the unread file names is unknown (tester57 AB15): not the defaults the session holds.
+            let fields = BrokenConfig.fields(
+                [Field("profile", session.profile), Field("api", session.baseURL)], problem: problem, session: session, keyInHand: true)
+            let api: JSONValue = session.sources["api"] ?? "default" == "default" ? .null : .string(session.baseURL)
+            return CommandResult(blocks: [.fields(fields)], json: ["profile": .null, "api": api, "config_problem": .string(problem)])
+        }
         let fields = [
             Field("profile", session.profile), Field("api", session.baseURL),
             Field("config", context.configFile?.path ?? "none"),

@@ -34,6 +34,12 @@ public enum StateCommand: Command {
             Field("key", keyState + (session.sources["key"].map { "  (\($0))" } ?? ""), style: context.keyInHand ? .plain : .dim),
             at: 2)
         }
+        fields = BrokenConfig.fields(fields, problem: context.configProblem, session: session, keyInHand: context.keyInHand)
+        if let problem = context.configProblem {
+            // Not the defaults the session holds: what the file names is unknown (tester57 AB15).
+            (json["config_problem"], json["profile"]) = (.string(problem), .null)
+            if session.sources["api"] ?? "default" == "default" { json["api"] = .null }
+        }
         if !session.sources.isEmpty {
             json["sources"] = .object(JSONObject(session.sources.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) }))
         }

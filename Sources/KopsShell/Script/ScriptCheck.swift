@@ -33,10 +33,11 @@ public struct ScriptCheck {
         "the line ends in '\\' (the command goes on at the next line) but the input ends there; "
         + "finish the command on the next line or remove the '\\'"
 
-    /// `continuing`: the session's `on_error` is `continue` before the first line.
+    /// `continuing`: the session's `on_error` is `continue` before the first line. `folder`: the running script's, where
+    /// its relative paths are read (`UnquotedPath`); nil at the prompt, in `-c` and piped input.
     public init(
         lines: [ScriptLine], registry: CommandRegistry, variables: Set<String>, environment: [String: String],
-        continuing: Bool = false
+        continuing: Bool = false, folder: String? = nil
     ) {
         var assigned = variables
         var continuing = continuing
@@ -81,7 +82,7 @@ public struct ScriptCheck {
                     }
                     let command = try Self.check(
                         at: index, of: commands, in: expanded, registry: registry,
-                        validating: !dynamic.used && !Shell.asksForHelp(words))
+                        validating: !dynamic.used && !Shell.asksForHelp(words), folder: folder)
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {
                         writes.append(Write(line: line.number, label: ScriptPolicy.label(words)))
@@ -102,9 +103,11 @@ public struct ScriptCheck {
 
     /// Checks `commands[index]` of the line `expanded` as it would be checked before it runs: a shell operator among its
     /// words, its name, then (when `validating`) its flags and arguments (`Command.validate`); returns the command. A
-    /// failing command after one that sends or writes is named as the text a `;` cut off (`SemicolonCutError`).
+    /// failing command after one that sends or writes is named as the text a `;` cut off (`SemicolonCutError`). A path
+    /// with spaces typed unquoted, read from `folder`, is named as one (`UnquotedPath`, tester57 AB13).
     static func check(
-        at index: Int, of commands: [[Word]], in expanded: String, registry: CommandRegistry, validating: Bool
+        at index: Int, of commands: [[Word]], in expanded: String, registry: CommandRegistry, validating: Bool,
+        folder: String? = nil
     ) throws -> any Command.Type {
         let typed = commands[index]
         do {
@@ -115,7 +118,7 @@ public struct ScriptCheck {
             var checked = words
             _ = try Shell.takeOutput(from: &checked, command: command)
             do {
-                try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
+                try command.validate(UnquotedPath.arguments(of: command, words: Array(checked.dropFirst()), folder: folder))
             } catch {
                 // The last command's argument a `#` dropped is named, as when the line runs (P29-19).
                 throw ShellError.naming(

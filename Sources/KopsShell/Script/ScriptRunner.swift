@@ -149,7 +149,8 @@ public struct ScriptRunner: Sendable {
         learnSecretsTyped(on: shell)
         let check = ScriptCheck(
             lines: lines, registry: context.registry, variables: Set(context.session.variables.keys),
-            environment: context.environment, continuing: context.session.variables["on_error"] == "continue")
+            environment: context.environment, continuing: context.session.variables["on_error"] == "continue",
+            folder: shell.scriptFolder)
         if let problem = check.problem {
             let outcome = stop(at: problem.line, with: problem.error, on: shell)
             // `kops run` ends with "nothing ran" (`ScriptOutcome.summary`); `-c` prints no summary, so it is said here when

@@ -63,100 +63,10 @@ public struct TranscriptChecker {
         if let block = parsed.unclosedBlock {
             throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
         }
-        var lines: [String] = []
-        var writes: [(line: Int, command: String)] = []
-        var kept: [(line: Int, command: String, reason: String)] = []
-        var redacted: [Int: String] = [:]
-        var occurrences: [String: Int] = [:]
-        // The lines given by the restore file, checked against their blocks' lines before they are run.
-        var restored: Set<Int> = []
-        // The deletes declined at their confirmation when recorded: replayed as recorded, without a request.
-        var declined: Set<Int> = []
-        // The writes whose recorded blocks show they were refused or failed: kept as recorded, never sent (P40-2).
-        var notAccepted: [Int] = []
-        // The `profile use` lines that selected the profile in use again: their resets are redone (`ProfileUse`).
-        var reselected: [Int: (profile: String, phoneNumberID: String?)] = [:]
-        // The `profile use` line that switched to another API or key: nothing from it on is run or refused.
-        var stop: (line: Int, command: String, reason: String)?
-        // The session the recording's part started with: the header's, or an appended part's.
-        var part = (profile: parsed.header.profile, phoneNumberID: parsed.header.phoneNumberID, sources: parsed.header.sources)
-        for entry in parsed.commands {
-            let occurrence = occurrences[entry.command, default: 0]
-            occurrences[entry.command] = occurrence + 1
-            let restoredLine = restore?.line(for: entry.command, occurrence: occurrence)
-            let line = restoredLine ?? entry.command
-            if stop != nil {
-                lines.append(line)
-                continue
-            }
-            if let appended = entry.appended { part = (appended.profile, appended.phoneNumberID, appended.sources) }
-            // The restore file's line is the line as typed, whatever it looks like (`<contact 1>` typed: P29-7); a page
-            // that kept personal data masked nothing.
-            if restoredLine == nil, !parsed.header.keepPII, PIIMasker.isMasked(line) {
-                let file = TranscriptRestore.path(besides: path)
-                if let restoreProblem { throw .invalidRestore(path: file, line: entry.command, reason: restoreProblem) }
-                throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
-            }
-            if line != entry.command { restored.insert(entry.line) }
-            if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
-            switch TranscriptChecker.profileUse(
-                in: line, block: entry.block, session: part, host: parsed.header.host, registry: shell.context.registry)
-            {
-            case .failed?:
-                kept.append((entry.line, entry.command, "it failed when recorded, so it changed nothing"))
-                lines.append(line)
-                continue
-            case .reselected(let profile, let number)?:
-                reselected[entry.line] = (profile, number)
-                kept.append((
-                    entry.line, entry.command,
-                    "it selected profile \(profile) again, on the same API; what it resets (the phone number, the last list) "
-                        + "is replayed"))
-                lines.append(line)
-                continue
-            case .switched(let reason)?:
-                stop = (entry.line, entry.command, reason)
-                lines.append(line)
-                continue
-            case nil: break
-            }
-            if TranscriptChecker.wasDeclined(line, block: entry.block) {
-                // Its recorded outcome is whole: nothing was sent, and nothing is (probe22 P22-5).
-                declined.insert(entry.line)
-                lines.append(line)
-                continue
-            }
-            if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
-                ?? TranscriptChecker.unknownOutcomeWhenRecorded(line, block: entry.block, registry: shell.context.registry)
-                ?? TranscriptChecker.notAcceptedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
-            {
-                // Refused or failed when recorded (read-only, that day's state, the API's error): kept as recorded and
-                // never sent (P40-2).
-                declined.insert(entry.line)
-                kept.append((entry.line, entry.command, reason))
-                notAccepted.append(entry.line)
-                lines.append(line)
-                continue
-            }
-            if TranscriptChecker.wasCancelled(entry.block) {
-                let reason = TranscriptChecker.cancelledReason(line, block: entry.block, registry: shell.context.registry)
-                kept.append((entry.line, entry.command, reason))
-            } else if let reason = TranscriptChecker.notShownDone(line, block: entry.block) {
-                kept.append((entry.line, entry.command, reason))
-            } else if let reason = ScriptPolicy.keptWhenChecked(
-                line, registry: shell.context.registry, environment: shell.context.environment)
-            {
-                kept.append((entry.line, entry.command, reason))
-            } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
-                throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
-            }
-            // A write kept as recorded (stopped with Ctrl-C) is not sent with --allow-writes either: it is named once,
-            // with why it is kept, not also as a write --allow-writes "sends again" (tester52b K7).
-            if !allowWrites, kept.last?.line != entry.line, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
-                writes.append((entry.line, entry.command))
-            }
-            lines.append(line)
-        }
+        let plan = try plan(of: parsed, on: shell, allowWrites: allowWrites)
+        let (lines, writes, redacted, restored, declined) = (plan.lines, plan.writes, plan.redacted, plan.restored, plan.declined)
+        let (notAccepted, reselected, stop) = (plan.notAccepted, plan.reselected, plan.stop)
+        var kept = plan.kept
         TranscriptChecker.startSession(on: shell.context, as: parsed.header)
         let recorder = try TranscriptRecorder(
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
@@ -308,6 +218,10 @@ public struct TranscriptChecker {
             for (name, value) in TranscriptChecker.listedVariables(line, block: entry.block, registry: registry)
             where shell.context.session.variables[name] == nil { shell.context.session.variables[name] = value }
             recorder.pageLine = restored.contains(entry.line) ? entry.command : nil
+            // What an editor changed that reads alike is written as the file has it (tester57 AB4).
+            recorder.pageOpening = entry.block.split(separator: "\n").lazy.map(String.init)
+                .first { TranscriptParser.command(in: $0) != nil }
+            recorder.blankAfterBlock = entry.separated
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers): the line shows it so while it runs, and is masked after all
             // when the replay finds it is not (a block added by hand: probe42 P42-4).
@@ -319,6 +233,7 @@ public struct TranscriptChecker {
             let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
             let unansweredBefore = shell.context.unanswered.count
             shell.run(line: line)
+            (recorder.pageOpening, recorder.blankAfterBlock) = (nil, true)
             if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
                 // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
                 // and `--update` would write that over the file (probe18 P18-12).

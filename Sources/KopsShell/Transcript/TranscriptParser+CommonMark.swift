@@ -99,11 +99,12 @@ extension TranscriptParser {
                         reason: "a kops block whose first line is not a prompt ('kops(PROFILE)> COMMAND'); "
                             + "give it one, or mark the block as another language"))
             }
-            let canonical = line == Substring(TranscriptFence.fence(length: fence.length) + TranscriptRecorder.info)
-            if !canonical || close < lines.count && lines[close] != TranscriptFence.fence(length: fence.length) {
-                let marks =
-                    fence.character == "`"
-                    ? TranscriptFence.fence(length: fence.length) : TranscriptFence.fence(around: body.joined(separator: "\n"))
+            // The fence the recorder would write around these lines: a longer backtick fence than that (```` ````kops ````,
+            // as tools write when nesting) reads as the same block, so it is no difference either (tester57b AC6: every
+            // fence line was one). A shorter one stays: an old 3-backtick block's ```` ```` ```` line is output.
+            let needed = TranscriptFence.fence(around: body.joined(separator: "\n"))
+            let marks = fence.character == "`" ? TranscriptFence.fence(length: min(fence.length, needed.count)) : needed
+            if line != Substring(marks + TranscriptRecorder.info) || close < lines.count && lines[close] != marks {
                 lines[open] = marks + TranscriptRecorder.info
                 if close < lines.count { lines[close] = marks }
                 lines.replaceSubrange((open + 1)..<close, with: body)
@@ -122,31 +123,20 @@ extension TranscriptParser {
     /// killed kops (probe45 P45-7). Both refuse it now with this line.
     public static func unclosedByHand(_ text: String) -> (line: Int, command: String?, next: Int?, fence: String)? {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        var index = 0
-        while index < lines.count {
-            guard let fence = FenceLine(lines[index]), fence.language == TranscriptRecorder.info else {
-                index += 1
-                continue
-            }
-            var close = index + 1
-            while close < lines.count, !fence.closes(lines[close]) { close += 1 }
-            guard close == lines.count else {
-                index = close + 1
-                continue
-            }
-            let inner = ((index + 1)..<lines.count).first { offset in
-                // As `unclosedBlock` reads one: a fence at least as long (a shorter one is output quoting a block).
-                FenceLine(lines[offset]).map { $0.language == TranscriptRecorder.info && $0.length >= fence.length } == true
-                    && offset + 1 < lines.count
-                    && command(in: String(lines[offset + 1])) != nil
-            }
-            guard let inner else { return nil }
-            var above = inner
-            while above > index + 1, lines[above - 1].isEmpty || TranscriptClock.micros(inLine: lines[above - 1]) != nil { above -= 1 }
-            let first = index + 1 < lines.count ? command(in: String(lines[index + 1].drop { $0 == " " })) : nil
-            return (index + 1, first, above + 1, String(repeating: fence.character, count: fence.length))
+        // Only the last block can run to the end of the text.
+        guard let index = kopsBlocks(lines).last.flatMap({ $0.close == nil ? $0.open : nil }), let fence = FenceLine(lines[index])
+        else { return nil }
+        let inner = ((index + 1)..<lines.count).first { offset in
+            // As `unclosedBlock` reads one: a fence at least as long (a shorter one is output quoting a block).
+            FenceLine(lines[offset]).map { $0.language == TranscriptRecorder.info && $0.length >= fence.length } == true
+                && offset + 1 < lines.count
+                && command(in: String(lines[offset + 1])) != nil
         }
-        return nil
+        guard let inner else { return nil }
+        var above = inner
+        while above > index + 1, lines[above - 1].isEmpty || TranscriptClock.micros(inLine: lines[above - 1]) != nil { above -= 1 }
+        let first = index + 1 < lines.count ? command(in: String(lines[index + 1].drop { $0 == " " })) : nil
+        return (index + 1, first, above + 1, String(repeating: fence.character, count: fence.length))
     }
 
     /// Why the line at `index` opens no kops block though its block starts with a kops prompt, or nil: a fence that lost

@@ -7,7 +7,9 @@ extension TranscriptParser {
     /// `text` matched to one of `original` takes that line's end. Session 33: the whole file took its first line's
     /// form, so a CRLF file's LF lines (a pasted note, the text after the last block, P33-3's trailer) became CRLF and
     /// an LF file's CRLF lines lost their CR.
+    /// Its blocks' fences are the file's where they still fit (`keepingFences`: ```` ````kops ````, `~~~kops`).
     public static func inFileForm(_ text: String, like original: String) -> String {
+        let text = keepingFences(text, like: original)
         let scalars = original.unicodeScalars
         let bom = scalars.first == "\u{FEFF}"
         let saved = pieces(of: bom ? String(String.UnicodeScalarView(scalars.dropFirst())) : original)

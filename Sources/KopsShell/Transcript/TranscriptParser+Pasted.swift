@@ -32,7 +32,7 @@ extension TranscriptParser {
         var part = AppendedPart(
             profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources,
             last: .init(webhook: header.lastWebhookID, message: header.lastMessageID, conversation: header.lastConversationID))
-        (part.output, part.pasted) = (header.output ?? .table, true)
+        (part.output, part.pasted, part.header) = (header.output ?? .table, true, header)
         return part
     }
 }

@@ -17,8 +17,11 @@ public struct TranscriptParser: Sendable {
         /// The 1-based line number of the command line in the file.
         public var line: Int
         public var command: String
-        /// The block as written, fences included, with the blank line after it.
+        /// The block as written, fences included, with the blank line after it (when the file has one: `separated`).
         public var block: String
+        /// False when no blank line follows the block's closing fence (an editor or a ticket removed it): the replay
+        /// writes none after it either, so that is no difference (tester57 AB4: every block read as "changed").
+        public var separated = true
         /// The simulator's clock when the command ran (the `<!-- clock: … -->` line above the block).
         public var clock: Int64?
         /// True when text stands between the block's clock line and its fence (a note typed above the block): the clock
@@ -51,6 +54,9 @@ public struct TranscriptParser: Sendable {
         public var output: OutputMode?
         /// True for a second transcript pasted below the first: its aliases start at 1, as when it was recorded alone.
         public var pasted = false
+        /// The header of a second transcript pasted below the first, which `kops check` compares with the first's
+        /// (`TranscriptChecker.otherRecording`); nil for a `record --append` part.
+        public var header: TranscriptHeader?
 
         public init(
             profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init(),
@@ -186,7 +192,13 @@ public struct TranscriptParser: Sendable {
         var fence = TranscriptFence.minimum
         // "\r\n" is one Character: split on it too, or a CRLF file (or an output line ending in "\r") hides its fences.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // The line of the last read block's closing fence: a line after it that is not blank is no separator.
+        var closedAt: Int?
         for (offset, line) in lines.enumerated() {
+            if closedAt == offset - 1, !line.isEmpty, !commands.isEmpty, commands[commands.count - 1].separated {
+                commands[commands.count - 1].block.removeLast()
+                commands[commands.count - 1].separated = false
+            }
             if !inBlock {
                 if line == TranscriptParser.snapshotLine {
                     snapshot = true
@@ -256,6 +268,7 @@ public struct TranscriptParser: Sendable {
                     (clock, clockInLead, snapshot) = (nil, false, false)
                 } else if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
                     commands[commands.count - 1].block = block + "\n"
+                    closedAt = offset
                 }
             } else if expectCommand {
                 expectCommand = false
@@ -277,6 +290,11 @@ public struct TranscriptParser: Sendable {
         // The text's last newline ends its last line: the empty piece after it is no line of the trailer, and a text
         // without one keeps ending without one (probe33 P33-3: each `--update` added a blank line after the user's prose).
         let endsWithNewline = text.last == "\n" || text.last == "\r\n"
+        // A file that ends at its last block's fence (its newline, no blank line after) keeps ending so (AB4).
+        if closedAt == lines.count - 2, endsWithNewline, !commands.isEmpty, commands[commands.count - 1].separated {
+            commands[commands.count - 1].block.removeLast()
+            commands[commands.count - 1].separated = false
+        }
         if !inBlock, endsWithNewline, lead.last?.isEmpty == true { lead.removeLast() }
         if lead.contains(where: { !$0.isEmpty }) { trailer = lead.joined(separator: "\n") + (endsWithNewline ? "\n" : "") }
         if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil, TranscriptFence.fence(length: fence)) }

@@ -128,13 +128,16 @@ extension TranscriptRecorder {
         else { return }
         let line = opened.line
         let shown = maskLine(line)
-        let old = opened.prompt + opened.shown + "\n"
+        // The line as written: spaces or tabs after it are the file's (`lookAlike`), dropped with the rewrite.
+        let old = opened.prompt + opened.shown
         let bytes = Array(text.utf8)
-        guard shown != opened.shown, opened.offset + old.utf8.count <= bytes.count,
-            String(decoding: bytes[opened.offset..<(opened.offset + old.utf8.count)], as: UTF8.self) == old
+        guard shown != opened.shown, opened.offset <= bytes.count,
+            let end = bytes[opened.offset...].firstIndex(of: UInt8(ascii: "\n")),
+            case let written = String(decoding: bytes[opened.offset..<end], as: UTF8.self),
+            written.hasPrefix(old), written.dropFirst(old.count).allSatisfy({ $0 == " " || $0 == "\t" })
         else { return }
-        text = String(decoding: bytes[..<opened.offset], as: UTF8.self) + opened.prompt + shown + "\n"
-            + String(decoding: bytes[(opened.offset + old.utf8.count)...], as: UTF8.self)
+        text = String(decoding: bytes[..<opened.offset], as: UTF8.self) + opened.prompt + shown
+            + String(decoding: bytes[end...], as: UTF8.self)
         openedLine = (opened.prompt, shown, line, opened.offset)
         occurrences[opened.shown, default: 1] -= 1
         let occurrence = occurrences[shown, default: 0]

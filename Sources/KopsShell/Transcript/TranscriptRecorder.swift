@@ -65,6 +65,11 @@ public final class TranscriptRecorder: OutputSink {
     /// for it is already written above a note (`TranscriptParser.Entry.clockInLead`), or the file had none for it, and
     /// a clock line the recording did not write is never added (probe41 P41-4).
     var omitClock = false
+    /// Set by `kops check` for the next block only: false when the file has no blank line after it (`Entry.separated`).
+    var blankAfterBlock = true
+    /// Set by `kops check` for the next block only: its prompt line as the file writes it, written instead of kops's
+    /// own when the two read alike (`lookAlike(_:prompt:shown:)`).
+    var pageOpening: String?
     /// The aliases so far (nil with `--keep-pii`).
     public internal(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
@@ -278,6 +283,9 @@ public final class TranscriptRecorder: OutputSink {
         let shown = pageLine.flatMap { TranscriptRestore.normalizedKey($0) == TranscriptRestore.normalizedKey(masked) ? $0 : nil }
             ?? masked
         pageLine = nil
+        // As the file writes it when the two read alike (`kops check`).
+        let page = pageOpening.flatMap { Self.lookAlike($0, prompt: prompt, shown: shown) }
+        pageOpening = nil
         let occurrence = occurrences[shown, default: 0]
         occurrences[shown] = occurrence + 1
         // With `--keep-pii` nothing is written beside the transcript: the URL's credentials are not kept either.
@@ -285,9 +293,10 @@ public final class TranscriptRecorder: OutputSink {
         append(clockLine)
         openBlock = ""
         let fenceLine = TranscriptRecorder.fence + TranscriptRecorder.info + "\n"
-        openedLine = (prompt, shown, line, text.utf8.count + fenceLine.utf8.count)
-        append(fenceLine + prompt + shown + "\n")
-        lastPrompt = shown == line ? (prompt, line, text.utf8.count) : nil
+        let written = page ?? (prompt: prompt, command: shown)
+        openedLine = (written.prompt, shown, line, text.utf8.count + fenceLine.utf8.count)
+        append(fenceLine + written.prompt + written.command + "\n")
+        lastPrompt = shown == line && written.command == shown ? (written.prompt, line, text.utf8.count) : nil
         if let file, writeFailure == nil {
             guardBlock((file, String(decoding: fileBytes(TranscriptRecorder.terminatedLine + "\n" + TranscriptRecorder.fence + "\n"), as: UTF8.self)))
         }
@@ -315,8 +324,8 @@ public final class TranscriptRecorder: OutputSink {
             open()
             // Forgotten before the fence is written: a signal between the two leaves the block open, never a stray fence.
             guardBlock(nil)
-            if !skipping { append(closingFence() + "\n\n") }
-            skipping = false
+            if !skipping { append(closingFence() + (blankAfterBlock ? "\n\n" : "\n")) }
+            (skipping, blankAfterBlock) = (false, true)
         }
     }
 
