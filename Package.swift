@@ -1,6 +1,26 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `-L static-libs` where its `libstdc++.a`, a link to gcc 12's (Debian 12, what the README and CI build on), is there:
+/// the release `kops` then has libstdc++ linked in instead of loading `libstdc++.so.6` at every start (the Swift
+/// runtime, ICU and TOMLKit use it; the toolchain's `static-stdlib-args.lnk` names `-lstdc++`, which takes the first
+/// folder's `libstdc++.a` or `.so`, so `-static-libstdc++` changes nothing). The loader relocated it and ran its
+/// initialisers: 1.85 M instructions of every start (`kops --version` 3.96 → 2.11 M), 4 % of the 50-read replay
+/// (docs/performance.md, "Session 58").
+/// Elsewhere the link is dangling and the flag is left out (gold stops at a dangling `libstdc++.a`): libstdc++ loaded.
+let staticLibstdcxx: [String] = {
+    #if canImport(Glibc)
+    let folder = Context.packageDirectory + "/static-libs"
+    return access(folder + "/libstdc++.a", R_OK) == 0 ? ["-L", folder] : []
+    #else
+    return []
+    #endif
+}()
+
 let package = Package(
     name: "kops",
     platforms: [.macOS(.v13)],
@@ -52,7 +72,7 @@ let package = Package(
             // static-stdlib-args.lnk says `-export-dynamic`), and the Swift runtime's start-up `dladdr` of its own path
             // walked that table: 0.46 M instructions of every start (docs/performance.md, "Session 56"). Nothing looks
             // kops's symbols up by name: libcurl, libcrypto and zlib are opened with dlopen and read with dlsym on them.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"] + staticLibstdcxx, .when(configuration: .release))]
         ),
         .executableTarget(
             name: "kapso-sim",

@@ -5,7 +5,7 @@ extension Shell {
     /// where the test of the printed text answers for them; returns false, having done nothing, where it cannot.
     ///
     /// Where each cell is in the printed text as its bytes are, with a space, a line feed or the text's edge on either side
-    /// (`Renderer.text(_:cellsShownAsTheyAre:)`: table mode, no width, no colour), and no secret's form holds a space or a
+    /// (`Renderer.text(_:cellsShown:)`: table mode, no width, no colour), and no secret's form holds a space or a
     /// line feed (`SecretFragments.formsHoldCellGap`), a cell that `needsRedaction` answers true for makes it answer true for
     /// the text: every reading of the test finds in the text what it found in the cell (docs/performance.md, "Session 57",
     /// has the argument reading by reading). So a text it answers false for holds no cell `redact` would change, the cells
@@ -14,9 +14,11 @@ extension Shell {
     /// `ClearedCellsTests` compares this with the cells' test on random tables.
     func showClearingCellsByText(_ result: CommandResult) -> Bool {
         guard result.revealedSecret == nil, renderer.errorWidth == nil, !redactor.secretFragments.formsHoldCellGap else { return false }
-        var asTheyAre = true
-        let (out, err) = renderer.text(result, cellsShownAsTheyAre: &asTheyAre)
-        guard asTheyAre else { return false }
+        var shown = TableRenderer.ShownCells()
+        let (out, err) = renderer.text(result, cellsShown: &shown)
+        // A cell of spaces only is shown empty, not as it is, so the text's test cannot answer for it: asked on its own
+        // (`numbers` marks each number but the selected one with `" "`).
+        guard shown.asTheyAre, !shown.blanks.contains(where: { redactor.needsRedaction($0) }) else { return false }
         if result.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
             // A text that may need redaction may hold a cell that does: laid out again from the redacted cells.
             guard !redactor.needsRedaction(out), !redactor.needsRedaction(err) else { return false }

@@ -31,15 +31,16 @@ public struct Renderer: Sendable {
     /// `render(result)`'s lines for each stream, each followed by a line feed, in one string each: what the shell
     /// writes. A table shown as a table is written as one text (`TableRenderer.text`), not a `String` a line.
     public func text(_ result: CommandResult) -> (out: String, err: String) {
-        var asTheyAre = true
-        return text(result, cellsShownAsTheyAre: &asTheyAre)
+        var shown = TableRenderer.ShownCells()
+        return text(result, cellsShown: &shown)
     }
 
-    /// `text(result)`, with `asTheyAre` set false unless every table cell of it is in `out` as its bytes are, with a
-    /// space, a line feed or the text's edge on either side (`TableRenderer.text(_:cellsShownAsTheyAre:)`): a table laid
-    /// out in table mode without a width (no column dropped, moved below or expanded).
-    func text(_ result: CommandResult, cellsShownAsTheyAre asTheyAre: inout Bool) -> (out: String, err: String) {
-        if mode != .table || self.table.width != nil { asTheyAre = false }
+    /// `text(result)`, with `shown.asTheyAre` set false unless every table cell of it is in `out` as its bytes are, with
+    /// a space, a line feed or the text's edge on either side, or is spaces only and in `shown.blanks`
+    /// (`TableRenderer.text(_:cellsShown:)`): a table laid out in table mode without a width (no column dropped, moved
+    /// below or expanded).
+    func text(_ result: CommandResult, cellsShown shown: inout TableRenderer.ShownCells) -> (out: String, err: String) {
+        if mode != .table || self.table.width != nil { shown.asTheyAre = false }
         if let json = jsonPiece(result) { return (json + "\n", "") }
         // As `render(_:)`: no JSON, nothing on standard output in JSON mode.
         if mode == .json {
@@ -55,7 +56,7 @@ public struct Renderer: Sendable {
                 if let lines = detailBelow(table) {
                     out += Self.joined(lines)
                 } else {
-                    out += expands(table) ? Self.joined(expanded(table)) : self.table.text(table, cellsShownAsTheyAre: &asTheyAre)
+                    out += expands(table) ? Self.joined(expanded(table)) : self.table.text(table, cellsShown: &shown)
                 }
                 continue
             }

@@ -8,21 +8,32 @@ extension TableRenderer {
     /// a measured table's cells are not copied for the layout (docs/performance.md, "Session 13"). `TableTextTests`
     /// compares it with `render` on random tables.
     public func text(_ table: Table) -> String {
-        var asTheyAre = true
-        return text(table, cellsShownAsTheyAre: &asTheyAre)
+        var shown = ShownCells()
+        return text(table, cellsShown: &shown)
     }
 
-    /// `text(table)`, with `asTheyAre` set false unless each cell of the table's rows is in the text as its bytes are,
-    /// with a space, a line feed or the text's edge on either side of it: printable ASCII within the value limit not
-    /// ending in a space (`shownCell`), not cut, not painted, and in a column (a row has no more cells than the table
-    /// has columns). What `Shell.showClearingCellsByText` needs to read the text's redaction test as the cells' own.
-    func text(_ table: Table, cellsShownAsTheyAre asTheyAre: inout Bool) -> String {
+    /// How a table's row cells are in its text (`text(_:cellsShown:)`), for `Shell.showClearingCellsByText`, which reads
+    /// the text's redaction test as the cells' own.
+    struct ShownCells {
+        /// False unless each row cell is in the text as its bytes are, with a space, a line feed or the text's edge on
+        /// either side of it, or is one of `blanks`.
+        var asTheyAre = true
+        /// The row cells of spaces only, each text once (`numbers` marks every number but the selected one with `" "`):
+        /// shown empty, they are not in the text as they are, so the text's test cannot answer for them.
+        var blanks: [String] = []
+    }
+
+    /// `text(table)`, with `shown.asTheyAre` set false unless each cell of the table's rows is in the text as its bytes
+    /// are, with a space, a line feed or the text's edge on either side of it: printable ASCII within the value limit
+    /// not ending in a space (`shownCell`), not cut, not painted, and in a column (a row has no more cells than the table
+    /// has columns); or is spaces only, shown empty, and then in `shown.blanks`.
+    func text(_ table: Table, cellsShown shown: inout ShownCells) -> String {
         let columns = table.columns
         let count = columns.count
         let first = table.showsHeader ? 0 : 1
-        if color || table.rows.contains(where: { $0.count > count }) { asTheyAre = false }
+        if color || table.rows.contains(where: { $0.count > count }) { shown.asTheyAre = false }
         guard first < table.rows.count + 1, count > 0 else {
-            if table.rows.contains(where: { !$0.isEmpty }) { asTheyAre = false }
+            if table.rows.contains(where: { !$0.isEmpty }) { shown.asTheyAre = false }
             return render(table).reduce(into: "") { $0 += $1 + "\n" }
         }
         // Each cell's width as shown, header first, `count` a row (a missing cell is 0); the positions of the cells not
@@ -65,7 +76,16 @@ extension TableRenderer {
             && (count..<cellWidths.count).contains { position in
                 cellWidths[position] > widths[position % count] && columns[position % count].truncation != .never
             }
-        if cut || replacedAt.last.map({ $0 >= count }) == true { asTheyAre = false }
+        if cut { shown.asTheyAre = false }
+        for position in replacedAt.reversed() {
+            guard position >= count, shown.asTheyAre else { break }
+            let text = Self.cell(at: position, of: table).text
+            if !Self.isBlank(text) {
+                shown.asTheyAre = false
+            } else if !shown.blanks.contains(text) {
+                shown.blanks.append(text)
+            }
+        }
         let alignRight = columns.map(\.alignRight)
         // At most: every cell's bytes, its column's width in padding, the 3 bytes of a cut's `…` and the 9 of a
         // colour's escapes (`ESC[32m`, `ESC[0m`), two spaces between columns and a line feed.
@@ -105,7 +125,7 @@ extension TableRenderer {
             return overflowed ? 0 : line.end
         }
         // Only with measures that are not `measure`'s (a cell said shown as it is whose bytes are not its width).
-        if overflowed { asTheyAre = false }
+        if overflowed { shown.asTheyAre = false }
         return overflowed ? render(table).reduce(into: "") { $0 += $1 + "\n" } : text
     }
 
@@ -164,6 +184,13 @@ extension TableRenderer {
             end += 1
             spaces = 0
         }
+    }
+
+    /// True for a text of spaces only, one at least, within the value limit: a cell shown empty (`cleaned` drops
+    /// trailing blanks; past the limit it would be capped, `…` added).
+    static func isBlank(_ text: String) -> Bool {
+        let count = text.utf8.count
+        return count > 0 && count <= VisibleText.valueLimit && text.utf8.allSatisfy { $0 == UInt8(ascii: " ") }
     }
 
     /// Cell `position` of `table`, header first, `table.columns.count` a row; an empty cell where a row is short.

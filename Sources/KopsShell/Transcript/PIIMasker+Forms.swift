@@ -85,8 +85,11 @@ extension PIIMasker {
         }
         guard text.contains(String(start)) || (escapable && text.contains("\\")) else { return text }
         let characters = Array(text)
+        let occurrences = occurrences(of: pattern, in: characters)
+        // What the masker wrote is looked for only around something found: most texts hold no value whole.
+        guard !occurrences.isEmpty else { return text }
         let inserted = insertedSpans(in: characters)
-        let found = occurrences(of: pattern, in: characters).filter { occurrence in
+        let found = occurrences.filter { occurrence in
             !inserted.contains { $0.overlaps(occurrence.range) } && (accept?(characters, occurrence.range) ?? true)
         }
         guard !found.isEmpty else { return text }
