@@ -12,9 +12,13 @@ extension ErrorTriage {
     /// or at a pasted delivery's time (`explain`).
     /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5). `deliveredBefore` says whether
     /// a delivery to the same URL succeeded before this one (nil: not known), which weighs a tunnel's 404
-    /// (`WebhookURL.Tunnel.notFound`, tester51 G12).
+    /// (`WebhookURL.Tunnel.notFound`, tester51 G12). `acceptedOther` is a 2xx other than 200 that a delivery of the
+    /// same webhook was counted delivered with (nil: none known): Kapso's docs ask for 200 and do not say how another
+    /// 2xx counts (kapso-api.md §10.2 [uncertain]), so such a delivery shows the status is not what failed this one
+    /// (tester58 AD4: a 204 blamed on its status beside the same handler's 202 delivered five minutes later).
     public static func deliveryMeaning(
-        status recorded: Int?, url: String? = nil, deliveredBefore: Bool? = nil, logs: LogsTime = .listed
+        status recorded: Int?, url: String? = nil, deliveredBefore: Bool? = nil, acceptedOther: Int? = nil,
+        logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = DeliveryAnswer(recorded) { return DeliveryAnswer.unreadableMeaning(shown) }
         let status = DeliveryAnswer(recorded).httpStatus
@@ -29,6 +33,11 @@ extension ErrorTriage {
         case 200?:
             return "the receiver answered 200, yet Kapso counted the delivery as failed; the likely cause (not recorded) "
                 + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
+        case (201..<300)? where acceptedOther != nil:
+            return "the receiver answered \(status ?? 204), not 200, yet this webhook's \(acceptedOther ?? 202) was counted "
+                + "delivered: Kapso accepts a 2xx other than 200 (its docs ask for 200 and do not say how another 2xx counts, "
+                + "kapso-api.md §10.2), so the status is likely not the cause; the likely cause (not recorded) is that the "
+                + "answer came after Kapso's 10 s: answer first, work afterwards"
         case (201..<300)?:
             // The recorded status is the evidence; lateness is recorded nowhere (probe17 P17-7: a 204 was blamed on time).
             return "the receiver answered \(status ?? 204), not 200: Kapso documents that the endpoint \"must return 200 OK within "
@@ -170,10 +179,19 @@ extension ErrorTriage {
 
     /// `deliveryMeaning(status:)` of a delivery's read answer, an unreadable one said as such (tester54 V23).
     public static func deliveryMeaning(
-        _ answer: DeliveryAnswer, url: String? = nil, deliveredBefore: Bool? = nil, logs: LogsTime = .listed
+        _ answer: DeliveryAnswer, url: String? = nil, deliveredBefore: Bool? = nil, acceptedOther: Int? = nil,
+        logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = answer { return DeliveryAnswer.unreadableMeaning(shown) }
-        return deliveryMeaning(status: answer.httpStatus, url: url, deliveredBefore: deliveredBefore, logs: logs)
+        return deliveryMeaning(
+            status: answer.httpStatus, url: url, deliveredBefore: deliveredBefore, acceptedOther: acceptedOther, logs: logs)
+    }
+
+    /// The first 2xx other than 200 with which one of `deliveries` of `webhookID` was counted delivered
+    /// (`deliveryMeaning`'s `acceptedOther`); nil when none was.
+    public static func acceptedOther(in deliveries: [WebhookDelivery], webhookID: String) -> Int? {
+        deliveries.lazy.filter { $0.webhookID == webhookID && $0.status == "delivered" }
+            .compactMap(\.answer.httpStatus).first { (201..<300).contains($0) }
     }
 
     /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
@@ -186,7 +204,9 @@ extension ErrorTriage {
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(DeliveryAnswer.attempts(delivery.attemptCount))",
-                    meaning: Self.deliveryMeaning(delivery.answer, url: delivery.webhookURL)
+                    meaning: Self.deliveryMeaning(
+                        delivery.answer, url: delivery.webhookURL,
+                        acceptedOther: Self.acceptedOther(in: deliveries, webhookID: delivery.webhookID))
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
         }

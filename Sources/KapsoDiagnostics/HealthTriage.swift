@@ -33,7 +33,7 @@ public struct HealthTriage: Sendable {
     }
 
     /// What kops read of the number's inbound messages, for the `webhook_verified` advice (probe11 P11-4): "send a
-    /// message" cannot help a number that already received some.
+    /// message" cannot help a number that already received some; and for `webhook_subscription`'s (tester58 AD8).
     public enum Inbound: Sendable, Equatable {
         /// Not read: the advice says what it assumes.
         case notRead
@@ -47,7 +47,8 @@ public struct HealthTriage: Sendable {
 
     public var findings: [Finding]
 
-    /// Reads `health`; `inbound` is what kops read of the number's inbound messages (only `webhook_verified` uses it);
+    /// Reads `health`; `inbound` is what kops read of the number's inbound messages (`webhook_verified` and
+    /// `webhook_subscription` use it);
     /// `coexistence` the number's `is_coexistence` as listed, nil when not read (only `token_validity` uses it).
     public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil) {
         let order = [
@@ -207,13 +208,7 @@ public struct HealthTriage: Sendable {
             }
             finding.also = entities.filter { $0 != entity }.map { "\($0.type) \($0.state ?? "with errors"): \($0.words ?? "no error listed"); \($0.fix)" }
         case "webhook_subscription":
-            if details["subscribed"]?.bool != false, let fields = missingMessages(details) {
-                finding.cause = "the app's subscription lacks Meta's messages field (it has: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))), "
-                    + "so Meta sends Kapso no incoming messages and no statuses for this number and no message webhook fires"
-            } else {
-                finding.cause = "the app is not subscribed to this WhatsApp account's events, so nothing reaches Kapso"
-            }
-            finding.fix = "reconnect the number in Kapso to resubscribe the app (subscribed_fields must include messages)"
+            readSubscription(&finding, details: details, inbound: inbound)
         case "webhook_verified":
             let says = details["message"]?.string.map { " (Kapso says: \($0))" } ?? ""
             // A failed flag beside a verification time: neither half is stated as fact (tester54 V22: "has not verified
@@ -326,7 +321,7 @@ public struct HealthTriage: Sendable {
     /// developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages), so without it
     /// Kapso hears nothing of the number's messages (kapso-api.md §2.3 `subscribed_fields`). Nil when the list is
     /// absent or null (not known) or holds `messages`.
-    private static func missingMessages(_ details: JSONObject) -> [String]? {
+    static func missingMessages(_ details: JSONObject) -> [String]? {
         guard let fields = details["subscribed_fields"]?.array?.compactMap(\.string), !fields.contains("messages") else { return nil }
         return fields
     }
