@@ -65,14 +65,15 @@ public enum HistoryPolicy {
     }
 
     /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed as a random token mixes them: not a UUID, a WhatsApp
-    /// message id, hex, an id Kapso prints in clear (`req_8b9c…`, `wwe_…`: `isPrefixedHexID`), nor words and numbers
+    /// message or call id (`wamid.…`, `wacid.…`), hex, an id Kapso prints in clear (`req_8b9c…`, `wwe_…`: `isPrefixedHexID`), nor words and numbers
     /// joined (`release2026candidate`, `order4711shipped2026`: few changes between letters and digits, `classChanges`). Probe22
     /// P22-7: those were kept out of the history file, so the log search kops suggests for a request id and a tag
     /// were gone after a restart.
     static func isTokenShaped(_ word: String) -> Bool {
         let lower = word.lowercased()
         if hasTokenPrefix(word) { return true }
-        guard word.count >= 20, !lower.hasPrefix("wamid."), !isUUID(lower), !isPrefixedHexID(lower) else { return false }
+        guard word.count >= 20, !lower.hasPrefix("wamid."), !lower.hasPrefix("wacid."), !isUUID(lower), !isPrefixedHexID(lower)
+        else { return false }
         guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+/".contains($0)) }) else {
             return false
         }

@@ -24,8 +24,10 @@ struct TypedTokens: Sendable {
 
     /// Learns the token-shaped words of a typed `line`, but ids (see above) and those `isID` names.
     mutating func learn(in line: String, except isID: (String) -> Bool = { _ in false }) {
+        let wrapped = Self.wrappedIDPieces(in: line)
         let found = HistoryPolicy.tokenShapedPieces(in: line).filter { word in
             !(word.hasPrefix("eyJ") && !word.contains(".")) && !Self.isID(word) && !isID(word) && !words.contains(word)
+                && !wrapped.contains(word)
         }
         guard !found.isEmpty else { return }
         words = (words + found).sorted { $0.count > $1.count }
@@ -62,6 +64,18 @@ struct TypedTokens: Sendable {
         let longest = min(word.count - 1, text.count)
         guard longest >= shortestCut else { return nil }
         return stride(from: longest, through: shortestCut, by: -1).first { text.hasSuffix(word.prefix($0)) }
+    }
+
+    /// The pieces right after a `wamid.…` or `wacid.…` word: the rest of an id a line break split where it was shown,
+    /// pasted back with a space (`wamid.HBgLMTQxNTU1NTAxN DIVAgAS…`), which kops reads whole (AA13), not a secret; the
+    /// error that says so showed the repaired id with `<redacted>` in it (session 58, AA5WAMIDOneReaderTests).
+    private static func wrappedIDPieces(in line: String) -> Set<String> {
+        let pieces = line.split(whereSeparator: { $0.isWhitespace || "=\"'".contains($0) }).map(String.init)
+        let after = zip(pieces, pieces.dropFirst()).filter { previous, _ in
+            let lower = previous.lowercased()
+            return lower.hasPrefix("wamid.") || lower.hasPrefix("wacid.")
+        }
+        return Set(after.map(\.1))
     }
 
     /// A WAMID's base64 without `wamid.`, a WhatsApp group id or a UUID with a defect (`4e5f…-3c4d5e6f7a8g`): ids.
