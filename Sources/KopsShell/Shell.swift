@@ -281,11 +281,15 @@ public final class Shell {
         markWriteNotAccepted(block, commands: commands[...])
         // A refused line whose command keeps its result leaves none, as a failed one does (`Shell.run(words:)`): `assert`
         // and `capture` after it must not read the result of the line before (tester58 AD7: `messages --status faild`
-        // refused under `on_error continue`, then `assert .data | length > 0` passed on `numbers`' rows).
-        if let words = commands.map({ $0.map(\.text) }).first(where: { words in
-            words.first.flatMap { try? context.registry.command(named: $0) }?.keepsLastResult == true
+        // refused under `on_error continue`, then `assert .data | length > 0` passed on `numbers`' rows). So does a line
+        // whose command kops cannot name (a typo, an unclosed quote: tester58b AE3), which may have been meant to keep one.
+        let words = commands.map { $0.map(\.text) }
+        if let refused = words.first(where: { words in
+            words.first.map { (try? context.registry.command(named: $0))?.keepsLastResult ?? true } ?? false
         }) {
-            context.forgetLastResult(failed: ScriptPolicy.label(words))
+            context.forgetLastResult(failed: ScriptPolicy.label(refused))
+        } else if commands.isEmpty, let first = ran.split(separator: " ").first {
+            context.forgetLastResult(failed: String(first))
         }
         return status
     }

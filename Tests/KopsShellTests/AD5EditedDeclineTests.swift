@@ -34,7 +34,17 @@ import Testing
         #expect(deliveries == 0, "nothing may be sent: \(outcome.diff.joined(separator: "\n"))")
         #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
         #expect(outcome.writesNotSent.count == 1, "\(outcome.writesNotSent)")
-        #expect(outcome.writesNotSent.first?.reason.contains("shows neither that it was done") == true, "\(outcome.writesNotSent)")
+        #expect(outcome.writesNotSent.first?.reason.contains("check does not send it") == true, "\(outcome.writesNotSent)")
+    }
+
+    /// tester58b AE1: a declined block that also holds a line saying it was sent (two copies merged, a note pasted under
+    /// it) is declined: never sent.
+    @Test func aDeclinedReplyWithASentLineAddedIsNotSent() async throws {
+        let (outcome, deliveries) = try await replayed(
+            ["message \(Demo.danaInbound)", "reply Hello there"], outcome: "not sent",
+            as: "not sent\nsent <message 2> to <contact 1> (1415•••0142)")
+        #expect(deliveries == 0, "nothing may be sent: \(outcome.diff.joined(separator: "\n"))")
+        #expect(outcome.writesNotSent.first?.reason.contains("declined when recorded") == true, "\(outcome.writesNotSent)")
     }
 
     @Test func aDeclinedUpdateWhoseOutcomeLineWasCapitalisedIsNotSent() async throws {

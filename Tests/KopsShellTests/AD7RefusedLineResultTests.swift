@@ -25,6 +25,14 @@ import Testing
         #expect(outcome.failedLines == [3, 4, 5], "\(err)")
     }
 
+    /// tester58b AE3: a line whose command kops cannot name (a typo, an unclosed quote) leaves no result either.
+    @Test(arguments: [("mesages --limit 20", "mesages"), ("messages --search 'unclosed", "messages")])
+    func anAssertAfterAnUnreadableLineDoesNotReadTheLineBefore(_ refused: String, named: String) async throws {
+        let (_, out, err) = try await run("set on_error continue\nnumbers\n\(refused)\nassert .data | length > 0")
+        #expect(!out.contains("ok: .data") && !err.contains("ok: .data"), "\(out)\n\(err)")
+        #expect(err.contains("t.kops:4: error: assert: '\(named)"), "\(err)")
+    }
+
     /// A refused line of a command that keeps no result (`set`) leaves the last result as it was.
     @Test func aRefusedSetLeavesTheResult() async throws {
         let (outcome, out, err) = try await run("set on_error continue\nnumbers\nset on_error sometimes\nassert .data | length > 0")

@@ -130,16 +130,22 @@ extension TranscriptChecker {
         let words = commands[0].map(\.text)
         guard !words.contains("--yes"), !words.contains("--dry-run") else { return nil }
         let shown: (Substring) -> Bool
+        let declined: String
         switch words.first {
         case ReplyCommand.name:
-            shown = { ($0.hasPrefix("sent ") || $0.hasPrefix("held ")) && $0.contains(" to ") }
-        case WebhooksCommand.name where words.contains("delete"): shown = { $0.hasPrefix("deleted webhook ") }
-        case WebhooksCommand.name where words.contains("update"): shown = { $0.hasPrefix("updated webhook ") }
+            (shown, declined) = ({ ($0.hasPrefix("sent ") || $0.hasPrefix("held ")) && $0.contains(" to ") }, "notsent")
+        case WebhooksCommand.name where words.contains("delete"): (shown, declined) = ({ $0.hasPrefix("deleted webhook ") }, "notdeleted")
+        case WebhooksCommand.name where words.contains("update"): (shown, declined) = ({ $0.hasPrefix("updated webhook ") }, "notupdated")
         default: return nil
         }
         let lines = block.split(separator: "\n").map { $0.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\t" } }
         guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return nil }
         let output = lines[(prompt + 1)...]
+        // Its decline line, however an editor touched it (case, spaces, punctuation), wins over a line saying it was
+        // done: a block holding both (two copies merged, a note pasted under it) is never sent (tester58b AE1).
+        if output.contains(where: { String($0.lowercased().filter(\.isLetter)).hasPrefix(declined) }) {
+            return "its block says it was declined when recorded ('not …'), whatever else it holds, so check does not send it"
+        }
         guard !output.contains(where: { shown($0) || $0.hasPrefix("{") }) else { return nil }
         return "its block shows neither that it was done nor kops's own line for a declined one (edited or removed?), so "
             + "check does not send it; record it again to check a write"
