@@ -133,7 +133,8 @@ extension Shell {
     /// `line`, an error line, redacted for every sink: secrets (`Redactor.redact(errorLine:)`), and the words typed that
     /// look like a secret, whole or cut short (`TypedTokens`: tester57b AC4, fixD's leftover of AB12).
     func errorText(_ line: String) -> String {
-        typedTokens.redacting(redactor.redact(errorLine: line))
+        typedTokens.learnNoted()
+        return typedTokens.redacting(redactor.redact(errorLine: line))
     }
 
     /// Writes redacted text (lines, each ending in a line feed) to the terminal; a secret the user asked to see stays

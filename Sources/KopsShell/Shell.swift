@@ -141,7 +141,7 @@ public final class Shell {
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
         let ran = Shell.withoutTrailingWhitespace((try? expanded.get()) ?? line)
         redactor.learn(secretsTypedIn: ran)
-        typedTokens.learn(in: ran)
+        typedTokens.note(ran)
         // A line of only whitespace runs nothing and records nothing, as an empty one (probe22 P22-12).
         var block = ran.isEmpty ? nil : recorder
         block?.begin(
@@ -271,7 +271,7 @@ public final class Shell {
         defer { lineDepth -= 1 }
         let ran = Shell.withoutTrailingWhitespace(expanded ?? line)
         redactor.learn(secretsTypedIn: ran)
-        typedTokens.learn(in: ran)
+        typedTokens.note(ran)
         let block = ran.isEmpty ? nil : recorder
         block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         defer { block?.end() }

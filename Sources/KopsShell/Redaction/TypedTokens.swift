@@ -22,6 +22,21 @@ struct TypedTokens: Sendable {
     /// many in a row (`SecretFragments`), and fewer would match ordinary text.
     static let shortestCut = 8
 
+    /// Lines typed but not yet read for tokens (`note`): reading one lexes it again, about 155,000 instructions, which
+    /// every command paid for an error line most never print (session 58: 7.75 M of the 50-read replay's 50.9 M). They
+    /// are read when an error is about to be shown (`learnNoted`), in the order typed.
+    private var noted: [String] = []
+
+    /// Keeps `line` to be learned from before the next error is masked (`learnNoted`).
+    mutating func note(_ line: String) { noted.append(line) }
+
+    /// Learns from the lines `note` kept, then forgets them.
+    mutating func learnNoted() {
+        guard !noted.isEmpty else { return }
+        for line in noted { learn(in: line) }
+        noted.removeAll()
+    }
+
     /// Learns the token-shaped words of a typed `line`, but ids (see above) and those `isID` names.
     mutating func learn(in line: String, except isID: (String) -> Bool = { _ in false }) {
         let wrapped = Self.wrappedIDPieces(in: line)

@@ -19,7 +19,7 @@ extension ScriptRunner {
                 (try? Interpolation.expand(text, variables: context.session.variables, environment: context.environment))
                 ?? text
             shell.redactor.learn(secretsTypedIn: expanded)
-            shell.typedTokens.learn(in: expanded)
+            shell.typedTokens.note(expanded)
             for command in (try? Lexer.commands(in: expanded)) ?? [] {
                 let words = command.map(\.text)
                 shell.redactor.learn(arguments: words)
