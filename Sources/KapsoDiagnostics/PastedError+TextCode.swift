@@ -122,8 +122,7 @@ extension PastedError {
     private static func numberCode(in words: [String], skippingZero: Bool = false) -> String? {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) && !(skippingZero && isZero(word)) {
-            if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
-            if index >= 1, countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
+            if isCount(at: index, in: words) { continue }
             // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
             let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
             let before = index == 0 || joined ? nil : words[index - 1]
@@ -142,14 +141,21 @@ extension PastedError {
     private static func causeCode(in words: [String], besides status: String) -> String? {
         for (index, word) in words.enumerated() where word != status {
             if isNumber(word) {
-                guard (6...7).contains(word.count) || (word.count == 5 && ErrorCatalog.entry(for: word) != nil) else { continue }
-                if index + 1 < words.count, countingWords.contains(words[index + 1].lowercased()) { continue }
-                if index >= 1, countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])) { continue }
+                guard (6...7).contains(word.count) || (word.count == 5 && ErrorCatalog.entry(for: word) != nil),
+                    !isCount(at: index, in: words)
+                else { continue }
                 return word
             }
             if word.contains("_"), ErrorCatalog.entry(for: word) != nil { return word }
         }
         return nil
+    }
+
+    /// True when the word after the number at `index` counts or times it (`countingWords`), or the word or field before
+    /// it names a count or a subcode (`countFields`).
+    private static func isCount(at index: Int, in words: [String]) -> Bool {
+        (index + 1 < words.count && countingWords.contains(words[index + 1].lowercased()))
+            || (index >= 1 && countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])))
     }
 
     /// Words after a number that make it a count, a share or a time, not a code.

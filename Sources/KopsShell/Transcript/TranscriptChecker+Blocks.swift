@@ -98,9 +98,7 @@ extension TranscriptChecker {
     /// was sent to the contact by `check --allow-writes` and by any check on the demo). A line with `--yes` was never
     /// asked.
     static func wasDeclined(_ line: String, block: String) -> Bool {
-        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
-        let words = commands[0].map(\.text)
-        guard !words.contains("--yes"), !words.contains("--dry-run") else { return false }
+        guard let write = AskedWrite(line) else { return false }
         // White space an editor left at a line's end (Markdown's hard break: `not sent␠␠`) is no other outcome
         // (tester57b AC5: such a declined reply was sent by `check --allow-writes`).
         let lines = block.split(separator: "\n").map { $0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed() }
@@ -109,12 +107,29 @@ extension TranscriptChecker {
         let output = lines[(prompt + 1)...].filter {
             !$0.allSatisfy { $0 == "`" } && $0 != TranscriptRecorder.interruptedLine
         }
-        switch words.first {
-        case WebhooksCommand.name where words.contains("delete"): return output == ["not deleted"]
-        case WebhooksCommand.name where words.contains("update"): return output.count == 1 && output[0].hasPrefix("not updated; ")
+        switch write {
+        case .webhookDelete: return output == ["not deleted"]
+        case .webhookUpdate: return output.count == 1 && output[0].hasPrefix("not updated; ")
         // Hints the reply printed before its question (a held message, the window closing soon) may come first.
-        case ReplyCommand.name: return output.last == "not sent" && !output.contains { $0.hasPrefix("sent ") }
-        default: return false
+        case .reply: return output.last == "not sent" && !output.contains { $0.hasPrefix("sent ") }
+        }
+    }
+
+    /// A write that asks `[y/N]` before it is sent, typed alone on its line without `--yes` or `--dry-run`: the lines
+    /// whose recorded block may hold a declined outcome (`wasDeclined`, `notShownDone`); nil for any other line.
+    enum AskedWrite {
+        case reply, webhookDelete, webhookUpdate
+
+        init?(_ line: String) {
+            guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return nil }
+            let words = commands[0].map(\.text)
+            guard !words.contains("--yes"), !words.contains("--dry-run") else { return nil }
+            switch words.first {
+            case ReplyCommand.name: self = .reply
+            case WebhooksCommand.name where words.contains("delete"): self = .webhookDelete
+            case WebhooksCommand.name where words.contains("update"): self = .webhookUpdate
+            default: return nil
+            }
         }
     }
 
@@ -126,17 +141,13 @@ extension TranscriptChecker {
     /// reply whose `not sent` held a no-break space, a zero-width space or a full stop, was capitalised, indented or
     /// deleted, was sent to the contact by `check --allow-writes` and by any check on the demo).
     static func notShownDone(_ line: String, block: String) -> String? {
-        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return nil }
-        let words = commands[0].map(\.text)
-        guard !words.contains("--yes"), !words.contains("--dry-run") else { return nil }
+        guard let write = AskedWrite(line) else { return nil }
         let shown: (Substring) -> Bool
         let declined: String
-        switch words.first {
-        case ReplyCommand.name:
-            (shown, declined) = ({ ($0.hasPrefix("sent ") || $0.hasPrefix("held ")) && $0.contains(" to ") }, "notsent")
-        case WebhooksCommand.name where words.contains("delete"): (shown, declined) = ({ $0.hasPrefix("deleted webhook ") }, "notdeleted")
-        case WebhooksCommand.name where words.contains("update"): (shown, declined) = ({ $0.hasPrefix("updated webhook ") }, "notupdated")
-        default: return nil
+        switch write {
+        case .reply: (shown, declined) = ({ ($0.hasPrefix("sent ") || $0.hasPrefix("held ")) && $0.contains(" to ") }, "notsent")
+        case .webhookDelete: (shown, declined) = ({ $0.hasPrefix("deleted webhook ") }, "notdeleted")
+        case .webhookUpdate: (shown, declined) = ({ $0.hasPrefix("updated webhook ") }, "notupdated")
         }
         let lines = block.split(separator: "\n").map { $0.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\t" } }
         guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return nil }
