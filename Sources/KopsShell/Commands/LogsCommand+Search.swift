@@ -27,6 +27,9 @@ extension LogsCommand {
         if arguments.has("--follow") { _ = try LogSearchFollow(arguments: arguments, query: LogSearchQuery()) }
         if let text = arguments.value("--around") { _ = try Self.around(text) }
         let filters = try LogSearchInput.filters(arguments.all("--filter"))
+        // A credential as a filter's value would be sent to Kapso and kept in its API logs (kapso-api.md §5): refused as
+        // every id argument refuses it (tester59 AF6).
+        for filter in filters { try IDArgument.refuseCredential(filter.value, command: "logs search", flag: "--filter \(filter.key)", expected: nil) }
         // A WAMID that cannot be read filters nothing: said as `trace` says it, not "no events match" (tester56b AA5).
         for filter in filters where filter.key.hasSuffix("message_id") && filter.value.lowercased().hasPrefix("wamid.") {
             guard case .failure = WAMID.canonical(IDInput.cleaned(filter.value)), let reason = IDArgument.wamidReason(filter.value) else { continue }

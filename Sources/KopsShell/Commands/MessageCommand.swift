@@ -160,9 +160,13 @@ public enum MessageCommand: Command {
         return contactLabel(name, contact == name ? nil : contact)
     }
 
-    /// `Lee Park (14155550157)`, or whichever part is known.
+    /// `Lee Park (14155550157)`, or whichever part is known. A name is the contact's own text (their WhatsApp profile) or
+    /// an edited Kapso field: a line break in it is shown as an escape (`\x0a`), as `whois` shows it, so it cannot start
+    /// a line of its own under a field's label (tester59 AF13: a forged `verdict:` line in `trace`).
     static func contactLabel(_ name: String?, _ number: String?) -> String {
-        switch (name, number) {
+        let name = name.map { VisibleText.escaped($0) }
+        let number = number.map { VisibleText.escaped($0) }
+        return switch (name, number) {
         case (let name?, let number?): "\(name) (\(number))"
         case (let name?, nil): name
         case (nil, let number?): number

@@ -193,6 +193,7 @@ public enum ReplyCommand: Command {
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
+        let secretNote = try refuseSecrets([("the text", text)], to: target, force: arguments.has("--force"), in: context)
         let window = try contactWindow(target, elsewhere: true, in: context)
         let dryRun = arguments.has("--dry-run")
         let otherForm = to.flatMap { typed in
@@ -228,13 +229,13 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
-            hints += changes.compactMap(\.forcedNote) + held
+            hints += changes.compactMap(\.forcedNote) + held + [secretNote].compactMap { $0 }
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             if let other = otherSender(target, in: context) { hints.append("it would be sent from " + other) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
-        for note in held { context.emit(CommandResult(blocks: [.hint(note)])) }
+        for note in held + [secretNote].compactMap({ $0 }) { context.emit(CommandResult(blocks: [.hint(note)])) }
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
         let soon = window.closingSoon.map { $0 + "; " } ?? ""
         let sender = otherSender(target, in: context) ?? target.phoneNumberID

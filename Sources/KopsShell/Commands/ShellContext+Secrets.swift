@@ -1,3 +1,4 @@
+internal import KapsoClient
 internal import KopsHTTP
 
 extension ShellContext {
@@ -15,5 +16,13 @@ extension ShellContext {
     public func setVariable(_ name: String, to value: String) {
         shell?.redactor.learn(variable: name, value: value)
         session.variables[name] = value
+    }
+}
+
+extension ShellContext {
+    /// The secret `text` holds that a write would send beyond the session (`OutgoingSecret`), read against the session's
+    /// key and what its redactor knows; nil when every view prints `text` unchanged.
+    func outgoingSecret(in text: String) -> OutgoingSecret? {
+        OutgoingSecret.find(in: text, apiKey: client.apiKey, redactor: shell?.redactor ?? Redactor())
     }
 }

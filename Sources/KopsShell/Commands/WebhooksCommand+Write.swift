@@ -1,6 +1,7 @@
 internal import Foundation
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 // MARK: - create, update, delete, test
 
@@ -38,8 +39,22 @@ extension WebhooksCommand {
         return (id, form)
     }
 
+    /// Refuses a `--url` or `--headers` that holds kops's own API key (`OutgoingSecret.apiKey`, tester59 AF10): Kapso
+    /// would send the project's key to the receiver with every delivery, while every view shows the value masked. A
+    /// receiver's own key or token in a header is what `--headers` is for, and is sent as given.
+    static func refuseOwnKey(_ arguments: Arguments, command: String, in context: ShellContext) throws {
+        for flag in ["--url", "--headers"] {
+            guard let value = arguments.value(flag), context.outgoingSecret(in: value) == .apiKey else { continue }
+            let host = arguments.value("--url").flatMap { URLParts($0)?.host }.map { "the receiver at \($0)" } ?? "the webhook's receiver"
+            throw SecretWouldLeave(
+                command: "\(name) \(command)", part: flag, secret: .apiKey, recipient: host + " (with every delivery)",
+                fix: "nothing was sent; give the receiver's own key or token, never the Kapso API key")
+        }
+    }
+
     static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var form = try createForm(arguments)
+        try refuseOwnKey(arguments, command: "create", in: context)
         let scope: KapsoClient.WebhookScope =
             arguments.value("--scope") == "project" ? .project : .phoneNumber(try context.session.requirePhoneNumber())
         var generated: String?

@@ -1,0 +1,67 @@
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// A secret in text kops is about to send beyond the session (tester59 AF10): a reply's text reaches the contact as typed,
+/// a webhook's URL and headers reach its receiver with every delivery, a log search's filters are kept in Kapso's API
+/// logs (kapso-api.md §5). Every view masks such a value (`Redactor`), so the confirmation and `--dry-run`, the one look
+/// a careful user takes, showed `<redacted>` where the secret would go out in clear.
+enum OutgoingSecret: Equatable {
+    /// The key kops authenticates with (`X-API-Key`), or a near copy of it (`isNearCopy`).
+    case apiKey
+    /// A Meta access token (`EAA…`, `APIKeyShape.Kind.metaAccessToken`).
+    case metaAccessToken
+    /// A Kapso webhook signing secret (`whsec_…`, `APIKeyShape.Kind.webhookSecret`).
+    case webhookSecret
+    /// Another value kops holds as a secret: a revealed webhook secret, a secret-named variable or field it was given or
+    /// read, or 8 or more characters of one.
+    case known
+    /// A word only shaped like a credential, one kops never learned (`sk_…`, a `Bearer` token, `?access_token=…`).
+    case shaped
+
+    /// The first secret `text` holds, in the order above; nil when `redactor` would print `text` unchanged. `apiKey` is
+    /// the session's key (empty: none).
+    static func find(in text: String, apiKey: Secret, redactor: Redactor) -> OutgoingSecret? {
+        guard redactor.redact(text) != text else { return nil }
+        let key = apiKey.revealed
+        let words = text.split(whereSeparator: { " \t\n\r\"'=:,;?&/<>()[]{}".contains($0) }).map(String.init)
+        if key.count >= 8, ByteSearch.contains(key, in: text) || words.contains(where: { isNearCopy($0, of: key) }) { return .apiKey }
+        switch words.lazy.compactMap(APIKeyShape.kind(of:)).first {
+        case .metaAccessToken?: return .metaAccessToken
+        case .webhookSecret?: return .webhookSecret
+        case nil: break
+        }
+        // A token-shaped word typed on the line is remembered before the command runs (`learn(secretsTypedIn:)`): what
+        // kops holds for another reason is read in the text without such words.
+        let rest = words.filter(HistoryPolicy.hasTokenPrefix).reduce(text) { $0.replacing($1, with: " ") }
+        let held = redactor.knownSecrets.contains { $0.revealed.count >= 4 && ByteSearch.contains($0.revealed, in: rest) }
+        return held || redactor.secretFragments.masked(rest) != rest ? .known : .shaped
+    }
+
+    /// True when `word` is `key` with at most two characters added, dropped or changed where the two part (a key copied
+    /// short, with a typo, upper-cased): the same length give or take two, and the same start and end, in any case,
+    /// covering all but two of the key's characters. A run of the key's characters inside another word (`_0123456789` of
+    /// a test key in a receiver's `hdr_canary_0123456789`) is no copy of it.
+    static func isNearCopy(_ word: String, of key: String) -> Bool {
+        let word = Array(word.lowercased()), key = Array(key.lowercased())
+        guard abs(word.count - key.count) <= 2 else { return false }
+        let start = zip(word, key).prefix { $0 == $1 }.count
+        let end = zip(word.reversed(), key.reversed()).prefix { $0 == $1 }.count
+        return min(start + end, key.count) >= key.count - 2
+    }
+
+    /// What the value is, for a line that names it without showing it: `kops's API key`, `a webhook signing secret (whsec_…)`.
+    var name: String {
+        switch self {
+        case .apiKey: "kops's own Kapso API key (the key this session sends)"
+        case .metaAccessToken: "a Meta access token (EAA…)"
+        case .webhookSecret: "a webhook signing secret (whsec_…)"
+        case .known: "a value kops holds as a secret"
+        case .shaped: "what looks like a credential"
+        }
+    }
+
+    /// True for kops's own API key, which no `--force` sends: the key of the project the session works on never belongs
+    /// in a message or a receiver's request. Any other secret may be meant (a sign-in link's token, a key the contact is
+    /// given on purpose) and goes with `--force`.
+    var neverSent: Bool { self == .apiKey }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// tester59 AF10: `reply` sent kops's own API key, a webhook signing secret or a Meta token to the contact in clear,
+/// while its question and `--dry-run` showed the text masked; `webhooks create` put the project's key in a receiver's
+/// header or URL without a word. tester59 AF6: `logs search --filter KEY=whsec_…` sent the secret into Kapso's logs.
+@Suite struct AF10SecretInWriteTests {
+    static let contact = "+14155550142"
+
+    /// The bodies of the number's outbound messages as the simulator holds them.
+    private func outboundBodies(_ fixture: SimulatorFixture) throws -> [String] {
+        try fixture.client().messages(filters: [("direction", "outbound")], limit: 100).items.compactMap {
+            $0.json["text"]?["body"]?.string
+        }
+    }
+
+    @Test(arguments: [
+        ("here is the key test_key_0123456789 ok", "kops's own Kapso API key (the key this session sends)"),
+        ("key test_key_012345678 minus one", "kops's own Kapso API key (the key this session sends)"),
+        ("key TEST_KEY_0123456789 upper-cased", "kops's own Kapso API key (the key this session sends)"),
+        ("hook secret whsec_Zq9xT7pL2mN4vB8k", "a webhook signing secret (whsec_…)"),
+        ("token EAAGm0PX4ZCpsBAKZAxyz1234567890abcdef", "a Meta access token (EAA…)"),
+        ("use sk_live_abcdefghijklmnop1234 now", "what looks like a credential"),
+    ])
+    func aReplyHoldingASecretIsRefusedAndNothingIsSent(_ text: String, named: String) async throws {
+        try await withSimulator { fixture in
+            let before = try outboundBodies(fixture)
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            for line in ["reply --to \(Self.contact) \(text)", "reply --to \(Self.contact) --dry-run \(text)"] {
+                let status = shell.run(line: line)
+                #expect(status == .usage, "\(line): \(output.err)")
+            }
+            #expect(output.err.contains("reply: the text holds \(named), shown masked on screen"), "\(output.err)")
+            #expect(output.err.contains("would receive it in clear; nothing was sent"), "\(output.err)")
+            #expect(!output.out.contains("\"body\""), "the dry run printed a request: \(output.out)")
+            #expect(try outboundBodies(fixture) == before)
+        }
+    }
+
+    /// A word only shaped like a credential may be meant for the contact: `--force` sends it, and says so first.
+    @Test func forceSendsAShapedWordWithANote() async throws {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            #expect(shell.run(line: "reply --to \(Self.contact) --force use sk_live_abcdefghijklmnop1234 now") == .ok, "\(output.err)")
+            #expect((output.out + output.err).contains("--force: the text holds what looks like a credential"), "\(output.out)")
+            #expect(try outboundBodies(fixture).contains("use sk_live_abcdefghijklmnop1234 now"))
+        }
+    }
+
+    /// kops's own key is never sent, `--force` or not; a template value is read as the text is.
+    @Test(arguments: [
+        "reply --to \(contact) --force key test_key_0123456789",
+        "reply --to \(contact) --force --template part_ready --param customer_name=Lee --param order_id=test_key_0123456789",
+    ])
+    func theOwnKeyIsNeverSent(_ line: String) async throws {
+        try await withSimulator { fixture in
+            let before = try outboundBodies(fixture)
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            #expect(shell.run(line: line) == .usage, "\(output.out)\n\(output.err)")
+            #expect(output.err.contains("kops's own Kapso API key"), "\(output.err)")
+            #expect(output.err.contains("kops never sends its own API key"), "\(output.err)")
+            #expect(try outboundBodies(fixture) == before)
+        }
+    }
+
+    /// An ordinary reply is untouched.
+    @Test func anOrdinaryReplyGoes() async throws {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            #expect(shell.run(line: "reply --to \(Self.contact) see you at 10") == .ok, "\(output.err)")
+            #expect(try outboundBodies(fixture).contains("see you at 10"))
+        }
+    }
+
+    @Test(arguments: [
+        "webhooks create --url https://hooks.example.net/in --events whatsapp.message.received --headers '{\"X-API-Key\":\"test_key_0123456789\"}'",
+        "webhooks create --url 'https://hooks.example.net/in?apikey=test_key_0123456789' --events whatsapp.message.received",
+    ])
+    func aWebhookCarryingTheOwnKeyIsNotCreated(_ line: String) async throws {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            #expect(shell.run(line: "webhooks") == .ok)
+            let listed = output.out
+            #expect(shell.run(line: line) == .usage, "\(output.err)")
+            #expect(output.err.contains("holds kops's own Kapso API key"), "\(output.err)")
+            #expect(output.err.contains("the receiver at hooks.example.net (with every delivery) would receive it in clear"), "\(output.err)")
+            #expect(shell.run(line: "webhooks") == .ok)
+            #expect(output.out.components(separatedBy: "hooks.example.net").count == listed.components(separatedBy: "hooks.example.net").count)
+        }
+    }
+
+    /// A receiver's own key in a header is what `--headers` is for.
+    @Test func aReceiversOwnKeyInAHeaderIsCreated() async throws {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            let line = "webhooks create --url https://hooks.example.net/in --events whatsapp.message.received --headers '{\"X-Receiver-Key\":\"rk_0123456789abcdef\"}'"
+            #expect(shell.run(line: line) == .ok, "\(output.err)")
+            #expect(output.out.contains("created webhook"), "\(output.out)")
+        }
+    }
+
+    @Test func aLogSearchFilterHoldingAWebhookSecretIsRefused() async throws {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            let before = fixture.counters().requests
+            #expect(shell.run(line: "logs search --filter whatsapp_message_id=whsec_Zq9xT7pL2mN4vB8k") == .usage, "\(output.err)")
+            #expect(output.err.contains("logs search --filter whatsapp_message_id: this is a webhook signing secret"), "\(output.err)")
+            #expect(fixture.counters().requests == before)
+        }
+    }
+}
