@@ -71,6 +71,7 @@ public struct WebhookCheck {
             }
             check(webhook, number: number, projectNumbers: projectNumbers)
             checkScheme(webhook, deliveries: deliveries[webhook.id] ?? [])
+            checkTemporary(webhook)
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)

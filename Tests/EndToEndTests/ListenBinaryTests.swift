@@ -288,6 +288,25 @@ import Testing
         }
     }
 
+    /// tester59 AF9: a kops killed outright (SIGKILL: no handler runs) leaves its temporary webhook active; `webhooks
+    /// check` names it as a leftover of `listen --register` (its `X-Kops-Listen` header) with the delete command, where
+    /// it said "0 errors, 0 warnings".
+    @Test func aKilledRegisterLeavesAWebhookThatCheckNames() async throws {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let listen = try Registered("use 100200300400502; listen --register https://left.example.test/", environment: environment)
+            let id = listen.id
+            listen.process.send(SIGKILL)
+            _ = listen.process.wait(seconds: 10)
+            let check = try ProcessRunner.run("kops", ["-c", "use 100200300400502; webhooks check \(id)"], environment: environment)
+            let text = check.stdout + check.stderr
+            #expect(text.contains("a temporary webhook of 'listen --register' (header X-Kops-Listen) still active"), "\(text)")
+            #expect(text.contains("webhooks delete \(id)"), "\(text)")
+        }
+    }
+
     /// probe14 P14-13: a temporary webhook kops cannot delete at Ctrl-C (the API answers 503 twice) is left pointing
     /// at a dead URL: listen says how to delete it and exits 1, so a wrapper script does not see success.
     @Test func registerThatCannotDeleteItsWebhookFails() async throws {

@@ -21,6 +21,8 @@ extension ListenCommand {
         let fields: JSONObject = [
             "url": .string(url), "events": .array(names.map { .string($0) }), "secret_key": .string(secret),
             "payload_version": "v2",
+            // Marks it as temporary, so a leftover of a kops that was killed is named by `webhooks check` (tester59 AF9).
+            "headers": [WebhookCheck.temporaryHeader: "temporary"],
         ]
         let webhook: Webhook
         do {
