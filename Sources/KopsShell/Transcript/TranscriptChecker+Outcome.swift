@@ -54,10 +54,9 @@ extension TranscriptChecker {
         /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
         public var keptAfterUnreplayed: [Int] = []
 
-        /// The `profile use` line where the replay stopped (`ProfileUse.switched`), or the first line of a second
-        /// transcript pasted below the first (`pasted`, `otherRecording`), why, and how many blocks follow it: it and they
-        /// are kept as recorded, unchecked. Nil when the replay went to the end.
-        public var stoppedAt: (line: Int, command: String, reason: String, after: Int, pasted: Bool)?
+        /// The `profile use` line where the replay stopped (`ProfileUse.switched`), why, and how many blocks follow it:
+        /// it and they are kept as recorded, unchecked. Nil when the replay went to the end.
+        public var stoppedAt: (line: Int, command: String, reason: String, after: Int)?
 
         /// The blocks of a demo transcript replayed without a `<!-- clock: … -->` line of their own (an editor or a
         /// ticket system that strips HTML comments removed it): each ran at the instant of the block before it, so its

@@ -23,9 +23,8 @@ extension TranscriptChecker {
         var notAccepted: [Int] = []
         /// The `profile use` lines that selected the profile in use again: their resets are redone (`ProfileUse`).
         var reselected: [Int: (profile: String, phoneNumberID: String?)] = [:]
-        /// The `profile use` line that switched to another API or key, or the first line of a second transcript pasted
-        /// below the first (`pasted`): nothing from it on is run or refused.
-        var stop: (line: Int, command: String, reason: String, pasted: Bool)?
+        /// The `profile use` line that switched to another API or key: nothing from it on is run or refused.
+        var stop: (line: Int, command: String, reason: String)?
     }
 
     /// Reads each of `parsed`'s lines as `replay` will run it on `shell` (see there): throws what `replay` throws
@@ -46,7 +45,7 @@ extension TranscriptChecker {
             }
             if let appended = entry.appended { part = (appended.profile, appended.phoneNumberID, appended.sources) }
             if let pasted = entry.appended?.header, let reason = TranscriptChecker.otherRecording(pasted, than: parsed.header) {
-                plan.stop = (entry.line, entry.command, reason, true)
+                plan.stop = (entry.line, entry.command, reason)
                 plan.lines.append(line)
                 continue
             }
@@ -75,7 +74,7 @@ extension TranscriptChecker {
                 plan.lines.append(line)
                 continue
             case .switched(let reason)?:
-                plan.stop = (entry.line, entry.command, reason, false)
+                plan.stop = (entry.line, entry.command, reason)
                 plan.lines.append(line)
                 continue
             case nil: break

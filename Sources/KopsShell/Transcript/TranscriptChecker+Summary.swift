@@ -22,7 +22,8 @@ extension TranscriptChecker.Outcome {
         let other = count(keptAsRecorded.map(\.line))
         let stopped = stoppedAt.map { $0.after + 1 } ?? 0
         // What the replay stopped at, named as found (fixC's leftover: a pasted part was called "the switch").
-        let stoppedFrom = "from the " + (stoppedAt?.pasted == true ? "second transcript pasted" : "switch") + " at line "
+        let pasted = stoppedAt?.reason.hasPrefix(TranscriptChecker.pastedPartReason) == true
+        let stoppedFrom = "from the " + (pasted ? "second transcript pasted" : "switch") + " at line "
             + "\(stoppedAt?.line ?? 0) on"
         let kinds: [(Int, String, String)] = [
             (unknown, "write with an unknown outcome when recorded", "writes with an unknown outcome when recorded"),

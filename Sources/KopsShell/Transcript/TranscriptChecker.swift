@@ -297,8 +297,7 @@ public struct TranscriptChecker {
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
         (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
         if let stop {
-            outcome.stoppedAt = (
-                stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count, stop.pasted)
+            outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }
         if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
             (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
