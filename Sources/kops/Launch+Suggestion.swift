@@ -2,20 +2,6 @@ import Foundation
 import KapsoDiagnostics
 import KopsShell
 
-/// A word as a POSIX shell reads it back, e.g. `PosixWord.quoted("explain 131047")` → `'explain 131047'`,
-/// `PosixWord.quoted("it's")` → `'it'\''s'`: a word of letters, digits and `._-+=@%:/,` stays as it is.
-enum PosixWord {
-    static func quoted(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-", "+", "=", "@", "%", ":", "/", ",": true
-            default: false
-            }
-        }
-        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
 // MARK: - Suggested command lines
 
 extension Launch {

@@ -272,7 +272,8 @@ struct Launch: Equatable {
         }
 
         var status: ExitStatus
-        if let scripted = script.run(shell: shell, stderr: stdout) {
+        // The lines `run` and `check` write themselves name the file as given: shown with its controls escaped (AE7).
+        if let scripted = script.run(shell: shell, stderr: VisibleOutput(stdout)) {
             status = scripted
         } else if !commands.isEmpty {
             status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
@@ -287,9 +288,9 @@ struct Launch: Equatable {
             var historyWarned = true
             if let history, history.refusal == nil, history.readOnly {
                 // Read, never written nor chmod-ed: the warning says what happens (probe24 P24-7).
-                stdout.write("warning: history file \(history.path) is read-only: kops reads it but adds nothing to it; this session's lines stay in memory\n", to: .err)
+                stdout.write("warning: history file \(VisibleText.escaped(history.path)) is read-only: kops reads it but adds nothing to it; this session's lines stay in memory\n", to: .err)
             } else if let history, let refusal = history.refusal ?? history.writeProblem {
-                stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
+                stdout.write("warning: history file \(VisibleText.escaped(history.path)) is not used: \(refusal); history stays in memory\n", to: .err)
             } else {
                 historyWarned = false
             }

@@ -99,7 +99,7 @@ enum OfflineVerbs {
     private static func completions(_ words: [String]) -> Int32 {
         let shells: [String: CompletionShell] = ["bash": .bash, "zsh": .zsh, "fish": .fish]
         guard words.count == 1, let shell = shells[words[0]] else {
-            let got = words.first.map { "'\($0)'" } ?? "nothing"
+            let got = words.first.map { "'\(VisibleText.escaped($0))'" } ?? "nothing"
             StandardOutput(environment: ProcessEnvironment.variables).write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
             return ExitStatus.usage.rawValue
         }

@@ -63,11 +63,11 @@ struct ScriptOptions: ParsableArguments {
         }
         guard files.count == 2 || (verb == "bundle" && files.count == 1) else {
             // A path with spaces typed unquoted is named as one (tester57 AB13).
-            if let found = UnquotedPath.existingFile(in: Array(files.dropFirst()), folder: nil) {
+            if let found = UnquotedPath.existingFile(in: Array(files.dropFirst()), folder: nil, new: verb == "bundle") {
                 throw ValidationError(
                     UnquotedPath.line(
                         command: "kops \(verb)", path: found.path, words: files.count - 1 - found.rest.count,
-                        suggested: "kops \(verb) \(PosixWord.quoted(found.path))"))
+                        suggested: "kops \(verb) \(PosixWord.quoted(found.path))", isNew: found.isNew))
             }
             if verb == "bundle" { throw ValidationError("usage: kops bundle [FILE.md]") }
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")

@@ -41,17 +41,17 @@ import Testing
         #expect(quoted.allSatisfy { $0.hasPrefix("       '") }, "\(quoted)")
     }
 
-    /// An unquoted command on a fix line of its own (`WebhooksCommand.fixLines`) is a `.command` block: not wrapped.
+    /// An unquoted command on a fix line of its own (`FixLayout.lines`) is a `.command` block: not wrapped.
     @Test func anUnquotedCommandOnItsOwnLineIsNotWrapped() {
         let fix = "the webhook sends every event of the project to one receiver; to receive only some events, replace it: "
             + Self.create + "; then webhooks delete 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e (it lists no event a phone-number webhook gets)"
-        let blocks = WebhooksCommand.fixBlocks(fix, width: 80)
+        let blocks = FixLayout.blocks(fix, width: 80)
         #expect(blocks.contains(.command("       " + Self.create + ";")), "\(blocks)")
         var renderer = Renderer(mode: .table)
         renderer.table.width = 80
         let shown = renderer.render(CommandResult(blocks: blocks)).out.joined(separator: "\n").split(separator: "\n")
         #expect(shown.contains { $0.hasSuffix(Self.create + ";") }, "\(shown)")
         // Without a terminal (pipes, transcripts) the fix is one line, as before.
-        #expect(WebhooksCommand.fixBlocks(fix, width: nil) == [.line(StyledText("  fix: " + fix))])
+        #expect(FixLayout.blocks(fix, width: nil) == [.line(StyledText("  fix: " + fix))])
     }
 }

@@ -12,7 +12,7 @@ import Testing
     func aLongFixIsShownWholeWithItsCommand(parts: Int) {
         let advice = (0..<parts).map { "\($0 + 1) of 5 failures: " + String(repeating: "the receiver answered badly ", count: 8) }
         let fix = (advice + [Self.command]).joined(separator: "; ")
-        let lines = WebhooksCommand.fixLines(fix)
+        let lines = FixLayout.lines(fix)
         let shown = Renderer(mode: .table).render(CommandResult(blocks: lines.map { .line(StyledText("  fix: " + $0)) })).out
         #expect(!shown.joined().contains("not shown"), "\(shown)")
         #expect(shown.contains { $0.hasSuffix(Self.command) }, "\(shown)")
@@ -30,7 +30,7 @@ import Testing
             + "from the internet and that the handler answers 200 within Kapso's 10 s (answer first, work afterwards)), then "
             + command + "; events of the pause are never redelivered (kapso-api.md §4): read them with 'messages'; or "
             + "keep it paused: webhooks delete \(id) (it lists no event a phone-number webhook gets)"
-        let lines = WebhooksCommand.fixLines(fix, width: width)
+        let lines = FixLayout.lines(fix, width: width)
         #expect(lines.joined(separator: " ") == fix)
         var renderer = Renderer(mode: .table)
         renderer.table.width = width
@@ -40,6 +40,6 @@ import Testing
         #expect(shown.contains(command + ";"), "\(shown)")
         #expect(shown.contains("webhooks delete \(id)"), "\(shown)")
         #expect(shown.allSatisfy { $0.count <= width }, "\(shown)")
-        #expect(WebhooksCommand.fixLines(fix) == [fix])
+        #expect(FixLayout.lines(fix) == [fix])
     }
 }

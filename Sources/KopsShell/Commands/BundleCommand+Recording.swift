@@ -55,7 +55,7 @@ extension BundleCommand {
     static func doneLine(path: String, recorded: Bool, stopped: TranscriptRecorder?, leftOut: String?, context: ShellContext)
         -> String
     {
-        let check = " (check it with '\(context.kopsCommand) check \(path)')"
+        let check = " (check it with '\(context.kopsCommand) check \(PosixWord.quoted(path))')"
         if let stopped, recorded { return "wrote support bundle \(path) with the stopped recording \(name(of: stopped))" + check }
         if recorded { return "wrote support bundle \(path)" + check }
         if let leftOut { return "wrote support bundle \(path) without the session's recording: \(leftOut)" }

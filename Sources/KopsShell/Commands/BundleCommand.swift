@@ -34,7 +34,7 @@ public enum BundleCommand: ScriptCommand {
         let period = arguments.value("--period") ?? "24h"
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
         guard let shell = context.shell, shell.recorder?.isReplay != true else {
-            return CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with '\(context.kopsCommand) check \(path)')")])
+            return CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with '\(context.kopsCommand) check \(PosixWord.quoted(path))')")])
         }
         let session = shell.recorder
         // The bundle holds the session's transcript: written over it (with --force), the recording would be lost and the

@@ -3,7 +3,8 @@ internal import KapsoDiagnostics
 
 /// `deliveries stats`: counts by status, HTTP status class and event, and failure rate per webhook.
 ///
-/// Reads every page of the period (counting as it goes, holding one page); bars on a terminal, numbers otherwise.
+/// Reads every page of the period (counting as it goes, holding one page); bars on a terminal, numbers otherwise (the
+/// renderer leaves the bars' `terminalOnly` column out of pipes and transcripts).
 enum DeliveryStatsReport {
     static func run(filters: [(String, String)], in context: ShellContext) throws -> CommandResult {
         var stats = DeliveryStats()
@@ -20,7 +21,6 @@ enum DeliveryStatsReport {
             try context.verifyIDFilters(filters)
             return CommandResult(blocks: [.line(StyledText("no deliveries in the last \(period)"))], json: stats.json)
         }
-        let bars = context.isInteractive
         var blocks: [Block] = [.line(StyledText("\(stats.total) deliveries in the last \(period)", style: .bold))]
         // Kapso's delivery log has no number filter: counts under `use` are the whole project's (tester47 F5).
         if let selected, others > 0 {
@@ -30,7 +30,7 @@ enum DeliveryStatsReport {
         }
         for (title, counts) in [("STATUS", stats.byStatus), ("HTTP", stats.byHTTPClass), ("EVENT", stats.byEvent)] {
             blocks.append(.line(StyledText("")))
-            blocks.append(.table(countTable(title, counts, bars: bars)))
+            blocks.append(.table(countTable(title, counts)))
         }
         blocks.append(.line(StyledText("")))
         let webhooks = stats.byWebhook.sorted {
@@ -76,19 +76,17 @@ enum DeliveryStatsReport {
         return CommandResult(blocks: blocks, json: stats.json)
     }
 
-    private static func countTable(_ title: String, _ counts: [String: Int], bars: Bool) -> Table {
+    private static func countTable(_ title: String, _ counts: [String: Int]) -> Table {
         let sorted = DeliveryStats.sorted(counts)
         let maximum = sorted.first?.value ?? 0
         let rows = sorted.map { key, value -> [StyledText] in
-            var row = [
+            [
                 StyledText(key, style: title == "STATUS" ? DeliveriesCommand.status(key).style : .plain),
-                StyledText(String(value)),
+                StyledText(String(value)), StyledText(Bar.text(value, of: maximum)),
             ]
-            if bars { row.append(StyledText(Bar.text(value, of: maximum))) }
-            return row
         }
-        var columns = [Column(title), Column("COUNT", truncation: .never, alignRight: true)]
-        if bars { columns.append(Column("", truncation: .never)) }
-        return Table(columns: columns, rows: rows)
+        var bars = Column("", truncation: .never)
+        bars.terminalOnly = true
+        return Table(columns: [Column(title), Column("COUNT", truncation: .never, alignRight: true), bars], rows: rows)
     }
 }

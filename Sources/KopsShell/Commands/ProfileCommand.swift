@@ -218,7 +218,7 @@ public enum ProfileCommand: Command {
             let reselects = same && number.map { $0 == profile.phoneNumberID } == true
             if !reselects {
                 blocks.append(.hint(
-                    "warning: 'kops check \(path)' will replay the blocks before this line and stop here: it does not switch "
+                    "warning: 'kops check \(PosixWord.quoted(path))' will replay the blocks before this line and stop here: it does not switch "
                         + "to another profile's API host and key, so this block and those after it are kept as recorded, "
                         + "unchecked; to check them, 'record stop' and record from here to another file"))
             }

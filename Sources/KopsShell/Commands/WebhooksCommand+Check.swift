@@ -74,7 +74,7 @@ extension WebhooksCommand {
             inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first })
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
-            unread: unread, sideReads: sideReads, width: context.terminalWidth())
+            unread: unread, sideReads: sideReads)
     }
 
     /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
@@ -106,82 +106,11 @@ extension WebhooksCommand {
         return inbound
     }
 
-    /// `fix` as lines of at most `limit` characters, split only between its `; `-separated parts: one line of a
-    /// fix longer than the terminal's line cap (`VisibleText.lineLimit`, five kinds of failed delivery each with its
-    /// advice) was cut inside the command it ended with (probe46 P46-6). A part longer than `limit` stays whole on its
-    /// own line.
-    ///
-    /// On a terminal `width` columns wide, a fix line wider than it (after its `  fix: ` prefix) starts each unquoted
-    /// `webhooks SUBCOMMAND …` on a line of its own and ends that line after the command's `;`, so the command is not
-    /// wrapped under prose and a copied line holds the whole command and nothing else (tester46 L2: at 80 columns
-    /// `then webhooks update ID` ended one line and `--active true` began the next). A `'…'`-quoted command is kept
-    /// whole by `ProseWrap` already.
-    static func fixLines(_ fix: String, width: Int? = nil, limit: Int = VisibleText.lineLimit - 8) -> [String] {
-        let lines = partLines(fix, limit: limit)
-        guard let width else { return lines }
-        return lines.flatMap { "  fix: ".count + $0.count > width ? commandLines($0) : [$0] }
-    }
-
-    /// A finding's fix as lines under `  fix: ` (`fixLines`): a command on a line of its own is a `.command` block, so
-    /// one wider than the terminal is not wrapped between its words (fix48b's leftover: `webhooks create --url …
-    /// --events …`, about 100 characters, split at 80 columns); the rest is prose, wrapped.
-    static func fixBlocks(_ fix: String, width: Int?) -> [Block] {
-        fixLines(fix, width: width).enumerated().map { offset, line in
-            let shown = (offset == 0 ? "  fix: " : "       ") + line
-            let words = line.split(separator: " ", maxSplits: 2)
-            let isCommand = width != nil && words.count > 1 && words[0] == "webhooks" && fixSubcommands.contains(String(words[1]))
-            return isCommand ? .command(shown) : .line(StyledText(shown))
-        }
-    }
-
-    /// The `webhooks` subcommands a fix names as commands to type.
-    static let fixSubcommands: Set<String> = ["create", "update", "delete", "get", "test", "check"]
-
-    /// `line` cut before each unquoted `webhooks SUBCOMMAND`, and after it at the word ending in `;` that ends it or
-    /// before a `(` that follows it; joined with spaces, the pieces are `line`.
-    static func commandLines(_ line: String) -> [String] {
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        var pieces: [[String]] = [[]]
-        var quoted = false
-        var inCommand = false
-        for (index, word) in words.enumerated() {
-            // A parenthesis after a command's words is prose about it: `webhooks delete ID (it lists no event …)`.
-            if inCommand && word.hasPrefix("(") {
-                inCommand = false
-                pieces.append([])
-            }
-            if !quoted && !inCommand && word == "webhooks" && index + 1 < words.count && fixSubcommands.contains(words[index + 1]) {
-                if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
-                inCommand = true
-            }
-            pieces[pieces.count - 1].append(word)
-            if ProseWrap.opensQuote(word) { quoted = true } else if quoted && ProseWrap.closesQuote(word) { quoted = false }
-            if inCommand && word.hasSuffix(";") && index + 1 < words.count {
-                inCommand = false
-                pieces.append([])
-            }
-        }
-        return pieces.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
-    }
-
-    private static func partLines(_ fix: String, limit: Int) -> [String] {
-        guard fix.count > limit else { return [fix] }
-        var lines: [String] = []
-        for part in fix.split(separator: "; ", omittingEmptySubsequences: false).map(String.init) {
-            if let last = lines.last, last.count + 2 + part.count <= limit {
-                lines[lines.count - 1] = last + "; " + part
-            } else {
-                lines.append(part)
-            }
-        }
-        return lines
-    }
-
     /// The findings, then the webhooks whose deliveries could not be read (`unread`) and the numbers whose inbound
     /// messages or health could not be (`sideReads`): not a pass, so the command fails; then the counts.
     private static func render(
         _ check: WebhookCheck, checked: Int, urls: [String: String], unread: [(id: String, why: String)],
-        sideReads: [WebhookCheck.SideRead], width: Int?
+        sideReads: [WebhookCheck.SideRead]
     ) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
@@ -190,7 +119,7 @@ extension WebhooksCommand {
             let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
-            blocks += fixBlocks(finding.fix, width: width)
+            blocks.append(.fix(finding.fix))
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
             let count = check.findings.filter { $0.severity == severity }.count

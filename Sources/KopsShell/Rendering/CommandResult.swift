@@ -51,6 +51,10 @@ public enum Block: Sendable, Equatable {
     /// A command to type (a fix's `webhooks create --url … --events …`), never wrapped for the same reason as `data`: a
     /// command wider than the terminal runs past its edge, and copied from the soft-wrapped line it is one command again.
     case command(String)
+    /// A finding's fix under `  fix: ` (`webhooks check`), laid out by the renderer (`FixLayout`): at a terminal narrower
+    /// than a line of it, each command to type on a line of its own; in pipes and transcripts one line per part, so what
+    /// a transcript holds does not depend on the terminal it was recorded at (tester58b AE2).
+    case fix(String)
     /// A hint about what to do next (e.g. "showing 20 (more: next)"); dimmed on a TTY.
     case hint(String)
     /// Help text (`help`, `help COMMAND`, a topic): its paragraphs reflowed to the terminal's width, and to
@@ -170,6 +174,9 @@ public struct Column: Sendable, Equatable {
     /// under its row on one line of its own (cut at the end there when still too long), so a message's text gets the
     /// terminal's width instead of a dozen columns beside wide ones (`messages` CONTENT at 80 columns, probe9 P9-23).
     public var belowWhenNarrowerThan: Int? = nil
+    /// Drawn at a terminal only (`deliveries stats`' bars): left out of pipes and transcripts, which the renderer lays
+    /// out without a width, so a transcript holds the same table wherever it was recorded (tester58b AE2).
+    public var terminalOnly = false
 
     public init(_ header: String, truncation: Truncation = .tail, alignRight: Bool = false) {
         self.header = header

@@ -52,7 +52,7 @@ public struct Renderer: Sendable {
         for block in result.blocks {
             if case .table(let table) = block {
                 // As `render(_:out:err:)` lays it out.
-                let table = withoutNarrowColumns(table)
+                let table = withoutNarrowColumns(withoutTerminalColumns(table))
                 if let lines = detailBelow(table) {
                     out += Self.joined(lines)
                 } else {
@@ -102,7 +102,7 @@ public struct Renderer: Sendable {
         switch block {
         case .line(let text): out += wrapped(visible(text), width: table.width)
         case .table(let table):
-            let table = withoutNarrowColumns(table)
+            let table = withoutNarrowColumns(withoutTerminalColumns(table))
             if let lines = detailBelow(table) {
                 out += lines
             } else {
@@ -112,6 +112,7 @@ public struct Renderer: Sendable {
         case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
         case .data(let text): out.append(VisibleText.escaped(text))
         case .command(let text): out.append(styled(visible(StyledText(text))))
+        case .fix(let fix): for block in FixLayout.blocks(fix, width: table.width) { render(block, out: &out, err: &err) }
         case .help(let text): out += HelpText.lines(text, width: table.width ?? HelpText.defaultWidth)
         }
     }
@@ -225,6 +226,17 @@ public struct Renderer: Sendable {
     /// In table mode on a terminal, a table without detail below rows that would cut a column: its `dropsWhenNarrow`
     /// columns left out, in column order, until nothing is cut or none is left (`numbers` leaves WABA out at 80
     /// columns, and names the WABA ids whole in its hints). Tables with `detailBelowWhenTooWide` drop in `detailBelow`.
+    /// `table` without its `terminalOnly` columns when laid out without a width (a pipe, a transcript).
+    private func withoutTerminalColumns(_ table: Table) -> Table {
+        guard self.table.width == nil, table.columns.contains(where: \.terminalOnly) else { return table }
+        var table = table
+        let kept = table.columns.indices.filter { !table.columns[$0].terminalOnly }
+        table.columns = kept.map { table.columns[$0] }
+        table.rows = table.rows.map { row in kept.filter { $0 < row.count }.map { row[$0] } }
+        table.minimumWidths = kept.filter { $0 < table.minimumWidths.count }.map { table.minimumWidths[$0] }
+        return table
+    }
+
     private func withoutNarrowColumns(_ table: Table) -> Table {
         guard mode == .table, self.table.width != nil, !table.detailBelowWhenTooWide,
             table.columns.contains(where: \.dropsWhenNarrow)

@@ -220,7 +220,7 @@ public enum ScriptError: KopsError, Equatable {
         case .transcriptExists(let path):
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .transcriptNotScript(let path, let kops):
-            "'\(path)' is a kops transcript, not a script; replay it with '\(kops) check \(path)'"
+            "'\(path)' is a kops transcript, not a script; replay it with '\(kops) check \(PosixWord.quoted(path))'"
         case .pipedTranscript:
             "the input is a kops transcript, not a script, so nothing ran; replay it from its file with 'kops check FILE'"
         case .unreadableTranscript(let path, let reason):
@@ -272,7 +272,7 @@ public enum ScriptError: KopsError, Equatable {
             "\(path):\(line): check stopped with Ctrl-C at '\(Shortened.text(command))' (the transcript is unchanged)"
         case .writesToOtherAPI(let path, let recorded, let now, let baseURL, let kops):
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
-                + "(nothing was sent); to send them there, run '\(kops) check \(path) --allow-writes --base-url \(baseURL)', "
+                + "(nothing was sent); to send them there, run '\(kops) check \(PosixWord.quoted(path)) --allow-writes --base-url \(baseURL)', "
                 + "or check without --allow-writes"
         case .writesToOtherProject(let path, let reason):
             "\(path) was recorded on another project (or its number left this one since): \(reason); --allow-writes would "
@@ -281,11 +281,11 @@ public enum ScriptError: KopsError, Equatable {
         case .recordedProfileMissing(let path, let profile, let source):
             "\(path) was recorded with profile \(profile)" + (source.map { " (\($0))" } ?? "")
                 + ", which this config.toml does not have, so nothing was replayed; add it ('profile add \(profile) --base-url URL "
-                + "--key-env NAME') or replay on another with 'kops --profile NAME check \(path)'"
+                + "--key-env NAME') or replay on another with 'kops --profile NAME check \(PosixWord.quoted(path))'"
         case .recordedProfileNotAName(let path, let profile):
             "\(path)'s header names profile '\(Shortened.text(profile))', which is no profile name (letters, digits, '-' "
                 + "and '_'), so nothing was replayed; correct its '- profile:' line, or replay on a profile you name with "
-                + "'kops --profile NAME check \(path)'"
+                + "'kops --profile NAME check \(PosixWord.quoted(path))'"
         case .unclosedBlock(let path, let line, let command, let next, let fence):
             "\(path):\(line): the \(fence)kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "")
                 + " has no closing \(fence): "

@@ -173,6 +173,7 @@ public final class PIIMasker {
             case .help(let help): return .help(mask(help, content: false))
             case .data(let data): return .data(mask(jsonText: data))
             case .command(let command): return .command(mask(command, content: false))
+            case .fix(let fix): return .fix(mask(fix, content: false))
             case .fields(let fields):
                 return .fields(fields.map { field in
                     let content = PIIMasker.contentLabels.contains(field.label)

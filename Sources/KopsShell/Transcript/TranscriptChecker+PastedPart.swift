@@ -2,6 +2,9 @@
 /// leftover): it replays as a session of its own (`TranscriptParser.pastedPart`), but only on the API the check runs
 /// on, the first header's.
 extension TranscriptChecker {
+    /// How the reason `otherRecording` gives begins: the summary's count names the stop by it (`Outcome.notReplayed`).
+    static let pastedPartReason = "it starts a second transcript pasted below the first"
+
     /// Why the part under `pasted` (its header) cannot be checked on the replay of a transcript whose header is
     /// `first`, or nil: it was recorded on another API (`api`, `api kind`), on a simulator seeded at another instant
     /// (`simulator seeded`: other demo data), or with personal data kept where the first masked it or the reverse
@@ -24,7 +27,7 @@ extension TranscriptChecker {
             differences.append("its personal data is \(data(pasted)), the first's \(data(first))")
         }
         guard !differences.isEmpty else { return nil }
-        return "it starts a second transcript pasted below the first, whose header differs ("
+        return pastedPartReason + ", whose header differs ("
             + differences.joined(separator: "; ") + "); check that part as a file of its own"
     }
 }

@@ -6,7 +6,7 @@ extension TranscriptChecker.Outcome {
     /// Each line counts once, for its first kind in this order: a write whose recorded block shows it was refused or
     /// failed (`notAcceptedWhenRecorded`), a write not sent (`writesNotReplayed`, `writesNotSent`: one with a redacted
     /// value too is a write), a line with redacted values (`redacted`), a snapshot block, the lines from a `profile use`
-    /// that switched API or key on (`stoppedAt`), any other line kept as recorded (`keptAsRecorded`: Ctrl-C when
+    /// that switched API or key, or from a second transcript pasted below the first, on (`stoppedAt`), any other line kept as recorded (`keptAsRecorded`: Ctrl-C when
     /// recorded, `bundle`, a line that reads an unreplayed result…). probe40 P40-11: nine lines were named "not
     /// replayed", and the summary counted "1 write was not sent" alone.
     public var notReplayed: (count: Int, kinds: String)? {
@@ -21,13 +21,17 @@ extension TranscriptChecker.Outcome {
         let redactedLines = count(redacted.keys.sorted())
         let other = count(keptAsRecorded.map(\.line))
         let stopped = stoppedAt.map { $0.after + 1 } ?? 0
+        // What the replay stopped at, named as found (fixC's leftover: a pasted part was called "the switch").
+        let pasted = stoppedAt?.reason.hasPrefix(TranscriptChecker.pastedPartReason) == true
+        let stoppedFrom = "from the " + (pasted ? "second transcript pasted" : "switch") + " at line "
+            + "\(stoppedAt?.line ?? 0) on"
         let kinds: [(Int, String, String)] = [
             (unknown, "write with an unknown outcome when recorded", "writes with an unknown outcome when recorded"),
             (refused, "refused or failed when recorded", "refused or failed when recorded"),
             (writes, "write", "writes"),
             (redactedLines, "with redacted values", "with redacted values"),
             (snapshots, "in a snapshot", "in a snapshot"),
-            (stopped, "from the switch at line \(stoppedAt?.line ?? 0) on", "from the switch at line \(stoppedAt?.line ?? 0) on"),
+            (stopped, stoppedFrom, stoppedFrom),
             (other, "for another reason", "for other reasons"),
         ]
         let shown = kinds.filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
