@@ -20,6 +20,22 @@ extension IDInput {
         return (field, value, input.kindInWords)
     }
 
+    /// The longest whole JSON object read for the id inside it (`longProblem`). A Meta status with its conversation and
+    /// pricing runs to about 400 characters, a Kapso message with its statuses to a few thousand (kapso-api.md §7.3); past
+    /// this the paste is no single record and is refused with its length, unparsed.
+    public static let maxPastedObject = 16_384
+
+    /// Why text longer than any id (`maxLength`) is none: a whole JSON object pasted (a status with pricing; fix58B's
+    /// leftover: refused as "longer than any id" while a shorter one was named) is read for its id as `fieldNameInFront`
+    /// reads it, up to `maxPastedObject` characters (`tooLongObject` past it); anything else is `tooLong`.
+    static func longProblem(_ text: String, characters: Int) -> Problem {
+        let whole = text.trimmingSpaces()
+        guard whole.first == "{", whole.last == "}" else { return .tooLong(characters: characters) }
+        guard characters <= maxPastedObject else { return .tooLongObject(characters: characters) }
+        guard let (field, id, kind) = fieldNameInFront(text) else { return .tooLong(characters: characters) }
+        return .fieldName(field: field, id: id, kind: kind)
+    }
+
     /// The field name in front of a value (`fieldNameInFront`'s reading) and the value `cleaned`, whether or not the value
     /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name, and for a
     /// key `wamid` before anything but a whole WAMID.
@@ -52,7 +68,7 @@ extension IDInput {
     /// is a string, else the one string member named `…id` or `wamid` whose value starts as a WAMID or reads as an id, as
     /// `("{\"id\": …, …}", value)`; nil for anything else (one member is a pair, read as such).
     static func jsonObjectMember(_ whole: Substring) -> (field: String, value: String)? {
-        guard whole.first == "{", whole.last == "}", let object = (try? JSONValue.parse(String(whole)))?.object,
+        guard whole.first == "{", whole.last == "}", whole.count <= maxPastedObject, let object = (try? JSONValue.parse(String(whole)))?.object,
             object.entries.count > 1
         else { return nil }
         let strings = object.entries.compactMap { entry in entry.value.string.map { (key: entry.key, value: $0) } }
