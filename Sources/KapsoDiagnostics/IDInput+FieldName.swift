@@ -31,7 +31,7 @@ extension IDInput {
     static func longProblem(_ text: String, characters: Int) -> Problem {
         let whole = text.trimmingSpaces()
         guard whole.first == "{", whole.last == "}" else { return .tooLong(characters: characters) }
-        guard characters <= maxPastedObject else { return .tooLongObject(characters: characters) }
+        guard whole.count <= maxPastedObject else { return .tooLongObject(characters: whole.count) }
         guard let (field, id, kind) = fieldNameInFront(text) else { return .tooLong(characters: characters) }
         return .fieldName(field: field, id: id, kind: kind)
     }
@@ -41,6 +41,8 @@ extension IDInput {
     /// key `wamid` before anything but a whole WAMID.
     static func fieldNameBefore(_ text: String) -> (field: String, value: String)? {
         var whole = Substring(text.trimmingSpaces())
+        // A JSON object longer than kops reads for its id is named by its length (`longProblem`), not read as a pair.
+        if whole.first == "{", whole.last == "}", whole.count > maxPastedObject { return nil }
         if let member = jsonObjectMember(whole) { return member }
         // A JSON object around the pair: `{"id":"wamid.…"}`.
         if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop { $0 == " " } }
@@ -68,7 +70,7 @@ extension IDInput {
     /// is a string, else the one string member named `…id` or `wamid` whose value starts as a WAMID or reads as an id, as
     /// `("{\"id\": …, …}", value)`; nil for anything else (one member is a pair, read as such).
     static func jsonObjectMember(_ whole: Substring) -> (field: String, value: String)? {
-        guard whole.first == "{", whole.last == "}", whole.count <= maxPastedObject, let object = (try? JSONValue.parse(String(whole)))?.object,
+        guard whole.first == "{", whole.last == "}", let object = (try? JSONValue.parse(String(whole)))?.object,
             object.entries.count > 1
         else { return nil }
         let strings = object.entries.compactMap { entry in entry.value.string.map { (key: entry.key, value: $0) } }

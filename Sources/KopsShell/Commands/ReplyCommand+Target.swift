@@ -133,7 +133,7 @@ extension ReplyCommand {
         guard quote, message.isInbound, WindowEvidence(message, now: nil).notWritten == nil else { return nil }
         guard IDInput.isUUID(message.id) else { return message.id }
         context.emit(CommandResult(blocks: [.hint(
-            "sent without a quote: Kapso lists this message under its own id (\(message.id)) and records no WAMID for it, "
+            "no quote: Kapso lists this message under its own id (\(message.id)) and records no WAMID for it, "
                 + "and a quote names a WAMID (kapso-api.md §9.1 context.message_id)")]))
         return nil
     }
