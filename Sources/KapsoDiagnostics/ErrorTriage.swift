@@ -106,9 +106,8 @@ public struct ErrorTriage {
             let inbound = MessageDirection(message: message).side == .inbound
             let sentAt = KapsoTime.reading(timestamp: message["timestamp"], within: KapsoTime.plausible)?.seconds
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
-            // The one reading of the status (StatusReading: the history's furthest step, Kapso's lagging field named beside it).
-            let final = kapso?["status"]?.string.flatMap { StatusReading.lag(kapsoStatus: $0, history: history)?.shortText }
-                ?? history.latest?.status ?? kapso?["status"]?.string ?? "?"
+            // What a failure's entry says the message is now (`now read`): the history's last word (`latest`), else Kapso's.
+            let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"
             // Imported history (tester50 F2) is said in the subject: a message the app sent before onboarding, no send of
             // this integration (`SendFailures.imported`).

@@ -20,11 +20,29 @@ extension IDInput {
         return (field, value, input.kindInWords)
     }
 
+    /// The longest whole JSON object read for the id inside it (`longProblem`). A Meta status with its conversation and
+    /// pricing runs to about 400 characters, a Kapso message with its statuses to a few thousand (kapso-api.md §7.3); past
+    /// this the paste is no single record and is refused with its length, unparsed.
+    public static let maxPastedObject = 16_384
+
+    /// Why text longer than any id (`maxLength`) is none: a whole JSON object pasted (a status with pricing; fix58B's
+    /// leftover: refused as "longer than any id" while a shorter one was named) is read for its id as `fieldNameInFront`
+    /// reads it, up to `maxPastedObject` characters (`tooLongObject` past it); anything else is `tooLong`.
+    static func longProblem(_ text: String, characters: Int) -> Problem {
+        let whole = text.trimmingSpaces()
+        guard whole.first == "{", whole.last == "}" else { return .tooLong(characters: characters) }
+        guard whole.count <= maxPastedObject else { return .tooLongObject(characters: whole.count) }
+        guard let (field, id, kind) = fieldNameInFront(text) else { return .tooLong(characters: characters) }
+        return .fieldName(field: field, id: id, kind: kind)
+    }
+
     /// The field name in front of a value (`fieldNameInFront`'s reading) and the value `cleaned`, whether or not the value
     /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name, and for a
     /// key `wamid` before anything but a whole WAMID.
     static func fieldNameBefore(_ text: String) -> (field: String, value: String)? {
         var whole = Substring(text.trimmingSpaces())
+        // A JSON object longer than kops reads for its id is named by its length (`longProblem`), not read as a pair.
+        if whole.first == "{", whole.last == "}", whole.count > maxPastedObject { return nil }
         if let member = jsonObjectMember(whole) { return member }
         // A JSON object around the pair: `{"id":"wamid.…"}`.
         if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop { $0 == " " } }

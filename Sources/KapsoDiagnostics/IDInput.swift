@@ -22,6 +22,8 @@ public enum IDInput: Sendable, Equatable {
         /// A cell kops's own table cut in the middle, `0a1b2c3d-0…0000000305`, pasted back (tester46 F4).
         case shortenedByTable
         case tooLong(characters: Int)
+        /// A whole JSON object longer than kops reads for the id inside it (`maxPastedObject`).
+        case tooLongObject(characters: Int)
         case number(PhoneNumberText.Problem)
         case wamid(WAMID.Problem)
         /// Neither digits, a UUID nor a WAMID.
@@ -75,7 +77,7 @@ public enum IDInput: Sendable, Equatable {
         if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
-        guard trimmed.count <= maxLength else { return .failure(.tooLong(characters: trimmed.count)) }
+        guard trimmed.count <= maxLength else { return .failure(longProblem(text, characters: trimmed.count)) }
         if scientificDigits(trimmed) != nil { return .failure(.scientificNotation(trimmed)) }
         if let (field, id, kind) = fieldNameInFront(text) { return .failure(.fieldName(field: field, id: id, kind: kind)) }
         if trimmed.lowercased().hasPrefix("wamid.") {
@@ -303,6 +305,9 @@ extension IDInput.Problem {
         case .shortenedByTable:
             "it was shortened by kops's table (the '…'); press Tab to complete it, or list again with --output expanded"
         case .tooLong(let characters): "\(characters) characters is longer than any id (at most \(IDInput.maxLength))"
+        case .tooLongObject(let characters):
+            "it is a JSON object of \(characters) characters, longer than kops reads for the id inside one (at most "
+                + "\(IDInput.maxPastedObject)); copy its \"id\" value alone"
         case .number(let problem): problem.reason
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"

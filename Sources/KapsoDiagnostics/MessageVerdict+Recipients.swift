@@ -9,9 +9,7 @@ extension MessageVerdict {
     /// another's read is two outcomes, not a conflict — and "confirm with the contact" would ask someone who has it.
     static func groupVerdict(_ group: String, _ status: String, history: StatusHistory, message: Message, now: Int64) -> MessageVerdict? {
         let failed = history.failedParticipants
-        let reached = history.events.filter { StatusWord($0.status).reachedDevice }
-            .max { (StatusWord($0.status).rank ?? -1) < (StatusWord($1.status).rank ?? -1) }
-        guard !failed.isEmpty, let furthest = reached?.status,
+        guard !failed.isEmpty, let furthest = history.furthestReached?.status,
             let verdict = toGroup(group, furthest, history: history, message: message, now: now)
         else { return toGroup(group, status, history: history, message: message, now: now) }
         let notes = failed.map { item -> String in
@@ -36,9 +34,7 @@ extension MessageVerdict {
     static func reachedOthersOnly(
         _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = []
     ) -> MessageVerdict? {
-        guard MessageOrigin(message).sentToGroup == nil else { return nil }
-        let to = message.json["to"]?.string ?? message.contact
-        guard let to, let others = history.reachedOnlyOthers(than: to) else { return nil }
+        guard let others = history.reachedOnlyOthers(of: message), let to = StatusHistory.recipient(of: message) else { return nil }
         var words: [String] = []
         for event in history.events where StatusWord(event.status).reachedDevice && !words.contains(event.status) {
             words.append(event.status)

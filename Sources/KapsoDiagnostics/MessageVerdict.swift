@@ -205,7 +205,7 @@ public struct MessageVerdict: Sendable, Equatable {
             if let reached = later.failedVerdict("a failed status" + (code.map { " (\($0))" } ?? "")) { verdict = MessageVerdict(reached, .warning) }
         }
         // Kapso's field behind the history it keeps (StatusReading.Lag, probe37 P37-2): said beside the history's word.
-        if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
+        if let lag = StatusReading(message).lag {
             verdict = MessageVerdict(verdict.text + " (\(lag.note))", verdict.severity)
         }
         guard history.untimedCount > 0 else { return verdict }

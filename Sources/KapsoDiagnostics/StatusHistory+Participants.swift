@@ -50,6 +50,17 @@ extension StatusHistory {
         return others
     }
 
+    /// `reachedOnlyOthers(than:)` for `message`'s recipient (`recipient(of:)`): the one rule behind the verdict's doubt
+    /// (`MessageVerdict.reachedOthersOnly`) and the STATUS column's `(other recipient)` (`StatusReading`, tester58 AD3).
+    /// Nil for a send to a group, whose statuses are each a participant's.
+    public func reachedOnlyOthers(of message: Message) -> [String]? {
+        guard MessageOrigin(message).sentToGroup == nil else { return nil }
+        return reachedOnlyOthers(than: Self.recipient(of: message))
+    }
+
+    /// Whom a 1:1 send's statuses should name: its `to`, else Kapso's contact for it.
+    static func recipient(of message: Message) -> String? { message.json["to"]?.string ?? message.contact }
+
     /// `the statuses are about US.…19, not the message's recipient 14155550171: the contact's own business-scoped user id,
     /// so most likely about them`, or `…: they may be another recipient's`, when statuses name others than `to`
     /// (`otherRecipients`); nil otherwise. `userIDs` are the contact's own business-scoped user ids

@@ -311,18 +311,13 @@ public struct StatusHistory: Sendable {
     public func disagreement(withKapso kapsoStatus: String) -> Disagreement? {
         guard conflict == nil, !kapsoStatusIsForeign(kapsoStatus) else { return nil }
         let word = StatusWord(kapsoStatus)
-        if word == .failed, failures.isEmpty, let success = latestReached {
+        if word == .failed, failures.isEmpty, let success = furthestReached {
             return Disagreement(kapsoStatus: kapsoStatus, event: success)
         }
         if word.reachedDevice, let failure = failures.last, !events.contains(where: { StatusWord($0.status).reachedDevice }) {
             return Disagreement(kapsoStatus: kapsoStatus, event: failure)
         }
         return nil
-    }
-
-    // The furthest delivery step reached (read over delivered), whatever the order stamped.
-    private var latestReached: Event? {
-        events.filter { StatusWord($0.status).reachedDevice }.max { (Self.rank($0.status) ?? -1) < (Self.rank($1.status) ?? -1) }
     }
 
     /// True when Kapso's own `kapso.status` is further along than the latest event of the history

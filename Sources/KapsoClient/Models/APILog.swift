@@ -3,7 +3,7 @@ public struct APILog: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil else { throw .badShape("API log without an 'id'") }
+        try RequiredField.check([.string("id")], in: json, of: "API log")
         self.json = json
     }
 

@@ -6,7 +6,7 @@ public struct Conversation: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil else { throw .badShape("conversation without 'id'") }
+        try RequiredField.check([.string("id")], in: json, of: "conversation")
         self.json = json
     }
 

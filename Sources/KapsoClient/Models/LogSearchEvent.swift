@@ -6,9 +6,7 @@ public struct LogSearchEvent: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil, json["source"]?.string != nil else {
-            throw .badShape("log search event without 'id' or 'source'")
-        }
+        try RequiredField.check([.string("id"), .string("source")], in: json, of: "log search event")
         self.json = json
     }
 

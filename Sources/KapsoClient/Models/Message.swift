@@ -3,9 +3,7 @@ public struct Message: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil, json["kapso"]?.object != nil else {
-            throw .badShape("message without 'id' or 'kapso'")
-        }
+        try RequiredField.check([.string("id"), .object("kapso")], in: json, of: "message")
         self.json = json
     }
 

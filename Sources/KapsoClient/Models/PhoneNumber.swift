@@ -4,7 +4,7 @@ public struct PhoneNumber: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil else { throw .badShape("phone number without an 'id'") }
+        try RequiredField.check([.string("id")], in: json, of: "phone number")
         self.json = json
     }
 

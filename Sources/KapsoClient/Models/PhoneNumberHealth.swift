@@ -3,7 +3,7 @@ public struct PhoneNumberHealth: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["status"]?.string != nil else { throw .badShape("health report without 'status'") }
+        try RequiredField.check([.string("status")], in: json, of: "health report")
         self.json = json
     }
 

@@ -5,9 +5,7 @@ public struct Webhook: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil, json["url"]?.string != nil else {
-            throw .badShape("webhook without 'id' or 'url'")
-        }
+        try RequiredField.check([.string("id"), .string("url")], in: json, of: "webhook")
         self.json = json
     }
 

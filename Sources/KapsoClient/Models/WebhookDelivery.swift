@@ -3,9 +3,7 @@ public struct WebhookDelivery: Sendable {
     public let json: JSONObject
 
     public init(json: JSONObject) throws(KapsoAPIError) {
-        guard json["id"]?.string != nil, json["status"]?.string != nil else {
-            throw .badShape("webhook delivery without 'id' or 'status'")
-        }
+        try RequiredField.check([.string("id"), .string("status")], in: json, of: "webhook delivery")
         self.json = json
     }
 

@@ -18,9 +18,8 @@ extension KapsoClient {
         var items: [JSONObject] = []
         items.reserveCapacity(rows.count)
         for row in rows {
-            guard let object = row.object, object["name"]?.string != nil else {
-                throw .badShape("template list item without a 'name'")
-            }
+            guard let object = row.object else { throw .badShape("template list item that is not an object") }
+            try RequiredField.check([.string("name")], in: object, of: "template list item")
             items.append(object)
         }
         let next = json["paging"]?["next"]?.string != nil ? json["paging"]?["cursors"]?["after"]?.string : nil

@@ -88,7 +88,15 @@ extension ReplyCommand {
             if given == nil { context.shell?.recorder?.completeLine(with: "--message " + id) }
             // In whichever `=` padding form Kapso stored it (`MessageLookup`, probe37 P37-15).
             let message = try MessageLookup.first((try? WAMID.lookups(id).get()) ?? [id], client: client)
-            guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
+            // A message that names no sender (a username-only contact's: kapso-api.md §10.6 "don't assume `from`,
+            // `phone_number` or `wa_id` are present") is still its conversation's: that conversation's `phone_number` is the
+            // contact's number (§8.3), the same pair whose window the reply then reads (tester58 AD6.4).
+            let ownContact = message.contact ?? message.userID
+            let fromConversation = ownContact == nil ? try message.conversationID.map(client.conversation) : nil
+            guard let contact = ownContact ?? fromConversation.flatMap({ $0.contact ?? $0.businessScopedUserID }) else {
+                throw ReplyError.noContact
+            }
+            if ownContact == nil { context.emit(CommandResult(blocks: [.hint(conversationContactNote(contact))])) }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             // A reply to a message written in a group goes to the group, never 1:1 to the participant (probe7 P7-4).
             if let group = MessageOrigin(message).groupID {
@@ -104,12 +112,8 @@ extension ReplyCommand {
             return Target(
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
-                conversation: try message.conversationID.map(client.conversation),
-                // A notification, revoke or removed reaction is no message of the contact's to quote (WindowEvidence); nor is
-                // one Kapso lists under its own UUID: a quote names a WAMID (kapso-api.md §9 `context.message_id`).
-                quotedID: quote && message.isInbound && WindowEvidence(message, now: nil).notWritten == nil && !IDInput.isUUID(message.id)
-                    ? message.id : nil,
-                message: message)
+                conversation: try fromConversation ?? message.conversationID.map(client.conversation),
+                quotedID: quotedID(message, quote: quote, in: context), message: message)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
         let conversation = try client.conversation(id)
@@ -119,6 +123,27 @@ extension ReplyCommand {
         return Target(
             contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
+    }
+
+    /// The message a reply quotes: a received message of the contact's, unless `quote` is off. A notification, revoke or
+    /// removed reaction is no message of theirs to quote (WindowEvidence); nor is one Kapso lists under its own UUID, since
+    /// a quote names a WAMID (kapso-api.md §9.1 `context.message_id`) and Kapso records none for it (`whois` of the UUID:
+    /// "WAMID: none recorded"), which is said in one line rather than dropped unsaid (tester58b AE11).
+    static func quotedID(_ message: Message, quote: Bool, in context: ShellContext) -> String? {
+        guard quote, message.isInbound, WindowEvidence(message, now: nil).notWritten == nil else { return nil }
+        guard IDInput.isUUID(message.id) else { return message.id }
+        context.emit(CommandResult(blocks: [.hint(
+            "no quote: Kapso lists this message under its own id (\(message.id)) and records no WAMID for it, "
+                + "and a quote names a WAMID (kapso-api.md §9.1 context.message_id)")]))
+        return nil
+    }
+
+    /// `the message names no sender number or user id (a username-only contact's, kapso-api.md §10.6); replying to its
+    /// conversation's contact +14155550171 (kapso-api.md §8.3)`: said before a reply to a message without a sender.
+    static func conversationContactNote(_ contact: String) -> String {
+        let shown = BusinessScopedUserID.isValid(contact) ? contact : "+" + contact
+        return "the message names no sender number or user id (a username-only contact's, kapso-api.md §10.6); replying to "
+            + "its conversation's contact \(shown) (the conversation's phone_number, kapso-api.md §8.3)"
     }
 
     /// Refuses a remembered message's or conversation's contact that is one of the project's own numbers or ids, as

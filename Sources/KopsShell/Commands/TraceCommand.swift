@@ -308,7 +308,7 @@ public enum TraceCommand: Command {
             blocks.append(.line(StyledText("  " + note, style: .dim)))
         } else if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
-        } else if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
+        } else if let lag = StatusReading(message).lag {
             blocks.append(.line(StyledText("  " + lag.explained, style: .warn)))
         }
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).

@@ -13,7 +13,7 @@ public enum ReplyError: KopsError, Equatable {
     /// A 404 on the send path of a number the project lists: the number and the route are right, so the reading is the
     /// one the API log gets (`IDResolver.documentedRouteMeaning`), not "this key cannot see it" (probe26 P26-15).
     case numberNotReached(MetaSendError, meaning: String)
-    /// The remembered message or conversation has no contact number to write to.
+    /// Neither the remembered message nor its conversation names a contact number or business-scoped user id to write to.
     case noContact
     /// `--to` is one of the project's own ids or numbers, or has no country code; nothing was sent.
     case notAContact(IDResolver.NotAContact)
@@ -90,7 +90,8 @@ public enum ReplyError: KopsError, Equatable {
             let code = error.code.map { " #\($0)" } ?? ""
             return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"
         case .noContact:
-            return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
+            return "reply: no contact number or business-scoped user id in the last message or its conversation; "
+                + "use 'reply --to E164|BSUID|@USERNAME TEXT'"
         case .notAContact(let problem):
             return "reply: not sent: \(problem.statement); \(problem.fix)"
         case .contactMoved(let contact, let moved):

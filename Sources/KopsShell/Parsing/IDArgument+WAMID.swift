@@ -15,6 +15,7 @@ extension IDArgument {
         if let combined = IDInput.fieldNameAndDamage(text) { return combined }
         if case .failure(let problem) = IDInput.read(text) {
             if cutByTable, problem == .shortenedByTable { return problem.reason }
+            if case .tooLongObject = problem { return problem.reason }
             if let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.fieldNameReason(offering: offering) { return reason }
         }
         return WAMID.damage(IDInput.cleaned(text)).map { "it looks damaged: " + $0 }
