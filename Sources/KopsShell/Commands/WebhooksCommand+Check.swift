@@ -78,7 +78,7 @@ extension WebhooksCommand {
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
             unread: unread, sideReads: sideReads, leftOut: leftOut.line(command: DeliveryPeriod.command(webhookID: id, errors: false, period: "7d")),
-            leftOutJSON: leftOut.count > 0 ? leftOut.json : nil, width: context.terminalWidth())
+            leftOutJSON: leftOut.count > 0 ? .some(leftOut.json) : .none, width: context.terminalWidth())
     }
 
     /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
