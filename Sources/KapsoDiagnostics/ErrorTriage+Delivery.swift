@@ -12,12 +12,11 @@ extension ErrorTriage {
     /// or at a pasted delivery's time (`explain`).
     /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5). `deliveredBefore` says whether
     /// a delivery to the same URL succeeded before this one (nil: not known), which weighs a tunnel's 404
-    /// (`WebhookURL.Tunnel.notFound`, tester51 G12). `acceptedOther` is a 2xx other than 200 that a delivery of the
-    /// same webhook was counted delivered with (nil: none known): Kapso's docs ask for 200 and do not say how another
-    /// 2xx counts (kapso-api.md §10.2 [uncertain]), so such a delivery shows the status is not what failed this one
-    /// (tester58 AD4: a 204 blamed on its status beside the same handler's 202 delivered five minutes later).
+    /// (`WebhookURL.Tunnel.notFound`, tester51 G12). `accepted` is a 2xx other than 200 that a delivery of the
+    /// project was counted delivered with (nil: none known): it shows a 2xx status is not what failed this one
+    /// (`AcceptedAnswer`, tester58 AD4).
     public static func deliveryMeaning(
-        status recorded: Int?, url: String? = nil, deliveredBefore: Bool? = nil, acceptedOther: Int? = nil,
+        status recorded: Int?, url: String? = nil, deliveredBefore: Bool? = nil, accepted: AcceptedAnswer? = nil,
         logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = DeliveryAnswer(recorded) { return DeliveryAnswer.unreadableMeaning(shown) }
@@ -33,8 +32,8 @@ extension ErrorTriage {
         case 200?:
             return "the receiver answered 200, yet Kapso counted the delivery as failed; the likely cause (not recorded) "
                 + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
-        case (201..<300)? where acceptedOther != nil:
-            return "the receiver answered \(status ?? 204), not 200, yet this webhook's \(acceptedOther ?? 202) was counted "
+        case (201..<300)? where accepted != nil:
+            return "the receiver answered \(status ?? 204), not 200, yet \(accepted?.whose ?? "a 202") was counted "
                 + "delivered: Kapso accepts a 2xx other than 200 (its docs ask for 200 and do not say how another 2xx counts, "
                 + "kapso-api.md §10.2), so the status is likely not the cause; the likely cause (not recorded) is that the "
                 + "answer came after Kapso's 10 s: answer first, work afterwards"
@@ -179,36 +178,36 @@ extension ErrorTriage {
 
     /// `deliveryMeaning(status:)` of a delivery's read answer, an unreadable one said as such (tester54 V23).
     public static func deliveryMeaning(
-        _ answer: DeliveryAnswer, url: String? = nil, deliveredBefore: Bool? = nil, acceptedOther: Int? = nil,
+        _ answer: DeliveryAnswer, url: String? = nil, deliveredBefore: Bool? = nil, accepted: AcceptedAnswer? = nil,
         logs: LogsTime = .listed
     ) -> String {
         if case .unreadable(let shown) = answer { return DeliveryAnswer.unreadableMeaning(shown) }
         return deliveryMeaning(
-            status: answer.httpStatus, url: url, deliveredBefore: deliveredBefore, acceptedOther: acceptedOther, logs: logs)
-    }
-
-    /// The first 2xx other than 200 with which one of `deliveries` of `webhookID` was counted delivered
-    /// (`deliveryMeaning`'s `acceptedOther`); nil when none was.
-    public static func acceptedOther(in deliveries: [WebhookDelivery], webhookID: String) -> Int? {
-        deliveries.lazy.filter { $0.webhookID == webhookID && $0.status == "delivered" }
-            .compactMap(\.answer.httpStatus).first { (201..<300).contains($0) }
+            status: answer.httpStatus, url: url, deliveredBefore: deliveredBefore, accepted: accepted, logs: logs)
     }
 
     /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
-    /// carries so it lists them too).
-    public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
+    /// carries so it lists them too). `accepted` is each webhook's `AcceptedAnswer` by webhook id, read from its
+    /// deliveries of any status (`WebhookVerdict.accepted`): the failed ones alone never hold one (tester58b AE4). The
+    /// entries go at `index` of `entries` (the end when nil).
+    public mutating func addDeliveries(
+        _ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard, accepted: [String: AcceptedAnswer] = [:],
+        at index: Int? = nil
+    ) {
+        var added: [Entry] = []
         for delivery in deliveries where delivery.status == "failed" {
             let answer = delivery.answer.label
-            entries.append(
+            added.append(
                 Entry(
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(DeliveryAnswer.attempts(delivery.attemptCount))",
                     meaning: Self.deliveryMeaning(
                         delivery.answer, url: delivery.webhookURL,
-                        acceptedOther: Self.acceptedOther(in: deliveries, webhookID: delivery.webhookID))
+                        accepted: accepted[delivery.webhookID])
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
         }
+        entries.insert(contentsOf: added, at: min(index ?? entries.count, entries.count))
     }
 }

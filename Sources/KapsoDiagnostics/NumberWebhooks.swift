@@ -15,6 +15,8 @@ public struct NumberWebhooks: Sendable {
     /// verdicts hold no deliveries, so nothing is known of whether they fail (tester53 T14: `health` said "none
     /// active fails now" when the look-ups of the two failing ones answered 503).
     public let unread: [String: String]
+    /// The rows of the deliveries read that no verdict could read (`DeliveriesLeftOut`, tester58 AD6 item 6).
+    public var leftOut = DeliveriesLeftOut()
 
     /// `webhooks` are the number's (others are left out); `verdicts` by webhook id, as `WebhookVerdictFetch` reads
     /// them; a webhook without one is judged on no deliveries at `now` (Unix seconds, the API's clock). `unread`: the

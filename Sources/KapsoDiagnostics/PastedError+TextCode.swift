@@ -25,8 +25,7 @@ extension PastedError {
         // `HTTP 400: 131047` is Graph's 131047 answered with HTTP 400, not HTTP 400 alone, and `HTTP 200: 131047` no
         // Graph code 200 (tester57b AC2).
         // A sentence's full stop closes a number too (`explain '131047.'`, tester58 AD2).
-        let plain = text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
-            .map { $0.hasSuffix(".") && isNumber(String($0.dropLast())) ? String($0.dropLast()) : String($0) }
+        let plain = words(of: text)
         let words = numberCode(in: plain) != nil ? plain : plain.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
         if let found = afterCodeWord(text) ?? numberCode(in: words) {
             // An HTTP status (`statusCode: 400, code: 131047`, `status code 400, error code 132000`, `failed with 400 /
@@ -42,6 +41,32 @@ extension PastedError {
         }
         if words.count == 1, let word = words.first { return word }
         return words.first { !isNumber($0) && ErrorCatalog.entry(for: $0) != nil }
+    }
+
+    /// `text`'s words, a sentence's full stop after a number dropped (`explain '131047.'`, tester58 AD2).
+    private static func words(of text: String) -> [String] {
+        text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
+            .map { $0.hasSuffix(".") && isNumber(String($0.dropLast())) ? String($0.dropLast()) : String($0) }
+    }
+
+    /// The HTTP status pasted beside `code` (`HTTP 503, retry after 30, code 131000`, `Error: 429 Too Many Requests
+    /// (#130429)`, `statusCode: 400, code: 131047`): a number of 100–599 that is not `code`, first in the text or after a
+    /// word that introduces a status (`HTTP`, `status`, `statusCode`, `error`, `failed [with]`); nil when the words hold
+    /// none.
+    static func status(inText pasted: String, besides code: String) -> Int? {
+        let words = words(of: readable(pasted)).map { $0.hasSuffix(":") || $0.hasSuffix("=") ? String($0.dropLast()) : $0 }
+        let introducing: Set = ["http", "status", "statuscode", "status_code", "http_status", "httpstatus", "error", "err", "failed"]
+        for (index, word) in words.enumerated() where word != code && word.count == 3 && isNumber(word) {
+            // Only the word before decides: `HTTP 503 retry after 30` is a status a retry follows, not 503 retries.
+            guard let status = Int(word), (100...599).contains(status) else { continue }
+            var before = index == 0 ? nil : words[index - 1].lowercased()
+            // `failed with 400`, `failed with status 400`: `with` after an introducing word introduces it too.
+            if before == "with", index >= 2 { before = words[index - 2].lowercased() }
+            // `status code 400`: the word `code` after `status`.
+            if before == "code", index >= 2, words[index - 2].lowercased() == "status" { before = "status" }
+            if before == nil || introducing.contains(before ?? "") || before?.hasPrefix("http/") == true { return status }
+        }
+        return nil
     }
 
     /// Graph's subcode written beside the code (`error_subcode: 33`, `subcode=2494010`); nil when the words have none.
@@ -152,11 +177,20 @@ extension PastedError {
     }
 
     /// True when the word after the number at `index` counts or times it (`countingWords`), or the word or field before
-    /// it names a count or a subcode (`countFields`).
+    /// it names a count, a subcode or an id (`countFields`, `idWords`: `request 1234567 failed with status 400` holds no
+    /// Graph code 1234567, tester58b AE8).
     private static func isCount(at index: Int, in words: [String]) -> Bool {
-        (index + 1 < words.count && countingWords.contains(words[index + 1].lowercased()))
-            || (index >= 1 && countFields.contains(words[index - 1].lowercased().trimmingCharacters(in: [":", "="])))
+        guard index + 1 >= words.count || !countingWords.contains(words[index + 1].lowercased()) else { return true }
+        guard index >= 1 else { return false }
+        let before = words[index - 1].lowercased().trimmingCharacters(in: [":", "=", "#"])
+        return countFields.contains(before) || idWords.contains(before)
     }
+
+    /// Words and field names before a number that make it the id of something, not a code: a request, a trace, an order.
+    static let idWords: Set = [
+        "id", "request", "request_id", "requestid", "req", "trace", "trace_id", "traceid", "fbtrace_id", "order", "order_id",
+        "ticket", "job", "invoice", "user", "user_id", "customer", "account", "pid",
+    ]
 
     /// Words after a number that make it a count, a share or a time, not a code.
     static let countingWords: Set = [

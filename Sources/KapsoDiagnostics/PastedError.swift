@@ -35,6 +35,10 @@ public struct PastedError: Sendable, Equatable {
     /// The title of an HTML error page a proxy answered (`502 Bad Gateway`), and what it names as the proxy
     /// (`ProxyPage`); `code` is then its HTTP status (tester50 N3).
     public var page: ProxyPage?
+    /// The HTTP status pasted beside the code (`HTTP 503, … code 131000` → 503), which may differ from the one Meta
+    /// documents for the code (tester58b AE8: reported as the catalogue's 500); nil when none was pasted, or the status is
+    /// the code itself.
+    public var httpStatus: Int?
     /// The text as pasted (for a Graph path in it); nil when built from parts.
     var pastedText: String?
 
@@ -66,8 +70,9 @@ public struct PastedError: Sendable, Equatable {
         // `422 {"error": …, "code": "marketing_preference_stopped"}`): the body's known code says why, the words before it
         // only that the call failed (tester58 AD2: read as the HTTP status alone, "paste the body" of a pasted body).
         if trimmed.first != "{", let open = trimmed.firstIndex(of: "{"), let close = trimmed.lastIndex(of: "}"), open < close,
-            let body = PastedError(String(trimmed[open...close])), ErrorCatalog.entry(for: body.code) != nil
+            var body = PastedError(String(trimmed[open...close])), ErrorCatalog.entry(for: body.code) != nil
         {
+            body.httpStatus = Self.status(inText: String(trimmed[..<open]), besides: body.code)
             self = body
             return
         }
@@ -80,6 +85,7 @@ public struct PastedError: Sendable, Equatable {
         self.init(code: code, message: nil, details: nil)
         objectID = Self.objectID(in: trimmed)
         subcode = Self.subcode(inText: trimmed)
+        httpStatus = Self.status(inText: trimmed, besides: code)
         pastedText = trimmed
     }
 

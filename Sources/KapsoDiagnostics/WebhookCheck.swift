@@ -58,13 +58,15 @@ public struct WebhookCheck {
         let webhooks = unique
         checked = unique.count
         fates = Self.fates(webhooks, projectNumbers: projectNumbers)
+        // Every delivery read: another webhook's accepted 2xx is evidence for this one's (`AcceptedAnswer`).
+        let project = deliveries.values.flatMap { $0 }
         for webhook in webhooks {
             if let times = listed[webhook.id], times > 1 {
                 add(
                     .info, webhook, "listed \(times) times by the API (one webhook: the list changed while it was read, or repeats it); checked once",
                     fix: "none: it is one webhook, not two; do not delete it as a duplicate")
             }
-            let verdict = WebhookVerdict(webhook, deliveries: deliveries[webhook.id] ?? [], now: now)
+            let verdict = WebhookVerdict(webhook, deliveries: deliveries[webhook.id] ?? [], now: now, project: project)
             if let why = unread[webhook.id] {
                 checkUnread(verdict, why: why, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
                 continue

@@ -61,12 +61,6 @@ extension WebhookVerdict {
         }
     }
 
-    /// The first 2xx other than 200 a delivery in the window was counted delivered with (`ErrorTriage.deliveryMeaning`'s
-    /// `acceptedOther`, tester58 AD4); nil when none was.
-    var acceptedOther: Int? {
-        current.lazy.filter { $0.status == "delivered" }.compactMap(\.http).first { (201..<300).contains($0) }
-    }
-
     /// The failed deliveries the fix speaks of, oldest first: those retrying now when some are, else the newest run of
     /// failures when the webhook fails now, else the recent window's failures.
     var adviceFailures: [Delivery] {
@@ -84,14 +78,14 @@ extension WebhookVerdict {
     public var failureAdvice: String {
         let newest = ErrorTriage.deliveryMeaning(
             newestFailure?.answer ?? .none, url: newestFailure?.url ?? webhook.url, deliveredBefore: newestFailure.map(deliveredBefore),
-            acceptedOther: acceptedOther)
+            accepted: accepted)
         let failures = adviceFailures
         // One cause per meaning, two codes with the same advice (a 301 and a 308) one cause: `redirect (301, 308): …`.
         var causes: [(key: String, codes: [Int], count: Int, newest: Int64)] = []
         for delivery in failures {
             let meaning = ErrorTriage.deliveryMeaning(
                 delivery.answer, url: delivery.url.isEmpty ? webhook.url : delivery.url, deliveredBefore: deliveredBefore(delivery),
-                acceptedOther: acceptedOther)
+                accepted: accepted)
             let code = delivery.http.map { "(\($0)" }
             let key = code.flatMap { meaning.firstRange(of: $0) }.map { meaning[..<$0.lowerBound] + "(\u{0}" + meaning[$0.upperBound...] }
                 ?? meaning

@@ -95,11 +95,16 @@ public struct WebhookVerdict: Sendable {
     public let updated: Int64?
     /// The API's clock (Unix seconds) when the deliveries were read; nil when unknown.
     public let now: Int64?
+    /// A 2xx other than 200 that one of its deliveries, else one of `project`'s, was counted delivered with: a failed
+    /// 2xx is then not blamed on its status (`AcceptedAnswer`).
+    public let accepted: AcceptedAnswer?
 
-    /// Reads `deliveries` (any order) of `webhook` in the period; `now` is the API's clock.
-    public init(_ webhook: Webhook, deliveries: [Delivery], now: Int64?) {
+    /// Reads `deliveries` (any order) of `webhook` in the period; `now` is the API's clock; `project` holds the other
+    /// webhooks' deliveries read with them, for `accepted` only.
+    public init(_ webhook: Webhook, deliveries: [Delivery], now: Int64?, project: [Delivery] = []) {
         self.webhook = webhook
         self.now = now
+        accepted = AcceptedAnswer.among(own: deliveries, project: project)
         updated = webhook.json["updated_at"]?.string.flatMap(KapsoTime.seconds(iso:))
         total = deliveries.count
         var previous: [String: History] = [:]

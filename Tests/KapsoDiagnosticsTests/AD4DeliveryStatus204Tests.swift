@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func anAcceptedOther2xxIsNoStatusCause() {
-        let meaning = ErrorTriage.deliveryMeaning(status: 204, url: Self.url, acceptedOther: 202)
+        let meaning = ErrorTriage.deliveryMeaning(status: 204, url: Self.url, accepted: AcceptedAnswer(status: 202))
         #expect(!meaning.contains("counted this answer as failed"), "\(meaning)")
         #expect(meaning.contains("this webhook's 202 was counted delivered"), "\(meaning)")
         #expect(meaning.contains("the status is likely not the cause"), "\(meaning)")
@@ -69,15 +69,26 @@ import Testing
         #expect(advice.contains("counted this answer as failed"), "\(advice)")
     }
 
-    /// `errors`: the MEANING of the 204 reads the page's delivered 202 of the same webhook.
+    /// `errors`: the MEANING of the 204 reads its webhook's accepted 202 (read from its deliveries of any status).
     @Test func errorsReadsTheDelivered202() throws {
         var triage = ErrorTriage()
-        triage.addDeliveries([
-            Self.api("d1", status: "failed", http: 204, at: "2026-11-21T11:00:00Z"),
-            Self.api("d2", status: "delivered", http: 202, at: "2026-11-21T11:05:00Z"),
-        ])
+        triage.addDeliveries(
+            [Self.api("d1", status: "failed", http: 204, at: "2026-11-21T11:00:00Z")], accepted: ["w1": AcceptedAnswer(status: 202)])
         let entry = try #require(triage.entries.first)
         #expect(!entry.meaning.contains("counted this answer as failed"), "\(entry.meaning)")
         #expect(entry.meaning.contains("the status is likely not the cause"), "\(entry.meaning)")
+    }
+
+    /// tester58b AE4: another webhook's accepted 202 is evidence too, named as such; the webhook's own comes first.
+    @Test func anotherWebhooksDeliveryIsEvidence() {
+        let other = WebhookVerdict.Delivery(
+            id: "o1", event: "whatsapp.message.received", status: "delivered", http: 202, created: Self.now - 300,
+            url: "https://other.example.com/hook")
+        let own = Self.delivery("d3", status: "delivered", http: 201, minutesAgo: 1)
+        #expect(AcceptedAnswer.among(own: [], project: [other]) == AcceptedAnswer(status: 202, otherURL: other.url))
+        #expect(AcceptedAnswer.among(own: [own], project: [other]) == AcceptedAnswer(status: 201))
+        #expect(AcceptedAnswer.among(own: [Self.delivery("d4", status: "failed", http: 202, minutesAgo: 2)]) == nil)
+        let meaning = ErrorTriage.deliveryMeaning(status: 204, accepted: AcceptedAnswer.among(own: [], project: [other]))
+        #expect(meaning.contains("yet a 202 of another webhook of the project (other.example.com/hook) was counted delivered"), "\(meaning)")
     }
 }

@@ -81,7 +81,7 @@ import Testing
             100200300400502  Sales Line    degraded  needs attention: messaging_health
             100200300400501  Support Line  healthy   ok
 
-            API calls (24h):  49 total, 48 failed (kops's own calls not counted)
+            API calls (24h):  49 total, 48 failed (kops's own calls noted in its state folder not counted)
             deliveries (24h): 2 total, 0 failed, 1 pending after a failed attempt
             messages (24h):   no send failed
 

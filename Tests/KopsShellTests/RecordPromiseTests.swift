@@ -248,7 +248,7 @@ import Testing
         #expect(try failed(result.outs[1]) != nil)
         #expect(try failed(result.outs[7]) == failed(result.outs[1]), "\(result.outs[7])")
         #expect(
-            result.outs[8].contains("(kops's own calls not counted; 2 of kops's own look-ups this session left out: not failures"),
+            result.outs[8].contains("(kops's own calls noted in its state folder not counted; 2 of kops's own look-ups this session left out: not failures"),
             "\(result.outs[8])")
     }
 }

@@ -120,17 +120,7 @@ public enum ErrorsCommand: Command {
                 result.json = .object(object)
             }
         }
-        // A part not read is named once, and `errors` fails for it: what it would have listed is not known (fix58D).
-        let notRead = fetch.unreadLines
-        if !notRead.isEmpty {
-            result.blocks += notRead.map { .line(StyledText("not read: " + $0, style: .warn)) }
-            if case .object(var object)? = result.json {
-                object["not_read"] = fetch.unreadJSON
-                result.json = .object(object)
-            }
-            result.status = .failure
-            result.failure = "not read: " + notRead.joined(separator: "; ")
-        }
+        fetch.sayUnread(in: &result)
         return result
     }
 

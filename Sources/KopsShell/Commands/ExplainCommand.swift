@@ -115,6 +115,11 @@ public enum ExplainCommand: Command {
         if let title = entry.title {
             fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
         }
+        // The status pasted is the call's own, said beside the one Meta documents (tester58b AE8).
+        if let status = pasted.httpStatus {
+            let documented = entry.httpStatus.flatMap { $0 == status ? nil : "; Meta documents \(entry.code) with HTTP \($0)" } ?? ""
+            fields.append(Field("HTTP", "\(status) as pasted" + documented))
+        }
         // Graph's message when it says more than the title: for code 100 it names the parameter (P37-7).
         if let message = pasted.specificMessage { fields.append(Field("meta msg", message, style: .dim)) }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
@@ -289,9 +294,14 @@ public enum ExplainCommand: Command {
             "fix": .string(reading?.fix ?? entry.fix), "retry": .string(retry.retry.rawValue), "retry_advice": .string(retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
-            "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
+            "http_status": (pasted?.httpStatus ?? entry.httpStatus).map { .number(String($0)) } ?? .null,
             "reference": .string(entry.reference),
         ]
+        // `http_status` is the call's own when it was pasted; the one Meta documents is kept apart (tester58b AE8).
+        if pasted?.httpStatus != nil {
+            object["http_status_source"] = "pasted"
+            object["meta_http_status"] = entry.httpStatus.map { .number(String($0)) } ?? .null
+        }
         if let id = pasted?.objectID { object["object_id"] = .string(id) }
         if let message = pasted?.specificMessage { object["meta_message"] = .string(message) }
         if let subcode = pasted?.subcode { object["error_subcode"] = .number(String(subcode)) }

@@ -30,8 +30,9 @@ extension FailureFetch {
 
     /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.
     func addingLeftOut(to json: JSONValue) -> JSONValue {
-        guard leftOut != nil || !repeatedCursor.isEmpty, var object = json.object else { return json }
+        guard leftOut != nil || !repeatedCursor.isEmpty || statesLeftOut != nil, var object = json.object else { return json }
         object["left_out"] = Self.leftOutJSON(own: ownLookups, normal: triage.normalAnswers)
+        if statesLeftOut != nil { object["deliveries_left_out"] = states.leftOut.json }
         if !repeatedCursor.isEmpty {
             object["cursor_repeated"] = .array(ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { .string($0.rawValue) })
         }
@@ -39,10 +40,10 @@ extension FailureFetch {
     }
 
     /// The `leftOut` line as a hint block, the line for lists the API repeated a cursor in (`repeatedCursor`), and the one
-    /// for webhooks whose state now was not read (`unreadStatesLine`), or none.
+    /// for webhooks whose state now was not read (`unreadStatesLine`), the one for rows their states left out
+    /// (`statesLeftOut`), or none.
     var leftOutHint: [Block] {
-        (leftOut.map { [.hint($0)] } ?? []) + (repeatedCursorLine.map { [.hint($0)] } ?? [])
-            + (unreadStatesLine.map { [.hint($0)] } ?? [])
+        [leftOut, repeatedCursorLine, unreadStatesLine, statesLeftOut].compactMap { $0.map(Block.hint) }
     }
 
     /// `API calls: the API returned a page cursor it had already given; stopped instead of looping (a server bug); …`,

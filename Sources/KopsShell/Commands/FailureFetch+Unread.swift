@@ -45,9 +45,10 @@ extension FailureFetch {
                     + "their failures are not listed; run it again in a minute")
         }
         for list in unreadLists {
-            let unsaid = list.what == "webhooks"
-                ? "whether each webhook with failed deliveries fails now is not said, nor which webhook a failed path names"
-                : "the ids in failed paths are not judged against the project's numbers"
+            let unsaid = list.what != "webhooks" ? "the ids in failed paths are not judged against the project's numbers"
+                : readsDeliveries
+                    ? "whether each webhook with failed deliveries fails now is not said, nor which webhook a failed path names"
+                    : "which webhook a failed path names is not said"
             lines.append("the project's \(list.what) (\(list.why)): \(unsaid)")
         }
         return lines
@@ -58,5 +59,19 @@ extension FailureFetch {
         .array(
             unread.map { .object(["part": .string(Self.name($0.source)), "why": .string($0.error.message)]) }
                 + unreadLists.map { .object(["part": .string($0.what), "why": .string($0.why)]) })
+    }
+
+    /// Names each part not read once (`unreadLines`, `not_read`) and fails `result` for them: what they would have listed
+    /// is not known (fix58D; `logs --errors` said nothing of a webhooks list it could not read, fixD).
+    func sayUnread(in result: inout CommandResult) {
+        let notRead = unreadLines
+        guard !notRead.isEmpty else { return }
+        result.blocks += notRead.map { .line(StyledText("not read: " + $0, style: .warn)) }
+        if case .object(var object)? = result.json {
+            object["not_read"] = unreadJSON
+            result.json = .object(object)
+        }
+        result.status = .failure
+        result.failure = "not read: " + notRead.joined(separator: "; ")
     }
 }

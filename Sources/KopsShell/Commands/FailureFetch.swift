@@ -14,6 +14,9 @@ struct FailureFetch {
     /// The state now of each webhook with failed deliveries in the period (`WebhookVerdictFetch`), by id; and those whose
     /// deliveries could not be read, with why (`unreadStatesLine`, tester53b U15).
     var states = WebhookVerdictFetch.Fetched()
+    /// The rows of `states`' pages that no state could read, in words (`DeliveriesLeftOut`, tester58 AD6 item 6); nil when
+    /// none was.
+    var statesLeftOut: String?
     /// The sources that had more failures than were read (`maxPages` pages of 100).
     var cut: Set<ErrorTriage.Source> = []
     /// The sources whose pages stopped because the API handed back a cursor it had already given (`PageCursors`).
@@ -37,6 +40,8 @@ struct FailureFetch {
     /// The deliveries read (the failed ones, and Kapso's `whatsapp.phone_number.deleted` ones when an id failed as none
     /// of the project's), for a former number's evidence (P19-5).
     var deliveries: [WebhookDelivery] = []
+    /// Where the failed deliveries' entries go among `triage`'s (`addDeliveries`): after the sources read before them.
+    var deliveriesAt: Int?
     /// The API's clock when the paths were read (`readPaths`); nil before.
     var now: Int64?
     /// The sources whose failures could not be read, with the API's error, in the order asked (`unreadLines`; fix58D: a
@@ -44,6 +49,8 @@ struct FailureFetch {
     var unread: [(source: ErrorTriage.Source, error: KapsoAPIError)] = []
     /// The project's lists that could not be read (`phone numbers`, `webhooks`), with why: what they name is not said.
     var unreadLists: [(what: String, why: String)] = []
+    /// True when the failed deliveries were among the sources asked: the webhooks list then also says each one's state.
+    var readsDeliveries = false
 
     /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
     enum MetaOutcome {
@@ -95,6 +102,7 @@ struct FailureFetch {
             }
         }
         var fetch = FailureFetch()
+        fetch.readsDeliveries = sources.contains(.webhook)
         // A source any of whose first pages failed is not read at all (half of the messages would count wrong); Meta's
         // search says its own failure (`readMeta`).
         for ((source, _), result) in zip(requests, decoded) {
@@ -143,12 +151,10 @@ struct FailureFetch {
         if !asked.isEmpty, asked.allSatisfy({ source in fetch.unread.contains { $0.source == source } }), let first = fetch.unread.first {
             throw first.error
         }
+        // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not),
+        // and they say whether a 2xx is accepted (`AcceptedAnswer`), which the failures' meaning reads.
+        if sources.contains(.webhook) { try fetch.addDeliveries(period: period, in: context) }
         fetch.readPaths(in: context)
-        // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
-        if sources.contains(.webhook) {
-            let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
-            fetch.states = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context)
-        }
         if let index = requests.firstIndex(where: { $0.0 == .meta }) {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
         }
@@ -183,9 +189,9 @@ struct FailureFetch {
             triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
         case .webhook:
             let first = try client.webhookDeliveries(from: json)
-            let failed = try following(first, of: .webhook, query: window, id: \.id, next: client.webhookDeliveries)
-            deliveries += failed
-            triage.addDeliveries(failed, period: period)
+            // Added to `triage` with the webhooks' states (`addDeliveries`), in this place among the sources' failures.
+            deliveries += try following(first, of: .webhook, query: window, id: \.id, next: client.webhookDeliveries)
+            deliveriesAt = triage.entries.count
         case .meta:
             break
         }

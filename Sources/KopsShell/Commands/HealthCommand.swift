@@ -140,6 +140,9 @@ public enum HealthCommand: Command {
         if let webhooks {
             blocks.append(.line(StyledText("")))
             blocks.append(.line(webhookLine(webhooks, detailsAbove: triage.blocking == nil && webhooks.blocking != nil)))
+            if let line = webhooks.leftOut.line(of: "the webhooks' reading", command: "deliveries --period 7d") {
+                blocks.append(.line(StyledText(line, style: .warn)))
+            }
             json["kops_webhooks"] = webhookJSON(webhooks)
         } else if case .failure(let error) = webhooksRead {
             // Not left out: no line read as "no webhooks" (tester53 T14).
@@ -244,7 +247,9 @@ public enum HealthCommand: Command {
         }
         guard !webhooks.isEmpty else { return .success(nil) }
         let fetched = WebhookVerdictFetch.verdicts(of: webhooks, period: "7d", in: context)
-        return .success(NumberWebhooks(number: id, webhooks: webhooks, verdicts: fetched.verdicts, now: context.now(), unread: fetched.unread))
+        var read = NumberWebhooks(number: id, webhooks: webhooks, verdicts: fetched.verdicts, now: context.now(), unread: fetched.unread)
+        read.leftOut = fetched.leftOut
+        return .success(read)
     }
 
     /// `webhooks: 2 active, 1 paused; none fails now …`, or the ones that lose events now (failing, then paused); a
@@ -305,14 +310,16 @@ public enum HealthCommand: Command {
         let state = { (verdict: WebhookVerdict) -> JSONValue in
             .object(["id": .string(verdict.webhook.id), "url": .string(verdict.webhook.url), "state": .string(verdict.headline ?? "")])
         }
-        return .object([
+        var object: JSONObject = [
             "active": .number(String(webhooks.verdicts.count - webhooks.paused.count)),
             "paused": .number(String(webhooks.paused.count)),
             "failing": .array(webhooks.failing.map(state)),
             "paused_webhooks": .array(webhooks.paused.map(state)),
             "messages_reach_no_receiver": .bool(!webhooks.pausedMessageReceivers.isEmpty),
             "deliveries_not_read": .array(webhooks.unreadWebhooks.map { .object(["id": .string($0.webhook.id), "error": .string($0.why)]) }),
-        ])
+        ]
+        if webhooks.leftOut.count > 0 { object["deliveries_left_out"] = webhooks.leftOut.json }
+        return .object(object)
     }
 
     /// `passed`, `FAILED`, `failed`, `unknown`; a failure Kapso marked passed says so.

@@ -124,14 +124,19 @@ public enum LogsCommand: Command {
             let filtered = narrowing.map { "--\($0.0 == "endpoint" ? "endpoint" : "status-code") \($0.1)" }.joined(separator: " ")
             let text = narrowing.isEmpty ? "no API call failed in the last \(period)"
                 : "no API call matching \(filtered) failed in the last \(period); 'logs --errors' shows every failed call"
-            return CommandResult(blocks: [.line(StyledText(text, style: narrowing.isEmpty ? .good : .plain))] + fetch.leftOutHint, json: json)
+            var result = CommandResult(blocks: [.line(StyledText(text, style: narrowing.isEmpty ? .good : .plain))] + fetch.leftOutHint, json: json)
+            fetch.sayUnread(in: &result)
+            return result
         }
         let shown = Array(groups.groups.prefix(limit))
-        return CommandResult(
+        var result = CommandResult(
             blocks: [
                 .table(FailureGroupsTable.table(shown)),
                 .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "logs --errors --flat")),
             ] + fetch.leftOutHint, json: json)
+        // A project list not read (the webhooks, the numbers) is named, and the command fails for it, as 'errors' does.
+        fetch.sayUnread(in: &result)
+        return result
     }
 
     /// One page as a table, remembered for `next`.
@@ -155,10 +160,13 @@ public enum LogsCommand: Command {
         // The page's failures are read as 'errors --flat' reads them (probe19 P19-1, P19-7): with what the resolver says
         // of the ids in their paths, a former number's records, and a held send lock's pending send.
         var meanings: [String]? = nil
+        // The lists the meanings read, a list not read named (`FailureFetch.sayUnread`), as 'errors' names it (fixD).
+        var read = FailureFetch()
         if page.items.contains(where: { $0.responseStatus >= 400 }) {
             var fetch = FailureFetch()
-            fetch.numbers = (try? context.client.allPhoneNumbers()) ?? []
-            fetch.webhooks = (try? context.client.allWebhooks(.project)) ?? []
+            fetch.numbers = try fetch.listRead(Result { () throws(KapsoAPIError) in try context.client.allPhoneNumbers() }, what: "phone numbers") ?? []
+            fetch.webhooks = try fetch.listRead(Result { () throws(KapsoAPIError) in try context.client.allWebhooks(.project) }, what: "webhooks") ?? []
+            read.unreadLists = fetch.unreadLists
             fetch.triage.addAPILogs(page.items.filter { $0.responseStatus >= 400 && !ErrorTriage.isNormalAnswer($0) })
             fetch.readPaths(in: context)
             // The page's own successes count as a former number's calls too, as before.
@@ -185,7 +193,9 @@ public enum LogsCommand: Command {
             }
         }
         let table = table(page.items, ids: ids, meanings: meanings, requestIDs: requestIDs, own: own)
-        return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: json)
+        var result = CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: json)
+        read.sayUnread(in: &result)
+        return result
     }
 
     /// The request id of each API log (`resource_id` → `request_id` of log search's `external_api_log` events, the id

@@ -61,9 +61,13 @@ public enum OverviewCommand: Command {
         }
         let calls = callsRead.value
         // kops's own calls are in neither count, and the line says so (tester51 G5); this session's look-ups keep their
-        // count, which a replay does not change.
+        // count, which a replay does not change. Own means noted in kops's journal (`OwnLookups`, in its state folder): a
+        // run with another state folder, or on another machine, is counted as the project's, so the line names the folder
+        // (tester58b AE10: "kops's own calls not counted" beside a total that grew with every earlier run).
         let leftOut = calls.flatMap { calls in
-            let parts = [calls.kopsLeftOut ? "kops's own calls not counted" : nil, FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)]
+            let parts = [
+                calls.kopsLeftOut ? ownCallsLeftOut : nil, FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers),
+            ]
             return parts.contains { $0 != nil } ? parts.compactMap { $0 }.joined(separator: "; ") : nil
         }
         var deliveries = DeliveryStats()
@@ -97,7 +101,10 @@ public enum OverviewCommand: Command {
         let webhooksJudged = webhooksRead.limited == nil && deliveriesRead.limited == nil
         let now = context.now()
         var verdicts: [String: WebhookVerdict] = [:]
-        for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
+        let project = byWebhook.values.flatMap { $0 }
+        for webhook in webhooks {
+            verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now, project: project)
+        }
         // Failed sends, read as 'errors' reads them: Kapso's checks pass while sends fail (P17-12).
         let sendsRead = failedMessages(period: period, in: context)
         if case .failure(let error) = sendsRead {
@@ -336,6 +343,9 @@ public enum OverviewCommand: Command {
         }
         return result
     }
+
+    /// What the API calls line leaves out as kops's: the calls its journal holds, those of runs sharing its state folder.
+    static let ownCallsLeftOut = "kops's own calls noted in its state folder not counted"
 
     /// The period's API calls the project made: how many and how many failed, without kops's own (every call its journal
     /// matches, this session's and earlier runs': tester51 G5, a transcript's `overview` counted the calls of its own replay

@@ -13,6 +13,8 @@ enum WebhookVerdictFetch {
     struct Fetched {
         var verdicts: [String: WebhookVerdict] = [:]
         var unread: [String: String] = [:]
+        /// The rows of the pages read that the verdicts could not read (`DeliveriesLeftOut`), all webhooks together.
+        var leftOut = DeliveriesLeftOut()
     }
 
     static func verdicts(of webhooks: [Webhook], period: String, in context: ShellContext) -> Fetched {
@@ -28,7 +30,7 @@ enum WebhookVerdictFetch {
             do throws(KapsoAPIError) {
                 let answer = try response.mapError(KapsoAPIError.transport).get()
                 let page = try client.webhookDeliveries(from: try client.decode(answer, for: request))
-                pages.append((webhook, page.items.compactMap(WebhookVerdict.Delivery.init)))
+                pages.append((webhook, page.items.compactMap { fetched.leftOut.read($0) }))
             } catch {
                 fetched.unread[webhook.id] = error.message
             }

@@ -33,12 +33,14 @@ extension WebhooksCommand {
         }
         var deliveries: [String: [WebhookVerdict.Delivery]] = [:]
         var unread: [(id: String, why: String)] = []
+        // Rows with a status or time kops cannot read are said, not dropped without a word (tester58 AD6 item 6).
+        var leftOut = DeliveriesLeftOut()
         // A week of deliveries: enough to catch a receiver that fails only at times.
         let filter = [("period", "7d")] + (id.map { [("webhook_id", $0)] } ?? [])
         do {
             try CursorPages.forEach({ try context.client.webhookDeliveries(filter + [("limit", "100")] + $0) }) {
                 for delivery in $0 {
-                    if let read = WebhookVerdict.Delivery(delivery) { deliveries[delivery.webhookID, default: []].append(read) }
+                    if let read = leftOut.read(delivery) { deliveries[delivery.webhookID, default: []].append(read) }
                 }
             }
         } catch let error as KapsoAPIError {
@@ -46,6 +48,7 @@ extension WebhooksCommand {
             // One read of the log holds every webhook's deliveries, so none are known; the rules on each configuration
             // still run (tester56b AA12: a 503 here dropped every finding).
             deliveries = [:]
+            leftOut = DeliveriesLeftOut()
             var named = Set<String>()
             unread = webhooks.filter { named.insert($0.id).inserted }.map { ($0.id, error.message) }
         }
@@ -74,7 +77,8 @@ extension WebhooksCommand {
             inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first })
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
-            unread: unread, sideReads: sideReads)
+            unread: unread, sideReads: sideReads, leftOut: leftOut.line(command: DeliveryPeriod.command(webhookID: id, errors: false, period: "7d")),
+            leftOutJSON: leftOut.count > 0 ? .some(leftOut.json) : .none)
     }
 
     /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
@@ -110,7 +114,7 @@ extension WebhooksCommand {
     /// messages or health could not be (`sideReads`): not a pass, so the command fails; then the counts.
     private static func render(
         _ check: WebhookCheck, checked: Int, urls: [String: String], unread: [(id: String, why: String)],
-        sideReads: [WebhookCheck.SideRead]
+        sideReads: [WebhookCheck.SideRead], leftOut: String?, leftOutJSON: JSONValue?
     ) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
@@ -125,6 +129,7 @@ extension WebhooksCommand {
             let count = check.findings.filter { $0.severity == severity }.count
             return "\(count) \(severity.rawValue)\(count == 1 || severity == .info ? "" : "s")"
         }
+        if let leftOut { blocks.append(.line(StyledText(leftOut, style: .warn))) }
         let notRead = WebhookCheck.unreadLine(unread, urls: urls)
         if let notRead { blocks.append(.line(StyledText("not read: " + notRead, style: .warn))) }
         let sideLines = WebhookCheck.SideRead.lines(sideReads)
@@ -133,7 +138,7 @@ extension WebhooksCommand {
         let parts = (notRead == nil ? [] : ["deliveries"]) + WebhookCheck.SideRead.parts(sideReads)
         let partial = parts.isEmpty ? "" : "; " + parts.joined(separator: ", ") + " not read"
         blocks.append(.line(StyledText("checked \(checked) \(noun): " + counts.joined(separator: ", ") + partial, style: .bold)))
-        let json: JSONValue = .object([
+        var object: JSONObject = [
             "checked": .number(String(checked)),
             "findings": .array(
                 check.findings.map { finding in
@@ -145,8 +150,9 @@ extension WebhooksCommand {
                 }),
             "deliveries_not_read": .array(unread.map { ["webhook_id": .string($0.id), "why": .string($0.why)] }),
             "not_read": .array(sideReads.map(\.json)),
-        ])
-        var result = CommandResult(blocks: blocks, json: json)
+        ]
+        if let leftOutJSON { object["deliveries_left_out"] = leftOutJSON }
+        var result = CommandResult(blocks: blocks, json: .object(object))
         let errors = check.findings.filter { $0.severity == .error }.count
         if errors > 0 {
             result.status = .failure
