@@ -21,7 +21,6 @@ extension Shell {
             return run(words: ["help"] + (rest.isEmpty ? ["help"] : rest))
         }
         defer { outputOverride = nil }
-        var resolved: (any Command.Type)?
         // Before any check: a secret given with a flag is known to every sink even when the line is refused (a
         // `--headers` value that is not JSON, a bad flag after `--secret-key`: probe18 P18-6).
         redactor.learn(arguments: words)
@@ -29,7 +28,6 @@ extension Shell {
         for value in WebhookSecretFlags.environmentSecrets(in: words, context: context) { redactor.remember(secret: value) }
         do {
             let command = try context.registry.command(named: name)
-            resolved = command
             let typed = words
             var words = words
             var literalHome = literalHome
@@ -84,9 +82,9 @@ extension Shell {
             }
             return reportOutputFailure() ?? result.status
         } catch {
-            // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the
-            // result of the line before (probe11 P11-14's live twin).
-            if let resolved, resolved.keepsLastResult { context.forgetLastResult(failed: ScriptPolicy.label(words)) }
+            // A failed command leaves no result: `capture`/`assert` after it must not read the result of the line
+            // before (probe11 P11-14's live twin).
+            context.forgetLastResult(afterFailed: [words])
             // Stopped because its output could not be written: that is the error, not the cancelled request.
             // `trace <message 1>`: a placeholder the lexer split is named as one (probe43 P43-13).
             return reportOutputFailure() ?? report(ShellError.naming(splitMaskIn: words, in: error))

@@ -161,9 +161,10 @@ public final class Shell {
         let commands: [[Word]]
         do {
             commands = try Lexer.commands(in: try expanded.get())
-        } catch let error as LexerError {
-            return report(ShellError.syntax(error.message))
         } catch {
+            // Unlexed (an unclosed quote) or not interpolated (an unset variable): refused as a script's check refuses it.
+            context.forgetLastResult(afterFailed: Shell.commandWords((try? Lexer.commands(in: ran)) ?? [], line: ran))
+            if let error = error as? LexerError { return report(ShellError.syntax(error.message)) }
             return report(error)
         }
         // Several commands: the line is checked whole before any of it runs, as a script's and `-c`'s are, so `reply
@@ -178,6 +179,7 @@ public final class Shell {
                 } catch {
                     let status = report(error)
                     markWriteNotAccepted(block, commands: commands[...])
+                    context.forgetLastResult(afterFailed: Shell.commandWords(commands, line: ran))
                     return status
                 }
             }
@@ -190,6 +192,7 @@ public final class Shell {
             if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line, registry: context.registry) {
                 let status = report(misread)
                 markWriteNotAccepted(block, commands: commands[index...])
+                context.forgetLastResult(afterFailed: Shell.commandWords(Array(commands[index...]), line: ran))
                 return status
             }
             let outer = (droppedByComment, cutByComment)
@@ -283,15 +286,15 @@ public final class Shell {
         // and `capture` after it must not read the result of the line before (tester58 AD7: `messages --status faild`
         // refused under `on_error continue`, then `assert .data | length > 0` passed on `numbers`' rows). So does a line
         // whose command kops cannot name (a typo, an unclosed quote: tester58b AE3), which may have been meant to keep one.
-        let words = commands.map { $0.map(\.text) }
-        if let refused = words.first(where: { words in
-            words.first.map { (try? context.registry.command(named: $0))?.keepsLastResult ?? true } ?? false
-        }) {
-            context.forgetLastResult(failed: ScriptPolicy.label(refused))
-        } else if commands.isEmpty, let first = ran.split(separator: " ").first {
-            context.forgetLastResult(failed: String(first))
-        }
+        context.forgetLastResult(afterFailed: Shell.commandWords(commands, line: ran))
         return status
+    }
+
+    /// `commands` as words, or for a line that does not lex (none), its first blank-separated word as one command: what
+    /// `ShellContext.forgetLastResult(afterFailed:)` reads.
+    static func commandWords(_ commands: [[Word]], line: String) -> [[String]] {
+        guard commands.isEmpty else { return commands.map { $0.map(\.text) } }
+        return line.split(separator: " ").first.map { [[String($0)]] } ?? []
     }
 
     private func markWriteNotAccepted(_ block: TranscriptRecorder?, commands: ArraySlice<[Word]>) {

@@ -75,6 +75,7 @@ struct Launch: Equatable {
             configProblem = ErrorReport(error).message
             stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
         }
+        let masked = StartErrorMask(environment: environment, config: config)
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
         var pinnedRecording: Int64?
@@ -100,7 +101,7 @@ struct Launch: Equatable {
                     of: checked, path: script.words[1], typed: (self.profile, baseURL), config: config) ?? profile
             }
         } catch {
-            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            stdout.write(masked.line(error) + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
         if let liveOnDemo {
@@ -140,7 +141,7 @@ struct Launch: Equatable {
                 startProblem = .unknownProfile(unknown, source: source, known: config.profiles.map(\.name))
             }
         } catch {
-            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            stdout.write(masked.line(error) + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
         if !ownAPI && startProblem == nil {
@@ -149,7 +150,7 @@ struct Launch: Equatable {
             } catch {
                 // `--base-url` was typed now: refused at once, as any bad flag value.
                 guard settings.sources["api"] != .flag("--base-url") else {
-                    stdout.write(ErrorReport(error).line() + "\n", to: .err)
+                    stdout.write(masked.line(error) + "\n", to: .err)
                     throw ExitCode(ErrorReport(error).status.rawValue)
                 }
                 // Another profile's API replaces it for the session; from the environment, any profile's does.
@@ -158,6 +159,8 @@ struct Launch: Equatable {
                     error, otherProfiles: config.profiles.map(\.name).filter { !fromProfile || $0 != settings.profile })
             }
         }
+        // Said at start and by every command it refuses, in the shell too, which does not know what KOPS_PROFILE holds.
+        if let problem = startProblem?.problem { startProblem?.problem = masked(problem) }
         // The interactive shell says it now; a script, `-c` or piped input says it once, in the line of the first command
         // it refuses (with its location), or at the end when none needed the API (tester47 L6: said twice).
         let interactiveShell = commands.isEmpty && self.script.words.isEmpty && terminal.stdinIsTTY

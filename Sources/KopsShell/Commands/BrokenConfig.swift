@@ -28,13 +28,30 @@ enum BrokenConfig {
     /// `profile`; as they are when `problem` is nil.
     static func fields(_ fields: [Field], problem: String?, session: Session, keyInHand: Bool) -> [Field] {
         guard let problem else { return fields }
+        return UnknownSettings(api: api(session), profile: profile, key: key, after: Field("config", config(problem)))
+            .replacing(in: fields, keyInHand: keyInHand)
+    }
+}
+
+/// The rows `state` and `profile show` give for the `api`, `profile` and `key` a session holds when they are not what
+/// the user chose (config.toml unread: `BrokenConfig`; the profile asked for missing: `MissingProfile`), and a row
+/// that says why, after `profile`.
+struct UnknownSettings {
+    var api: String
+    var profile: String
+    var key: String
+    var after: Field
+
+    /// `fields` with these rows in place of `api`, `profile` and `key` (kept when `keyInHand`: a key given is said
+    /// so), and `after` after `profile`.
+    func replacing(in fields: [Field], keyInHand: Bool) -> [Field] {
         var result: [Field] = []
         for field in fields {
             switch field.label {
-            case "api": result.append(Field("api", api(session), style: .dim))
+            case "api": result.append(Field("api", api, style: .dim))
             case "profile":
                 result.append(Field("profile", profile, style: .dim))
-                result.append(Field("config", config(problem)))
+                result.append(after)
             case "key" where !keyInHand: result.append(Field("key", key, style: .dim))
             default: result.append(field)
             }

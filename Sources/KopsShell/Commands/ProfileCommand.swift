@@ -74,6 +74,13 @@ public enum ProfileCommand: Command {
             Field("profile", session.profile), Field("api", session.baseURL),
             Field("config", context.configFile?.path ?? "none"),
         ]
+        if let problem = context.startProblem, problem.missingProfileSource != nil {
+            // The profile kops started with is not there (tester58b AE5): not kops's defaults as if chosen.
+            let api: JSONValue = session.sources["api"] ?? "default" == "default" ? .null : .string(session.baseURL)
+            return CommandResult(
+                blocks: [.fields(MissingProfile.fields(fields, problem: problem, session: session, keyInHand: true))],
+                json: ["profile": .null, "api": api, "start_problem": .string(problem.message)])
+        }
         return CommandResult(blocks: [.fields(fields)], json: ["profile": .string(session.profile), "api": .string(session.baseURL)])
     }
 

@@ -55,7 +55,7 @@ extension ReplyCommand {
             checked = TemplateCheck.unchecked(template, arguments: values, headerMedia: media, headerLocation: location)
         }
         // A link Meta's servers cannot fetch is accepted and fails later with 131053 (probe45 P45-12).
-        if let media, let note = TemplateCheck.headerMediaNote(media) { warnings.append(note) }
+        if let media, let note = TemplateCheck.headerMediaNote(media, format: template.header?.format) { warnings.append(note) }
         if template.category == "MARKETING",
             try context.client.marketingPreference(contact: target.contact, phoneNumberID: target.phoneNumberID) == "stopped"
         {

@@ -134,6 +134,19 @@ public final class ShellContext {
         (redactedResult, unredactedResult, failedCommand, unredactedJSON, resultCommand) = (nil, nil, command, nil, nil)
     }
 
+    /// The one rule for a line that failed or was refused (`Shell.run(words:)`'s catch, `Shell.reportRefused`, a line
+    /// the lexer or the line check refused), its `commands` as words (for a line that does not lex, its first
+    /// blank-separated word): the last result is dropped, naming the first command that keeps results
+    /// (`Command.keepsLastResult`) or that kops cannot name (a typo, an unclosed quote, which may have been meant to keep
+    /// one: tester58b AE3). A line of only commands that keep none (`set`) leaves it. Two rules had grown apart: a
+    /// mistyped command at the prompt or in `-c` left the result of the line before to `assert` (fix59D).
+    func forgetLastResult(afterFailed commands: [[String]]) {
+        let keeping = commands.first { words in
+            words.first.map { (try? registry.command(named: $0))?.keepsLastResult ?? true } ?? false
+        }
+        if let keeping { forgetLastResult(failed: ScriptPolicy.label(keeping)) }
+    }
+
     /// The last result's JSON for `capture` and `assert` (named `command`); throws when there is none, naming the
     /// failed command that left none, or the command whose result holds no data (`help`).
     func lastResultJSON(for command: String) throws(ScriptError) -> JSONValue {

@@ -23,6 +23,9 @@ public enum StateCommand: Command {
         }
         let keyState =
             if context.keyInHand, context.configProblem != nil { "set, never shown; unused until config.toml is fixed" }
+            else if context.keyInHand, context.startProblem?.missingProfileSource != nil {
+                "set, never shown; unused while the profile kops started with is missing"
+            }
             else if context.keyInHand { "set, never shown" }
             else if case .command = context.keyOrigin { "read at the first request" }
             else if let problem = context.keyShapeProblem { "set but not sent: it \(problem.what)" }
@@ -35,9 +38,14 @@ public enum StateCommand: Command {
             at: 2)
         }
         fields = BrokenConfig.fields(fields, problem: context.configProblem, session: session, keyInHand: context.keyInHand)
+        fields = MissingProfile.fields(fields, problem: context.startProblem, session: session, keyInHand: context.keyInHand)
         if let problem = context.configProblem {
             // Not the defaults the session holds: what the file names is unknown (tester57 AB15).
             (json["config_problem"], json["profile"]) = (.string(problem), .null)
+            if session.sources["api"] ?? "default" == "default" { json["api"] = .null }
+        } else if let problem = context.startProblem, problem.missingProfileSource != nil {
+            // Nor a profile that is not there (tester58b AE5).
+            (json["start_problem"], json["profile"]) = (.string(problem.message), .null)
             if session.sources["api"] ?? "default" == "default" { json["api"] = .null }
         }
         if !session.sources.isEmpty {

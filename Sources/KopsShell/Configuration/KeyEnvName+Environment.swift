@@ -6,10 +6,10 @@
 /// way round, `sk_test_var` reads as a key by its shape (a credential prefix then `test`), yet a variable of that name
 /// set in the environment is a name: nobody exports a variable named after the key it holds (fixD's leftover).
 extension KeyEnvName {
-    /// `value` as `read(_:)` reads it, but `.secret` when it is one of `knownKeys`, and `.name` when it reads as a key
+    /// `value` as `read(_:)` reads it, but `.secret` when it is one of `knownKeys` or a near copy (`copiesKey`), and `.name` when it reads as a key
     /// by its shape only while a variable of that name is set (not empty) in `environment`.
     public static func read(_ value: String, environment: [String: String], knownKeys: Set<String>) -> KeyEnvName {
-        if knownKeys.contains(value) { return .secret }
+        if copiesKey(value, knownKeys: knownKeys) { return .secret }
         let shaped = read(value)
         guard shaped == .secret, isVariableName(value), environment[value].map({ !$0.isEmpty }) == true else { return shaped }
         return .name
@@ -24,6 +24,25 @@ extension KeyEnvName {
     /// `name`, an `api_key_env` a line names, as it is shown: `<redacted>` when it is one of `knownKeys`, as the
     /// redactor writes a known key's value in a transcript.
     public static func shown(name: String, knownKeys: Set<String>) -> String {
-        knownKeys.contains(name) ? "<redacted>" : name
+        copiesKey(name, knownKeys: knownKeys) ? "<redacted>" : name
+    }
+
+    /// The fewest characters a known key must have for a near copy of it to count (`copiesKey`): a shorter one is no
+    /// key anyone was issued, and two edits would make it any word.
+    static let shortestCopiedKey = 8
+
+    /// True when `value` is one of `knownKeys`, or a near copy of one: the same in another case, or with one or two
+    /// characters lost, added, changed or swapped (`Suggestion.alignmentDistance` at most 2 once both are lower-cased), from a key of at
+    /// least `shortestCopiedKey` characters. tester58b AE6: `demo_key_012345678` (the key with its last character lost
+    /// in the copy) and `DEMO_KEY_0123456789` (upper-cased) were saved as `--key-env` and printed in clear, 18 of the
+    /// key's 19 characters; a variable's name that close to a key's random text is no name anyone chose.
+    public static func copiesKey(_ value: String, knownKeys: Set<String>) -> Bool {
+        if knownKeys.contains(value) { return true }
+        let folded = Array(value.lowercased())
+        return knownKeys.contains { key in
+            key.count >= shortestCopiedKey && abs(key.count - folded.count) <= 2
+                && Suggestion.alignmentDistance(Array(key.lowercased()), folded) <= 2
+        }
     }
 }
+

@@ -6,8 +6,8 @@
 /// user a key sat in the file. A mistyped name is named only when it reads as words (`KAPSO`, `API`, `KEY2`), so a
 /// key's random text is never echoed as "the name you meant".
 public enum KeyEnvName: Equatable, Sendable {
-    /// A variable's name kops reads: ASCII letters, digits and `_`, not starting with a digit (POSIX), and, with a
-    /// lower-case letter, not shaped like a key (`isName`).
+    /// A variable's name kops reads: ASCII letters, digits and `_`, not starting with a digit (POSIX), and not shaped
+    /// like a key (`isName`).
     case name
     /// A name written with `faults` (each a phrase: "it starts with the shell's '$' …"); `meant` is the name to write.
     case mistyped(faults: [String], meant: String)
@@ -45,14 +45,17 @@ public enum KeyEnvName: Equatable, Sendable {
     }
 
     /// True for a variable's name kops reads: `KAPSO_API_KEY`, `ACME_KEY2`, `_K`, `kapso_key`, `KapsoKey`; not `1KEY`,
-    /// ``, nor a key: `sk_live_4eC39HqLyjWDarjtT1zdp7dc`, `kapso_live_abcdef`, `Kx9fQ2mZp7Lw3Rt8Yv1B` (`readsAsKey`).
+    /// ``, nor a key: `sk_live_4eC39HqLyjWDarjtT1zdp7dc`, `kapso_live_abcdef`, `Kx9fQ2mZp7Lw3Rt8Yv1B`, upper-cased too
+    /// (`readsAsKey`).
     ///
     /// POSIX names are letters, digits and `_` in either case ("Name", XBD 3.216), and `export kapso_key=…` works in
     /// every shell: an upper-case-only rule called a lower-case name "the key itself", and one hand-written in config.toml
-    /// stopped every profile (tester57 AB8). A name with a lower-case letter is told apart from a key by its shape, as
-    /// the history file and the profile's name are (`Profile.nameReadsAsKey`).
+    /// stopped every profile (tester57 AB8). A name is told apart from a key by its shape, as the history file and the
+    /// profile's name are (`Profile.nameReadsAsKey`); in upper case only the words of `HistoryPolicy.isEnvironmentName`
+    /// (`KAPSO_API_KEY`, `EAGLE_KAPSO_KEY2`) are names whatever they read as, so a key upper-cased in the copy
+    /// (`SK_LIVE_4EC39HQLYJWDARJTT1ZDP7DC`, `KX9F8E7D6C5B4A39281706F5E4D3C2B1A0ZZ`) is a key (tester58b AE6).
     public static func isName(_ value: String) -> Bool {
-        isVariableName(value) && (!value.contains(where: \.isLowercase) || !readsAsKey(value))
+        isVariableName(value) && (HistoryPolicy.isEnvironmentName(value) || !readsAsKey(value))
     }
 
     /// True for a POSIX variable name, whatever it reads as: ASCII letters, digits and `_`, not starting with a digit.

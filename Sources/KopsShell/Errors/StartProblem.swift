@@ -10,6 +10,9 @@ public struct StartProblem: KopsError, Equatable {
     public var exitStatus: ExitStatus
     /// The profiles `profile use` could switch to; empty when there are none.
     public var otherProfiles: [String]
+    /// Where the name of a profile config.toml does not have came from (`config.toml default_profile`, `env
+    /// KOPS_PROFILE`), for `state` and `profile show` (`MissingProfile`); nil for another problem.
+    public var missingProfileSource: String?
 
     public init(problem: String, exitStatus: ExitStatus = .usage, otherProfiles: [String]) {
         self.problem = problem
@@ -28,9 +31,11 @@ public struct StartProblem: KopsError, Equatable {
     public static func unknownProfile(_ name: String, source: String, known: [String]) -> StartProblem {
         let meant = Suggestion.closest(to: name, in: known)
         let listed = known.isEmpty ? "no profiles are configured" : Suggestion.advice(meant, listing: "profiles: " + NameList.text(known))
-        return StartProblem(
+        var problem = StartProblem(
             problem: "unknown profile '\(VisibleText.escaped(Shortened.text(name)))' (\(source)); \(listed)",
             otherProfiles: known)
+        problem.missingProfileSource = source
+        return problem
     }
 
     public var message: String {

@@ -14,7 +14,7 @@ internal import KapsoDiagnostics
 /// Left in clear: a Kapso cursor (`eyJ…` without a dot, base64 JSON the API printed, as `SecretLabels` leaves it), a
 /// WAMID's base64 typed without `wamid.` and a WhatsApp group id (ids; a transcript masks them as personal data), and a
 /// UUID with a defect (`UUIDShape.isNearly`: hex and dashes, no secret; its error quotes it whole for the defect).
-struct TypedTokens: Sendable {
+public struct TypedTokens: Sendable {
     /// Longest first: a word that holds a shorter one is masked whole.
     private(set) var words: [String] = []
 
@@ -29,6 +29,18 @@ struct TypedTokens: Sendable {
 
     /// Keeps `line` to be learned from before the next error is masked (`learnNoted`).
     mutating func note(_ line: String) { noted.append(line) }
+
+    /// `line`, an error said before any shell runs (the start of kops), with the token-shaped words of `typed` (kops's
+    /// own arguments, `KOPS_PROFILE`) and each of `secrets` (the keys kops knows) as `<redacted>`, as `Shell.report`
+    /// masks what was typed at its prompt. fixA's leftover: `kops --profile TOKEN`, a key pasted in place of the
+    /// profile's name, was echoed whole in "unknown profile '…'".
+    public static func redacting(_ line: String, typed: [String], secrets: Set<String>) -> String {
+        var tokens = TypedTokens()
+        for text in typed { tokens.learn(in: text) }
+        let known = secrets.filter { !$0.isEmpty && !tokens.words.contains($0) }
+        if !known.isEmpty { tokens.words = (tokens.words + known).sorted { $0.count > $1.count } }
+        return tokens.redacting(line)
+    }
 
     /// Learns from the lines `note` kept, then forgets them.
     mutating func learnNoted() {

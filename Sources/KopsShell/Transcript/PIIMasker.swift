@@ -78,7 +78,9 @@ public final class PIIMasker {
     func add(_ value: String, as kind: LearnedIndex.Kind) {
         // An alias or a masked number (from text masked before) is not personal data: learning it would give
         // the same person a second alias.
+        // Nor is what the redactor wrote (`<redacted>`, `<redacted>!`): masking it nested a mask in a mask (AD6.5).
         guard value.count >= 3, !index.contains(value, as: kind), !PIIMasker.isMasked(value),
+            value.replacingOccurrences(of: String(PIIMasker.redactedMask), with: "").contains(where: { $0.isLetter || $0.isNumber }),
             index.insert(value, kind: kind, pattern: pattern(value))
         else { return }
         // Longer values first, so a name inside a longer body is not split; after those as long, as a stable sort put it.

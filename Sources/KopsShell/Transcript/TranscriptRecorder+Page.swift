@@ -72,7 +72,9 @@ extension TranscriptRecorder {
         if page.mode != .json { shown.json = nil }
         let (out, err) = page.render(masker?.mask(shown) ?? shown)
         for (index, lines) in [out, err].enumerated() where !lines.isEmpty {
-            let masked = mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n")))
+            // Redacted around what the masker wrote, never inside it (tester58 AD6.5: `password=<body 16> 14>`).
+            let text = PIIMasker.outsideMasks(lines.joined(separator: "\n") + "\n", redact)
+            let masked = mask(TranscriptRecorder.removingEscapes(text))
             // A JSON result stays JSON once masked (tester47 L3).
             let json = index == 0 && page.mode == .json && (masked.first == "{" || masked.first == "[")
             append(json ? PIIMasker.quotingBareMasks(masked) : masked)
