@@ -9,7 +9,7 @@ import Testing
 @Suite struct AF1ExplainOtherToolNumbersTests {
     @Test(arguments: [
         ("curl: (3) URL using bad/illegal format or missing URL", "CURLE_URL_MALFORMAT"),
-        ("curl: (4) A requested feature, protocol or option was not found built-in", "curl exit:  4"),
+        ("curl: (4) A requested feature, protocol or option was not found built-in", "curl's exit status 4"),
         ("curl: (6) Could not resolve host: api.kapso.ai", "CURLE_COULDNT_RESOLVE_HOST"),
         ("curl: (28) Operation timed out after 30001 milliseconds", "CURLE_OPERATION_TIMEDOUT"),
         ("curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL", "CURLE_SSL_CONNECT_ERROR"),
@@ -41,8 +41,10 @@ import Testing
     @Test(arguments: [
         ("10 messages failed with error 131026", "131026"), ("error_code: 131047 after exit status 1", "131047"),
         ("(#131047) Re-engagement message", "131047"), ("code: 100", "100"), ("error 131026", "131026"),
+        (#"{"error":{"message":"(#10) 10 messages","code":10}}"#, "10"),
     ])
     func aCodeBesideItIsStillRead(text: String, code: String) {
         #expect(PastedError(text)?.code == code, "\(String(describing: PastedError(text)))")
+        #expect(OfflineShell.run("explain", text).status == .ok)
     }
 }

@@ -17,7 +17,7 @@ import Testing
         let progress = ProgressIndicator(
             label: "127.0.0.1", delay: 0.05, mode: .init(environment: environment, noColor: noColor), write: { written.add($0) })
         progress.begin()
-        Thread.sleep(forTimeInterval: 0.45)
+        Thread.sleep(forTimeInterval: 1.2)
         progress.end()
         return written.all
     }
