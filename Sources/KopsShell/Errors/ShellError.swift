@@ -168,10 +168,10 @@ public enum ShellError: KopsError, Equatable {
             .usage
         case .maskedValue, .copiedMask: .usage
         case .splitPhoneNumber, .blankFileName: .usage
-        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept, .idBeforeText: .usage
+        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .noErrorCode, .trunkZeroKept, .idBeforeText: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
-        case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode, .noErrorCode,
+        case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,
              .unknownErrorCodes,
              .signatureMismatch:
             .failure
