@@ -117,7 +117,10 @@ extension ErrorTriage {
             return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
-        default: return "the request was refused; read the error text (ERROR), it usually names the field"
+        default:
+            // A status whose cause is its own name (499, 413), read as `explain` reads it (tester59 AF11).
+            return HTTPStatusMeaning.logged(status: log.responseStatus, method: log.httpMethod)
+                ?? "the request was refused; read the error text (ERROR), it usually names the field"
         }
     }
 }

@@ -102,6 +102,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
         let project = Cause(
             cause: "the number is another project's (the caller's key is not this project's), or was deleted or disconnected since",
             check: "'numbers' with the caller's key lists the ids it can see; 'errors' says when an id last worked")
+        if status == 404, let found = notFound(text, whois: whois) { return found }
         switch (status, text) {
         case (_, let text) where ProjectRefusal.says(text):
             return (ProjectRefusal.pastedMeaning, [], ProjectRefusal.pastedTodo(whois: whois))
@@ -172,6 +173,10 @@ public struct KapsoStatusReading: Sendable, Equatable {
         case (400?, _), (422?, _):
             let said = text.isEmpty ? "read the error text beside it" : "Kapso's text says what: fix that"
             return ("HTTP \(status ?? 422) from Kapso: the request was refused as written", [], "\(said); \(whois)")
+        case (let status?, _) where HTTPStatusMeaning(status) != nil:
+            // A status whose cause is its own name, read as `errors` reads it (tester59 AF11).
+            let known = HTTPStatusMeaning(status)
+            return (known?.meaning ?? "", [], known?.todo ?? "")
         case (let status?, _) where status >= 500:
             return (
                 "HTTP \(status): the API (Kapso or Meta behind it) failed, not the request", [],

@@ -130,7 +130,12 @@ extension PastedError {
         while let range = lowered.range(of: "code", range: start..<lowered.endIndex) {
             start = range.upperBound
             let before = lowered[..<range.lowerBound]
-            if before.hasSuffix("sub") || before.hasSuffix("exit ") || before.hasSuffix("exit_") { continue }
+            // `exited with code 1`, `exitCode: 1`: a process's exit status (`OtherToolNumber`, tester59 AF1).
+            if before.hasSuffix("sub") || before.hasSuffix("exit ") || before.hasSuffix("exit_") || before.hasSuffix("exit")
+                || before.hasSuffix("exited with ")
+            {
+                continue
+            }
             let digits = lowered[range.upperBound...].drop { "\"': =".contains($0) }.prefix { $0.isASCII && $0.isNumber }
             if !digits.isEmpty { return String(digits) }
         }
@@ -147,7 +152,8 @@ extension PastedError {
     private static func numberCode(in words: [String], skippingZero: Bool = false) -> String? {
         let introducing: Set = ["error", "err", "errors", "status", "http", "failed", "failure", "get", "post", "put", "patch", "delete"]
         for (index, word) in words.enumerated() where isNumber(word) && !(skippingZero && isZero(word)) {
-            if isCount(at: index, in: words) { continue }
+            // Another tool's number: an exit status, curl's `(6)`, a count of things, `200 OK` (tester59 AF1).
+            if isCount(at: index, in: words) || OtherToolNumber.kind(at: index, in: words) != nil { continue }
             // `failed with 368`, `error with code 100`: `with` after a word that introduces a code introduces it too.
             let joined = index >= 2 && words[index - 1].lowercased() == "with" && introducing.contains(words[index - 2].lowercased())
             let before = index == 0 || joined ? nil : words[index - 1]

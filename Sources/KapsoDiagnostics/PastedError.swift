@@ -69,10 +69,17 @@ public struct PastedError: Sendable, Equatable {
         // A log line with the answer's body after it (`Request failed with status code 400 {"error": {…, "code": 131047}}`,
         // `422 {"error": …, "code": "marketing_preference_stopped"}`): the body's known code says why, the words before it
         // only that the call failed (tester58 AD2: read as the HTTP status alone, "paste the body" of a pasted body).
+        // Kapso's own `{"error": "text"}` after its status (`422 {…}`, `HTTP 422: {…}`, an SDK's or axios's line) is read
+        // too, as the status pasted beside it (tester59 AF3: the text was dropped for "read the error text beside it").
         if trimmed.first != "{", let open = trimmed.firstIndex(of: "{"), let close = trimmed.lastIndex(of: "}"), open < close,
-            var body = PastedError(String(trimmed[open...close])), ErrorCatalog.entry(for: body.code) != nil
+            var body = PastedError(String(trimmed[open...close])), ErrorCatalog.entry(for: body.code) != nil || body.kapsoText != nil
         {
-            body.httpStatus = Self.status(inText: String(trimmed[..<open]), besides: body.code)
+            let before = String(trimmed[..<open])
+            if body.kapsoText != nil, let status = Self.code(inText: before).flatMap(Int.init), (400...599).contains(status) {
+                body.code = String(status)
+            } else {
+                body.httpStatus = Self.status(inText: before, besides: body.code)
+            }
             self = body
             return
         }

@@ -27,7 +27,10 @@ extension WebhookCheck {
         let delivered = here.filter { $0.status == "delivered" }.count
         let redirected = here.filter { $0.status != "delivered" && (300...399).contains($0.http ?? 0) }
         let unanswered = here.filter { $0.status == "failed" && $0.answer == .none }.count
-        if let answer = redirected.first?.http {
+        if !redirected.isEmpty {
+            // Each status the receiver answered, once, in order (tester59 AF2: 301, 302 and 308 were "answered 302").
+            let statuses = Set(redirected.compactMap(\.http)).sorted().map(String.init)
+            let answer = statuses.count == 1 ? statuses[0] : "redirects (\(statuses.joined(separator: ", ")))"
             add(
                 .error, webhook,
                 "URL is not https, and \(IDResolver.plural(redirected.count, "delivery", "deliveries")) to it \(redirected.count == 1 ? "was" : "were") "

@@ -302,7 +302,7 @@ struct Launch: Equatable {
             }
             if historyWarned { reader.historyProblemSaid() }
             if terminal.stderrIsTTY {
-                let progress = ProgressIndicator(label: client.host)
+                let progress = ProgressIndicator(label: client.host, mode: .init(environment: environment, noColor: noColor))
                 reader.progress = progress
                 stdout.progress = progress
                 context.quietProgress = { progress.end() }

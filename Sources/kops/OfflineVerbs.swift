@@ -20,8 +20,17 @@ enum OfflineVerbs {
         var output: [String] = []
         // Kept for a suggested command line, which repeats them (`listen --register` is pointed to `-c`).
         var leading: [String] = []
+        // The connection options (`--base-url`, `--timeout`, `--profile`) change nothing for `verify`, which sends no
+        // request; an alias or wrapper passes them always (tester59 AF8: refused as "'verify' is a shell command").
+        var connection = false
         while let first = arguments.first {
-            if first == "--no-color" || first == "--verbose" {
+            if ["--base-url", "--timeout", "--profile"].contains(first), arguments.count > 1 {
+                connection = true
+                arguments = arguments.dropFirst(2)
+            } else if ["--base-url=", "--timeout=", "--profile="].contains(where: first.hasPrefix) {
+                connection = true
+                arguments = arguments.dropFirst()
+            } else if first == "--no-color" || first == "--verbose" {
                 leading.append(first)
                 arguments = arguments.dropFirst()
             } else if first == "--output", arguments.count > 1 {
@@ -34,6 +43,7 @@ enum OfflineVerbs {
                 break
             }
         }
+        if connection, arguments.first != "verify" { return nil }
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()) + output)
         case "completions" where output.isEmpty: return completions(Array(arguments.dropFirst()))

@@ -27,7 +27,8 @@ public enum ExplainCommand: Command {
     public static let maxArguments: Int? = nil
 
     public static func validate(_ arguments: Arguments) throws {
-        if PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) != nil { return }
+        let text = arguments.positionals.joined(separator: " ")
+        if PastedDeliveryStatus(text) != nil || curlLine(text) != nil { return }
         _ = try pasted(arguments)
     }
 
@@ -46,6 +47,13 @@ public enum ExplainCommand: Command {
         if let endpoint = endpoint(text), PastedError.all(text).allSatisfy({ ErrorCatalog.entry(for: $0.code) == nil }) {
             throw .notAnError(command: name, value: text, what: endpoint.what, instead: endpoint.instead)
         }
+        // Another tool's number where a code was looked for (an exit status, a count, `200 OK`, Cloudflare's 1020): said
+        // so, not read as Meta's code (tester59 AF1).
+        if !"{[".contains(text.first ?? " "), !text.contains("#"), let other = OtherToolNumber(text),
+            PastedError(text).map({ $0.code == other.number }) ?? true
+        {
+            throw .noErrorCode(command: name, value: text, what: other.what, instead: other.instead)
+        }
         guard let pasted = PastedError(text) else {
             throw .invalidValue(
                 command: name, what: "error code", value: text,
@@ -63,11 +71,12 @@ public enum ExplainCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         if let delivery = PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) { return deliveryStatus(delivery) }
+        if let curl = curlLine(arguments.positionals.joined(separator: " ")) { return curlExit(curl) }
         let first = try pasted(arguments)
         // An HTTP client's own line (`Request failed with status code 400`): what it is and what to paste instead (tester49 L3).
         // Not when a code beside its status says why (tester58 AD2: `… status code 400 - (#131047) …` was told to paste
         // the body it held).
-        if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")), first.code == String(line.status) {
+        if let line = ClientErrorLine(arguments.positionals.joined(separator: " ")), first.code == String(line.status), first.kapsoText == nil {
             return clientLine(line)
         }
         // A body with several errors[] entries: each is explained, none left out silently.

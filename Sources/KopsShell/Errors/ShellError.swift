@@ -68,6 +68,9 @@ public enum ShellError: KopsError, Equatable {
     /// `explain` was given something that is no error: `what` says what it is (`a Graph API endpoint URL`), `instead`
     /// what to paste; `value` is shortened.
     case notAnError(command: String, value: String, what: String, instead: String)
+    /// `explain` of words whose only number is another tool's (`OtherToolNumber`: an exit status, a count, `200 OK`,
+    /// Cloudflare's 1020): no Meta or Kapso code was found, and kops says so rather than guess (tester59 AF1).
+    case noErrorCode(command: String, value: String, what: String, instead: String)
     /// A file name that is empty or only spaces (`record "   "` made a file named three spaces: probe38 P38-15); `flag`
     /// is the flag it was given to, nil for a positional.
     case blankFileName(command: String, flag: String?, value: String, usage: String)
@@ -141,6 +144,8 @@ public enum ShellError: KopsError, Equatable {
         case .unknownErrorCodes(let codes, nil):
             "unknown error codes " + codes.map { "'\($0)'" }.joined(separator: ", ") + ": none is in kops's catalogue; look "
                 + "them up in Meta's error codes (\(ErrorCatalog.metaReference)) or, for Kapso codes, Kapso's API reference (docs.kapso.ai)"
+        case .noErrorCode(let command, let value, let what, let instead):
+            "\(command): no Meta or Kapso error code in '\(Shortened.text(value))': \(what); \(instead)"
         case .notAnError(let command, let value, let what, let instead):
             "\(command): '\(Shortened.text(value))' is \(what), not an error; \(instead)"
         case .blankFileName(let command, let flag, let value, let usage):
@@ -163,7 +168,7 @@ public enum ShellError: KopsError, Equatable {
             .usage
         case .maskedValue, .copiedMask: .usage
         case .splitPhoneNumber, .blankFileName: .usage
-        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept, .idBeforeText: .usage
+        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .noErrorCode, .trunkZeroKept, .idBeforeText: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,

@@ -1,0 +1,109 @@
+/// A number in pasted words that is another tool's, not a Graph or Kapso error code: a process's exit status (`Process
+/// exited with code 1`, `exit status 3`), a count (`10 messages failed`), an HTTP success status (`failed: 200 OK but no
+/// message id`), Cloudflare's 1xxx error page code (`error code: 1020`).
+///
+/// Meta's codes are read where the words say a code stands (`code`, `error_code`, `"code":`, `(#N)`, a number typed
+/// alone; kapso-api.md §9.4); these numbers were read as Graph codes and explained with confidence (tester59 AF1:
+/// `exit status 3` → "capability or permission", `10 messages failed` → "permission denied").
+public struct OtherToolNumber: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case exitStatus, count, successStatus, cloudflare
+    }
+
+    /// The number as pasted.
+    public var number: String
+    public var kind: Kind
+
+    /// Reads the first such number in `text`; nil when it holds none.
+    public init?(_ text: String) {
+        let words = Self.words(text)
+        for index in words.indices where Self.isNumber(words[index]) {
+            if let kind = Self.kind(at: index, in: words, text: text) {
+                (number, self.kind) = (words[index], kind)
+                return
+            }
+        }
+        return nil
+    }
+
+    /// What the number is, for a line that says no error code was found.
+    public var what: String {
+        switch kind {
+        case .exitStatus: "\(number) is a process's exit status (the program's own, not the API's answer)"
+        case .count: "\(number) is a count, not a code"
+        case .successStatus: "\(number) is an HTTP success status: the API answered without an error"
+        case .cloudflare:
+            "\(number) looks like Cloudflare's error page code (\(Self.cloudflareMeaning[number] ?? "a 1xxx error")), "
+                + "answered by a Cloudflare proxy in front of the host, not by Meta or Kapso (developers.cloudflare.com, "
+                + "Cloudflare 1xxx errors)"
+        }
+    }
+
+    /// What to paste instead.
+    public var instead: String {
+        switch kind {
+        case .cloudflare:
+            "check which host the call went to and whether a Cloudflare rule in front of it blocks the caller; if the call "
+                + "went to Kapso or Meta, paste the answer's body"
+        case .successStatus:
+            "if something still failed, paste the body the API answered (a send answers messages[].id) or the message's "
+                + "status with its errors[]"
+        case .exitStatus, .count:
+            "paste the error the API answered: its code (131047), Meta's text ('(#131047) …') or the body in single quotes; "
+                + "'errors' shows each failed call through Kapso with its code"
+        }
+    }
+
+    /// The kind of the number at `index` of `words` when it is another tool's; nil when it may be a code.
+    static func kind(at index: Int, in words: [String], text: String = "") -> Kind? {
+        let word = words[index]
+        let before = (1...3).map { index >= $0 ? words[index - $0].lowercased().trimmingSuffix(":=") : "" }
+        let after = index + 1 < words.count ? words[index + 1].lowercased() : ""
+        // `exit status 3`, `exit code 1`, `exited with code 1`, `returned non-zero exit status 1`, `exitCode: 1`, curl's
+        // `curl: (6)` (its exit status; `CurlExit` reads it).
+        if ["status", "code"].contains(before[0]), ["exit", "exited"].contains(before[1]) { return .exitStatus }
+        if ["status", "code"].contains(before[0]), before[1] == "with", ["exit", "exited"].contains(before[2]) { return .exitStatus }
+        if ["exitcode", "exit_code", "exitstatus", "exit_status", "curl"].contains(before[0]) { return .exitStatus }
+        if word.count < 6, countedNouns.contains(after) { return .count }
+        if let status = Int(word), (200...299).contains(status), ["ok", "created", "accepted", "no"].contains(after) {
+            return .successStatus
+        }
+        // Cloudflare's block page says `error code: 1020`; Meta's codes have no 1xxx (the catalogue holds none).
+        let lowered = text.lowercased()
+        if word.count == 4, word.hasPrefix("1"), before[0] == "code",
+            lowered.contains("cloudflare") || lowered.contains("cf-ray") || lowered.contains("error code: \(word)")
+        {
+            return .cloudflare
+        }
+        return nil
+    }
+
+    /// Plural nouns after a number that make it a count of things (`10 messages failed`, `3 templates rejected`).
+    static let countedNouns: Set = [
+        "messages", "templates", "contacts", "numbers", "webhooks", "errors", "failures", "recipients", "users", "items",
+        "records", "rows", "sends", "conversations", "customers", "people", "phones", "texts", "notifications", "jobs",
+    ]
+
+    /// What Cloudflare's most seen 1xxx codes mean (developers.cloudflare.com/support/troubleshooting/cloudflare-errors/).
+    static let cloudflareMeaning = [
+        "1006": "access denied: the caller's IP is banned", "1010": "access denied: the caller's browser signature is banned",
+        "1012": "access denied", "1015": "the caller is rate limited", "1020": "access denied: a firewall rule blocked the request",
+    ]
+
+    /// `text` split as `PastedError` reads words: at spaces and brackets, quotes and separators.
+    static func words(_ text: String) -> [String] {
+        text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
+            .map { $0.hasSuffix(".") || $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }
+    }
+
+    private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
+}
+
+extension String {
+    /// The string without any of `characters` at its end (`code:` → `code`).
+    fileprivate func trimmingSuffix(_ characters: String) -> String {
+        var result = self
+        while let last = result.last, characters.contains(last) { result.removeLast() }
+        return result
+    }
+}
