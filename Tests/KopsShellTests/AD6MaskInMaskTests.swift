@@ -1,4 +1,5 @@
 import Foundation
+import KapsoSimulator
 @testable import KopsShell
 import KopsTestSupport
 import Testing
