@@ -101,8 +101,9 @@ import Testing
             """)
     }
 
+    /// A person at a terminal (which has a width: the bars are the renderer's, for a terminal only since AE2).
     @Test func statsDrawBarsForAPerson() async throws {
-        let runs = try await runDemo(["deliveries stats --period 30d"], interactive: true)
+        let runs = try await runDemo(["deliveries stats --period 30d"], interactive: true, width: 100)
         #expect(runs[0].out.contains("delivered    272  ████████████████████████\n"))
     }
 }

@@ -6,7 +6,8 @@ internal import KopsHTTP
 /// logs (kapso-api.md §5). Every view masks such a value (`Redactor`), so the confirmation and `--dry-run`, the one look
 /// a careful user takes, showed `<redacted>` where the secret would go out in clear.
 enum OutgoingSecret: Equatable {
-    /// The key kops authenticates with (`X-API-Key`), or a near copy of it (`isNearCopy`).
+    /// The key kops authenticates with (`X-API-Key`), or a near copy of it (`KeyEnvName.copiesKey`: another case, up to two
+    /// characters lost, added or changed; a run of the key's characters inside another word is no copy).
     case apiKey
     /// A Meta access token (`EAA…`, `APIKeyShape.Kind.metaAccessToken`).
     case metaAccessToken
@@ -24,7 +25,11 @@ enum OutgoingSecret: Equatable {
         guard redactor.redact(text) != text else { return nil }
         let key = apiKey.revealed
         let words = text.split(whereSeparator: { " \t\n\r\"'=:,;?&/<>()[]{}".contains($0) }).map(String.init)
-        if key.count >= 8, ByteSearch.contains(key, in: text) || words.contains(where: { isNearCopy($0, of: key) }) { return .apiKey }
+        if key.count >= KeyEnvName.shortestCopiedKey,
+            ByteSearch.contains(key, in: text) || words.contains(where: { KeyEnvName.copiesKey($0, knownKeys: [key]) })
+        {
+            return .apiKey
+        }
         switch words.lazy.compactMap(APIKeyShape.kind(of:)).first {
         case .metaAccessToken?: return .metaAccessToken
         case .webhookSecret?: return .webhookSecret
@@ -35,18 +40,6 @@ enum OutgoingSecret: Equatable {
         let rest = words.filter(HistoryPolicy.hasTokenPrefix).reduce(text) { $0.replacing($1, with: " ") }
         let held = redactor.knownSecrets.contains { $0.revealed.count >= 4 && ByteSearch.contains($0.revealed, in: rest) }
         return held || redactor.secretFragments.masked(rest) != rest ? .known : .shaped
-    }
-
-    /// True when `word` is `key` with at most two characters added, dropped or changed where the two part (a key copied
-    /// short, with a typo, upper-cased): the same length give or take two, and the same start and end, in any case,
-    /// covering all but two of the key's characters. A run of the key's characters inside another word (`_0123456789` of
-    /// a test key in a receiver's `hdr_canary_0123456789`) is no copy of it.
-    static func isNearCopy(_ word: String, of key: String) -> Bool {
-        let word = Array(word.lowercased()), key = Array(key.lowercased())
-        guard abs(word.count - key.count) <= 2 else { return false }
-        let start = zip(word, key).prefix { $0 == $1 }.count
-        let end = zip(word.reversed(), key.reversed()).prefix { $0 == $1 }.count
-        return min(start + end, key.count) >= key.count - 2
     }
 
     /// What the value is, for a line that names it without showing it: `kops's API key`, `a webhook signing secret (whsec_…)`.
