@@ -8,6 +8,10 @@
 public struct OtherToolNumber: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case exitStatus, count, successStatus, cloudflare
+        /// HTTP status 000 or 0: what curl, browsers and HTTP clients print when no answer came.
+        case noAnswer
+        /// An HTTP/2 error code (`(err 2)` after `INTERNAL_ERROR`, RFC 9113 §7), as curl, nghttp2, Node and Go print it.
+        case http2Error
     }
 
     /// The number as pasted.
@@ -26,12 +30,24 @@ public struct OtherToolNumber: Sendable, Equatable {
         return nil
     }
 
+    /// True when `number` stands in `text` where another tool's number stands (`kind(at:in:)`), anywhere it occurs.
+    public static func isOthers(_ number: String, in text: String) -> Bool {
+        let words = Self.words(text)
+        return words.indices.contains { words[$0] == number && kind(at: $0, in: words, text: text) != nil }
+    }
+
     /// What the number is, for a line that says no error code was found.
     public var what: String {
         switch kind {
         case .exitStatus: "\(number) is a process's exit status (the program's own, not the API's answer)"
         case .count: "\(number) is a count, not a code"
         case .successStatus: "\(number) is an HTTP success status: the API answered without an error"
+        case .noAnswer:
+            "HTTP \(number) is what curl and HTTP clients print when no HTTP answer came (the connection failed, timed out or "
+                + "was refused), not an answer of Meta or Kapso"
+        case .http2Error:
+            "\(number) is an HTTP/2 error code (RFC 9113 §7: 1 PROTOCOL_ERROR, 2 INTERNAL_ERROR, 7 REFUSED_STREAM): the "
+                + "connection's framing between the caller and the host, often a proxy, not an answer of Meta or Kapso"
         case .cloudflare:
             "\(number) looks like Cloudflare's error page code (\(Self.cloudflareMeaning[number] ?? "a 1xxx error")), "
                 + "answered by a Cloudflare proxy in front of the host, not by Meta or Kapso (developers.cloudflare.com, "
@@ -48,6 +64,9 @@ public struct OtherToolNumber: Sendable, Equatable {
         case .successStatus:
             "if something still failed, paste the body the API answered (a send answers messages[].id) or the message's "
                 + "status with its errors[]"
+        case .noAnswer, .http2Error:
+            "check the network path to the host (DNS, TLS, a proxy or firewall) and try again; for a send, check 'messages' "
+                + "before sending again (it may have gone); 'errors' shows each failed call through Kapso with its code"
         case .exitStatus, .count:
             "paste the error the API answered: its code (131047), Meta's text ('(#131047) …') or the body in single quotes; "
                 + "'errors' shows each failed call through Kapso with its code"
@@ -65,6 +84,16 @@ public struct OtherToolNumber: Sendable, Equatable {
         if ["status", "code"].contains(before[0]), before[1] == "with", ["exit", "exited"].contains(before[2]) { return .exitStatus }
         if ["exitcode", "exit_code", "exitstatus", "exit_status", "curl"].contains(before[0]) { return .exitStatus }
         if word.count < 6, countedNouns.contains(after) { return .count }
+        // `HTTP 200 but not delivered`, `status 204`, `HTTP 000` (tester59b AG20, AG24): a status word before it makes it an
+        // HTTP status, and a 2xx or a 0 is no error of Meta's (Meta's codes 0, 1, 2, 200… are read where a code stands).
+        if ["http", "status", "statuscode", "status_code", "http_status", "httpstatus"].contains(before[0]), let status = Int(word) {
+            if status == 0 { return .noAnswer }
+            if (200...299).contains(status) { return .successStatus }
+        }
+        // `INTERNAL_ERROR (err 2)`: HTTP/2's error code after its name (tester59b AG1).
+        if before[0] == "err", before[1].hasSuffix("_error") || before[1] == "no_error" || text.lowercased().contains("http/2") {
+            return .http2Error
+        }
         if let status = Int(word), (200...299).contains(status), ["ok", "created", "accepted", "no"].contains(after) {
             return .successStatus
         }

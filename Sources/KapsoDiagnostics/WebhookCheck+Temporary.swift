@@ -20,10 +20,10 @@ extension WebhookCheck {
         if Self.isTemporary(webhook) {
             add(
                 .warning, webhook,
-                "a temporary webhook of 'listen --register' (header \(Self.temporaryHeader)) still active: the kops that made it "
-                    + "stopped without deleting it (killed or crashed), and the number's message events go on being delivered to "
-                    + webhook.url,
-                fix: "webhooks delete \(webhook.id), unless a 'listen --register' is running now")
+                "a temporary webhook of 'listen --register' (header \(Self.temporaryHeader)) still active: while that listen "
+                    + "runs this is expected; if none runs now, the kops that made it stopped without deleting it (killed or "
+                    + "crashed), and the number's message events go on being delivered to " + webhook.url,
+                fix: "if no 'listen --register' runs now: webhooks delete \(webhook.id)")
         } else if WebhookURL.tunnel(webhook.url) == .cloudflareQuick {
             add(
                 .info, webhook,

@@ -73,18 +73,18 @@ extension Shell {
         // A 404 every call would get points at the base URL, with the full URL asked.
         if let apiError = error as? KapsoAPIError,
             let wrongHost = BaseURLError.explaining(
-                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"],
+                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.apiSource,
                 served: context.client.servedPaths)
         {
             error = wrongHost
         } else if let apiError = error as? KapsoAPIError,
             let refused = FirstCallRefusalError.explaining(
-                apiError, base: context.session.baseURL, source: context.session.sources["api"], served: context.client.servedPaths)
+                apiError, base: context.session.baseURL, source: context.apiSource, served: context.client.servedPaths)
         {
             // A 403, 405 or 426 before the host answered anything: the base URL or what is in front of the API (X10).
             error = refused
         } else if let apiError = error as? KapsoAPIError,
-            let unresolved = UnresolvedHostError.explaining(apiError, base: context.session.baseURL, source: context.session.sources["api"])
+            let unresolved = UnresolvedHostError.explaining(apiError, base: context.session.baseURL, source: context.apiSource)
         {
             error = unresolved
         }

@@ -30,6 +30,10 @@ extension LogsCommand {
         // A credential as a filter's value would be sent to Kapso and kept in its API logs (kapso-api.md §5): refused as
         // every id argument refuses it (tester59 AF6).
         for filter in filters { try IDArgument.refuseCredential(filter.value, command: "logs search", flag: "--filter \(filter.key)", expected: nil) }
+        // The query's words go to Kapso in the URL (tester59b AG5): a credential there is refused the same way.
+        for word in arguments.positionals.dropFirst() {
+            if let reason = IDShape.credential(IDInput.cleaned(word)) { throw ShellError.credentialAsID(command: "logs search", reason: reason) }
+        }
         // A WAMID that cannot be read filters nothing: said as `trace` says it, not "no events match" (tester56b AA5).
         for filter in filters where filter.key.hasSuffix("message_id") && filter.value.lowercased().hasPrefix("wamid.") {
             guard case .failure = WAMID.canonical(IDInput.cleaned(filter.value)), let reason = IDArgument.wamidReason(filter.value) else { continue }

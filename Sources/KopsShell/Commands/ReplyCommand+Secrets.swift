@@ -1,20 +1,28 @@
 extension ReplyCommand {
-    /// Refuses a reply whose text, template value or header link holds a secret (`OutgoingSecret`, tester59 AF10): the
-    /// question and `--dry-run` show it masked while the contact would get it in clear. kops's own API key is never sent
-    /// (`OutgoingSecret.neverSent`); any other secret is sent with `--force`, and the returned note says so (nil when
-    /// nothing was found).
-    static func refuseSecrets(_ parts: [(part: String, text: String)], to target: Target, force: Bool, in context: ShellContext) throws -> String? {
+    /// What a reply's text, template values or header link hold of a secret (`OutgoingSecret`, tester59 AF10), which the
+    /// question and `--dry-run` show masked while the contact would get it in clear. kops's own API key is never sent; a
+    /// Meta access token or a webhook signing secret is sent only with `--force`; any other value kops masks (a sign-in
+    /// link's token, a Zoom `pwd`, a presigned link, a secret-named variable) is what customers are sent every day
+    /// (tester59b AG4), so it is sent as typed, with a note saying what the masked text holds. Returns the notes.
+    static func refuseSecrets(_ parts: [(part: String, text: String)], to target: Target, force: Bool, in context: ShellContext) throws -> [String] {
+        var notes: [String] = []
         for (part, text) in parts {
             guard let secret = context.outgoingSecret(in: text) else { continue }
-            if force && !secret.neverSent {
-                return "--force: \(part) holds \(secret.name), shown masked here; \(target.label) receives it as typed"
-            }
-            throw SecretWouldLeave(
+            let error = SecretWouldLeave(
                 command: name, part: part, secret: secret, recipient: target.label,
                 fix: secret.neverSent
                     ? "nothing was sent; take it out (kops never sends its own API key)"
                     : "nothing was sent; take it out, or --force to send it as typed")
+            switch secret {
+            case .apiKey:
+                throw error
+            case .metaAccessToken, .webhookSecret:
+                guard force else { throw error }
+                notes.append("--force: \(part) holds \(secret.name), shown masked here; \(target.label) receives it as typed")
+            case .known, .shaped:
+                notes.append("\(part) holds \(secret.name), shown masked here; \(target.label) receives it as typed")
+            }
         }
-        return nil
+        return notes
     }
 }

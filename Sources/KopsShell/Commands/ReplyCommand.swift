@@ -24,7 +24,9 @@ public enum ReplyCommand: Command {
         as to the last one (a transcript records a reply to the last message so, to replay it).
         A first word of TEXT that is an id (a WAMID, a phone number, a UUID, a user id, an @username) is
         refused, not sent as text: give it as --message or --to, or quote the whole text to send it so.
-        Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
+        Refuses when the 24-hour window is closed (--force sends anyway). A text holding kops's own API key
+        is never sent; a Meta access token or a webhook signing secret only with --force; other values
+        kops shows masked (a link's token) are sent as typed, with a note. --dry-run prints the exact
         request, key redacted, and sends nothing; it refuses what the send would refuse, with its
         status. The interactive shell asks before sending; scripts, pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
         --template sends an approved template instead (no 24-hour window needed): one --param per
@@ -193,7 +195,7 @@ public enum ReplyCommand: Command {
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
-        let secretNote = try refuseSecrets([("the text", text)], to: target, force: arguments.has("--force"), in: context)
+        let secretNotes = try refuseSecrets([("the text", text)], to: target, force: arguments.has("--force"), in: context)
         let window = try contactWindow(target, elsewhere: true, in: context)
         let dryRun = arguments.has("--dry-run")
         let otherForm = to.flatMap { typed in
@@ -229,13 +231,13 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
-            hints += changes.compactMap(\.forcedNote) + held + [secretNote].compactMap { $0 }
+            hints += changes.compactMap(\.forcedNote) + held + secretNotes
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             if let other = otherSender(target, in: context) { hints.append("it would be sent from " + other) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
-        for note in held + [secretNote].compactMap({ $0 }) { context.emit(CommandResult(blocks: [.hint(note)])) }
+        for note in held + secretNotes { context.emit(CommandResult(blocks: [.hint(note)])) }
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
         let soon = window.closingSoon.map { $0 + "; " } ?? ""
         let sender = otherSender(target, in: context) ?? target.phoneNumberID
@@ -272,7 +274,7 @@ public enum ReplyCommand: Command {
             if case .sendRejected(let rejection) = error {
                 // Graph's own answer to Kapso's proxy path is about the base URL, not the message.
                 if let wrongHost = BaseURLError.explaining(
-                    error, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"])
+                    error, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.apiSource)
                 {
                     throw wrongHost
                 }

@@ -155,6 +155,12 @@ public final class ShellContext {
     }
     /// The process environment, for `${env:NAME}`.
     public var environment: [String: String] = [:]
+    /// Where the API host the client sends to came from, kept by `kops check` before it names the recording's sources on
+    /// the session (`state` blocks replay as recorded); nil outside a replay. An error about the host names this one
+    /// (`apiSource`): the recording's `flag --base-url` was no flag of the check's (tester59 AF12).
+    var replayAPISource: String?
+    /// The source of the API host the requests go to, for errors about that host: the replay's own during `kops check`.
+    var apiSource: String? { replayAPISource ?? session.sources["api"] }
     /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
     public internal(set) weak var shell: Shell?
 

@@ -6,6 +6,8 @@ extension TranscriptChecker {
         context.session.phoneNumberID = header.phoneNumberID
         // The mode the recording started in, whatever this user's --output or profile says (probe18 P18-11).
         context.session.output = header.output ?? .table
+        // The check's own source of the host it replays on, when its start named one (a shell made without settings did not).
+        if let own = context.session.sources["api"] { context.replayAPISource = own }
         restoreSources(header.sources, on: context)
         // The ids earlier commands left (session 26: a `state` recorded after them never checked clean). A masked
         // message id is given back by `restoreLastMessage`, from the restore file.
