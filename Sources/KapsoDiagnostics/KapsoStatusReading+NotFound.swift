@@ -3,7 +3,7 @@ extension KapsoStatusReading {
     /// that object's causes, not a phone-number id's (tester59 AF4: every not-found got the four phone-number causes).
     /// Nil for any other text.
     static func notFound(_ text: String, whois: String) -> (String, [Cause], String)? {
-        let project = "it is another project's (the caller's key is not this project's), or was deleted since"
+        let project = "another project's (the caller's key is not this project's), or was deleted since"
         if text.contains("message not found") {
             // kapso-api.md §7.2 (a message is read by its WAMID) and §0 gotcha 18 (a WAMID's `=`, `+`, `/` must be
             // percent-encoded in a path).
