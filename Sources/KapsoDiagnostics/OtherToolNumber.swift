@@ -30,12 +30,6 @@ public struct OtherToolNumber: Sendable, Equatable {
         return nil
     }
 
-    /// True when `number` stands in `text` where another tool's number stands (`kind(at:in:)`), anywhere it occurs.
-    public static func isOthers(_ number: String, in text: String) -> Bool {
-        let words = Self.words(text)
-        return words.indices.contains { words[$0] == number && kind(at: $0, in: words, text: text) != nil }
-    }
-
     /// What the number is, for a line that says no error code was found.
     public var what: String {
         switch kind {

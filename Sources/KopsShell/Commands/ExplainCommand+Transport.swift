@@ -6,10 +6,7 @@ extension ExplainCommand {
     /// knows beside it (a body pasted after the line): curl's exit status is no Graph code (tester59 AF1).
     static func curlLine(_ text: String) -> CurlExit? {
         guard let curl = CurlExit(text) else { return nil }
-        // HTTP/2's `(err 2)` on curl 92's line is no Graph code 2 (tester59b AG1).
-        if let pasted = PastedError(text), ErrorCatalog.entry(for: pasted.code) != nil, !OtherToolNumber.isOthers(pasted.code, in: text) {
-            return nil
-        }
+        if let pasted = PastedError(text), ErrorCatalog.entry(for: pasted.code) != nil { return nil }
         return curl
     }
 

@@ -8,16 +8,17 @@ extension ReplyCommand {
         var notes: [String] = []
         for (part, text) in parts {
             guard let secret = context.outgoingSecret(in: text) else { continue }
-            let error = SecretWouldLeave(
-                command: name, part: part, secret: secret, recipient: target.label,
-                fix: secret.neverSent
-                    ? "nothing was sent; take it out (kops never sends its own API key)"
-                    : "nothing was sent; take it out, or --force to send it as typed")
             switch secret {
             case .apiKey:
-                throw error
+                throw SecretWouldLeave(
+                    command: name, part: part, secret: secret, recipient: target.label,
+                    fix: "nothing was sent; take it out (kops never sends its own API key)")
             case .metaAccessToken, .webhookSecret:
-                guard force else { throw error }
+                guard force else {
+                    throw SecretWouldLeave(
+                        command: name, part: part, secret: secret, recipient: target.label,
+                        fix: "nothing was sent; take it out, or --force to send it as typed")
+                }
                 notes.append("--force: \(part) holds \(secret.name), shown masked here; \(target.label) receives it as typed")
             case .known, .shaped:
                 notes.append("\(part) holds \(secret.name), shown masked here; \(target.label) receives it as typed")

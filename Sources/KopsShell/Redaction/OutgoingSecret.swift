@@ -52,9 +52,4 @@ enum OutgoingSecret: Equatable {
         case .shaped: "what looks like a credential"
         }
     }
-
-    /// True for kops's own API key, which no `--force` sends: the key of the project the session works on never belongs
-    /// in a message or a receiver's request. Any other secret may be meant (a sign-in link's token, a key the contact is
-    /// given on purpose) and goes with `--force`.
-    var neverSent: Bool { self == .apiKey }
 }
