@@ -7,28 +7,59 @@
 public struct AcceptedAnswer: Sendable, Equatable {
     /// The HTTP status it was counted delivered with, 201–299.
     public var status: Int
-    /// The URL of the other webhook whose delivery it was (`webhook_url`); nil when it was the failing webhook's own.
-    public var otherURL: String?
+    /// The other webhook's delivery it was; nil when it was the failing webhook's own.
+    public var other: Other?
 
-    public init(status: Int, otherURL: String? = nil) {
-        self.status = status
-        self.otherURL = otherURL
+    /// A delivery of another webhook of the project, named by ids: its `webhook_url` may be the failing webhook's own
+    /// URL (two webhooks, one receiver), so the URL alone does not say whose it was (tester59b AG3).
+    public struct Other: Sendable, Equatable {
+        /// The other webhook's id (`webhook_id`); empty when the API did not say.
+        public var webhookID: String
+        /// The delivery's id.
+        public var deliveryID: String
+        /// The URL it was sent to (`webhook_url`); empty when the API did not say.
+        public var url: String
+        /// True when `url` is the failing webhook's own URL.
+        public var sameURL: Bool
+
+        public init(webhookID: String, deliveryID: String, url: String, sameURL: Bool = false) {
+            (self.webhookID, self.deliveryID, self.url, self.sameURL) = (webhookID, deliveryID, url, sameURL)
+        }
     }
 
-    /// The evidence for a failure of the webhook whose deliveries are `own`: the first of them counted delivered with a
-    /// 2xx other than 200, else the first such of `project` (other webhooks' deliveries of the project); nil when none was.
-    /// The oldest is taken, so the answer does not depend on the order the deliveries were read in.
-    public static func among(own: [WebhookVerdict.Delivery], project: [WebhookVerdict.Delivery] = []) -> AcceptedAnswer? {
+    public init(status: Int, other: Other? = nil) {
+        self.status = status
+        self.other = other
+    }
+
+    /// The evidence for a failure of the webhook whose deliveries are `own` and whose URL is `url`: the first of them
+    /// counted delivered with a 2xx other than 200, else the first such of `project` (other webhooks' deliveries of the
+    /// project); nil when none was. The oldest is taken, so the answer does not depend on the order the deliveries were
+    /// read in.
+    public static func among(
+        own: [WebhookVerdict.Delivery], project: [WebhookVerdict.Delivery] = [], url: String = ""
+    ) -> AcceptedAnswer? {
         if let first = oldestAccepted(own), let status = first.http { return AcceptedAnswer(status: status) }
         guard let first = oldestAccepted(project), let status = first.http else { return nil }
-        return AcceptedAnswer(status: status, otherURL: first.url)
+        let sameURL = !url.isEmpty && first.url == url
+        return AcceptedAnswer(
+            status: status, other: Other(webhookID: first.webhookID, deliveryID: first.id, url: first.url, sameURL: sameURL))
     }
 
-    /// `this webhook's 202` or `a 202 of another webhook of the project (other.example.com/hook)`: whose delivery it was.
+    /// Whose delivery it was: `this webhook's 202`; `a 202 of another webhook of the project (webhook W, delivery D, to
+    /// other.example.com/hook)`; or, sent to the failing webhook's own URL, `a 202 of another webhook of the project, sent to
+    /// this same URL (webhook W, delivery D: two webhooks, one URL)`.
     public var whose: String {
-        guard let otherURL else { return "this webhook's \(status)" }
-        let name = otherURL.isEmpty ? "" : " (\(WebhookURL.short(otherURL)))"
-        return "a \(status) of another webhook of the project\(name)"
+        guard let other else { return "this webhook's \(status)" }
+        let ids = [
+            other.webhookID.isEmpty ? nil : "webhook \(other.webhookID)", other.deliveryID.isEmpty ? nil : "delivery \(other.deliveryID)",
+        ].compactMap { $0 }.joined(separator: ", ")
+        if other.sameURL {
+            return "a \(status) of another webhook of the project, sent to this same URL (\(ids.isEmpty ? "" : ids + ": ")two webhooks, one URL)"
+        }
+        let to = other.url.isEmpty ? [] : ["to \(WebhookURL.short(other.url))"]
+        let said = ([ids].filter { !$0.isEmpty } + to).joined(separator: ", ")
+        return "a \(status) of another webhook of the project" + (said.isEmpty ? "" : " (\(said))")
     }
 
     /// The oldest of `deliveries` counted delivered with a 2xx other than 200.

@@ -19,10 +19,12 @@ extension WebhookVerdict {
         public var lastAttempt: Int64
         /// The URL it was sent to (`webhook_url`); empty when the API did not say.
         public var url: String
+        /// The webhook it is a delivery of (`webhook_id`); empty when not known.
+        public var webhookID: String
 
         public init(
             id: String, event: String, status: String, http: Int?, attempts: Int? = 1, created: Int64, lastAttempt: Int64? = nil,
-            url: String
+            url: String, webhookID: String = ""
         ) {
             self.id = id
             self.event = event
@@ -34,6 +36,7 @@ extension WebhookVerdict {
             self.created = created
             self.lastAttempt = lastAttempt ?? created
             self.url = url
+            self.webhookID = webhookID
         }
 
         /// The fields of an API delivery; nil without a readable `created_at`.
@@ -42,7 +45,8 @@ extension WebhookVerdict {
             self.init(
                 id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.answer.httpStatus,
                 attempts: delivery.attemptCount, created: created,
-                lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
+                lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL,
+                webhookID: delivery.webhookID)
             if case .unreadable(let shown) = delivery.answer { unreadableAnswer = shown }
         }
 

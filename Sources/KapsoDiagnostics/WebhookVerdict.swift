@@ -104,7 +104,7 @@ public struct WebhookVerdict: Sendable {
     public init(_ webhook: Webhook, deliveries: [Delivery], now: Int64?, project: [Delivery] = []) {
         self.webhook = webhook
         self.now = now
-        accepted = AcceptedAnswer.among(own: deliveries, project: project)
+        accepted = AcceptedAnswer.among(own: deliveries, project: project, url: webhook.url)
         updated = webhook.json["updated_at"]?.string.flatMap(KapsoTime.seconds(iso:))
         total = deliveries.count
         var previous: [String: History] = [:]

@@ -85,10 +85,10 @@ import Testing
             id: "o1", event: "whatsapp.message.received", status: "delivered", http: 202, created: Self.now - 300,
             url: "https://other.example.com/hook")
         let own = Self.delivery("d3", status: "delivered", http: 201, minutesAgo: 1)
-        #expect(AcceptedAnswer.among(own: [], project: [other]) == AcceptedAnswer(status: 202, otherURL: other.url))
+        #expect(AcceptedAnswer.among(own: [], project: [other]) == AcceptedAnswer(status: 202, other: .init(webhookID: "", deliveryID: "o1", url: other.url)))
         #expect(AcceptedAnswer.among(own: [own], project: [other]) == AcceptedAnswer(status: 201))
         #expect(AcceptedAnswer.among(own: [Self.delivery("d4", status: "failed", http: 202, minutesAgo: 2)]) == nil)
         let meaning = ErrorTriage.deliveryMeaning(status: 204, accepted: AcceptedAnswer.among(own: [], project: [other]))
-        #expect(meaning.contains("yet a 202 of another webhook of the project (other.example.com/hook) was counted delivered"), "\(meaning)")
+        #expect(meaning.contains("yet a 202 of another webhook of the project (delivery o1, to other.example.com/hook) was counted delivered"), "\(meaning)")
     }
 }

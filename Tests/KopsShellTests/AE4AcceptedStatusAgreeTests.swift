@@ -22,7 +22,8 @@ import Testing
     /// Each seed with the evidence its 202 is: the failing webhook's own, or another webhook's of the project.
     static let seeds = [
         ("ae4-own-202.seed.json", "yet this webhook's 202 was counted delivered"),
-        ("ae4-other-202.seed.json", "yet a 202 of another webhook of the project (other.example.com/hook) was counted delivered"),
+        ("ae4-other-202.seed.json", "yet a 202 of another webhook of the project (webhook 11111111-0000-4000-8000-0000000000f2, "
+                + "delivery 22222222-0000-4000-8000-000000000002, to other.example.com/hook) was counted delivered"),
     ]
 
     @Test(arguments: ["errors", "webhooks check"], seeds)

@@ -30,7 +30,8 @@ extension FailureFetch {
             for id in Set(asking.map(\.webhookID)) {
                 let own = page.items.filter { $0.webhookID == id }.compactMap(WebhookVerdict.Delivery.init)
                 let project = page.items.filter { $0.webhookID != id }.compactMap(WebhookVerdict.Delivery.init)
-                accepted[id] = AcceptedAnswer.among(own: own, project: project)
+                let url = webhooks.first { $0.id == id }?.url ?? failed.first { $0.webhookID == id }?.webhookURL ?? ""
+                accepted[id] = AcceptedAnswer.among(own: own, project: project, url: url)
             }
         }
         triage.addDeliveries(failed, period: period, accepted: accepted, at: at)
