@@ -33,10 +33,11 @@ import Testing
         #expect(err.contains("t.kops:4: error: assert: '\(named)"), "\(err)")
     }
 
-    /// A refused line of a command that keeps no result (`set`) leaves the last result as it was.
-    @Test func aRefusedSetLeavesTheResult() async throws {
+    /// A refused line of a command that keeps no result (`set`) drops the last result too (tester59b AG12).
+    @Test func aRefusedSetDropsTheResult() async throws {
         let (outcome, out, err) = try await run("set on_error continue\nnumbers\nset on_error sometimes\nassert .data | length > 0")
-        #expect((out + err).contains("ok: .data | length > 0"), "\(out)\n\(err)")
-        #expect(outcome.failedLines == [3], "\(err)")
+        #expect(!(out + err).contains("ok: .data"), "\(out)\n\(err)")
+        #expect(err.contains("t.kops:4: error: assert: 'set' failed and left no result to read"), "\(err)")
+        #expect(outcome.failedLines == [3, 4], "\(err)")
     }
 }

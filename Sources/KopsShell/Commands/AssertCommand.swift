@@ -6,6 +6,7 @@ public enum AssertCommand: ScriptCommand {
     public static let name = "assert"
     public static let summary = "check a value of the last result (scripts stop when it fails)"
     public static let sendsRequests = false
+    public static let readsLastResult = true
     public static let usage = "assert PATH (==|!=|<|>|contains) VALUE | assert PATH exists"
     public static let details = """
         PATH reads the last result's JSON (see 'output json'): .status, .data[0].id, .data | length.

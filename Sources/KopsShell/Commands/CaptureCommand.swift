@@ -5,6 +5,7 @@ public enum CaptureCommand: ScriptCommand {
     public static let name = "capture"
     public static let summary = "store a value of the last result in a variable, for ${NAME}"
     public static let sendsRequests = false
+    public static let readsLastResult = true
     public static let usage = "capture PATH as NAME"
     public static let details = """
         Strings are stored as their text, other values as compact JSON. A secret kops masks in the

@@ -37,6 +37,10 @@ public protocol Command: SendableMetatype {
     /// False for the commands about the script itself (`ScriptCommand`), which leave the last result in place: read
     /// through the witness table, where `command is any ScriptCommand.Type` looked up a conformance per command.
     static var keepsLastResult: Bool { get }
+
+    /// True for the commands that read the last result (`assert`, `capture`): one that fails leaves it in place, as its
+    /// failure is about that result; any other command that fails drops it (`ShellContext.forgetLastResult(afterFailed:)`).
+    static var readsLastResult: Bool { get }
 }
 
 extension Command {
@@ -49,6 +53,7 @@ extension Command {
     public static func isWrite(_ words: [String]) -> Bool { false }
     public static func validate(_ arguments: Arguments) throws {}
     public static var keepsLastResult: Bool { true }
+    public static var readsLastResult: Bool { false }
     public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([], []) }
 }
 

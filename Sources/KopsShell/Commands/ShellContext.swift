@@ -136,15 +136,15 @@ public final class ShellContext {
 
     /// The one rule for a line that failed or was refused (`Shell.run(words:)`'s catch, `Shell.reportRefused`, a line
     /// the lexer or the line check refused), its `commands` as words (for a line that does not lex, its first
-    /// blank-separated word): the last result is dropped, naming the first command that keeps results
-    /// (`Command.keepsLastResult`) or that kops cannot name (a typo, an unclosed quote, which may have been meant to keep
-    /// one: tester58b AE3). A line of only commands that keep none (`set`) leaves it. Two rules had grown apart: a
-    /// mistyped command at the prompt or in `-c` left the result of the line before to `assert` (fix59D).
+    /// blank-separated word): the last result is dropped, naming the first command that does not only read it
+    /// (`Command.readsLastResult`: a failed `assert` or `capture` leaves it to the next). Every other failed command
+    /// drops it, those that keep none (`set`, `source`) and those kops cannot name (a typo, an unclosed quote) included:
+    /// `source MISSING.kops` or `set x` left the result of the line before to `assert` (tester59b AG12).
     func forgetLastResult(afterFailed commands: [[String]]) {
-        let keeping = commands.first { words in
-            words.first.map { (try? registry.command(named: $0))?.keepsLastResult ?? true } ?? false
+        let failed = commands.first { words in
+            words.first.map { !((try? registry.command(named: $0))?.readsLastResult ?? false) } ?? false
         }
-        if let keeping { forgetLastResult(failed: ScriptPolicy.label(keeping)) }
+        if let failed { forgetLastResult(failed: ScriptPolicy.label(failed)) }
     }
 
     /// The last result's JSON for `capture` and `assert` (named `command`); throws when there is none, naming the
