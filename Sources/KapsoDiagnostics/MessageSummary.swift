@@ -19,9 +19,13 @@ public enum MessageSummary {
     /// The summary of one message object (`{id, type, <type>: {...}, kapso: {...}}`).
     ///
     /// `lineBreaks` keeps the text's own line breaks (`\n`, `\r\n`; a blank line stays one blank line) for a detail
-    /// view, which shows each as a new line under the value; a table row or one-line answer leaves it false.
-    public static func text(of message: JSONObject, lineBreaks: Bool = false) -> String {
-        oneLine(raw(message), lineBreaks: lineBreaks)
+    /// view, which shows each as a new line under the value; a table row or one-line answer leaves it false. Only a
+    /// text's line breaks are kept (a body, a caption, an address, a note): each one-line field of the message (a file
+    /// name, a shared contact's or a template's or a flow's name, a title, an emoji, an id) goes through `field` first,
+    /// which a detail view gives to show its line breaks as escapes (tester59b AG13: a document's file name ending in
+    /// `\nverdict: FAKE` printed as a line of its own).
+    public static func text(of message: JSONObject, lineBreaks: Bool = false, field: (String) -> String = { $0 }) -> String {
+        oneLine(raw(message, field), lineBreaks: lineBreaks)
     }
 
     /// Who the contact is, for a message whose contact may have no phone number (username-only users):
@@ -39,7 +43,7 @@ public enum MessageSummary {
 
     // MARK: - Per type
 
-    private static func raw(_ message: JSONObject) -> String {
+    private static func raw(_ message: JSONObject, _ field: (String) -> String) -> String {
         let kapsoContent = message["kapso"]?["content"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         guard let type = message["type"]?.string, !type.isEmpty else {
             let what = message["type"].map { "a 'type' that is \(article($0.typeName))" } ?? "no 'type'"
@@ -47,25 +51,26 @@ public enum MessageSummary {
         }
         let payload = message[type]
         let summary: String?
+        let shownType = field(type)
         switch type {
         case "text": summary = payload?.object.flatMap(text)
-        case "image", "video", "audio", "document": summary = media(type, payload?.object, kapso: message["kapso"])
+        case "image", "video", "audio", "document": summary = media(type, payload?.object, kapso: message["kapso"], field)
         case "sticker": summary = payload?.object.map { ($0["animated"]?.bool == true ? "animated " : "") + "sticker" }
-        case "location": summary = payload?.object.map(location)
-        case "contacts": summary = payload?.array.map(contacts)
-        case "interactive": summary = payload?.object.map(interactive)
-        case "button": summary = payload?.object.map(button)
-        case "template": summary = payload?.object.map(template)
-        case "reaction": summary = payload?.object.map(reaction)
-        case "order": summary = payload?.object.map(order)
-        case "system": summary = payload?.object.map(system)
-        case "unsupported", "unknown": summary = unsupported(message)
-        case "edit", "edited": summary = edited(message, payload?.object)
-        case "revoke", "revoked": summary = revoked(payload?.object)
+        case "location": summary = payload?.object.map { location($0, field) }
+        case "contacts": summary = payload?.array.map { contacts($0, field) }
+        case "interactive": summary = payload?.object.map { interactive($0, field) }
+        case "button": summary = payload?.object.map { button($0, field) }
+        case "template": summary = payload?.object.map { template($0, field) }
+        case "reaction": summary = payload?.object.map { reaction($0, field) }
+        case "order": summary = payload?.object.map { order($0, field) }
+        case "system": summary = payload?.object.map { system($0, field) }
+        case "unsupported", "unknown": summary = unsupported(message, field)
+        case "edit", "edited": summary = edited(message, payload?.object, field)
+        case "revoke", "revoked": summary = revoked(payload?.object, field)
         case "ephemeral": summary = "disappearing (ephemeral) message; its content is not kept"
         case "request_welcome": summary = "the contact opened the chat for the first time (request_welcome)"
         default:
-            return "unknown type '\(type)'" + (kapsoContent.map { ": \($0)" } ?? "")
+            return "unknown type '\(shownType)'" + (kapsoContent.map { ": \($0)" } ?? "")
         }
         if let summary { return summary }
         // The type object is missing or of the wrong JSON type: say so, keep Kapso's rendering if any.
@@ -73,11 +78,11 @@ public enum MessageSummary {
         let problem = payload.map { value in
             guard value.typeName != expected else {
                 // The right JSON type without what kops reads from it: `"text": {}`.
-                return "'\(type)' has no " + (type == "text" ? "'body' string" : "readable content")
+                return "'\(shownType)' has no " + (type == "text" ? "'body' string" : "readable content")
             }
-            return "'\(type)' is \(article(value.typeName)), not \(article(expected))"
-        } ?? "no '\(type)' \(expected)"
-        return kapsoContent.map { "\($0) (\(problem))" } ?? "\(type) (\(problem))"
+            return "'\(shownType)' is \(article(value.typeName)), not \(article(expected))"
+        } ?? "no '\(shownType)' \(expected)"
+        return kapsoContent.map { "\($0) (\(problem))" } ?? "\(shownType) (\(problem))"
     }
 
     /// The body, `(empty text)` for an empty one and `(blank text: 5 spaces, tabs or line breaks)` for one of only
@@ -90,19 +95,22 @@ public enum MessageSummary {
         }
     }
 
-    private static func media(_ type: String, _ payload: JSONObject?, kapso: JSONValue?) -> String? {
+    private static func media(
+        _ type: String, _ payload: JSONObject?, kapso: JSONValue?, _ field: (String) -> String
+    ) -> String? {
         guard let payload else { return nil }
         var text = type == "audio" && payload["voice"]?.bool == true ? "voice note" : type
-        if let filename = payload["filename"]?.string ?? kapso?["media_data"]?["filename"]?.string { text += " \(filename)" }
-        if let mime = payload["mime_type"]?.string ?? kapso?["media_data"]?["content_type"]?.string { text += " (\(mime))" }
+        if let filename = payload["filename"]?.string ?? kapso?["media_data"]?["filename"]?.string { text += " \(field(filename))" }
+        if let mime = payload["mime_type"]?.string ?? kapso?["media_data"]?["content_type"]?.string { text += " (\(field(mime)))" }
         if let caption = payload["caption"]?.string, !caption.isEmpty { text += ": \(caption)" }
-        if let transcript = kapso?["transcript"]?["text"]?.string, !transcript.isEmpty { text += ", transcript: \(transcript)" }
+        // Kapso's transcription of a voice note: speech written down, one line.
+        if let transcript = kapso?["transcript"]?["text"]?.string, !transcript.isEmpty { text += ", transcript: \(field(transcript))" }
         return text
     }
 
-    private static func location(_ payload: JSONObject) -> String {
+    private static func location(_ payload: JSONObject, _ field: (String) -> String) -> String {
         var parts: [String] = []
-        if let name = payload["name"]?.string, !name.isEmpty { parts.append("\"\(name)\"") }
+        if let name = payload["name"]?.string, !name.isEmpty { parts.append("\"\(field(name))\"") }
         if let address = payload["address"]?.string, !address.isEmpty { parts.append(address) }
         var text = "location" + (parts.isEmpty ? "" : " " + parts.joined(separator: ", "))
         switch (coordinate(payload["latitude"], limit: 90), coordinate(payload["longitude"], limit: 180)) {
@@ -140,14 +148,8 @@ public enum MessageSummary {
         return .success(degrees)
     }
 
-    private static func contacts(_ list: [JSONValue]) -> String {
-        let names = list.map { contact -> String in
-            let name = contact["name"]
-            if let formatted = name?["formatted_name"]?.string, !formatted.isEmpty { return formatted }
-            let parts = [name?["first_name"]?.string, name?["last_name"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
-            if !parts.isEmpty { return parts.joined(separator: " ") }
-            return contact["phones"]?[0]?["phone"]?.string ?? "unnamed"
-        }
+    private static func contacts(_ list: [JSONValue], _ field: (String) -> String) -> String {
+        let names = list.map { contact in field(name(of: contact)) }
         switch names.count {
         case 0: return "shared contacts (none in the message)"
         case 1: return "shared contact \(names[0])"
@@ -155,7 +157,16 @@ public enum MessageSummary {
         }
     }
 
-    private static func interactive(_ payload: JSONObject) -> String {
+    /// A shared contact's formatted name, else first and last name, else first phone, else `unnamed`.
+    private static func name(of contact: JSONValue) -> String {
+        let name = contact["name"]
+        if let formatted = name?["formatted_name"]?.string, !formatted.isEmpty { return formatted }
+        let parts = [name?["first_name"]?.string, name?["last_name"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
+        if !parts.isEmpty { return parts.joined(separator: " ") }
+        return contact["phones"]?[0]?["phone"]?.string ?? "unnamed"
+    }
+
+    private static func interactive(_ payload: JSONObject, _ field: (String) -> String) -> String {
         // No `type`: said so, never `interactive ?` (tester47 L14).
         guard let kind = payload["type"]?.string, !kind.isEmpty else {
             return "interactive (type missing)" + (payload["body"]?["text"]?.string.map { ": \($0)" } ?? "")
@@ -163,20 +174,21 @@ public enum MessageSummary {
         let reply = payload[kind]
         switch kind {
         case "button_reply":
-            return "chose button " + title(reply?["title"], of: kind) + id(reply)
+            return "chose button " + title(reply?["title"], of: kind, field) + id(reply, field)
         case "list_reply":
-            let description = reply?["description"]?.string.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
-            return "chose list row " + title(reply?["title"], of: kind) + description + id(reply)
+            let description = reply?["description"]?.string.flatMap { $0.isEmpty ? nil : " (\(field($0)))" } ?? ""
+            return "chose list row " + title(reply?["title"], of: kind, field) + description + id(reply, field)
         case "nfm_reply" where reply?["name"]?.string == "address_message":
-            return address(reply?["response_json"], body: reply?["body"]?.string)
+            return address(reply?["response_json"], body: reply?["body"]?.string, field)
         case "nfm_reply":
-            return "flow response" + (reply?["name"]?.string.map { " '\($0)'" } ?? "") + flowFields(reply?["response_json"])
+            return "flow response" + (reply?["name"]?.string.map { " '\(field($0))'" } ?? "")
+                + flowFields(reply?["response_json"], field)
         case "call_permission_reply":
-            return "call permission \(reply?["response"]?.string ?? "answered")"
+            return "call permission \(reply?["response"]?.string.map(field) ?? "answered")"
         default:
             // Sent by the business: `{type: button|list|cta_url|flow|product..., body: {text}}`.
             let body = payload["body"]?["text"]?.string.map { ": \($0)" } ?? ""
-            return "interactive \(kind)\(body)"
+            return "interactive \(field(kind))\(body)"
         }
     }
 
@@ -184,7 +196,7 @@ public enum MessageSummary {
     /// `response_json` holds `values` and `saved_address_id`): `address: Ana, +1415…, 1 Market St, San Francisco,
     /// 400063`, in the form's order (name, phone, house, floor, tower, building, address, landmark, city, state, pin
     /// code), then any field Meta adds; without readable values, the `body` WhatsApp showed the contact.
-    private static func address(_ response: JSONValue?, body: String?) -> String {
+    private static func address(_ response: JSONValue?, body: String?, _ field: (String) -> String) -> String {
         let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
         let order = [
             "name", "phone_number", "house_number", "floor_number", "tower_number", "building_name", "address", "landmark_area",
@@ -193,18 +205,20 @@ public enum MessageSummary {
         var parts: [String] = []
         if let values = fields?["values"]?.object {
             let keys = order.filter { values[$0] != nil } + values.entries.map(\.key).filter { !order.contains($0) }
-            parts = keys.compactMap { values[$0].map(scalar) }.filter { !$0.isEmpty }
+            parts = keys.compactMap { values[$0].map(scalar) }.filter { !$0.isEmpty }.map(field)
         }
-        let saved = fields?["saved_address_id"]?.string.flatMap { $0.isEmpty ? nil : " (saved address \($0))" } ?? ""
+        let saved = fields?["saved_address_id"]?.string.flatMap { $0.isEmpty ? nil : " (saved address \(field($0)))" } ?? ""
         if parts.isEmpty, let body, !body.isEmpty { return "address: \(body)\(saved)" }
         return parts.isEmpty ? "address (no fields)\(saved)" : "address: " + parts.joined(separator: ", ") + saved
     }
 
     /// A title the contact saw, quoted (`"Yes"`), or said to be missing as the text message's gap is
     /// (`('button_reply' has no 'title')`): never a quoted `"?"`, which reads as the title tapped (probe17 P17-15).
-    private static func title(_ value: JSONValue?, of object: String, key: String = "title") -> String {
+    private static func title(
+        _ value: JSONValue?, of object: String, key: String = "title", _ field: (String) -> String
+    ) -> String {
         guard let text = value?.string, !text.isEmpty else { return "('\(object)' has no '\(key)')" }
-        return "\"\(text)\""
+        return "\"\(field(text))\""
     }
 
     /// A number Meta sends as JSON, or written as a string of digits (`"3"`, `"9.99"`) as producers that stringify
@@ -214,21 +228,22 @@ public enum MessageSummary {
         value?.double ?? value?.string.flatMap { Double($0.trimmingSpaces()) }
     }
 
-    private static func flowFields(_ response: JSONValue?) -> String {
+    private static func flowFields(_ response: JSONValue?, _ field: (String) -> String) -> String {
         // Meta sends `response_json` as a string of JSON; some tools pass the object itself.
         let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
         guard let fields else { return response == nil ? "" : " (response_json unreadable)" }
         guard !fields.isEmpty else { return " (no fields)" }
-        return ": " + fields.entries.map { "\($0.key)=\(scalar($0.value))" }.joined(separator: ", ")
+        return ": " + fields.entries.map { "\(field($0.key))=\(field(scalar($0.value)))" }.joined(separator: ", ")
     }
 
-    private static func button(_ payload: JSONObject) -> String {
-        "button " + title(payload["text"], of: "button", key: "text") + (payload["payload"]?.string.map { " (payload \($0))" } ?? "")
+    private static func button(_ payload: JSONObject, _ field: (String) -> String) -> String {
+        "button " + title(payload["text"], of: "button", key: "text", field)
+            + (payload["payload"]?.string.map { " (payload \(field($0)))" } ?? "")
     }
 
-    private static func template(_ payload: JSONObject) -> String {
+    private static func template(_ payload: JSONObject, _ field: (String) -> String) -> String {
         let language = payload["language"]?["code"]?.string ?? payload["language"]?.string
-        var text = "template \(payload["name"]?.string ?? "(no name)")" + (language.map { " (\($0))" } ?? "")
+        var text = "template \(payload["name"]?.string.map(field) ?? "(no name)")" + (language.map { " (\(field($0)))" } ?? "")
         var parameters: [String] = []
         for component in payload["components"]?.array ?? [] {
             for parameter in component["parameters"]?.array ?? [] {
@@ -237,25 +252,26 @@ public enum MessageSummary {
                 let shown =
                     parameter["text"]?.string ?? value?["fallback_value"]?.string ?? value?["text"]?.string
                     ?? value?.string ?? "[\(type)]"
-                parameters.append(parameter["parameter_name"]?.string.map { "\($0)=\(shown)" } ?? shown)
+                // Meta refuses a parameter with a line break (132018): one here is shown, as any one-line field's.
+                parameters.append(field(parameter["parameter_name"]?.string.map { "\($0)=\(shown)" } ?? shown))
             }
         }
         if !parameters.isEmpty { text += ": " + parameters.joined(separator: ", ") }
         return text
     }
 
-    private static func reaction(_ payload: JSONObject) -> String {
-        let target = payload["message_id"]?.string ?? "a message"
+    private static func reaction(_ payload: JSONObject, _ field: (String) -> String) -> String {
+        let target = payload["message_id"]?.string.map(field) ?? "a message"
         // Meta's reaction webhook: an empty `emoji` (or none) removes the reaction; any other JSON type is
         // not an emoji at all, so the reaction cannot be read, and it is never shown as a removal.
         switch payload["emoji"] {
         case nil, .null?: return "reaction removed from \(target)"
-        case .string(let emoji)?: return emoji.isEmpty ? "reaction removed from \(target)" : "reacted \(emoji) to \(target)"
+        case .string(let emoji)?: return emoji.isEmpty ? "reaction removed from \(target)" : "reacted \(field(emoji)) to \(target)"
         case let other?: return "reaction to \(target) with an unreadable emoji (\(other.typeName), not text)"
         }
     }
 
-    private static func order(_ payload: JSONObject) -> String {
+    private static func order(_ payload: JSONObject, _ field: (String) -> String) -> String {
         let items = payload["product_items"]?.array ?? []
         // A quantity is a whole number of at least 1, as a number or a string of digits (`numeric`); any other is unreadable.
         let quantities = items.map { item -> Int? in
@@ -274,52 +290,52 @@ public enum MessageSummary {
         } else {
             text = "order of \(products), quantity unreadable (\(unreadable.joined(separator: ", ")))"
         }
-        let currencies = Set(items.compactMap { $0["currency"]?.string })
+        let currencies = Set(items.compactMap { $0["currency"]?.string.map(field) })
         let prices = zip(items, quantities).compactMap { item, quantity in
             numeric(item["item_price"]).flatMap { price in quantity.map { price * Double($0) } }
         }
         if currencies.count == 1, let currency = currencies.first, prices.count == items.count, !items.isEmpty {
             text += ", \(money(prices.reduce(0, +))) \(currency)"
         }
-        text += " from catalog \(payload["catalog_id"]?.string ?? "?")"
+        text += " from catalog \(payload["catalog_id"]?.string.map(field) ?? "?")"
         if let note = payload["text"]?.string ?? payload["order_text"]?.string, !note.isEmpty { text += ": \(note)" }
         return text
     }
 
-    private static func system(_ payload: JSONObject) -> String {
+    private static func system(_ payload: JSONObject, _ field: (String) -> String) -> String {
         let body = payload["body"]?.string
         switch payload["type"]?.string {
         case "user_changed_number", "customer_changed_number":
-            let number = payload["wa_id"]?.string ?? payload["new_wa_id"]?.string
+            let number = (payload["wa_id"]?.string ?? payload["new_wa_id"]?.string).map(field)
             return number.map { "changed number to \($0)" } ?? "changed number" + (body.map { ": \($0)" } ?? "")
         case "customer_identity_changed", "user_identity_changed":
             return "identity changed (the contact's security code changed)" + (body.map { ": \($0)" } ?? "")
         case "user_changed_user_id":
-            return "business-scoped user id changed" + (payload["user_id"]?.string.map { " to \($0)" } ?? "")
+            return "business-scoped user id changed" + (payload["user_id"]?.string.map { " to \(field($0))" } ?? "")
         case let other:
-            return "system \(other ?? "message")" + (body.map { ": \($0)" } ?? "")
+            return "system \(other.map(field) ?? "message")" + (body.map { ": \($0)" } ?? "")
         }
     }
 
-    private static func unsupported(_ message: JSONObject) -> String {
+    private static func unsupported(_ message: JSONObject, _ field: (String) -> String) -> String {
         let errors = MessageError.carried(by: message)
         // What it was, not why (the verdict reads the code): `unsupported message: type "image" (131060 ...)`.
-        let kind = UnsupportedContent.type(of: message).map { ": \(UnsupportedContent.what($0))" } ?? ""
+        let kind = UnsupportedContent.type(of: message).map { ": \(field(UnsupportedContent.what($0)))" } ?? ""
         guard let first = errors.first else { return "unsupported message\(kind) (WhatsApp did not pass its content on)" }
-        return "unsupported message\(kind) (\(first.headline))"
+        return "unsupported message\(kind) (\(field(first.headline)))"
     }
 
-    private static func edited(_ message: JSONObject, _ payload: JSONObject?) -> String? {
+    private static func edited(_ message: JSONObject, _ payload: JSONObject?, _ field: (String) -> String) -> String? {
         guard let payload else { return nil }
-        let original = payload["original_message_id"]?.string ?? message["context"]?["id"]?.string
+        let original = (payload["original_message_id"]?.string ?? message["context"]?["id"]?.string).map(field)
         var inner = payload["message"]?.object ?? payload
         if inner["type"] == nil, inner["text"] != nil { inner["type"] = "text" }
-        let content = inner["type"] == nil ? "" : ": " + raw(inner)
+        let content = inner["type"] == nil ? "" : ": " + raw(inner, field)
         return "edited " + (original ?? "a message") + content
     }
 
-    private static func revoked(_ payload: JSONObject?) -> String {
-        "deleted by the contact (revoked)" + (payload?["original_message_id"]?.string.map { ": \($0)" } ?? "")
+    private static func revoked(_ payload: JSONObject?, _ field: (String) -> String) -> String {
+        "deleted by the contact (revoked)" + (payload?["original_message_id"]?.string.map { ": \(field($0))" } ?? "")
     }
 
     // MARK: - Text
@@ -328,8 +344,8 @@ public enum MessageSummary {
         (["array", "object"].contains(noun) ? "an " : "a ") + noun
     }
 
-    private static func id(_ reply: JSONValue?) -> String {
-        reply?["id"]?.string.map { " (id \($0))" } ?? ""
+    private static func id(_ reply: JSONValue?, _ field: (String) -> String) -> String {
+        reply?["id"]?.string.map { " (id \(field($0)))" } ?? ""
     }
 
     private static func scalar(_ value: JSONValue) -> String {

@@ -90,6 +90,9 @@ struct ScriptLaunch: Equatable {
     }
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
+        // The file's name as every line shows it: a line break in it is an escape, as any control is (tester59b AG14:
+        // `nl\nverdict: ok.md` printed a line `verdict: ok.md: 15 commands, output unchanged` of its own).
+        let name = VisibleText.escaped(path)
         // Decoded as is (Foundation's decoding may drop a byte-order mark, which `--update` keeps).
         let original: String
         do { original = try TranscriptFile.read(path) } catch { return shell.report(error) }
@@ -107,11 +110,11 @@ struct ScriptLaunch: Equatable {
             let keyless = shell.context.client.apiKey.isEmpty
             if TranscriptParser.isTranscript(expected), header.kind == .kapso, keyless {
                 stderr.write(
-                    "\(path): no API key, so nothing is sent to \(shell.context.client.host): a command that needs the API "
+                    "\(name): no API key, so nothing is sent to \(shell.context.client.host): a command that needs the API "
                         + "fails for the key, and the replay says nothing of what the API holds now\n", to: .err)
             } else if TranscriptParser.isTranscript(expected), header.kind == .kapso {
                 stderr.write(
-                    "\(path): replaying on \(shell.context.client.host), a live API: differences show what changed "
+                    "\(name): replaying on \(shell.context.client.host), a live API: differences show what changed "
                         + "since it was recorded (\(header.time))\n", to: .err)
             }
             // A demo transcript replays on a private simulator of its own: its writes harm nothing.
@@ -134,22 +137,22 @@ struct ScriptLaunch: Equatable {
                         path: path, recorded: other.recorded, now: other.now, baseURL: shell.context.client.baseURL,
                         kops: kops)
                 }
-                stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
+                stderr.write("\(name): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
             }
             // With writes to send, asked first: another project's data is not changed (P42-2).
             if allowWrites, !demo { _ = try otherProject(of: expected, path: path, shell: shell) }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
             // A block kops cannot read is not checked: never in silence (probe18 P18-18).
             for block in outcome.unreadBlocks {
-                stderr.write("\(path):\(block.line): not read: \(block.reason)\n", to: .err)
+                stderr.write("\(name):\(block.line): not read: \(block.reason)\n", to: .err)
             }
             guard outcome.commands > 0 else {
                 // Blocks it could not read are commands it holds: "no commands recorded" was false (tester57 AB3).
                 let unread = outcome.unreadBlocks.count
                 stderr.write(
                     unread > 0
-                        ? "\(path): nothing was checked: not one block was read (\(unread) not read, named above)\n"
-                        : "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
+                        ? "\(name): nothing was checked: not one block was read (\(unread) not read, named above)\n"
+                        : "\(name): no commands recorded, so nothing was checked; record some with 'record FILE' "
                             + "or 'kops run SCRIPT --record FILE'\n", to: .err)
                 return .usage
             }
@@ -165,13 +168,13 @@ struct ScriptLaunch: Equatable {
                     (line.line, "'\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); its recorded output is kept")
                 }
             for (line, text) in notReplayed.sorted(by: { $0.0 < $1.0 }) {
-                stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
+                stderr.write("\(name):\(line): not replayed: \(text)\n", to: .err)
             }
             // A switch to another profile's API or key: the blocks before it were checked, the rest are not (P25-10).
             if let stop = outcome.stoppedAt {
                 let rest = stop.after == 0 ? "its block is" : "its block and the \(stop.after) after it are"
                 stderr.write(
-                    "\(path):\(stop.line): check stopped at '\(VisibleText.escaped(Shortened.text(stop.command)))': "
+                    "\(name):\(stop.line): check stopped at '\(VisibleText.escaped(Shortened.text(stop.command)))': "
                         + "\(stop.reason); the blocks before it were replayed, \(rest) kept as recorded, unchecked\n", to: .err)
             }
             // Asked to send the writes and some were not: the replay was partial, which the exit status says.
@@ -186,10 +189,10 @@ struct ScriptLaunch: Equatable {
             if outcome.snapshots > 0 {
                 let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
                 stderr.write(
-                    "\(path): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
+                    "\(name): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
                         + "not replayed\n", to: .err)
             }
-            if let line = Self.unclockedLine(outcome.unclocked) { stderr.write("\(path): \(line)\n", to: .err) }
+            if let line = Self.unclockedLine(outcome.unclocked) { stderr.write("\(name): \(line)\n", to: .err) }
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
@@ -198,7 +201,7 @@ struct ScriptLaunch: Equatable {
                 if let (count, kinds) = outcome.notReplayed, count >= outcome.commands {
                     let none = outcome.commands == 1 ? "its 1 command was not" : "none of its \(outcome.commands) commands was"
                     stderr.write(
-                        "\(path): nothing was checked: \(none) replayed (\(kinds)); the lines above say why"
+                        "\(name): nothing was checked: \(none) replayed (\(kinds)); the lines above say why"
                             + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                     return .usage
                 }
@@ -208,15 +211,15 @@ struct ScriptLaunch: Equatable {
                 let unsent = keyless && replayShell.context.client.apiKey.isEmpty && replayShell.context.keyWasMissing
                     ? "; nothing was sent (no API key), so this checks no answer of \(shell.context.client.host)" : ""
                 stderr.write(
-                    "\(path): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(unsent)"
+                    "\(name): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(unsent)"
                         + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                 return partial != nil ? .failure : unsent.isEmpty ? .ok : .usage
             }
             let otherProject = allowWrites ? nil : try otherProject(of: expected, path: path, shell: shell)
             let counted = [outcome.notReplayedLine, partial].compactMap { $0 }
-            if !counted.isEmpty { stderr.write("\(path): \(counted.joined(separator: "; "))\n", to: .err) }
+            if !counted.isEmpty { stderr.write("\(name): \(counted.joined(separator: "; "))\n", to: .err) }
             // One legend line first: which side of the diff is the file and which is the replay.
-            let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
+            let legend = "diff: '-' lines are \(name) as recorded, '+' lines are the replay now"
             // Spaces and tabs that look alike are marked (probe27 P27-7), with a note on the marks.
             let shown = LineDiff.visible(outcome.diff.map { VisibleText.escaped($0) })
             stderr.write(
@@ -232,7 +235,7 @@ struct ScriptLaunch: Equatable {
                     ? "not rewritten: " + (kept.map { "kept " + $0 + "; nothing else differs" } ?? "the output differs, but not in a line --update may change")
                     : kept.map { "--update would keep " + $0 + "; nothing else differs, so there is nothing to update" }
                         ?? "the output differs, but not in a line --update may change"
-                stderr.write("\(path): \(text)\n", to: .err)
+                stderr.write("\(name): \(text)\n", to: .err)
                 return .failure
             }
             // Never rewritten with another project's data, nor another profile's (P42-2, P29-4), nor another live API's
@@ -241,7 +244,7 @@ struct ScriptLaunch: Equatable {
                 ?? Self.otherProfileLine(header, replayedOn: launchProfile, path: path, update: update)
                 ?? (update && !named ? otherAPI.flatMap { Self.otherLiveAPILine(header, other: $0, source: shell.context.session.sources["api"]) } : nil)
             {
-                stderr.write("\(path): \(line)\n", to: .err)
+                stderr.write("\(name): \(line)\n", to: .err)
                 return .failure
             }
             if update {
@@ -287,12 +290,12 @@ struct ScriptLaunch: Equatable {
                     outcome.updatedRestore.save(besides: path)
                 }
                 stderr.write(
-                    "\(path): output changed; rewrote it (the previous version is \(backup))"
+                    "\(name): output changed; rewrote it (the previous version is \(backup))"
                         + (kept.map { "; kept " + $0 } ?? "") + "\n", to: .err)
                 return partial == nil && kept == nil ? .ok : .failure
             }
-            if let kept { stderr.write("\(path): --update keeps \(kept)\n", to: .err) }
-            stderr.write("\(path): output changed; review the diff, then '\(kops) check \(PosixWord.quoted(path)) --update'\n", to: .err)
+            if let kept { stderr.write("\(name): --update keeps \(kept)\n", to: .err) }
+            stderr.write("\(name): output changed; review the diff, then '\(kops) check \(PosixWord.quoted(path)) --update'\n", to: .err)
             return .failure
         } catch {
             return shell.report(error)

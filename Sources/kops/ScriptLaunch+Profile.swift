@@ -48,7 +48,7 @@ extension ScriptLaunch {
         guard header.kind == .demo else { return nil }
         let flag = typed.baseURL.map { "--base-url \($0)" } ?? typed.profile.map { "--profile \($0)" }
         guard let flag else { return nil }
-        return "\(path): recorded on the demo simulator (kops --demo) and checked with \(flag): only the API base differs, and "
+        return "\(VisibleText.escaped(path)): recorded on the demo simulator (kops --demo) and checked with \(flag): only the API base differs, and "
             + "a demo transcript replays on a demo simulator of its own, so \(flag) is not used; to compare with that API, "
             + "record the session there"
     }

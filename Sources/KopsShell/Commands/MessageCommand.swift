@@ -64,7 +64,7 @@ public enum MessageCommand: Command {
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
-        fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
+        fields.append(MessageCommand.contentField(message))
         let history = StatusHistory(message: message, now: context.now())
         let inbound = contactInbound(of: message, recipients: !history.otherRecipients(than: recipient(of: message)).isEmpty, in: context)
         fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
@@ -158,6 +158,12 @@ public enum MessageCommand: Command {
         let name = message.contactName
         let contact = MessageSummary.contact(of: message.json)
         return contactLabel(name, contact == name ? nil : contact)
+    }
+
+    /// The `content:` field of a message's detail view: its text's own line breaks are lines under the value, and each
+    /// one-line field inside it shows its line breaks as escapes (`MessageSummary.text`, tester59b AG13).
+    static func contentField(_ message: Message) -> Field {
+        Field("content", MessageSummary.text(of: message.json, lineBreaks: true) { VisibleText.escaped($0) }, multiLine: true)
     }
 
     /// `Lee Park (14155550157)`, or whichever part is known. A name is the contact's own text (their WhatsApp profile) or

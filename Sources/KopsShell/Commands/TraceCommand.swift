@@ -106,7 +106,7 @@ public enum TraceCommand: Command {
             Field("message", message.id, style: .bold),
             Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime.described(message, now: now)),
             Field("direction", MessageCommand.directionLabel(message)),
-            Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
+            Field("number", message.phoneNumberID ?? "-"), MessageCommand.contentField(message),
         ]
         fields += trace.changes.map { Field($0.label, $0.text, style: .warn) }
         if let processing = processingText(message, now: now) { fields.append(Field("processing", processing, style: .warn)) }

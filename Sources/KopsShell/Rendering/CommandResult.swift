@@ -82,10 +82,16 @@ public enum Style: Sendable, Equatable {
 public struct Field: Sendable, Equatable {
     public var label: String
     public var value: StyledText
+    /// True for a value whose line breaks are its text (a message's content: a body, a caption): each starts a new line
+    /// under the value column. Any other value is one line, as a `.line` block is: a line break in it (server text such
+    /// as a file name, a template's or a flow's name, an error's title) is shown as an escape (`\x0a`), so it cannot
+    /// start a line of its own that reads as kops's (tester59b AG13, the kind of tester59 AF13's forged `verdict:`).
+    public var multiLine: Bool
 
-    public init(_ label: String, _ value: String, style: Style = .plain) {
+    public init(_ label: String, _ value: String, style: Style = .plain, multiLine: Bool = false) {
         self.label = label
         self.value = StyledText(value, style: style)
+        self.multiLine = multiLine
     }
 }
 

@@ -275,9 +275,10 @@ public struct Renderer: Sendable {
     func lines(_ field: Field, labelWidth width: Int) -> [String] {
         let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
         let label = VisibleText.escaped(field.label) + ":" + padding + " "
-        // A value's own line breaks (a multi-line body) start new lines under the value column, never at the
-        // left edge, so server text cannot forge a line; other controls are escapes.
-        let lines = VisibleText.lines(VisibleText.capped(field.value.text, limit: VisibleText.valueLimit))
+        // A multi-line value's own line breaks (a body) start new lines under the value column, never at the left
+        // edge; any other value's are escapes, as every other control is (`Field.multiLine`).
+        let capped = VisibleText.capped(field.value.text, limit: VisibleText.valueLimit)
+        let lines = field.multiLine ? VisibleText.lines(capped) : [VisibleText.escaped(capped)]
         let labelWidth = TextWidth.displayWidth(label)
         // Long values wrap under the value column, never under the labels, within the terminal's width.
         let pieces = table.width.map { terminal in
