@@ -63,6 +63,10 @@ extension TranscriptChecker {
         /// times may differ, and `--update` writes no clock line for it (probe41 P41-4).
         public var unclocked: [(line: Int, command: String)] = []
 
+        /// The `@@ line N (in 'COMMAND')` lines of the hunks that differ only by an earlier kops's layout
+        /// (`TranscriptChecker.withoutEarlierLayout`): left out of `diff`, named by `earlierLayoutNote`.
+        public var earlierLayout: [String] = []
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

@@ -53,4 +53,25 @@ extension TranscriptChecker.Outcome {
         let which = commands == 1 ? "it" : "\(count) of them"
         return "; \(which) \(count == 1 ? "was" : "were") not replayed (\(kinds))"
     }
+
+    /// After `N commands, output unchanged`: `; only the layout of 'webhooks check' (line 25) and 'deliveries stats'
+    /// (lines 47, 51) is an earlier kops's (a fix's commands on one line, no bars in deliveries stats), not what they
+    /// say`, or nothing (tester59b AG18).
+    public var earlierLayoutNote: String {
+        guard !earlierLayout.isEmpty else { return "" }
+        var order: [String] = []
+        var lines: [String: [String]] = [:]
+        for header in earlierLayout {
+            let number = String(header.dropFirst(8).prefix { $0.isNumber })
+            let command = header.firstRange(of: " (in ").map { String(header[$0.upperBound...].dropLast()) } ?? "the header"
+            if lines[command] == nil { order.append(command) }
+            lines[command, default: []].append(number)
+        }
+        let named = order.map { command in
+            let numbers = lines[command] ?? []
+            return "\(command) (\(numbers.count == 1 ? "line" : "lines") \(numbers.joined(separator: ", ")))"
+        }
+        return "; only the layout of " + named.joined(separator: " and ")
+            + " differs: an earlier kops wrote it (a fix's commands a line each, bars in deliveries stats), what it says is the same"
+    }
 }
