@@ -36,6 +36,20 @@ extension IDInput {
         return .fieldName(field: field, id: id, kind: kind)
     }
 
+    /// A whole JSON object pasted pretty-printed (its line breaks and indentation, as `jq`, a log viewer or an API
+    /// console shows it) or with a non-ASCII value beside its id (a contact's name) is read for its id as the compact
+    /// one is (`longProblem`, `fieldNameInFront`): fixB's leftover, refused as "not ASCII" at its first line break
+    /// before the object was read. Nil for anything else.
+    static func pastedObjectProblem(_ text: String) -> Problem? {
+        let whole = text.trimmingSpaces()
+        guard whole.first == "{", whole.last == "}" else { return nil }
+        guard whole.count <= maxPastedObject else { return .tooLongObject(characters: whole.count) }
+        guard let object = (try? JSONValue.parse(whole))?.object,
+            let (field, id, kind) = fieldNameInFront(JSONValue.object(object).serialized())
+        else { return nil }
+        return .fieldName(field: field, id: id, kind: kind)
+    }
+
     /// The field name in front of a value (`fieldNameInFront`'s reading) and the value `cleaned`, whether or not the value
     /// reads as an id: `"id": "wamid.HBg…AAAA…"` → `("\"id\":", "wamid.HBg…AAAA…")`. Nil without such a name, and for a
     /// key `wamid` before anything but a whole WAMID.
@@ -45,7 +59,8 @@ extension IDInput {
         if whole.first == "{", whole.last == "}", whole.count > maxPastedObject { return nil }
         if let member = jsonObjectMember(whole) { return member }
         // A JSON object around the pair: `{"id":"wamid.…"}`.
-        if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop { $0 == " " } }
+        // Its indentation too, when it was pasted pretty-printed (`{\n  "id": …\n}`).
+        if whole.first == "{", whole.last == "}" { whole = whole.dropFirst().dropLast().drop(while: \.isWhitespace) }
         let quotes: [Character] = ["\"", "'", "`"]
         var rest = whole.first.map(quotes.contains) == true ? whole.dropFirst() : whole
         let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }

@@ -58,6 +58,7 @@ public enum IDInput: Sendable, Equatable {
         let trimmed = PhoneNumberText.withASCIISeparators(cleaned(text))
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else {
+            if let pasted = pastedObjectProblem(text) { return .failure(pasted) }
             // Named for an id's or a phone number's length (7 digits or more), which `١٢٣` is not.
             if let (ascii, script) = nonASCIIDigits(trimmed), ascii.filter(\.isNumber).count >= 7, case .success = read(ascii) {
                 return .failure(.nonASCIIDigits(ascii: ascii, script: script))

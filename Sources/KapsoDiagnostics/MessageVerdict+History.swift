@@ -42,7 +42,15 @@ extension MessageVerdict {
 
     /// A failure and a delivery both reported; the failure's code is the one it carries, else the message's own
     /// (`MessageError.ofFailure`, P37-11).
+    /// Kapso's `kapso.status` lagging the history is named after it (`StatusReading.Lag.fieldNote`), as the status line
+    /// names it, so the verdict does not read as contradicting the status above it.
     static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory, message: Message) -> MessageVerdict {
+        let verdict = bothReported(conflict, history: history, message: message)
+        guard let lag = StatusReading(message).lag else { return verdict }
+        return MessageVerdict(verdict.text + "; " + lag.fieldNote, verdict.severity)
+    }
+
+    private static func bothReported(_ conflict: StatusHistory.Conflict, history: StatusHistory, message: Message) -> MessageVerdict {
         let failure = conflict.failure
         let errors = failure.errors.isEmpty ? MessageError.ofFailure(message.json, history: history) : failure.errors
         let code = MessageError.primary(of: errors)?.code.map { "failed \($0)" } ?? "failure without an error code"

@@ -32,6 +32,12 @@ public struct StatusReading: Sendable, Equatable {
         /// `Kapso's status field still says sent`: the brief note every view puts beside the history's word.
         public var note: String { "Kapso's status field still says \(kapsoStatus)" }
 
+        /// `Kapso's status field (kapso.status) still says sent, behind its status history (kapso.statuses)`: the field
+        /// named, for a verdict that reads the history (fixB's leftover: `message`'s conflict verdict did not say it).
+        public var fieldNote: String {
+            "Kapso's status field (kapso.status) still says \(kapsoStatus), behind its status history (kapso.statuses)"
+        }
+
         /// `read`, or `read/failed 131047` beside a failure: the history's word, as the STATUS column writes it.
         public var word: String { reached + (failure.map { "/" + $0 } ?? "") }
 
