@@ -72,18 +72,20 @@ public enum OverviewCommand: Command {
         }
         var deliveries = DeliveryStats()
         var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
+        // Rows no verdict can read are counted and said, as 'webhooks check' says them (fixC's leftover of AD6).
+        var deliveriesLeftOut = DeliveriesLeftOut()
         let deliveriesRead = try unlessRateLimited {
             try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
                 }) {
                     for delivery in $0 {
                         deliveries.add(delivery)
-                        if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
+                        if let read = deliveriesLeftOut.read(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
                     }
                 }
         }
         if let limited = deliveriesRead.limited {
             // Pages read before the 429 are no count of the period: none is shown.
-            (deliveries, byWebhook) = (DeliveryStats(), [:])
+            (deliveries, byWebhook, deliveriesLeftOut) = (DeliveryStats(), [:], DeliveriesLeftOut())
             // The webhooks are judged on them: not read, no number's webhooks are known to be fine (tester53b U8).
             unread.append(
                 OverviewUnreadPart(
@@ -281,6 +283,9 @@ public enum OverviewCommand: Command {
                     style: allSends?.anyFailed ?? true ? .warn : .plain),
             ]),
         ]
+        if let line = deliveriesLeftOut.line(of: "the webhooks' reading", command: DeliveryPeriod.command(errors: false, period: period)) {
+            blocks.append(.line(StyledText(line, style: .warn)))
+        }
         if !unread.isEmpty {
             blocks.append(.line(StyledText("")))
             blocks += unread.map { .line(StyledText($0.line, style: .warn)) }
@@ -325,6 +330,7 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ]
         // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
+        if deliveriesLeftOut.count > 0 { json["deliveries_left_out"] = deliveriesLeftOut.json }
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
         // A part not read: overview cannot say all is well, whichever part it was (tester55b Y8: deliveries not read exited
