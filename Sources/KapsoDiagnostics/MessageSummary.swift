@@ -229,11 +229,11 @@ public enum MessageSummary {
     }
 
     private static func flowFields(_ response: JSONValue?, _ field: (String) -> String) -> String {
-        // Meta sends `response_json` as a string of JSON; some tools pass the object itself.
-        let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
-        guard let fields else { return response == nil ? "" : " (response_json unreadable)" }
-        guard !fields.isEmpty else { return " (no fields)" }
-        return ": " + fields.entries.map { "\(field($0.key))=\(field(scalar($0.value)))" }.joined(separator: ", ")
+        // Meta sends `response_json` as a string of JSON; some tools pass the object itself. A credential the contact
+        // typed (a PIN, a card's number) is never shown (`FlowAnswers`).
+        guard let answers = FlowAnswer.answers(response) else { return response == nil ? "" : " (response_json unreadable)" }
+        guard !answers.isEmpty else { return " (no fields)" }
+        return ": " + FlowAnswer.listed(answers, field: field)
     }
 
     private static func button(_ payload: JSONObject, _ field: (String) -> String) -> String {

@@ -57,20 +57,20 @@ import Testing
         }
     }
 
-    /// A webhook secret or a Meta token goes only with `--force`, which says so.
-    @Test func forceSendsAWebhookSecretWithANote() async throws {
+    /// A webhook secret or a Meta token goes only with `--send-secret` (tester59b AG17), which says so.
+    @Test func sendSecretSendsAWebhookSecretWithANote() async throws {
         try await withSimulator { fixture in
             let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
-            #expect(shell.run(line: "reply --to \(Self.contact) --force hook secret whsec_Zq9xT7pL2mN4vB8k") == .ok, "\(output.err)")
-            #expect((output.out + output.err).contains("--force: the text holds a webhook signing secret"), "\(output.out)")
+            #expect(shell.run(line: "reply --to \(Self.contact) --send-secret hook secret whsec_Zq9xT7pL2mN4vB8k") == .ok, "\(output.err)")
+            #expect((output.out + output.err).contains("--send-secret: the text holds a webhook signing secret"), "\(output.out)")
             #expect(try outboundBodies(fixture).contains("hook secret whsec_Zq9xT7pL2mN4vB8k"))
         }
     }
 
-    /// kops's own key is never sent, `--force` or not; a template value is read as the text is.
+    /// kops's own key is never sent, `--send-secret` or not; a template value is read as the text is.
     @Test(arguments: [
-        "reply --to \(contact) --force key test_key_0123456789",
-        "reply --to \(contact) --force --template part_ready --param customer_name=Lee --param order_id=test_key_0123456789",
+        "reply --to \(contact) --force --send-secret key test_key_0123456789",
+        "reply --to \(contact) --force --send-secret --template part_ready --param customer_name=Lee --param order_id=test_key_0123456789",
     ])
     func theOwnKeyIsNeverSent(_ line: String) async throws {
         try await withSimulator { fixture in

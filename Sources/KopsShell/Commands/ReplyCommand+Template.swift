@@ -20,7 +20,7 @@ extension ReplyCommand {
         // A value or link holding a secret, before any lookup: the contact would get it in clear (tester59 AF10).
         let typedParts = arguments.all("--param").enumerated().map { ("--param \($0.offset + 1)", $0.element) }
             + (arguments.value("--header-media").map { [("--header-media", $0)] } ?? [])
-        let secretNotes = try refuseSecrets(typedParts, to: target, force: force, in: context)
+        let secretNotes = try refuseSecrets(typedParts, to: target, sending: arguments.has(OutgoingSecret.sendFlag), in: context)
         // A contact who changed their number or business-scoped user id is refused as a text reply refuses them (P26-4).
         // The sending number's own state first, as a text reply reads it: one that sends nothing is refused (P39-8).
         let window = try contactWindow(target, elsewhere: false, template: true, in: context)

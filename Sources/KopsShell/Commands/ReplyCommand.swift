@@ -9,9 +9,9 @@ public enum ReplyCommand: Command {
     public static let summary =
         "send a text or an approved template to the last message's contact or to --to; checks the window and the template"
     public static let usage =
-        "reply [--to E164|BSUID|@USERNAME] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
+        "reply [--to E164|BSUID|@USERNAME] [--no-quote] [--force] [--send-secret] [--dry-run] TEXT | reply --template NAME [--language CODE] "
         + "[--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] "
-        + "[--to E164|BSUID|@USERNAME] [--force] [--dry-run]"
+        + "[--to E164|BSUID|@USERNAME] [--force] [--send-secret] [--dry-run]"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
@@ -25,7 +25,8 @@ public enum ReplyCommand: Command {
         A first word of TEXT that is an id (a WAMID, a phone number, a UUID, a user id, an @username) is
         refused, not sent as text: give it as --message or --to, or quote the whole text to send it so.
         Refuses when the 24-hour window is closed (--force sends anyway). A text holding kops's own API key
-        is never sent; a Meta access token or a webhook signing secret only with --force; other values
+        is never sent; a Meta access token or a webhook signing secret only with --send-secret (--force
+        does not send one); other values
         kops shows masked (a link's token) are sent as typed, with a note. --dry-run prints the exact
         request, key redacted, and sends nothing; it refuses what the send would refuse, with its
         status. The interactive shell asks before sending; scripts, pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
@@ -49,7 +50,10 @@ public enum ReplyCommand: Command {
         FlagSpec("--to", value: "E164|BSUID|@USERNAME", help: "the contact to write to, on the selected number"),
         FlagSpec("--message", value: "WAMID", help: "reply to this message instead of the last one"),
         FlagSpec("--no-quote", help: "do not quote the last message"),
-        FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),
+        FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails (not a secret)"),
+        FlagSpec(
+            OutgoingSecret.sendFlag,
+            help: "send a Meta access token or webhook signing secret the text or values hold (kops's own key never)"),
         FlagSpec("--template", value: "NAME", help: "send this approved template instead of text"),
         FlagSpec("--language", value: "CODE", help: "the template's language (en_US, es, ...)"),
         FlagSpec("--param", value: "VALUE", help: "a template value, repeatable: VALUE in order, N=VALUE for {{N}}, or name=VALUE"),
@@ -195,7 +199,7 @@ public enum ReplyCommand: Command {
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
-        let secretNotes = try refuseSecrets([("the text", text)], to: target, force: arguments.has("--force"), in: context)
+        let secretNotes = try refuseSecrets([("the text", text)], to: target, sending: arguments.has(OutgoingSecret.sendFlag), in: context)
         let window = try contactWindow(target, elsewhere: true, in: context)
         let dryRun = arguments.has("--dry-run")
         let otherForm = to.flatMap { typed in

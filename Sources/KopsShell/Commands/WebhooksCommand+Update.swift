@@ -10,7 +10,7 @@ extension WebhooksCommand {
     /// each list whole, kapso-api.md §3.2; probe45 P45-15: one event added, the others gone, "the webhook stopped firing").
     static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var (_, form) = try updateForm(arguments)
-        try refuseOwnKey(arguments, command: "update", in: context)
+        for note in try refuseSecrets(arguments, command: "update", in: context) { context.emit(CommandResult(blocks: [.hint(note)])) }
         let found = try context.webhook(try webhookID(arguments))
         let id = found.id
         if found.kind == "meta" { try WebhookFields.refuseKapsoOnly(arguments, what: "flag for meta webhook \(id)") }

@@ -39,22 +39,38 @@ extension WebhooksCommand {
         return (id, form)
     }
 
-    /// Refuses a `--url` or `--headers` that holds kops's own API key (`OutgoingSecret.apiKey`, tester59 AF10): Kapso
-    /// would send the project's key to the receiver with every delivery, while every view shows the value masked. A
-    /// receiver's own key or token in a header is what `--headers` is for, and is sent as given.
-    static func refuseOwnKey(_ arguments: Arguments, command: String, in context: ShellContext) throws {
+    /// Refuses a `--url` or `--headers` that would hand a secret to the webhook's receiver, with every delivery, while
+    /// every view shows the value masked (`OutgoingSecret`): kops's own API key always (tester59 AF10); a Meta access
+    /// token or a webhook signing secret unless `--send-secret`, as `reply` refuses them (tester59b AG6: neither is ever
+    /// the receiver's own credential). A receiver's own key or token in a header is what `--headers` is for, and is sent
+    /// as given. Returns the notes of what `--send-secret` let go.
+    static func refuseSecrets(_ arguments: Arguments, command: String, in context: ShellContext) throws -> [String] {
+        var notes: [String] = []
         for flag in ["--url", "--headers"] {
-            guard let value = arguments.value(flag), context.outgoingSecret(in: value) == .apiKey else { continue }
+            guard let value = arguments.value(flag), let secret = context.outgoingSecret(in: value) else { continue }
             let host = arguments.value("--url").flatMap { URLParts($0)?.host }.map { "the receiver at \($0)" } ?? "the webhook's receiver"
-            throw SecretWouldLeave(
-                command: "\(name) \(command)", part: flag, secret: .apiKey, recipient: host + " (with every delivery)",
-                fix: "nothing was sent; give the receiver's own key or token, never the Kapso API key")
+            switch secret {
+            case .apiKey:
+                throw SecretWouldLeave(
+                    command: "\(name) \(command)", part: flag, secret: .apiKey, recipient: host + " (with every delivery)",
+                    fix: "nothing was sent; give the receiver's own key or token, never the Kapso API key")
+            case .metaAccessToken, .webhookSecret:
+                guard arguments.has(OutgoingSecret.sendFlag) else {
+                    throw SecretWouldLeave(
+                        command: "\(name) \(command)", part: flag, secret: secret, recipient: host + " (with every delivery)",
+                        fix: "nothing was sent; take it out, or \(OutgoingSecret.sendFlag) to send it as typed")
+                }
+                notes.append("\(OutgoingSecret.sendFlag): \(flag) holds \(secret.name), shown masked here; \(host) receives it with every delivery")
+            case .known, .shaped:
+                continue
+            }
         }
+        return notes
     }
 
     static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var form = try createForm(arguments)
-        try refuseOwnKey(arguments, command: "create", in: context)
+        for note in try refuseSecrets(arguments, command: "create", in: context) { context.emit(CommandResult(blocks: [.hint(note)])) }
         let scope: KapsoClient.WebhookScope =
             arguments.value("--scope") == "project" ? .project : .phoneNumber(try context.session.requirePhoneNumber())
         var generated: String?

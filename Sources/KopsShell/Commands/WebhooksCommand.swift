@@ -73,6 +73,9 @@ public enum WebhooksCommand: Command {
         FlagSpec(
             "--remove-events", value: "LIST", help: "update: events to take out of the webhook's list, keeping the rest"),
         FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings (update: replaces them all)"),
+        FlagSpec(
+            OutgoingSecret.sendFlag,
+            help: "create/update: send a Meta access token or webhook signing secret in --url/--headers to the receiver"),
         FlagSpec("--yes", help: "delete: do not ask; update: remove the events or headers --events/--headers leave out without asking"),
         FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
         FlagSpec("--to", value: "URL", help: "fire: your handler's URL (http only for loopback)"),
@@ -99,7 +102,8 @@ public enum WebhooksCommand: Command {
     /// Flags each subcommand takes; any other flag is refused.
     private static let allowedFlags: [String: Set<String>] = [
         "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
-        "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]).union(["--add-events", "--remove-events", "--yes"]),
+        "create": WebhookFields.flagNames.union(["--scope", OutgoingSecret.sendFlag]),
+        "update": WebhookFields.flagNames.subtracting(["--kind"]).union(["--add-events", "--remove-events", "--yes", OutgoingSecret.sendFlag]),
         "delete": ["--yes"], "test": ["--event"], "check": [],
         "fire": ["--to", "--secret", "--secret-env", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]

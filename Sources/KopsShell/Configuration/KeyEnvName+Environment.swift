@@ -31,17 +31,24 @@ extension KeyEnvName {
     /// key anyone was issued, and two edits would make it any word.
     static let shortestCopiedKey = 8
 
-    /// True when `value` is one of `knownKeys`, or a near copy of one: the same in another case, or with one or two
-    /// characters lost, added, changed or swapped (`Suggestion.alignmentDistance` at most 2 once both are lower-cased), from a key of at
-    /// least `shortestCopiedKey` characters. tester58b AE6: `demo_key_012345678` (the key with its last character lost
-    /// in the copy) and `DEMO_KEY_0123456789` (upper-cased) were saved as `--key-env` and printed in clear, 18 of the
-    /// key's 19 characters; a variable's name that close to a key's random text is no name anyone chose.
+    /// True when `value` is one of `knownKeys`, or a copy of one, in any case, from a key of at least `shortestCopiedKey`
+    /// characters:
+    /// - near: one or two characters lost, added, changed or swapped (`Suggestion.alignmentDistance` at most 2 once both
+    ///   are lower-cased). tester58b AE6: `demo_key_012345678` (the key with its last character lost in the copy) and
+    ///   `DEMO_KEY_0123456789` (upper-cased) were saved as `--key-env` and printed in clear;
+    /// - holding the whole key (`demo_key_0123456789_OLD`, tester59b AG11: saved, and printed on every start);
+    /// - a piece of the key of three quarters of it or more (`demo_key_0123456`, 16 of 19 characters).
+    /// A variable's name that close to a key's random text is no name anyone chose.
     public static func copiesKey(_ value: String, knownKeys: Set<String>) -> Bool {
         if knownKeys.contains(value) { return true }
-        let folded = Array(value.lowercased())
+        let lower = value.lowercased()
+        let folded = Array(lower)
         return knownKeys.contains { key in
-            key.count >= shortestCopiedKey && abs(key.count - folded.count) <= 2
-                && Suggestion.alignmentDistance(Array(key.lowercased()), folded) <= 2
+            guard key.count >= shortestCopiedKey else { return false }
+            let keyLower = key.lowercased()
+            if ByteSearch.contains(keyLower, in: lower) { return true }
+            if folded.count >= shortestCopiedKey, folded.count * 4 >= key.count * 3, ByteSearch.contains(lower, in: keyLower) { return true }
+            return abs(key.count - folded.count) <= 2 && Suggestion.alignmentDistance(Array(keyLower), folded) <= 2
         }
     }
 }

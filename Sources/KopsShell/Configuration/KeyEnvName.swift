@@ -67,11 +67,31 @@ public enum KeyEnvName: Equatable, Sendable {
     /// A name with a lower-case letter that reads as a key: a token, a random mix or a hex key (`Profile.nameReadsAsKey`),
     /// or a credential prefix then `live` or `test`, the form issued keys take (`sk_live_…`, `sk_test_…`; `kapso_live_…`
     /// guessed, `TokenPrefix.kapso` [uncertain: Kapso does not publish its key format]).
+    ///
+    /// A name of words is a name even when it starts like a token (`kapso_key_2024`, `kapso_api_key_prod2024`,
+    /// `KAPSO_KEY_2024Q3`, `KAPSO_KEY_FOR_PROJECT_3f2a9c0e_8a7d_4e3f`: tester59b AG23, closing note 59's AE6 leftover):
+    /// `kapso_` then digits read as a token's body, and ordinary descriptive names were refused as "the key itself".
     private static func readsAsKey(_ value: String) -> Bool {
-        if Profile.nameReadsAsKey(value) { return true }
         let lower = value.lowercased()
-        return HistoryPolicy.tokenPrefixes.contains { prefix in
+        let issued = HistoryPolicy.tokenPrefixes.contains { prefix in
             lower.hasPrefix(prefix + "live") || lower.hasPrefix(prefix + "test")
+        }
+        return issued || (!isNameOfWords(value) && Profile.nameReadsAsKey(value))
+    }
+
+    /// True when each `_`-separated part of `value` is a word (letters, `prod`, `Kapso`), a number (`2024`), a word then
+    /// a number (`prod2024`, `KEY2`), or short (8 characters or fewer: `2024Q3`, `3f2a9c0e`), and one part is a word of 3
+    /// letters or more. A key's random text is one long run mixing letters and digits or cases (`Kx9fQ2mZp7Lw3Rt8`), which
+    /// no part of such a name is; a word in random case (`QmFzZTY0S2V5`) is no word.
+    static func isNameOfWords(_ value: String) -> Bool {
+        let parts = value.split(separator: "_")
+        guard parts.contains(where: { $0.count >= 3 && $0.allSatisfy(\.isLetter) }) else { return false }
+        return parts.allSatisfy { part in
+            if part.count <= 8 { return true }
+            let letters = part.prefix { $0.isLetter }
+            guard part.dropFirst(letters.count).allSatisfy(\.isNumber) else { return false }
+            let (changes, length) = HistoryPolicy.classChanges(String(letters))
+            return changes < max(3, length / 4)
         }
     }
 

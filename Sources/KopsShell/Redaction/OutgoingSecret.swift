@@ -19,6 +19,11 @@ enum OutgoingSecret: Equatable {
     /// A word only shaped like a credential, one kops never learned (`sk_…`, a `Bearer` token, `?access_token=…`).
     case shaped
 
+    /// The flag that lets a Meta access token or a webhook signing secret go where a write sends it (`reply`, `webhooks
+    /// create|update`); kops's own key never goes. Apart from `--force` (tester59b AG17): scripts pass `--force` to send past
+    /// a closed 24-hour window or a template check, and one flag for both sent every secret such a script was handed.
+    static let sendFlag = "--send-secret"
+
     /// The first secret `text` holds, in the order above; nil when `redactor` would print `text` unchanged. `apiKey` is
     /// the session's key (empty: none).
     static func find(in text: String, apiKey: Secret, redactor: Redactor) -> OutgoingSecret? {

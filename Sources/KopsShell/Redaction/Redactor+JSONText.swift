@@ -91,6 +91,6 @@ extension Redactor {
     /// U+212A KELVIN SIGN in UTF-8.
     private static let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
 
-    /// Credential header names, secret field names and `headers`, lowercase.
-    static let headerAndFieldBytes = HeaderNames(credentialHeaders + secretFields + ["headers"])
+    /// Credential header names, secret field names, `headers` and a flow's `response_json` (`FlowAnswers`), lowercase.
+    static let headerAndFieldBytes = HeaderNames(credentialHeaders + secretFields + ["headers", "response_json"])
 }

@@ -107,6 +107,10 @@ public struct Redactor: Sendable {
                 if Redactor.isSecretField(entry.key), let value = entry.value.string, value != revealed {
                     return JSONObject.Entry(key: entry.key, value: .string(Secret(value).masked))
                 }
+                // A flow's answers: a PIN, a card's number the contact typed (`FlowAnswers`), by field, in the JSON text.
+                if Redactor.isFlowAnswers(entry), FlowAnswers.holdsSecret(entry.value) {
+                    return JSONObject.Entry(key: entry.key, value: redact(FlowAnswers.redactedResponse(entry.value)))
+                }
                 // A webhook's custom headers may carry its receiver's credentials (a Cookie, a password).
                 if webhook, entry.key == "headers", case .object(var headers) = entry.value {
                     headers.entries = headers.entries.map { JSONObject.Entry(key: $0.key, value: .string("<redacted>")) }
@@ -182,6 +186,7 @@ public struct Redactor: Sendable {
             if Redactor.isWebhook(object), object["headers"]?.object?.entries.isEmpty == false { return true }
             return object.entries.contains { entry in
                 if case .string = entry.value, Redactor.isSecretField(entry.key) { return true }
+                if Redactor.isFlowAnswers(entry), FlowAnswers.holdsSecret(entry.value) { return true }
                 return needsRedaction(entry.value)
             }
         case .string(let text):
@@ -189,6 +194,11 @@ public struct Redactor: Sendable {
         default:
             return false
         }
+    }
+
+    /// True for a flow reply's `response_json` (`FlowAnswers`), a string of JSON or an object.
+    static func isFlowAnswers(_ entry: JSONObject.Entry) -> Bool {
+        entry.key.utf8.count == 13 && entry.key == "response_json"
     }
 
     /// True for a field name in `secretFields`, in any ASCII case (`Authorization`, `X-API-Key`), or one that ends

@@ -47,7 +47,40 @@ enum StrongSecretLabels {
             guard byte == 0x20 || byte == 0x09 || byte == 0x22 || byte == 0x27 || byte == 0x5C || byte == 0x28 else { break }
             index -= 1
         }
-        return index < start && endsInName(bytes, before: index)
+        return index < start && (endsInName(bytes, before: index) || endsInScheme(bytes, before: index))
+    }
+
+    /// Authorization scheme words a credential follows with no label (`Bearer 3f9a8b7c…`, `Basic dXNlcjpw…`: RFC 9110
+    /// §11.4, the `credentials` of an `Authorization` header, pasted without the header's name): the word after one is
+    /// read as after a weak label, masked only when it looks like a key (`SecretLabels.isKeyLike`), so prose stays
+    /// (`the bearer of the number`, `Basic information`). Before, only a cut echo masked it (`Shortened`, tester59b AG10).
+    static let bareSchemes: Set<String> = ["bearer", "basic"]
+
+    /// True when the bytes before `end` are one of `bareSchemes` as a whole word, in any ASCII case: no word byte before
+    /// it, or a percent-escape that is no joiner (`%20Bearer`; `%5FBearer` is the word `_Bearer`, as
+    /// `TokenShapes.joinerWidth` reads it). Allocates nothing.
+    @inline(__always)
+    static func endsInScheme(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        guard end >= 5 else { return false }
+        let scheme: StaticString
+        switch ByteSearch.fold(bytes[end - 1]) {
+        case UInt8(ascii: "r"): scheme = "bearer"
+        case UInt8(ascii: "c"): scheme = "basic"
+        default: return false
+        }
+        let count = scheme.utf8CodeUnitCount
+        guard end >= count, end == count || !isWordByte(bytes[end - count - 1]) || afterEscape(bytes, at: end - count) else { return false }
+        return scheme.withUTF8Buffer { name in (0..<count).allSatisfy { ByteSearch.fold(bytes[end - count + $0]) == name[$0] } }
+    }
+
+    /// True when a percent-escape other than an escaped `_` or `-` (`%5F`, `%2D`, and `%255F`, `%252D` encoded twice) ends
+    /// right before `start`: a boundary, as `TokenShapes.maskedByCharacter` reads one.
+    private static func afterEscape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start >= 3, bytes[start - 3] == UInt8(ascii: "%"), let high = ShapedCredentials.hexValue(bytes[start - 2]),
+            let low = ShapedCredentials.hexValue(bytes[start - 1])
+        else { return false }
+        let escaped = high << 4 | low
+        return escaped != 0x5F && escaped != 0x2D
     }
 
     /// True when the bytes before `end` (a label's last byte, `end` past it) end in one of `names`, in any ASCII case,

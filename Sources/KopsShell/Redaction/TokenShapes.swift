@@ -205,7 +205,10 @@ enum TokenShapes {
             } else {
                 flush(next: character, after: index < characters.count ? characters[index] : nil)
                 if " \t\"'\\(".contains(character) {
-                    if !lastWord.isEmpty { bareStrong = labelKind(lastWord, endingAt: result) == .strong }
+                    if !lastWord.isEmpty {
+                        bareStrong = labelKind(lastWord, endingAt: result) == .strong
+                            || StrongSecretLabels.bareSchemes.contains(lastWord.lowercased())
+                    }
                 } else {
                     bareStrong = false
                 }

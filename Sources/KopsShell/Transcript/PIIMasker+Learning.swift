@@ -112,8 +112,10 @@ extension PIIMasker {
                 contactNumbers.insert(digits)
             }
         } else if key == "response_json", let values = try? JSONValue.parse(Array(text.utf8)) {
-            // A flow's answers, sent as a JSON string: every value the contact filled in.
+            // A flow's answers, sent as a JSON string: every value the contact filled in, but a credential, which is
+            // `<redacted>` (`FlowAnswers`); the summary's list, masked by position.
             learnContent(values)
+            learnFlowAnswers(.string(text))
         } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
             || ((parent == "list_reply" || parent == "button_reply") && key != "id") || (parent == "button" && key == "text")
             || (parent == "contacts" && key == "birthday") || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
@@ -187,7 +189,10 @@ extension PIIMasker {
         case .array(let items): for item in items { learnContent(item, key: key) }
         case .object(let object):
             // The flow token is the business's own handle for the flow, not something the contact filled in.
-            for entry in object.entries where entry.key != "flow_token" { learnContent(entry.value, key: entry.key) }
+            for entry in object.entries where entry.key != "flow_token" {
+                if entry.value.object == nil, entry.value.array == nil, FlowAnswers.isSecret(key: entry.key, value: entry.value) { continue }
+                learnContent(entry.value, key: entry.key)
+            }
         default:
             guard let text = json.string ?? json.numberText else { return }
             if PIIMasker.isPhoneAnswer(text, key: key), case .success(let number) = PhoneNumberText.parse(text),

@@ -71,6 +71,8 @@ public final class PIIMasker {
     /// A group id's decoded form (`capi_group:17055501391:1203…`, `IDShape.groupID`) → the group id, so both are one
     /// `<group N>`.
     var decodedGroups: [String: String] = [:]
+    /// Flow replies' answers by their summary's list (`PIIMasker+FlowAnswers`).
+    var flowAnswers: [String: [FlowAnswer]] = [:]
 
     public init() {}
 
@@ -210,6 +212,7 @@ public final class PIIMasker {
 
     func mask(_ text: String, content: Bool) -> String {
         if text.contains("\":") { learnJSONText(text) }
+        if let masked = maskingFlowAnswers(in: text, content: content) { return masked }
         // URL-encoded first (`Ana%20Lucia%20Gomez`): its decoded form is what the matchers below read (tester49 F2).
         var result = maskEncoded(text)
         // Longest first across bodies and names, so a short template value (`Lee`) never splits a name (`Lee Park`);

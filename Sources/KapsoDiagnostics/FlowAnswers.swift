@@ -1,0 +1,173 @@
+public import KapsoClient
+internal import KopsHTTP
+
+/// A WhatsApp Flow's answers as a contact sent them (`interactive.nfm_reply.response_json`, a string of JSON:
+/// `{"flow_token": "f1", "pin": "4321", "email": "ana@example.com"}`, kapso-api.md's message fields), read field by
+/// field in the order the JSON has them.
+///
+/// Flows collect logins, payments and verifications (Meta's Flows documentation, "Flow JSON": `PasswordInput`,
+/// `TextInput` with `input-type: passcode`; `nfm_reply.response_json` carries every answer with the form's own field
+/// names). An answer is one of:
+/// - `token`: the `flow_token`, the business's own handle for the flow session, not something the contact typed;
+/// - `secret`: a credential the contact typed (`isSecret`): never shown, not even in a `record --keep-pii` transcript;
+/// - `personal`: anything else, personal data: shown on the terminal, masked in a transcript unless `--keep-pii`.
+public struct FlowAnswer: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case token, secret, personal }
+
+    /// The field's name as the form has it (`Street Address`, `screen_0_Pin_1`): never masked.
+    public let key: String
+    /// What kops shows of the answer: its text, a nested answer as JSON with its secrets masked, `<redacted>` for a secret.
+    public let shown: String
+    public let kind: Kind
+
+    /// The answers of `response` (the JSON string Meta sends, or the object some tools pass), in order; nil when it is
+    /// not a JSON object.
+    public static func answers(_ response: JSONValue?) -> [FlowAnswer]? {
+        guard let fields = response?.object ?? response?.string.flatMap({ try? JSONValue.parse(Array($0.utf8)).object }) else {
+            return nil
+        }
+        return fields.entries.map { entry in
+            if entry.key == "flow_token" { return FlowAnswer(key: entry.key, shown: text(entry.value), kind: .token) }
+            if FlowAnswers.isSecret(key: entry.key, value: entry.value) {
+                return FlowAnswer(key: entry.key, shown: Secret.redactedText, kind: .secret)
+            }
+            return FlowAnswer(key: entry.key, shown: text(FlowAnswers.redacted(entry.value)), kind: .personal)
+        }
+    }
+
+    /// `key=shown, key=shown`: the answers as a message's summary lists them, each key and value through `field` (message and
+    /// trace escape a line break in it: tester59b AG13).
+    public static func listed(_ answers: [FlowAnswer], field: (String) -> String = { $0 }) -> String {
+        answers.map { "\(field($0.key))=\(field($0.shown))" }.joined(separator: ", ")
+    }
+
+    private static func text(_ value: JSONValue) -> String { value.string ?? value.serialized() }
+}
+
+/// Which flow answers are credentials (`FlowAnswer.Kind.secret`), and the answers with those masked.
+public enum FlowAnswers {
+    /// Words of a field's name that make its answer a credential whatever its value: a password, a PIN (`pin`, `mpin`,
+    /// `upi_pin`), a one-time code (`otp`, `totp`), a card's security code (`cvv`, `cvc`, `cvv2`), an API key or token.
+    /// `pin` followed by `code` (`in_pin_code`, `pin_code`: an Indian postal code, Meta's address message) is an address.
+    static let secretWords: Set<String> = [
+        "password", "passwd", "pwd", "passcode", "passphrase", "pass", "pin", "mpin", "otp", "totp", "cvv", "cvc", "cvv2",
+        "cvc2", "secret", "token", "apikey", "cardnumber", "securitycode",
+    ]
+
+    /// Two words in a row that name a credential: `card_number`, `Card No`, `security code`, `verification_code`.
+    static let secretPairs: Set<[String]> = [
+        ["card", "number"], ["card", "no"], ["card", "num"], ["security", "code"], ["verification", "code"],
+        ["verify", "code"], ["auth", "code"], ["one", "time"], ["api", "key"], ["access", "key"], ["private", "key"],
+        ["secret", "key"],
+    ]
+
+    /// True when the answer `value` under `key` is a credential: its field's name says so (`secretWords`, `secretPairs`),
+    /// or the value is a payment card's number (`isCardNumber`) in a field that does not name a phone number.
+    public static func isSecret(key: String, value: JSONValue) -> Bool {
+        let words = words(of: key)
+        for (index, word) in words.enumerated() where secretWords.contains(word) {
+            if word == "pin", index + 1 < words.count, words[index + 1] == "code" { continue }
+            return true
+        }
+        if zip(words, words.dropFirst()).contains(where: { secretPairs.contains([$0, $1]) }) { return true }
+        guard let text = value.string ?? value.numberLiteral else { return false }
+        return isCardNumber(text) && !words.contains(where: { ["phone", "mobile", "tel", "whatsapp", "cell"].contains($0) })
+    }
+
+    /// `value` with each answer that `isSecret` reads as a credential replaced by `<redacted>`, at any depth; `value`
+    /// itself when none is.
+    public static func redacted(_ value: JSONValue, key: String? = nil) -> JSONValue {
+        switch value {
+        case .object(var object):
+            for index in object.entries.indices {
+                let entry = object.entries[index]
+                if entry.key != "flow_token", entry.value.object == nil, entry.value.array == nil,
+                    isSecret(key: entry.key, value: entry.value)
+                {
+                    object.entries[index].value = .string(Secret.redactedText)
+                } else {
+                    object.entries[index].value = redacted(entry.value, key: entry.key)
+                }
+            }
+            return .object(object)
+        case .array(let items):
+            return .array(items.map { redacted($0, key: key) })
+        default:
+            return value
+        }
+    }
+
+    /// True when `response` (a `response_json` string or object) holds an answer `isSecret` reads as a credential.
+    public static func holdsSecret(_ response: JSONValue) -> Bool {
+        guard let answers = FlowAnswer.answers(response) else { return false }
+        return answers.contains { $0.kind == .secret || $0.shown.contains(Secret.redactedText) }
+    }
+
+    /// `response` (a `response_json` string or object) with its credentials masked: a string stays a string of JSON.
+    public static func redactedResponse(_ response: JSONValue) -> JSONValue {
+        if response.object != nil { return redacted(response) }
+        guard let text = response.string, let parsed = try? JSONValue.parse(Array(text.utf8)), parsed.object != nil else {
+            return response
+        }
+        return .string(redacted(parsed).serialized())
+    }
+
+    /// A field name's words, lower case: split at anything but a letter or digit and where a capital follows a
+    /// lower-case letter (`screen_0_CardNumber_1` → screen, 0, card, number, 1).
+    static func words(of key: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousLower = false
+        for character in key {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousLower = false
+                continue
+            }
+            if character.isUppercase, previousLower, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current += character.lowercased()
+            previousLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// True for a payment card's number as people type one (ISO/IEC 7812): 13 to 19 digits, alone or in groups split by
+    /// single spaces or dashes (`4111 1111 1111 1111`), the first 2 to 6 (Mastercard, Visa, American Express, Discover,
+    /// UnionPay, JCB), and the Luhn check digit right. A number written `+…` or `00…` is a phone number.
+    static func isCardNumber(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces()
+        guard let first = trimmed.first, ("2"..."6").contains(first) else { return false }
+        var digits: [Int] = []
+        var lastWasSeparator = false
+        for character in trimmed {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                digits.append(digit)
+                lastWasSeparator = false
+            } else if character == " " || character == "-", !lastWasSeparator {
+                lastWasSeparator = true
+            } else {
+                return false
+            }
+        }
+        guard (13...19).contains(digits.count), !lastWasSeparator else { return false }
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            let doubled = offset % 2 == 1 ? digit * 2 : digit
+            sum += doubled > 9 ? doubled - 9 : doubled
+        }
+        return sum % 10 == 0
+    }
+}
+
+extension JSONValue {
+    /// A number's text as the JSON had it (`4111111111111111`), nil for anything else.
+    fileprivate var numberLiteral: String? {
+        if case .number(let text) = self { return text }
+        return nil
+    }
+}
