@@ -141,8 +141,8 @@ extension WebhookCheck {
 
     /// Each active webhook with the first earlier one of the same URL, number and kind that shares a delivered event
     /// with it (only events Kapso delivers to the webhook count: a misspelt name both list is delivered to neither), in
-    /// list order.
-    static func twins(_ webhooks: [Webhook]) -> [(webhook: Webhook, twin: Webhook)] {
+    /// list order. `webhooks create` reads it too, to say the webhook it made is such a twin (tester60 AH9).
+    public static func twins(_ webhooks: [Webhook]) -> [(webhook: Webhook, twin: Webhook)] {
         var seen: [Webhook] = []
         var pairs: [(webhook: Webhook, twin: Webhook)] = []
         let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
