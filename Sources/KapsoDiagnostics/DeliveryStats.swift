@@ -81,15 +81,15 @@ public struct DeliveryStats {
         byWebhook[delivery.webhookID] = webhook
     }
 
-    /// The label a delivery is counted under: `notAttemptedLabel` for one Kapso has not tried yet (`attempt_count` 0, no
-    /// `last_attempt_at` and no status: pending means queued or retrying, kapso-api.md §4), which has no answer because
-    /// nothing was sent, not because the connection failed (probe40 P40-10); else `httpClass(_:)` of its answer alone:
-    /// `unreadable` for an unreadable answer (tester54 V23). An unreadable `attempt_count` beside a null answer is still
-    /// no HTTP response, as the list's HTTP cell says `none` (tester56b AA3: it was counted as an unreadable answer).
+    /// The label a delivery is counted under: `notAttemptedLabel` for one Kapso has not tried yet (`attempt_count` 0 and
+    /// no status: pending means queued or retrying, kapso-api.md §4), which has no answer because nothing was sent, not
+    /// because the connection failed (probe40 P40-10); else `httpClass(_:)` of its answer alone: `unreadable` for an
+    /// unreadable answer (tester54 V23). A `last_attempt_at` beside 0 attempts (Kapso may stamp the queueing time there)
+    /// does not make it an attempt: the list shows it `-`, not attempted, and its footer leaves it out of "got no HTTP
+    /// response" (tester60 AH2: stats counted it there). An unreadable `attempt_count` beside a null answer is still no
+    /// HTTP response, as the list's HTTP cell says `none` (tester56b AA3: it was counted as an unreadable answer).
     public static func httpClass(of delivery: WebhookDelivery) -> String {
-        if delivery.json["attempt_count"]?.int == 0, delivery.lastAttemptAt == nil, delivery.answer == .none {
-            return notAttemptedLabel
-        }
+        if delivery.attemptCount == 0, delivery.answer == .none { return notAttemptedLabel }
         return httpClass(delivery.answer)
     }
 

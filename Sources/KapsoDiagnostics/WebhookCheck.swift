@@ -78,6 +78,7 @@ public struct WebhookCheck {
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
             checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
             checkRetried(verdict, period: period)
+            checkDeliveredWithError(verdict, period: period)
             checkFewer(
                 verdict, deliveries: deliveries[webhook.id] ?? [], inbound: inbound.first { $0.number == webhook.phoneNumberID },
                 period: period)

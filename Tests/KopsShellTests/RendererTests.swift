@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: [nil, 40] as [Int?])
     func aMultiLineValueContinuesUnderItsColumn(width: Int?) {
         let fields = CommandResult(blocks: [
-            .fields([Field("body", "Hi {{1}}\n\n```\r\nerror: forged\rx\u{1B}[2J\n\n"), Field("id", "t1")]),
+            .fields([Field("body", "Hi {{1}}\n\n```\r\nerror: forged\rx\u{1B}[2J\n\n", multiLine: true), Field("id", "t1")]),
         ])
         #expect(Renderer(mode: .table, width: width).render(fields).out == [
             "body: Hi {{1}}", "", "      ```", "      error: forged\\x0dx\\x1b[2J", "id:   t1",

@@ -41,7 +41,10 @@ public enum TemplateCommand: Command {
             fields.append(Field("offer", "limited-time offer" + (offer.text.map { " \"\($0)\"" } ?? "")
                 + (offer.hasExpiration ? " with an expiration (a countdown)" : " without an expiration")))
         }
-        fields.append(Field("body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain))
+        fields.append(
+            Field(
+                "body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain,
+                multiLine: true))
         if let footer = template.footer { fields.append(Field("footer", footer)) }
         for button in template.buttons {
             // A COPY_CODE button has no text of its own (WhatsApp writes "Copy code"): its example code says more than "".
