@@ -28,7 +28,8 @@ public struct FlowAnswer: Sendable, Equatable {
         }
         return fields.entries.map { entry in
             if entry.key == "flow_token" { return FlowAnswer(key: entry.key, shown: text(entry.value), kind: .token) }
-            if FlowAnswers.isSecret(key: entry.key, value: entry.value) {
+            // An answer the redactor masked already (`<redacted>`: a transcript learns from the JSON as it was shown) is one.
+            if entry.value.string == Secret.redactedText || FlowAnswers.isSecret(key: entry.key, value: entry.value) {
                 return FlowAnswer(key: entry.key, shown: Secret.redactedText, kind: .secret)
             }
             return FlowAnswer(key: entry.key, shown: text(FlowAnswers.redacted(entry.value)), kind: .personal)

@@ -76,7 +76,7 @@ import Testing
         #expect(Self.leaked(page).isEmpty, "\(Self.leaked(page)): \(page)")
         #expect(!page.contains("name=Li,") && !page.contains("Street <"), "\(page)")
         #expect(page.contains(try Regex(#"flow_token=f4, name=<body \d+>, id_number=<body \d+>"#)), "\(page)")
-        #expect(page.contains(try Regex(#"Street Address=<body \d+>, DOB=<body \d+>"#)), "\(page)")
+        #expect(page.contains(try Regex(#"Street Address=<body \d+>, DOB=<body \d+>, tax_id=<body \d+>, card=<redacted>, "#)), "\(page)")
         #expect(page.contains(try Regex(#"pin=<redacted>, cvv=<redacted>, otp=<redacted>, card_number=<redacted>, ssn=<body \d+>"#)), "\(page)")
         #expect(!page.contains("123-45-6789") && !page.contains("5512349876"), "\(page)")
     }

@@ -106,7 +106,9 @@ extension PIIMasker {
             let digits = PIIMasker.digits(text)
             if digits.count >= 8 { ownNumbers.insert(digits) }
         } else if PIIMasker.ownIDKeys.contains(key) {
-            if PIIMasker.digits(text).count == text.count { ownIDs.insert(text) }
+            // Meta's phone-number and WABA ids are 15 or 16 digits; a value there that can be a phone number is a wrong
+            // id a call named (a contact's number in `/v24.0/<id>/messages`, tester60 AH1): personal data, masked.
+            if PIIMasker.digits(text).count == text.count, !PhoneNumberText.isPlausibleInternational(text) { ownIDs.insert(text) }
         } else if PIIMasker.numberKeys.contains(key) {
             if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
                 contactNumbers.insert(digits)

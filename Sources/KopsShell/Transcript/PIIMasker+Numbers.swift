@@ -76,7 +76,8 @@ extension PIIMasker {
 
     func isOwn(_ digits: String) -> Bool {
         let digits = PIIMasker.normalized(digits)
-        if ownIDs.contains(digits) { return true }
+        // A contact's number is personal data wherever an id was expected of it (tester60 AH1).
+        if ownIDs.contains(digits), !contactNumbers.contains(digits) { return true }
         let matches = { (own: String) in own == digits || (own.count > digits.count && digits.count >= 10 && own.hasSuffix(digits)) }
         if ownNumbers.contains(where: matches) { return true }
         // Assumed on a replayed command line, unless a result showed it is a contact's.
