@@ -49,7 +49,7 @@ public enum ExplainCommand: Command {
         }
         // Another tool's number where a code was looked for (an exit status, a count, `200 OK`, Cloudflare's 1020): said
         // so, not read as Meta's code (tester59 AF1).
-        if !"{[".contains(text.first ?? " "), !text.contains("#"), let other = OtherToolNumber(text),
+        if !"{[".contains(text.first ?? " "), PastedError.hashCode(in: text) == nil, let other = OtherToolNumber(text),
             PastedError(text).map({ $0.code == other.number }) ?? true
         {
             throw .noErrorCode(command: name, value: text, what: other.what, instead: other.instead)
