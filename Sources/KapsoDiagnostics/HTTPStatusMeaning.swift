@@ -16,15 +16,24 @@ public struct HTTPStatusMeaning: Sendable, Equatable {
     /// What to do.
     public var todo: String
 
-    /// Nil for a status this table does not hold.
-    public init?(_ status: Int) {
+    /// Nil for a status this table does not hold. `call` is what the pasted line says the call was: a 499 on a send
+    /// leaves its outcome unknown, on a read it only says the caller gave up; when the line does not say, one sentence
+    /// names both (fix59E's leftover: both readings were given as if both applied).
+    public init?(_ status: Int, call: PastedCall? = nil) {
         self.status = status
         switch status {
         case 499:
+            let written = call == nil ? ", and if it was a write (a send) it may have taken effect" : ", and the write may have taken effect"
             meaning = "HTTP 499 is no answer from the API: the caller closed the connection before the answer came (nginx's "
-                + "\"client closed request\"); nothing was refused, and a write (a send) may have taken effect"
-            todo = "for a send the outcome is unknown: look for the message in 'messages' (that contact, that time) before "
-                + "sending again, or the contact may get it twice; for a read, the caller's timeout is shorter than the call took"
+                + "\"client closed request\"); nothing was refused" + (call == .read ? "" : written)
+            switch call {
+            case .read?: todo = "retry with a longer timeout: the caller's is shorter than the call took"
+            case let call?: todo = "the outcome is unknown: " + (call.unknownOutcome ?? "")
+            case nil:
+                todo = "if the call was a send, its outcome is unknown: look for the message in 'messages' (that contact, that "
+                    + "time) before sending again, or the contact may get it twice; if it was a read, the caller's timeout is "
+                    + "shorter than the call took"
+            }
         case 413:
             meaning = "HTTP 413: the request's body is larger than the server accepts (RFC 9110 §15.5.14); for a media upload, "
                 + "the file is over the size limit for its type"
@@ -51,10 +60,7 @@ public struct HTTPStatusMeaning: Sendable, Equatable {
     /// The reading for an API-log row of `method`: a write answered 499 leaves its outcome unknown (`ServerFailure`);
     /// a read answered 499 only tells that the caller gave up.
     public static func logged(status: Int, method: String) -> String? {
-        if status == 499, method.uppercased() == "GET" {
-            return "the caller closed the connection before the answer came (499, nginx's \"client closed request\"): nothing "
-                + "was refused; its timeout is shorter than the call took"
-        }
-        return HTTPStatusMeaning(status).map { "\($0.meaning); \($0.todo)" }
+        let call: PastedCall? = ["GET", "HEAD"].contains(method.uppercased()) ? .read : nil
+        return HTTPStatusMeaning(status, call: call).map { "\($0.meaning); \($0.todo)" }
     }
 }

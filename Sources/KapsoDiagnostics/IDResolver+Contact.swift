@@ -202,7 +202,11 @@ extension IDResolver {
         {
             what = misplaced.statement.dropFirst(id.count + 4).description
         } else if let identity, !fits(identity, collection: collection) {
-            let said = identity.statement.hasPrefix("\(id) is ") ? String(identity.statement.dropFirst(id.count + 4)) : identity.statement
+            // The statement names the id as whois writes it (`+447700900003 is the contact …` for 447700900003 in the
+            // path): its subject goes whatever its '+' (tester60 AH7: "the id in the path is +4477… is the contact").
+            let subject = identity.statement.firstRange(of: " is ")
+            let named = subject.map { identity.statement[..<$0.lowerBound].filter { $0 != "+" }.lowercased() == key } ?? false
+            let said = named ? String(identity.statement[(subject?.upperBound ?? identity.statement.startIndex)...]) : identity.statement
             what = said + (said.contains(identity.kind.title) ? "" : " (\(identity.kind.title))")
         } else {
             return nil

@@ -24,8 +24,12 @@ public struct KapsoStatusReading: Sendable, Equatable {
 
     /// Reads a pasted status (`404`, with a path whose id is `id`) or Kapso's body text, with the `message` beside it
     /// (`kapsoMessage`, shown after the text; a 429's names the wait); nil for a status that is no 4xx/5xx and no Kapso
-    /// text. `page` is the HTML error page a proxy answered the status with (tester50 N3).
-    public init?(status: Int?, kapsoText: String? = nil, kapsoMessage: String? = nil, id: String? = nil, page: ProxyPage? = nil) {
+    /// text. `page` is the HTML error page a proxy answered the status with (tester50 N3). `call` is what the pasted line
+    /// says the call was: a 5xx or 499 on a send leaves its outcome unknown, on a read it can be retried (tester59b AG21).
+    public init?(
+        status: Int?, kapsoText: String? = nil, kapsoMessage: String? = nil, id: String? = nil, page: ProxyPage? = nil,
+        call: PastedCall? = nil
+    ) {
         func cut(_ text: String) -> String { text.count > 200 ? String(text.prefix(200)) + "…" : text }
         let text = kapsoText.map(cut)
         let implied = status ?? text.flatMap(Self.documentedStatus(of:))
@@ -33,12 +37,12 @@ public struct KapsoStatusReading: Sendable, Equatable {
         guard implied != nil || text != nil else { return nil }
         self.status = implied
         self.kapsoText = text.map { text in kapsoMessage.map { text + ": " + cut($0) } ?? text }
-        let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is" } ?? "'whois ID' says what the id is"
+        let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is" }
         if let page, let implied {
             (meaning, causes, todo) = (page.meaning(status: implied), [], page.todo(status: implied))
             return
         }
-        (meaning, causes, todo) = Self.read(status: implied, text: text?.lowercased() ?? "", whois: whois)
+        (meaning, causes, todo) = Self.read(status: implied, text: text?.lowercased() ?? "", whois: whois, call: call)
         if implied == 429, let wait = kapsoMessage.flatMap(Self.wait(in:)) {
             todo = "wait the Retry-After seconds (the message says \(wait)) and send less often"
         }
@@ -91,7 +95,8 @@ public struct KapsoStatusReading: Sendable, Equatable {
         json["error"]?.string != nil ? json["message"]?.string ?? json["detail"]?.string : json["detail"]?.string
     }
 
-    private static func read(status: Int?, text: String, whois: String) -> (String, [Cause], String) {
+    private static func read(status: Int?, text: String, whois named: String?, call: PastedCall?) -> (String, [Cause], String) {
+        let whois = named ?? "'whois ID' says what the id is"
         let unfilled = Cause(
             cause: "the id was never filled in (/v24.0//messages, /undefined/messages: an unset variable)",
             check: "the path as the caller built it; 'errors' reads each failed path")
@@ -171,18 +176,30 @@ public struct KapsoStatusReading: Sendable, Equatable {
             let events = WebhookEvents.unsupportedReading(text)
             return ("HTTP 422 from Kapso (kapso-api.md §14.1): \(events?.meaning ?? "")", [], events?.fix ?? "")
         case (400?, _), (422?, _):
+            // An id to look up only when one was pasted (tester59b AG8: "'whois ID' says what the id is" beside a text
+            // that names none).
             let said = text.isEmpty ? "read the error text beside it" : "Kapso's text says what: fix that"
-            return ("HTTP \(status ?? 422) from Kapso: the request was refused as written", [], "\(said); \(whois)")
-        case (let status?, _) where HTTPStatusMeaning(status) != nil:
+            return ("HTTP \(status ?? 422) from Kapso: the request was refused as written", [], said + (named.map { "; \($0)" } ?? ""))
+        case (403?, _):
+            // kapso-api.md §1.5 (403 "forbidden, e.g. sandbox config on media") and §9.3 (a sandbox number's send to a
+            // recipient without an active sandbox session, a third-party observation). No file name in the user's text
+            // (tester60 AH10: kapso-api.md is kops's own notes).
+            let todo = text.isEmpty
+                ? "read the error text beside it: it names what is not allowed"
+                : "Kapso's text above names what is not allowed: change that, or use a key or number that may do it"
+            return (
+                "HTTP 403 from Kapso: forbidden: the key was accepted, but this call is not allowed for it (such as a sandbox "
+                    + "number's limits: a send to a recipient without an active sandbox session)",
+                [], todo)
+        case (let status?, _) where HTTPStatusMeaning(status, call: call) != nil:
             // A status whose cause is its own name, read as `errors` reads it (tester59 AF11).
-            let known = HTTPStatusMeaning(status)
+            let known = HTTPStatusMeaning(status, call: call)
             return (known?.meaning ?? "", [], known?.todo ?? "")
         case (let status?, _) where status >= 500:
-            return (
-                "HTTP \(status): the API (Kapso or Meta behind it) failed, not the request", [],
-                "retry later; 'health' shows the number's state")
+            return gatewayFailure(status, call: call)
         case (let status?, _):
-            return ("HTTP \(status) from Kapso: the request was refused", [], "read the error text beside it; \(whois)")
+            let said = text.isEmpty ? "read the error text beside it" : "Kapso's text above says why"
+            return ("HTTP \(status) from Kapso: the request was refused", [], said + (named.map { "; \($0)" } ?? ""))
         case (nil, _):
             return (
                 "Kapso's error body (kapso-api.md §1.5) with a text kops does not know; the HTTP status "

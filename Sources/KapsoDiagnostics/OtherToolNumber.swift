@@ -12,6 +12,9 @@ public struct OtherToolNumber: Sendable, Equatable {
         case noAnswer
         /// An HTTP/2 error code (`(err 2)` after `INTERNAL_ERROR`, RFC 9113 §7), as curl, nghttp2, Node and Go print it.
         case http2Error
+        /// The number of one of the caller's own things (`order #100`, `ticket #4`, `line 42`), or a log prefix's thread
+        /// id (`E1206 10:32:11.123456 1 sender.go:88]`): `thing` names it (tester59b AG22).
+        case reference(thing: String)
     }
 
     /// The number as pasted.
@@ -21,6 +24,15 @@ public struct OtherToolNumber: Sendable, Equatable {
     /// Reads the first such number in `text`; nil when it holds none.
     public init?(_ text: String) {
         let words = Self.words(text)
+        // `order #100`: `#` with a thing's name before it is that thing's number (`(#100)` is Meta's code).
+        for index in words.indices where index > 0 && words[index].hasPrefix("#") && Self.isNumber(String(words[index].dropFirst())) {
+            let before = words[index - 1]
+            if before.count > 1, before.allSatisfy(\.isLetter), !PastedError.codeIntroducers.contains(before.lowercased()) {
+                number = String(words[index].dropFirst())
+                kind = .reference(thing: before.lowercased())
+                return
+            }
+        }
         for index in words.indices where Self.isNumber(words[index]) {
             if let kind = Self.kind(at: index, in: words, text: text) {
                 (number, self.kind) = (words[index], kind)
@@ -34,7 +46,12 @@ public struct OtherToolNumber: Sendable, Equatable {
     public var what: String {
         switch kind {
         case .exitStatus: "\(number) is a process's exit status (the program's own, not the API's answer)"
-        case .count: "\(number) is a count, not a code"
+        case .count:
+            "\(number) reads as a count, not a code (if it is Meta's code itself, 'explain \(number)' alone reads it)"
+        case .reference(let thing) where thing == "thread":
+            "\(number) is the thread id of a glog/klog line's prefix (Lmmdd hh:mm:ss.uuuuuu THREADID file:line]), not a code"
+        case .reference(let thing):
+            "\(number) is the \(thing)'s number, not an error code (Meta writes its codes as (#N), or after 'code' or 'error')"
         case .successStatus: "\(number) is an HTTP success status: the API answered without an error"
         case .noAnswer:
             "HTTP \(number) is what curl and HTTP clients print when no HTTP answer came (the connection failed, timed out or "
@@ -61,8 +78,8 @@ public struct OtherToolNumber: Sendable, Equatable {
         case .noAnswer, .http2Error:
             "check the network path to the host (DNS, TLS, a proxy or firewall) and try again; for a send, check 'messages' "
                 + "before sending again (it may have gone); 'errors' shows each failed call through Kapso with its code"
-        case .exitStatus, .count:
-            "paste the error the API answered: its code (131047), Meta's text ('(#131047) …') or the body in single quotes; "
+        case .exitStatus, .count, .reference:
+            "paste the error the API answered: its code (such as 131047), Meta's text ('(#131047) …') or the body in single quotes; "
                 + "'errors' shows each failed call through Kapso with its code"
         }
     }
@@ -71,16 +88,17 @@ public struct OtherToolNumber: Sendable, Equatable {
     static func kind(at index: Int, in words: [String], text: String = "") -> Kind? {
         let word = words[index]
         let before = (1...3).map { index >= $0 ? words[index - $0].lowercased().trimmingSuffix(":=") : "" }
-        let after = index + 1 < words.count ? words[index + 1].lowercased() : ""
+        let after = index + 1 < words.count ? words[index + 1].lowercased().trimmingSuffix(":=.") : ""
         // `exit status 3`, `exit code 1`, `exited with code 1`, `returned non-zero exit status 1`, `exitCode: 1`, curl's
         // `curl: (6)` (its exit status; `CurlExit` reads it).
         if ["status", "code"].contains(before[0]), ["exit", "exited"].contains(before[1]) { return .exitStatus }
         if ["status", "code"].contains(before[0]), before[1] == "with", ["exit", "exited"].contains(before[2]) { return .exitStatus }
         if ["exitcode", "exit_code", "exitstatus", "exit_status", "curl"].contains(before[0]) { return .exitStatus }
-        if word.count < 6, countedNouns.contains(after) { return .count }
+        if isCount(at: index, in: words) { return .count }
+        if let thing = reference(at: index, in: words) { return .reference(thing: thing) }
         // `HTTP 200 but not delivered`, `status 204`, `HTTP 000` (tester59b AG20, AG24): a status word before it makes it an
         // HTTP status, and a 2xx or a 0 is no error of Meta's (Meta's codes 0, 1, 2, 200… are read where a code stands).
-        if ["http", "status", "statuscode", "status_code", "http_status", "httpstatus"].contains(before[0]), let status = Int(word) {
+        if before[0] == "http" || PastedError.statusFields.contains(before[0]), let status = Int(word) {
             if status == 0 { return .noAnswer }
             if (200...299).contains(status) { return .successStatus }
         }
@@ -101,6 +119,52 @@ public struct OtherToolNumber: Sendable, Equatable {
         return nil
     }
 
+    /// True when the number at `index` counts things (tester59b AG7): a short number before a plural noun (`2 errors:
+    /// 131047`), `1` before a singular one (`1 error: 131047`), either side of `of` (`failed 2 of 3`), the short side of
+    /// `x` (`131047 x 10`, `3 x 131047`), or before a tally word with no status word before it (`5 failed (131026)`).
+    static func isCount(at index: Int, in words: [String]) -> Bool {
+        let word = words[index]
+        guard word.count < 6 else { return false }
+        func lowered(_ at: Int) -> String { words.indices.contains(at) ? words[at].lowercased().trimmingSuffix(":=.") : "" }
+        let (before, after, next) = (lowered(index - 1), lowered(index + 1), lowered(index + 2))
+        if countedNouns.contains(after) || (word == "1" && countedNouns.contains(after + "s")) { return true }
+        if after == "of", isNumber(next) { return true }
+        if before == "of", isNumber(lowered(index - 2)) { return true }
+        if ["x", "×"].contains(after), isNumber(next), next.count > word.count { return true }
+        if ["x", "×"].contains(before), isNumber(lowered(index - 2)), lowered(index - 2).count > word.count { return true }
+        return tallyWords.contains(after) && !PastedError.codeIntroducers.contains(before)
+    }
+
+    /// What the number at `index` numbers when a word before it names one of the caller's things (`order 100`, `line 42`),
+    /// or when it is the thread id of a glog/klog prefix (`E1206 10:32:11.123456 1 sender.go:88]`, the format of Go's
+    /// github.com/golang/glog and Kubernetes' klog: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg`); nil otherwise.
+    static func reference(at index: Int, in words: [String]) -> String? {
+        if index == 2, isLogLevelDate(words[0]), words[1].filter({ $0 == ":" }).count == 2,
+            words[1].allSatisfy({ $0.isNumber || ":.".contains($0) })
+        {
+            return "thread"
+        }
+        guard index > 0 else { return nil }
+        let before = words[index - 1].lowercased().trimmingSuffix(":=#")
+        return referenceWords.contains(before) ? before : nil
+    }
+
+    /// `E1206`: glog's level letter (I, W, E, F) and month-day.
+    private static func isLogLevelDate(_ word: String) -> Bool {
+        word.count == 5 && "IWEF".contains(word.first ?? " ") && word.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Words before a number that make it the number of one of the caller's things, not a code.
+    static let referenceWords: Set = [
+        "order", "ticket", "invoice", "issue", "case", "job", "build", "run", "pr", "bug", "task", "incident", "line", "port",
+        "thread", "tid", "worker", "pid", "row", "step", "page", "batch", "item", "customer", "account", "user",
+    ]
+
+    /// Words after a number that tally outcomes (`5 failed`, `3 sent`): the number counts them.
+    static let tallyWords: Set = [
+        "failed", "sent", "delivered", "succeeded", "undelivered", "rejected", "bounced", "dropped", "errored", "queued", "pending",
+    ]
+
     /// Plural nouns after a number that make it a count of things (`10 messages failed`, `3 templates rejected`).
     static let countedNouns: Set = [
         "messages", "templates", "contacts", "numbers", "webhooks", "errors", "failures", "recipients", "users", "items",
@@ -116,10 +180,10 @@ public struct OtherToolNumber: Sendable, Equatable {
     /// `text` split as `PastedError` reads words: at spaces and brackets, quotes and separators.
     static func words(_ text: String) -> [String] {
         text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
-            .map { $0.hasSuffix(".") || $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }
+            .map { $0.hasSuffix(".") || $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }.flatMap(PastedError.statusField)
     }
 
-    private static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
+    static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
 }
 
 extension String {

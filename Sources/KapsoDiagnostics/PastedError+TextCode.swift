@@ -9,17 +9,13 @@ extension PastedError {
     public static let zeroCaveat = "0 is also what many tools print for 'no error' (a success code, an exit status): if "
         + "nothing failed, there is no error to explain; paste the error body the API answered"
 
-    /// `#131047` anywhere, else digits after the word `code` (not `subcode`, nor `exit code`), else a number that stands
+    /// `#131047` where it stands as Meta's code (`hashCode(in:)`), else digits after the word `code` (not `subcode`, nor `exit code`), else a number that stands
     /// as a code (`numberCode`), else a known string code. A 0 found so stands aside for a Meta code or an HTTP status
     /// elsewhere in the words (`failed 0 of 3: 131026`), and is the code only when it is the text's only number
     /// (tester56b AA7: read as Graph's code 0, "auth exception", wherever it came first).
     static func code(inText pasted: String) -> String? {
         let text = readable(pasted)
-        let characters = Array(text)
-        if let hash = characters.firstIndex(of: "#") {
-            let digits = characters[(hash + 1)...].prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty { return String(digits) }
-        }
+        if let hash = hashCode(in: text) { return hash }
         // A colon closing a word is punctuation: `Error 131047: Re-engagement message`, as Meta's dashboards and logs
         // print it (tester57 AB9: refused as no code). Read so only where no word without a colon stands as a code:
         // `HTTP 400: 131047` is Graph's 131047 answered with HTTP 400, not HTTP 400 alone, and `HTTP 200: 131047` no
@@ -40,14 +36,52 @@ extension PastedError {
             return numbers.allSatisfy(isZero) ? found : nil
         }
         if words.count == 1, let word = words.first { return word }
-        return words.first { !isNumber($0) && ErrorCatalog.entry(for: $0) != nil }
+        // A `#N` that `hashCode` did not take is a thing's number (`order #100`), not `#N` for the catalogue to read.
+        return words.first { !isNumber($0) && !$0.hasPrefix("#") && ErrorCatalog.entry(for: $0) != nil }
     }
 
+    /// The digits after a `#` that stand as Meta's code: `(#131047)` (Graph's message starts so, kapso-api.md §9.4), `#131047`
+    /// opening the text, after a word that introduces a code (`error #100`), or six or seven digits after another word.
+    /// A shorter number after a thing's name is its number (`order #100`, `ticket #4`, `invoice #190`: tester59b AG22,
+    /// read as Graph's 100, 4 and 190), and so is any after `OtherToolNumber.referenceWords`. Nil when no `#` stands so.
+    public static func hashCode(in text: String) -> String? {
+        let characters = Array(text)
+        for (hash, character) in characters.enumerated() where character == "#" {
+            let digits = String(characters[(hash + 1)...].prefix { $0.isASCII && $0.isNumber })
+            guard !digits.isEmpty else { continue }
+            let before = String(characters[..<hash]).trimmingSpaces()
+            guard let last = before.last, last.isLetter || last == ":" else { return digits }
+            let word = String(before.reversed().prefix { $0.isLetter || $0 == "_" || $0 == ":" }.reversed()).lowercased()
+                .trimmingCharacters(in: [":"])
+            if codeIntroducers.contains(word) || word.hasSuffix("exception") { return digits }
+            if (6...7).contains(digits.count), !OtherToolNumber.referenceWords.contains(word) { return digits }
+        }
+        return nil
+    }
+
+    /// Words before a number or `#N` that introduce an error code or an HTTP status (`error 131026`, `HTTP 500`, `error #100`).
+    static let codeIntroducers: Set = [
+        "error", "err", "errors", "code", "status", "statuscode", "status_code", "http_status", "http", "failed", "failure", "with",
+    ]
+
     /// `text`'s words, a sentence's full stop after a number dropped (`explain '131047.'`, tester58 AD2).
+    /// A structured log's `status=400` is two words, the field and its status (tester59b AG8: `status=400 body={…}` lost the
+    /// status); other `key=value` words stay whole (`retry_after=30` is no code).
     private static func words(of text: String) -> [String] {
         text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
             .map { $0.hasSuffix(".") && isNumber(String($0.dropLast())) ? String($0.dropLast()) : String($0) }
+            .flatMap(statusField)
     }
+
+    /// `status=400` as its field and its status; any other word as it is.
+    static func statusField(_ word: String) -> [String] {
+        let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, statusFields.contains(parts[0].lowercased()), isNumber(parts[1]) else { return [word] }
+        return parts
+    }
+
+    /// Field names whose value is an HTTP status.
+    static let statusFields: Set = ["status", "statuscode", "status_code", "http_status", "httpstatus", "http_code", "response_status"]
 
     /// The HTTP status pasted beside `code` (`HTTP 503, retry after 30, code 131000`, `Error: 429 Too Many Requests
     /// (#130429)`, `statusCode: 400, code: 131047`): a number of 100–599 that is not `code`, first in the text or after a
@@ -182,10 +216,14 @@ extension PastedError {
         return nil
     }
 
-    /// True when the word after the number at `index` counts or times it (`countingWords`), or the word or field before
+    /// True when the word after the number at `index` counts or times it (`countingWords`; of `A x B` the shorter), or the word or field before
     /// it names a count, a subcode or an id (`countFields`, `idWords`: `request 1234567 failed with status 400` holds no
     /// Graph code 1234567, tester58b AE8).
     private static func isCount(at index: Int, in words: [String]) -> Bool {
+        // `131047 x 10`: the code times a count; `3 x 131047`: a count times the code (tester59b AG7).
+        if index + 2 < words.count, ["x", "×"].contains(words[index + 1].lowercased()), isNumber(words[index + 2]) {
+            return words[index].count < words[index + 2].count
+        }
         guard index + 1 >= words.count || !countingWords.contains(words[index + 1].lowercased()) else { return true }
         guard index >= 1 else { return false }
         let before = words[index - 1].lowercased().trimmingCharacters(in: [":", "=", "#"])

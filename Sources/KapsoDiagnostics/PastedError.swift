@@ -150,6 +150,13 @@ public struct PastedError: Sendable, Equatable {
             return misplaced.summary + ": Graph paths take the phone-number id; " + misplaced.fix(command: "use")
         }
         guard let what = IDResolver.knownID(id, numbers: numbers, webhooks: []) else {
+            // Digits a country's numbers have, shorter than Meta's 15+ digit ids: a phone number where Graph takes an id
+            // (tester60 AH13: "the usual one is an edge" for 447700900001, a UK mobile). E.164 lengths: CountryCallingCode.
+            if id.count < 15, CountryCallingCode.isPlausible(id) {
+                return "\(id) has the shape of a phone number with its country code (+\(id)), not of a Meta id (15 or more "
+                    + "digits): Graph paths take the phone-number id (or the WABA id), never the number itself; '"
+                    + ShellWord.command("whois", id) + "' finds which of the project's ids goes with it"
+            }
             let unchecked = numbers.isEmpty
                 ? "kops could not check the id \(id): explain sends no request, and this session has not listed the numbers"
                 : "\(id) is none of " + (allNumbers ? "this project's numbers or their WABAs" : "the numbers this session has seen")

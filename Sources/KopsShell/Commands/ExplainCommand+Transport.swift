@@ -10,20 +10,53 @@ extension ExplainCommand {
         return curl
     }
 
-    /// What curl's exit status means and what to check, with the man page it comes from.
-    static func curlExit(_ curl: CurlExit) -> CommandResult {
-        let answered = "curl's exit status, not an API error code: the transfer failed before an HTTP answer came, so "
-            + "neither Kapso nor Meta said anything"
+    /// What curl's exit status means and what to check, with the man page it comes from. A 22 whose words name the
+    /// status (`The requested URL returned error: 401`) adds that status's reading (tester59b AG2).
+    static func curlExit(_ curl: CurlExit, text: String) -> CommandResult {
         var fields = [Field("curl exit", String(curl.code), style: .bold)]
         if let name = curl.name { fields.append(Field("name", name)) }
-        fields += [
-            Field("meaning", curl.meaning), Field("answered by", answered), Field("check", curl.check),
-            Field("source", CurlExit.reference, style: .dim),
-        ]
+        fields += [Field("meaning", curl.meaning), Field("answered by", curl.answered)]
+        var status: Int?
+        if case .httpError(let said?) = curl.reach, let reading = KapsoStatusReading(status: said, call: PastedCall(text)) {
+            status = said
+            fields += [Field("HTTP status", String(said), style: .bold), Field("status says", reading.meaning)]
+            for (index, cause) in reading.causes.enumerated() {
+                fields.append(Field("could be \(index + 1)", "\(cause.cause); check: \(cause.check)"))
+            }
+            fields.append(Field("what to do", reading.todo))
+        }
+        fields += [Field("check", curl.check), Field("source", CurlExit.reference, style: .dim)]
         let json: JSONValue = [
             "curl_exit": .number(String(curl.code)), "name": curl.name.map(JSONValue.string) ?? .null,
-            "meaning": .string(curl.meaning), "answered_by": .string(answered), "check": .string(curl.check),
-            "code": .null, "http_status": .null, "source": .string(CurlExit.reference),
+            "meaning": .string(curl.meaning), "answered_by": .string(curl.answered), "check": .string(curl.check),
+            "code": .null, "http_status": status.map { .number(String($0)) } ?? .null, "source": .string(CurlExit.reference),
+        ]
+        return CommandResult(blocks: [.fields(fields)], json: json)
+    }
+
+    /// The caller's network error (`Error: connect ECONNREFUSED 127.0.0.1:443`, `requests.exceptions.ReadTimeout`), unless
+    /// the words hold a Meta code beside it (`(#131047)`, a six-digit code).
+    static func networkLine(_ text: String) -> ClientNetworkError? {
+        guard let failure = ClientNetworkError(text) else { return nil }
+        if let pasted = PastedError(text), ErrorCatalog.entry(for: pasted.code) != nil,
+            pasted.code.count >= 5 || PastedError.hashCode(in: text) != nil
+        {
+            return nil
+        }
+        return failure
+    }
+
+    /// What the caller's network error means, whether the request may have reached the API, and what to check.
+    static func networkError(_ failure: ClientNetworkError) -> CommandResult {
+        let answered = "the caller's own HTTP client (Node.js, Python, …), not an API error code"
+        let fields = [
+            Field("network", failure.name, style: .bold), Field("answered by", answered), Field("meaning", failure.meaning),
+            Field("outcome", failure.outcome), Field("check", failure.check), Field("source", ClientNetworkError.reference, style: .dim),
+        ]
+        let json: JSONValue = [
+            "network_error": .string(failure.name), "meaning": .string(failure.meaning), "outcome": .string(failure.outcome),
+            "may_have_reached": failure.mayHaveReached.map(JSONValue.bool) ?? .null, "check": .string(failure.check),
+            "code": .null, "http_status": .null, "source": .string(ClientNetworkError.reference),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }

@@ -28,7 +28,7 @@ public enum ExplainCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws {
         let text = arguments.positionals.joined(separator: " ")
-        if PastedDeliveryStatus(text) != nil || curlLine(text) != nil { return }
+        if PastedDeliveryStatus(text) != nil || curlLine(text) != nil || networkLine(text) != nil { return }
         _ = try pasted(arguments)
     }
 
@@ -49,7 +49,7 @@ public enum ExplainCommand: Command {
         }
         // Another tool's number where a code was looked for (an exit status, a count, `200 OK`, Cloudflare's 1020): said
         // so, not read as Meta's code (tester59 AF1).
-        if !"{[".contains(text.first ?? " "), !text.contains("#"), let other = OtherToolNumber(text),
+        if !"{[".contains(text.first ?? " "), PastedError.hashCode(in: text) == nil, let other = OtherToolNumber(text),
             PastedError(text).map({ $0.code == other.number }) ?? true
         {
             throw .noErrorCode(command: name, value: text, what: other.what, instead: other.instead)
@@ -70,8 +70,10 @@ public enum ExplainCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        if let delivery = PastedDeliveryStatus(arguments.positionals.joined(separator: " ")) { return deliveryStatus(delivery) }
-        if let curl = curlLine(arguments.positionals.joined(separator: " ")) { return curlExit(curl) }
+        let text = arguments.positionals.joined(separator: " ")
+        if let delivery = PastedDeliveryStatus(text) { return deliveryStatus(delivery) }
+        if let curl = curlLine(text) { return curlExit(curl, text: text) }
+        if let failure = networkLine(text) { return networkError(failure) }
         let first = try pasted(arguments)
         // An HTTP client's own line (`Request failed with status code 400`): what it is and what to paste instead (tester49 L3).
         // Not when a code beside its status says why (tester58 AD2: `… status code 400 - (#131047) …` was told to paste
@@ -195,7 +197,7 @@ public enum ExplainCommand: Command {
         // Kapso's refusal of a number not the project's, pasted as a log line's text after the status (tester52b K20).
         let said = pasted.kapsoText ?? (ProjectRefusal.says(text) ? ProjectRefusal.text : nil)
         guard let reading = KapsoStatusReading(
-            status: status, kapsoText: said, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page)
+            status: status, kapsoText: said, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page, call: PastedCall(text))
         else { return nil }
         var fields: [Field] = []
         if let status = reading.status { fields.append(Field("HTTP status", String(status), style: .bold)) }
