@@ -219,8 +219,9 @@ public enum ReplyCommand: Command {
             to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         // An unknown window does not refuse the send (a free-form reply may well go through) but says so.
-        // An open window the messages read do not show is said the same way (ContactWindow.unconfirmed, probe37 P37-4).
-        let unknown = window.window == nil || (window.isOpen && window.unconfirmed != nil)
+        // An open window the messages read do not show is said the same way (ContactWindow.unconfirmed, probe37 P37-4),
+        // and one Meta refused a send in since the contact's last inbound (ContactWindow.refusedSince, tester60 AH11).
+        let unknown = window.window == nil || (window.isOpen && (window.unconfirmed != nil || window.refusedSince != nil))
             ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
             // A number that cannot send is in `changes` (refused above, or its --force note below).
