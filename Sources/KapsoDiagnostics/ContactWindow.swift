@@ -127,6 +127,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// `+14155550101 is this project's Sales Line; it has sent Support Line no message` when the contact is another of the
     /// project's own numbers (`ownNumber`), read when this window is not open; nil otherwise.
     public var ownNumber: String? = nil
+    /// Meta's refusal for the window of the contact's newest free-form send, where kops's reading says open
+    /// (`weighing(sends:phoneNumberID:contact:)`): `but Meta refused …`, said after the window; nil otherwise.
+    public var refusedSince: String? = nil
     /// What reading the messages settled (`unconfirmed`); nil when they were not read.
     var inboundRead: InboundRead? = nil
     /// Why the contact's messages were not read, as the caller said (`unread`); nil otherwise.
@@ -358,6 +361,7 @@ public struct ContactWindow: Sendable, Equatable {
         if let notCounted { text += "; not counted: \(notCounted)" }
         if let lastInboundForm, lastInbound != nil { text += "; " + lastInboundForm + ", read as such" }
         if let moved { text += "; " + moved.text }
+        if let refusedSince { text += "; " + refusedSince }
         return text
     }
 

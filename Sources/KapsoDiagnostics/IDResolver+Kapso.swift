@@ -68,7 +68,7 @@ extension IDResolver {
                 input: typed, kind: .apiLogID,
                 statement: "\(id) is the API call \(log.httpMethod) \(log.endpoint) at \(log.createdAt), answered \(log.responseStatus)"
                     + (log.apiKeyName.map { ", made with key \($0)" } ?? ""),
-                next: "logs --endpoint \(log.endpoint)")
+                next: logsCommand(for: log, now: facts.now))
             if let error = log.errorMessage { identity.details.append(Identity.Detail("error", error)) }
             identity.moment = KapsoTime.seconds(iso: log.createdAt)
             return identity
@@ -216,5 +216,15 @@ extension IDResolver {
         ]
         identity.phoneNumberIDs = webhook.phoneNumberID.map { [$0] } ?? []
         return identity
+    }
+
+    /// The `logs` command that lists `log`'s call, as printed: its path without the query (Kapso's `endpoint` filter
+    /// matches part of the path, and a secret in the query is shown masked, so `?access_token=<redacted>` matched nothing:
+    /// tester60 AH4), its status, and the period that reaches back to it (`logs` covers 24 hours unless told).
+    static func logsCommand(for log: APILog, now: Int64?) -> String {
+        let path = log.endpoint.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let age = now.flatMap { now in KapsoTime.seconds(iso: log.createdAt).map { now - $0 } } ?? 0
+        let period = age < 86_400 ? "" : age < 7 * 86_400 ? " --period 7d" : " --period 30d"
+        return "logs --endpoint \(path) --status-code \(log.responseStatus)\(period)"
     }
 }

@@ -1,9 +1,10 @@
+internal import Foundation
 public import KapsoClient
 
 /// A project number named by its name as `numbers` shows it (the NAME column: Kapso's `name`, kapso-api.md §2.1, e.g.
 /// `Support Line`) or by the name customers see (`display_name`, `verified_name`), for `use NAME` and `health NAME`
 /// (tester47 L1: `use Support` was refused as "cannot read 'Support' as an id", with no pointer to the number it names).
-/// Case and runs of white space do not matter; a name that is several numbers' is never guessed between.
+/// Case, accents and runs of white space do not matter; a name that is several numbers' is never guessed between.
 public enum NumberName {
     /// What a typed name names among `numbers`.
     public enum Match: Sendable {
@@ -53,8 +54,10 @@ public enum NumberName {
         [number.name, number.json["display_name"]?.string, number.verifiedName].compactMap { $0.map(folded) }.filter { !$0.isEmpty }
     }
 
-    /// `support line`: lower case, white space runs as one space, trimmed.
+    /// `support line`, `cafe ventas` for `Café Ventas`: lower case, without accents (tester60 AH19: `use cafe` did not
+    /// find `Café Ventas`, while case and NFC/NFD did not matter), white space runs as one space, trimmed.
     private static func folded(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

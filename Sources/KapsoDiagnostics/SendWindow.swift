@@ -63,15 +63,15 @@ public struct SendWindow: Sendable, Equatable {
         }
         let template = message.type == "template"
         let prefix = template ? "not needed for a template; " : ""
-        // A free-form message that reached the phone went out inside the window.
-        let history = StatusHistory(message: message)
-        let refused = WindowEvidence.windowRefusal(of: message) != nil
+        // A free-form message that reached the phone went out inside the window (`SendProof`, as `reply` reads it).
+        let proof = SendProof.of(message)
+        let refused = proof?.refused ?? false
         let call = callsEnabled && !template && !refused ? " " + ContactWindow.callCaveat(since: "before the send") : ""
-        let delivered = template || !history.failures.isEmpty ? nil : history.events.first { StatusWord($0.status).reachedDevice }
+        let delivered = proof?.reachedStatus
         // A send to a group needs the group's window, which any participant's message opens; Kapso's contact's 1:1
         // window says nothing of it, and the group's messages cannot be listed (no group filter, kapso-api.md §7.1).
         if MessageOrigin(message).sentToGroup != nil {
-            let reached = delivered.map { "; it reached the group, as its \($0.status) status shows" } ?? ""
+            let reached = delivered.map { "; it reached the group, as its \($0) status shows" } ?? ""
             return SendWindow(
                 text: prefix + "the group's 24-hour window, not a 1:1 window with a participant; kops cannot list "
                     + "the group's messages (Kapso's message list has no group filter), so when it was open is unknown\(reached)",
@@ -92,7 +92,7 @@ public struct SendWindow: Sendable, Equatable {
         guard let closes = window.closesAt, let last = window.lastInbound else {
             if let delivered {
                 return SendWindow(
-                    text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "
+                    text: "open when sent, as its \(delivered) status shows (a free-form message outside the window fails "
                         + "with 131047), though no inbound message from the contact before it was found: they wrote in a way "
                         + "kops did not read", severity: .warning)
             }
@@ -117,7 +117,7 @@ public struct SendWindow: Sendable, Equatable {
         let closed = "last inbound \(KapsoTime.iso(last))\(noted), closed \(KapsoTime.iso(closes)) (\(before))"
         if let delivered {
             return SendWindow(
-                text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "
+                text: "open when sent, as its \(delivered) status shows (a free-form message outside the window fails "
                     + "with 131047), though kops's reading says closed (\(closed)): a message of the contact's that kops did "
                     + "not read opened it, or its time and the send's come from clocks that differ", severity: .warning)
         }

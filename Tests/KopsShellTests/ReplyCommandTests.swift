@@ -26,11 +26,12 @@ import Testing
             2026-11-21T12:00:00Z  sent    +0 s
 
             """))
-        // The send call, with the request id log search knows it by (the 20th request: `message` of an inbound one also
+        // The send call, with the request id log search knows it by (the 21st request, with the contact's sends the
+        // window is weighed against, tester60 AH11: `message` of an inbound one also
         // reads the contact's inbound messages for its later edits and deletion, probe9 P9-14; `reply` reads the contact's
         // messages for failures that say not to resend now, probe40 P40-8, and the number's health, probe39 P39-8), and the
         // status Meta sent Kapso for the reply.
-        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000020  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000021  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
         #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
@@ -59,7 +60,7 @@ import Testing
         // once, as no 'use' listed them: the contact may be the business's own number (probe7 P7-6). `conversation` also
         // reads its number, with its window's other look-ups (at once): whether calling is on (probe21 P21-7). The window
         // being closed, `reply` reads Lee's conversations on the project's other numbers (probe28 P28-15).
-        #expect(run.requests == 14) // and the sending number's health (probe39 P39-8)
+        #expect(run.requests == 15) // and the sending number's health (probe39 P39-8), and the contact's sends (AH11)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {
@@ -126,8 +127,9 @@ import Testing
         // message, then reply: the message and the contact's inbound messages (its later edits and deletion, probe9
         // P9-14); the contact's conversations and inbound messages on the number (the window is the pair's); the
         // project's numbers once, to refuse the business's own number (probe7 P7-6); the contact's messages on the number
-        // (failures that say not to resend now, probe40 P40-8); the sending number's health (probe39 P39-8).
-        #expect(run.requests == 9)
+        // (failures that say not to resend now, probe40 P40-8); the sending number's health (probe39 P39-8); the contact's
+        // sends, whose outcomes the window is weighed against (tester60 AH11).
+        #expect(run.requests == 10)
     }
 
     /// probe42 P42-9: a reply to the last message goes from that message's number; after a `use` of another number the
@@ -183,7 +185,7 @@ import Testing
         }
         #expect(run.out.contains("not sent\n"))
         #expect(run.out.contains("last_message_id:      \(Demo.danaInbound)\n"))
-        #expect(run.requests == 9) // and the sending number's health (probe39 P39-8)
+        #expect(run.requests == 10) // and the sending number's health (probe39 P39-8), and the contact's sends (AH11)
     }
 
     @Test(arguments: [

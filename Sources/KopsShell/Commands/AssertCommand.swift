@@ -12,7 +12,8 @@ public enum AssertCommand: ScriptCommand {
         PATH reads the last result's JSON (see 'output json'): .status, .data[0].id, .data | length.
         Strings compare by text, numbers by value; 'contains' looks into strings, arrays and object keys.
         A secret kops masks is compared in clear only where the result showed it ('webhooks get ID
-        --reveal-secret'); elsewhere its mask is. A failure prints it masked.
+        --reveal-secret'); elsewhere its mask is. A failure prints it masked. After 'message', .kops.status
+        is the status kops shows, .kapso.status Kapso's field, which can lag the status history.
         Examples:
           health 100200300400502
           assert .status == degraded

@@ -28,9 +28,17 @@ struct ContactRows {
     func note(_ noun: (one: String, many: String)) -> String? {
         guard leftOut > 0 else { return nil }
         let items = leftOut == 1 ? "1 \(noun.one) of another contact" : "\(leftOut) \(noun.many) of other contacts"
-        return "\(items) left out: Kapso's phone_number filter matches part of a number, and "
-            + "\(leftOut == 1 ? "that contact's number contains" : "their numbers contain") \(digits); only +\(digits)'s "
-            + "are listed (part of a number, e.g. --phone-number \(digits.suffix(4)), lists every number that contains it)"
+        // A number with two forms is searched by the digits both share (`ContactNumber.searchKey`): those digits are what
+        // the others' numbers contain, not the whole number (tester60 AH15: "contains 525512345678" of 5491123456789).
+        let searched = ContactNumber.searchKey(digits)
+        let other = ContactNumber.otherForm(digits).map { " (and its other form +\($0.digits)'s)" } ?? ""
+        let contain = leftOut == 1 ? "that contact's number contains" : "their numbers contain"
+        let why = searched == digits
+            ? "Kapso's phone_number filter matches part of a number, and \(contain) \(digits)"
+            : "kops asked Kapso's phone_number filter (a partial match) for \(searched), the digits +\(digits) shares with "
+                + "its other form, and \(contain) \(searched)"
+        return "\(items) left out: \(why); only +\(digits)'s\(other) are listed (part of a number, e.g. --phone-number "
+            + "\(digits.suffix(4)), lists every number that contains it)"
     }
 
     /// `note` as a block for a one-page list's result; in JSON mode, where a result's hints are not shown, said on

@@ -12,11 +12,12 @@ enum ContactWindowLookup {
     /// The window of `contact` (digits or business-scoped user id) on `phoneNumberID`; `known` conversations and
     /// `knownMessages` (already fetched) count as evidence too. A failed message listing leaves the window to the
     /// conversations (and `unknown` without them), never to a guess. With `senderHealth`, the number's health is read
-    /// with the rest and its state said for the send (`template` or free-form: `SenderState.of(…send:)`).
+    /// with the rest and its state said for the send (`template` or free-form: `SenderState.of(…send:)`). With `sends`,
+    /// the contact's newest sends are read with the rest and weighed as `trace` weighs a send (`ContactWindow.weighing`).
     static func load(
         phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
         listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false,
-        senderHealth: Bool = false, template: Bool = false
+        senderHealth: Bool = false, template: Bool = false, sends: Bool = false
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
@@ -47,6 +48,9 @@ enum ContactWindowLookup {
         // For a send (`senderHealth`): the number's health, Meta's state of it now, which Kapso's record can lag (P39-8).
         let healthIndex = senderHealth ? requests.count : nil
         if senderHealth { requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(phoneNumberID))/health")) }
+        // For a free-form send: the contact's own sends, whose outcomes prove the window at each (tester60 AH11).
+        let sendsIndex = sends ? requests.count : nil
+        if sends { requests.append(client.messagesRequest(filters: Array(filters.dropLast()) + [("direction", "outbound")], limit: messageLimit)) }
         let responses = client.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {
@@ -97,6 +101,9 @@ enum ContactWindowLookup {
             window = ContactWindow(
                 phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
                 unread: unread, refusedSends: sends.items, at: window.at)
+        }
+        if let sendsIndex, let listed = try? client.messages(from: try json(sendsIndex)) {
+            window = window.weighing(sends: listed.items, phoneNumberID: phoneNumberID, contact: contact)
         }
         // A number that could not be read is said as the messages say (no caveat kops cannot back).
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }

@@ -8,7 +8,10 @@ public enum MessageCommand: Command {
     public static let usage = "message WAMID"
     public static let details = """
         Shows the message's direction, contact, status and content, and remembers it and its
-        conversation: 'trace' and 'reply' then work without ids.
+        conversation: 'trace' and 'reply' then work without ids. Its JSON ('--output json', 'assert',
+        'capture') is Kapso's message with kops's reading added: .kops.status is the status shown (the
+        furthest step of its status history where Kapso's .kapso.status lags it), .kops.status_shown
+        the whole text, e.g. "read (Kapso's status field still says sent)".
         Example:
           message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=
         """
@@ -118,7 +121,7 @@ public enum MessageCommand: Command {
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
-        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: .object(message.json))
+        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: json(of: message))
     }
 
     /// The contact's move (`ContactWindow.Moved`, followed as `ContactWindowLookup` follows it for `reply`, `trace`,
@@ -178,6 +181,18 @@ public enum MessageCommand: Command {
         case (nil, let number?): number
         case (nil, nil): "-"
         }
+    }
+
+    /// Kapso's message with kops's reading of its status beside Kapso's fields (`kops.status`: the history's furthest
+    /// step where `kapso.status` lags it, `StatusReading`; `kops.status_shown`: the status field's text), so `assert` and
+    /// `capture` read what the screen shows (tester60 AH6: `assert .kapso.status == read` failed on "sent").
+    static func json(of message: Message) -> JSONValue {
+        let reading = StatusReading(message)
+        var json = message.json
+        json["kops"] = .object([
+            "status": .string(reading.lag?.word ?? reading.text), "status_shown": .string(MessagesCommand.status(message).text),
+        ])
+        return .object(json)
     }
 }
 

@@ -113,7 +113,8 @@ public enum ProfileCommand: Command {
                     "phone_number_id": profile.phoneNumberID.map(JSONValue.string) ?? .null,
                 ]
             })
-        return CommandResult(blocks: [.table(table), .hint(hint)], json: ["data": json])
+        // No profiles: the line alone, not a table's bare header above it (tester60 AH8).
+        return CommandResult(blocks: (rows.isEmpty ? [] : [.table(table)]) + [.hint(hint)], json: ["data": json])
     }
 
     /// Selects profile `name`'s number after `profile use NAME`: the one it names, or none; but when `sameProject` (the

@@ -40,7 +40,7 @@ extension ReplyCommand {
         try ContactWindowLookup.load(
             phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
             knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context,
-            elsewhere: elsewhere, senderHealth: true, template: template)
+            elsewhere: elsewhere, senderHealth: true, template: template, sends: !template)
     }
 
     /// The refusal of a send from a number whose state sends nothing (`SenderState.cannotSend`: DISCONNECTED, BANNED, …),

@@ -196,17 +196,12 @@ public enum ReplyCommand: Command {
         let text = try text(arguments)
         let typedTo = typedTo(arguments)
         let to = try recipient(arguments, in: context)
-        let target = try typedTo.flatMap { try userID(to: $0, in: context) }
+        var target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
         let secretNotes = try refuseSecrets([("the text", text)], to: target, sending: arguments.has(OutgoingSecret.sendFlag), in: context)
         let window = try contactWindow(target, elsewhere: true, in: context)
         let dryRun = arguments.has("--dry-run")
-        let otherForm = to.flatMap { typed in
-            typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
-                : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
-                    + "15 after the area code, which is no international number)"
-        }
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
         // The sending number's own state first: one that sends nothing fails whatever the contact's window (P39-8).
         let changes = [senderRefusal(window)].compactMap { $0 } + contactChanges(window, of: target)
@@ -215,16 +210,29 @@ public enum ReplyCommand: Command {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
+        let recent = contactMessages(target, in: context)
+        // Sent to the form of the number the contact wrote from, their WhatsApp ID (`ContactNumber.WrittenForm`, AH15).
+        let written = BusinessScopedUserID.isValid(target.contact) ? nil
+            : recent.flatMap { ContactNumber.WrittenForm.newest(of: target.contact, among: $0, now: context.now()) }
+        if let written {
+            target.label = target.label.replacing(written.typed, with: written.digits)
+            target.contact = written.digits
+        }
+        let otherForm = written.map { $0.note(now: context.now()) } ?? to.flatMap { typed in
+            typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
+                : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
+                    + "15 after the area code, which is no international number)"
+        }
         // The contact's recent failures that say not to resend now (131056, 131026): refused as a closed window is (P40-8).
         let held = try resendHold(
-            contactMessages(target, in: context).flatMap { ResendHold.of($0, sending: .text, now: context.now()) }, target: target,
-            force: arguments.has("--force"))
+            recent.flatMap { ResendHold.of($0, sending: .text, now: context.now()) }, target: target, force: arguments.has("--force"))
         let body = KapsoClient.textMessage(
             to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         // An unknown window does not refuse the send (a free-form reply may well go through) but says so.
-        // An open window the messages read do not show is said the same way (ContactWindow.unconfirmed, probe37 P37-4).
-        let unknown = window.window == nil || (window.isOpen && window.unconfirmed != nil)
+        // An open window the messages read do not show is said the same way (ContactWindow.unconfirmed, probe37 P37-4),
+        // and one Meta refused a send in since the contact's last inbound (ContactWindow.refusedSince, tester60 AH11).
+        let unknown = window.window == nil || (window.isOpen && (window.unconfirmed != nil || window.refusedSince != nil))
             ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
             // A number that cannot send is in `changes` (refused above, or its --force note below).
@@ -289,7 +297,10 @@ public enum ReplyCommand: Command {
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
-                throw ReplyError.rejected(rejection, templates: templates, recipient: target.contact)
+                // A 131026 to a number with another form: the form the contact wrote from, their WhatsApp ID (AH15).
+                let form = rejection.code == "131026" && !BusinessScopedUserID.isValid(target.contact)
+                    ? ContactNumber.undeliverableForm(sentTo: target.contact, among: contactMessages(target, in: context), now: context.now()) : nil
+                throw ReplyError.rejected(rejection, templates: templates, recipient: target.contact, form: form)
             }
             if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
             throw error

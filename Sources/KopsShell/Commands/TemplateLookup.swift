@@ -23,6 +23,14 @@ enum TemplateLookup {
                 businessAccountID: businessAccountID, filters: [("name", name)], limit: 100, after: after.first?.1)
         }) { page in found += page.map(MessageTemplate.init(json:)).filter { $0.name == name } }
         for template in found { remember(template, in: context) }
+        // A template's id where its name goes (Meta's `message_template_id`, WhatsApp Manager): `template` shows it by
+        // id; a send, which names a template by name, says which name (tester60 AH18: "no template named … 132001").
+        if found.isEmpty, name.allSatisfy(\.isNumber), let byID = try template(id: name, businessAccountID: businessAccountID, in: context) {
+            let error = TemplateError.templateID(id: name, name: byID.name, language: byID.language)
+            guard command == TemplateCommand.name else { throw error }
+            context.emit(CommandResult(blocks: [.hint(error.message)]))
+            return byID
+        }
         let languages = found.map(\.language)
         if let language {
             do throws(TemplateCheck.Problem) {
@@ -51,6 +59,16 @@ enum TemplateLookup {
             throw TemplateError.languageAmbiguous(name: name, available: languages)
         }
         return found[0]
+    }
+
+    /// The template of the WABA whose id is `id`, read through its list (every page); nil when none is.
+    private static func template(id: String, businessAccountID: String, in context: ShellContext) throws -> MessageTemplate? {
+        var found: MessageTemplate?
+        try CursorPages.forEach({ after in
+            try context.client.templates(businessAccountID: businessAccountID, limit: 100, after: after.first?.1)
+        }) { page in found = found ?? page.map(MessageTemplate.init(json:)).first { $0.id == id } }
+        if let found { remember(found, in: context) }
+        return found
     }
 
     /// Up to three template names close to `name` (first page of the WABA's list only).

@@ -9,7 +9,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The Meta proxy refused the send; explained from the error catalog. For a 131047 (window closed),
     /// `templates` are the approved ones that fit, as `windowClosed` names them. `recipient`: the digits the send went
     /// to, for a code whose fix depends on them (131030 to an Argentine or Mexican mobile: `ContactNumber.AllowedListForm`).
-    case rejected(MetaSendError, templates: [String] = [], recipient: String? = nil)
+    /// `form`: on a 131026, the other form of a Brazilian, Mexican or Argentine number that may be the contact's WhatsApp
+    /// ID (`ContactNumber.undeliverableForm`, tester60 AH15), said before the catalogue's fix.
+    case rejected(MetaSendError, templates: [String] = [], recipient: String? = nil, form: String? = nil)
     /// A 404 on the send path of a number the project lists: the number and the route are right, so the reading is the
     /// one the API log gets (`IDResolver.documentedRouteMeaning`), not "this key cannot see it" (probe26 P26-15).
     case numberNotReached(MetaSendError, meaning: String)
@@ -60,7 +62,7 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
                 + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047\(call)"
                 + (window.elsewhere.map { "; " + $0 } ?? "") + "; " + send
-        case .rejected(let error, let templates, let recipient):
+        case .rejected(let error, let templates, let recipient, let undeliverableForm):
             // Read with the subcode, status and path: code 100 subcode 33 is the id in the path, not the payload (P9-5).
             guard let code = error.code,
                 let entry = ErrorCatalog.entry(for: code, subcode: error.subcode, status: error.status, path: error.path, message: error.message)
@@ -82,7 +84,7 @@ public enum ReplyError: KopsError, Equatable {
             // The fix points at error_data.details only when Meta sent it (GraphErrorWords, as `explain` reads a body; P35-9).
             // Which form of an Argentine or Mexican mobile went out, and which a test number's allowed list holds (P37-3).
             let form = entry.code == "131030" ? recipient.flatMap(ContactNumber.allowedListForm)?.text : nil
-            let fix = form ?? error.words.fix(entry.fix, title: entry.title)
+            let fix = form ?? (undeliverableForm.map { $0 + "; " } ?? "") + error.words.fix(entry.fix, title: entry.title)
             // Graph's is_transient, weighed as `explain` weighs it (ErrorCatalog.Entry.transientNote; fix50d's leftover).
             let transient = entry.transientNote(error.transient).map { "; \($0)" } ?? ""
             return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(fix)\(words)\(transient)\(fitting)"

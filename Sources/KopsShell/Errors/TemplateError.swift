@@ -7,6 +7,8 @@ public enum TemplateError: KopsError, Equatable {
     /// No template of that name on the WABA; `similar` are names that exist (closest first); `elsewhere` says which other
     /// WABA of the project has it and which number sends from there (`TemplateMismatch.elsewhere`), nil when none.
     case notFound(name: String, businessAccountID: String, similar: [String], elsewhere: String? = nil)
+    /// A template's id given where its name goes: a send names a template by name and language.
+    case templateID(id: String, name: String, language: String)
     /// The name exists, but not in the language asked; `available` are its languages.
     case languageMissing(name: String, language: String, available: [String])
     /// The name exists in several languages and none was chosen.
@@ -21,6 +23,9 @@ public enum TemplateError: KopsError, Equatable {
         case .notFound(let name, let waba, let similar, let elsewhere):
             let hint = similar.isEmpty ? "'templates' lists them" : "did you mean \(similar.map { "'\($0)'" }.joined(separator: ", "))?"
             return "no template named '\(name)' on WABA \(waba) (a send would fail with 132001); \(elsewhere ?? hint)"
+        case .templateID(let id, let name, let language):
+            return "\(id) is the id of the template \(name) (\(language)); a send names a template by its name and language: "
+                + "reply --template \(name) --language \(language)"
         case .languageMissing(let name, let language, let available):
             return "template '\(name)' has no \(language) version (a send would fail with 132001); "
                 + "use --language with \(available.joined(separator: ", "))"
