@@ -72,7 +72,15 @@ let package = Package(
             // static-stdlib-args.lnk says `-export-dynamic`), and the Swift runtime's start-up `dladdr` of its own path
             // walked that table: 0.46 M instructions of every start (docs/performance.md, "Session 56"). Nothing looks
             // kops's symbols up by name: libcurl, libcrypto and zlib are opened with dlopen and read with dlsym on them.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"] + staticLibstdcxx, .when(configuration: .release))]
+            // Linked by lld (the toolchain's, `-use-ld=lld`) with its relative relocations packed (`-z pack-relative-relocs`,
+            // DT_RELR, read by glibc 2.36 on): the loader applied 85,757 RELA entries, 24 bytes each, at every start, where a
+            // RELR table is 17 KB of bitmaps (2 MB less in the file): 0.42 M instructions of the 50-read replay and of every
+            // start (docs/performance.md, "Session 59"). gold, the driver's default, cannot pack them.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xlinker", "--no-export-dynamic", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
+                        + staticLibstdcxx, .when(configuration: .release))
+            ]
         ),
         .executableTarget(
             name: "kapso-sim",

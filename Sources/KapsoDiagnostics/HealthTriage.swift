@@ -106,8 +106,11 @@ public struct HealthTriage: Sendable {
     /// one while `health` said inbound had come and another message would not help).
     public static func unverifiedWebhooksLine(_ numbers: [(name: String, id: String)]) -> String {
         let health = numbers.count == 1 ? "'health \(numbers[0].id)' reads" : "'health ID' reads, for each,"
-        return "webhook not verified by Meta yet: \(numbers.map(\.name).joined(separator: ", ")) (Meta marks it verified with "
-            + "the first inbound message; \(health) whether inbound has come and what to do)"
+        // The names appended one by one: the standard library's `joined`, reached through its generic entry from here,
+        // looks up a witness at every call (docs/performance.md, "Session 60"), and `numbers` shows this line each time.
+        var line = "webhook not verified by Meta yet: "
+        for (index, number) in numbers.enumerated() { line += index == 0 ? number.name : ", " + number.name }
+        return line + " (Meta marks it verified with the first inbound message; \(health) whether inbound has come and what to do)"
     }
 
     /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.

@@ -231,7 +231,10 @@ private let writeHeader: kops_curl_data_cb = { pointer, size, count, userdata in
     // Read as bytes: header names and the separators around values are ASCII.
     let line = UnsafeRawBufferPointer(start: pointer, count: length)
     if line.starts(with: "HTTP/".utf8) {
+        // Room for an API answer's headers (the simulator's 10, Kapso's about 15): grown one by one, the array was
+        // copied five times an answer (docs/performance.md, "Session 59").
         transfer.headers = []
+        transfer.headers.reserveCapacity(16)
         transfer.headerBytes = length
     } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }

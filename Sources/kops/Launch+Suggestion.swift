@@ -46,7 +46,7 @@ extension Launch {
 
     /// `kops` and `repeatedFlags(for:)`: the start of a suggested command line, e.g. `kops --profile acme`.
     func suggestionPrefix(for suggestion: Suggestion) -> String {
-        (["kops"] + repeatedFlags(for: suggestion)).joined(separator: " ")
+        Renderer.joined(["kops"] + repeatedFlags(for: suggestion), separator: " ")
     }
 
     /// For shell command words given as kops's arguments (`kops --output json explain 131047`): the one line that

@@ -18,11 +18,13 @@ struct JSONParser {
     /// reuses the string instead of building it again. A slot holds the fingerprint and the key's position in
     /// `cachedKeys` (-1 for none), so the slots are plain integers, set up and freed without a look at 128 strings
     /// (about 10,000 instructions a parse, most of a short document's; docs/performance.md, "Session 36 (replay)").
-    private var slotPrints = [UInt64](repeating: 0, count: JSONParser.keyCacheSlots)
-    private var slotKeys = [Int32](repeating: -1, count: JSONParser.keyCacheSlots)
+    /// Taken from the thread's `JSONKeyCache` and given back after the parse: the keys of the parse before are met
+    /// again from the first object on.
+    private var slotPrints: [UInt64]
+    private var slotKeys: [Int32]
     /// Each key a slot was given, in the order given.
-    private var cachedKeys: [String] = []
-    private static let keyCacheSlots = 128
+    private var cachedKeys: [String]
+    static let keyCacheSlots = 128
     /// Whether the byte ranges of the top-level object's `data` elements are kept (`items`).
     private var keepsItems = false
     /// Set between a top-level `data` key and the array that is its value: that array records its elements.
@@ -39,11 +41,18 @@ struct JSONParser {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        (slotPrints, slotKeys, cachedKeys) = JSONKeyCache.take()
+    }
+
+    /// Gives the key cache back to the thread's `JSONKeyCache`, for its next parse.
+    private func keepKeys() {
+        JSONKeyCache.keep(prints: slotPrints, positions: slotKeys, keys: cachedKeys)
     }
 
     /// Parses one complete document, surrounded by optional whitespace.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        defer { parser.keepKeys() }
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -60,6 +69,7 @@ struct JSONParser {
         -> (JSONValue, [(range: Range<Int>, exact: Bool)])
     {
         var parser = JSONParser(bytes: bytes)
+        defer { parser.keepKeys() }
         parser.keepsItems = true
         parser.skipWhitespace()
         let value = try parser.parseValue()

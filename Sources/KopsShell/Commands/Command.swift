@@ -77,7 +77,7 @@ public struct FlagSpec: Sendable {
     ) {
         self.name = name
         self.nearMisses = nearMisses
-        self.valueName = value ?? (choices.map { $0.joined(separator: "|") })
+        self.valueName = value ?? (choices.map { Renderer.joined($0, separator: "|") })
         self.choices = choices
         self.range = range
         self.help = help

@@ -78,7 +78,7 @@ public enum NumbersCommand: Command {
                 wabas.append((waba, [number.name ?? number.id]))
             }
         }
-        for waba in wabas { hints.append("WABA \(waba.id): \(waba.names.joined(separator: ", "))") }
+        for waba in wabas { hints.append("WABA \(waba.id): " + Renderer.joined(waba.names, separator: ", ")) }
         if page.items.contains(where: \.isCoexistence) {
             hints.append("COEX: shared with the WhatsApp Business app; history sync applies to those numbers")
         }

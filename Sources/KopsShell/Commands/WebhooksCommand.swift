@@ -190,14 +190,15 @@ public enum WebhooksCommand: Command {
             perPage: pageQuery.first { $0.0 == "per_page" }.flatMap { Int($0.1) } ?? 20, filters: filters)
         context.rememberList(page, source: .webhooks(scope, filters: filters))
         let rows = page.items.map { webhook -> [StyledText] in
-            [
+            let events = webhook.events
+            return [
                 StyledText(webhook.id),
                 StyledText(webhook.phoneNumberID ?? "project", style: webhook.isProjectScoped ? .warn : .plain),
                 StyledText(webhook.kind),
                 payloadCell(webhook),
                 StyledText(webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
                 StyledText(webhook.url),
-                StyledText(webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
+                StyledText(events.isEmpty ? "-" : Renderer.joined(events, separator: ", ")),
             ]
         }
         var url = Column("URL", truncation: .middle)
@@ -262,6 +263,7 @@ public enum WebhooksCommand: Command {
         }
         let urlMask = savedMask("url", webhook.url)
         let secretMask = webhook.secretKey.flatMap { savedMask("secret", $0.revealed) }
+        let events = webhook.events
         var fields = [
             Field("id", webhook.id), Field("url", webhook.url + (urlMask ?? ""), style: urlMask == nil ? .plain : .warn),
             Field(
@@ -270,7 +272,7 @@ public enum WebhooksCommand: Command {
                 style: webhook.isProjectScoped ? .warn : .plain),
             Field("kind", webhook.kind), Field("payload", payloadText(webhook)),
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
-            Field("events", webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
+            Field("events", events.isEmpty ? "-" : Renderer.joined(events, separator: ", ")),
             Field(
                 "secret", (webhook.secretKey.map(\.masked) ?? "none") + (secretMask ?? ""),
                 style: webhook.secretKey == nil || secretMask != nil ? .warn : .plain),
@@ -279,7 +281,7 @@ public enum WebhooksCommand: Command {
         // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the
         // values are credentials as often as not (the JSON form redacts them too).
         let headers = webhook.headerNames
-        if !headers.isEmpty { fields.append(Field("headers", headers.joined(separator: ", ") + " (values not shown)")) }
+        if !headers.isEmpty { fields.append(Field("headers", Renderer.joined(headers, separator: ", ") + " (values not shown)")) }
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
         return fields
     }

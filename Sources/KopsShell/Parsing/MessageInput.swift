@@ -66,6 +66,7 @@ enum MessageInput {
     /// a WAMID) throws `WrongIDForm`, which the error funnel names with the resolver ("… is the phone-number id of
     /// Support Line, not a conversation id; …"); `label` (`--conversation`) leads that line.
     static func uuid(_ text: String, command: String, what: String, expected: Identity.Kind, label: String? = nil) throws -> String {
+        if isLowercaseUUID(text) { return text }
         try IDArgument.refuseCredential(text, command: command, flag: label, expected: expected)
         let id = IDInput.cleaned(text)
         if IDInput.isUUID(id) { return id.lowercased() }
@@ -92,6 +93,27 @@ enum MessageInput {
             expected: "a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's \(expected.title)s are UUIDs)\(defect)")
         guard case .success(let input) = IDInput.read(text) else { throw plain }
         throw WrongIDForm(plain: plain, id: id, input: input, expected: expected, label: label)
+    }
+
+    /// True for `8-4-4-4-12` lower-case hex digits, nothing around them: `uuid`'s answer is then the text itself. No such
+    /// text is a mask (no `<`, all ASCII), a credential (no `EAA`, no `whsec_`: `IDShape.credentialKind`) or changed by
+    /// `IDInput.cleaned` (alphanumeric at both ends) or `lowercased()`. Read in place: the readings it stands for cost
+    /// about 6,500 instructions an id, which `webhooks get` paid twice (docs/performance.md, "Session 60").
+    static func isLowercaseUUID(_ text: String) -> Bool {
+        guard text.utf8.count == 36 else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else {
+                    guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+                    else { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// The digits of a contact's number with its country code: `+1 415-555-0157`, `0014155550157` and

@@ -301,7 +301,7 @@ public struct Renderer: Sendable {
     func plainLine(_ field: Field, labelWidth width: Int) -> String? {
         let value = field.value.text
         guard table.width == nil, value.utf8.count <= VisibleText.valueLimit, TextWidth.isPrintableASCII(field.label),
-            TextWidth.isPrintableASCII(value)
+            TextWidth.isPrintableASCII(value) || Self.showsAsItIs(value)
         else { return nil }
         var label = field.label
         if table.color, ansiCode(field.value.style) != nil {
@@ -332,6 +332,17 @@ public struct Renderer: Sendable {
                 }
             }
         }
+    }
+
+    /// True for text with no control byte and no scalar `VisibleText.needsEscape` names, not ending in a space: `escaped`
+    /// and `lines` leave it as it is, one line, and no trailing space is dropped (past ASCII a space can end a longer
+    /// `Character`, which `lines`' test would not drop). A value past ASCII (`whsec_…23`, `café`) then takes `plainLine`
+    /// too, as its width is not read without a terminal (about 5,000 instructions of `lines`' a field; docs/performance.md,
+    /// "Session 60").
+    static func showsAsItIs(_ text: String) -> Bool {
+        var text = text
+        let bytesPass = text.withUTF8 { bytes in bytes.last != 0x20 && !bytes.contains { $0 < 0x20 || $0 == 0x7F } }
+        return bytesPass && !text.unicodeScalars.contains { $0.value >= 0x80 && VisibleText.needsEscape($0) }
     }
 
     /// Text with its control characters shown as escapes: every block's text may come from the server.

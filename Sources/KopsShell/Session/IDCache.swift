@@ -109,9 +109,23 @@ public struct IDCache: Sendable {
             if kind == .phoneNumber, let object = row.object, let number = try? PhoneNumber(json: object) {
                 phoneNumbers[id] = number
             }
-            let label = [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string].compactMap { $0 }.joined(separator: " ")
-            store(id, as: kind, label: label.isEmpty ? nil : label)
+            store(id, as: kind, label: IDCache.label(of: row))
         }
+    }
+
+    /// A row's number, name and URL, those it has, joined by spaces (`+1 415-555-0100 Support Line`); nil for none.
+    /// Appended in place: an array of the three joined by the standard library's generic `joined` cost about 1,700
+    /// instructions a row, which every listed row pays (docs/performance.md, "Session 60").
+    static func label(of row: JSONValue) -> String? {
+        var label = ""
+        var parts = 0
+        for part in [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string] {
+            guard let part else { continue }
+            if parts > 0 { label += " " }
+            label += part
+            parts += 1
+        }
+        return label.isEmpty ? nil : label
     }
 
     /// Completion lists print ids through libedit, not the renderer: an id with control characters or spaces is

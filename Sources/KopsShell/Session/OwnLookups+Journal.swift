@@ -148,8 +148,9 @@ extension OwnLookups {
     }
 
     private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        // Written from the string's own bytes, not an array copy of them.
+        var text = text
+        _ = text.withUTF8 { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
 
     /// Creates the folder (0700) and file (0600) as needed; refuses anything but a private regular file

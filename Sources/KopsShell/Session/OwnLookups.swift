@@ -259,10 +259,23 @@ public final class OwnLookups {
 
     /// The path of `url` after `host`, without its query, percent-decoded.
     static func decoded(_ path: String) -> String {
-        // The query cut at its `?` byte, not by `Character`s (13,000 instructions a path).
-        let bare = path.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(path[..<$0]) } ?? path
+        // The query cut at its `?` byte, not by `Character`s (13,000 instructions a path), and a `%` looked for on the
+        // way, in one read of the bytes in place (the views' generic searches cost about 2,000 a path).
+        var text = path
+        var bare = path
+        let percent = text.withUTF8 { bytes -> Bool in
+            var percent = false
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "?") {
+                    bare = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self)
+                    break
+                }
+                percent = percent || bytes[index] == UInt8(ascii: "%")
+            }
+            return percent
+        }
         // Nothing to decode without a `%` (Foundation's decoding costs ~40,000 instructions a path).
-        guard bare.utf8.contains(UInt8(ascii: "%")) else { return bare }
+        guard percent else { return bare }
         return bare.removingPercentEncoding ?? bare
     }
 }
