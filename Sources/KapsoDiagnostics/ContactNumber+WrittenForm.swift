@@ -1,6 +1,6 @@
 public import KapsoClient
 
-/// Which form of a Brazilian, Mexican or Argentine mobile number to send to: the one the contact wrote from. WhatsApp
+/// Which forms of a Brazilian, Mexican or Argentine mobile number the contact wrote from and was sent to. WhatsApp
 /// knows an account by its WhatsApp ID (`wa_id`, an inbound message's `from`), which for these numbers may be the older
 /// form (Brazil without the ninth digit, Mexico with the 1, Argentina with the 9), and a send to the dialled form of an
 /// account whose ID is the other fails as if the number were not on WhatsApp: Zoho, "What is the reason for
@@ -11,6 +11,9 @@ public import KapsoClient
 /// numbers of different countries" (Mexico, Argentina, Brazil: "Always use the WhatsApp Chat ID … returned in the
 /// webhook"); Kapso records the contact under that ID (`waId`, "WhatsApp ID (E.164 without plus)",
 /// docs.kapso.ai/docs/whatsapp/typescript-sdk/contacts). Read through the search tool 2026-12-06 (tester60 AH15).
+/// kops still sends to the form given and names the other: a public test number's allowed list holds the form without
+/// Mexico's 1 or Argentina's 9 and refuses the WhatsApp ID's form with 131030 (probe37 P37-3), and no Meta page says
+/// which form a production send must use, so rewriting what the user typed would be a guess stated as a fact.
 extension ContactNumber {
     /// The contact's newest message they wrote came from `digits`, another form of the number given (`typed`).
     public struct WrittenForm: Sendable, Equatable {
@@ -30,11 +33,11 @@ extension ContactNumber {
             return WrittenForm(digits: newest.digits, typed: typed, match: match, at: newest.at)
         }
 
-        /// `sending to +551187654321, the WhatsApp ID the contact wrote from at … (1 h ago), not to +5511987654321 …`.
+        /// `the contact wrote from +551187654321 at … (1 h ago), the same number as +5511987654321 in another form (…): …`.
         public func note(now: Int64) -> String {
-            "sending to +\(digits), the WhatsApp ID the contact wrote from at \(KapsoTime.iso(at)) (\(Elapsed.text(max(0, now - at))) ago), "
-                + "not to +\(typed), the same number in another form (\(ContactNumber.reason(match))): WhatsApp delivers to "
-                + "the ID an account has, and a send to the other form can fail with 131026"
+            "the contact wrote from +\(digits) at \(KapsoTime.iso(at)) (\(Elapsed.text(max(0, now - at))) ago), the same number "
+                + "as +\(typed) in another form (\(ContactNumber.reason(match))), their WhatsApp ID: sending to +\(typed) as given; "
+                + "if Meta answers 131026, send to +\(digits) ('reply --to +\(digits) TEXT')"
         }
     }
 

@@ -196,7 +196,7 @@ public enum ReplyCommand: Command {
         let text = try text(arguments)
         let typedTo = typedTo(arguments)
         let to = try recipient(arguments, in: context)
-        var target = try typedTo.flatMap { try userID(to: $0, in: context) }
+        let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
         let secretNotes = try refuseSecrets([("the text", text)], to: target, sending: arguments.has(OutgoingSecret.sendFlag), in: context)
@@ -211,13 +211,9 @@ public enum ReplyCommand: Command {
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
         let recent = contactMessages(target, in: context)
-        // Sent to the form of the number the contact wrote from, their WhatsApp ID (`ContactNumber.WrittenForm`, AH15).
+        // Sent to the form given; the form the contact wrote from, their WhatsApp ID, is named (`ContactNumber.WrittenForm`, AH15).
         let written = BusinessScopedUserID.isValid(target.contact) ? nil
             : recent.flatMap { ContactNumber.WrittenForm.newest(of: target.contact, among: $0, now: context.now()) }
-        if let written {
-            target.label = target.label.replacing(written.typed, with: written.digits)
-            target.contact = written.digits
-        }
         let otherForm = written.map { $0.note(now: context.now()) } ?? to.flatMap { typed in
             typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
                 : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
