@@ -290,12 +290,12 @@ public enum MessageSummary {
         } else {
             text = "order of \(products), quantity unreadable (\(unreadable.joined(separator: ", ")))"
         }
-        let currencies = Set(items.compactMap { $0["currency"]?.string.map(field) })
+        let currencies = Set(items.compactMap { $0["currency"]?.string })
         let prices = zip(items, quantities).compactMap { item, quantity in
             numeric(item["item_price"]).flatMap { price in quantity.map { price * Double($0) } }
         }
         if currencies.count == 1, let currency = currencies.first, prices.count == items.count, !items.isEmpty {
-            text += ", \(money(prices.reduce(0, +))) \(currency)"
+            text += ", \(CurrencyAmount.text(prices.reduce(0, +), currency: currency)) \(field(currency))"
         }
         text += " from catalog \(payload["catalog_id"]?.string.map(field) ?? "?")"
         if let note = payload["text"]?.string ?? payload["order_text"]?.string, !note.isEmpty { text += ": \(note)" }
@@ -354,12 +354,6 @@ public enum MessageSummary {
 
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    private static func money(_ value: Double) -> String {
-        let cents = Int((value * 100).rounded())
-        let fraction = abs(cents % 100)
-        return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Whitespace runs as one space (as one or two line breaks when `lineBreaks` and the run holds any), cut at

@@ -66,6 +66,18 @@ public enum NumbersCommand: Command {
             ], rows: rows)
         var hints = [page.footer] + differences.map { $0.difference.line }
         if page.items.isEmpty, !page.hasMore, Page<PhoneNumber>.pageNumber(in: pageQuery) == 1 { hints.append(noNumbersLine) }
+        // A number whose state sends nothing is said first, as `use` says it (tester61 AJ15: a DISCONNECTED and a BANNED
+        // number got only a webhook-verification hint, and `use` of the disconnected one was advised).
+        let states = page.items.map { number -> (number: PhoneNumber, state: NumberStatus?, source: String) in
+            let read = context.ids.healthReads[number.id]?.numberStatus
+            return (number, NumberStatus(status: read ?? number.status), read == nil ? "Kapso's record" : "health")
+        }
+        for (number, state, source) in states {
+            guard let state, state.severity == .critical else { continue }
+            hints.append(
+                "cannot send: \(number.name ?? number.id) (\(number.id)) is \(state.word) (\(source)): \(state.cause); "
+                    + "'health \(number.id)' says what to do")
+        }
         let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
         if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
         // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.
@@ -90,11 +102,13 @@ public enum NumbersCommand: Command {
             hints.append(shared.statement + "; 'use' takes the phone-number id to pick one")
         }
         // The number to select: the first that can send by its state (a DISCONNECTED record is no advice to give, P42-7).
-        let canSend = page.items.first { number in
-            let status = context.ids.healthReads[number.id]?.numberStatus ?? number.status
-            return NumberStatus(status: status).map { $0.severity != .critical } ?? true
+        // When none can, `use` still reads a number's messages: said so, not advised as a sender (AJ15).
+        let canSend = states.first { $0.state.map { $0.severity != .critical } ?? true }?.number
+        if selected == nil, let first = canSend {
+            hints.append("select one with 'use \(first.id)'")
+        } else if selected == nil, let first = page.items.first {
+            hints.append("no number listed here can send by its state; 'use \(first.id)' still reads its messages and history")
         }
-        if selected == nil, let first = canSend ?? page.items.first { hints.append("select one with 'use \(first.id)'") }
         return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: page.json)
     }
 

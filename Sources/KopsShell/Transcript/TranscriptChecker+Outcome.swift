@@ -67,6 +67,10 @@ extension TranscriptChecker {
         /// (`TranscriptChecker.withoutEarlierLayout`): left out of `diff`, named by `earlierLayoutNote`.
         public var earlierLayout: [String] = []
 
+        /// The `@@` lines of the hunks that differ only by ages moved with the clock since the recording
+        /// (`TranscriptChecker.withoutMovedAges`): left out of `diff`, named by `movedAgesNote`.
+        public var movedAges: [String] = []
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

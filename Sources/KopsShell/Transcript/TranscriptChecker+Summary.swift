@@ -59,19 +59,31 @@ extension TranscriptChecker.Outcome {
     /// say`, or nothing (tester59b AG18).
     public var earlierLayoutNote: String {
         guard !earlierLayout.isEmpty else { return "" }
+        return "; only the layout of " + Self.blocks(earlierLayout)
+            + " differs: an earlier kops wrote it (a fix's commands a line each, bars in deliveries stats), what it says is the same"
+    }
+
+    /// After `N commands, output unchanged`: `; only ages in 'webhooks check' (lines 36, 38) moved, as the clock did since
+    /// the recording (… ago, … left): the same instants, read later`, or nothing (tester61 AJ12).
+    public var movedAgesNote: String {
+        guard !movedAges.isEmpty else { return "" }
+        return "; only ages in " + Self.blocks(movedAges)
+            + " moved, as the clock did since the recording (… ago, … left): the same instants, read later"
+    }
+
+    /// Hunks' `@@ line N (in 'COMMAND')` lines as `'COMMAND' (lines N, M) and 'OTHER' (line K)`.
+    static func blocks(_ headers: [String]) -> String {
         var order: [String] = []
         var lines: [String: [String]] = [:]
-        for header in earlierLayout {
+        for header in headers {
             let number = String(header.dropFirst(8).prefix { $0.isNumber })
             let command = header.firstRange(of: " (in ").map { String(header[$0.upperBound...].dropLast()) } ?? "the header"
             if lines[command] == nil { order.append(command) }
             lines[command, default: []].append(number)
         }
-        let named = order.map { command in
+        return order.map { command in
             let numbers = lines[command] ?? []
             return "\(command) (\(numbers.count == 1 ? "line" : "lines") \(numbers.joined(separator: ", ")))"
-        }
-        return "; only the layout of " + named.joined(separator: " and ")
-            + " differs: an earlier kops wrote it (a fix's commands a line each, bars in deliveries stats), what it says is the same"
+        }.joined(separator: " and ")
     }
 }

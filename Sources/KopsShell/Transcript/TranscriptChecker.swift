@@ -290,15 +290,18 @@ public struct TranscriptChecker {
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         // An earlier kops's layout of the same output is no change (tester59b AG18); the hunks are named in the summary.
-        let (changed, earlierLayout) = TranscriptChecker.withoutEarlierLayout(
+        let (unmoved, earlierLayout) = TranscriptChecker.withoutEarlierLayout(
             TranscriptChecker.named(TranscriptChecker.withoutClockLines(diff), in: parsed))
+        // Ages read later than recorded, on an API whose clock is not pinned (tester61 AJ12).
+        let elapsed = parsed.header.kind == .demo ? nil : parsed.header.recordedMicros.map { shell.context.now() - $0 / 1_000_000 }
+        let (changed, movedAges) = TranscriptChecker.withoutMovedAges(unmoved, elapsed: elapsed)
         var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: changed,
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
         (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
-        outcome.earlierLayout = earlierLayout
+        (outcome.earlierLayout, outcome.movedAges) = (earlierLayout, movedAges)
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }
