@@ -21,7 +21,7 @@ enum UnauthorizedAnswer {
         if let scheme, foreignSchemes.contains(scheme.lowercased()) {
             let shown = scheme.prefix(20).filter { $0.isLetter || $0.isNumber || $0 == "-" }
             return "\(host) asked for HTTP \(shown) credentials (WWW-Authenticate: \(shown)), which Kapso's API never does "
-                + "(it takes the project key in X-API-Key and answers a bad one with JSON {\"error\": …}, kapso-api.md §1.5): "
+                + "(it takes the project key in X-API-Key and answers a bad one with JSON {\"error\": …}): "
                 + "a proxy or web server in front, or another host, refused the request, and the Kapso key was not judged; "
                 + check
         }
@@ -37,7 +37,7 @@ enum UnauthorizedAnswer {
         } else {
             what = "a body that is not JSON"
         }
-        return "\(host) answered 401 with \(what), not Kapso's JSON error {\"error\": …} (kapso-api.md §1.5): a web app's "
+        return "\(host) answered 401 with \(what), not Kapso's JSON error {\"error\": …}: a web app's "
             + "sign-in, a proxy or another host answered, so it says nothing about the Kapso key; " + check
     }
 }

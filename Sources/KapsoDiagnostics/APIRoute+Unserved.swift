@@ -35,7 +35,7 @@ extension APIRoute {
             let redeliver = rest.count > 2 || method == "POST"
             return Unserved(
                 line: "the path is not a Kapso route: the delivery log is a list only, with no get-one, retry or redeliver "
-                    + "route (kapso-api.md §4); list a webhook's deliveries with GET /platform/v1/webhook_deliveries?webhook_id=\(webhook) "
+                    + "route (https://docs.kapso.ai/api/platform/v1/webhook-deliveries/list-webhook-deliveries); list a webhook's deliveries with GET /platform/v1/webhook_deliveries?webhook_id=\(webhook) "
                     + "('deliveries --webhook \(shellWebhook)')"
                     + (redeliver
                         ? "; a failed delivery is not re-sent by the API: use the Kapso dashboard, or POST "
@@ -45,20 +45,20 @@ extension APIRoute {
         case "api_logs":
             guard rest.count > 1 || !["GET", ""].contains(method) else { return nil }
             return Unserved(
-                line: "the path is not a Kapso route: the API log is a list only, with no get-one route (kapso-api.md §5); "
+                line: "the path is not a Kapso route: the API log is a list only, with no get-one route (https://docs.kapso.ai/api/platform/v1/api-logs/list-api-logs); "
                     + "filter it with GET /platform/v1/api_logs?endpoint=… ('logs')",
                 id: rest.count > 1 ? rest[1] : nil)
         case "log_search":
             if rest.count == 1 || rest == ["log_search", "catalog"] && ["GET", ""].contains(method) { return nil }
             return Unserved(
                 line: "the path is not a Kapso route: log search is GET or POST /platform/v1/log_search and GET "
-                    + "/platform/v1/log_search/catalog (kapso-api.md §6); 'logs search' reads it",
+                    + "/platform/v1/log_search/catalog; 'logs search' reads it",
                 id: nil)
         case "whatsapp" where rest.count >= 4 && rest[1] == "webhooks":
             guard !(rest.count == 4 && rest[3] == "test") else { return nil }
             return Unserved(
                 line: "the path is not a Kapso route: a webhook has GET, PATCH and DELETE /platform/v1/whatsapp/webhooks/{id} "
-                    + "and POST …/{id}/test, nothing else (kapso-api.md §3.3); its deliveries are listed with GET "
+                    + "and POST …/{id}/test, nothing else; its deliveries are listed with GET "
                     + "/platform/v1/webhook_deliveries?webhook_id=\(rest[2]) ('deliveries --webhook \(rest[2])')",
                 id: rest[2])
         default:

@@ -34,10 +34,11 @@ extension ContactNumber {
         }
 
         /// `the contact wrote from +551187654321 at … (1 h ago), the same number as +5511987654321 in another form (…): …`.
-        public func note(now: Int64) -> String {
+        /// `again`: what follows `reply --to +DIGITS` in the command to send again (`TEXT`, `--template NAME`).
+        public func note(now: Int64, again: String = "TEXT") -> String {
             "the contact wrote from +\(digits) at \(KapsoTime.iso(at)) (\(Elapsed.text(max(0, now - at))) ago), the same number "
                 + "as +\(typed) in another form (\(ContactNumber.reason(match))), their WhatsApp ID: sending to +\(typed) as given; "
-                + "if Meta answers 131026, send to +\(digits) ('reply --to +\(digits) TEXT')"
+                + "if Meta answers 131026, send to +\(digits) ('reply --to +\(digits) \(again)')"
         }
     }
 
@@ -56,17 +57,18 @@ extension ContactNumber {
 
     /// What a 131026 (undeliverable) to `digits` may be when the number has another form (`otherForm`): the account's
     /// WhatsApp ID in that form, from the contact's `messages` that were read (nil: not read). Nil for a number with
-    /// one form, or when the contact's newest message they wrote came from `digits` itself.
-    public static func undeliverableForm(sentTo digits: String, among messages: [Message]?, now: Int64) -> String? {
+    /// one form, or when the contact's newest message they wrote came from `digits` itself. `again`: what follows
+    /// `reply --to +DIGITS` in the command to send again (`TEXT`, `--template NAME`).
+    public static func undeliverableForm(sentTo digits: String, among messages: [Message]?, now: Int64, again: String = "TEXT") -> String? {
         guard let other = otherForm(digits) else { return nil }
         let newest = messages.flatMap { newestForm(of: digits, among: $0, now: now) }
         if let newest, newest.digits != digits, let match = match(newest.digits, digits) {
             return "the contact wrote at \(KapsoTime.iso(newest.at)) from +\(newest.digits), another form of +\(digits) "
-                + "(\(reason(match))), which is their WhatsApp ID: send to it ('reply --to +\(newest.digits) TEXT')"
+                + "(\(reason(match))), which is their WhatsApp ID: send to it ('reply --to +\(newest.digits) \(again)')"
         }
         guard newest == nil else { return nil }
         return "+\(digits) has another form, +\(other.digits) (\(reason(other.match))), and an account keeps the form its "
             + "WhatsApp ID was made with; kops read no message of the contact's from either, so try that form "
-            + "('reply --to +\(other.digits) TEXT')"
+            + "('reply --to +\(other.digits) \(again)')"
     }
 }

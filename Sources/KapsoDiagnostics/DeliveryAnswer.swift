@@ -94,7 +94,7 @@ public enum DeliveryAnswer: Sendable, Equatable {
 
     /// What an unreadable `response_status` says: nothing about the answer; never the no-answer advice.
     public static func unreadableMeaning(_ shown: String) -> String {
-        "Kapso recorded response_status \(shown), which is no HTTP status (kapso-api.md §4: an int, null when no answer "
+        "Kapso recorded response_status \(shown), which is no HTTP status (https://docs.kapso.ai/api/platform/v1/webhook-deliveries/list-webhook-deliveries: an int, null when no answer "
             + "came): whether the receiver answered is not known from it; log search (source webhook_delivery) may hold the "
             + "attempt's error"
     }
@@ -116,7 +116,7 @@ public enum DeliveryAnswer: Sendable, Equatable {
         }
         guard count > 0 else { return nil }
         return "\(count == 1 ? "1 delivery holds values" : "\(count) deliveries hold values") kops cannot read, shown as unreadable, "
-            + "not as no answer or 0 tries (kapso-api.md §4: response_status an int or null, attempt_count an int): "
+            + "not as no answer or 0 tries (https://docs.kapso.ai/api/platform/v1/webhook-deliveries/list-webhook-deliveries: response_status an int or null, attempt_count an int): "
             + named.prefix(3).joined(separator: "; ") + (count > 3 ? "; \(count - 3) more" : "")
     }
 

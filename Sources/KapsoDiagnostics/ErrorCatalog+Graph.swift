@@ -28,7 +28,7 @@ extension ErrorCatalog {
                 + "deprecated; its message names the latest version ('Please update to the latest version: v24.0'); "
                 + "nothing in the payload is wrong",
             "send the same call with a version Meta serves: Kapso documents its proxy at /meta/whatsapp/v24.0 "
-                + "(kapso-api.md §1.1, §9); 'errors' names the version in each failed path",
+                + "(https://docs.kapso.ai/api-reference/meta-proxy); 'errors' names the version in each failed path",
             .fixFirst, nil, title: "You are calling a deprecated version of the Graph API",
             reference: "not on Meta's WhatsApp error-codes page; Meta's Graph API reference pages list 2635 in their Error "
                 + "Codes tables as 'You are calling a deprecated version of the Ads API. Please update to the latest "

@@ -355,14 +355,14 @@ extension ErrorCatalog {
         // Secondary source only: a health-status sample in pywa's tests (david-lev/pywa tests/test_types.py).
         entry(
             "141006", "payment method problem",
-            "the WhatsApp Business Account's payment method has an error; kapso-api.md §9.5 says business-initiated "
+            "the WhatsApp Business Account's payment method has an error; a secondary source says business-initiated "
                 + "conversations stop and replies inside the 24-hour window still work, which no Meta page read says: send one "
                 + "test reply to know",
             "add a new payment method to the account in Meta Business Manager", .unknown, nil,
             reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample with the entity BLOCKED and the text "
                 + "\"Messages can't be sent.\" (how far sending is held back is the entity's own can_send_message: tester54 V6); "
                 + "Meta, Messaging and Calling Health Status (developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status): BLOCKED "
-                + "\"does not meet one or more messaging requirements\"; replies still working: kapso-api.md §9.5 only (tester52 H9)"),
+                + "\"does not meet one or more messaging requirements\"; replies still working: a secondary source only (tester52 H9)"),
         entry(
             "139000", "flow blocked by integrity",
             "Meta found an integrity issue with the account and will not let it create or publish Flows",

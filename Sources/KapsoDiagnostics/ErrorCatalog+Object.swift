@@ -35,7 +35,7 @@ extension ErrorCatalog {
             entry.fix = "read the object at its own path (above); '\(ShellWord.command("whois", id))' says what the id is"
         }
         entry.retry = .fixFirst
-        entry.reference = "Graph code 100, error_subcode 33 (GraphMethodException); kapso-api.md §9.3: the Meta proxy "
+        entry.reference = "Graph code 100, error_subcode 33 (GraphMethodException); Kapso, Meta proxy (https://docs.kapso.ai/api-reference/meta-proxy): it "
             + "answers 404 for an unknown phone-number id; " + Source.meta.reference
         return entry
     }

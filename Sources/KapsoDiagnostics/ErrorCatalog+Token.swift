@@ -72,7 +72,7 @@ extension ErrorCatalog {
             + "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes; Graph API, "
             + "Handling errors: https://developers.facebook.com/docs/graph-api/guides/error-handling; public reports: "
             + "facebook/facebook-ios-sdk#2576, Cap-go/capacitor-social-login#404, facebookarchive/react-native-fbsdk#220; "
-            + "kapso-api.md §1.1 (X-API-Key)",
+            + "Kapso, API overview (X-API-Key): https://docs.kapso.ai/api/platform/v1/platform-api-overview",
         refusedFix: "through Kapso's proxy the token Graph could not parse is the one Kapso keeps for the number (the API "
             + "key is not sent to Graph): run 'health' for the number, and reconnect it (Kapso setup link or support)")
 }

@@ -65,7 +65,7 @@ public enum ErrorCatalog {
         public var reference: String {
             switch self {
             case .meta: "Meta, WhatsApp Cloud API error codes: \(ErrorCatalog.metaReference)"
-            case .kapso: "Kapso Platform API (kapso-api.md §9.3–9.5, docs.kapso.ai)"
+            case .kapso: "Kapso, API overview and Meta proxy: https://docs.kapso.ai/api/platform/v1/platform-api-overview, https://docs.kapso.ai/api-reference/meta-proxy"
             }
         }
     }
@@ -159,7 +159,7 @@ extension ErrorCatalog {
                 + "state (a Platform API 409; its error text says which), not the send lock, which answers sends only",
             "read the error text: look the resource up and change it instead of creating it again (a webhook URL that "
                 + "exists: 'webhooks list', then 'webhooks update ID'), or read it again before changing it",
-            .fixFirst, nil, source: .kapso, reference: "kapso-api.md §1.5 (Platform API errors: 409 duplicate / conflict)"),
+            .fixFirst, nil, source: .kapso, reference: "Kapso Platform API reference (409 duplicate / conflict): https://docs.kapso.ai/api/platform/v1/platform-api-overview"),
         entry(
             "insufficient_credits", "Kapso billing", "the Kapso balance cannot cover Meta's fee for this message",
             "top up the balance (the error's billing_url)", .afterTopUp, nil, source: .kapso),
@@ -171,10 +171,10 @@ extension ErrorCatalog {
         entry(
             "sandbox_session_required", "Kapso sandbox",
             "Kapso refused the send (HTTP 403): the recipient has no active session with Kapso's shared sandbox number "
-                + "(third-party observation in kapso-api.md §9.3; unverified in Kapso's docs)",
+                + "(a third-party observation, unverified in Kapso's docs)",
             "send from the project's own connected number, or have the recipient open a sandbox session first",
             .fixFirst, nil, source: .kapso,
-            reference: "kapso-api.md §9.3 (third-party observation; unverified in Kapso's docs)"),
+            reference: "a third-party observation; unverified in Kapso's docs"),
         entry(
             "messaging_account_mismatch", "WABA mismatch",
             "the messaging_account_id sent does not own this phone number",

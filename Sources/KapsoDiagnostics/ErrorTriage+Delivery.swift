@@ -35,7 +35,7 @@ extension ErrorTriage {
         case (201..<300)? where accepted != nil:
             return "the receiver answered \(status ?? 204), not 200, yet \(accepted?.whose ?? "a 202") was counted "
                 + "delivered: Kapso accepts a 2xx other than 200 (its docs ask for 200 and do not say how another 2xx counts, "
-                + "kapso-api.md §10.2), so the status is likely not the cause; the likely cause (not recorded) is that the "
+                + "https://docs.kapso.ai/docs/platform/webhooks/advanced), so the status is likely not the cause; the likely cause (not recorded) is that the "
                 + "answer came after Kapso's 10 s: answer first, work afterwards"
         case (201..<300)?:
             // The recorded status is the evidence; lateness is recorded nowhere (probe17 P17-7: a 204 was blamed on time).
@@ -82,7 +82,7 @@ extension ErrorTriage {
                 + "a shorter URL (move long query parameters into the webhook's headers)"
         case 415:
             return "the receiver does not accept the body's media type (415 Unsupported Media Type, RFC 9110 §15.5.16): Kapso "
-                + "sends Content-Type: application/json (kapso-api.md §10.1); make the route accept JSON"
+                + "sends Content-Type: application/json; make the route accept JSON"
         case 417:
             return "the receiver's server or proxy could not meet the request's Expect header (417 Expectation Failed, RFC 9110 "
                 + "§15.5.18), so its handler never saw the event: check how the server or proxy handles Expect: 100-continue"

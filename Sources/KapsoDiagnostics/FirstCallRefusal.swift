@@ -25,16 +25,16 @@ public enum FirstCallRefusal {
         case 405, 426:
             let what = status == 405 ? "a 405 (Method Not Allowed) to a route Kapso's API serves" : "a 426 (Upgrade Required)"
             if isKapso {
-                return "\(what) is no answer Kapso's API documents (kapso-api.md §1.5), though the base URL is Kapso's host: "
+                return "\(what) is no answer Kapso's API documents, though the base URL is Kapso's host: "
                     + "a proxy or gateway in between most likely answered; check the network (HTTPS_PROXY) and retry"
             }
-            return "\(what) is no answer Kapso's API documents (kapso-api.md §1.5): the base URL \(base)\(origin) most likely "
+            return "\(what) is no answer Kapso's API documents: the base URL \(base)\(origin) most likely "
                 + "reaches something other than Kapso's API (another service, a website, a gateway's default route); "
                 + "Kapso's is \(BaseURLShape.kapsoHost); \(change)"
         case 403:
             let host = isKapso ? "" : ", or a base URL that is not Kapso's API (\(base)\(origin); \(change))"
             return "Kapso's docs give a project key access to every resource of its project and list 403 only for refusals "
-                + "such as a sandbox configuration (kapso-api.md §1.5), so kops cannot tell the cause from this status: most "
+                + "such as a sandbox configuration, so kops cannot tell the cause from this status: most "
                 + "likely something in front of the API (a firewall, a proxy, an IP allow-list)\(host); check the network "
                 + "(HTTPS_PROXY), and if it stays, ask Kapso support whether this key or project is restricted"
         default:

@@ -43,7 +43,7 @@ extension GraphVersion {
             }
         }
         return start + " ends in \(cut), which kops cuts: " + calls + "; Kapso's scripts take KAPSO_API_BASE_URL as the host "
-            + "only and append their own path (kapso-api.md §1.2), so one given this URL calls \(given)/platform/v1/… and "
+            + "only and append their own path (gokapso/agent-skills), so one given this URL calls \(given)/platform/v1/… and "
             + "is answered 404: give them \(used)"
     }
 }

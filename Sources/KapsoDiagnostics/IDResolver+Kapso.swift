@@ -160,7 +160,7 @@ extension IDResolver {
     /// log does not carry it (kapso-api.md §10.1, §4), so no search here could have found one; an id of another
     /// project is the other reading. Where a Kapso id was asked for (`--webhook ID`), `anotherProjectFix` fits.
     public static let unplacedUUIDFix =
-        "if a receiver logged it as X-Idempotency-Key (a UUID per delivery, kapso-api.md §10.1), Kapso's delivery list "
+        "if a receiver logged it as X-Idempotency-Key (a key per delivery, https://docs.kapso.ai/docs/platform/webhooks/overview), Kapso's delivery list "
         + "does not carry that key: find the delivery by the event and time logged with it, 'deliveries --event EVENT'; "
         + "if it is a Kapso id, it belongs to another project (not visible with this key)"
 

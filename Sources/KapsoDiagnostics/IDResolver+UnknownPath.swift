@@ -74,7 +74,7 @@ extension IDResolver {
         let proxy = "/meta/whatsapp/\(documentedGraphVersion)"
         guard let at = path.firstIndex(where: APIPath.isGraphVersion) else {
             return "Graph refused the call's Graph version as deprecated (\(answer)), not its payload; Kapso documents its "
-                + "proxy at \(proxy) (kapso-api.md §1.1): check the version in the caller's base URL"
+                + "proxy at \(proxy) (https://docs.kapso.ai/api-reference/meta-proxy): check the version in the caller's base URL"
         }
         let version = path[at]
         if version == documentedGraphVersion {
@@ -90,7 +90,7 @@ extension IDResolver {
         }
         let rest = path[(at + 1)...].joined(separator: "/")
         return "the path asks Graph \(version), a version Meta deprecated\(when): Graph refused it (\(answer)), not the "
-            + "payload; Kapso documents its proxy at \(proxy) (kapso-api.md §1.1): send the same call to \(proxy)"
+            + "payload; Kapso documents its proxy at \(proxy) (https://docs.kapso.ai/api-reference/meta-proxy): send the same call to \(proxy)"
             + (rest.isEmpty ? "" : "/" + rest)
     }
 }

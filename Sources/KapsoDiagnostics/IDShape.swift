@@ -19,7 +19,7 @@ public enum IDShape {
         if let log = logID(text) { return log }
         if let group = groupID(text) {
             return "\(text) is a WhatsApp group id (it decodes to '\(group)'; Meta's Groups API, the group_id of a message "
-                + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "
+                + "written in a group); kops looks up no groups and Kapso's message list has no group filter (https://docs.kapso.ai/api/platform/v1/messages/list-messages): 'message WAMID' of "
                 + "a message written in it shows 'group:'"
         }
         if let jid = jid(text) { return jid }
@@ -57,7 +57,7 @@ public enum IDShape {
         }
         return "\(text) has the shape of a SHA-256 (64 hex digits), not an id: a Kapso delivery's X-Webhook-Signature (HMAC-SHA256 "
             + "of the body: 'verify' checks it against the body) or a meta-kind delivery's X-Idempotency-Key (the payload's "
-            + "SHA-256, kapso-api.md §10.1), which Kapso's delivery log does not list"
+            + "SHA-256, https://docs.kapso.ai/docs/platform/webhooks/overview), which Kapso's delivery log does not list"
     }
 
     /// What a WhatsApp call id (`wacid.…`, Meta's Calling API: a `calls` webhook's `calls[].id`; YCloud's calling

@@ -8,10 +8,10 @@ extension KapsoStatusReading {
             // kapso-api.md §7.2 (a message is read by its WAMID) and §0 gotcha 18 (a WAMID's `=`, `+`, `/` must be
             // percent-encoded in a path).
             return (
-                "Kapso's 404 for a message id (a WAMID, kapso-api.md §7.2) no message of this key's project has; the text "
+                "Kapso's 404 for a message id (a WAMID, https://docs.kapso.ai/api/platform/v1/messages/get-message) no message of this key's project has; the text "
                     + "alone cannot tell which of these it was",
                 [Cause(
-                    cause: "the WAMID's '+', '/' or '=' was not percent-encoded in the path (kapso-api.md §0, 18), so the id "
+                    cause: "the WAMID's '+', '/' or '=' was not percent-encoded in the path, so the id "
                         + "Kapso read is not the message's", check: "the path as the caller built it; 'errors' reads each failed path"),
                  Cause(cause: "the WAMID is damaged or cut short (copied from a log, a column, a URL)",
                     check: "'whois WAMID' says whether it is whole and finds the message it stands for"),
@@ -20,7 +20,7 @@ extension KapsoStatusReading {
         }
         if text.contains("conversation not found") {
             return (
-                "Kapso's 404 for a conversation id (kapso-api.md §8.2) this key's project does not have",
+                "Kapso's 404 for a conversation id this key's project does not have",
                 [Cause(cause: "the id is another kind (a contact's number, a WAMID or a message's id where the conversation's goes)",
                     check: "\(whois) and which id to use"),
                  Cause(cause: "the conversation is " + project, check: "'conversations' lists this project's conversations")],
@@ -28,7 +28,7 @@ extension KapsoStatusReading {
         }
         if text.contains("webhook not found") {
             return (
-                "Kapso's 404 for a webhook id (kapso-api.md §3) this key's project does not have",
+                "Kapso's 404 for a webhook id this key's project does not have",
                 [Cause(cause: "the webhook was deleted (a temporary one, or replaced by a new one with a new id)",
                     check: "'webhooks list' shows the webhooks and their ids"),
                  Cause(cause: "the id is another kind (a delivery's id, a phone-number id) or the webhook is " + project,

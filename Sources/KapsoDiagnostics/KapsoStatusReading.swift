@@ -113,11 +113,11 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return (ProjectRefusal.pastedMeaning, [], ProjectRefusal.pastedTodo(whois: whois))
         case (404?, let text) where text.contains("phone number not found"):
             return (
-                "Kapso's 404 for a phone-number id this key's project cannot see (kapso-api.md §1.5); the text alone "
+                "Kapso's 404 for a phone-number id this key's project cannot see; the text alone "
                     + "cannot tell which of these it was", [kind, project, unfilled], "\(whois); 'errors' groups such calls")
         case (404?, let text) where text.contains("contact not found"):
             return (
-                "Kapso's 404 for a contact this project does not have (kapso-api.md §1.5)",
+                "Kapso's 404 for a contact this project does not have",
                 [Cause(cause: "the number is written in another form than the contact's wa_id (Argentina's 9, Mexico's 1)",
                     check: "'whois NUMBER' finds the contact under its other forms"),
                  Cause(cause: "the contact never wrote to this project's numbers, or is another project's",
@@ -125,7 +125,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
                 "'whois NUMBER' says whether the contact is this project's")
         case (404?, let text) where text.contains("configuration not found"):
             return (
-                "Kapso's 404 when it holds no WhatsApp configuration for the id (kapso-api.md §1.5)", [kind, project],
+                "Kapso's 404 when it holds no WhatsApp configuration for the id", [kind, project],
                 "\(whois); 'health' shows whether the number is still connected")
         case (404?, _):
             let route = Cause(
@@ -143,7 +143,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             // docs.kapso.ai/docs/platform/tech-providers/billing: Meta's fees come out of the project's prepaid credits),
             // and a Platform API feature the plan lacks (a webhook subscribed to `project.event`). Tester47 L12.
             return (
-                "HTTP 402 from Kapso: payment required; Kapso documents two causes, told apart by the call (kapso-api.md §1.5, §9.3)",
+                "HTTP 402 from Kapso: payment required; Kapso documents two causes, told apart by the call",
                 [Cause(
                     cause: "a send through the Meta proxy (POST …/{phone_number_id}/messages): the project's Kapso credits cannot "
                         + "cover Meta's fee for the message (code insufficient_credits, with a billing_url)",
@@ -158,7 +158,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             // "Another message is already in-flight for this conversation. Please retry shortly.") and the Platform API's
             // duplicate or conflict (§1.5), where a retry as sent meets the same state.
             return (
-                "HTTP 409 from Kapso: a conflict; Kapso documents two causes, told apart by the call (kapso-api.md §1.5, §9.3)",
+                "HTTP 409 from Kapso: a conflict; Kapso documents two causes, told apart by the call",
                 [Cause(
                     cause: "a send through the Meta proxy (POST …/{phone_number_id}/messages): another send to the same "
                         + "conversation is in progress (Kapso's send lock, text \"Another message is already in-flight …\")",
@@ -174,7 +174,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return ("HTTP 429 from Kapso: rate limited", [], "wait the Retry-After seconds and send less often")
         case (_, let text) where WebhookEvents.unsupportedReading(text) != nil:
             let events = WebhookEvents.unsupportedReading(text)
-            return ("HTTP 422 from Kapso (kapso-api.md §14.1): \(events?.meaning ?? "")", [], events?.fix ?? "")
+            return ("HTTP 422 from Kapso: \(events?.meaning ?? "")", [], events?.fix ?? "")
         case (400?, _), (422?, _):
             // An id to look up only when one was pasted (tester59b AG8: "'whois ID' says what the id is" beside a text
             // that names none).
@@ -202,7 +202,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return ("HTTP \(status) from Kapso: the request was refused", [], said + (named.map { "; \($0)" } ?? ""))
         case (nil, _):
             return (
-                "Kapso's error body (kapso-api.md §1.5) with a text kops does not know; the HTTP status "
+                "Kapso's error body with a text kops does not know; the HTTP status "
                     + "beside it says what kind of refusal it is", [],
                 "paste the status with it ('explain 404 …', 'explain 422 …'), or read the call in 'errors'")
         }

@@ -32,14 +32,14 @@ public enum LogReach: Sendable, Equatable {
     }
 
     /// Why the log's rows cannot speak for the message: `the delivery log was read back to 2026-11-19T11:00:00Z only
-    /// (2,000 deliveries since)`, or `the message is older than the 30 days Kapso's logs reach back (kapso-api.md §0.21)`;
+    /// (2,000 deliveries since)`, or `the message is older than the 30 days Kapso's logs reach back (period 30d at most, https://docs.kapso.ai/api/platform/v1/api-logs/list-api-logs)`;
     /// nil when reached. `log` names it (`the delivery log`), `rows` its rows (`deliveries`; nil: no count).
     public func unread(log: String, rows noun: String?) -> String? {
         switch self {
         case .reached: nil
         case .notReached(let at, let rows):
             "\(log) was read back to \(KapsoTime.iso(at)) only" + (noun.map { " (\(Self.grouped(rows)) \($0) since)" } ?? "")
-        case .beyondLog: "the message is older than the 30 days Kapso's logs reach back (kapso-api.md §0.21)"
+        case .beyondLog: "the message is older than the 30 days Kapso's logs reach back (period 30d at most, https://docs.kapso.ai/api/platform/v1/api-logs/list-api-logs)"
         }
     }
 

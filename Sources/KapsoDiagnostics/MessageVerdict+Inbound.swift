@@ -31,8 +31,8 @@ extension MessageVerdict {
             // so what failed is not known, and kops does not guess (tester56 Z8: said only "received").
             if message.status == "failed" {
                 return MessageVerdict(
-                    "received, yet Kapso's status for it is 'failed' with no error attached: kapso-api.md documents 'failed' "
-                        + "only for sends (§7.3, gotcha 14), so what failed is not known; ask Kapso support with this message id"
+                    "received, yet Kapso's status for it is 'failed' with no error attached: Kapso's API reference "
+                        + "documents 'failed' only for sends, so what failed is not known; ask Kapso support with this message id"
                         + (windowText.isEmpty ? "" : "; " + windowText), .warning)
             }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)

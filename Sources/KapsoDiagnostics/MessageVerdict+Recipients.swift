@@ -62,7 +62,7 @@ extension MessageVerdict {
         guard !others.isEmpty, others.allSatisfy(userIDs.contains) else { return nil }
         let whose = message.contactName.map { "\($0)'s" } ?? "this contact's"
         return "\(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") \(whose) business-scoped user id: the "
-            + "statuses are most likely about this contact, though kapso-api.md does not say whether Meta writes that id "
+            + "statuses are most likely about this contact, though no Kapso or Meta page read says whether Meta writes that id "
             + "into recipient_id"
     }
 

@@ -16,7 +16,7 @@ extension MessageVerdict {
         // A WAMID is Meta's answer to an accepted send (kapso-api.md §9.2: `messages[0].id`, `message_status` accepted or
         // held_for_quality_assessment): a message known by one was accepted (tester56 Z3).
         let causes = id.hasPrefix("wamid.")
-            ? "Meta accepted the send (it answered with this WAMID, kapso-api.md §9.2) but has not sent it yet (held, e.g. for "
+            ? "Meta accepted the send (it answered with this WAMID) but has not sent it yet (held, e.g. for "
                 + "quality assessment, or queued) or Kapso never received its status webhooks"
             : "either Meta never accepted the send or Kapso never received its status webhooks"
         return MessageVerdict(

@@ -32,7 +32,7 @@ public enum PastedURL {
                 + "Kapso the same call is \(BaseURLShape.kapsoHost)/meta/whatsapp/v24.0/" + rest.joined(separator: "/")
         }
         if let host, host == "app.kapso.ai", segments.first == "api" {
-            return "this URL is Kapso's legacy API (app.kapso.ai/api/…, kapso-api.md §1.1), which Kapso's current tools do not "
+            return "this URL is Kapso's legacy API (app.kapso.ai/api/…; the current one is api.kapso.ai/platform/v1, https://docs.kapso.ai/api/platform/v1/platform-api-overview), which Kapso's current tools do not "
                 + "use: the platform API is \(BaseURLShape.kapsoHost)/platform/v1 and the Meta proxy "
                 + "\(BaseURLShape.kapsoHost)/meta/whatsapp/v24.0, and both take the phone-number id"
         }

@@ -24,7 +24,7 @@ public enum SendLock {
         guard count > 1, last - first >= heldAfter else { return nil }
         var text = "409 answered \(count) times over \(Elapsed.text(last - first)) (\(KapsoTime.iso(first)) to \(KapsoTime.iso(last))): "
             + "Kapso's send lock on the conversation is held, not released in a moment "
-            + "(kapso-api.md §9.3: a per-conversation lock to retry shortly)"
+            + "(a per-conversation lock to retry shortly, https://docs.kapso.ai/api-reference/meta-proxy)"
         let pending = pendingSends(on: phoneNumberID, before: last, outbound: outbound, now: now)
         guard let holder = pending.first, let since = MessageTime(holder, now: now).seconds else {
             return text + "; no send pending on \(phoneNumberID ?? "the number") was found among the messages read: "

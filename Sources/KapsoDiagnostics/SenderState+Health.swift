@@ -204,8 +204,8 @@ extension SenderState {
                 let what = send == .freeForm ? "this reply inside the 24-hour window" : "this template, if the contact's 24-hour window is open,"
                 found.append(SenderState(
                     line: "\(label)'s health\(checked) says messaging is BLOCKED\(cause): Meta's text says messages can't be sent; "
-                        + "whether \(what) still goes out is not documented by Meta (kapso-api.md §9.5 says replies in the window "
-                        + "do): check its status after sending\(fix)",
+                        + "whether \(what) still goes out is not documented by Meta (a secondary source says replies in the "
+                        + "window do): check its status after sending\(fix)",
                     cannotSend: false))
             } else if state == "BLOCKED" {
                 let outcome = businessInitiated

@@ -135,12 +135,12 @@ public struct WebhookAudience: Sendable {
     }
 
     /// `its batch is due by 2026-11-21T12:00:40Z (buffering, 60 s window)` for a buffered webhook, `its delivery may
-    /// still come (Kapso holds one up to 30 s for earlier ones, kapso-api.md §10.4)` otherwise.
+    /// still come (Kapso holds one up to 30 s for earlier ones, https://docs.kapso.ai/docs/platform/webhooks/advanced)` otherwise.
     public static func pendingText(dueBy: Int64, window: Int64?) -> String {
         guard let window else {
-            return "its delivery may still come (Kapso holds one up to \(slack) s for earlier ones, kapso-api.md §10.4)"
+            return "its delivery may still come (Kapso holds one up to \(slack) s for earlier ones, https://docs.kapso.ai/docs/platform/webhooks/advanced)"
         }
-        return "its batch is due by \(KapsoTime.iso(dueBy)) (buffering, \(window) s window, kapso-api.md §10.5)"
+        return "its batch is due by \(KapsoTime.iso(dueBy)) (buffering, \(window) s window, https://docs.kapso.ai/docs/platform/webhooks/advanced)"
     }
 }
 

@@ -134,7 +134,7 @@ extension WebhookCheck {
             add(
                 .warning, webhook,
                 "a second meta webhook on \(number), beside \(first.id) (\(first.url), \(state(first))): Kapso allows one meta "
-                    + "webhook per number (kapso-api.md §3.2), so which of them gets Meta's payloads is not something the API says",
+                    + "webhook per number (https://docs.kapso.ai/docs/platform/webhooks/overview), so which of them gets Meta's payloads is not something the API says",
                 fix: "keep the one the receiver uses and delete the other: webhooks delete \(webhook.id) (or webhooks delete \(first.id))")
         }
     }

@@ -48,6 +48,6 @@ extension WebhookCheck {
             fix: "compare 'messages --direction inbound' with 'deliveries --webhook \(webhook.id) --event \(event) --period "
                 + "\(period)'; 'logs search --source webhook_delivery --period \(period == "30d" ? "7d" : period)' shows whether "
                 + "Kapso tried; if not, report the webhook id and those times to Kapso support (missed events are never "
-                + "redelivered, kapso-api.md §4)")
+                + "redelivered)")
     }
 }

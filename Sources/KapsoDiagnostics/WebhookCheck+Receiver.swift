@@ -47,7 +47,7 @@ extension WebhookCheck {
                 fix = "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them"
             } else if case .recovered = verdict.state, severity == .info {
                 fix = "none now; the events of the failed deliveries were never delivered (Kapso has no redelivery, "
-                    + "kapso-api.md §4): '\(list)' lists them, 'messages' holds the messages they carried"
+                    + "https://docs.kapso.ai/api/platform/v1/webhook-deliveries/list-webhook-deliveries): '\(list)' lists them, 'messages' holds the messages they carried"
             } else {
                 fix = "\(advice); '\(list)' lists them"
             }
@@ -61,7 +61,7 @@ extension WebhookCheck {
                     + (WebhookURL.queryValuesDiffer(history.what, webhook.url).map { " (\($0) than the URL now)" } ?? "") + ", failed "
                     + "(\(history.answers.joined(separator: ", "))), the last at \(verdict.when(history.last)): they say nothing "
                     + "about the URL it has now; \(now)",
-                fix: "none for the URL now; those events were never delivered (Kapso has no redelivery, kapso-api.md §4): "
+                fix: "none for the URL now; those events were never delivered (Kapso documents no redelivery): "
                     + "'\(DeliveryPeriod.command(webhookID: id, errors: true, period: period))' lists them")
         }
         if let history = verdict.unsubscribed, history.failed > 0 {
@@ -167,7 +167,7 @@ extension WebhookCheck {
             problem = "paused (active: false) since \(verdict.when(updated)) (its last change), "
                 + "\(Elapsed.text(updated - burst.last)) after \(burst.failed) of \(burst.total) deliveries within "
                 + "\(Elapsed.text(burst.last - burst.first)) failed (\(answers.joined(separator: ", "))): this matches Kapso's "
-                + "automatic pause (kapso-api.md §10.4: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso "
+                + "automatic pause (https://docs.kapso.ai/docs/platform/webhooks/advanced: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso "
                 + "probably paused it; nothing is delivered to it since"
         } else {
             if let updated = verdict.updated { problem += "; last changed at \(verdict.when(updated))" }
@@ -229,7 +229,7 @@ extension WebhookCheck {
                 .info, webhook,
                 "no delivery logged in the last \(period), although \(after.text) inbound \(after.count == 1 ? "message" : "messages") "
                     + "arrived on \(number) \(window) (the last at \(verdict.when(newest))): as kind meta it gets every message event "
-                    + "Meta sends (kapso-api.md §10.1), but whether Kapso's delivery log lists meta-kind forwards is not documented",
+                    + "Meta sends (https://docs.kapso.ai/docs/platform/webhooks/overview), but whether Kapso's delivery log lists meta-kind forwards is not documented",
                 fix: "check the receiver's own log for those messages; if none arrived, 'health' (webhook_subscription must list "
                     + "messages), then report this webhook id to Kapso support; 'messages --direction inbound' holds them")
             return
@@ -267,6 +267,6 @@ extension WebhookCheck {
                 + "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) "
                 + "did not stop it\(failing ? "" : ", and no failure points at the receiver"): report the webhook id and the time of its last "
                 + "delivery to Kapso support; '\(search)' shows whether Kapso tried to deliver; missed events are never "
-                + "redelivered (kapso-api.md §4): 'messages --direction inbound' holds them")
+                + "redelivered: 'messages --direction inbound' holds them")
     }
 }

@@ -25,7 +25,7 @@ extension WebhookCheck {
         let first = one ? "its attempts before the last" : "in each, the attempts before the last"
         let cause = "got no 200 within Kapso's 10 s: an error answer, no connection, or a handler slower than 10 s (which "
             + "is unknown: a delivery keeps only its last attempt's answer)"
-        let dedupe = "de-duplicate on X-Idempotency-Key (the same on a delivery's retries, kapso-api.md §10.1)"
+        let dedupe = "de-duplicate on X-Idempotency-Key (the same on a delivery's retries, https://docs.kapso.ai/docs/platform/webhooks/overview)"
         let list = "'\(DeliveryPeriod.command(webhookID: webhook.id, errors: false, period: period))' shows TRIES per delivery"
         if retried.isPattern {
             add(

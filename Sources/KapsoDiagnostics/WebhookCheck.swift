@@ -291,7 +291,7 @@ public struct WebhookCheck {
             add(
                 .error, webhook,
                 "custom headers hold \(problem); Kapso adds it to every delivery, so the receiver's HTTP stack refuses each "
-                    + "one or reads a header injected into it (kapso-api.md §10.1)",
+                    + "one or reads a header injected into it (https://docs.kapso.ai/docs/platform/webhooks/overview)",
                 fix: "webhooks update \(id) --headers '{...}' with every header named in letters, digits and -, each value on "
                     + "one line, and --yes (--headers replaces them all)")
         }
@@ -300,7 +300,7 @@ public struct WebhookCheck {
             add(
                 .warning, webhook,
                 "custom headers \(taken.joined(separator: ", ")) have the names of headers Kapso sets on every delivery "
-                    + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
+                    + "(https://docs.kapso.ai/docs/platform/webhooks/overview); which value reaches the receiver is not documented, and if the custom one wins, "
                     + "signature checks or JSON parsing fail there",
                 fix: insteadOfUpdate(
                     webhook,

@@ -21,8 +21,8 @@ extension WebhookEvents {
     /// is a third-party note's name, "not a Kapso event" (§3.4) (tester56 Z8: each got only "unknown event").
     public static func foreignReading(_ name: String) -> String? {
         let statuses = "Kapso's status events are whatsapp.message.sent, whatsapp.message.delivered, whatsapp.message.read "
-            + "and whatsapp.message.failed (kapso-api.md §3.4)"
-        let field = "it is Meta's webhook field (what Meta's app subscribes the WABA to, kapso-api.md §2), not a Kapso event; "
+            + "and whatsapp.message.failed (https://docs.kapso.ai/docs/platform/webhooks/message-events)"
+        let field = "it is Meta's webhook field (what Meta's app subscribes the WABA to), not a Kapso event; "
         switch name.lowercased() {
         case "messages":
             return field + "Kapso's message events are whatsapp.message.received, whatsapp.message.sent, "

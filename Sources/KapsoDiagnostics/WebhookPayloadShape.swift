@@ -59,7 +59,7 @@ public enum WebhookPayloadShape: Sendable, Equatable {
             !webhook.events.contains(where: { WebhookEvents.event($0)?.bufferable == true })
         else { return nil }
         return "buffering is on, but the webhook subscribes to no bufferable event (only whatsapp.message.received is "
-            + "buffered, kapso-api.md §10.5): it has no effect, and each delivery carries one event, not a batch body (data[])"
+            + "buffered, https://docs.kapso.ai/docs/platform/webhooks/advanced): it has no effect, and each delivery carries one event, not a batch body (data[])"
     }
 
     /// For a meta-kind webhook whose record carries Kapso-kind settings (`buffer_enabled` true, a `payload_version`):

@@ -169,7 +169,7 @@ public enum WebhookURL {
             }
             return "404 through the \(name) URL: either \(gone), or the tunnel is up and the app behind it has no handler at "
                 + "this path (a running tunnel passes the app's own 404 through); Kapso's delivery log keeps no answer body to "
-                + "tell which (kapso-api.md §4): open the URL in a browser, \(page) (then \(start)); otherwise check the path "
+                + "tell which: open the URL in a browser, \(page) (then \(start)); otherwise check the path "
                 + "and method (POST) of the app's handler"
         }
     }

@@ -114,7 +114,7 @@ extension WebhookVerdict {
             return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
                 + "events can fire, whatever the webhook does"
         }
-        let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
+        let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (Kapso documents no redelivery)"
         if rowInDoubt {
             return "the delivery log holds no WAMID: check the receiver's own log for this message; only if nothing arrived "
                 + "there, " + report

@@ -150,7 +150,7 @@ extension WebhookVerdict {
                 + "lists its failures), then \(resume)"
         }
         return "fix the receiver first (\(failureAdvice)), then \(resume); events of the pause are never redelivered "
-            + "(kapso-api.md §4): read them with 'messages'"
+            + "(Kapso documents no redelivery): read them with 'messages'"
     }
 
     /// True when `webhook` carries `number`'s inbound messages while active: bound to the number, and of kind meta or

@@ -63,7 +63,7 @@ extension WebhookVerdict {
     /// kapso-api.md §10.3 keeps both (§13: the schedule today is unknown), so both are said: `webhooks check` and
     /// `deliveries` stated "retries end about 2.5 min after the first attempt" as fact (fix58D, the older docs' total).
     public static let retrySchedule = "10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, "
-        + "+40 s) by a summary of its newer Delivery page (the sources disagree, kapso-api.md §10.3)"
+        + "+40 s) by a summary of its newer Delivery page (the sources disagree: https://docs.kapso.ai/docs/platform/webhooks/overview, https://docs.kapso.ai/docs/platform/webhooks/advanced)"
 
     /// Why a delivery pending `stuckAfter` past its last attempt is stuck: by either schedule of `retrySchedule` no two
     /// attempts are more than 90 s apart (plus the 10 s an attempt may wait, §10.2), far less than `stuckAfter`.

@@ -33,7 +33,7 @@ import Testing
         // the key (probe40 P40-4; it was "rejected", exit 77, since F23).
         (401, "Unauthorized",
          "unexpected response (HTTP 401): api.kapso.ai answered 401 with a body that is not JSON, not Kapso's JSON error "
-            + "{\"error\": …} (kapso-api.md §1.5): a web app's sign-in, a proxy or another host answered, so it says nothing "
+            + "{\"error\": …}: a web app's sign-in, a proxy or another host answered, so it says nothing "
             + "about the Kapso key; check the base URL ('state' shows it; Kapso's is https://api.kapso.ai) and any proxy in "
             + "between; body starts: 'Unauthorized'"),
         (429, "{\"error\":\"Rate limit exceeded\",\"message\":\"slow down\"}", "rate limited (429): Rate limit exceeded; retry in a minute"),

@@ -133,7 +133,7 @@ import Testing
             "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/deliveries",
             // A webhook has nothing below its id but /test (probe26 P26-1): the route to use is named.
             "the path is not a Kapso route: a webhook has GET, PATCH and DELETE /platform/v1/whatsapp/webhooks/{id} and POST "
-                + "…/{id}/test, nothing else (kapso-api.md §3.3); its deliveries are listed with GET "
+                + "…/{id}/test, nothing else; its deliveries are listed with GET "
                 + "/platform/v1/webhook_deliveries?webhook_id=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d "
                 + "('deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d')"
         ),

@@ -40,7 +40,7 @@ import Testing
             #expect(GraphVersion.baseURLNote("https://api.kapso.ai" + path, source: "env KAPSO_API_BASE_URL", at: day) ==
                 "note: the base URL (env KAPSO_API_BASE_URL) ends in \(trimmed), which kops cuts: kops uses https://api.kapso.ai and "
                     + "adds the API's paths itself; Kapso's scripts take KAPSO_API_BASE_URL as the host only and append their "
-                    + "own path (kapso-api.md §1.2), so one given this URL calls https://api.kapso.ai\(trimmed)/platform/v1/… and "
+                    + "own path (gokapso/agent-skills), so one given this URL calls https://api.kapso.ai\(trimmed)/platform/v1/… and "
                     + "is answered 404: give them https://api.kapso.ai")
         }
         #expect(GraphVersion.baseURLNote("https://api.kapso.ai", source: nil, at: day) == nil)

@@ -318,7 +318,7 @@ import Testing
          "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted, received), so what it means for the "
             + "message is unknown; the timeline shows what was recorded", .warning),
         ("[]", "queued", "queued for \(Elapsed.text(8_000)), which is not normal: Meta's sent status normally comes within seconds, so "
-            + "Meta accepted the send (it answered with this WAMID, kapso-api.md §9.2) but has not sent it yet (held, e.g. for "
+            + "Meta accepted the send (it answered with this WAMID) but has not sent it yet (held, e.g. for "
             + "quality assessment, or queued) or Kapso never received its status webhooks, and kops cannot tell which; "
             + "'logs search --around wamid.X' shows the send's API call and any webhook Meta sent Kapso about it", .bad),
     ]

@@ -94,7 +94,7 @@ import Testing
         #expect(audience.due(now: Self.at + 91).map(\.id) == ["plain", "batch"])
         #expect(audience.notExpected == ["https://h.example.test/k was created at 2026-11-21T11:55:00Z, after this message: it could not get it"])
         #expect(WebhookAudience.pendingText(dueBy: Self.at + 60, window: 60)
-            == "its batch is due by 2026-11-21T10:01:00Z (buffering, 60 s window, kapso-api.md §10.5)")
+            == "its batch is due by 2026-11-21T10:01:00Z (buffering, 60 s window, https://docs.kapso.ai/docs/platform/webhooks/advanced)")
     }
 
     /// An outbound message's events are its statuses at their times: a webhook created between the send and the read

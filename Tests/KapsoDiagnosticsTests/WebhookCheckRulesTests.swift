@@ -34,7 +34,7 @@ import Testing
         let found = try findings(["headers": headers])
         #expect(found == [
             "warning: custom headers X-Webhook-Signature, content-type, Host have the names of headers Kapso sets on every delivery "
-                + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
+                + "(https://docs.kapso.ai/docs/platform/webhooks/overview); which value reaches the receiver is not documented, and if the custom one wins, "
                 + "signature checks or JSON parsing fail there",
         ])
         #expect(try findings(["headers": ["Authorization": "Bearer x", "X-Tenant": "acme"]], coverage: "100") == [])

@@ -176,7 +176,7 @@ import Testing
         let expected: String = [
             "error: paused (active: false) since 2026-11-21T08:15:00Z (3 h 45 min ago) (its last change), ",
             "40 s after 39 of 44 deliveries within 14 min failed (HTTP 500): this matches Kapso's automatic pause ",
-            "(kapso-api.md §10.4: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso probably paused it; ",
+            "(https://docs.kapso.ai/docs/platform/webhooks/advanced: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso probably paused it; ",
             "nothing is delivered to it since; 1 inbound message arrived on 100 since that change (the last at ",
             "2026-11-21T10:00:00Z (2 h ago)), none delivered to it",
         ].joined()
@@ -281,7 +281,7 @@ import Testing
         let check = WebhookCheck(webhooks: [first, second], deliveries: [:], period: "7d", coverageFor: nil, now: Self.now)
         #expect(check.findings.map { "\($0.severity.rawValue) \($0.webhookID ?? "-"): \($0.problem)" } == [
             "warning m2: a second meta webhook on 100, beside m1 (https://meta-a.example.com/wa, active): Kapso allows one meta "
-                + "webhook per number (kapso-api.md §3.2), so which of them gets Meta's payloads is not something the API says",
+                + "webhook per number (https://docs.kapso.ai/docs/platform/webhooks/overview), so which of them gets Meta's payloads is not something the API says",
         ])
     }
 }

@@ -15,7 +15,7 @@ import Testing
         let runs = try await runDemo(["message \(Self.h14)", "reply --dry-run hi there"], number: "100200300400501", seed: Self.seed)
         #expect(runs[1].status == 0, "\(runs[1].err)")
         let said = runs[1].out + runs[1].err
-        #expect(said.contains("the message names no sender number or user id (a username-only contact's, kapso-api.md §10.6); "
+        #expect(said.contains("the message names no sender number or user id (a username-only contact's, https://docs.kapso.ai/docs/platform/webhooks/message-events); "
             + "replying to its conversation's contact +14155550171"), "\(said)")
         #expect(runs[1].out.contains(#""to": "14155550171""#), "\(runs[1].out)")
         #expect(runs[1].out.contains(#""message_id": "\#(Self.h14)""#), "\(runs[1].out)")

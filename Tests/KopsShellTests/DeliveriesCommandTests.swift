@@ -17,7 +17,7 @@ import Testing
         #expect(ran.err == """
             2 items
             none of these 2 deliveries is …0502's (NUMBER; --output expanded on a narrow terminal): Kapso's delivery log has no number filter, so deliveries are the whole project's; 'webhooks' lists …0502's webhooks, 'deliveries --webhook ID' one webhook's
-            1 of these pending deliveries has had no attempt for 21 h 27 min or more: Kapso retries a failed attempt 10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree, kapso-api.md §10.3): either way a retry would have come within minutes, so it is stuck; 'webhooks check' names it for Kapso support
+            1 of these pending deliveries has had no attempt for 21 h 27 min or more: Kapso retries a failed attempt 10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree: https://docs.kapso.ai/docs/platform/webhooks/overview, https://docs.kapso.ai/docs/platform/webhooks/advanced): either way a retry would have come within minutes, so it is stuck; 'webhooks check' names it for Kapso support
 
             """)
     }

@@ -28,7 +28,7 @@ import Testing
         let command = "webhooks update \(id) --active true"
         let fix = "fix the receiver first (no HTTP response (connection failed or timed out): check that the URL is reachable "
             + "from the internet and that the handler answers 200 within Kapso's 10 s (answer first, work afterwards)), then "
-            + command + "; events of the pause are never redelivered (kapso-api.md §4): read them with 'messages'; or "
+            + command + "; events of the pause are never redelivered (Kapso documents no redelivery): read them with 'messages'; or "
             + "keep it paused: webhooks delete \(id) (it lists no event a phone-number webhook gets)"
         let lines = FixLayout.lines(fix, width: width)
         #expect(lines.joined(separator: " ") == fix)

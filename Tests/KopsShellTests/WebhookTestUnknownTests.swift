@@ -65,7 +65,7 @@ import Glibc
         #expect(test.2 == """
             the receiver has not answered yet; waiting up to 10 s, as Kapso does (Ctrl-C stops waiting)
             the receiver has not answered within 12 s; Kapso waits 10 s, then counts no answer as a failure and retries it, \
-            10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree, kapso-api.md §10.3): 'deliveries --webhook 00000000-0000-4000-8000-000000000001 --limit 1' \
+            10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree: https://docs.kapso.ai/docs/platform/webhooks/overview, https://docs.kapso.ai/docs/platform/webhooks/advanced): 'deliveries --webhook 00000000-0000-4000-8000-000000000001 --limit 1' \
             shows how it went
 
             """, "\(test.2)")

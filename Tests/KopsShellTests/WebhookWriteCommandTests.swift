@@ -230,7 +230,7 @@ import Testing
 
             """)
         // The advice `errors` gives for the same answer (probe11 P11-15), worded for the one delivery shown.
-        #expect(ran.err == "the receiver's handler failed (500) on this event: check its logs at the time of the last attempt above (Kapso retries it, 10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree, kapso-api.md §10.3)); then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
+        #expect(ran.err == "the receiver's handler failed (500) on this event: check its logs at the time of the last attempt above (Kapso retries it, 10 s, 40 s and 90 s after each failure by its docs, or 3 attempts in all (now, +10 s, +40 s) by a summary of its newer Delivery page (the sources disagree: https://docs.kapso.ai/docs/platform/webhooks/overview, https://docs.kapso.ai/docs/platform/webhooks/advanced)); then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
         #expect(ran.status == 1)
     }
 

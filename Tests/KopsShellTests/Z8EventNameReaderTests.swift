@@ -10,11 +10,11 @@ import Testing
 @Suite struct Z8EventNameReaderTests {
     /// The same name gets the same reading wherever it is typed.
     @Test(arguments: [
-        ("messages", "it is Meta's webhook field (what Meta's app subscribes the WABA to, kapso-api.md §2), not a Kapso event; "
+        ("messages", "it is Meta's webhook field (what Meta's app subscribes the WABA to), not a Kapso event; "
             + "Kapso's message events are whatsapp.message.received"),
         ("whatsapp.message.status", "it is no Kapso event (a name third-party notes use); Kapso's status events are whatsapp.message.sent"),
         ("whatsapp.message.recieved", "did you mean 'whatsapp.message.received'?"),
-        ("message_template_status_update", "it is Meta's webhook field (what Meta's app subscribes the WABA to, kapso-api.md §2), "
+        ("message_template_status_update", "it is Meta's webhook field (what Meta's app subscribes the WABA to), "
             + "not a Kapso event; Kapso's events (§3.4) have none for it"),
     ])
     func everyPlaceAnEventIsTypedReadsItAlike(name: String, reading: String) {

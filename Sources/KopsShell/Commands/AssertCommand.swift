@@ -13,7 +13,8 @@ public enum AssertCommand: ScriptCommand {
         Strings compare by text, numbers by value; 'contains' looks into strings, arrays and object keys.
         A secret kops masks is compared in clear only where the result showed it ('webhooks get ID
         --reveal-secret'); elsewhere its mask is. A failure prints it masked. After 'message', .kops.status
-        is the status kops shows, .kapso.status Kapso's field, which can lag the status history.
+        is the status kops shows, .kapso.status Kapso's field, which can lag the status history (after
+        'messages' each .data[N] has both, after 'trace' .message does).
         Examples:
           health 100200300400502
           assert .status == degraded

@@ -70,7 +70,7 @@ enum DeliveryStatsReport {
         if retried {
             blocks.append(.hint(
                 "RETRIED: delivered, but after more than one attempt: each attempt before the last got no 200 within Kapso's 10 s "
-                    + "(an error, no connection or a slow handler; kapso-api.md §10.2–10.3); FAILURE RATE does not count them; "
+                    + "(an error, no connection or a slow handler; https://docs.kapso.ai/docs/platform/webhooks/advanced); FAILURE RATE does not count them; "
                     + "'webhooks check' says what they mean"))
         }
         return CommandResult(blocks: blocks, json: stats.json)

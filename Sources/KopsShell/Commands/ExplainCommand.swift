@@ -264,7 +264,7 @@ public enum ExplainCommand: Command {
     /// A Graph error body pasted without its `code`: Meta's words and subcode, and that the code is what names the error
     /// (a number in the words is a limit or count, not the code; tester50 F1).
     private static func withoutCode(_ pasted: PastedError) -> CommandResult {
-        let meaning = "a Graph error body without its code (kapso-api.md §9.4: the integer error.code names the error); "
+        let meaning = "a Graph error body without its code (Graph's error.code, an integer, names the error: https://developers.facebook.com/docs/graph-api/guides/error-handling); "
             + "Meta's words alone do not say which error it is"
         let todo = "paste the whole body as the call answered it, with \"code\"; 'errors' shows each failed call through Kapso with its code"
         var fields = [Field("meaning", meaning)]

@@ -183,16 +183,10 @@ public enum MessageCommand: Command {
         }
     }
 
-    /// Kapso's message with kops's reading of its status beside Kapso's fields (`kops.status`: the history's furthest
-    /// step where `kapso.status` lags it, `StatusReading`; `kops.status_shown`: the status field's text), so `assert` and
+    /// Kapso's message with kops's reading of its status beside Kapso's fields (`MessageReading`), so `assert` and
     /// `capture` read what the screen shows (tester60 AH6: `assert .kapso.status == read` failed on "sent").
     static func json(of message: Message) -> JSONValue {
-        let reading = StatusReading(message)
-        var json = message.json
-        json["kops"] = .object([
-            "status": .string(reading.lag?.word ?? reading.text), "status_shown": .string(MessagesCommand.status(message).text),
-        ])
-        return .object(json)
+        .object(MessageReading.object(message))
     }
 }
 

@@ -13,7 +13,9 @@ public enum MessagesCommand: Command {
         matches the contact's number (part of it is enough; a Brazilian or Mexican number matches its
         other form too, as WhatsApp IDs differ from dialled numbers there); failed messages show their
         error code. 'next' continues; --all prints every page as it arrives (NDJSON with --output json,
-        one message a line).
+        one message a line). Its JSON is Kapso's messages with kops's reading added to each, as
+        'message' adds it: .kops.status is the status the STATUS column shows (the furthest step of the
+        status history where Kapso's .kapso.status lags it), .kops.status_shown the column's whole text.
         Examples:
           messages --status failed
           messages --phone-number +14155550157 --limit 5
@@ -141,6 +143,8 @@ public enum MessagesCommand: Command {
                 return rows?.keep(page, contact: \.contact) ?? page
             },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
+            // Each line with kops's reading, as one page's `data` and `message` have it (AI10).
+            addition: AddedMember(key: "kops", value: MessageReading.json),
             table: { page in
                 // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
                 seen = MessageChange.byOriginal(in: page, earlier: seen)
@@ -182,7 +186,7 @@ public enum MessagesCommand: Command {
                 + ([order, TimeOrder.aheadNote(page.items, now: context.now())].compactMap { $0 }.map(Block.hint))
                 + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
-            json: page.json)
+            json: MessageReading.list(page.json, messages: page.items))
     }
 
     /// A message, one and many, for `ContactRows.note`.

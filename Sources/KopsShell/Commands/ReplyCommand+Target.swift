@@ -134,16 +134,16 @@ extension ReplyCommand {
         guard IDInput.isUUID(message.id) else { return message.id }
         context.emit(CommandResult(blocks: [.hint(
             "no quote: Kapso lists this message under its own id (\(message.id)) and records no WAMID for it, "
-                + "and a quote names a WAMID (kapso-api.md §9.1 context.message_id)")]))
+                + "and a quote names a WAMID (context.message_id)")]))
         return nil
     }
 
-    /// `the message names no sender number or user id (a username-only contact's, kapso-api.md §10.6); replying to its
+    /// `the message names no sender number or user id (a username-only contact's, https://docs.kapso.ai/docs/platform/webhooks/message-events); replying to its
     /// conversation's contact +14155550171 (kapso-api.md §8.3)`: said before a reply to a message without a sender.
     static func conversationContactNote(_ contact: String) -> String {
         let shown = BusinessScopedUserID.isValid(contact) ? contact : "+" + contact
-        return "the message names no sender number or user id (a username-only contact's, kapso-api.md §10.6); replying to "
-            + "its conversation's contact \(shown) (the conversation's phone_number, kapso-api.md §8.3)"
+        return "the message names no sender number or user id (a username-only contact's, https://docs.kapso.ai/docs/platform/webhooks/message-events); replying to "
+            + "its conversation's contact \(shown) (the conversation's phone_number)"
     }
 
     /// Refuses a remembered message's or conversation's contact that is one of the project's own numbers or ids, as

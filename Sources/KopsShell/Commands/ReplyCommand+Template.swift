@@ -81,7 +81,8 @@ extension ReplyCommand {
         // The contact's recent failures that say not to resend now (`ResendHold`: a marketing template Meta refused lately,
         // 131049 within 24 h or 131050, probe39 P39-14; 131056 within Meta's backoff, 131026 repeated, probe40 P40-8):
         // refused like the checks above, as 'errors' and 'trace' advise; one listing of the contact's messages.
-        if let messages = contactMessages(target, in: context) {
+        let recent = contactMessages(target, in: context)
+        if let messages = recent {
             if let problem = TemplateCheck.recentMarketingRefusal(template, sends: messages, now: context.now()) {
                 guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
                 warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
@@ -95,16 +96,22 @@ extension ReplyCommand {
             to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         let rendered = TemplateCheck.rendered(template, send: checked)
+        // The form of the number it goes to, as a text reply names it: a template to the wrong form fails with 131026 too.
+        let more = values.isEmpty && media == nil && location == nil ? "" : " …"
+        let otherForm = formNote(target, typed: to, recent: recent, again: "--template \(template.name)\(more)", in: context)
         if arguments.has("--dry-run") {
             let sender = otherSender(target, in: context).map { ["it would be sent from " + $0] } ?? []
-            return dryRunResult(request, body: body, hints: warnings + ["renders: \(rendered)"] + sender, in: context)
+            return dryRunResult(
+                request, body: body, hints: warnings + ["renders: \(rendered)"] + (otherForm.map { [$0] } ?? []) + sender, in: context)
         }
         for warning in warnings { context.emit(CommandResult(blocks: [.hint(warning)])) }
         let sender = otherSender(target, in: context) ?? target.phoneNumberID
         guard context.confirm("send \(rendered) to \(target.label) from \(sender)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
-        return try send(request, to: target, what: rendered, template: template.name, in: context)
+        var result = try send(request, to: target, what: rendered, template: template.name, in: context)
+        if let otherForm { result.blocks.append(.hint(otherForm)) }
+        return result
     }
 
     /// With `--force`, a template kops could not find (unknown name, a language it lacks, an unknown code) is sent

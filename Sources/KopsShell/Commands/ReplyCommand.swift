@@ -191,6 +191,27 @@ public enum ReplyCommand: Command {
         return (("+" + contact, number), "--to: \(identity.statement); replying to its contact +\(contact)")
     }
 
+    /// The form of the contact's number the reply goes to, when another is in play, for a text and a template alike
+    /// (AI10's item 3: `reply --template` named none): the form the contact wrote from, their WhatsApp ID, when it is
+    /// another form of the number given, with what to do on a 131026 (`ContactNumber.WrittenForm`, tester60 AH15), else
+    /// Argentina's domestic form typed (`15` after the area code) and the number it was read as. Nil otherwise, and for a
+    /// business-scoped user id. `recent`: the contact's messages `contactMessages` read (nil: not read); `again`: what
+    /// follows `reply --to +DIGITS` to send again (`WrittenForm.note`).
+    static func formNote(
+        _ target: Target, typed: (typed: String, number: PhoneNumberText)?, recent: [Message]?, again: String = "TEXT", in context: ShellContext
+    ) -> String? {
+        guard !BusinessScopedUserID.isValid(target.contact) else { return nil }
+        // Sent to the form given; the form the contact wrote from, their WhatsApp ID, is named.
+        if let written = recent.flatMap({ ContactNumber.WrittenForm.newest(of: target.contact, among: $0, now: context.now()) }) {
+            return written.note(now: context.now(), again: again)
+        }
+        return typed.flatMap { typed in
+            typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
+                : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
+                    + "15 after the area code, which is no international number)"
+        }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
         let text = try text(arguments)
@@ -211,14 +232,7 @@ public enum ReplyCommand: Command {
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
         let recent = contactMessages(target, in: context)
-        // Sent to the form given; the form the contact wrote from, their WhatsApp ID, is named (`ContactNumber.WrittenForm`, AH15).
-        let written = BusinessScopedUserID.isValid(target.contact) ? nil
-            : recent.flatMap { ContactNumber.WrittenForm.newest(of: target.contact, among: $0, now: context.now()) }
-        let otherForm = written.map { $0.note(now: context.now()) } ?? to.flatMap { typed in
-            typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
-                : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
-                    + "15 after the area code, which is no international number)"
-        }
+        let otherForm = formNote(target, typed: to, recent: recent, in: context)
         // The contact's recent failures that say not to resend now (131056, 131026): refused as a closed window is (P40-8).
         let held = try resendHold(
             recent.flatMap { ResendHold.of($0, sending: .text, now: context.now()) }, target: target, force: arguments.has("--force"))
@@ -295,7 +309,9 @@ public enum ReplyCommand: Command {
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
                 // A 131026 to a number with another form: the form the contact wrote from, their WhatsApp ID (AH15).
                 let form = rejection.code == "131026" && !BusinessScopedUserID.isValid(target.contact)
-                    ? ContactNumber.undeliverableForm(sentTo: target.contact, among: contactMessages(target, in: context), now: context.now()) : nil
+                    ? ContactNumber.undeliverableForm(
+                        sentTo: target.contact, among: contactMessages(target, in: context), now: context.now(),
+                        again: template.map { "--template \($0) …" } ?? "TEXT") : nil
                 throw ReplyError.rejected(rejection, templates: templates, recipient: target.contact, form: form)
             }
             if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }

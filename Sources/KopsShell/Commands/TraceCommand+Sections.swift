@@ -261,13 +261,18 @@ extension TraceCommand {
         return table
     }
 
-    static func json(_ trace: MessageTrace, now: Int64) -> JSONValue {
+    /// `trace --output json` (documented in `help trace`): Kapso's records as read (`message` with kops's reading under
+    /// `kops`, `MessageReading`; `conversation`, `webhook_deliveries`, `api_logs`, `meta_events`), and what the text shows
+    /// from them: `window`, `timeline` (`timelineJSON`), `errors` (`json(_:)` of `errors`, every one explained), `verdict`
+    /// (its text, where scripts have read it) and `verdict_severity` (`good`, `warning` or `bad`, as it is coloured).
+    static func json(_ trace: MessageTrace, history: StatusHistory, errors: ExplainedErrors, now: Int64) -> JSONValue {
         func part<Value>(_ part: MessageTrace.Part<Value>, _ encode: (Value) -> JSONValue) -> JSONValue {
             switch part {
             case .loaded(let value): encode(value)
             case .failed(let error): ["error": .string(error)]
             }
         }
+        let verdict = trace.verdict(now: now)
         var window: JSONValue = .null
         if trace.message.isInbound {
             // The message the contact sent opened the window: what the text's window line says, not the window before it (P46-1).
@@ -289,7 +294,7 @@ extension TraceCommand {
             ]
         }
         var object: JSONObject = [
-            "message": .object(trace.message.json),
+            "message": .object(MessageReading.object(trace.message)),
             "conversation": part(trace.conversation) { .object($0.json) },
             "window": window,
             "webhook_deliveries": part(trace.deliveries) { .array($0.map { .object($0.json) }) },
@@ -311,12 +316,24 @@ extension TraceCommand {
                 case .unavailable(let reason): ["available": false, "reason": .string(reason)]
                 }
             },
-            "verdict": .string(trace.verdict(now: now).text),
+            "timeline": timelineJSON(history),
+            "errors": json(errors),
+            "verdict": .string(verdict.text),
+            "verdict_severity": .string(severityWord(verdict.severity)),
         ]
         if let unread = trace.requestIDsNotLoaded { object["request_ids"] = ["error": .string(unread)] }
         // Why the calls and deliveries may be another message's; only when they may.
         let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 } + trace.callsSharing + trace.deliveriesSharing
         if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }
         return .object(object)
+    }
+
+    /// `good`, `warning` or `bad`: a verdict's severity as `--output json` names it.
+    static func severityWord(_ severity: MessageVerdict.Severity) -> String {
+        switch severity {
+        case .good: "good"
+        case .warning: "warning"
+        case .bad: "bad"
+        }
     }
 }

@@ -12,6 +12,12 @@ public enum TraceCommand: Command {
         conversation and the 24-hour window when it was sent, the webhook deliveries of its events,
         the API call that sent it with its request id, and a verdict. Without a WAMID it traces the last message ('message', 'reply').
         The look-ups after the message go out at once; --sequential sends them one by one.
+        Its JSON ('--output json', 'assert', 'capture') holds what the screen shows: .message (Kapso's,
+        with .message.kops.status, the status kops reads, and .message.kops.status_shown, as 'message'
+        has them), .timeline (each status oldest first: .time, .status, .after_send_seconds, .errors),
+        .errors (each error with .code, .meaning and .fix), .window, .verdict (the verdict's text) and
+        .verdict_severity (good, warning or bad), and Kapso's .conversation, .webhook_deliveries,
+        .api_logs and .meta_events.
         Examples:
           trace wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=
           reply --to +14155550142 "On its way"; trace
@@ -64,9 +70,11 @@ public enum TraceCommand: Command {
             ? trace.message.time.flatMap {
                 MessageVerdict.afterRefusal($0, newestInbound: trace.newestInbound, note: trace.newestNote, unsettled: trace.unsettled, now: now)
             } : nil
-        blocks += timeline(
-            trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, templates: trace.templates,
-            userIDs: trace.contactUserIDs, now: now)
+        let history = StatusHistory(message: trace.message, now: now)
+        let errors = explainedErrors(
+            trace.message, history: history, templates: trace.templates, writtenSince: again, refused: refused,
+            callsEnabled: trace.callsEnabled)
+        blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
@@ -97,7 +105,7 @@ public enum TraceCommand: Command {
         let age = now - (trace.message.time ?? now)
         let more = DeliveryPeriod.command(errors: true, period: DeliveryPeriod.covering(age: age))
         if let note = trace.attribution?.failedNote(more: more) { blocks.append(.hint(note)) }
-        return CommandResult(blocks: blocks, json: json(trace, now: now))
+        return CommandResult(blocks: blocks, json: json(trace, history: history, errors: errors, now: now))
     }
 
     private static func summary(_ trace: MessageTrace, now: Int64) -> [Field] {
@@ -222,20 +230,13 @@ public enum TraceCommand: Command {
     static let timelineLimit = 40
     static let timelineEdge = 20
 
-    private static func timeline(
-        _ message: Message, writtenSince: String? = nil, refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false,
-        templates: TemplateMismatch.Listing? = nil, userIDs: [String] = [], now: Int64
-    ) -> [Block] {
-        let history = StatusHistory(message: message, now: now)
-        let received = MessageError.carried(by: message.json)
+    /// The status timeline, the notes under it and the errors explained (`explainedErrors`).
+    private static func timeline(_ message: Message, history: StatusHistory, errors: ExplainedErrors, userIDs: [String]) -> [Block] {
         guard !history.events.isEmpty else {
-            if !received.isEmpty {
+            if !errors.errors.isEmpty {
                 // An outbound message's own errors are its failure's, not a received message's (P26-9).
                 let which = message.isOutbound ? "errors on the sent message (no status carried them):" : "errors on the received message:"
-                return [.line(StyledText("")), .line(StyledText(which, style: .warn))]
-                    + explained(
-                        received, headlines: true, send: message.isOutbound ? FailedSend(message: message.json, listing: templates) : nil,
-                        unsupported: UnsupportedContent.type(of: message.json))
+                return [.line(StyledText("")), .line(StyledText(which, style: .warn))] + lines(errors)
             }
             let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)"
                 : history.foreign.isEmpty ? "statuses: none reported yet" : "statuses: none about this message"
@@ -311,14 +312,7 @@ public enum TraceCommand: Command {
         } else if let lag = StatusReading(message).lag {
             blocks.append(.line(StyledText("  " + lag.explained, style: .warn)))
         }
-        // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
-        let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
-            .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return blocks
-            + explained(
-                statusErrors + received, send: FailedSend(message: message.json, listing: templates), writtenSince: writtenSince, refused: refused,
-                callsEnabled: callsEnabled)
-            + billing(message)
+        return blocks + lines(errors) + billing(message)
     }
 
     /// How Meta priced the message, its billing conversation and the sender's callback data, one labelled line each
@@ -343,35 +337,6 @@ public enum TraceCommand: Command {
             blocks.append(.line(StyledText("      about \(event.messageID ?? "-")", style: .dim)))
         }
         if count > 5 { blocks.append(.line(StyledText("    … \(count - 5) more: '--output json' shows them", style: .dim))) }
-        return blocks
-    }
-
-    /// Meaning, fix and Meta's details of each distinct error, the first three in full.
-    /// Meaning and fix are the ones for this message (`MessageError.fix(for:)`): a template refused with a window code
-    /// gets the template's advice, not the catalogue's "send a template".
-    /// `unsupported` is a received message's `unsupported.type`: a 131051's fix is then what that kind calls for
-    /// (`UnsupportedContent.reading`: an edit or a revoke lost nothing), not the catalogue's "send it another way".
-    private static func explained(
-        _ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil, writtenSince: String? = nil,
-        refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false
-    ) -> [Block] {
-        var seen: [MessageError] = []
-        for error in errors where !seen.contains(error) { seen.append(error) }
-        var blocks: [Block] = []
-        for error in seen.prefix(3) {
-            if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
-            // A free-form send refused for the window inside the window kops sees: the verdict's reading (P32-4).
-            let inOpen = ErrorCatalog.isReengagement(error.code) && send?.isTemplate != true ? refused : nil
-            blocks.append(.line(StyledText("  meaning: " + (inOpen?.meaning ?? error.meaning(for: send)))))
-            let kind = error.code == "131051" ? unsupported : nil
-            let fix = kind.map { UnsupportedContent.reading(type: $0, error: error) }
-                ?? error.fix(for: send, writtenSince: writtenSince, callsEnabled: callsEnabled)
-            blocks.append(.line(StyledText("  fix:     " + fix)))
-            if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
-                blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
-            }
-        }
-        if seen.count > 3 { blocks.append(.hint("\(seen.count - 3) more errors: '--output json' shows them all")) }
         return blocks
     }
 }

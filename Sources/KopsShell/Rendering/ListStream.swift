@@ -32,7 +32,7 @@ struct ListStream {
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
         json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
-        try run(fetch: fetch, request: request, json: json, asReceived: false, table: { items, _ in table(items) })
+        try run(fetch: fetch, request: request, json: json, asReceived: false, addition: nil, table: { items, _ in table(items) })
     }
 
     /// `run` for items that keep their object as received: JSON mode writes each item's own bytes when a page
@@ -41,13 +41,18 @@ struct ListStream {
     /// `fetch` also gets the keys to cut each item down to (`KapsoClient.performList(_:keeping:)`), or nil for whole
     /// items: in JSON mode the keys the item's `init(json:)` checks; whole items in table modes, and while a
     /// transcript records, whose masker learns from each page's JSON.
+    ///
+    /// `addition`, when given, is a member kops adds last to each item's object (`messages`' `kops`, `MessageReading`):
+    /// every line has it, the bytes received having it spliced in (`AddedMember.spliced`) rather than the item written again.
+    /// `fetch` must then give whole items (it is given nil keys).
     func run<Item: ListItem>(
         fetch: (_ after: [(String, String)], _ keys: [String]?) throws -> Page<Item>,
-        request: (([(String, String)]) -> HTTPRequest)? = nil, table: ([Item]) -> Table
+        request: (([(String, String)]) -> HTTPRequest)? = nil, addition: AddedMember<Item>? = nil, table: ([Item]) -> Table
     ) throws -> Int {
-        let keys = context.shell?.recorder == nil && mode == .json ? Item.checkedKeys : nil
+        let keys = context.shell?.recorder == nil && mode == .json && addition == nil ? Item.checkedKeys : nil
+        let json: (Item) -> JSONObject = addition.map { addition in { addition.adding(to: $0.json, of: $0) } } ?? { $0.json }
         return try run(
-            fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true,
+            fetch: { try fetch($0, keys) }, request: request, json: json, asReceived: true, addition: addition,
             table: { items, _ in table(items) })
     }
 
@@ -67,23 +72,26 @@ struct ListStream {
         let keys = whole ? nil : Item.checkedKeys
         let located = whole || mode == .json ? [] : tableKeys
         return try run(
-            fetch: { try fetch($0, keys, located) }, request: request, json: { $0.json }, asReceived: true,
+            fetch: { try fetch($0, keys, located) }, request: request, json: { $0.json }, asReceived: true, addition: nil,
             table: { items, received in
                 if let received, !located.isEmpty, received.locatedKeys == located { return locatedTable(items, received) }
                 return table(items)
             })
     }
 
-    /// `asReceived`: `json` of an item is the page's element it was decoded from, so `Page.received` may be used.
+    /// `asReceived`: `json` of an item is the page's element it was decoded from (with `addition`'s member when given),
+    /// so `Page.received` may be used.
     private func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
-        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table
+        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, table: ([Item], ReceivedItems?) -> Table
     ) throws -> Int {
         var count = 0
         var widths: [Int] = []
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
         do {
-            try pages(fetch: fetch, prefetch: prefetch, json: json, asReceived: asReceived, table: table, count: &count, widths: &widths)
+            try pages(
+                fetch: fetch, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, table: table, count: &count,
+                widths: &widths)
         } catch {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
             if mode == .json { context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: error))) }
@@ -115,8 +123,8 @@ struct ListStream {
     /// items were printed when a page fails).
     private func pages<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, prefetch: (([(String, String)]) -> Void)?,
-        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table, count: inout Int,
-        widths: inout [Int]
+        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, table: ([Item], ReceivedItems?) -> Table,
+        count: inout Int, widths: inout [Int]
     ) throws {
         // The client tells the next cursor before it decodes the page (`CursorPages.forEachPage`'s `ahead`).
         let client = context.client
@@ -132,19 +140,21 @@ struct ListStream {
             if mode == .json {
                 // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
                 let redactor = context.shell?.redactor ?? Redactor()
-                if let received, received.count == items.count,
-                    let text = Self.clearedLines(received, redactor: redactor)
+                let members = addition?.members(of: items)
+                if let received, received.count == items.count, addition == nil || members != nil,
+                    let text = Self.clearedLines(received, redactor: redactor, adding: members)
                 {
                     var result = CommandResult(json: objects, jsonText: text)
                     result.jsonTextCleared = true
                     context.emit(result)
                     return
                 }
-                // Each item's text is tested for secrets (and redacted if need be) as it is printed.
+                // Each item's text is tested for secrets (and redacted if need be) as it is printed; an item given a member
+                // is no longer its bytes as received.
                 let texts = items.indices.map { position in
                     redactor.serialized(
                         whole(position, of: items, objects: objects, received: received, json: json), pretty: false,
-                        indent: 0, asReceived: received?.text(at: position, pretty: false, indent: 0))
+                        indent: 0, asReceived: addition == nil ? received?.text(at: position, pretty: false, indent: 0) : nil)
                 }
                 let text = texts.joined(separator: "\n")
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
@@ -167,11 +177,16 @@ struct ListStream {
     ///
     /// Then each item passes `leavesUnchanged(serialized:)` too, so the page is what the items printed one by one
     /// give, and the shell prints it without testing it again (`CommandResult.jsonTextCleared`).
-    static func clearedLines(_ received: ReceivedItems, redactor: Redactor) -> String? {
+    ///
+    /// `adding`: one compact member text (`"kops":{…}`) for each item, spliced in last (`AddedMember.spliced`).
+    static func clearedLines(_ received: ReceivedItems, redactor: Redactor, adding: [[UInt8]]? = nil) -> String? {
         // The lines' byte test was answered as they were laid out when every item was copied as it is.
-        guard let (lines, printable) = received.compactLinesTested(), !lines.isEmpty,
-            lines.withUnsafeBufferPointer({ redactor.printsAsIs(lines: $0, printableWithoutBackslash: printable) })
-        else { return nil }
+        guard var (lines, printable) = received.compactLinesTested(), !lines.isEmpty else { return nil }
+        if let adding {
+            guard let spliced = AddedMember.spliced(lines, members: adding, printable: printable) else { return nil }
+            (lines, printable) = spliced
+        }
+        guard lines.withUnsafeBufferPointer({ redactor.printsAsIs(lines: $0, printableWithoutBackslash: printable) }) else { return nil }
         return String(decoding: lines.dropLast(), as: UTF8.self)
     }
 

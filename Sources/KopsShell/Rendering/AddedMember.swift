@@ -1,0 +1,68 @@
+internal import KapsoClient
+
+/// A member kops adds last to each item of a list it prints as JSON, e.g. `"kops": {"status": "read", …}` on each
+/// message (`MessageReading`), where the rest of the item is the API's as received.
+struct AddedMember<Item> {
+    /// The member's key.
+    let key: String
+    /// Its value for an item.
+    let value: (Item) -> JSONValue
+    /// The item's own object.
+    let object: (Item) -> JSONObject
+
+    /// `object` (the item's JSON) with the member set last: an item that already has the key has it replaced.
+    func adding(to object: JSONObject, of item: Item) -> JSONObject {
+        var object = object
+        object[key] = value(item)
+        return object
+    }
+}
+
+extension AddedMember where Item: ListItem {
+    init(key: String, value: @escaping (Item) -> JSONValue) {
+        self.init(key: key, value: value, object: \.json)
+    }
+}
+
+extension AddedMember {
+    /// The member's compact text for each item (`"kops":{"status":"read"}`), as the serializer writes it after a comma;
+    /// nil when an item already has the key (it is then replaced, which splicing cannot do) or has no object.
+    func members(of items: [Item]) -> [[UInt8]]? {
+        let prefix = JSONValue.string(key).serialized() + ":"
+        var members: [[UInt8]] = []
+        members.reserveCapacity(items.count)
+        for item in items {
+            guard object(item)[key] == nil else { return nil }
+            members.append(Array((prefix + value(item).serialized()).utf8))
+        }
+        return members
+    }
+}
+
+extension AddedMember where Item == Never {
+    /// NDJSON `lines` (compact objects, each followed by a line feed) with `members[n]` added as the last member of line
+    /// n: `{"id":"1"}` and `"kops":{}` give `{"id":"1","kops":{}}`, `{}` gives `{"kops":{}}`. `printable` stays true
+    /// only when every member is printable ASCII without a backslash too (`ByteWords`). Nil when the lines are not one
+    /// object each, `members.count` of them.
+    static func spliced(_ lines: [UInt8], members: [[UInt8]], printable: Bool) -> (lines: [UInt8], printable: Bool)? {
+        var output: [UInt8] = []
+        output.reserveCapacity(lines.count + members.reduce(0) { $0 + $1.count + 1 })
+        var printable = printable
+        var start = 0
+        var index = 0
+        for (position, byte) in lines.enumerated() where byte == UInt8(ascii: "\n") {
+            guard index < members.count, position - start >= 2, lines[start] == UInt8(ascii: "{"),
+                lines[position - 1] == UInt8(ascii: "}")
+            else { return nil }
+            output.append(contentsOf: lines[start..<(position - 1)])
+            if position - start > 2 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: members[index])
+            output.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
+            if printable { printable = members[index].withUnsafeBufferPointer(ByteWords.allPrintableASCIIWithoutBackslash) }
+            index += 1
+            start = position + 1
+        }
+        guard index == members.count, start == lines.count else { return nil }
+        return (output, printable)
+    }
+}
