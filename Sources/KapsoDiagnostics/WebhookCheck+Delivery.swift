@@ -19,7 +19,7 @@ extension WebhookCheck {
                 add(
                     .info, webhook,
                     "kind meta with events \(webhook.events.joined(separator: ", ")): a meta webhook forwards Meta's payloads and ignores events",
-                    fix: "to receive only some events, use a kapso webhook: webhooks create --url \(webhook.url) --events EVENT,...")
+                    fix: "to receive only some events, use a kapso webhook: webhooks create --url \(ShellWord.quoted(webhook.url)) --events EVENT,...")
             }
         } else if WebhookPayloadShape(webhook).isKapso {
             if webhook.events.isEmpty {
@@ -68,7 +68,7 @@ extension WebhookCheck {
             let create = webhook.kind != "meta" && events.isEmpty
                 ? ""
                 : ", or create it on the number that should send its events (\(Self.numbersChoice(projectNumbers))): "
-                    + "use <its id>; webhooks create --url \(Self.replacementURL(webhook))"
+                    + "use <its id>; webhooks create --url \(ShellWord.quoted(Self.replacementURL(webhook)))"
                     + (events.isEmpty ? "" : " --events \(events.joined(separator: ","))")
                     + Self.carriedFlags(webhook, events: events) + Self.notes(webhook)
             add(
@@ -179,7 +179,7 @@ extension WebhookCheck {
                 parts.insert("for \(list), a number webhook: \(creates.text)", at: 0)
             } else {
                 parts.append(
-                    "for \(list), a project webhook: webhooks create --scope project --url \(replacementURL(webhook)) --events \(list)"
+                    "for \(list), a project webhook: webhooks create --scope project --url \(ShellWord.quoted(replacementURL(webhook))) --events \(list)"
                         + carriedFlags(webhook, events: plan.elsewhere))
             }
             if plan.otherScope.isEmpty { parts += replacementNotes(webhook) }
