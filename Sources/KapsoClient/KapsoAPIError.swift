@@ -59,8 +59,7 @@ public enum KapsoAPIError: Error, Sendable {
             let details = fields.map { "\($0.field): \($0.messages.joined(separator: ", "))" }
             return "the API rejected the request (\(status)): " + (details.isEmpty ? message : details.joined(separator: "; "))
         case .rateLimited(let retryAfter, let message):
-            let wait = retryAfter.map { "retry in " + Self.wait($0) } ?? "retry in a minute"
-            return "rate limited (429): \(message); \(wait)"
+            return "rate limited (429): \(message); \(Self.retryAdvice(retryAfter))"
         case .server(let status, let message):
             return "the API failed (\(status)): \(message); retry, and check Kapso's status if it persists"
         case .badResponse(let status, let detail, let firstBytes):
@@ -89,6 +88,21 @@ extension KapsoAPIError {
     /// `badResponse`'s detail for an object answered without its `data` object (`message response without 'data'`): every
     /// Kapso object route answers `{"data": {...}}` (kapso-api.md §1.4).
     public static func noData(_ object: String) -> String { "\(object) response without 'data'" }
+
+    /// What to do about a 429's `Retry-After` (seconds, nil when absent): `retry in 3 min 20 s`, `retry in a minute`; a
+    /// wait past `RetryAfter.plausible` is said as the server's ask, not as a time to retry at.
+    public static func retryAdvice(_ seconds: Int?) -> String {
+        guard let seconds else { return "retry in a minute" }
+        guard RetryAfter.isImplausible(seconds) else { return "retry in " + wait(seconds) }
+        return "the server asked for \(implausibleWait(seconds)); retry later, and check Kapso's status if it persists"
+    }
+
+    /// `an implausible wait of 1157 days (Retry-After: 99999999)`, for a wait past `RetryAfter.plausible`.
+    public static func implausibleWait(_ seconds: Int) -> String {
+        seconds >= RetryAfter.longest
+            ? "an implausible wait of more than \(wait(seconds)) (Retry-After: more than \(RetryAfter.longest) s)"
+            : "an implausible wait of \(wait(seconds)) (Retry-After: \(seconds))"
+    }
 
     /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
     public static func wait(_ seconds: Int) -> String {

@@ -7,6 +7,16 @@ public enum RetryAfter {
     /// The longest wait read, in seconds (about 31 years): digits past it would overflow an `Int` (probe20 P20-3).
     public static let longest = 999_999_999
 
+    /// The longest wait kops states as the server's schedule: a day (86 400 s). Kapso's own 429 asks for 60 s (kapso-api.md
+    /// §1.5) and the limits behind a WhatsApp 429 count per second, hour or rolling 24 hours at most (Meta's messaging
+    /// limits are per 24 hours), so a longer wait is a proxy's or a server's mistake (a value in milliseconds, a
+    /// placeholder), not a time to plan by: it is named as the server's implausible ask (tester61 AH16: `Retry-After:
+    /// 99999999` read "retry in 1157 days"; docs/terminal-and-transport.md).
+    public static let plausible = 86_400
+
+    /// True for a wait past `plausible`.
+    public static func isImplausible(_ seconds: Int) -> Bool { seconds > plausible }
+
     /// Seconds to wait, 0 for a date already past; nil when absent or unreadable (`-5`, `soon`, `1.5`), which the
     /// caller treats like no header (Kapso's own 429 says `Retry-After: 60`, kapso-api.md §1.5).
     public static func seconds(_ value: String?, date: String?, serverTime: Int64?) -> Int? {

@@ -16,6 +16,25 @@ internal import Foundation
 /// "a Connection error occurred", ConnectTimeout "the request timed out while trying to connect to the remote server.
 /// Requests that produced this error are safe to retry", ReadTimeout "the server did not send any data in the allotted
 /// amount of time". Python's ssl module raises SSLCertVerificationError, whose text carries CERTIFICATE_VERIFY_FAILED.
+///
+/// Added for tester61 AI5 (the same kind, other clients): Node's built-in `fetch` (undici) throws `TypeError: fetch
+/// failed` and puts the reason in `cause` (nodejs/undici#1140 shows `cause: Error: getaddrinfo ENOTFOUND …`), so the
+/// cause's name is read first and the bare words say only that the call failed; undici's errors (undici-types
+/// `errors.d.ts`, docs/api/Errors.md): ConnectTimeoutError `UND_ERR_CONNECT_TIMEOUT` "connect timeout error",
+/// HeadersTimeoutError `UND_ERR_HEADERS_TIMEOUT` and BodyTimeoutError `UND_ERR_BODY_TIMEOUT` (the request was sent, the
+/// answer did not come in time), SocketError `UND_ERR_SOCKET` ("other side closed": the socket closed before the
+/// status came, nodejs/undici#1923). axios: a timeout is `timeout of 5000ms exceeded` with code `ECONNABORTED`
+/// (`ETIMEDOUT` with `transitional.clarifyTimeoutError`), from its http adapter's `req.setTimeout` over the whole call
+/// (axios/axios#3581, #1543). Node's errors page: EPIPE "a write on a pipe, socket, or FIFO for which there is no process
+/// to read the data … indicative that the remote side of the stream being written to has been closed". Node's TLS page,
+/// "X509 certificate error codes" (nodejs.org/api/tls.html#x509-certificate-error-codes): UNABLE_TO_VERIFY_LEAF_SIGNATURE
+/// "unable to verify the first certificate", SELF_SIGNED_CERT_IN_CHAIN "self signed certificate in certificate chain",
+/// DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED "certificate has expired"; `SSL routines` is OpenSSL's own error text
+/// (`error:0A000086:SSL routines::certificate verify failed`, `…:wrong version number`), raised in the handshake, before
+/// any byte of the request. HTTPX, Exceptions (python-httpx.org/exceptions; timeouts: python-httpx.org/advanced/timeouts):
+/// ConnectError and ConnectTimeout (the connect timeout covers the socket connection, TLS included) before the request,
+/// ReadTimeout "timed out while receiving data from the host", WriteTimeout while sending it, PoolTimeout while waiting
+/// for a connection from the pool (nothing sent), ReadError and RemoteProtocolError after it.
 public struct ClientNetworkError: Sendable, Equatable {
     /// The name as the client prints it (`ECONNREFUSED`, `ReadTimeout`).
     public var name: String
@@ -26,7 +45,9 @@ public struct ClientNetworkError: Sendable, Equatable {
     public var mayHaveReached: Bool?
 
     /// Where the readings come from.
-    public static let reference = "nodejs.org/api/errors.html#common-system-errors; requests.readthedocs.io/en/latest/api/#exceptions"
+    public static let reference = "nodejs.org/api/errors.html#common-system-errors; nodejs.org/api/tls.html#x509-certificate-error-codes; "
+        + "undici docs/api/Errors.md; axios-http.com/docs/handling_errors; python-httpx.org/exceptions; "
+        + "requests.readthedocs.io/en/latest/api/#exceptions"
 
     /// Reads the first known network error in `text`; nil when it names none.
     public init?(_ text: String) {
@@ -55,7 +76,13 @@ public struct ClientNetworkError: Sendable, Equatable {
     private static let tls = "the machine's CA certificates (certifi, NODE_EXTRA_CA_CERTS) and a proxy or firewall that "
         + "intercepts TLS; never turn verification off against the API"
 
-    /// Most specific first: a name, then the words a client puts after it.
+    private static let connectTimeout = "the network path to the host (a firewall or proxy dropping packets) and the client's connect timeout"
+    private static let readTimeout = "the client's read timeout against how long the call takes (a send through Meta can take seconds)"
+    private static let dropped = "a proxy or load balancer's idle timeout, and the client's keep-alive settings (a reused connection the "
+        + "server had already closed)"
+
+    /// Most specific first: a name, then the words a client puts after it. A wrapper's words (undici's `fetch failed`,
+    /// requests' ConnectionError) come last, so the cause printed inside them decides.
     static let table: [(name: String, said: [String], meaning: String, check: String, reached: Bool?)] = [
         ("ECONNREFUSED", ["ECONNREFUSED", "Connection refused", "Errno 111"],
             "the connection was refused: nothing listens at that host and port, or a firewall refused it",
@@ -66,17 +93,43 @@ public struct ClientNetworkError: Sendable, Equatable {
             "name resolution failed for a while (the DNS server did not answer)", dns + "; then retry", false),
         ("CERTIFICATE_VERIFY_FAILED",
             ["CERTIFICATE_VERIFY_FAILED", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "CERT_HAS_EXPIRED",
-             "unable to get local issuer certificate"],
+             "DEPTH_ZERO_SELF_SIGNED_CERT", "unable to get local issuer certificate", "unable to verify the first certificate",
+             "self signed certificate", "self-signed certificate", "certificate has expired", "certificate verify failed"],
             "the server's TLS certificate could not be verified, so the client stopped before sending the request", tls, false),
-        ("ConnectTimeout", ["ConnectTimeout", "ConnectTimeoutError"],
-            "no connection could be made in the time allowed",
-            "the network path to the host (a firewall or proxy dropping packets) and the client's connect timeout", false),
+        ("TLS handshake", ["SSL routines", "wrong version number", "handshake failure", "SSLError", "ERR_SSL_"],
+            "the TLS handshake failed (OpenSSL's words), so the client stopped before sending the request",
+            tls + "; 'wrong version number' is https spoken to a plain-http port (or a proxy that answers in plain http)", false),
+        ("ConnectTimeout", ["UND_ERR_CONNECT_TIMEOUT", "ConnectTimeout", "ConnectTimeoutError", "Connect Timeout Error"],
+            "no connection could be made in the time allowed, so no request was sent", connectTimeout, false),
+        ("PoolTimeout", ["PoolTimeout"],
+            "the client waited too long for a free connection from its own pool, so no request was sent",
+            "how many calls the client runs at once against its pool limits (httpx's max_connections)", false),
+        ("ConnectError", ["httpx.ConnectError", "ConnectError:"],
+            "no connection could be made (httpx's ConnectError: refused, not resolved or unreachable), so no request was sent",
+            "the words after it (the cause it names), the host and port the caller uses, and a proxy setting (HTTPS_PROXY)",
+            false),
         ("ECONNRESET", ["ECONNRESET", "Connection reset by peer", "Errno 104", "socket hang up"],
-            "the connection was closed by the other end (or a proxy between) while the call was under way",
-            "a proxy or load balancer's idle timeout, and the client's keep-alive settings", true),
-        ("ReadTimeout", ["ReadTimeout", "Read timed out", "ReadTimeoutError"],
-            "the connection was made and the request sent, but no answer came in the time allowed",
-            "the client's read timeout against how long the call takes (a send through Meta can take seconds)", true),
+            "the connection was closed by the other end (or a proxy between) while the call was under way", dropped, true),
+        ("EPIPE", ["EPIPE", "Broken pipe", "Errno 32"],
+            "the client wrote the request into a connection the other end had already closed; part of it may have been sent",
+            dropped, true),
+        ("UND_ERR_SOCKET", ["UND_ERR_SOCKET", "other side closed", "SocketError"],
+            "the connection closed before the answer's status came (undici's SocketError), after the request was sent",
+            dropped, true),
+        ("ReadTimeout",
+            ["ReadTimeout", "Read timed out", "ReadTimeoutError", "UND_ERR_HEADERS_TIMEOUT", "Headers Timeout Error",
+             "HeadersTimeoutError", "UND_ERR_BODY_TIMEOUT", "Body Timeout Error", "BodyTimeoutError"],
+            "the connection was made and the request sent, but no answer came in the time allowed", readTimeout, true),
+        ("WriteTimeout", ["WriteTimeout"],
+            "the request could not be sent in full in the time allowed; part of it may have reached the server",
+            "the network path to the host and the client's write timeout", true),
+        ("axios timeout", ["ECONNABORTED", "timeout exceeded", "ms exceeded"],
+            "the client's own timeout over the whole call (axios: 'timeout of …ms exceeded') ran out: while connecting or "
+                + "after the request was sent, the words do not say which",
+            "the client's timeout against how long the call takes (a send through Meta can take seconds); axios's timeout "
+                + "counts from the start of the call", true),
+        ("ReadError", ["httpx.ReadError", "RemoteProtocolError", "Server disconnected without sending a response"],
+            "the connection failed while the client waited for the answer, after the request was sent", dropped, true),
         ("ETIMEDOUT", ["ETIMEDOUT", "Connection timed out", "Errno 110"],
             "the other end did not respond in time, while connecting or after the request was sent",
             "the network path to the host and the client's timeouts", true),
@@ -86,5 +139,10 @@ public struct ClientNetworkError: Sendable, Equatable {
         ("ConnectionError", ["ConnectionError", "Connection aborted", "Max retries exceeded"],
             "the client's connection failed (requests' ConnectionError covers refusals, DNS failures and dropped connections)",
             "the words inside it: the cause the client names (NewConnectionError, NameResolutionError, RemoteDisconnected)", nil),
+        ("fetch failed", ["fetch failed"],
+            "Node's fetch (undici) failed without an answer; the reason is in the error's cause, which these words do not hold",
+            "the error's cause (console.error(err.cause), or err.cause.code): ECONNREFUSED, ENOTFOUND and "
+                + "UND_ERR_CONNECT_TIMEOUT mean nothing was sent; UND_ERR_SOCKET, UND_ERR_HEADERS_TIMEOUT or ECONNRESET mean "
+                + "it may have been", nil),
     ]
 }

@@ -203,9 +203,10 @@ extension IDResolver {
             what = misplaced.statement.dropFirst(id.count + 4).description
         } else if let identity, !fits(identity, collection: collection) {
             // The statement names the id as whois writes it (`+447700900003 is the contact …` for 447700900003 in the
-            // path): its subject goes whatever its '+' (tester60 AH7: "the id in the path is +4477… is the contact").
+            // path): its subject goes whatever its '+', on either side (tester60 AH7: "the id in the path is +4477… is the
+            // contact"; tester61 AI4: the same with +447700900003 in the path).
             let subject = identity.statement.firstRange(of: " is ")
-            let named = subject.map { identity.statement[..<$0.lowerBound].filter { $0 != "+" }.lowercased() == key } ?? false
+            let named = subject.map { Self.subjectKey(identity.statement[..<$0.lowerBound]) == Self.subjectKey(id) } ?? false
             let said = named ? String(identity.statement[(subject?.upperBound ?? identity.statement.startIndex)...]) : identity.statement
             what = said + (said.contains(identity.kind.title) ? "" : " (\(identity.kind.title))")
         } else {
@@ -216,6 +217,14 @@ extension IDResolver {
         let fix = ["conversations", "webhooks"].contains(collection)
             ? "'\(collection)' lists \(slot) ids" : "'\(ShellWord.command("whois", id))' says what it is"
         return "the id in the path is \(what), used as a \(slot) id; \(fix)"
+    }
+
+    /// `id` as a statement's subject compares: lowercased, without a phone number's leading `+` (or `%2B`, as a path
+    /// encodes it) and the separators people write in one (`+44 7700-900003`).
+    static func subjectKey(_ id: some StringProtocol) -> String {
+        var text = id.lowercased()
+        if text.hasPrefix("%2b") { text.removeFirst(3) }
+        return text.filter { !"+ -()".contains($0) }
     }
 
     /// True when what `whois` found (`identity`) is of a kind `collection`'s slot takes, or is not known enough to tell

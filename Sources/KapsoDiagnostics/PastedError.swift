@@ -150,12 +150,10 @@ public struct PastedError: Sendable, Equatable {
             return misplaced.summary + ": Graph paths take the phone-number id; " + misplaced.fix(command: "use")
         }
         guard let what = IDResolver.knownID(id, numbers: numbers, webhooks: []) else {
-            // Digits a country's numbers have, shorter than Meta's 15+ digit ids: a phone number where Graph takes an id
-            // (tester60 AH13: "the usual one is an edge" for 447700900001, a UK mobile). E.164 lengths: CountryCallingCode.
-            if id.count < 15, CountryCallingCode.isPlausible(id) {
-                return "\(id) has the shape of a phone number with its country code (+\(id)), not of a Meta id (15 or more "
+            if let phone = Self.phoneNumberShape(id) {
+                return "\(id) has the shape of a phone number with its country code (+\(phone)), not of a Meta id (15 or more "
                     + "digits): Graph paths take the phone-number id (or the WABA id), never the number itself; '"
-                    + ShellWord.command("whois", id) + "' finds which of the project's ids goes with it"
+                    + ShellWord.command("whois", "+" + phone) + "' finds which of the project's ids goes with it"
             }
             let unchecked = numbers.isEmpty
                 ? "kops could not check the id \(id): explain sends no request, and this session has not listed the numbers"
@@ -231,6 +229,18 @@ public struct PastedError: Sendable, Equatable {
             .first { APIPath.graphObject(in: $0)?.id == objectID && $0.contains("/") }
     }
 
+    /// The digits of `id` when it is written as a phone number, not a Meta id: digits a country's numbers have, shorter
+    /// than Meta's 15+ digit ids (tester60 AH13: 447700900001, a UK mobile; E.164 lengths: `CountryCallingCode`), in any
+    /// form people write one (`PhoneNumberText`: `+447700900001`, `+44 7700 900001`, `+44-7700-900001`; tester61 AI3:
+    /// with its `+` it got the edge reading). A Meta id never holds `+`, spaces or dashes, so a number written with them
+    /// needs only E.164's 8–15 digits. Nil for anything else.
+    static func phoneNumberShape(_ id: String) -> String? {
+        guard case .success(let parsed) = PhoneNumberText.parse(id), parsed.digits.count < 15 else { return nil }
+        if CountryCallingCode.isPlausible(parsed.digits) { return parsed.digits }
+        let written = id != parsed.digits && parsed.hasInternationalPrefix
+        return written && PhoneNumberText.e164Digits.contains(parsed.digits.count) ? parsed.digits : nil
+    }
+
     /// `N` in `Object with ID 'N' does not exist` (quotes optional); nil when the text has no such phrase.
     static func objectID(in text: String) -> String? {
         guard let range = text.range(of: "object with id", options: .caseInsensitive) else { return nil }
@@ -241,8 +251,10 @@ public struct PastedError: Sendable, Equatable {
             if !quoted.isEmpty, quoted.count <= 80 { return String(quoted) }
         }
         let rest = text[range.upperBound...].drop { $0 == " " || "'\"`\u{2018}\u{2019}".contains($0) }
-        let id = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
-        return id.isEmpty ? nil : String(id)
+        // A phone number's `+` leads (tester61 AI3: `Object with ID +447700900001 does not exist`).
+        let plus = rest.first == "+" ? "+" : ""
+        let id = rest.dropFirst(plus.count).prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+        return id.isEmpty ? nil : plus + id
     }
 
     init(code: String, message: String?, details: String?) {

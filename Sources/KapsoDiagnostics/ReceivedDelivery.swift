@@ -102,7 +102,10 @@ public struct ReceivedDelivery: Sendable {
     public var kind: String
     public var version: String?
     public var batchSize: Int
+    /// The body's number: the first of `phoneNumberIDs` for Meta's payload.
     public var phoneNumberID: String?
+    /// Every number whose changes a Meta payload holds, in body order, each once (`entry[].changes[].value.metadata`).
+    public var phoneNumberIDs: [String] = []
     public var messageID: String?
     public var messageStatus: String?
     public var idempotencyKey: String?
@@ -128,6 +131,8 @@ public struct ReceivedDelivery: Sendable {
         public var word: String?
         /// Its `errors[]`, as `131026 Message undeliverable`.
         public var errors: [String]
+        /// The number whose change holds it (Meta's `value.metadata.phone_number_id`); nil for Kapso's.
+        public var phoneNumberID: String? = nil
 
         /// `wamid.B failed 131026`: the id, the word and the error codes.
         public var text: String {
@@ -142,16 +147,30 @@ public struct ReceivedDelivery: Sendable {
     /// What the line says after the number: `msg wamid.A delivered, msg wamid.B failed 131026; value error 131000
     /// Something went wrong` — what another field's change says happened (`fieldEvents`), every item (the first's error
     /// codes too) and every value-level error; empty when none.
+    /// A body of several numbers (`phoneNumberIDs`) names each item's number before its items: `number 1: msg wamid.A
+    /// text; number 2: msg wamid.B delivered`.
     public var itemsText: String {
         var parts: [String] = []
+        var numbered: [(number: String?, parts: [String])] = []
         for (index, item) in items.enumerated() {
             let codes = item.errors.map { String($0.prefix { $0 != " " }) }
             let noun = item.kind == "call" ? "call" : "msg"
             let words = index == 0 ? ([item.id.map { "\(noun) \($0)" }, item.word].compactMap { $0 } + codes) : ["\(noun) " + item.text]
             let text = words.joined(separator: " ")
-            if !text.isEmpty { parts.append(text) }
+            guard !text.isEmpty else { continue }
+            parts.append(text)
+            if numbered.last.map({ $0.number == item.phoneNumberID }) == true {
+                numbered[numbered.count - 1].parts.append(text)
+            } else {
+                numbered.append((item.phoneNumberID, [text]))
+            }
         }
-        var text = (fieldEvents + parts).joined(separator: ", ")
+        if phoneNumberIDs.count > 1 {
+            parts = numbered.map { group in
+                (group.number.map { "number \($0): " } ?? "") + group.parts.joined(separator: ", ")
+            }
+        }
+        var text = (fieldEvents + parts).joined(separator: phoneNumberIDs.count > 1 ? "; " : ", ")
         if !valueErrors.isEmpty {
             text += (text.isEmpty ? "" : "; ") + "error " + valueErrors.joined(separator: ", error ")
         }
@@ -194,13 +213,25 @@ public struct ReceivedDelivery: Sendable {
         if isMeta || json?["object"] == "whatsapp_business_account" {
             let changes = (json?["entry"]?.array ?? []).flatMap { $0["changes"]?.array ?? [] }
             let values = changes.compactMap { $0["value"] }
-            phoneNumberID = values.lazy.compactMap { $0["metadata"]?["phone_number_id"]?.string }.first
+            // Meta puts several numbers' changes in one body (an `entry` each, or several `changes`): every number is
+            // named, and each item keeps its own (tester61 AH14: a body of two numbers read as the first one's only).
             for value in values {
+                if let number = value["metadata"]?["phone_number_id"]?.string, !phoneNumberIDs.contains(number) {
+                    phoneNumberIDs.append(number)
+                }
+            }
+            phoneNumberID = phoneNumberIDs.first
+            for value in values {
+                let number = value["metadata"]?["phone_number_id"]?.string
                 for message in value["messages"]?.array ?? [] {
-                    items.append(Item(kind: "message", id: message["id"]?.string, word: message["type"]?.string, errors: errorTexts(message["errors"])))
+                    items.append(Item(
+                        kind: "message", id: message["id"]?.string, word: message["type"]?.string, errors: errorTexts(message["errors"]),
+                        phoneNumberID: number))
                 }
                 for status in value["statuses"]?.array ?? [] {
-                    items.append(Item(kind: "status", id: status["id"]?.string, word: status["status"]?.string, errors: errorTexts(status["errors"])))
+                    items.append(Item(
+                        kind: "status", id: status["id"]?.string, word: status["status"]?.string, errors: errorTexts(status["errors"]),
+                        phoneNumberID: number))
                 }
                 // A `calls` change (Meta's Calling API): `calls[]` with the call id `wacid.…`, `from`, `event` (`connect`,
                 // `terminate`) and, on terminate, `status` and `errors` (YCloud's calling terminate examples,
@@ -209,7 +240,9 @@ public struct ReceivedDelivery: Sendable {
                 for call in value["calls"]?.array ?? [] {
                     let words = [call["from"]?.string.map { "from \($0)" }, call["event"]?.string, call["status"]?.string]
                     let word = words.compactMap { $0 }.joined(separator: " ")
-                    items.append(Item(kind: "call", id: call["id"]?.string, word: word.isEmpty ? nil : word, errors: errorTexts(call["errors"])))
+                    items.append(Item(
+                        kind: "call", id: call["id"]?.string, word: word.isEmpty ? nil : word, errors: errorTexts(call["errors"]),
+                        phoneNumberID: number))
                 }
                 valueErrors += errorTexts(value["errors"])
             }

@@ -19,7 +19,7 @@ extension WebhookCheck {
                 add(
                     .info, webhook,
                     "kind meta with events \(webhook.events.joined(separator: ", ")): a meta webhook forwards Meta's payloads and ignores events",
-                    fix: "to receive only some events, use a kapso webhook: webhooks create --url \(webhook.url) --events EVENT,...")
+                    fix: "to receive only some events, use a kapso webhook: webhooks create --url \(ShellWord.quoted(webhook.url)) --events EVENT,...")
             }
         } else if WebhookPayloadShape(webhook).isKapso {
             if webhook.events.isEmpty {
@@ -68,7 +68,7 @@ extension WebhookCheck {
             let create = webhook.kind != "meta" && events.isEmpty
                 ? ""
                 : ", or create it on the number that should send its events (\(Self.numbersChoice(projectNumbers))): "
-                    + "use <its id>; webhooks create --url \(Self.replacementURL(webhook))"
+                    + "use <its id>; webhooks create --url \(ShellWord.quoted(Self.replacementURL(webhook)))"
                     + (events.isEmpty ? "" : " --events \(events.joined(separator: ","))")
                     + Self.carriedFlags(webhook, events: events) + Self.notes(webhook)
             add(
@@ -87,14 +87,13 @@ extension WebhookCheck {
     /// (probe45 P45-16: the list order chose the older).
     mutating func checkDuplicates(_ webhooks: [Webhook]) {
         // A webhook the check replaces gets nothing delivered where it is: it is no one's twin.
-        let pairs = Self.twins(webhooks.filter { fates[$0.id] != .replaced })
-        for (webhook, twin) in pairs {
+        let kept = webhooks.filter { fates[$0.id] != .replaced }
+        // Each event's count comes from one place, so two lines never give one event two counts (tester60 AH9: three
+        // on one URL deliver each three times, not twice; tester61 AI2: nor "3 times" here and "twice" there).
+        let copies = WebhookCopies(kept)
+        for (webhook, twin) in Self.twins(kept) {
             let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
             let shared = webhook.kind == "meta" ? [] : delivered(webhook).filter(delivered(twin).contains)
-            // Every webhook paired with the same first one that gets these events too: three on one URL deliver each
-            // three times, not twice (tester60 AH9).
-            let copies = 1 + pairs.filter { $0.twin.id == twin.id && Set(delivered($0.webhook)).isSuperset(of: shared) }.count
-            let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
             let sameEvents = Set(webhook.events) == Set(twin.events)
             let differences = Self.differences(webhook, twin)
             let subject = sameEvents
@@ -116,8 +115,7 @@ extension WebhookCheck {
                                 : WebhookEventPlan(pair.other).update(pair.other.id, removing: shared) ?? "")
                     }.joined(separator: "; ")
             }
-            let times = copies == 2 ? "twice" : "\(copies) times (\(copies) active webhooks on this URL)"
-            add(.warning, webhook, "\(subject), also active: \(what) is delivered \(times)", fix: fix)
+            add(.warning, webhook, "\(subject), also active: \(copies.delivered(shared, of: webhook))", fix: fix)
         }
         // Kapso allows one meta webhook per number (kapso-api.md §3.2, from SKILL-NEW); two of them (what a migration
         // or a re-created webhook leaves behind) mean at least one receives nothing, or an API state Kapso did not plan.
@@ -181,7 +179,7 @@ extension WebhookCheck {
                 parts.insert("for \(list), a number webhook: \(creates.text)", at: 0)
             } else {
                 parts.append(
-                    "for \(list), a project webhook: webhooks create --scope project --url \(replacementURL(webhook)) --events \(list)"
+                    "for \(list), a project webhook: webhooks create --scope project --url \(ShellWord.quoted(replacementURL(webhook))) --events \(list)"
                         + carriedFlags(webhook, events: plan.elsewhere))
             }
             if plan.otherScope.isEmpty { parts += replacementNotes(webhook) }

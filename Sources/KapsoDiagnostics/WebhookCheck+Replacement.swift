@@ -103,7 +103,7 @@ extension WebhookCheck {
     static func createOnNumbers(
         _ webhook: Webhook, events: [String], number: String?, projectNumbers: [String]?
     ) -> (text: String, isSentence: Bool) {
-        let create = "webhooks create --url \(replacementURL(webhook)) --events \(events.joined(separator: ","))"
+        let create = "webhooks create --url \(ShellWord.quoted(replacementURL(webhook))) --events \(events.joined(separator: ","))"
             + carriedFlags(webhook, events: events)
         guard let chosen = number ?? projectNumbers.flatMap({ $0.count == 1 ? $0.first : nil }) else {
             return ("for each number that should send them (\(numbersChoice(projectNumbers))) run 'use <its id>; \(create)'", true)

@@ -22,7 +22,7 @@ extension WebhookCheck {
         guard !lower.hasPrefix("https://"), WebhookURL.unreachable(webhook.url) == nil else { return }
         let fix = insteadOfUpdate(
             webhook, replaced: "\(Self.replacingCreate) uses \(Self.replacementURL(webhook)): make the receiver answer https there")
-            ?? "webhooks update \(webhook.id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://...")
+            ?? "webhooks update \(webhook.id) --url " + (lower.hasPrefix("http://") ? ShellWord.quoted("https://" + webhook.url.dropFirst(7)) : "https://...")
         let here = deliveries.filter { $0.url.isEmpty || $0.url == webhook.url }
         let delivered = here.filter { $0.status == "delivered" }.count
         let redirected = here.filter { $0.status != "delivered" && (300...399).contains($0.http ?? 0) }

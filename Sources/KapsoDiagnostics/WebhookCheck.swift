@@ -170,7 +170,7 @@ public struct WebhookCheck {
     /// delete it when nothing it could receive is left).
     static func moveToProjectFix(_ webhook: Webhook, projectEvents: [String], deleting: Bool = false) -> String {
         let events = moved(webhook, projectEvents)
-        return "webhooks create --scope project --url \(replacementURL(webhook)) --events \(events.joined(separator: ","))"
+        return "webhooks create --scope project --url \(ShellWord.quoted(replacementURL(webhook))) --events \(events.joined(separator: ","))"
             + carriedFlags(webhook, events: events) + "; " + keepFix(webhook, deleting: deleting) + notes(webhook)
     }
 

@@ -137,8 +137,13 @@ import Testing
             Issue.record("expected a rate-limit error")
         } catch {
             #expect(error.message == "rate limited (429): Rate limit exceeded; retry in 7 s")
-            // probe3 F10: a long Retry-After reads as hours, not 100000 s.
-            #expect(KapsoAPIError.rateLimited(retryAfter: 100_000, message: "x").message == "rate limited (429): x; retry in 27 h 46 min")
+            // probe3 F10: a long Retry-After reads as hours, not 80000 s; past a day it is the server's implausible ask
+            // (tester61 AH16, RetryAfter.plausible).
+            #expect(KapsoAPIError.rateLimited(retryAfter: 80_000, message: "x").message == "rate limited (429): x; retry in 22 h 13 min")
+            #expect(
+                KapsoAPIError.rateLimited(retryAfter: 100_000, message: "x").message
+                    == "rate limited (429): x; the server asked for an implausible wait of 27 h 46 min (Retry-After: 100000); "
+                    + "retry later, and check Kapso's status if it persists")
             #expect(KapsoAPIError.rateLimited(retryAfter: 200, message: "x").message == "rate limited (429): x; retry in 3 min 20 s")
         }
     }
@@ -187,7 +192,10 @@ import Testing
         ("Wed, 02 Dec 2026 05:00:00 GMT", "Wed, 02 Dec 2026 06:00:00 GMT", "retry in 0 s"),
         ("-5", nil, "retry in a minute"),
         ("soon", nil, "retry in a minute"),
-        ("99999999999999999999999", nil, "retry in 11574 days"),
+        // Past a day, the wait is the server's implausible ask, not a plan (tester61 AH16).
+        ("99999999999999999999999", nil,
+         "the server asked for an implausible wait of more than 11574 days (Retry-After: more than 999999999 s); retry later, "
+            + "and check Kapso's status if it persists"),
         // A date with no clock to count from (no Date header, no earlier answer) is not guessed at.
         ("Wed, 02 Dec 2026 08:00:00 GMT", nil, "retry in a minute"),
     ] as [(String, String?, String)])

@@ -184,6 +184,9 @@ struct FollowLoop {
         let line = "rate limited (429); next poll in \(seconds(wait))"
         guard let retryAfter else { return line + " (no Retry-After given)" }
         if Double(retryAfter) < wait { return line + " (Retry-After said \(seconds(Double(retryAfter))); kops waits at least its poll interval)" }
+        if RetryAfter.isImplausible(retryAfter) {
+            return line + " (the server asked for \(KapsoAPIError.implausibleWait(retryAfter)); kops looks again sooner)"
+        }
         if Double(retryAfter) > wait { return line + " (Retry-After said \(seconds(Double(retryAfter))); kops looks again sooner)" }
         return line
     }

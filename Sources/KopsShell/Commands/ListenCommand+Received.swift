@@ -27,7 +27,12 @@ extension ListenCommand {
             let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
             var text = "\(ListenCommand.clock()) \(VisibleText.escaped(reading.event))"
             if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
-            if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
+            if reading.phoneNumberIDs.count > 1 {
+                // One body, several numbers' events: each is named, its items under it (tester61 AH14).
+                text += " \(reading.phoneNumberIDs.count) numbers (\(reading.phoneNumberIDs.map { VisibleText.escaped($0) }.joined(separator: ", ")))"
+            } else if let number = reading.phoneNumberID {
+                text += " number \(VisibleText.escaped(number))"
+            }
             // Every message and status of the body, and errors at every level (ReceivedDelivery.items, P26-7).
             let items = reading.itemsText
             if !items.isEmpty { text += " " + VisibleText.escaped(items) }
@@ -74,13 +79,18 @@ extension ListenCommand {
             // template's or the account's event, a call, value errors), made visible as on the line, so a `jq -r .summary`
             // prints no control sequence a sender put in them (probe33: JSON had no summary at all).
             object["summary"] = .string(VisibleText.escaped(items))
-            object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
+            if reading.phoneNumberIDs.count > 1 {
+                object["phone_number_ids"] = .array(reading.phoneNumberIDs.map(JSONValue.string))
+            } else {
+                object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
+            }
             object["message_id"] = reading.messageID.map(JSONValue.string)
             object["message_status"] = reading.messageStatus.map(JSONValue.string)
             if reading.items.count > 1 || reading.items.contains(where: { !$0.errors.isEmpty || $0.kind == "call" }) {
                 object["items"] = .array(reading.items.map { item in
                     var entry: JSONObject = ["kind": .string(item.kind)]
                     entry["id"] = item.id.map(JSONValue.string)
+                    if reading.phoneNumberIDs.count > 1 { entry["phone_number_id"] = item.phoneNumberID.map(JSONValue.string) }
                     entry[item.kind == "status" ? "status" : item.kind == "call" ? "call" : "type"] = item.word.map(JSONValue.string)
                     if !item.errors.isEmpty { entry["errors"] = .array(item.errors.map(JSONValue.string)) }
                     return .object(entry)

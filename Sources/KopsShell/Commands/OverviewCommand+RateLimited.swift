@@ -25,9 +25,13 @@ struct OverviewUnreadPart {
         return "rate-limited (429)" + (resent ? " twice" : "")
     }
 
-    /// When to run `command` again: the server's `Retry-After` when it asked for longer than a short wait, or in a minute.
+    /// When to run `command` again: the server's `Retry-After` when it asked for longer than a short wait, or in a minute;
+    /// an implausible one (`RetryAfter.plausible`) is named as the server's ask.
     var when: String {
         guard case .rateLimited(let retryAfter?, _)? = error, retryAfter > KapsoClient.shortRateLimitWait else { return "in a minute" }
+        guard !RetryAfter.isImplausible(retryAfter) else {
+            return "later (the server asked for \(KapsoAPIError.implausibleWait(retryAfter)); check Kapso's status)"
+        }
         return "in " + KapsoAPIError.wait(retryAfter)
     }
 

@@ -85,7 +85,12 @@ public enum ReplayCommand: Command {
             let headers = resigned(entry.request.headers, body: entry.request.body, secret: secret, metaSecret: metaSecret)
             let outcome = HandlerCall.post(entry.request.body, headers: headers, to: url, transport: context.client.transport)
             let (text, style) = HandlerCall.describe(outcome)
-            let event = headers.first { $0.name.lowercased() == "x-webhook-event" }?.value ?? "meta"
+            // Without the header, the body's shape names it: a Kapso v2 delivery is no Meta payload (tester61 AH3).
+            let event = WebhookPayloadShape.deliveryLabel(
+                event: headers.first { $0.name.lowercased() == "x-webhook-event" }?.value,
+                body: SignatureCheck.bodyForm(
+                    entry.request.body, contentEncoding: headers.first { $0.name.lowercased() == "content-encoding" }?.value
+                ).json)
             let key = headers.first { $0.name.lowercased() == "x-idempotency-key" }?.value
             let name = LocalPath.lastPart(of: entry.file)
             context.emit(

@@ -77,6 +77,7 @@ extension WebhooksCommand {
             inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first })
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
+            redactor: context.shell?.redactor ?? Redactor(),
             unread: unread, sideReads: sideReads, leftOut: leftOut.line(command: DeliveryPeriod.command(webhookID: id, errors: false, period: "7d")),
             leftOutJSON: leftOut.count > 0 ? .some(leftOut.json) : .none)
     }
@@ -113,17 +114,19 @@ extension WebhooksCommand {
     /// The findings, then the webhooks whose deliveries could not be read (`unread`) and the numbers whose inbound
     /// messages or health could not be (`sideReads`): not a pass, so the command fails; then the counts.
     private static func render(
-        _ check: WebhookCheck, checked: Int, urls: [String: String], unread: [(id: String, why: String)],
+        _ check: WebhookCheck, checked: Int, urls: [String: String], redactor: Redactor, unread: [(id: String, why: String)],
         sideReads: [WebhookCheck.SideRead], leftOut: String?, leftOutJSON: JSONValue?
     ) -> CommandResult {
         var blocks: [Block] = []
+        // A fix that pastes a URL holding a secret says so instead of printing it masked (tester61 AH17).
+        let fix = { (finding: WebhookCheck.Finding) in PastableFix.text(finding.fix, urls: urls.values, redactor: redactor) }
         for finding in check.findings {
             let style: Style = finding.severity == .error ? .bad : finding.severity == .warning ? .warn : .dim
             // The URL says which receiver it is; ids alone mean nothing to the person who runs it.
             let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
-            blocks.append(.fix(finding.fix))
+            blocks.append(.fix(fix(finding)))
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
             let count = check.findings.filter { $0.severity == severity }.count
@@ -145,7 +148,7 @@ extension WebhooksCommand {
                     .object([
                         "severity": .string(finding.severity.rawValue),
                         "webhook_id": finding.webhookID.map(JSONValue.string) ?? .null,
-                        "problem": .string(finding.problem), "fix": .string(finding.fix),
+                        "problem": .string(finding.problem), "fix": .string(fix(finding)),
                     ])
                 }),
             "deliveries_not_read": .array(unread.map { ["webhook_id": .string($0.id), "why": .string($0.why)] }),

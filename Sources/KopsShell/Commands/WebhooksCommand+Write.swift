@@ -103,15 +103,17 @@ extension WebhooksCommand {
     }
 
     /// `warning: …` when the webhook just made is active beside another of its scope on the same URL that gets the same
-    /// events (`WebhookCheck.twins`, the rule `webhooks check` warns by): each such event is now delivered twice (tester60
-    /// AH9: three webhooks were made on one URL without a word). Nil when there is none, or the list cannot be read.
+    /// events (`WebhookCheck.twins`, the rule `webhooks check` warns by), with how often each is now delivered, counted as
+    /// `webhooks check` counts it (`WebhookCopies`; tester60 AH9: three webhooks were made on one URL without a word). Nil when there is none, or the list cannot be read.
     private static func twinWarning(_ webhook: Webhook, scope: KapsoClient.WebhookScope, in context: ShellContext) -> String? {
         guard webhook.active, let listed = try? context.client.allWebhooks(scope) else { return nil }
         let pairs = WebhookCheck.twins(listed.filter { $0.id != webhook.id } + [webhook])
         guard let twin = pairs.first(where: { $0.webhook.id == webhook.id })?.twin else { return nil }
-        let copies = 1 + pairs.filter { $0.twin.id == twin.id }.count
-        return "warning: \(twin.id) is active on the same URL and gets these events too: each is now delivered "
-            + (copies == 2 ? "twice" : "\(copies) times") + "; 'webhooks check' names them, 'webhooks delete \(webhook.id)' undoes this"
+        guard let delivered = WebhookCopies(listed.filter { $0.id != webhook.id } + [webhook]).duplicates(of: webhook) else {
+            return nil
+        }
+        return "warning: \(twin.id) is active on the same URL and gets these events too: \(delivered); 'webhooks check' "
+            + "names them, 'webhooks delete \(webhook.id)' undoes this"
     }
 
     /// Shows `secret` in clear on the terminal: a `secret_key: VALUE` line under the fields, or in JSON mode (the
