@@ -44,7 +44,7 @@ import Testing
     }
 
     /// Ordinary searches and paths go as before.
-    @Test(arguments: ["logs --endpoint /messages", "logs search --period 7d", "logs search --filter status_code=401"])
+    @Test(arguments: ["logs --endpoint /messages", "logs search --period 7d", "logs search --filter response_status=401"])
     func ordinaryValuesAreSent(_ line: String) async throws {
         try await withSimulator { fixture in
             let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
