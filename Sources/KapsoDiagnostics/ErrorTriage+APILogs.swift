@@ -36,8 +36,8 @@ extension ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'\(ShellWord.command("whois", $0))' says what the id is and which phone-number id to use" }
-            ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first ?? "ID"))' says what the id is"
+        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'\(ShellWord.command("whois", APIPath.typed($0)))' says what the id is and which phone-number id to use" }
+            ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first.map(APIPath.typed) ?? "ID"))' says what the id is"
         // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable that was unset (P37-6).
         if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
         // Kapso's documented 422 for an unknown webhook event (P39-6).
@@ -110,7 +110,7 @@ extension ErrorTriage {
                 if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count, APIRoute.documented(log.endpoint) == nil {
                     let rest = segments[(at + 1)...].joined(separator: "/")
                     return "no \(kind) of this project has the id in the path, or the \(kind) exists and /\(rest) under it is "
-                        + "not an endpoint of the API; '\(ShellWord.command("whois", object.id))' says whether the \(kind) exists"
+                        + "not an endpoint of the API; '\(ShellWord.command("whois", APIPath.typed(object.id)))' says whether the \(kind) exists"
                 }
                 return "no \(kind) of this project has the id in the path; " + whois
             }

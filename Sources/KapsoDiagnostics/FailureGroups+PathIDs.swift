@@ -351,7 +351,7 @@ extension FailureGroups {
         }
         if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
             return "either the id in the path is not in this project or the path is not an endpoint of the API "
-                + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", id))' says what the id is"
+                + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", APIPath.typed(id)))' says what the id is"
         }
         // A message or conversation id kops did not look up (it looks up the newest few): the 404 says only that the API
         // found none when called, not that the project has none (tester51b F1: older rows of a retry loop).
@@ -359,7 +359,7 @@ extension FailureGroups {
             entry.meaning.hasPrefix("no \(kind) of this project has the id in the path")
         {
             return "the API found no \(kind) with the id in the path when called; kops looks up only the newest \(budget) such "
-                + "ids here: '\(ShellWord.command("whois", id))' says whether the project has it"
+                + "ids here: '\(ShellWord.command("whois", APIPath.typed(id)))' says whether the project has it"
         }
         return entry.meaning
     }

@@ -53,7 +53,28 @@ public enum FlowAnswers {
     static let secretWords: Set<String> = [
         "password", "passwd", "pwd", "passcode", "passphrase", "pass", "pin", "mpin", "otp", "totp", "cvv", "cvc", "cvv2",
         "cvc2", "secret", "token", "apikey", "cardnumber", "securitycode",
+        // The same in the languages WhatsApp flows are most often built in (tester61 AI4): Spanish `clave`, `contraseña`
+        // (and without its tilde), Portuguese `senha`, French `motdepasse` and `mdp`, German `passwort` and `kennwort`,
+        // Italian and Dutch `wachtwoord`.
+        "clave", "contraseña", "contrasena", "senha", "motdepasse", "mdp", "passwort", "kennwort", "wachtwoord",
     ]
+
+    /// Three words in a row that name a credential: French `mot de passe` (`mot_de_passe`).
+    static let secretTriples: Set<[String]> = [["mot", "de", "passe"]]
+
+    /// Words for "code" (English, Spanish and Portuguese with and without the accent): alone, a field's code is a one-time
+    /// code when its answer is one (`isOneTimeCode`: 4 to 8 digits), as a flow's verification screen asks for it; with a
+    /// word of `notCredentialCodes` (`codigo_postal`, `promo_code`) it is a postal, product or discount code.
+    static let codeWords: Set<String> = ["code", "codigo", "código", "cod"]
+    static let notCredentialCodes: Set<String> = [
+        "postal", "zip", "post", "cep", "pin", "promo", "promocional", "discount", "descuento", "desconto", "coupon", "cupon",
+        "cupón", "cupom", "referral", "referido", "product", "producto", "produto", "country", "pais", "país", "area", "área",
+        "client", "cliente", "customer", "order", "pedido", "tracking", "rastreio", "seguimiento", "invite", "convite",
+    ]
+
+    /// Words after `otp` that make the field a consent to receive one-time codes, not a code: `otp_opt_in`, `otp_consent`
+    /// (Meta's authentication templates ask for such an opt-in).
+    static let consentWords: Set<String> = ["opt", "optin", "optout", "consent", "consentimiento", "enabled", "allowed"]
 
     /// Two words in a row that name a credential: `card_number`, `Card No`, `security code`, `verification_code`.
     static let secretPairs: Set<[String]> = [
@@ -64,15 +85,30 @@ public enum FlowAnswers {
 
     /// True when the answer `value` under `key` is a credential: its field's name says so (`secretWords`, `secretPairs`),
     /// or the value is a payment card's number (`isCardNumber`) in a field that does not name a phone number.
+    ///
+    /// Words are matched whole (`words(of:)`), never as substrings; a yes/no answer (`true`, a JSON boolean) holds no
+    /// credential whatever its field, and `otp` before a consent word (`otp_opt_in`) is the consent to receive codes
+    /// (tester61 AI4: it was masked as a code).
     public static func isSecret(key: String, value: JSONValue) -> Bool {
+        if value.bool != nil { return false }
         let words = words(of: key)
         for (index, word) in words.enumerated() where secretWords.contains(word) {
-            if word == "pin", index + 1 < words.count, words[index + 1] == "code" { continue }
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if word == "pin", next == "code" { continue }
+            if word == "otp" || word == "totp", let next, consentWords.contains(next) { continue }
             return true
         }
         if zip(words, words.dropFirst()).contains(where: { secretPairs.contains([$0, $1]) }) { return true }
+        if words.count >= 3, (0...(words.count - 3)).contains(where: { secretTriples.contains(Array(words[$0..<($0 + 3)])) }) { return true }
         guard let text = value.string ?? value.numberLiteral else { return false }
+        if words.contains(where: codeWords.contains), !words.contains(where: notCredentialCodes.contains), isOneTimeCode(text) { return true }
         return isCardNumber(text) && !words.contains(where: { ["phone", "mobile", "tel", "whatsapp", "cell"].contains($0) })
+    }
+
+    /// True for an answer shaped like a one-time code: 4 to 8 ASCII digits, blanks around them aside.
+    static func isOneTimeCode(_ text: String) -> Bool {
+        let digits = text.trimmingSpaces()
+        return (4...8).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// `value` with each answer that `isSecret` reads as a credential replaced by `<redacted>`, at any depth; `value`

@@ -57,6 +57,7 @@ public enum LogsCommand: Command {
         FlagSpec("--interval", value: "S", help: "search: seconds between --follow polls (default 2, at least 1)"),
         FlagSpec("--max-polls", value: "N", range: 1...1_000_000, help: "search: stop --follow after N polls"),
         FlagSpec("--cursor", value: "C", help: "search: continue from a pagination.next_cursor"),
+        FlagSpec(OutgoingSecret.sendFlag, help: "send a query, filter or --endpoint that holds a credential as typed (never kops's own key)"),
         FlagSpec(
             "--output", choices: ["table", "json", "expanded"],
             help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
@@ -82,6 +83,7 @@ public enum LogsCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        try refuseSecrets(arguments, in: context)
         if arguments.positionals.first == "search" { return try search(arguments, in: context) }
         var filters: [(String, String)] = []
         if let period = arguments.value("--period") { filters.append(("period", period)) }

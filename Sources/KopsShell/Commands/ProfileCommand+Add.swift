@@ -84,6 +84,8 @@ extension ProfileCommand {
                 "\(Self.name): invalid --key-env '\(KeyEnvName.shown(keyEnv ?? ""))': \(faults.joined(separator: "; ")); write --key-env \(meant)")
         case .secret?:
             if !KeyEnvName.isVariableName(keyEnv ?? "") { throw keyEnvIsAKey }
+        case .file?:
+            throw .invalidValue(command: Self.name, what: "--key-env", value: keyEnv ?? "", expected: KeyEnvName.fileAdvice(keyEnv ?? ""))
         }
     }
 

@@ -13,10 +13,14 @@ public enum KeyEnvName: Equatable, Sendable {
     case mistyped(faults: [String], meant: String)
     /// Not a name: taken for the key itself, which is never shown or written into config.toml.
     case secret
+    /// A file's name or path (`kapso.key`, `~/.kapso/key`, `.env`): kops reads the variable's value, not a file
+    /// (tester61 AI9: it was refused as "the key itself", the name hidden as '…', with nothing said of files).
+    case file
 
     /// Reads `value`.
     public static func read(_ value: String) -> KeyEnvName {
         if isName(value) { return .name }
+        if isFileName(value) { return .file }
         var faults: [String] = []
         var text = Substring(value)
         let blanks: (Character) -> Bool = { $0 == " " || $0 == "\t" }
@@ -55,7 +59,47 @@ public enum KeyEnvName: Equatable, Sendable {
     /// (`KAPSO_API_KEY`, `EAGLE_KAPSO_KEY2`) are names whatever they read as, so a key upper-cased in the copy
     /// (`SK_LIVE_4EC39HQLYJWDARJTT1ZDP7DC`, `KX9F8E7D6C5B4A39281706F5E4D3C2B1A0ZZ`) is a key (tester58b AE6).
     public static func isName(_ value: String) -> Bool {
-        isVariableName(value) && (HistoryPolicy.isEnvironmentName(value) || !readsAsKey(value))
+        isVariableName(value) && (HistoryPolicy.isEnvironmentName(value) || isUpperCaseName(value) || !readsAsKey(value))
+    }
+
+    /// True for a name in the environment's own style, `UPPER_CASE_WORDS` with a word of 3 letters or more, and no issued
+    /// key's form (`SK_LIVE_…`, `KAPSO_TEST_…`): `ACME_KAPSO_KEY_01HZX3K8Y2` (a name with a ULID-like tail, tester61
+    /// AI9) was refused as the key itself because its last part looked random. POSIX reserves upper-case names for
+    /// variables (XBD 8.1: "Environment variable names used by the utilities … consist solely of uppercase letters,
+    /// digits, and the <underscore>"); a key copied upper-cased has no `_`-separated word (`KX9F8E7D…`).
+    static func isUpperCaseName(_ value: String) -> Bool {
+        let parts = value.split(separator: "_")
+        guard parts.count >= 2, value.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }),
+            parts.contains(where: { $0.count >= 3 && $0.allSatisfy(\.isLetter) })
+        else { return false }
+        let lower = value.lowercased()
+        return !HistoryPolicy.tokenPrefixes.contains { lower.hasPrefix($0 + "live") || lower.hasPrefix($0 + "test") }
+    }
+
+    /// True for a file's name or path whose every part reads as words (`isNameOfWords`, so a key's random text, a JWT's
+    /// or a base64 key's with its `/`, is never taken for one and echoed): a name with an extension (`kapso.key`,
+    /// `api-key.txt`), a dot file (`.env`), or a path (`~/.kapso/key`, `./kapso.key`, `/etc/kops/key`).
+    static func isFileName(_ value: String) -> Bool {
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return false }
+        var components = value.split(separator: "/", omittingEmptySubsequences: false)
+        while let first = components.first, ["", "~", ".", ".."].contains(first), components.count > 1 { components.removeFirst() }
+        guard let file = components.last, !file.isEmpty else { return false }
+        let wordy = components.allSatisfy { component in
+            isNameOfWords(String(component.map { $0 == "." || $0 == "-" ? "_" : $0 }))
+        }
+        guard wordy else { return false }
+        if value.contains("/") || file.hasPrefix(".") { return true }
+        let parts = file.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.last.map { (1...5).contains($0.count) && $0.allSatisfy(\.isLetter) } == true
+    }
+
+    /// What to do about a `.file` value, one clause: `'kapso.key' reads as a file's name, and kops reads the key from an
+    /// environment variable's value, not from a file: …`; `inConfig` names config.toml's keys, else `profile add`'s flags.
+    public static func fileAdvice(_ value: String, inConfig: Bool = false) -> String {
+        let (command, name) = inConfig ? ("api_key_command = \"cat \(value)\"", "api_key_env = \"ACME_KAPSO_KEY\"") : ("--key-command 'cat \(value)'", "--key-env ACME_KAPSO_KEY")
+        return "'\(value)' reads as a file's name, and kops reads the key from an environment variable's value, not from a "
+            + "file: give \(command) (or a secret store's command), or export the key (export ACME_KAPSO_KEY=\"$(cat \(value))\") "
+            + "and give \(name)"
     }
 
     /// True for a POSIX variable name, whatever it reads as: ASCII letters, digits and `_`, not starting with a digit.

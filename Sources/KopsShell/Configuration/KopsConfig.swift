@@ -139,6 +139,10 @@ public struct KopsConfig: Sendable, Equatable {
                 throw .mistypedKeyEnv(path: path, line: line("api_key_env"), profile: name, value: variable, faults: faults, meant: meant)
             case .secret:
                 throw .literalKey(path: path, line: line("api_key_env"), profile: name, key: "api_key_env")
+            case .file:
+                throw .invalidValue(
+                    path: path, line: line("api_key_env"), key: "api_key_env",
+                    expected: "an environment variable's NAME; " + KeyEnvName.fileAdvice(variable, inConfig: true))
             }
         }
         profile.apiKeyCommand = try string("api_key_command")

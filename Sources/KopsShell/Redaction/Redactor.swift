@@ -156,7 +156,7 @@ public struct Redactor: Sendable {
         if maskingURLCredentials { result = ShapedCredentials.masked(result, except: revealed) }
         if !secretFragments.isEmpty { result = secretFragments.masked(result) }
         if !shortCutEchoes.isEmpty { result = shortCutEchoes.masked(result) }
-        return Redactor.maskHeaders(result)
+        return Redactor.maskHeaders(BasicCredentials.masked(CurlUserCredentials.masked(result)))
     }
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
@@ -164,6 +164,7 @@ public struct Redactor: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             if secretPatterns.occurs(in: bytes) || mayMaskFragments(in: bytes) || shortCutEchoes.occurs(in: bytes) { return true }
+            if CurlUserCredentials.mayOccur(in: bytes) || BasicCredentials.mayOccur(in: bytes) { return true }
             // The header and URL tests and the shaped credentials' in one walk (`PrintsAsIsTests` checks it against the
             // three).
             return ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)

@@ -18,9 +18,14 @@ extension PIIMasker {
             // `--to=@maria.g`: the value glued to its flag.
             if let equals = word.firstIndex(of: "="), PIIMasker.numberArguments.contains(String(word[..<equals])) {
                 learnTypedHandle(String(word[word.index(after: equals)...]))
+                if word[..<equals] == "--endpoint" { learnEndpointNumbers(String(word[word.index(after: equals)...])) }
             }
             guard PIIMasker.numberArguments.contains(String(word)), index + 1 < words.count else { continue }
             let value = String(words[index + 1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            if word == "--endpoint" {
+                learnEndpointNumbers(value)
+                continue
+            }
             // A WhatsApp username (`whois @maria.g`, `reply --to @maria.g`) names the contact as their number does
             // (probe41 P41-2: it stayed in clear on the line while the result masked it).
             learnTypedHandle(value)
@@ -155,7 +160,17 @@ extension PIIMasker {
     }
 
     /// Words after which bare digits are a contact's number, and a `@handle` a contact's WhatsApp username.
-    static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
+    static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois", "--endpoint"]
+
+    /// Learns each bare run of digits in a typed `logs --endpoint` value (`07700900001`, `/contacts/07700900001`,
+    /// `%2F07700900001`) as a contact's number, as `whois` learns one (up to 13 digits, so a phone-number or WABA id
+    /// stays): the line showed a national-form number in clear while the output masked it (tester61, item 6).
+    private func learnEndpointNumbers(_ value: String) {
+        let decoded = value.removingPercentEncoding ?? value
+        for piece in decoded.split(whereSeparator: { !($0.isASCII && $0.isNumber) }) where (8...13).contains(piece.count) {
+            learnTyped(String(piece))
+        }
+    }
 
     /// Learns a typed `@handle` (quotes around it dropped) as a contact's WhatsApp username.
     private func learnTypedHandle(_ word: String) {

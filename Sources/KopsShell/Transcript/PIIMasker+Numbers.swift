@@ -69,6 +69,13 @@ extension PIIMasker {
     func contactNumber(for digits: String) -> String? {
         let digits = PIIMasker.normalized(digits)
         if contactNumbers.contains(digits) { return digits }
+        // `07700900005`: the national form with its trunk prefix `0` (ITU-T E.164 Annex A lists it for most countries
+        // outside the NANP), the contact's number after its country calling code (tester61 AI8).
+        if digits.count >= 8, digits.first == "0", let contact = contactNumbers.first(where: { contact in
+            CountryCallingCode.code(of: contact).map { contact.dropFirst($0.count) == digits.dropFirst() } == true
+        }) {
+            return contact
+        }
         guard digits.count >= 10 else { return nil }
         return contactNumbers.first { $0.count > digits.count && $0.hasSuffix(digits) }
             ?? contactNumbers.first { $0.count >= 10 && digits.hasSuffix($0) }
@@ -131,9 +138,9 @@ extension PIIMasker {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            // `%2B14155550142` is a URL-encoded `+14155550142`.
-            let encodedPlus = index >= 3 && String(characters[(index - 3)..<index]).uppercased() == "%2B"
-            guard let run = PIIMasker.numberRun(in: characters, at: index, afterEncodedPlus: encodedPlus),
+            // `%2B14155550142` is a URL-encoded `+14155550142`; `%2F447700900005` a number after an encoded `/`.
+            let escaped = PIIMasker.escapeBoundary(in: characters, before: index)
+            guard let run = PIIMasker.numberRun(in: characters, at: index, afterEscape: escaped),
                 !(run.original.hasPrefix("(") && !run.original.contains(")"))
             else {
                 // Not a number here (an opening parenthesis before a number is not around an area code).
@@ -202,18 +209,43 @@ extension PIIMasker {
     }
 
     /// The phone-number-shaped run starting at `index` (`numberSpan`), when a number can start there: a `+`,
-    /// `(` or digit not glued to a word, an id or a dotted name, unless it follows a URL-encoded `+`.
+    /// `(` or digit not glued to a word, an id or a dotted name, unless it follows a percent-escape of a separator
+    /// (`afterEscape`: `escapeBoundary`).
     static func numberRun(
-        in characters: [Character], at index: Int, afterEncodedPlus: Bool = false
+        in characters: [Character], at index: Int, afterEscape: Bool = false
     ) -> (original: String, last: Int)? {
         let character = characters[index]
         let previous = index > 0 ? characters[index - 1] : " "
         guard character == "+" || character == "(" || (character.isASCII && character.isNumber),
-            afterEncodedPlus
+            afterEscape
                 || !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"),
             let span = numberSpan(in: characters, from: index)
         else { return nil }
         return (String(characters[index...span.last]), span.last)
+    }
+
+    /// True when a percent-escape (RFC 3986 §2.1), once or twice encoded, ends right before `index` and stands for a
+    /// byte that ends a word: `%2B` (`+`), `%2F` (`/`), `%3D` (`=`), `%2C` (`,`), `%252F`. The escape's hex digits are
+    /// letters and digits, so a number after one read as glued to a word and stayed in clear in masked transcripts
+    /// (`contacts%2F447700900005`, `wa.me%2F447700900005`: tester61 AI8); an escaped letter, digit, `.`, `_` or `-`
+    /// (`%41`, `%5F`) still joins the word.
+    static func escapeBoundary(in characters: [Character], before index: Int) -> Bool {
+        func byte(at start: Int) -> UInt8? {
+            guard start >= 0, start + 2 < characters.count, characters[start] == "%",
+                let high = characters[start + 1].hexDigitValue, let low = characters[start + 2].hexDigitValue
+            else { return nil }
+            return UInt8(high << 4 | low)
+        }
+        var escaped = byte(at: index - 3)
+        // `%252F`: `%25` (an escaped `%`) then `2F`.
+        if escaped == nil, byte(at: index - 5) == UInt8(ascii: "%"), let high = characters[index - 2].hexDigitValue,
+            let low = characters[index - 1].hexDigitValue
+        {
+            escaped = UInt8(high << 4 | low)
+        }
+        guard let escaped else { return false }
+        let character = Character(Unicode.Scalar(escaped))
+        return !(character.isLetter || character.isNumber || character == "." || character == "_" || character == "-")
     }
 
     /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits (6 or 7 after

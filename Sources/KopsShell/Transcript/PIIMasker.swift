@@ -214,7 +214,7 @@ public final class PIIMasker {
         if text.contains("\":") { learnJSONText(text) }
         if let masked = maskingFlowAnswers(in: text, content: content) { return masked }
         // URL-encoded first (`Ana%20Lucia%20Gomez`): its decoded form is what the matchers below read (tester49 F2).
-        var result = maskEncoded(text)
+        var result = maskPathIdentities(maskEncoded(text))
         // Longest first across bodies and names, so a short template value (`Lee`) never splits a name (`Lee Park`);
         // only the values `result` may hold (`PIIMasker+Candidates`).
         let candidates = index.candidates(in: result)
