@@ -3,11 +3,16 @@ public import KopsHTTP
 
 /// The known secrets' bytes, grouped by their first byte, for the redactor's test on every string it is shown:
 /// one scan of a text per distinct first byte instead of one per secret (a session that listed webhooks knows
-/// each one's `whsec_…` secret, all starting with `w`), and no copy of a secret's `String` per test.
+/// each one's `whsec_…` secret, all starting with `w`), and no copy of a secret's `String` per test. The bytes every
+/// secret of a group starts with (`whsec_`) are compared once where its first byte occurs, not once a secret: the
+/// `w` of each `whatsapp.message.…` in a webhook list met seven `whsec_` secrets one by one (docs/performance.md,
+/// "Session 61").
 struct SecretPatterns: Sendable {
     private struct Group: Sendable {
         var first: UInt8
         var patterns: [[UInt8]]
+        /// How many bytes every one of `patterns` starts with (at least the first).
+        var shared: Int
     }
 
     private var groups: [Group] = []
@@ -25,9 +30,13 @@ struct SecretPatterns: Sendable {
                 continue
             }
             if let index = groups.firstIndex(where: { $0.first == first }) {
+                let kept = groups[index].patterns[0]
+                var shared = 1
+                while shared < groups[index].shared, shared < bytes.count, bytes[shared] == kept[shared] { shared += 1 }
+                groups[index].shared = shared
                 groups[index].patterns.append(bytes)
             } else {
-                groups.append(Group(first: first, patterns: [bytes]))
+                groups.append(Group(first: first, patterns: [bytes], shared: bytes.count))
             }
         }
     }
@@ -36,14 +45,21 @@ struct SecretPatterns: Sendable {
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmpty { return true }
         for group in groups {
+            let start = group.patterns[0]
             var from = 0
             while let index = ByteWords.firstIndex(of: group.first, in: bytes, from: from) {
+                from = index + 1
+                // Every pattern is at least `shared` bytes long and starts with these: one comparison for all of them (and none
+                // fits after an index that leaves fewer bytes).
+                guard group.shared <= bytes.count - index else { break }
+                var offset = 1
+                while offset < group.shared, bytes[index + offset] == start[offset] { offset += 1 }
+                guard offset == group.shared else { continue }
                 for pattern in group.patterns where pattern.count <= bytes.count - index {
-                    var offset = 1
+                    var offset = group.shared
                     while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
                     if offset == pattern.count { return true }
                 }
-                from = index + 1
             }
         }
         return false

@@ -67,6 +67,13 @@ struct ShortCutEchoes: Sendable {
     private func forEachRun(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var index = 0
         while let candidate = ByteSearch.firstIndex(ofAny: 0xE2, UInt8(ascii: "."), UInt8(ascii: "*"), in: bytes, from: index) {
+            // One `.` is no mark (`marks` has `..` and no lone `.`): the dots of a host name or a sentence's end are
+            // passed over without reading the table (836 of the replay's texts' candidates; docs/performance.md,
+            // "Session 61").
+            if bytes[candidate] == UInt8(ascii: "."), candidate + 1 == bytes.count || bytes[candidate + 1] != UInt8(ascii: ".") {
+                index = candidate + 1
+                continue
+            }
             guard let mark = Self.markLength(at: candidate, in: bytes) else {
                 index = candidate + 1
                 continue

@@ -108,7 +108,7 @@ public struct Renderer: Sendable {
             } else {
                 out += expands(table) ? expanded(table) : self.table.render(table)
             }
-        case .fields(let fields): out += render(fields)
+        case .fields(let fields): render(fields, into: &out)
         case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
         case .data(let text): out.append(VisibleText.escaped(text))
         case .command(let text): out.append(styled(visible(StyledText(text))))
@@ -259,15 +259,29 @@ public struct Renderer: Sendable {
                 guard !spec.header.isEmpty, column < row.count else { return nil }
                 return Field(spec.header, row[column].text, style: row[column].style)
             }
-            return ["-[ RECORD \(table.firstRecordNumber + index) ]-"] + render(fields)
+            var lines = ["-[ RECORD \(table.firstRecordNumber + index) ]-"]
+            render(fields, into: &lines)
+            return lines
         }
     }
 
-    private func render(_ fields: [Field]) -> [String] {
-        let width = fields.map { TextWidth.displayWidth(VisibleText.escaped($0.label)) }.max() ?? 0
-        return fields.flatMap { field -> [String] in
-            if let line = plainLine(field, labelWidth: width) { return [line] }
-            return lines(field, labelWidth: width)
+    /// `fields`' lines appended to `out`, under labels as wide as the widest (escaped). A label of printable ASCII is
+    /// escaped as it is and one column a byte: its width is its byte count, read without a copy; and a field that takes
+    /// `plainLine` (most) is appended as its line, with no array of one line a field to join (about 12,000 instructions a
+    /// `webhooks get`, docs/performance.md, "Session 61").
+    private func render(_ fields: [Field], into out: inout [String]) {
+        var width = 0
+        for field in fields {
+            let label = field.label
+            width = max(width, TextWidth.isPrintableASCII(label) ? label.utf8.count : TextWidth.displayWidth(VisibleText.escaped(label)))
+        }
+        out.reserveCapacity(out.count + fields.count)
+        for field in fields {
+            if let line = plainLine(field, labelWidth: width) {
+                out.append(line)
+            } else {
+                out += lines(field, labelWidth: width)
+            }
         }
     }
 
