@@ -36,7 +36,8 @@ import Testing
         #expect(transcript.contains(" ago"), "\(transcript)")
         #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
         #expect(!outcome.movedAges.isEmpty)
-        #expect(outcome.movedAgesNote.hasPrefix("; only ages in 'webhooks check' (line"), "\(outcome.movedAgesNote)")
+        // The demo seed's conversations show each window's age ("closed … ago"), read from kops's clock.
+        #expect(outcome.movedAgesNote.hasPrefix("; only ages in 'conversations' (line"), "\(outcome.movedAgesNote)")
     }
 
     /// The clock behind the recording's: the ages shrank, which no later reading does.
