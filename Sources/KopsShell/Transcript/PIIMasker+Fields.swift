@@ -71,22 +71,22 @@ extension PIIMasker {
     /// The learned one-word body `text` is, whitespace around it ignored; nil when it is none.
     private func wholePlainWordBody(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard knows(trimmed, as: .body), pattern(trimmed).isPlainWord else { return nil }
+        guard knows(trimmed, as: .body), pattern(trimmed).isPlainWord || pattern(trimmed).isShort else { return nil }
         return trimmed
     }
 
-    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word body
-    /// where it is a whole string value of a content key (`"body": "again"`).
+    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word or short
+    /// body where it is a whole string value of a content key (`"body": "again"`, `"body": "34"`).
     func mask(jsonText text: String) -> String {
         var result = mask(text)
         guard result.contains("\":") else { return result }
         if result.contains("\"response_json\":") { result = maskingContent(ofKey: "response_json", in: result) }
-        for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+        for value in bodies where (pattern(value).isPlainWord || pattern(value).isShort) && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
-        // A one-word name (`"contact_name": "Support"`) as the whole value of a name key.
-        for value in names where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+        // A one-word or short name (`"contact_name": "Support"`, `"Jo"`) as the whole value of a name key.
+        for value in names where (pattern(value).isPlainWord || pattern(value).isShort) && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.nameKeys.union(PIIMasker.cardNameKeys).union(["name"])
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "contact"), in: result)
         }
