@@ -45,6 +45,7 @@ extension PIIMasker {
                 if masked != text || blank || PIIMasker.isMasked(text) { return .string(masked) }
                 return .string(alias(for: text, prefix: "body"))
             }
+            if key == "response_json", let masked = maskedFlowResponse(text) { return .string(masked) }
             if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
             return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
         case .number(let text):
@@ -58,6 +59,7 @@ extension PIIMasker {
             return .string(masked != text ? masked : alias(for: text, prefix: "body"))
         case .array(let items): return .array(items.map { mask(json: $0, key: key, byField: byField) })
         case .object(var object):
+            if key?.lowercased() == "response_json" { object = maskedFlowResponse(object) }
             let byField = byField || key.map { PIIMasker.fieldParents.contains($0.lowercased()) } == true
             for index in object.entries.indices {
                 object.entries[index].value = mask(
@@ -78,9 +80,10 @@ extension PIIMasker {
     /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word or short
     /// body where it is a whole string value of a content key (`"body": "again"`, `"body": "34"`).
     func mask(jsonText text: String) -> String {
-        var result = mask(text)
+        // A flow's answers first, each as the summary shows it, while the string still holds the JSON the API sent.
+        var result = text.contains("\"response_json\":") ? maskingContent(ofKey: "response_json", in: text) : text
+        result = mask(result)
         guard result.contains("\":") else { return result }
-        if result.contains("\"response_json\":") { result = maskingContent(ofKey: "response_json", in: result) }
         for value in bodies where (pattern(value).isPlainWord || pattern(value).isShort) && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
@@ -147,8 +150,9 @@ extension PIIMasker {
         return result
     }
 
-    /// `text` (JSON written out) with the string value of each `"KEY":` masked as content: a flow's `response_json` is
-    /// JSON inside a string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds.
+    /// `text` (JSON written out) with the string value of each `"KEY":` masked: a flow's `response_json` is JSON inside a
+    /// string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds, so each answer is masked
+    /// as the summary masks it (`maskedFlowResponse`); a string that is no JSON object is masked as content.
     func maskingContent(ofKey key: String, in text: String) -> String {
         var result = ""
         var rest = Substring(text)
@@ -165,7 +169,12 @@ extension PIIMasker {
                 escaped = !escaped && value[end] == "\\"
                 end = value.index(after: end)
             }
-            result += "\"" + mask(String(value[value.index(after: value.startIndex)..<end]), content: true)
+            let inner = String(value[value.index(after: value.startIndex)..<end])
+            if let decoded = try? JSONValue.parse(Array(("\"" + inner + "\"").utf8)).string, let masked = maskedFlowResponse(decoded) {
+                result += String(JSONValue.string(masked).serialized().dropLast())
+            } else {
+                result += "\"" + mask(inner, content: true)
+            }
             rest = value[end...]
         }
         return result + rest
