@@ -153,7 +153,7 @@ public struct KopsConfig: Sendable, Equatable {
             let at = line("phone_number_id")
             warnings.append(
                 (at, "\(path):\(at.map(String.init) ?? "?"): profile '\(name)' has phone_number_id = \(ConfigFile.quoted(written)), which is \(id) "
-                    + "\(miss); read as \(id) here; write phone_number_id = \"\(id)\" in the file"))
+                    + "with \(miss); read as \(id) here; write phone_number_id = \"\(id)\" in the file"))
             profile.phoneNumberID = id
         }
         // Read as a typed id is (`use`): a letter O for a 0 or a `/…` tail is named here, with the id to write, not blamed
