@@ -17,7 +17,7 @@ import Testing
     static func aliases(in page: String) throws -> [String: String] {
         var found: [String: String] = [:]
         for key in answers {
-            let range = try #require(page.range(of: "\(key)=<body [0-9]+>", options: .regularExpression), "\(key) in \(page)")
+            let range = try #require(page.range(of: "(?<![A-Za-z_])\(key)=<body [0-9]+>", options: .regularExpression), "\(key) in \(page)")
             found[key] = String(page[range].dropFirst(key.count + 1))
         }
         return found

@@ -45,7 +45,7 @@ extension PIIMasker {
                 if masked != text || blank || PIIMasker.isMasked(text) { return .string(masked) }
                 return .string(alias(for: text, prefix: "body"))
             }
-            if key == "response_json", let masked = maskedFlowResponse(text) { return .string(masked) }
+            if key == "response_json", let masked = maskedFlowResponse(text) { return .string(mask(masked, content: true)) }
             if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
             return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
         case .number(let text):
@@ -171,7 +171,7 @@ extension PIIMasker {
             }
             let inner = String(value[value.index(after: value.startIndex)..<end])
             if let decoded = try? JSONValue.parse(Array(("\"" + inner + "\"").utf8)).string, let masked = maskedFlowResponse(decoded) {
-                result += String(JSONValue.string(masked).serialized().dropLast())
+                result += String(JSONValue.string(mask(masked, content: true)).serialized().dropLast())
             } else {
                 result += "\"" + mask(inner, content: true)
             }

@@ -43,18 +43,22 @@ extension PIIMasker {
     /// The JSON view masked the answers as words of a text, so one of one or two characters, a boolean or a number stayed
     /// in clear (`"age":"34"`, `"ok":true`) beside the summary's `age=<body 2>`, and the page mapped each placeholder to
     /// its value (tester61 AJ10). Nil when `text` is no JSON object.
-    /// The text stays as the API wrote it (spacing, order, escapes), each answer's value replaced in place.
+    /// The text stays as the API wrote it (spacing, order, escapes), each answer's value replaced in place; a nested
+    /// answer (an address message's `values` object) is left to the masking of its leaves, as before.
     func maskedFlowResponse(_ text: String) -> String? {
         var characters = Array(text)
         guard let object = try? JSONValue.parse(Array(text.utf8)).object, let answers = FlowAnswer.answers(.object(object)),
             let spans = PIIMasker.valueSpans(characters), spans.count == answers.count
         else { return nil }
-        for (answer, span) in zip(answers, spans).reversed() where answer.kind != .token {
+        // Placeholders numbered in the answers' order, then written from the end so the spans before stay where they are.
+        var replacements: [(span: Range<Int>, shown: String)] = []
+        for ((answer, span), entry) in zip(zip(answers, spans), object.entries) where answer.kind != .token && !entry.value.isNested {
             let shown = answer.kind == .secret ? answer.shown : maskedAnswer(answer)
             // An answer the masker leaves as it is (empty, masked already, the business's own number) keeps its JSON form.
             if answer.kind == .personal, shown == answer.shown { continue }
-            characters.replaceSubrange(span, with: JSONValue.string(shown).serialized())
+            replacements.append((span, shown))
         }
+        for (span, shown) in replacements.reversed() { characters.replaceSubrange(span, with: JSONValue.string(shown).serialized()) }
         return String(characters)
     }
 
@@ -62,7 +66,7 @@ extension PIIMasker {
     func maskedFlowResponse(_ object: JSONObject) -> JSONObject {
         guard let answers = FlowAnswer.answers(.object(object)), answers.count == object.entries.count else { return object }
         var masked = object
-        for (index, answer) in answers.enumerated() where answer.kind != .token {
+        for (index, answer) in answers.enumerated() where answer.kind != .token && !object.entries[index].value.isNested {
             let shown = answer.kind == .secret ? answer.shown : maskedAnswer(answer)
             // An answer the masker leaves as it is (empty, masked already, the business's own number) keeps its JSON form.
             if answer.kind == .personal, shown == answer.shown { continue }
@@ -145,4 +149,9 @@ extension PIIMasker {
             index += 1
         }
     }
+}
+
+extension JSONValue {
+    /// True for an object or an array.
+    fileprivate var isNested: Bool { object != nil || array != nil }
 }
