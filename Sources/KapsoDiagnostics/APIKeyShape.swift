@@ -42,13 +42,19 @@ public enum APIKeyShape {
         case masked(MaskedInput)
         /// A Kapso webhook signing secret (`whsec_…`, `TokenPrefix.webhookSecret`): Kapso's own prefix for the secret
         /// that signs its deliveries, never a project API key; refused before it is sent to the API host, which may be a
-        /// wrong one (tester54 V21). A Meta token (`EAA…`) is only named after a 401: Kapso's key format is not
-        /// published, so a key could begin so.
+        /// wrong one (tester54 V21).
         case webhookSecret
+        /// A Meta access token (`EAA…` from 20 characters, `TokenPrefix.metaAccessToken`): it sends messages and
+        /// manages the WhatsApp Business Account on Graph directly, a stronger credential than a webhook secret, so it is
+        /// kept from the API host the same way (tester61 AJ5: it was sent, and named only after the 401). Kapso does not
+        /// publish its key format [uncertain], but a random key begins with `EAA` in that case about once in 240,000;
+        /// a shorter `EAA…` value is no Meta token (they run to 150 characters and more) and is sent, as any key.
+        case metaAccessToken
     }
 
-    /// A kind of credential kops can tell by its prefix (`TokenPrefix`) that is not a Kapso API key; named when the
-    /// API answers 401, never a reason to refuse before sending, since Kapso's own format is not published.
+    /// A kind of credential kops can tell by its prefix (`TokenPrefix`) that is not a Kapso API key: each is refused
+    /// before it is sent (`Problem.webhookSecret`, `Problem.metaAccessToken`); a 401 names the kind of a key that
+    /// passed (a value checked by an older kops, or one the rules let through).
     public enum Kind: Sendable, Equatable {
         /// A Meta access token (user, system user, page), the `Bearer` token of a direct Cloud API integration:
         /// `EAA…` (`TokenPrefix.metaAccessToken`).
@@ -83,7 +89,11 @@ public enum APIKeyShape {
         if value.utf8.count > maximumBytes { return .tooLong(value.utf8.count) }
         if value.hasPrefix("/") { return .path }
         if value.contains(":") { return .colon }
-        if kind(of: value) == .webhookSecret { return .webhookSecret }
+        switch kind(of: value) {
+        case .webhookSecret?: return .webhookSecret
+        case .metaAccessToken?: return .metaAccessToken
+        case nil: break
+        }
         return nil
     }
 
@@ -139,6 +149,7 @@ extension APIKeyShape.Problem {
         case .tooLong(let bytes): return "is \(bytes) bytes long (a key is at most \(APIKeyShape.maximumBytes))"
         case .masked(let masked): return masked.what("the key")
         case .webhookSecret: return "is a webhook signing secret (whsec_...), not an API key"
+        case .metaAccessToken: return "is a Meta access token (EAA...), not a Kapso project API key"
         }
     }
 
@@ -175,6 +186,9 @@ extension APIKeyShape.Problem {
         case .webhookSecret:
             return "it signs Kapso's deliveries to your receiver and is kept from the API host, so nothing was sent; give the "
                 + "project API key (Kapso dashboard, API keys)"
+        case .metaAccessToken:
+            return "it acts on your WhatsApp Business Account through Meta's Graph API and is kept from the API host, so "
+                + "nothing was sent; give the project API key (Kapso dashboard, API keys)"
         }
     }
 

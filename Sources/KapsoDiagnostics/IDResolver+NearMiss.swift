@@ -290,6 +290,15 @@ extension IDResolver {
             + "('errors' names such calls)"
     }
 
+    /// An id written with whitespace around it (`"100200300400501 "`, a tab or a line end copied with it into a file):
+    /// the id without it and the whitespace in words, as `pastedNearMissLine` says it (`with a trailing space`, `with a
+    /// tab before it`); nil when there is none, or nothing but whitespace.
+    public static func strayWhitespace(_ text: String) -> (id: String, miss: String)? {
+        let stripped = text.trimmingSpaces()
+        guard stripped != text, !stripped.isEmpty else { return nil }
+        return (stripped, spacesMiss(text, decoded: text))
+    }
+
     /// `pastedNearMissLine` of a UUID with a stray tail (`IDInput.strayTail`): `'d4f5…5678\n' is d4f5…5678 with a literal
     /// '\n' after it (…); read as d4f5…5678 here, but …`, the line an id of digits gets (tester52b K19). Nil otherwise.
     public static func pastedStrayTailLine(_ pasted: String) -> String? {

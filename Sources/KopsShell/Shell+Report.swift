@@ -65,9 +65,7 @@ extension Shell {
             if let graph, case .numberToken = CredentialRefusal(graph: graph) {
                 error = NumberTokenError(host: host, refusal: graph)
             } else {
-                error = CredentialError.rejected(
-                    host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed),
-                    unusedOwnKey: context.unusedOwnKey)
+                error = CredentialError.rejected(host: host, source: context.session.sources["key"], unusedOwnKey: context.unusedOwnKey)
             }
         }
         // A 404 every call would get points at the base URL, with the full URL asked.

@@ -51,9 +51,9 @@ import Testing
     }
 
     /// Keys the simulator and real projects use, base64 padding included, go through: no length minimum, and no prefix
-    /// but Kapso's own webhook-secret prefix (a Meta token's `EAA` could begin a key).
+    /// but Kapso's own webhook-secret prefix and a Meta token's `EAA` from 20 characters (a shorter `EAA…` may be a key).
     @Test(arguments: [
-        key, "K", "demo-key", "test_key_0123456789", "aGVsbG8gd29ybGQgaGVsbG8=", "abc==", "EAAGm0PX4ZCpsBAKZBqwertyuiop",
+        key, "K", "demo-key", "test_key_0123456789", "aGVsbG8gd29ybGQgaGVsbG8=", "abc==", "EAAGm0PX4ZCpsBA", "eaagm0px4zcpsbakzbqwertyuiop",
         "whsec", String(repeating: "a", count: 512),
     ])
     func aPlausibleKeyIsSent(value: String) {

@@ -227,7 +227,7 @@ public struct ConfigFile: Sendable {
     }
 
     /// A TOML basic string: `\`, `"` and control characters escaped (TOML 1.0 "String").
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -150,6 +150,16 @@ public struct KopsConfig: Sendable, Equatable {
             throw .literalKey(path: path, line: line("api_key_command"), profile: name, key: "api_key_command")
         }
         profile.phoneNumberID = try string("phone_number_id")
+        // A blank, tab or line end around the id: read without it, as `use` reads a pasted one, and said at start. Sent as
+        // written, every list filtered by it came back empty and `health` called the id "not found" while listing it
+        // (tester61 AJ7).
+        if let written = profile.phoneNumberID, let (id, miss) = IDResolver.strayWhitespace(written) {
+            let at = line("phone_number_id")
+            warnings.append(
+                (at, "\(path):\(at.map(String.init) ?? "?"): profile '\(name)' has phone_number_id = \(ConfigFile.quoted(written)), which is \(id) "
+                    + "with \(miss); read as \(id) here; write phone_number_id = \"\(id)\" in the file"))
+            profile.phoneNumberID = id
+        }
         // Read as a typed id is (`use`): a letter O for a 0 or a `/…` tail is named here, with the id to write, not blamed
         // on the project or key by the first request (probe27 P27-17).
         if let id = profile.phoneNumberID, case .failure(let problem) = IDInput.read(id) {

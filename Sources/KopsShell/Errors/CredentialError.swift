@@ -11,10 +11,9 @@ public enum CredentialError: KopsError, Equatable {
     /// A key whose text cannot be a key (`APIKeyShape`): a CR, quotes, `Bearer `, a path; `subject` says where it
     /// came from (`the key in env KAPSO_API_KEY`). Nothing was sent.
     case malformedKey(subject: String, problem: APIKeyShape.Problem)
-    /// The API answered 401; `source` says where the rejected key came from, `kind` what the key looks like
-    /// instead when kops can tell (a Meta access token, a webhook secret); `unusedOwnKey` names the profile's own key
+    /// The API answered 401; `source` says where the rejected key came from; `unusedOwnKey` names the profile's own key
     /// that the environment's key overrode (`Settings.unusedOwnKey`; tester51b F6).
-    case rejected(host: String, source: String?, kind: APIKeyShape.Kind? = nil, unusedOwnKey: String? = nil)
+    case rejected(host: String, source: String?, unusedOwnKey: String? = nil)
 
     public var message: String {
         switch self {
@@ -45,21 +44,12 @@ public enum CredentialError: KopsError, Equatable {
                 + "export \(variable)=..., or pick another profile with --profile"
         case .malformedKey(let subject, let problem):
             return "\(subject) \(problem.what); \(problem.fix)"
-        case .rejected(let host, let source, let kind, let unusedOwnKey):
+        case .rejected(let host, let source, let unusedOwnKey):
+            // A key another credential's prefix names (a webhook secret, a Meta access token) is refused before it is
+            // sent (`APIKeyShape.Problem`), so a rejected one is of no kind kops can tell.
             let origin = source.map { "the key from \($0)" } ?? "the API key"
-            let line = Self.rejectedLine(origin: origin, host: host, kind: kind)
+            let line = "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
             return unusedOwnKey.map { line + "; " + $0 } ?? line
-        }
-    }
-
-    private static func rejectedLine(origin: String, host: String, kind: APIKeyShape.Kind?) -> String {
-        switch kind {
-        case .metaAccessToken?:
-            return "\(origin) was rejected by \(host) (401): it looks like a Meta access token (it starts with EAA), not "
-                + "a Kapso project API key; Kapso's API takes the project's own key (Kapso dashboard, API keys) in X-API-Key"
-        // A webhook secret is refused before it is sent (`APIKeyShape.Problem.webhookSecret`).
-        case .webhookSecret?, nil:
-            return "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
         }
     }
 

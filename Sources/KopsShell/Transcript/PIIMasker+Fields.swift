@@ -45,6 +45,7 @@ extension PIIMasker {
                 if masked != text || blank || PIIMasker.isMasked(text) { return .string(masked) }
                 return .string(alias(for: text, prefix: "body"))
             }
+            if key == "response_json", let masked = maskedFlowResponse(text) { return .string(mask(masked, content: true)) }
             if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
             return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
         case .number(let text):
@@ -58,6 +59,7 @@ extension PIIMasker {
             return .string(masked != text ? masked : alias(for: text, prefix: "body"))
         case .array(let items): return .array(items.map { mask(json: $0, key: key, byField: byField) })
         case .object(var object):
+            if key?.lowercased() == "response_json" { object = maskedFlowResponse(object) }
             let byField = byField || key.map { PIIMasker.fieldParents.contains($0.lowercased()) } == true
             for index in object.entries.indices {
                 object.entries[index].value = mask(
@@ -71,22 +73,23 @@ extension PIIMasker {
     /// The learned one-word body `text` is, whitespace around it ignored; nil when it is none.
     private func wholePlainWordBody(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard knows(trimmed, as: .body), pattern(trimmed).isPlainWord else { return nil }
+        guard knows(trimmed, as: .body), pattern(trimmed).isPlainWord || pattern(trimmed).isShort else { return nil }
         return trimmed
     }
 
-    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word body
-    /// where it is a whole string value of a content key (`"body": "again"`).
+    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word or short
+    /// body where it is a whole string value of a content key (`"body": "again"`, `"body": "34"`).
     func mask(jsonText text: String) -> String {
-        var result = mask(text)
+        // A flow's answers first, each as the summary shows it, while the string still holds the JSON the API sent.
+        var result = text.contains("\"response_json\":") ? maskingContent(ofKey: "response_json", in: text) : text
+        result = mask(result)
         guard result.contains("\":") else { return result }
-        if result.contains("\"response_json\":") { result = maskingContent(ofKey: "response_json", in: result) }
-        for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+        for value in bodies where (pattern(value).isPlainWord || pattern(value).isShort) && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
-        // A one-word name (`"contact_name": "Support"`) as the whole value of a name key.
-        for value in names where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+        // A one-word or short name (`"contact_name": "Support"`, `"Jo"`) as the whole value of a name key.
+        for value in names where (pattern(value).isPlainWord || pattern(value).isShort) && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.nameKeys.union(PIIMasker.cardNameKeys).union(["name"])
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "contact"), in: result)
         }
@@ -147,8 +150,9 @@ extension PIIMasker {
         return result
     }
 
-    /// `text` (JSON written out) with the string value of each `"KEY":` masked as content: a flow's `response_json` is
-    /// JSON inside a string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds.
+    /// `text` (JSON written out) with the string value of each `"KEY":` masked: a flow's `response_json` is JSON inside a
+    /// string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds, so each answer is masked
+    /// as the summary masks it (`maskedFlowResponse`); a string that is no JSON object is masked as content.
     func maskingContent(ofKey key: String, in text: String) -> String {
         var result = ""
         var rest = Substring(text)
@@ -165,7 +169,12 @@ extension PIIMasker {
                 escaped = !escaped && value[end] == "\\"
                 end = value.index(after: end)
             }
-            result += "\"" + mask(String(value[value.index(after: value.startIndex)..<end]), content: true)
+            let inner = String(value[value.index(after: value.startIndex)..<end])
+            if let decoded = try? JSONValue.parse(Array(("\"" + inner + "\"").utf8)).string, let masked = maskedFlowResponse(decoded) {
+                result += String(JSONValue.string(mask(masked, content: true)).serialized().dropLast())
+            } else {
+                result += "\"" + mask(inner, content: true)
+            }
             rest = value[end...]
         }
         return result + rest

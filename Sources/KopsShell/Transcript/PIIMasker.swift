@@ -81,7 +81,10 @@ public final class PIIMasker {
         // An alias or a masked number (from text masked before) is not personal data: learning it would give
         // the same person a second alias.
         // Nor is what the redactor wrote (`<redacted>`, `<redacted>!`): masking it nested a mask in a mask (AD6.5).
-        guard value.count >= 3, !index.contains(value, as: kind), !PIIMasker.isMasked(value),
+        // A name or body of one or two characters (`王伟`, `Jo`, `34`) is learned too, and masked where it stands as its
+        // field (`PIIMasker+ShortValues`); a rendered template send that short is no sentence to find.
+        guard value.count >= PIIMasker.shortLength || kind != .renderedTemplate, !index.contains(value, as: kind),
+            !PIIMasker.isMasked(value),
             value.replacingOccurrences(of: String(PIIMasker.redactedMask), with: "").contains(where: { $0.isLetter || $0.isNumber }),
             index.insert(value, kind: kind, pattern: pattern(value))
         else { return }
@@ -222,6 +225,12 @@ public final class PIIMasker {
         for entry in candidates.learned {
             let (value, prefix) = (entry.value, entry.kind == .contact ? "contact" : "body")
             let pattern = self.pattern(value)
+            if pattern.isShort {
+                // Where it stands as the field it came from, never wherever two letters or digits occur.
+                guard let accept = shortValuePlaces(pattern, kind: entry.kind, content: content) else { continue }
+                result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result, onlyWhere: accept)
+                continue
+            }
             if pattern.isPlainWord && !content && !templateValues.contains(value) {
                 // A one-word body only as content; a one-word name wherever it is not part of a longer name.
                 guard prefix == "contact" else { continue }
