@@ -23,6 +23,7 @@ extension KapsoClient {
         var wait = 0
         for (index, result) in results.enumerated() {
             guard case .success(let response) = result, let seconds = shortRateLimitWait(requests[index], response) else { continue }
+            tellRefused(requests[index], response)
             again.append(index)
             wait = max(wait, seconds)
         }

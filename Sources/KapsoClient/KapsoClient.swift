@@ -19,6 +19,10 @@ public final class KapsoClient {
     /// `X-Health-RateLimit-Minute-Remaining` (kapso-api.md §0 gotcha 5: 60 a minute per project, across keys); nil before
     /// one, or when the answer had no such header.
     public private(set) var healthReadsLeftThisMinute: Int?
+    /// When this client sent its latest health reads (monotonic seconds, at most `healthReadsPerSecond`), and when an
+    /// answer last said none were left this second: `paceHealthRead` keeps to Kapso's 5 a second (tester61 AJ6).
+    var healthReadsSent: [Double] = []
+    var healthSecondSpentAt: Double?
     /// The `Date` header `serverTime` was read from.
     private var serverDate: String?
     /// Told of each GET answered 404: method, path (after the host, query included) and the API's clock
@@ -156,9 +160,13 @@ public final class KapsoClient {
     /// P43-19). A write is never sent twice; a longer or absent `Retry-After` (Kapso's own says 60, §1.5) is reported.
     private func sendRetryingShortRateLimit(_ request: HTTPRequest) throws(KapsoAPIError) -> HTTPResponse {
         let response: HTTPResponse
+        let health = isHealthRead(request)
+        if health { paceHealthRead() }
         do { response = try transport.send(request) } catch { throw told(.transport(error), request) }
         guard let wait = shortRateLimitWait(request, response) else { return response }
+        tellRefused(request, response)
         usleep(UInt32(wait) * 1_000_000)
+        if health { paceHealthRead() }
         do { return try transport.send(request) } catch { throw told(.transport(error), request) }
     }
 
@@ -207,6 +215,9 @@ public final class KapsoClient {
         }
         if request.url.hasSuffix("/health") {
             healthReadsLeftThisMinute = response.header("X-Health-RateLimit-Minute-Remaining").flatMap { Int($0) }
+            if response.header("X-Health-RateLimit-Second-Remaining").flatMap({ Int($0) }) == 0 {
+                healthSecondSpentAt = Self.monotonicSeconds()
+            }
         }
         // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
         let answeredAt = date != nil && date == serverDate ? serverTime : nil

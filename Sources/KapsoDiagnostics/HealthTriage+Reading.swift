@@ -21,7 +21,7 @@ public import KapsoClient
 /// words (kapso-api.md §2.3: unhealthy when a critical check fails, degraded when a check needs attention):
 /// `unhealthy` for a critical check or webhooks that lose the number's events (the text's `blocking:`), `degraded` for
 /// one that needs attention (the text's `needs attention:`); `not_known` (nothing fails but a check could not be
-/// decided), `not_read` (nothing fails, but a look-up kops's reading depends on failed: the webhooks or their deliveries,
+/// decided, an always-listed check the report lacks, or `timestamp` for a report older than Kapso keeps one), `not_read` (nothing fails, but a look-up kops's reading depends on failed: the webhooks or their deliveries,
 /// named in `not_known`, tester53b U9) or `not_run` (Kapso's `status` is `error`). `degraded`, `unhealthy` and
 /// `not_read` are the values `health` exits 1 on.
 /// `failing` lists the checks that did not pass in report order, `webhooks` last when the number's webhooks block;
@@ -42,7 +42,8 @@ public struct HealthReading: Sendable, Equatable {
     public init(_ triage: HealthTriage, status: String, webhooksBlocking: Bool, notRead: [String] = []) {
         let fails = triage.fails(status: status, webhooksBlocking: webhooksBlocking)
         failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlocking ? ["webhooks"] : [])
-        notKnown = triage.unknown.map(\.check) + notRead
+        // A report older than Kapso keeps one is no reading of the number now: `timestamp` is not known (tester61 AJ9).
+        notKnown = triage.unknown.map(\.check) + (triage.age == nil ? [] : ["timestamp"]) + notRead
         blocking = triage.blocking?.check ?? (webhooksBlocking ? "webhooks" : nil)
         severity = triage.blocking.map { $0.severity == .critical ? "critical" : "attention" } ?? (webhooksBlocking ? "critical" : nil)
         if status == "error" {
@@ -55,6 +56,10 @@ public struct HealthReading: Sendable, Equatable {
         let words = triage.statusWords(status: status)
         if words == "healthy", webhooksBlocking {
             summary = "healthy by Kapso's checks, but not its webhooks"
+        } else if words == "healthy", let lacks = triage.missingWords {
+            summary = "healthy by Kapso's summary, but \(lacks): not known"
+        } else if words == "healthy", let age = triage.age {
+            summary = "healthy by Kapso's summary, but \(age.words)"
         } else if words == "healthy", !notRead.isEmpty {
             summary = "healthy by Kapso's checks; not read: " + notRead.joined(separator: ", ")
         } else {

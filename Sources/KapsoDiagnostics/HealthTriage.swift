@@ -49,8 +49,10 @@ public struct HealthTriage: Sendable {
 
     /// Reads `health`; `inbound` is what kops read of the number's inbound messages (`webhook_verified` and
     /// `webhook_subscription` use it);
-    /// `coexistence` the number's `is_coexistence` as listed, nil when not read (only `token_validity` uses it).
-    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil) {
+    /// `coexistence` the number's `is_coexistence` as listed, nil when not read (only `token_validity` uses it);
+    /// `now` (Unix seconds, the API's clock where read) dates the report (`age`), nil when not judged.
+    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil, now: Int64? = nil) {
+        age = now.flatMap { HealthAge(health, now: $0) }
         let order = [
             "phone_number_access", "phone_number_connection", "token_validity", "messaging_health",
             "webhook_subscription", "webhook_verified", "test_message",
@@ -66,6 +68,10 @@ public struct HealthTriage: Sendable {
             return NumberStatus(status: details["status"]?.string, quality: details["quality_rating"]?.string).flatMap { $0.sendsAsUsual ? $0 : nil }
         }
     }
+
+    /// The report's age when it is older than Kapso's caching allows, or dated ahead (tester61 AJ9); nil when within it
+    /// or not judged.
+    public var age: HealthAge?
 
     /// The number's own state when it sends as usual but is worth knowing (`NumberStatus.sendsAsUsual`: quality RED,
     /// FLAGGED) and Kapso's access check passed; nil otherwise (tester49 F7).
@@ -113,14 +119,16 @@ public struct HealthTriage: Sendable {
         return line + " (Meta marks it verified with the first inbound message; \(health) whether inbound has come and what to do)"
     }
 
-    /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.
-    public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
+    /// Checks Kapso could not decide (`passed: null` and details that show no failure), then the always-listed checks the
+    /// report lacks (`missing`, tester61 AJ2): not known, never failed.
+    public var unknown: [Finding] { findings.filter { $0.severity == .unknown } + missingFindings }
 
     /// The number's state in a few words, for `overview`'s HEADLINE (probe17 P17-4: never "ok" for a number Kapso
     /// calls unhealthy or degraded): `blocking: number BANNED`, `needs attention: messaging_health`,
     /// `not known: messaging_health`, or for a report whose `status` no check explains, that every check passed
-    /// (`unexplained`, as `health` says it).
-    /// Nil when Kapso calls the number healthy and no check fails or is unknown. `status` is the report's `status`.
+    /// (`unexplained`, as `health` says it), then the always-listed checks it lacks (`missingHeadline`) and its age
+    /// beyond Kapso's caching (`not known: report 35 d old`).
+    /// Nil when Kapso calls the number healthy and no check fails or is unknown, and the report is current. `status` is the report's `status`.
     public func headline(status: String) -> String? {
         if status == "error" { return "the health check did not run" }
         if let blocking {
@@ -128,8 +136,10 @@ public struct HealthTriage: Sendable {
             return "\(blocking.severity == .critical ? "blocking" : "needs attention"): "
                 + (blocking.state.map { "number \($0)" } ?? blocking.check)
         }
-        if let first = unknown.first { return "not known: \(first.check)" }
+        if let first = findings.first(where: { $0.severity == .unknown }) { return "not known: \(first.check)" }
         if let unexplained = unexplained(status: status) { return unexplained.headline }
+        if let lacking = missingHeadline { return lacking }
+        if let age { return "not known: \(age.short)" }
         return nil
     }
 

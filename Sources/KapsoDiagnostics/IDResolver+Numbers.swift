@@ -252,7 +252,10 @@ extension IDResolver {
         }
         // The reading `reply --to` refuses with: `14155550172` already starts with the project's country code 1 and
         // `551187654321` is Brazilian, so "add the country code" would mislead.
-        if identity.kind == .unknown || identity.kind == .nationalNumber, digits.count <= 12,
+        // An error code pasted where an id goes (tester61 AJ3): named as one, never "add the country code".
+        let code = identity.kind == .unknown && !number.hasInternationalPrefix ? errorCode(digits) : nil
+        if let code { (identity.warnings, identity.fix) = ([code.warning] + identity.warnings, code.fix) }
+        if code == nil, identity.kind == .unknown || identity.kind == .nationalNumber, digits.count <= 12,
             case .uncertain(_, let asTyped) = number.countryReading(projectCodes: countryCodes(numbers))
         {
             let codes = countryCodes(numbers).map { "+\($0)" }

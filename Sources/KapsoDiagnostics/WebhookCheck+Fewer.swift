@@ -42,8 +42,9 @@ extension WebhookCheck {
         add(
             .warning, webhook,
             "\(delivered) whatsapp.message.received \(delivered == 1 ? "delivery" : "deliveries") logged for the "
-                + "\(messages.count)\(more ? "+" : "") inbound messages that arrived on \(number) \(since) (the first at "
-                + "\(KapsoTime.iso(oldest)), the last at \(verdict.when(newest))): at least \(missing) got no delivery, "
+                + "\(messages.count)\(more ? "+" : "") inbound messages that arrived on \(number) \(since) ("
+                + (more ? "the oldest read at \(KapsoTime.iso(oldest)), older ones not read" : "the first at \(KapsoTime.iso(oldest))")
+                + ", the last at \(verdict.when(newest))): at least \(missing) got no delivery, "
                 + "so Kapso sends it only some of them",
             fix: "compare 'messages --direction inbound' with 'deliveries --webhook \(webhook.id) --event \(event) --period "
                 + "\(period)'; 'logs search --source webhook_delivery --period \(period == "30d" ? "7d" : period)' shows whether "

@@ -260,7 +260,7 @@ extension WebhookCheck {
         add(
             missed.severity, webhook,
             "no whatsapp.message.received delivery \(since), although \(missed.messages) arrived on \(number) since then "
-                + "(the first at \(KapsoTime.iso(missed.oldest)), the last at \(verdict.when(missed.newest))): Kapso stored them "
+                + "(\(missed.firstText), the last at \(verdict.when(missed.newest))): Kapso stored them "
                 + "but sent this webhook none, and none failed or waits, so it stopped firing",
             fix: (failing ? "its earlier deliveries failed (above), but none was attempted for these, so fixing the receiver "
                 + "alone does not bring them; " : "")

@@ -33,6 +33,15 @@ extension WebhookVerdict {
         /// The newest and oldest missed message's time (Unix seconds).
         public var newest: Int64
         public var oldest: Int64
+        /// Whether every missed message was read: false when the page read was full and each message on it counts
+        /// (`countText` ends in `+`), so older missed messages may not have been read.
+        public var complete = true
+
+        /// `the first at 2026-12-05T12:48:19Z`, or, when not every missed message was read, `the oldest read at …, older
+        /// ones not read` (tester61 AJ8: the oldest of one page was named as the first missed message, 7 h late).
+        public var firstText: String {
+            complete ? "the first at \(KapsoTime.iso(oldest))" : "the oldest read at \(KapsoTime.iso(oldest)), older ones not read"
+        }
 
         /// At least this many missed messages make the finding an error: one or two may be messages Kapso is still
         /// processing or a retention quirk; three or more in a row are a webhook that stopped firing.
@@ -81,7 +90,9 @@ extension WebhookVerdict {
         let times = inbound.times.filter { $0 > cut && $0 <= now - Self.deliveryGrace }
         guard let newest = times.max(), let oldest = times.min() else { return nil }
         let more = !inbound.complete && inbound.times.allSatisfy { $0 > cut }
-        return Missed(since: since, count: times.count, countText: "\(times.count)\(more ? "+" : "")", newest: newest, oldest: oldest)
+        return Missed(
+            since: since, count: times.count, countText: "\(times.count)\(more ? "+" : "")", newest: newest, oldest: oldest,
+            complete: !more)
     }
 }
 

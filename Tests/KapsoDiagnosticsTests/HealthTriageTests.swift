@@ -146,8 +146,10 @@ import Testing
             "phone_number_access": ["passed": true, "details": access],
             "phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]],
             "webhook_verified": ["passed": true, "details": ["verified_at": "2026-11-01T00:00:00Z"]],
+            "webhook_subscription": ["passed": true, "details": ["subscribed": true, "subscribed_fields": ["messages"]]],
         ]
-        if let messaging { checks["messaging_health"] = messaging }
+        // Every check Kapso lists on every report is in it: one missing is not known (tester61 AJ2).
+        checks["messaging_health"] = messaging ?? ["passed": true, "overall_status": "AVAILABLE", "details": ["can_send_message": "AVAILABLE"]]
         return HealthTriage(try PhoneNumberHealth(json: ["status": .string(status), "timestamp": "2026-11-21T12:00:00Z", "checks": .object(checks)]))
     }
 

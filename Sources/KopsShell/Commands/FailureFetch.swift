@@ -3,7 +3,7 @@ internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// Everything that failed in a period, for `errors`, `logs --errors` and `overview`: the first page of
-/// each source and the project's numbers go out at once (curl multi); API logs and deliveries then
+/// each source and the project's numbers go out at once (curl multi); API logs, deliveries and failed messages then
 /// follow their cursors, at most `maxPages` pages each, so group counts are whole.
 struct FailureFetch {
     var triage = ErrorTriage()
@@ -175,12 +175,20 @@ struct FailureFetch {
         case .message:
             // A WABA id as the selected number finds no messages; say so instead of "nothing failed".
             if !numbers.isEmpty { try context.verifyNumberFilter(number, numbers: numbers) }
-            // The page of recent messages of any status says nothing about more failures.
-            if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { cut.insert(.message) }
-            add(messages: (try? Page.decode(json, item: Message.init(json:)).items) ?? [])
             // Read after a response is decoded: `now` is the API's clock from its `Date` header.
             let now = context.now()
-            triage.addMessages(json, since: now - Self.seconds(period), now: now)
+            // The failed ones are followed page by page through the period (tester61 AJ1); the page of recent messages of
+            // any status says nothing about more failures.
+            let failed = request.url.contains("status=failed")
+            let more = failed
+                ? try failedMessagePages(
+                    after: json, query: number + [("status", "failed"), ("limit", "100")], since: now - Self.seconds(period),
+                    client: client)
+                : []
+            for page in [json] + more {
+                add(messages: (try? Page.decode(page, item: Message.init(json:)).items) ?? [])
+                triage.addMessages(page, since: now - Self.seconds(period), now: now)
+            }
         case .api:
             let first = try client.apiLogs(from: json)
             let logs = try following(first, of: .api, query: apiFilters + window, id: \.id, next: client.apiLogs)

@@ -53,7 +53,15 @@ public enum HealthCommand: Command {
         // Whether the number is a coexistence one, from its listing this session (no request of its own): token_validity
         // reads by it (tester51 G10).
         let coexistence = context.ids.phoneNumbers[id]?.json["is_coexistence"]?.bool
-        let triage = HealthTriage(health, inbound: inbound(of: id, for: health, client: client), coexistence: coexistence)
+        // Dated against the API's own clock (the health answer's `Date` header) where it gave one: a report older than
+        // Kapso's caching allows is no reading of the number now (tester61 AJ9).
+        let triage = HealthTriage(
+            health, inbound: inbound(of: id, for: health, client: client), coexistence: coexistence,
+            now: client.serverTime ?? context.now())
+        if let age = triage.age {
+            blocks.append(.line(StyledText("not current: the report was \(age.words)", style: .warn)))
+            blocks.append(.line(StyledText("  fix:   \(age.fix)")))
+        }
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
         context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
         if health.status == "healthy", !triage.contradicted.isEmpty {
@@ -79,6 +87,13 @@ public enum HealthCommand: Command {
         let unexplained = triage.unexplained(status: health.status)
         if let unexplained {
             blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
+        }
+        // A `healthy` summary over a report that lacks always-listed checks, or is older than Kapso keeps one, says so on
+        // its first line: what it does not say is not known (tester61 AJ2, AJ9).
+        if health.status == "healthy", triage.blocking == nil, let lacks = triage.missingWords {
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary\(when), but \(lacks): not known (below)", style: .warn))
+        } else if health.status == "healthy", triage.blocking == nil, let age = triage.age {
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary, but \(age.short): not current (below)", style: .warn))
         }
         let webhooksRead = numberWebhooks(of: id, in: context)
         let webhooks = (try? webhooksRead.get()) ?? nil

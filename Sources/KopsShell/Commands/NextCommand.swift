@@ -9,6 +9,21 @@ public enum NextCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let cursor = context.session.lastList else { throw ShellError.nothingToContinue }
         var result = try page(after: cursor, in: context)
+        // The cursors this list was paged with so far: one the API hands back again would show the same page again as
+        // new, forever; said as `--all` says it (`ListError.cursorRepeated`, tester61 AJ4).
+        let given = cursor.given + [cursor.after].compactMap { $0 }
+        if let next = context.session.lastList?.after, given.contains(next) {
+            context.session.lastList = nil
+            result.blocks = result.blocks.map { block in
+                guard case .hint(let text) = block, text.hasSuffix(" (more: next)") else { return block }
+                return .hint(String(text.dropLast(" (more: next)".count)) + " (no next page: see below)")
+            }
+            result.blocks.append(.line(StyledText(ListError.cursorRepeated.message, style: .warn)))
+            result.status = .failure
+            result.failure = ListError.cursorRepeated.message
+        } else {
+            context.session.lastList?.given = given
+        }
         // Laid out as the page before it (`ListLayout`), when shown at the same width.
         result.blocks = result.blocks.map { block in
             guard case .table(var table) = block else { return block }

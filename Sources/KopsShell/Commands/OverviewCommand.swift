@@ -138,7 +138,7 @@ public enum OverviewCommand: Command {
                 if let failing { next.append(("use \(number.id); errors --period \(period)", "\(name): \(failing.text)")) }
                 continue
             }
-            let triage = HealthTriage(health, coexistence: number.json["is_coexistence"]?.bool)
+            let triage = HealthTriage(health, coexistence: number.json["is_coexistence"]?.bool, now: context.client.serverTime ?? now)
             let blocking = triage.blocking
             let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
             // Webhooks not read block nothing they could not be seen to block (an empty list is no webhook missing).
@@ -184,6 +184,8 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "\(name) is healthy by Kapso's summary, but \(failed) (\(headline))"))
             } else if let unknown = triage.unknown.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but its \(unknown.check) is not known"))
+            } else if let age = triage.age {
+                next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but its health \(age.short): not current"))
             } else if webhooksBlock != nil, let short = own.blockingInShort {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but \(short)"))
             }

@@ -64,6 +64,8 @@ public struct ListCursor: Sendable {
     public var scope: ListScope
     /// How its page was laid out on the terminal (`Shell.show` sets it), for `next` to keep.
     public var layout: ListLayout?
+    /// The `after` cursors `next` has paged this list with so far (tester61 AJ4: one handed back again is a loop).
+    public var given: [String] = []
 
     public init(source: ListSource, nextQuery: [(String, String)], scope: ListScope) {
         self.source = source

@@ -1,0 +1,60 @@
+internal import KopsHTTP
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
+// MARK: - Kapso's 5 health reads a second, kept to before sending (tester61 AJ6)
+
+extension KapsoClient {
+    /// Kapso's limit on a project's health reads per second, across keys (kapso-api.md §2.3 "Caching & limits": 5/s and
+    /// 60/min → 429 with `Retry-After`; Kapso, "Phone number health", docs.kapso.ai).
+    public static let healthReadsPerSecond = 5
+
+    /// The span, in seconds, within which no more than `healthReadsPerSecond` reads are sent: a second, and a tenth for a
+    /// request that reaches the API later than the one five before it.
+    static let healthPaceWindow = 1.1
+
+    /// Whether `request` is a number's health read (`GET …/phone_numbers/{id}/health`).
+    func isHealthRead(_ request: HTTPRequest) -> Bool {
+        guard request.method == "GET" else { return false }
+        let path = request.url.split(separator: "?", maxSplits: 1).first ?? ""
+        return path.hasSuffix("/health")
+    }
+
+    /// Waits, before a health read, until it keeps to Kapso's 5 a second: until the fifth read before it is
+    /// `healthPaceWindow` old, and a second after an answer said none were left this second
+    /// (`X-Health-RateLimit-Second-Remaining: 0`, another client's reads too). Before, `overview` of a project with more
+    /// than 5 numbers read their health in a burst; each read past the fifth in a second was a 429 in the project's API
+    /// log (the client waited and sent it again), which the same `overview` then counted among the project's failed calls.
+    func paceHealthRead() {
+        var now = Self.monotonicSeconds()
+        var until = now
+        if let spent = healthSecondSpentAt { until = max(until, spent + 1) }
+        healthReadsSent.removeAll { now - $0 >= Self.healthPaceWindow }
+        if healthReadsSent.count >= Self.healthReadsPerSecond, let fifth = healthReadsSent.suffix(Self.healthReadsPerSecond).first {
+            until = max(until, fifth + Self.healthPaceWindow)
+        }
+        if until > now {
+            usleep(UInt32(min(until - now, 2) * 1_000_000))
+            now = Self.monotonicSeconds()
+        }
+        healthSecondSpentAt = nil
+        healthReadsSent.append(now)
+        if healthReadsSent.count > Self.healthReadsPerSecond { healthReadsSent.removeFirst(healthReadsSent.count - Self.healthReadsPerSecond) }
+    }
+
+    /// Tells `answered` of a read refused with a short 429 that is about to be sent again: the refused attempt is an
+    /// entry of the project's API log like any other (kapso-api.md §5), and the shell notes it as kops's own
+    /// (docs/own-lookups.md), so `errors` and `overview` do not count it among the project's failed calls (tester61 AJ6).
+    func tellRefused(_ request: HTTPRequest, _ response: HTTPResponse) {
+        guard let answered else { return }
+        answered(response.status, relativePath(of: request.url), response.header("Date").flatMap { KapsoTime.seconds(httpDate: $0) })
+    }
+
+    /// This machine's monotonic clock, in seconds.
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1_000_000_000
+    }
+}
