@@ -29,7 +29,7 @@ import Testing
         let text = try #require(SendLock.held(
             count: 5, first: Self.now - 1_200, last: Self.now, phoneNumberID: "100", outbound: messages, now: Self.now))
         #expect(text.contains("409 answered 5 times over 20 min") && text.contains("held, not released in a moment"), "\(text)")
-        #expect(text.contains("§9.3"))
+        #expect(text.contains("(a per-conversation lock to retry shortly, https://docs.kapso.ai/api-reference/meta-proxy)"), "\(text)")
         #expect(text.contains("likely holder: message wamid.Q01 to Contact A, pending since") && text.contains("(40 min)"), "\(text)")
         #expect(!text.contains("wamid.SENT") && !text.contains("wamid.OTHER") && !text.contains("more pending"), "\(text)")
         let none = try #require(SendLock.held(
