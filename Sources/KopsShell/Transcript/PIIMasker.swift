@@ -217,7 +217,7 @@ public final class PIIMasker {
         if text.contains("\":") { learnJSONText(text) }
         if let masked = maskingFlowAnswers(in: text, content: content) { return masked }
         // URL-encoded first (`Ana%20Lucia%20Gomez`): its decoded form is what the matchers below read (tester49 F2).
-        var result = maskPathIdentities(maskEncoded(text))
+        var result = maskEncoded(text)
         // Longest first across bodies and names, so a short template value (`Lee`) never splits a name (`Lee Park`);
         // only the values `result` may hold (`PIIMasker+Candidates`).
         let candidates = index.candidates(in: result)
@@ -245,7 +245,9 @@ public final class PIIMasker {
         for value in candidates.templates.map(\.value) {
             result = PIIMasker.replace(self.pattern(value), with: self.alias(for: value, prefix: "body"), in: result)
         }
-        result = maskTemplateList(result)
+        // After the learned values: an e-mail inside a learned body (callback data `order=A-77;email=…`) is masked with
+        // the whole body, not first on its own, which left the rest of the body unmatched (tester61 AI8 vs AD callback data).
+        result = maskTemplateList(maskPathIdentities(result))
         result = maskKindIDs(result)
         if result.contains("wamid.") || result.contains("HBg") || result.contains("WAMID.") { result = maskWAMIDs(result) }
         if result.contains(".") { result = maskUserIDs(result) }
