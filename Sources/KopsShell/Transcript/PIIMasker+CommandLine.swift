@@ -29,11 +29,12 @@ extension PIIMasker {
             // A WhatsApp username (`whois @maria.g`, `reply --to @maria.g`) names the contact as their number does
             // (probe41 P41-2: it stayed in clear on the line while the result masked it).
             learnTypedHandle(value)
-            // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA).
+            // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA); one of 7
+            // is a short number (`whois 6831234`: Niue's are 7 digits with their code, Iceland's 7 without; tester62 AJ13).
             let digits = PIIMasker.normalized(value)
             let longest = word == "--to" ? 15 : 13
-            if PIIMasker.isBareNumber(value), !value.hasPrefix("+"), digits.count <= longest {
-                learnTyped(digits)
+            if PIIMasker.isBareNumber(value) || (digits.count == 7 && digits == value), !value.hasPrefix("+"), digits.count <= longest {
+                learnTyped(digits, fewest: 7)
             }
         }
         learnTypedNumbers(in: line)
@@ -181,9 +182,9 @@ extension PIIMasker {
     }
 
     /// A typed contact number's digits, without an international `00` prefix; the business's own are left.
-    private func learnTyped(_ digits: String) {
+    private func learnTyped(_ digits: String, fewest: Int = 8) {
         let digits = PIIMasker.normalized(digits)
-        guard digits.count >= 8, !isOwn(digits) else { return }
+        guard digits.count >= fewest, !isOwn(digits) else { return }
         contactNumbers.insert(digits)
     }
 

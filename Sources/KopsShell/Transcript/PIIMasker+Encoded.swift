@@ -30,7 +30,7 @@ extension PIIMasker {
             let component = String(characters[index..<end])
             let formValue = index > 0 && characters[index - 1] == "="
             if let decoded = PIIMasker.fullyDecoded(component, formValue: formValue),
-                decoded.contains(where: { $0.isWhitespace || !$0.isASCII })
+                decoded.contains(where: { $0.isWhitespace || !$0.isASCII }) || PIIMasker.escapesDigitOrParenthesis(component)
             {
                 let masked = mask(decoded, content: false)
                 if masked != decoded {
@@ -77,11 +77,30 @@ extension PIIMasker {
     }
 
     /// What a URL component may hold besides its separators (`/ ? & = #`): RFC 3986's unreserved characters, `%` of its
-    /// escapes, and `+ ! * : @ $ , ;` (a form's `+` for a space).
+    /// escapes, and `+ ! * : @ $ , ; ( )` (a form's `+` for a space; `(555)%20123-4567`, `(0)7700900018`).
     static func isComponentCharacter(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue else { return false }
         return (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x61 && ascii <= 0x7A)
-            || "%+-._~!*:@$,;".utf8.contains(ascii)
+            || "%+-._~!*:@$,;()".utf8.contains(ascii)
+    }
+
+    /// True when `component` escapes a digit or a parenthesis (`%37`, `%28`, twice encoded `%2537`): a number's digits
+    /// hidden from the plain matchers (`0%37700900022` is `07700900022`, which the plain matchers read as `0`, `%37` and
+    /// `700900022`: tester62 AK1).
+    static func escapesDigitOrParenthesis(_ component: String) -> Bool {
+        let bytes = Array(component.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "%") else { continue }
+            var high = index + 1
+            // `%25` is an escaped `%`: the escape it starts is the one after it.
+            if bytes[high] == UInt8(ascii: "2"), bytes[high + 1] == UInt8(ascii: "5"), high + 3 < bytes.count { high += 2 }
+            let (first, second) = (bytes[high], bytes[high + 1])
+            if first == UInt8(ascii: "3"), second >= 0x30, second <= 0x39 { return true }
+            if first == UInt8(ascii: "2"), second == UInt8(ascii: "8") || second == UInt8(ascii: "9") { return true }
+        }
+        return false
     }
 
     /// `component` decoded as often as it was encoded, at most 3 times (`Ana%2520Lucia` → `Ana Lucia`: a client that

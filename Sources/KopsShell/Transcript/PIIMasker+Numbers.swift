@@ -87,6 +87,12 @@ extension PIIMasker {
         if ownIDs.contains(digits), !contactNumbers.contains(digits) { return true }
         let matches = { (own: String) in own == digits || (own.count > digits.count && digits.count >= 10 && own.hasSuffix(digits)) }
         if ownNumbers.contains(where: matches) { return true }
+        // `07700900100`: an own number's national form with its trunk `0` (as `contactNumber(for:)` reads a contact's).
+        if digits.count >= 8, digits.first == "0", ownNumbers.contains(where: { own in
+            CountryCallingCode.code(of: own).map { own.dropFirst($0.count) == digits.dropFirst() } == true
+        }) {
+            return true
+        }
         // Assumed on a replayed command line, unless a result showed it is a contact's.
         return maskingCommandLine && assumedOwnNumbers.contains(where: matches) && contactNumber(for: digits) == nil
     }
@@ -140,7 +146,7 @@ extension PIIMasker {
             let character = characters[index]
             // `%2B14155550142` is a URL-encoded `+14155550142`; `%2F447700900005` a number after an encoded `/`.
             let escaped = PIIMasker.escapeBoundary(in: characters, before: index)
-            guard let run = PIIMasker.numberRun(in: characters, at: index, afterEscape: escaped),
+            guard let run = PIIMasker.numberRun(in: characters, at: index, afterEscape: escaped, fewest: 6),
                 !(run.original.hasPrefix("(") && !run.original.contains(")"))
             else {
                 // Not a number here (an opening parenthesis before a number is not around an area code).
@@ -160,14 +166,14 @@ extension PIIMasker {
                 number = contact
             } else if original.hasPrefix("+") {
                 alias = PIIMasker.masked(original)
+            } else if digits.count < 8 {
+                alias = original == digits
+                    ? PIIMasker.shortNumberAlias(digits, in: characters, from: index, to: last, escaped: escaped) : nil
             } else {
-                // Bare digits in a path or an error text (`/contacts/447700900555`, `/contacts/00447700900555`) are a
-                // number kops never saw as a contact's: masked when they can be one, unless they are one of the
-                // project's own ids.
-                let international = PIIMasker.normalized(digits)
-                alias = original == digits && PhoneNumberText.isPlausibleInternational(international)
-                    ? String(digits.dropLast(international.count)) + PIIMasker.compactForm(PIIMasker.shown(international, international: true))
-                    : nil
+                // A number kops never saw as a contact's, in a path, an error text or a typed line (`/contacts/07700900011`,
+                // `0044 7700 900019`): masked when its form makes it one (`PIIMasker+UnknownNumbers`), unless it is one of
+                // the project's own ids.
+                alias = PIIMasker.unknownNumberAlias(original, digits: digits)
             }
             guard var alias else {
                 result += original
@@ -212,14 +218,14 @@ extension PIIMasker {
     /// `(` or digit not glued to a word, an id or a dotted name, unless it follows a percent-escape of a separator
     /// (`afterEscape`: `escapeBoundary`).
     static func numberRun(
-        in characters: [Character], at index: Int, afterEscape: Bool = false
+        in characters: [Character], at index: Int, afterEscape: Bool = false, fewest: Int = 8
     ) -> (original: String, last: Int)? {
         let character = characters[index]
         let previous = index > 0 ? characters[index - 1] : " "
         guard character == "+" || character == "(" || (character.isASCII && character.isNumber),
             afterEscape
                 || !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"),
-            let span = numberSpan(in: characters, from: index)
+            let span = numberSpan(in: characters, from: index, fewest: fewest)
         else { return nil }
         return (String(characters[index...span.last]), span.last)
     }
@@ -249,10 +255,9 @@ extension PIIMasker {
     }
 
     /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits (6 or 7 after
-    /// a `+`, where E.164 has numbers that short) and
-    /// is not followed by more letters or digits (so longer ids and words are left alone). Its separators are
+    /// a `+`, where E.164 has numbers that short, or bare from `fewest` on) and is not followed by more letters or digits (so longer ids and words are left alone). Its separators are
     /// the ones `PhoneNumberText.parse` reads (`PhoneNumberText.isSeparator`, no-break and thin spaces included).
-    private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
+    private static func numberSpan(in characters: [Character], from start: Int, fewest: Int) -> (last: Int, digits: Int)? {
         var end = start + (characters[start] == "+" ? 1 : 0)
         var lastDigit = -1
         var digits = 0
@@ -276,7 +281,9 @@ extension PIIMasker {
         // `+290 1234`, Saint Helena, and `+683 4321`, Niue, have 7).
         let short = characters[start] == "+" && (6...7).contains(digits)
             && CountryCallingCode.isPlausible(String(characters[start...lastDigit].filter { $0.isASCII && $0.isNumber }))
-        guard (8...15).contains(digits) || short else { return nil }
+        // Shorter runs only bare (`fewest`: 6 for `maskNumbers`, which masks one only as a contact's or a path segment).
+        let bareShort = (fewest..<8).contains(digits) && lastDigit - start + 1 == digits
+        guard (8...15).contains(digits) || short || bareShort else { return nil }
         if lastDigit + 1 < characters.count {
             let next = characters[lastDigit + 1]
             // `•` follows the digits a mask kept (`00880171•••1234`): masked already, never masked again.

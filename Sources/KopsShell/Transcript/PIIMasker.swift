@@ -11,8 +11,10 @@ internal import KapsoClient
 ///   a short number: `+1 415 ••• 0142`, `+354 ••• 234`).
 /// - WAMIDs, which carry the contact's number in base64 (`wamid.HBgLMTQxNTU1NTAxNDI…`): stable aliases
 ///   `<message 1>` in first-seen order.
-/// - Contact names, WhatsApp usernames (seen in results or typed as `@handle`) and message bodies: `<contact 1>`,
-///   `<body 1>`.
+/// - Numbers kops never saw as a contact's, where their form makes them phone numbers (`+`, `00`, a trunk `0`, a NANP
+///   grouping: `PIIMasker+UnknownNumbers`).
+/// - Contact names, WhatsApp usernames (seen in results or typed as `@handle`), e-mail addresses and message bodies:
+///   `<contact 1>`, `<body 1>`.
 /// - Business-scoped user ids (`US.13491208655302741918`, the id of a contact who shares no number), wherever
 ///   they appear, typed or learned: stable aliases `<user 1>`.
 /// - WhatsApp group ids (their base64 decodes to `capi_group:` and a phone number) and Click-to-WhatsApp click ids
@@ -247,7 +249,7 @@ public final class PIIMasker {
         }
         // After the learned values: an e-mail inside a learned body (callback data `order=A-77;email=…`) is masked with
         // the whole body, not first on its own, which left the rest of the body unmatched (tester61 AI8 vs AD callback data).
-        result = maskTemplateList(maskPathIdentities(result))
+        result = maskTemplateList(maskEmails(maskPathIdentities(result)))
         result = maskKindIDs(result)
         if result.contains("wamid.") || result.contains("HBg") || result.contains("WAMID.") { result = maskWAMIDs(result) }
         if result.contains(".") { result = maskUserIDs(result) }
