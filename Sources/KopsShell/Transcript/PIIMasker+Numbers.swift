@@ -169,6 +169,8 @@ extension PIIMasker {
             } else if digits.count < 8 {
                 alias = original == digits
                     ? PIIMasker.shortNumberAlias(digits, in: characters, from: index, to: last, escaped: escaped) : nil
+                // Learned, so the advice beside the path (`'whois 6831234' says what the id is`) is masked like it.
+                if alias != nil { contactNumbers.insert(digits) }
             } else {
                 // A number kops never saw as a contact's, in a path, an error text or a typed line (`/contacts/07700900011`,
                 // `0044 7700 900019`): masked when its form makes it one (`PIIMasker+UnknownNumbers`), unless it is one of
