@@ -63,6 +63,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-ak3-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = HistoryFile(path: folder.path + "/kops/history", limit: 10)
+        #expect(file.load().isEmpty)
         for line in ["numbers", "logs search x", "state", "logs search x"] { file.append(line) }
         file.forgetLast("logs search x")
         #expect(file.load() == ["numbers", "logs search x", "state"])
