@@ -230,6 +230,16 @@ void kops_rl_use_stderr_for_output(void) { rl_outstream = stderr; }
 
 const char *kops_rl_line_buffer(void) { return rl_line_buffer; }
 
+int kops_rl_forget_last(const char *line) {
+    if (history_length <= 0) return 0;
+    HIST_ENTRY *entry = history_get(history_base + history_length - 1);
+    if (entry == NULL || entry->line == NULL || strcmp(entry->line, line) != 0) return 0;
+    HIST_ENTRY *removed = remove_history(history_length - 1);
+    if (removed == NULL) return 0;
+    free_history_entry(removed);
+    return 1;
+}
+
 static char **pending_candidates = NULL;
 static int pending_count = 0;
 static int pending_index = 0;

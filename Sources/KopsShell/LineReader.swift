@@ -9,11 +9,15 @@ public protocol LineReader: AnyObject {
     /// `remember(_:)`, with the redactor every other sink uses: a line it would change (a value kops knows as a
     /// secret, such as the API key or a webhook's secret) stays out of the history file (`HistoryGate`).
     func remember(_ line: String, redactor: Redactor)
+    /// Takes back `line`, the last one remembered (from recall and the history file): it was refused for a secret it holds.
+    func forget(line: String)
 }
 
 extension LineReader {
     /// A reader without a history file has nothing to keep a secret from.
     public func remember(_ line: String, redactor: Redactor) { remember(line) }
+    /// A reader that keeps no lines has none to take back.
+    public func forget(line: String) {}
 }
 
 /// What reading one line produced.

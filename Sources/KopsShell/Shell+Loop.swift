@@ -64,14 +64,22 @@ extension Shell {
                 let expecting = marked != nil
                 marked = nil
                 // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
-                if (try? ScriptCheck.checkLength(line)) != nil, !line.allSatisfy(\.isWhitespace) {
+                let remembered = (try? ScriptCheck.checkLength(line)) != nil && !line.allSatisfy(\.isWhitespace)
+                if remembered {
                     reader.remember(line, redactor: redactor)
                     context.history.append(line)
                 }
                 expectingFailure = expecting
                 let reportsBefore = reportsSaid
                 verdictFailure = nil
+                refusedForSecret = false
                 var status = run(line: line)
+                // A line refused for a secret it holds is taken back: neither listed by `history`, recalled, nor kept in
+                // the history file, whatever the redactor makes of it (tester62 AK3: `logs search 'Basic+…'`).
+                if remembered, refusedForSecret {
+                    if context.history.last == line { context.history.removeLast() }
+                    reader.forget(line: line)
+                }
                 expectingFailure = false
                 if expecting { status = expectedFailureStatus(status, line: line, at: location, reportsBefore: reportsBefore) }
                 // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or

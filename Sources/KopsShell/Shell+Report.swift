@@ -86,6 +86,8 @@ extension Shell {
         {
             error = unresolved
         }
+        if error is SecretWouldLeave { refusedForSecret = true }
+        if case .credentialAsID? = error as? ShellError { refusedForSecret = true }
         lastReported = error
         let report = ErrorReport(error)
         if let location, ErrorReport.isCancellation(error) {

@@ -64,6 +64,9 @@ public final class Shell {
     /// The commands started so far by the lines of each depth (`lineDepth` while they run): what a script counts as its
     /// commands, each of a `;` line's (`ScriptRunner`), a `source`d script's not among its `source` line's.
     private(set) var commandsStarted: [Int: Int] = [:]
+    /// True once `report` said that the line running was refused for a secret it holds (`SecretWouldLeave`, an
+    /// access token or webhook secret given as an id): the loop takes that line back from the history (tester62 AK3).
+    var refusedForSecret = false
     /// How many errors `report` has said: a script line that failed while it stayed the same failed by its result.
     public internal(set) var reportsSaid = 0
     /// The last command whose result failed without an error, and why (`health: 100200300400502 is degraded (…)`,

@@ -129,6 +129,16 @@ public final class EditLineReader: LineReader {
         if save, let warning = saving.save(line, to: history) { say(warning) }
     }
 
+    /// Takes back `line`, the last one remembered, from the session's history and the history file: a line refused for
+    /// the secret it holds is neither recalled nor kept (tester62 AK3).
+    public func forget(line: String) {
+        var line = line
+        while line.last?.isWhitespace == true { line.removeLast() }
+        _ = kops_rl_forget_last(line)
+        saving.drop(line)
+        history?.forgetLast(line)
+    }
+
     /// The history file's trouble was said at start (`warning: history file … is not used: …`): the first line that
     /// does not reach it says nothing more (probe38 P38-8: the same cause was said again at the first line).
     public func historyProblemSaid() {

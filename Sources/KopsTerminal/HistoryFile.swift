@@ -136,6 +136,20 @@ public struct HistoryFile: Sendable {
         _ = replace(with: Array(kept.joined(separator: "\n").utf8), keeping: owner)
     }
 
+    /// Drops the newest entry that is `line` (as `append` wrote it), if any: a line refused for the secret it holds
+    /// after it was appended (tester62 AK3).
+    public func forgetLast(_ line: String) {
+        guard !readOnly, let fd = openChecked(O_RDONLY) else { return }
+        let bytes = Self.readAll(fd)
+        let owner = FileOwner(descriptor: fd)
+        close(fd)
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let entry = line.replacingNewlines()
+        guard let last = lines.lastIndex(where: { $0 == entry }) else { return }
+        lines.remove(at: last)
+        _ = replace(with: Array(lines.joined(separator: "\n").utf8), keeping: owner)
+    }
+
     /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`). Nil once the
     /// entry is in the file, else why not, lowercased from `strerror` ("no space left on device"): the file is then
     /// cut back to what it held, so a part of the entry never runs into the next one. Nil too for a read-only or

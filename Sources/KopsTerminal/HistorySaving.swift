@@ -15,6 +15,11 @@ public struct HistorySaving: Sendable {
         told = true
     }
 
+    /// Drops the newest held line that is `line`: one refused for the secret it holds, which the file never gets.
+    public mutating func drop(_ line: String) {
+        if let last = held.lastIndex(of: line) { held.remove(at: last) }
+    }
+
     /// Appends the held lines, then `line`, to `file` in order, stopping at the first that fails; the one warning to
     /// show the first time one fails, else nil.
     public mutating func save(_ line: String, to file: HistoryFile) -> String? {

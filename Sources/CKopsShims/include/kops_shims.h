@@ -90,6 +90,8 @@ void kops_rl_setup(const char *name, kops_completer completer);
 int kops_rl_take_invalid_bytes(void);
 void kops_rl_use_stderr_for_output(void);
 const char *kops_rl_line_buffer(void);
+/* Removes the newest history entry when it is line (a line refused for a secret it holds); returns 1 if removed. */
+int kops_rl_forget_last(const char *line);
 char **kops_rl_completion_matches(const char *text, char **candidates, int count);
 void kops_rl_set_append_character(int character);
 void kops_rl_refresh_line(void);

@@ -6,7 +6,8 @@ public enum HistoryCommand: Command {
     public static let usage = "history [N]"
     public static let details = """
         Lines starting with a space, and lines carrying secrets (--secret, --secret-key, token-shaped
-        words), are listed here and recalled with Up, but never written to the history file.
+        words), are listed here (masked) and recalled with Up, but never written to the history file.
+        A line refused because it holds a secret is not kept at all.
         Examples:
           history
           history 5

@@ -85,7 +85,7 @@ extension ProfileCommand {
         case .secret?:
             if !KeyEnvName.isVariableName(keyEnv ?? "") { throw keyEnvIsAKey }
         case .file?:
-            throw .invalidValue(command: Self.name, what: "--key-env", value: keyEnv ?? "", expected: KeyEnvName.fileAdvice(keyEnv ?? ""))
+            throw .syntax("\(Self.name): " + KeyEnvName.fileLine(keyEnv ?? ""))
         }
     }
 

@@ -115,12 +115,37 @@ public enum KeyEnvName: Equatable, Sendable {
     /// A name of words is a name even when it starts like a token (`kapso_key_2024`, `kapso_api_key_prod2024`,
     /// `KAPSO_KEY_2024Q3`, `KAPSO_KEY_FOR_PROJECT_3f2a9c0e_8a7d_4e3f`: tester59b AG23, closing note 59's AE6 leftover):
     /// `kapso_` then digits read as a token's body, and ordinary descriptive names were refused as "the key itself".
+    ///
+    /// A name of words that names a key after such a start is a name (`kapso_test_key`, `kapso_live_api_key`): the test
+    /// key's variable in lower case was refused as "the key itself" where `KAPSO_TEST_KEY` was taken (tester62 AK16).
     private static func readsAsKey(_ value: String) -> Bool {
         let lower = value.lowercased()
         let issued = HistoryPolicy.tokenPrefixes.contains { prefix in
             lower.hasPrefix(prefix + "live") || lower.hasPrefix(prefix + "test")
         }
-        return issued || (!isNameOfWords(value) && Profile.nameReadsAsKey(value))
+        if issued { return !(isNameOfWords(value) && namesAKey(lower)) }
+        return !isNameOfWords(value) && Profile.nameReadsAsKey(value)
+    }
+
+    /// True when a `_`-separated part of `lower` is a word that names what the variable holds, alone or before a number
+    /// (`key`, `api`, `token2`): `kapso_test_key`, not `sk_test_abcdef`.
+    private static func namesAKey(_ lower: String) -> Bool {
+        lower.split(separator: "_").contains { part in
+            let letters = part.prefix { $0.isLetter }
+            return part.dropFirst(letters.count).allSatisfy(\.isNumber) && keyWords.contains(String(letters))
+        }
+    }
+
+    /// Words a variable's name uses for the key it holds.
+    private static let keyWords: Set<String> = ["key", "keys", "apikey", "api", "token", "secret", "env", "var", "credential"]
+
+    /// The line for a `--key-env` that is a file's name (`.file`): `--key-env 'kapso.key' reads as a file's name, but
+    /// --key-env takes the NAME of an environment variable that holds the key; give --key-command 'cat kapso.key' …`
+    /// (tester62 AK16: the advice stood after "expected", as "expected 'kapso.key' reads as …").
+    public static func fileLine(_ value: String) -> String {
+        "--key-env '\(value)' reads as a file's name, but --key-env takes the NAME of an environment variable that holds "
+            + "the key; give --key-command 'cat \(value)' instead (or a secret store's command), or export "
+            + "ACME_KAPSO_KEY=\"$(cat \(value))\" and give --key-env ACME_KAPSO_KEY"
     }
 
     /// True when each `_`-separated part of `value` is a word (letters, `prod`, `Kapso`), a number (`2024`), a word then

@@ -2,18 +2,25 @@ internal import Foundation
 
 /// HTTP Basic credentials after the word `Basic` (`Basic YWRtaW46cHc=`, an `Authorization` header's value pasted alone or
 /// with it): the base64 of `user:password` (RFC 7617 §2), a credential whatever its length. Masked as `Basic <redacted>=`
-/// (the `=` padding kept, as the redactor's shape reading writes a longer one) when the word decodes to printable UTF-8
-/// holding a `:`, so prose stays (`Basic plan`, `Basic information`: their letters decode to no such text). Before, the
-/// shape reading (`TokenShapes`) masked only a value of 12 characters or more that looked random, and `admin:pw`'s 12
+/// (the padding kept as written, as the redactor's shape reading writes a longer one) when the word decodes to printable
+/// UTF-8 holding a `:`, so prose stays (`Basic plan`, `Basic information`: their letters decode to no such text). Before,
+/// the shape reading (`TokenShapes`) masked only a value of 12 characters or more that looked random, and `admin:pw`'s 12
 /// base64 characters with their `=` were printed (tester61 AI7).
+///
+/// Read URL-encoded too, as the `Bearer` reading is (`StrongSecretLabels.endsInScheme`): a `+`, `%20`, `%09` or `%2B`
+/// (also encoded twice, `%2520`) separates `Basic` from its credential, a percent-escape other than `%5F`/`%2D` before
+/// `Basic` ends the word before it, and `%2B`, `%2F`, `%3D` inside the credential stand for `+`, `/`, `=`. Before,
+/// `logs search 'Basic+<base64>'` or `'Basic%20<base64>'` went to Kapso as a search term, printed in clear by `history`
+/// (tester62 AK3).
 enum BasicCredentials {
-    /// False when no `basic` (any case) is followed by a blank in `bytes`: `masked` changes nothing. Allocates nothing.
+    /// False when no `basic` (any case) is followed by a blank, `+` or `%` in `bytes`: `masked` changes nothing.
+    /// Allocates nothing.
     static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 8 else { return false }
         for index in 0..<(bytes.count - 6) where bytes[index] | 0x20 == UInt8(ascii: "b") {
-            if (index == 0 || !isWordByte(bytes[index - 1])), bytes[index + 1] | 0x20 == UInt8(ascii: "a"),
-                bytes[index + 2] | 0x20 == UInt8(ascii: "s"), bytes[index + 3] | 0x20 == UInt8(ascii: "i"),
-                bytes[index + 4] | 0x20 == UInt8(ascii: "c"), bytes[index + 5] == 0x20 || bytes[index + 5] == 0x09
+            if bytes[index + 1] | 0x20 == UInt8(ascii: "a"), bytes[index + 2] | 0x20 == UInt8(ascii: "s"),
+                bytes[index + 3] | 0x20 == UInt8(ascii: "i"), bytes[index + 4] | 0x20 == UInt8(ascii: "c"),
+                isSeparatorByte(bytes[index + 5]), index == 0 || !isWordByte(bytes[index - 1]) || StrongSecretLabels.afterEscape(bytes, at: index)
             {
                 return true
             }
@@ -29,41 +36,91 @@ enum BasicCredentials {
         var result = ""
         var index = 0
         while index < characters.count {
-            guard let (start, end, padding) = credential(in: characters, at: index) else {
+            guard let (start, end, paddingStart) = credential(in: characters, at: index) else {
                 result.append(characters[index])
                 index += 1
                 continue
             }
-            result += String(characters[index..<start]) + "<redacted>" + String(repeating: "=", count: padding)
+            result += String(characters[index..<start]) + "<redacted>" + String(characters[paddingStart..<end])
             index = end
         }
         return result
     }
 
-    /// When `Basic`, blanks and a credential start at `index`: where its base64 starts, where it ends (padding
-    /// included) and how much padding it has.
+    /// When `Basic`, separators and a credential start at `index`: where its base64 starts, where it ends (padding
+    /// included) and where its padding starts.
     private static func credential(in characters: [Character], at index: Int) -> (start: Int, end: Int, padding: Int)? {
         guard index + 6 < characters.count, characters[index] == "b" || characters[index] == "B",
-            index == 0 || !(characters[index - 1].asciiValue.map(isWordByte) ?? characters[index - 1].isLetter),
+            index == 0 || !(characters[index - 1].asciiValue.map(isWordByte) ?? characters[index - 1].isLetter)
+                || escape(in: characters, endingAt: index).map({ $0 != 0x5F && $0 != 0x2D }) == true,
             String(characters[index..<(index + 5)]).lowercased() == "basic"
         else { return nil }
         var start = index + 5
-        guard characters[start] == " " || characters[start] == "\t" else { return nil }
-        while start < characters.count, characters[start] == " " || characters[start] == "\t" { start += 1 }
-        var end = start
-        while end < characters.count, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber || characters[end] == "+" || characters[end] == "/" {
-            end += 1
+        while start < characters.count {
+            if characters[start] == " " || characters[start] == "\t" || characters[start] == "+" {
+                start += 1
+            } else if let (byte, width) = escape(in: characters, at: start), byte == 0x20 || byte == 0x09 || byte == 0x2B {
+                start += width
+            } else {
+                break
+            }
         }
-        let body = String(characters[start..<end])
+        guard start > index + 5 else { return nil }
+        var body = ""
+        var end = start
+        while end < characters.count {
+            let character = characters[end]
+            if character.isASCII, character.isLetter || character.isNumber || character == "+" || character == "/" {
+                body.append(character)
+                end += 1
+            } else if let (byte, width) = escape(in: characters, at: end), byte == 0x2B || byte == 0x2F {
+                body.append(Character(Unicode.Scalar(byte)))
+                end += width
+            } else {
+                break
+            }
+        }
+        let paddingStart = end
         var padding = 0
-        while end < characters.count, characters[end] == "=", padding < 2 {
-            end += 1
+        while end < characters.count, padding < 2 {
+            if characters[end] == "=" {
+                end += 1
+            } else if let (byte, width) = escape(in: characters, at: end), byte == 0x3D {
+                end += width
+            } else {
+                break
+            }
             padding += 1
         }
         // The word goes on (`Basic_plan`, `YWJj.def`): no base64 credential.
         if end < characters.count, let ascii = characters[end].asciiValue, isWordByte(ascii) || ascii == UInt8(ascii: "=") { return nil }
         guard body.count >= 2, isCredential(body) else { return nil }
-        return (start, end, padding)
+        return (start, end, paddingStart)
+    }
+
+    /// The byte a percent-escape at `index` stands for and its width: `%2B` (3), or encoded twice, `%252B` (5); nil
+    /// for none.
+    private static func escape(in characters: [Character], at index: Int) -> (byte: UInt8, width: Int)? {
+        func hex(_ offset: Int) -> UInt8? {
+            guard index + offset + 1 < characters.count, let high = characters[index + offset].asciiValue.flatMap(ShapedCredentials.hexValue),
+                let low = characters[index + offset + 1].asciiValue.flatMap(ShapedCredentials.hexValue)
+            else { return nil }
+            return high << 4 | low
+        }
+        guard characters[index] == "%", let first = hex(1) else { return nil }
+        if first == 0x25, let second = hex(3) { return (second, 5) }
+        return (first, 3)
+    }
+
+    /// The byte of the percent-escape (once encoded) that ends right before `end`, nil for none.
+    private static func escape(in characters: [Character], endingAt end: Int) -> UInt8? {
+        guard end >= 3 else { return nil }
+        return escape(in: characters, at: end - 3)?.byte
+    }
+
+    /// A byte that may start what separates `Basic` from its credential: a blank, `+`, or a percent-escape's `%`.
+    private static func isSeparatorByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "%")
     }
 
     /// True when `base64` (no padding) decodes to printable UTF-8 with a `:`: `user:password`.

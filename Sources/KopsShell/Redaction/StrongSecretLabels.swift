@@ -75,7 +75,7 @@ enum StrongSecretLabels {
 
     /// True when a percent-escape other than an escaped `_` or `-` (`%5F`, `%2D`, and `%255F`, `%252D` encoded twice) ends
     /// right before `start`: a boundary, as `TokenShapes.maskedByCharacter` reads one.
-    private static func afterEscape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    static func afterEscape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start >= 3, bytes[start - 3] == UInt8(ascii: "%"), let high = ShapedCredentials.hexValue(bytes[start - 2]),
             let low = ShapedCredentials.hexValue(bytes[start - 1])
         else { return false }
