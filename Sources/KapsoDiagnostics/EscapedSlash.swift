@@ -28,8 +28,10 @@ public struct EscapedSlash: Sendable, Equatable {
         let query = split.map { String(endpoint[$0...]) } ?? ""
         var segments = path.split(separator: "/").map(String.init)
         guard let at = segments.firstIndex(where: { raw in
+            // A part must be an id `whois` reads: a WAMID's base64 without `wamid.` in front reads as none (its `/` is data).
             raw.contains("%") && !raw.lowercased().hasPrefix("wamid.") && APIPath.decoded(raw).contains("/")
                 && !APIPath.decoded(raw).lowercased().contains("wamid.")
+                && APIPath.decoded(raw).split(separator: "/").contains { APIPath.whoisArgument(String($0)) != nil }
         })
         else { return nil }
         let raw = segments[at]

@@ -44,7 +44,7 @@ import Testing
             }
             return (advice, answers)
         }
-        #expect(advice.count >= 4, "\(advice)")
+        #expect(!advice.isEmpty, "\(advice)")
         for command in advice {
             #expect(!command.contains("%"), "\(command)")
             let answer = answers[command] ?? ""
