@@ -2,19 +2,37 @@ internal import Foundation
 
 extension APIPath {
     /// A path segment as `whois` takes it: its percent-escapes undone (Foundation's `removingPercentEncoding`, RFC 3986
-    /// §2.1; up to 3 times, for a client that encoded twice) and, when they hid a `/` or `=`, the part after the last one:
-    /// `%2F447700900005` → `447700900005`, `wa.me%2F447700900005` → `447700900005`, `dana.g%40example.com` →
-    /// `dana.g@example.com`, `%40dana.gomez` → `@dana.gomez`. Advice quoted the segment as logged (`'whois %2F4477…'`),
-    /// which `whois` refused as no id (tester61 AI8). A segment without `%`, or whose escapes do not decode, is itself.
-    public static func typed(_ segment: String) -> String {
-        guard segment.contains("%") else { return segment }
+    /// §2.1; up to 3 times, for a client that encoded twice) and, when they hid a `/` or `=`, the last part `whois` reads
+    /// as an id: `%2F447700900005` → `447700900005`, `wa.me%2F447700900005` → `447700900005`, `dana.g%40example.com` →
+    /// `dana.g@example.com`, `%40dana.gomez` → `@dana.gomez`, `%2B1%20415%20555%200100` → `+1 415 555 0100`,
+    /// `100200300400501%2Fmessages` → `100200300400501` (not the edge `messages`, which `whois` refuses: tester61b AK17).
+    /// Nil when no part of it is an id `whois` reads (`IDInput.read`): advice must name a runnable command (tester61b
+    /// AK13). Advice quoted the segment as logged (`'whois %2F4477…'`), which `whois` refused (tester61 AI8).
+    public static func whoisArgument(_ segment: String) -> String? {
+        let decoded = decoded(segment)
+        let parts = decoded.split(whereSeparator: { $0 == "/" || $0 == "=" }).map { part in
+            String(part.drop { $0 == "," || $0 == " " }).trimmingCharacters(in: .whitespaces)
+        }
+        if let part = parts.last(where: { !$0.isEmpty && !$0.contains(where: \.isNewline) && isReadByWhois($0) }) { return part }
+        return isReadByWhois(segment) ? segment : nil
+    }
+
+    /// `whoisArgument`, else the segment itself, for a reading that must quote something.
+    public static func typed(_ segment: String) -> String { whoisArgument(segment) ?? segment }
+
+    /// The segment with its percent-escapes undone, up to 3 times (a client that encoded twice); itself when it has none
+    /// or they do not decode: `%2B1%20415` → `+1 415`, `%252F` → `/`.
+    public static func decoded(_ segment: String) -> String {
         var decoded = segment
         for _ in 0..<3 {
             guard decoded.contains("%"), let next = decoded.removingPercentEncoding, next != decoded else { break }
             decoded = next
         }
-        let last = decoded.split(whereSeparator: { $0 == "/" || $0 == "=" }).last.map(String.init) ?? decoded
-        let trimmed = String(last.drop { $0 == "," || $0 == " " })
-        return trimmed.isEmpty || trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) ? segment : trimmed
+        return decoded
+    }
+
+    private static func isReadByWhois(_ text: String) -> Bool {
+        if case .success = IDInput.read(text) { return true }
+        return false
     }
 }

@@ -36,10 +36,14 @@ extension ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'\(ShellWord.command("whois", APIPath.typed($0)))' says what the id is and which phone-number id to use" }
-            ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first.map(APIPath.typed) ?? "ID"))' says what the id is"
+        // Only an id `whois` reads is advised (tester61b AK13): a path segment that is no id is asked about as `ID`.
+        let whois = APIPath.phoneNumberID(in: log.endpoint).flatMap(APIPath.whoisArgument).map {
+            "'\(ShellWord.command("whois", $0))' says what the id is and which phone-number id to use"
+        } ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).lazy.compactMap(APIPath.whoisArgument).first ?? "ID"))' says what the id is"
         // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable that was unset (P37-6).
         if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
+        // A '/' sent escaped (`100200300400501%2Fmessages`): the escape, not the id, whatever the id is (tester61b AK17).
+        if let slash = EscapedSlash.read(log.endpoint) { return slash.meaning(method: log.httpMethod, numbers: []) }
         // Kapso's documented 422 for an unknown webhook event (P39-6).
         if let events = log.errorMessage.flatMap(WebhookEvents.unsupportedReading) { return "\(events.meaning); \(events.fix)" }
         // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's

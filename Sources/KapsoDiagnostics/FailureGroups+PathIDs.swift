@@ -102,8 +102,9 @@ extension FailureGroups {
         guard !numbers.isEmpty else { return [] }
         var ids: [String] = []
         for entry in TimeOrder.newestFirst(entries, iso: \.time) where entry.source == .api && ids.count < limit {
+            // A '/' sent escaped is read decoded, once (tester61b AK17): the ids of the path the client meant.
             guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json) || refused && isRefusedInSlot(entry.json),
-                let id = pick(endpoint), !ids.contains(id)
+                let id = pick(EscapedSlash.read(endpoint)?.path ?? endpoint), !ids.contains(id)
             else { continue }
             ids.append(id)
         }
@@ -173,12 +174,22 @@ extension FailureGroups {
         guard !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
             var misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
         else { return nil }
-        // A display number sent as `%2B1415…` is `+1415…`: read and quoted decoded, once (P32-1).
-        if misplaced.kind == .unknown, let decoded = id.removingPercentEncoding, decoded != id,
-            let number = IDResolver.misplacedPhoneNumberID(decoded, numbers: numbers), [.displayNumber, .nationalNumber].contains(number.kind)
+        // An id sent escaped (`%2B1415…`, `%2B1%20415…`) is read decoded, once, for the reading and the advice (P32-1,
+        // tester61b AK17): the display number `+1415…` is named so; the project's own phone-number id escaped is the
+        // escape's mistake, not "not in this project".
+        let decoded = APIPath.decoded(id).trimmingCharacters(in: .whitespaces)
+        let escaped = misplaced.kind == .unknown && id.contains("%") && decoded != id && !decoded.isEmpty
+        if escaped, numbers.contains(where: { $0.id == decoded }) {
+            misplaced.summary = "\(id) is \(decoded) escaped, the phone-number id of \(numbers.first { $0.id == decoded }?.name ?? decoded)"
+            misplaced.kind = .nearMissPhoneNumberID
+            misplaced.numbers = numbers.filter { $0.id == decoded }
+        } else if escaped, let number = IDResolver.misplacedPhoneNumberID(decoded, numbers: numbers),
+            number.kind != .unknown || decoded.allSatisfy(\.isNumber)
         {
             misplaced = number
         }
+        // The id as the readings below quote it: decoded when escapes hid what it is (`+1 415 555 0199`).
+        let shown = escaped ? decoded : id
         var summary = misplaced.summary
         var meaning =
             misplaced.numbers.isEmpty
@@ -212,13 +223,17 @@ extension FailureGroups {
             meaning = summary + (number == nil ? "; 'numbers' lists them" : "; fix the id the caller sends")
         } else if misplaced.kind == .unknown, ProjectRefusal.says(entry.json["error_message"]?.string) {
             // Kapso said the number is not this project's, and kops knows no more of the id (tester51 N1).
-            summary = "\(id) is none of this project's phone-number ids (Kapso: 'does not belong to this project')"
-            meaning = ProjectRefusal.meaning(id: id, key: key == "-" ? nil : key, numbers: numbers)
-        } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
+            summary = "\(shown) is none of this project's phone-number ids (Kapso: 'does not belong to this project')"
+            meaning = ProjectRefusal.meaning(id: shown, key: key == "-" ? nil : key, numbers: numbers)
+        } else if misplaced.kind == .unknown, escaped, !decoded.allSatisfy(\.isNumber), case .success(.number) = IDInput.read(decoded) {
+            // A phone number sent escaped (`%2B1%20415%20555%200199`): a number, none of the project's (tester61b AK7).
+            summary = "\(decoded) (sent escaped as \(id)) is a phone number, none of this project's display numbers"
+            meaning = summary + "; the path takes the phone-number id (Meta's, digits): 'numbers' lists them"
+        } else if misplaced.kind == .unknown, !shown.allSatisfy(\.isNumber) {
             // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
             // of the project is named.
             summary = IDResolver.knownID(id, numbers: numbers, webhooks: webhooks).map { "\(id) is \($0), not a phone-number id" }
-                ?? "\(id) is not a phone-number id (Meta's are digits) nor an id of this project"
+                ?? "\(shown) is not a phone-number id (Meta's are digits) nor an id of this project"
             meaning = summary + "; the path takes the phone-number id: 'numbers' lists them"
         }
         // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
@@ -349,9 +364,11 @@ extension FailureGroups {
         {
             return path
         }
-        if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
+        // The project's own id or display number sent escaped: named decoded, not "not in this project" (tester61b AK17).
+        if let escaped = escapedProjectIDMeaning(endpoint, numbers: numbers) { return escaped }
+        if numbers.isEmpty, let id = APIPath.ids(in: endpoint).lazy.compactMap(APIPath.whoisArgument).first {
             return "either the id in the path is not in this project or the path is not an endpoint of the API "
-                + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", APIPath.typed(id)))' says what the id is"
+                + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", id))' says what the id is"
         }
         // A message or conversation id kops did not look up (it looks up the newest few): the 404 says only that the API
         // found none when called, not that the project has none (tester51b F1: older rows of a retry loop).

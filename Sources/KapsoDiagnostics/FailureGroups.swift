@@ -272,6 +272,8 @@ public struct FailureGroups {
                     what: what, error: error, meaning: unfilled,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what), an id never filled in" })
             }
+            // A '/' sent escaped (`100200300400501%2Fmessages`): no route matched, whatever the id (tester61b AK17).
+            if let member = escapedSlashMember(entry, call: (key, method, endpoint, status, what, error), known) { return member }
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
             // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
             if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text, history: history)

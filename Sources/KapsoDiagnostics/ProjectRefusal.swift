@@ -34,7 +34,8 @@ public enum ProjectRefusal {
     /// after the call was "connected after the call" (tester52b K13).
     public static func meaning(id: String?, key: String? = nil, numbers: [PhoneNumber] = [], call: Int64? = nil) -> String {
         let named = id ?? "the phone-number id in the path"
-        let whois = id.map { "; '\(ShellWord.command("whois", $0))' says what it is" } ?? ""
+        // Only an id `whois` reads is advised, decoded (tester61b AK13).
+        let whois = id.flatMap(APIPath.whoisArgument).map { "; '\(ShellWord.command("whois", $0))' says what it is" } ?? ""
         if let id, let number = numbers.first(where: { $0.id == id }) {
             return ownNumberMeaning(number, call: call)
         }

@@ -96,9 +96,11 @@ extension WebhookCheck {
             let shared = webhook.kind == "meta" ? [] : delivered(webhook).filter(delivered(twin).contains)
             let sameEvents = Set(webhook.events) == Set(twin.events)
             let differences = Self.differences(webhook, twin)
+            // One receiver spelt two ways (host case, `:443`, an empty `?`: `WebhookURL.sameReceiver`) is named so (AK5).
+            let url = webhook.url == twin.url ? "same URL" : "same URL written another way (\(twin.url))"
             let subject = sameEvents
-                ? "same URL, number and events as \(twin.id)"
-                : "same URL and number as \(twin.id), and both subscribe to \(shared.joined(separator: ", "))"
+                ? "\(url), number and events as \(twin.id)"
+                : "\(url) and number as \(twin.id), and both subscribe to \(shared.joined(separator: ", "))"
             let fix: String
             if differences.isEmpty {
                 let newer = Self.newer(webhook, twin)
@@ -127,7 +129,7 @@ extension WebhookCheck {
                 continue
             }
             // Same URL and both active is already "delivered twice" above.
-            if first.url == webhook.url, first.active, webhook.active { continue }
+            if WebhookURL.sameReceiver(first.url, webhook.url), first.active, webhook.active { continue }
             let state = { (hook: Webhook) in hook.active ? "active" : "paused" }
             add(
                 .warning, webhook,
@@ -146,7 +148,7 @@ extension WebhookCheck {
         let delivered = { (hook: Webhook) in WebhookEventPlan(hook).deliverable }
         for webhook in webhooks where webhook.active {
             let twin = seen.first { other in
-                other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
+                WebhookURL.sameReceiver(other.url, webhook.url) && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
                     && (webhook.kind == "meta" || !Set(delivered(other)).isDisjoint(with: delivered(webhook)))
             }
             if let twin { pairs.append((webhook, twin)) }

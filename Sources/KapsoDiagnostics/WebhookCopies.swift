@@ -21,7 +21,7 @@ public struct WebhookCopies {
     /// webhooks), `webhook` included when it is active.
     public func count(_ event: String?, of webhook: Webhook) -> Int {
         active.filter { other in
-            other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
+            WebhookURL.sameReceiver(other.url, webhook.url) && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
                 && (other.kind == "meta" || event.map { WebhookEventPlan(other).deliverable.contains($0) } ?? true)
         }.count
     }

@@ -214,7 +214,8 @@ public enum OverviewCommand: Command {
         for group in named {
             // A held send lock's likely holder is traced (P19-7); an id in the wrong slot is asked about.
             let command = group.lockHolder.map { ShellWord.command("trace", $0) }
-                ?? group.misplacedID.map { ShellWord.command("whois", $0) } ?? "logs --errors --period \(period)"
+                ?? group.misplacedID.flatMap(APIPath.whoisArgument).map { ShellWord.command("whois", $0) }
+                ?? "logs --errors --period \(period)"
             next.append((command, group.headline))
         }
         if causes.count > named.count {
