@@ -1,4 +1,5 @@
 import Foundation
+import KapsoClient
 import KapsoSimulator
 import KopsShell
 import KopsTestSupport
