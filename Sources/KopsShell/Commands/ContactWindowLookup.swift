@@ -102,9 +102,8 @@ enum ContactWindowLookup {
                 phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
                 unread: unread, refusedSends: sends.items, at: window.at)
         }
-        if let sendsIndex, let listed = try? client.messages(from: try json(sendsIndex)) {
-            window = window.weighing(sends: listed.items, phoneNumberID: phoneNumberID, contact: contact)
-        }
+        let listedSends = sendsIndex.flatMap { try? client.messages(from: try json($0)) }?.items
+        if let listedSends { window = window.weighing(sends: listedSends, phoneNumberID: phoneNumberID, contact: contact) }
         // A number that could not be read is said as the messages say (no caveat kops cannot back).
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
@@ -138,7 +137,9 @@ enum ContactWindowLookup {
         }
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
         // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).
-        if let moved = window.moved, !byUserID { window.moved = follow(moved, from: contact, on: phoneNumberID, in: context, hops: hops) }
+        if let moved = window.moved, !byUserID {
+            window.moved = follow(moved, from: contact, on: phoneNumberID, in: context, hops: hops, sends: listedSends)
+        }
         // Not open here (for `reply`): did the contact write to another number of the project? One read, only then (P28-15).
         if elsewhere, !window.isOpen, !byUserID, let others = try? client.conversations(filters: [("phone_number", key)], limit: 20) {
             window.elsewhere = ContactWindow.elsewhere(
@@ -177,19 +178,21 @@ extension ContactWindowLookup {
     /// hedge, `ContactWindow.Moved.wayOn`). The one reading of a move for `reply`, `whois`, `trace` and `errors` (probe33:
     /// `whois` read the notices alone, `trace` and `errors` never read the new number).
     ///
-    /// From the number looked at (`hops` 0), the sends to `contact` are read too (one request): one Meta reported
-    /// reaching a device after the notice is said beside the move (`ContactWindow.Moved.reading`), so every command
-    /// names it, whatever listing it started from (session 36: `errors` and `whois` saw a read send, `trace` and `reply`
-    /// did not).
+    /// From the number looked at (`hops` 0), the sends to `contact` are read too (one request, unless `sends` holds them
+    /// already: `load`'s listing for a free-form send, the same request, which `reply` sent twice, fixC's leftover): one
+    /// Meta reported reaching a device after the notice is said beside the move (`ContactWindow.Moved.reading`), so every
+    /// command names it, whatever listing it started from (session 36: `errors` and `whois` saw a read send, `trace` and
+    /// `reply` did not).
     static func follow(
-        _ moved: ContactWindow.Moved, from contact: String, on phoneNumberID: String, in context: ShellContext, hops: Int = 0
+        _ moved: ContactWindow.Moved, from contact: String, on phoneNumberID: String, in context: ShellContext, hops: Int = 0,
+        sends listed: [Message]? = nil
     ) -> ContactWindow.Moved? {
         var moved = moved
-        if hops == 0, let sends = try? context.client.messages(
+        if hops == 0, let sends = listed ?? (try? context.client.messages(
             filters: [("phone_number_id", phoneNumberID), ("phone_number", ContactNumber.searchKey(contact.filter(\.isNumber))),
                       ("direction", "outbound")],
-            limit: messageLimit),
-            case .left(let reach) = ContactWindow.Moved.reading(of: contact, after: moved.leftAt, messages: sends.items, now: context.now())
+            limit: messageLimit))?.items,
+            case .left(let reach) = ContactWindow.Moved.reading(of: contact, after: moved.leftAt, messages: sends, now: context.now())
         {
             moved.laterReach = ContactWindow.Moved.newer(moved.laterReach, reach)
         }

@@ -69,14 +69,20 @@ public enum NumbersCommand: Command {
         // A number whose state sends nothing is said first, as `use` says it (tester61 AJ15: a DISCONNECTED and a BANNED
         // number got only a webhook-verification hint, and `use` of the disconnected one was advised).
         let states = page.items.map { number -> (number: PhoneNumber, state: NumberStatus?, source: String) in
-            let read = context.ids.healthReads[number.id]?.numberStatus
-            return (number, NumberStatus(status: read ?? number.status), read == nil ? "Kapso's record" : "health")
+            let listed = NumberStatus.listed(number, read: context.ids.healthReads[number.id])
+            return (number, listed.state, listed.source.rawValue)
         }
+        // Every other state that is not CONNECTED is named too, hedged where its state does not say whether it sends
+        // (tester62 AK9: RESTRICTED, RATE_LIMITED, FLAGGED and UNKNOWN were said nowhere; NumberStatus.Sending).
         for (number, state, source) in states {
-            guard let state, state.severity == .critical else { continue }
-            hints.append(
-                "cannot send: \(number.name ?? number.id) (\(number.id)) is \(state.word) (\(source)): \(state.cause); "
-                    + "'health \(number.id)' says what to do")
+            guard let state else { continue }
+            let label = "\(state.sendingLabel): \(number.name ?? number.id) (\(number.id)) is \(state.word) (\(source)): \(state.cause)"
+            switch state.sending {
+            case .no: hints.append(label + "; 'health \(number.id)' says what to do")
+            case .notKnown:
+                hints.append(label + "; whether it can send is not known from its state: 'health \(number.id)' reads its messaging health")
+            case .repliesOnly, .asUsual: hints.append(label + "; 'health \(number.id)' reads its messaging health")
+            }
         }
         let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
         if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
@@ -101,11 +107,18 @@ public enum NumbersCommand: Command {
             else { continue }
             hints.append(shared.statement + "; 'use' takes the phone-number id to pick one")
         }
-        // The number to select: the first that can send by its state (a DISCONNECTED record is no advice to give, P42-7).
-        // When none can, `use` still reads a number's messages: said so, not advised as a sender (AJ15).
-        let canSend = states.first { $0.state.map { $0.severity != .critical } ?? true }?.number
-        if selected == nil, let first = canSend {
+        // The number to select: the first CONNECTED one (a DISCONNECTED record is no advice to give, P42-7; nor one
+        // RESTRICTED or RATE_LIMITED beside a CONNECTED one, AK9). Without one, the first whose state lets it send, said
+        // with its state; when none can, `use` still reads a number's messages: said so, not advised as a sender (AJ15).
+        let connected = states.first { $0.state == nil }?.number
+        let order: [NumberStatus.Sending] = [.asUsual, .repliesOnly, .notKnown]
+        let next = order.lazy.compactMap { sending in states.first { $0.state?.sending == sending } }.first
+        if selected == nil, let first = connected {
             hints.append("select one with 'use \(first.id)'")
+        } else if selected == nil, let (number, state, _) = next, let state {
+            hints.append(
+                "no number listed here is CONNECTED; 'use \(number.id)' selects \(number.name ?? number.id), which is "
+                    + "\(state.word) (\(state.sendingLabel): see above)")
         } else if selected == nil, let first = page.items.first {
             hints.append("no number listed here can send by its state; 'use \(first.id)' still reads its messages and history")
         }

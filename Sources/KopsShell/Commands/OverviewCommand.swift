@@ -145,8 +145,14 @@ public enum OverviewCommand: Command {
             let ownBlocking = webhooksRead.limited == nil ? own.blocking : nil
             let webhooksBlock = health.status != "error" && blocking == nil ? ownBlocking : nil
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
-            if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
-            let noted = triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? ""
+            // The number's state as 'numbers' states it (NumberStatus.listed, tester62 AK14): a report that names none
+            // leaves Kapso's record's, which a BANNED number's headline must not read as "ok".
+            let record = OverviewCommand.recordState(number, read: context.ids.healthReads[number.id])
+            if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) || record.blocks {
+                unhealthy.append(number.id)
+            }
+            let noted = (triage.sendingNote.map { "; " + ($0.word.hasPrefix("quality") ? $0.word : "number \($0.word)") } ?? "")
+                + (record.blocks ? "" : record.note.map { "; " + $0 } ?? "")
             let webhooksUnread = "its webhooks not read (\(unreadStatus(webhooksRead.limited ?? deliveriesRead.limited)))"
             // A number without a webhook (its own or the project's) has none to judge (tester55b Y7).
             let judged = webhooksJudged
@@ -155,6 +161,9 @@ public enum OverviewCommand: Command {
             var headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
+            if record.blocks, let note = record.note, triage.blocking?.severity != .critical {
+                headline = "blocking: \(note)" + (headline == okay ? "" : "; " + headline)
+            }
             // Every number's webhooks not judged are said so, a number with a problem too: its webhook findings are not
             // left out without a word (tester53b U8).
             if !judged, headline != okay { headline += "; " + webhooksUnread }
@@ -177,6 +186,8 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "the health check of \(name) did not run; run it again"))
             } else if health.status != "healthy" {
                 next.append(("use \(number.id); health", "\(name) is \(health.status)"))
+            } else if record.blocks, let note = record.note {
+                next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but \(note)"))
             } else if let disputed = triage.contradicted.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but the details of \(disputed.check) show a failure"))
             } else if let failed = triage.failureUnderHealthy(status: health.status) {

@@ -57,7 +57,7 @@ extension WebhooksCommand {
         // A number's inbound messages or health that cannot be read leaves only the rules that read them unchecked, named
         // in a `not read` line as the deliveries are (AA12); fix58D: a 503 on either failed the whole check.
         var sideReads: [WebhookCheck.SideRead] = []
-        let inbound = try inboundMessages(for: webhooks, in: context, unread: &sideReads)
+        let inbound = try inboundMessages(for: webhooks, deliveries: deliveries, now: now, in: context, unread: &sideReads)
         // Each number whose message events a webhook here receives: its app subscription decides whether any can fire
         // (P19-3). One request per such number, of the project's numbers; one not read is named, never passed silently.
         var health: [String: HealthTriage] = [:]
@@ -82,12 +82,17 @@ extension WebhooksCommand {
             leftOutJSON: leftOut.count > 0 ? .some(leftOut.json) : .none)
     }
 
-    /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what
-    /// says whether it missed messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago), or got
-    /// far fewer deliveries than messages (`WebhookCheck.checkFewer`, read even when a delivery came a minute ago). One
-    /// request per such number; a number whose page cannot be read is added to `unread`.
+    /// The inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what says whether it
+    /// missed messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago), or got far fewer
+    /// deliveries than messages (`WebhookCheck.checkFewer`, read even when a delivery came a minute ago). The newest page,
+    /// then older ones until one reaches back to the oldest of its receivers' newest `whatsapp.message.received` delivery
+    /// (the start of the period for a receiver without one), at most `inboundPages` (tester61 AJ8: one page of 100 named
+    /// its oldest as the first missed message, hours late; past the bound it is "the oldest read", and the count says
+    /// how many were read). A number whose first page cannot be read is added to `unread`; a later page that fails
+    /// leaves the messages read before it, said as not all read.
     private static func inboundMessages(
-        for webhooks: [Webhook], in context: ShellContext, unread: inout [WebhookCheck.SideRead]
+        for webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], now: Int64, in context: ShellContext,
+        unread: inout [WebhookCheck.SideRead]
     ) throws(KapsoAPIError) -> [WebhookCheck.Inbound] {
         var numbers: [String] = []
         for webhook in webhooks {
@@ -97,19 +102,45 @@ extension WebhooksCommand {
         }
         var inbound: [WebhookCheck.Inbound] = []
         for number in numbers {
-            let page: Page<Message>
-            do {
-                page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)
-            } catch {
-                try error.throwIfEnding()
-                unread.append(WebhookCheck.SideRead(part: .inboundMessages, number: number, why: error.message))
-                continue
+            // How far back to read: the oldest of the number's receivers' newest received delivery.
+            let receivers = webhooks.filter {
+                $0.phoneNumberID == number && WebhookAudience.subscribes($0, to: "whatsapp.message.received")
             }
+            let newest = receivers.map { webhook in
+                (deliveries[webhook.id] ?? []).filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
+            }
+            let periodStart = now - 7 * 86_400  // the 7d the deliveries were read for
+            let cut = newest.contains(nil) ? periodStart : newest.compactMap { $0 }.min() ?? periodStart
+            var messages: [Message] = []
+            var (read, complete) = (false, false)
+            var after: String?
+            var cursors = PageCursors()
+            for round in 0..<inboundPages {
+                let page: Page<Message>
+                do {
+                    page = try context.client.messages(
+                        filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100, after: after)
+                } catch {
+                    try error.throwIfEnding()
+                    if round == 0 { unread.append(WebhookCheck.SideRead(part: .inboundMessages, number: number, why: error.message)) }
+                    break
+                }
+                messages += page.items
+                (read, complete) = (true, !page.hasMore)
+                guard case .cursor(let next?) = page.position, !cursors.repeats(next) else { break }
+                // Back to the cut: the messages older than it are no receiver's missed ones.
+                if let oldest = page.items.compactMap(\.time).min(), oldest <= cut { break }
+                after = next
+            }
+            guard read else { continue }
             // Only messages Kapso documents a received delivery for: not system notifications (tester49 F8).
-            inbound.append(WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(page.items), complete: !page.hasMore))
+            inbound.append(WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(messages), complete: complete))
         }
         return inbound
     }
+
+    /// The most pages of a number's inbound messages `webhooks check` reads back (1,000 messages at 100 a page).
+    static let inboundPages = 10
 
     /// The findings, then the webhooks whose deliveries could not be read (`unread`) and the numbers whose inbound
     /// messages or health could not be (`sideReads`): not a pass, so the command fails; then the counts.

@@ -6,26 +6,7 @@ extension TranscriptChecker {
     /// `diff` without the hunks whose recorded (`-`) lines, read in the current layout (`EarlierLayout.current`), are
     /// the replayed (`+`) lines; `hunks` are their `@@` lines, to name the blocks.
     static func withoutEarlierLayout(_ diff: [String]) -> (diff: [String], hunks: [String]) {
-        var kept: [String] = []
-        var layoutOnly: [String] = []
-        var hunk: [String] = []
-        func close() {
-            guard let header = hunk.first else { return }
-            let removed = hunk.dropFirst().filter { $0.hasPrefix("-") }.map { $0.dropFirst() }
-            let added = hunk.dropFirst().filter { $0.hasPrefix("+") }.map { $0.dropFirst() }
-            if !removed.isEmpty, EarlierLayout.current(removed) == EarlierLayout.current(added) {
-                layoutOnly.append(header)
-            } else {
-                kept += hunk
-            }
-            hunk = []
-        }
-        for line in diff {
-            if line.hasPrefix("@@ ") { close() }
-            hunk.append(line)
-        }
-        close()
-        return (kept, layoutOnly)
+        setAside(diff) { removed, added in EarlierLayout.current(removed) == EarlierLayout.current(added) }
     }
 }
 

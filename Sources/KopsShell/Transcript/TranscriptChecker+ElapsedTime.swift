@@ -1,48 +1,50 @@
+internal import KapsoClient
+
 /// Ages that moved only because the clock did (tester61 AJ12): a transcript recorded against a real API or a simulator
 /// on its own clock holds `(33 s ago)`, `closed 14 d 5 h ago`, `(3 h left)`, worked out from the recording's now; a replay
 /// minutes later prints `(37 s ago)` for the same instant, and `kops check` failed on every such line. A hunk whose lines
 /// are the same but for their ages, each moved the way the clock moved (an age `ago` grew, one `left` shrank) by no more
 /// than the time since the recording, says the same thing read later: no change. Any other difference in the hunk, an age
 /// that moved the other way or further than the clock did, is a change as before. A demo transcript pins its clock
-/// (`<!-- clock: … -->`), so its ages never move.
+/// (`<!-- clock: … -->`), so its ages never move. The same holds for a quiet time (`no new attempt for 21 h 35 min or
+/// more`) and for the instant a live check ran (`health`'s `(checked 2026-12-06T18:00:00Z)`), which a replay runs anew:
+/// each may move forward by the time since the recording, no more (tester62 AK10).
 extension TranscriptChecker {
     /// `diff` without the hunks whose recorded (`-`) and replayed (`+`) lines differ only in ages that moved with the
-    /// clock, `elapsed` seconds at most (the time since the header's `recorded:`; nil: unknown, no hunk is left out);
-    /// `hunks` are their `@@` lines, to name the blocks.
-    static func withoutMovedAges(_ diff: [String], elapsed: Int64?) -> (diff: [String], hunks: [String]) {
+    /// clock, `elapsed` seconds at most (the time since the header's `recorded:`, `recorded` Unix seconds; nil: unknown,
+    /// no hunk is left out); `hunks` are their `@@` lines, to name the blocks.
+    static func withoutMovedAges(_ diff: [String], elapsed: Int64?, recorded: Int64? = nil) -> (diff: [String], hunks: [String]) {
         guard let elapsed, elapsed >= 0 else { return (diff, []) }
-        var kept: [String] = []
-        var agesOnly: [String] = []
-        var hunk: [String] = []
-        func close() {
-            guard let header = hunk.first else { return }
-            let removed = hunk.dropFirst().filter { $0.hasPrefix("-") }.map { ElapsedPhrases($0.dropFirst()) }
-            let added = hunk.dropFirst().filter { $0.hasPrefix("+") }.map { ElapsedPhrases($0.dropFirst()) }
-            if !removed.isEmpty, removed.count == added.count, zip(removed, added).allSatisfy({ $0.movedTo($1, within: elapsed) }) {
-                agesOnly.append(header)
-            } else {
-                kept += hunk
-            }
-            hunk = []
+        return setAside(diff) { removed, added in
+            removed.count == added.count
+                && zip(removed, added).allSatisfy {
+                    ElapsedPhrases($0).movedTo(ElapsedPhrases($1), within: elapsed, recorded: recorded)
+                }
         }
-        for line in diff {
-            if line.hasPrefix("@@ ") { close() }
-            hunk.append(line)
-        }
-        close()
-        return (kept, agesOnly)
     }
 }
 
-/// A line's ages (`Elapsed.text` followed by ` ago` or ` left`) taken out: the rest of the line, and each age as the
-/// span of seconds its words allow (`2 h 45 min` is 9,900 to 9,959 s).
+/// A line's ages (`Elapsed.text` followed by ` ago` or ` left`, or after `for` and followed by ` or more`: `no new attempt
+/// for 21 h 35 min or more`, the time since a delivery's last attempt) and the instants of live checks (`checked
+/// 2026-12-06T18:00:00Z`, when a health check ran: a replay runs a new one) taken out: the rest of the line, and each as
+/// the span of seconds its words allow (`2 h 45 min` is 9,900 to 9,959 s; an instant, its Unix seconds).
 struct ElapsedPhrases {
     struct Age {
         var low: Int64
         var high: Int64
-        /// True for `… ago` (grows as time passes), false for `… left` (shrinks).
+        /// True for `… ago`, `for … or more` and an instant (grow as time passes), false for `… left` (shrinks).
         var grows: Bool
+        /// True for an instant (`checked 2026-12-06T18:00:00Z`): `low` and `high` are Unix seconds.
+        var isInstant = false
     }
+
+    /// What stands in the compared rest of the line for an age or instant taken out, by kind: two lines read alike only
+    /// when each holds the same kinds at the same places.
+    static let ageMark = "\u{1}"
+    static let orMoreMark = "\u{1}+"
+    static let instantMark = "\u{2}"
+    /// How long Kapso serves a health check from its cache, 3 min per number (kapso-api.md §2.3, "Caching & limits").
+    static let healthCacheSeconds: Int64 = 180
 
     var rest: String
     var ages: [Age]
@@ -59,8 +61,16 @@ struct ElapsedPhrases {
                 ages.append(age)
                 // What stands around the age (`(` before it, `),` after `ago`) stays in the line compared.
                 let tail = words[index + used - 1].drop { $0.isLetter }
-                rest += (words[index].hasPrefix("(") ? "(" : "") + "\u{1}" + tail
+                let mark = words[index + used - 1].hasPrefix("more") ? Self.orMoreMark : Self.ageMark
+                rest += (words[index].hasPrefix("(") ? "(" : "") + mark + tail
                 index += used
+                if index < words.count { rest += " " }
+                continue
+            }
+            if let (instant, tail) = Self.checkedInstant(words, at: index) {
+                ages.append(Age(low: instant, high: instant, grows: true, isInstant: true))
+                rest += Self.instantMark + tail
+                index += 1
                 if index < words.count { rest += " " }
                 continue
             }
@@ -90,24 +100,48 @@ struct ElapsedPhrases {
         }
         guard used > 0, index + used < words.count else { return nil }
         let tail = words[index + used]
-        let grows: Bool
-        if tail.hasPrefix("ago") { grows = true } else if tail.hasPrefix("left") { grows = false } else { return nil }
         // `Elapsed.text` leaves out a zero minute or hour: `3 h` stands for 3 h 0 min to 3 h 0 min 59 s.
         let resolution = smallest == 3_600 && used == 2 ? 60 : smallest == 86_400 ? 3_600 : smallest
-        guard words[index + used].count == (grows ? 3 : 4) || !(words[index + used].last?.isLetter ?? true) else { return nil }
+        // `for 21 h 35 min or more`: the time since something last happened, which grows as `ago` does.
+        if tail == "or", index > 0, words[index - 1] == "for", index + used + 1 < words.count,
+            Self.isWord(words[index + used + 1], "more")
+        {
+            return (Age(low: seconds, high: seconds + resolution - 1, grows: true), used + 2)
+        }
+        let grows: Bool
+        if Self.isWord(tail, "ago") { grows = true } else if Self.isWord(tail, "left") { grows = false } else { return nil }
         return (Age(low: seconds, high: seconds + resolution - 1, grows: grows), used + 1)
     }
 
-    /// True when `replayed` is this line with every age moved as the clock moves, by 0 to `elapsed` seconds, and at
-    /// least one age differs (a line with none is no age change).
-    func movedTo(_ replayed: ElapsedPhrases, within elapsed: Int64) -> Bool {
+    /// True when `text` is `word`, then only punctuation (`ago),`): `agony` is not `ago`.
+    static func isWord(_ text: Substring, _ word: String) -> Bool {
+        text.hasPrefix(word) && !text.dropFirst(word.count).contains { $0.isLetter }
+    }
+
+    /// The instant at `words[index]` when the word before it is `checked` (`(checked 2026-12-06T18:00:00Z)`), as Unix
+    /// seconds, and what follows it in its word (`)`, `):`); nil otherwise.
+    static func checkedInstant(_ words: [Substring], at index: Int) -> (Int64, Substring)? {
+        guard index > 0, words[index - 1].hasSuffix("checked"), words[index - 1].dropLast(7).allSatisfy({ !$0.isLetter }),
+            let end = words[index].firstIndex(of: "Z")
+        else { return nil }
+        let iso = words[index][...end]
+        guard iso.count >= 20, let seconds = KapsoTime.seconds(iso: String(iso)) else { return nil }
+        return (seconds, words[index][words[index].index(after: end)...])
+    }
+
+    /// True when `replayed` is this line with every age moved as the clock moves, by 0 to `elapsed` seconds (a line
+    /// with none is no age change). An instant recorded before `recorded` (Unix seconds, when known) may move up to
+    /// `healthCacheSeconds` further: a check Kapso served from its cache ran before the recording.
+    func movedTo(_ replayed: ElapsedPhrases, within elapsed: Int64, recorded: Int64? = nil) -> Bool {
         guard rest == replayed.rest, ages.count == replayed.ages.count, !ages.isEmpty else { return false }
         return zip(ages, replayed.ages).allSatisfy { old, new in
-            guard old.grows == new.grows else { return false }
+            guard old.grows == new.grows, old.isInstant == new.isInstant else { return false }
             // The most and least the true age can have moved, given each side's span.
             let most = old.grows ? new.high - old.low : old.high - new.low
             let least = old.grows ? new.low - old.high : old.low - new.high
-            return most >= 0 && least <= elapsed
+            let cached = recorded.map { min(max($0 - old.high, 0), Self.healthCacheSeconds) } ?? 0
+            let bound = elapsed + (old.isInstant ? cached : 0)
+            return most >= 0 && least <= bound
         }
     }
 }

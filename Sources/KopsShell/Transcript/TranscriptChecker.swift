@@ -293,8 +293,9 @@ public struct TranscriptChecker {
         let (unmoved, earlierLayout) = TranscriptChecker.withoutEarlierLayout(
             TranscriptChecker.named(TranscriptChecker.withoutClockLines(diff), in: parsed))
         // Ages read later than recorded, on an API whose clock is not pinned (tester61 AJ12).
-        let elapsed = parsed.header.kind == .demo ? nil : parsed.header.recordedMicros.map { shell.context.now() - $0 / 1_000_000 }
-        let (changed, movedAges) = TranscriptChecker.withoutMovedAges(unmoved, elapsed: elapsed)
+        let recorded = parsed.header.kind == .demo ? nil : parsed.header.recordedMicros.map { $0 / 1_000_000 }
+        let (changed, movedAges) = TranscriptChecker.withoutMovedAges(
+            unmoved, elapsed: recorded.map { shell.context.now() - $0 }, recorded: recorded)
         var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: changed,
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
