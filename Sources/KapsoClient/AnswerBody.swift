@@ -16,7 +16,7 @@ func unreadable(_ body: [UInt8]) -> String {
     if isMarkup(body) { return KapsoAPIError.webPage }
     if let offset = notUTF8(body) {
         return "the body is not valid JSON: byte \(offset) (0x\(String(body[offset], radix: 16, uppercase: true))) is not UTF-8, "
-            + "which JSON must be (RFC 8259 §8.1)"
+            + "which JSON must be (RFC 8259 section 8.1)"
     }
     return "the body is not valid JSON"
 }

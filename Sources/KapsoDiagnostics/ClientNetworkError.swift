@@ -23,9 +23,8 @@ internal import Foundation
 /// `errors.d.ts`, docs/api/Errors.md): ConnectTimeoutError `UND_ERR_CONNECT_TIMEOUT` "connect timeout error",
 /// HeadersTimeoutError `UND_ERR_HEADERS_TIMEOUT` and BodyTimeoutError `UND_ERR_BODY_TIMEOUT` (the request was sent, the
 /// answer did not come in time), SocketError `UND_ERR_SOCKET` ("other side closed": the socket closed before the
-/// status came, nodejs/undici#1923). axios: a timeout is `timeout of 5000ms exceeded` with code `ECONNABORTED`
-/// (`ETIMEDOUT` with `transitional.clarifyTimeoutError`), from its http adapter's `req.setTimeout` over the whole call
-/// (axios/axios#3581, #1543). Node's errors page: EPIPE "a write on a pipe, socket, or FIFO for which there is no process
+/// status came, nodejs/undici#1923). A client-side timeout whose words name the client (axios's `timeout of 5000ms
+/// exceeded`, Go's, .NET's, AbortSignal's, libcurl's) is read by `ClientTimeout`, with its own sources. Node's errors page: EPIPE "a write on a pipe, socket, or FIFO for which there is no process
 /// to read the data … indicative that the remote side of the stream being written to has been closed". Node's TLS page,
 /// "X509 certificate error codes" (nodejs.org/api/tls.html#x509-certificate-error-codes): UNABLE_TO_VERIFY_LEAF_SIGNATURE
 /// "unable to verify the first certificate", SELF_SIGNED_CERT_IN_CHAIN "self signed certificate in certificate chain",
@@ -43,8 +42,15 @@ public struct ClientNetworkError: Sendable, Equatable {
     /// True when the request may have reached the API before the failure: a send's outcome is then unknown; nil when
     /// the words do not tell (requests' ConnectionError wraps both kinds).
     public var mayHaveReached: Bool?
+    /// The client and time a named client-side timeout gives (`ClientTimeout`), nil for other errors.
+    public var timeout: ClientTimeout?
 
-    /// Where the readings come from.
+    /// Where the reading comes from: the timeout row's source, else the table's.
+    public var reference: String {
+        timeout?.source ?? Self.reference
+    }
+
+    /// Where the table's readings come from.
     public static let reference = "nodejs.org/api/errors.html#common-system-errors; nodejs.org/api/tls.html#x509-certificate-error-codes; "
         + "undici docs/api/Errors.md; axios-http.com/docs/handling_errors; python-httpx.org/exceptions; "
         + "requests.readthedocs.io/en/latest/api/#exceptions"
@@ -54,6 +60,11 @@ public struct ClientNetworkError: Sendable, Equatable {
         let lowered = text.lowercased()
         // Kapso's own words for a webhook receiver it could not reach are the receiver's failure, not the caller's.
         guard !lowered.contains("webhook"), !lowered.contains("deliver") else { return nil }
+        if let timeout = ClientTimeout(text) {
+            (name, meaning, check) = (timeout.name, timeout.meaning, timeout.check)
+            (mayHaveReached, self.timeout) = (timeout.mayHaveReached, timeout)
+            return
+        }
         guard let known = Self.table.first(where: { entry in entry.said.contains { lowered.contains($0.lowercased()) } }) else {
             return nil
         }
@@ -123,16 +134,17 @@ public struct ClientNetworkError: Sendable, Equatable {
         ("WriteTimeout", ["WriteTimeout"],
             "the request could not be sent in full in the time allowed; part of it may have reached the server",
             "the network path to the host and the client's write timeout", true),
-        ("axios timeout", ["ECONNABORTED", "timeout exceeded", "ms exceeded"],
-            "the client's own timeout over the whole call (axios: 'timeout of …ms exceeded') ran out: while connecting or "
-                + "after the request was sent, the words do not say which",
-            "the client's timeout against how long the call takes (a send through Meta can take seconds); axios's timeout "
-                + "counts from the start of the call", true),
         ("ReadError", ["httpx.ReadError", "RemoteProtocolError", "Server disconnected without sending a response"],
             "the connection failed while the client waited for the answer, after the request was sent", dropped, true),
         ("ETIMEDOUT", ["ETIMEDOUT", "Connection timed out", "Errno 110"],
             "the other end did not respond in time, while connecting or after the request was sent",
             "the network path to the host and the client's timeouts", true),
+        // Words that say a timeout of the caller's client ran out without naming the client (axios's `timeout exceeded`
+        // when no timeout is set, its ECONNABORTED code, Python's builtin TimeoutError); named ones are `ClientTimeout`.
+        ("client-side timeout", ["ECONNABORTED", "timeout exceeded", "TimeoutError"],
+            "a timeout of the caller's own HTTP client ran out (the words do not name the client): while connecting or "
+                + "after the request was sent, they do not say which",
+            "the client's timeout against how long the call takes (a send through Meta can take seconds)", true),
         ("RemoteDisconnected", ["RemoteDisconnected", "Remote end closed connection"],
             "the server or a proxy closed the connection without answering, after the request was sent",
             "a proxy or load balancer's idle timeout, and the client's keep-alive settings", true),

@@ -7,16 +7,16 @@ public enum CustomHeader {
     /// `a header name 'Bad Header' that is no HTTP field name (it holds a space; …)`, read after "has"; nil when the
     /// header can be sent.
     public static func problem(name: String, value: String) -> String? {
-        if name.isEmpty { return "an empty header name (RFC 9110 §5.1: a field name is one or more token characters)" }
+        if name.isEmpty { return "an empty header name (RFC 9110 section 5.1: a field name is one or more token characters)" }
         if let bad = name.unicodeScalars.first(where: { !isTokenCharacter($0) }) {
-            return "a header name '\(printable(name))' that is no HTTP field name (it holds \(describe(bad)); RFC 9110 §5.1 "
+            return "a header name '\(printable(name))' that is no HTTP field name (it holds \(describe(bad)); RFC 9110 section 5.1 "
                 + "allows letters, digits and !#$%&'*+-.^_`|~ only)"
         }
         // Every control character but a tab (tester55b Y5: ESC, U+0001 and DEL were taken); CR and LF end the header.
         if let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
             let why = ["\r", "\n"].contains(bad) ? "it would end the header, and what follows would be read as another"
                 : "a control character is invalid there"
-            return "a value of header \(name) that holds \(describe(bad)), which no HTTP field value may hold (RFC 9110 §5.5: \(why))"
+            return "a value of header \(name) that holds \(describe(bad)), which no HTTP field value may hold (RFC 9110 section 5.5: \(why))"
         }
         return nil
     }

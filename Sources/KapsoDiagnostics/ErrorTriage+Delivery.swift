@@ -72,49 +72,49 @@ extension ErrorTriage {
         case 408:
             return "the receiver's server, or a proxy in front of it, gave up waiting for Kapso's request to arrive (408 Request "
                 + "Timeout: \"did not receive a complete request message within the time that it was prepared to wait\", RFC 9110 "
-                + "§15.5.9), so its handler never judged the event: check the server's or proxy's request read timeout and "
+                + "section 15.5.9), so its handler never judged the event: check the server's or proxy's request read timeout and "
                 + "keep-alive idle timeout \(when)"
         case 411:
             return "the receiver's server or proxy requires a Content-Length header and refused the request without reading it "
-                + "(411 Length Required, RFC 9110 §15.5.12): let it accept a body without Content-Length (chunked)"
+                + "(411 Length Required, RFC 9110 section 15.5.12): let it accept a body without Content-Length (chunked)"
         case 414:
-            return "the receiver's server refused the webhook URL as too long (414 URI Too Long, RFC 9110 §15.5.15): register "
+            return "the receiver's server refused the webhook URL as too long (414 URI Too Long, RFC 9110 section 15.5.15): register "
                 + "a shorter URL (move long query parameters into the webhook's headers)"
         case 415:
-            return "the receiver does not accept the body's media type (415 Unsupported Media Type, RFC 9110 §15.5.16): Kapso "
+            return "the receiver does not accept the body's media type (415 Unsupported Media Type, RFC 9110 section 15.5.16): Kapso "
                 + "sends Content-Type: application/json; make the route accept JSON"
         case 417:
             return "the receiver's server or proxy could not meet the request's Expect header (417 Expectation Failed, RFC 9110 "
-                + "§15.5.18), so its handler never saw the event: check how the server or proxy handles Expect: 100-continue"
+                + "section 15.5.18), so its handler never saw the event: check how the server or proxy handles Expect: 100-continue"
         case 421:
             return "the server that took the connection does not answer for the webhook URL's host (421 Misdirected Request, RFC "
-                + "9110 §15.5.20: often a TLS certificate or connection shared by several host names): check the server's "
+                + "9110 section 15.5.20: often a TLS certificate or connection shared by several host names): check the server's "
                 + "virtual host and TLS set-up for that host"
         case 426:
             return "the receiver's server refuses the request over this protocol and asks for another (426 Upgrade Required, RFC "
-                + "9110 §15.5.22; its Upgrade header names it): register the URL in the form it requires (usually https://)"
+                + "9110 section 15.5.22; its Upgrade header names it): register the URL in the form it requires (usually https://)"
         case 431:
             return "the receiver's server or proxy refused the request's headers as too large (431 Request Header Fields Too "
-                + "Large, RFC 6585 §5), so its handler never saw the event: shorten the webhook's custom headers or raise the "
+                + "Large, RFC 6585 section 5), so its handler never saw the event: shorten the webhook's custom headers or raise the "
                 + "server's header size limit"
         case 501:
-            return "the receiver's server does not support the request's method (501 Not Implemented, RFC 9110 §15.6.2): "
+            return "the receiver's server does not support the request's method (501 Not Implemented, RFC 9110 section 15.6.2): "
                 + "make the URL accept POST"
         case 502:
-            return "a proxy or gateway in front of the handler got no valid answer from it (502 Bad Gateway, RFC 9110 §15.6.3): "
+            return "a proxy or gateway in front of the handler got no valid answer from it (502 Bad Gateway, RFC 9110 section 15.6.3): "
                 + "the application behind the proxy is down, crashed or refused the connection; check that it runs, the "
                 + "proxy's upstream address, and the application's logs \(when)"
         case 503:
-            return "the receiver's server could not take the request (503 Service Unavailable, RFC 9110 §15.6.4: overloaded or "
+            return "the receiver's server could not take the request (503 Service Unavailable, RFC 9110 section 15.6.4: overloaded or "
                 + "down for maintenance; often a proxy with no healthy application behind it, or a platform that put the app "
                 + "to sleep): check that the application is up and has capacity \(when)"
         case 504:
             return "a proxy or gateway in front of the handler gave up waiting for its answer (504 Gateway Timeout, RFC 9110 "
-                + "§15.6.5): the handler is too slow or hangs; answer 200 first and work afterwards, and check the handler's "
+                + "section 15.6.5): the handler is too slow or hangs; answer 200 first and work afterwards, and check the handler's "
                 + "logs \(when)"
         case 505:
             return "the receiver's server refuses the HTTP version of Kapso's request (505 HTTP Version Not Supported, RFC 9110 "
-                + "§15.6.6): check the server's or proxy's protocol settings"
+                + "section 15.6.6): check the server's or proxy's protocol settings"
         default:
             return nil
         }

@@ -35,22 +35,22 @@ public struct HTTPStatusMeaning: Sendable, Equatable {
                     + "shorter than the call took"
             }
         case 413:
-            meaning = "HTTP 413: the request's body is larger than the server accepts (RFC 9110 §15.5.14); for a media upload, "
+            meaning = "HTTP 413: the request's body is larger than the server accepts (RFC 9110 section 15.5.14); for a media upload, "
                 + "the file is over the size limit for its type"
             todo = "send a smaller body: compress or cut the file to WhatsApp's limit for its type (Meta's supported media "
                 + "types: image 5 MB, audio and video 16 MB, document 100 MB), or send a link to it"
         case 414:
-            meaning = "HTTP 414: the URL is longer than the server accepts (RFC 9110 §15.5.15), often a query or id pasted "
+            meaning = "HTTP 414: the URL is longer than the server accepts (RFC 9110 section 15.5.15), often a query or id pasted "
                 + "into the path many times"
             todo = "check how the caller builds the URL; send long values in the body"
         case 415:
-            meaning = "HTTP 415: the server does not take the body's format (RFC 9110 §15.5.16)"
+            meaning = "HTTP 415: the server does not take the body's format (RFC 9110 section 15.5.16)"
             todo = "send Content-Type: application/json with a JSON body (multipart/form-data for a media upload)"
         case 405:
-            meaning = "HTTP 405: the path exists but not with this method (RFC 9110 §15.5.6)"
+            meaning = "HTTP 405: the path exists but not with this method (RFC 9110 section 15.5.6)"
             todo = "check the method against Kapso's API reference (a GET where a POST goes, or the reverse)"
         case 408:
-            meaning = "HTTP 408: the server stopped waiting for the request to arrive (RFC 9110 §15.5.9); it was not processed"
+            meaning = "HTTP 408: the server stopped waiting for the request to arrive (RFC 9110 section 15.5.9); it was not processed"
             todo = "retry; if it repeats, check the caller's network and how slowly it sends the body"
         default:
             return nil

@@ -13,10 +13,10 @@ extension KapsoStatusReading {
         let failed = "HTTP \(status): the API (Kapso or Meta behind it) failed, not the request"
         let meaning: String
         switch status {
-        case 502: meaning = failed + ": a gateway got no valid answer from the server behind it (RFC 9110 §15.6.3)"
-        case 503: meaning = failed + ": it is unavailable or overloaded for a while (RFC 9110 §15.6.4)"
+        case 502: meaning = failed + ": a gateway got no valid answer from the server behind it (RFC 9110 section 15.6.3)"
+        case 503: meaning = failed + ": it is unavailable or overloaded for a while (RFC 9110 section 15.6.4)"
         case 504:
-            meaning = failed + ": a gateway stopped waiting for the server behind it (RFC 9110 §15.6.5), which may still "
+            meaning = failed + ": a gateway stopped waiting for the server behind it (RFC 9110 section 15.6.5), which may still "
                 + "have done the work"
         case 520: meaning = "HTTP 520 (Cloudflare): the server behind Cloudflare answered something empty or unexpected"
         case 521, 523: meaning = "HTTP \(status) (Cloudflare): Cloudflare could not reach the server behind it"

@@ -115,14 +115,14 @@ public enum MessageSummary {
         var text = "location" + (parts.isEmpty ? "" : " " + parts.joined(separator: ", "))
         switch (coordinate(payload["latitude"], limit: 90), coordinate(payload["longitude"], limit: 180)) {
         case (.some(.success(let latitude)), .some(.success(let longitude))):
-            text += " (\(number(latitude)), \(number(longitude)))"
+            text += " (\(latitude), \(longitude))"
         case (nil, nil):
             if parts.isEmpty { text += " without coordinates" }
         case (let latitude, let longitude):
             // One missing, or given in a form that is no coordinate: said, never dropped silently (probe7 P7-9).
-            func shown(_ value: Result<Double, CoordinateText>?) -> String {
+            func shown(_ value: Result<String, CoordinateText>?) -> String {
                 switch value {
-                case .success(let degrees)?: number(degrees)
+                case .success(let degrees)?: degrees
                 case .failure(let text)?: "\"\(oneLine(String(text.value.prefix(24))))\""
                 case nil: "missing"
                 }
@@ -138,14 +138,15 @@ public enum MessageSummary {
     }
 
     /// A latitude or longitude in degrees within ±`limit`: a JSON number, or a number written as a string (`"37.7749"`,
-    /// as some BSPs and re-serialisers write them); nil when absent, else the value as given when it is no coordinate.
-    private static func coordinate(_ value: JSONValue?, limit: Double) -> Result<Double, CoordinateText>? {
+    /// as some BSPs and re-serialisers write them), written as the payload's decimal (`0.0000001`, never `1e-07`); nil
+    /// when absent, else the value as given when it is no coordinate.
+    private static func coordinate(_ value: JSONValue?, limit: Double) -> Result<String, CoordinateText>? {
         guard let value, !value.isNull else { return nil }
         let degrees = numeric(value)
         guard let degrees, degrees.isFinite, abs(degrees) <= limit else {
             return .failure(CoordinateText(value: value.string ?? value.serialized()))
         }
-        return .success(degrees)
+        return .success(PayloadDecimal(value).map { PayloadDecimal.plain($0.value) } ?? number(degrees))
     }
 
     private static func contacts(_ list: [JSONValue], _ field: (String) -> String) -> String {
@@ -291,11 +292,11 @@ public enum MessageSummary {
             text = "order of \(products), quantity unreadable (\(unreadable.joined(separator: ", ")))"
         }
         let currencies = Set(items.compactMap { $0["currency"]?.string })
-        let prices = zip(items, quantities).compactMap { item, quantity in
-            numeric(item["item_price"]).flatMap { price in quantity.map { price * Double($0) } }
-        }
-        if currencies.count == 1, let currency = currencies.first, prices.count == items.count, !items.isEmpty {
-            text += ", \(CurrencyAmount.text(prices.reduce(0, +), currency: currency)) \(field(currency))"
+        let priced = zip(items, quantities).compactMap { item, quantity in quantity.map { (price: item["item_price"], quantity: $0) } }
+        if currencies.count == 1, let currency = currencies.first, priced.count == items.count,
+            let total = CurrencyAmount.total(of: priced, currency: currency)
+        {
+            text += ", \(total) \(field(currency))"
         }
         text += " from catalog \(payload["catalog_id"]?.string.map(field) ?? "?")"
         if let note = payload["text"]?.string ?? payload["order_text"]?.string, !note.isEmpty { text += ": \(note)" }

@@ -57,7 +57,7 @@ public struct OtherToolNumber: Sendable, Equatable {
             "HTTP \(number) is what curl and HTTP clients print when no HTTP answer came (the connection failed, timed out or "
                 + "was refused), not an answer of Meta or Kapso"
         case .http2Error:
-            "\(number) is an HTTP/2 error code (RFC 9113 §7: 1 PROTOCOL_ERROR, 2 INTERNAL_ERROR, 7 REFUSED_STREAM): the "
+            "\(number) is an HTTP/2 error code (RFC 9113 section 7: 1 PROTOCOL_ERROR, 2 INTERNAL_ERROR, 7 REFUSED_STREAM): the "
                 + "connection's framing between the caller and the host, often a proxy, not an answer of Meta or Kapso"
         case .cloudflare:
             "\(number) looks like Cloudflare's error page code (\(Self.cloudflareMeaning[number] ?? "a 1xxx error")), "

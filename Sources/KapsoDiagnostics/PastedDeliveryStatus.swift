@@ -62,7 +62,7 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// all, now, +10 s and +40 s), so both are said (tester56b AA1's low: stated as fact), and §10.4 (automatic pausing
     /// when most deliveries of 15 minutes fail; single source).
     public static let kapsoThen = "Kapso counts the attempt as failed and retries it: \(WebhookVerdict.retrySchedule); a webhook "
-        + "whose deliveries mostly fail may be paused (active: false, §10.4)"
+        + "whose deliveries mostly fail may be paused (active: false)"
 
     /// The `response_status` of a pasted delivery row (`{"status": "failed", "response_status": 401, …}`, as `deliveries
     /// --output json` prints one; kapso-api.md §4): the receiver's answer to Kapso's delivery. Nil for other text, a body

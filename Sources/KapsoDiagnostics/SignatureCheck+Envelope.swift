@@ -139,7 +139,7 @@ extension SignatureCheck {
                 if let framedBytes {
                     let said = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked") }
                     return "after the empty line, in HTTP chunked framing (\(framedBytes) bytes with the hex size lines"
-                        + (said ? ", as its Transfer-Encoding: chunked says" : "") + ") and de-chunked (RFC 9112 §7.1),"
+                        + (said ? ", as its Transfer-Encoding: chunked says" : "") + ") and de-chunked (RFC 9112 section 7.1),"
                 }
                 guard lineEndsAfterBody > 0 else { return "after the empty line" }
                 let bytes = lineEndsAfterBody == 1 ? "byte" : "bytes"

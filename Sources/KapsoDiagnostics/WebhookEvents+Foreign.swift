@@ -26,10 +26,12 @@ extension WebhookEvents {
         switch name.lowercased() {
         case "messages":
             return field + "Kapso's message events are whatsapp.message.received, whatsapp.message.sent, "
-                + "whatsapp.message.delivered, whatsapp.message.read and whatsapp.message.failed (§3.4)"
+                + "whatsapp.message.delivered, whatsapp.message.read and whatsapp.message.failed "
+                + "(https://docs.kapso.ai/docs/platform/webhooks/message-events)"
         case let lowered where metaFields.contains(lowered):
-            return field + "Kapso's events (§3.4) have none for it; a meta-kind webhook (webhooks create --kind meta) gets "
-                + "Meta's own payloads for its number (§10.1), though which fields Kapso forwards is not documented"
+            return field + "Kapso's events (https://docs.kapso.ai/docs/platform/webhooks/message-events) have none for it; a "
+                + "meta-kind webhook (webhooks create --kind meta) gets Meta's own payloads for its number "
+                + "(https://docs.kapso.ai/docs/whatsapp/receive-messages), though which fields Kapso forwards is not documented"
         case "statuses", "status", "message_status", "message_statuses":
             return "Meta sends status updates inside its 'messages' webhook field; " + statuses
         case let lowered where lowered.hasSuffix(".status") || lowered.hasSuffix(".statuses"):

@@ -33,7 +33,7 @@ extension WebhookVerdict {
         return "\(count) \(count == 1 ? "delivery is" : "deliveries are") pending and being retried after failed attempts "
             + "(\(answers); \(attempts), the first delivery created at "
             + "\(when(first.created)), the last attempt at \(KapsoTime.iso(newest))): the receiver fails now; Kapso retries "
-            + "\(Self.retrySchedule) and then marks a delivery failed (§10.2), so "
+            + "\(Self.retrySchedule) and then marks a delivery failed, so "
             + "\(count == 1 ? "its event is" : "their events are") lost unless it recovers within minutes"
     }
 }

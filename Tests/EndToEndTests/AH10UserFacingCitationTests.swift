@@ -8,17 +8,17 @@ import Testing
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `path:line` of each line of a Swift source under `Sources/` that names `kapso-api.md` outside a comment: the
-    /// part of the line before a `//` that is not inside a string literal is code, so a mention there is in a string.
-    static func userFacingCitations() throws -> [String] {
+    /// `path:line` of each line of a Swift source under `Sources/` that names `word` (`kapso-api.md`) outside a comment:
+    /// the part of the line before a `//` that is not inside a string literal is code, so a mention there is in a string.
+    static func userFacingCitations(of word: String = "kapso-api.md") throws -> [String] {
         let sources = root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         var found: [String] = []
         for file in files {
             let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            for (number, line) in lines.enumerated() where line.contains("kapso-api.md") {
-                if codePart(of: line).contains("kapso-api.md") {
+            for (number, line) in lines.enumerated() where line.contains(word) {
+                if codePart(of: line).contains(word) {
                     found.append("\(file.path.replacingOccurrences(of: root.path + "/", with: "")):\(number + 1)")
                 }
             }

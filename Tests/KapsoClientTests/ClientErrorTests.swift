@@ -65,7 +65,7 @@ import Testing
         } catch {
             #expect(error.message.hasPrefix(
                 "unexpected response (HTTP 200): the body is not valid JSON: byte \(offset) (0x\(hex)) is not UTF-8, which JSON must be "
-                    + "(RFC 8259 §8.1); body starts: '"))
+                    + "(RFC 8259 section 8.1); body starts: '"))
             #expect(!error.message.contains("\n"))
         }
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(CurrencyAmount.exponent(of: "clf") == 4)
         #expect(CurrencyAmount.exponent(of: "VND") == 0)
         #expect(CurrencyAmount.exponent(of: "BRL") == 2)
-        #expect(CurrencyAmount.text(-2.5, currency: "USD") == "-2.50")
-        #expect(CurrencyAmount.text(-0.5, currency: "USD") == "-0.50")
+        #expect(CurrencyAmount.text("-2.5", currency: "USD") == "-2.50")
+        #expect(CurrencyAmount.text("-0.5", currency: "USD") == "-0.50")
     }
 }

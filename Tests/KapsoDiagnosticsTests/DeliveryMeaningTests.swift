@@ -69,7 +69,7 @@ import Testing
     /// handler refusing the event's body (400's reading) or failing on it (500's), one case per status.
     @Test(arguments: [
         (408, "gave up waiting for Kapso's request to arrive (408 Request Timeout", "read timeout"),
-        (411, "requires a Content-Length header and refused", "(411 Length Required, RFC 9110 §15.5.12)"),
+        (411, "requires a Content-Length header and refused", "(411 Length Required, RFC 9110 section 15.5.12)"),
         (414, "refused the webhook URL as too long (414", "register a shorter URL"),
         (415, "does not accept the body's media type (415", "make the route accept JSON"),
         (417, "could not meet the request's Expect header (417", "Expect: 100-continue"),

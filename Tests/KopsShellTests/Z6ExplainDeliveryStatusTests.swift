@@ -31,7 +31,7 @@ import Testing
         ("webhook failed: 401 Unauthorized", 401, "the receiver refused it (401)", "HTTP 401 from Kapso"),
         ("delivery failed: HTTP 404", 404, "the receiver has no handler for it at that URL (404)", "HTTP 404 from Kapso"),
         ("HTTP 413 Payload Too Large on webhook", 413, "the receiver refused the body as too large (413)", "413"),
-        ("webhook 502 Bad Gateway", 502, "(502 Bad Gateway, RFC 9110 §15.6.3)", "502"),
+        ("webhook 502 Bad Gateway", 502, "(502 Bad Gateway, RFC 9110 section 15.6.3)", "502"),
     ])
     func aWebhookAloneGivesBothReadings(text: String, status: Int, receiver: String, api: String) throws {
         let run = OfflineShell.run("explain", text)

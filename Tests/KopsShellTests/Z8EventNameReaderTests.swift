@@ -15,7 +15,7 @@ import Testing
         ("whatsapp.message.status", "it is no Kapso event (a name third-party notes use); Kapso's status events are whatsapp.message.sent"),
         ("whatsapp.message.recieved", "did you mean 'whatsapp.message.received'?"),
         ("message_template_status_update", "it is Meta's webhook field (what Meta's app subscribes the WABA to), "
-            + "not a Kapso event; Kapso's events (§3.4) have none for it"),
+            + "not a Kapso event; Kapso's events (https://docs.kapso.ai/docs/platform/webhooks/message-events) have none for it"),
     ])
     func everyPlaceAnEventIsTypedReadsItAlike(name: String, reading: String) {
         let lines = [

@@ -65,7 +65,7 @@ enum DeliveryStatsReport {
         if stats.failing > 0 {
             blocks.append(.hint(
                 "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
-                    + "and then marks the delivery failed (§10.2); FAILURE RATE counts them"))
+                    + "and then marks the delivery failed; FAILURE RATE counts them"))
         }
         if retried {
             blocks.append(.hint(

@@ -25,11 +25,14 @@ extension ExplainCommand {
             }
             fields.append(Field("what to do", reading.todo))
         }
+        let limit = curl.code == 28 ? ClientTimeout(text)?.limit : nil
+        if let limit { fields.append(Field("timeout", limit)) }
         fields += [Field("check", curl.check), Field("source", CurlExit.reference, style: .dim)]
         let json: JSONValue = [
             "curl_exit": .number(String(curl.code)), "name": curl.name.map(JSONValue.string) ?? .null,
             "meaning": .string(curl.meaning), "answered_by": .string(curl.answered), "check": .string(curl.check),
             "code": .null, "http_status": status.map { .number(String($0)) } ?? .null, "source": .string(CurlExit.reference),
+            "timeout": limit.map(JSONValue.string) ?? .null,
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }
@@ -49,14 +52,22 @@ extension ExplainCommand {
     /// What the caller's network error means, whether the request may have reached the API, and what to check.
     static func networkError(_ failure: ClientNetworkError) -> CommandResult {
         let answered = "the caller's own HTTP client (Node.js, Python, …), not an API error code"
-        let fields = [
-            Field("network", failure.name, style: .bold), Field("answered by", answered), Field("meaning", failure.meaning),
-            Field("outcome", failure.outcome), Field("check", failure.check), Field("source", ClientNetworkError.reference, style: .dim),
+        var fields = [Field("network", failure.name, style: .bold), Field("answered by", answered)]
+        if let timeout = failure.timeout {
+            // The client is named only when the words prove it (tester62 AK6: Go's deadline was called axios's).
+            fields.append(Field("client", timeout.client ?? "not named by these words (a client-side timeout)"))
+            if let limit = timeout.limit { fields.append(Field("timeout", limit)) }
+        }
+        fields += [
+            Field("meaning", failure.meaning), Field("outcome", failure.outcome), Field("check", failure.check),
+            Field("source", failure.reference, style: .dim),
         ]
         let json: JSONValue = [
             "network_error": .string(failure.name), "meaning": .string(failure.meaning), "outcome": .string(failure.outcome),
             "may_have_reached": failure.mayHaveReached.map(JSONValue.bool) ?? .null, "check": .string(failure.check),
-            "code": .null, "http_status": .null, "source": .string(ClientNetworkError.reference),
+            "client": failure.timeout?.client.map(JSONValue.string) ?? .null,
+            "timeout": failure.timeout?.limit.map(JSONValue.string) ?? .null,
+            "code": .null, "http_status": .null, "source": .string(failure.reference),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }
