@@ -107,6 +107,8 @@ public struct StatusHistory: Sendable {
         var foreign: [Event] = []
         // The first copy of each (id, status, timestamp, errors) stands for all of them: its index in `events` by key.
         var firstCopy: [[JSONValue?]: (timed: Bool, index: Int)] = [:]
+        // The message's own key once, not again for each status (`namesSameMessage`).
+        let ownKey = messageID.flatMap { $0.isEmpty ? nil : Self.messageKey($0) }
         for (index, value) in (statuses?.array ?? []).enumerated() {
             guard let json = value.object else { continue }
             // Without its `id` a status is not known to be the same notification: it is kept.
@@ -126,8 +128,8 @@ public struct StatusHistory: Sendable {
                 event.ahead = time - now
                 event.sinceSend = nil
             }
-            if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty,
-                !Self.namesSameMessage(named, own)
+            if let own = messageID, let ownKey, let named = event.messageID, !named.isEmpty, named != own,
+                Self.messageKey(named) != ownKey
             {
                 foreign.append(event)
                 continue
@@ -137,7 +139,8 @@ public struct StatusHistory: Sendable {
         }
         // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
         // (sent < delivered < read), then as stored (`TimeOrder`, the one order of timed things).
-        timed = TimeOrder.sorted(timed, time: \.time, tie: { Self.rank($0.status) ?? Int.max })
+        // Mostly stored in that order already: then nothing is sorted (issue #16, session 62).
+        if !Self.inTimeOrder(timed) { timed = TimeOrder.sorted(timed, time: \.time, tie: { Self.rank($0.status) ?? Int.max }) }
         events = timed + untimed
         untimedCount = untimed.count
         self.foreign = foreign
@@ -174,7 +177,20 @@ public struct StatusHistory: Sendable {
     /// padding, or whitespace around it is the same WAMID (probe12 P12-3: a relay that trims the padding, or a
     /// fixed-width column that pads the id, made the message's own statuses "another message's").
     public static func namesSameMessage(_ a: String, _ b: String) -> Bool {
-        messageKey(a) == messageKey(b)
+        a == b || messageKey(a) == messageKey(b)
+    }
+
+    /// True when timed `events` are in the order `TimeOrder.sorted` gives them (time, then status rank, then as stored):
+    /// each no earlier than the one before, and of one time, no lower in rank.
+    static func inTimeOrder(_ events: [Event]) -> Bool {
+        var previous: (time: Int64, rank: Int)? = nil
+        for event in events {
+            guard let time = event.time else { return false }
+            let current = (time: time, rank: rank(event.status) ?? Int.max)
+            if let previous, previous > current { return false }
+            previous = current
+        }
+        return true
     }
 
     /// The part of a WAMID that names its message (`namesSameMessage`): without `wamid.`, its `=` padding and whitespace.

@@ -11,9 +11,11 @@ internal import KapsoDiagnostics
 enum MessageReading {
     /// The `kops` object of `message`.
     static func json(_ message: Message) -> JSONValue {
+        // One reading for both members: each costs a status history read (issue #16, session 62).
         let reading = StatusReading(message)
         return [
-            "status": .string(reading.lag?.word ?? reading.text), "status_shown": .string(MessagesCommand.status(message).text),
+            "status": .string(reading.lag?.word ?? reading.text),
+            "status_shown": .string(MessagesCommand.status(message, reading: reading).text),
         ]
     }
 

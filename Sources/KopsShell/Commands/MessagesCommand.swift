@@ -240,15 +240,20 @@ public enum MessagesCommand: Command {
     /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status. Kapso's status that only a
     /// stored status naming another message has (`failed` from another WAMID's failure) reads `failed (other wamid)`.
     static func status(_ message: Message) -> StyledText {
-        let shown = statusWord(message)
+        status(message, reading: StatusReading(message))
+    }
+
+    /// `status(_:)` from the message's `reading` (`StatusReading(message)`), for a caller that reads it too
+    /// (`MessageReading.json`: one reading for both of its members).
+    static func status(_ message: Message, reading: StatusReading) -> StyledText {
+        let shown = statusWord(reading)
         // Kapso's own processing failed or was blocked (ProcessingStatus, probe23 P23-3): `received/processing failed`.
         guard let processing = ProcessingStatus.failure(of: message.json) else { return shown }
         return StyledText("\(shown.text)/processing \(processing)", style: processing == "failed" ? .bad : .warn)
     }
 
     /// `status` without Kapso's processing status.
-    private static func statusWord(_ message: Message) -> StyledText {
-        let reading = StatusReading(message)
+    private static func statusWord(_ reading: StatusReading) -> StyledText {
         switch reading.tone {
         case .plain: return StyledText(reading.text)
         case .warning: return StyledText(reading.text, style: .warn)

@@ -10,10 +10,16 @@ struct AddedMember<Item> {
     /// The item's own object.
     let object: (Item) -> JSONObject
 
-    /// `object` (the item's JSON) with the member set last: an item that already has the key has it replaced.
-    func adding(to object: JSONObject, of item: Item) -> JSONObject {
+    /// The member's value for each of `items`, read once for a page: the items' objects (`adding`) and the lines printed
+    /// (`members`) are made from the same values (issue #16, session 62: each was read twice, a status history each time).
+    func values(of items: [Item]) -> [JSONValue] {
+        items.map(value)
+    }
+
+    /// `object` (an item's JSON) with the member set last to `value`: an item that already has the key has it replaced.
+    func adding(_ value: JSONValue, to object: JSONObject) -> JSONObject {
         var object = object
-        object[key] = value(item)
+        object[key] = value
         return object
     }
 }
@@ -25,15 +31,17 @@ extension AddedMember where Item: ListItem {
 }
 
 extension AddedMember {
-    /// The member's compact text for each item (`"kops":{"status":"read"}`), as the serializer writes it after a comma;
-    /// nil when an item already has the key (it is then replaced, which splicing cannot do) or has no object.
-    func members(of items: [Item]) -> [[UInt8]]? {
+    /// The member's compact text for each item (`"kops":{"status":"read"}`), as the serializer writes it after a comma,
+    /// from `values` (`values(of:)`, one for each item); nil when an item already has the key (it is then replaced, which
+    /// splicing cannot do) or has no object.
+    func members(of items: [Item], values: [JSONValue]) -> [[UInt8]]? {
+        guard values.count == items.count else { return nil }
         let prefix = JSONValue.string(key).serialized() + ":"
         var members: [[UInt8]] = []
         members.reserveCapacity(items.count)
-        for item in items {
+        for (item, value) in zip(items, values) {
             guard object(item)[key] == nil else { return nil }
-            members.append(Array((prefix + value(item).serialized()).utf8))
+            members.append(Array((prefix + value.serialized()).utf8))
         }
         return members
     }

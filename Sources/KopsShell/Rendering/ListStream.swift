@@ -50,9 +50,8 @@ struct ListStream {
         request: (([(String, String)]) -> HTTPRequest)? = nil, addition: AddedMember<Item>? = nil, table: ([Item]) -> Table
     ) throws -> Int {
         let keys = context.shell?.recorder == nil && mode == .json && addition == nil ? Item.checkedKeys : nil
-        let json: (Item) -> JSONObject = addition.map { addition in { addition.adding(to: $0.json, of: $0) } } ?? { $0.json }
         return try run(
-            fetch: { try fetch($0, keys) }, request: request, json: json, asReceived: true, addition: addition,
+            fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true, addition: addition,
             table: { items, _ in table(items) })
     }
 
@@ -79,8 +78,8 @@ struct ListStream {
             })
     }
 
-    /// `asReceived`: `json` of an item is the page's element it was decoded from (with `addition`'s member when given),
-    /// so `Page.received` may be used.
+    /// `asReceived`: `json` of an item is the page's element it was decoded from (`addition`'s member, when given, is added
+    /// to it), so `Page.received` may be used.
     private func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
         json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, table: ([Item], ReceivedItems?) -> Table
@@ -136,11 +135,16 @@ struct ListStream {
             let received = asReceived ? page.received : nil
             // A page cut down to a few keys (`Page.keptKeys`) has no whole item to hand on: its JSON stays behind.
             let cutDown = asReceived && page.keptKeys != nil
-            let objects = cutDown ? nil : JSONValue.array(items.map { .object(json($0)) })
+            // The added member's value of each item, read once for the items' JSON and the lines printed.
+            let added = addition.map { $0.values(of: items) }
+            let objects = cutDown ? nil : JSONValue.array(items.indices.map { position in
+                guard let addition, let added else { return .object(json(items[position])) }
+                return .object(addition.adding(added[position], to: json(items[position])))
+            })
             if mode == .json {
                 // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
                 let redactor = context.shell?.redactor ?? Redactor()
-                let members = addition?.members(of: items)
+                let members = addition.flatMap { addition in added.flatMap { addition.members(of: items, values: $0) } }
                 if let received, received.count == items.count, addition == nil || members != nil,
                     let text = Self.clearedLines(received, redactor: redactor, adding: members)
                 {
