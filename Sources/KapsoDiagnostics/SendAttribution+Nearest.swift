@@ -24,7 +24,7 @@ extension SendAttribution {
         public var deliveries: [WebhookDelivery]
         /// Send calls read around the message's time (`sendScope(of:phoneNumberID:)` not nil).
         public var calls: [APILog]
-        /// Webhook id → the events it batches (`buffer_events` of a webhook with `buffer_enabled`).
+        /// Webhook id → the events it batches (`WebhookPayloadShape.batchedEvents`).
         public var batched: [String: Set<String>]
 
         public init(

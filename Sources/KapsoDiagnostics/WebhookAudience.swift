@@ -69,12 +69,11 @@ public struct WebhookAudience: Sendable {
         return webhook.events.contains(event)
     }
 
-    /// The buffer window in seconds when Kapso batches `event` for `webhook` (kind kapso, `buffer_enabled`, the event in
-    /// `buffer_events`); nil when it sends each event on its own.
+    /// The buffer window in seconds when Kapso batches `event` for `webhook` (`WebhookPayloadShape.batchedEvents`: kind
+    /// kapso, `buffer_enabled`, the event in `buffer_events`, none listed meaning whatsapp.message.received); nil when it
+    /// sends each event on its own.
     public static func bufferWindow(of webhook: Webhook, for event: String) -> Int64? {
-        guard webhook.kind != "meta", webhook.bufferEnabled,
-            webhook.json["buffer_events"]?.array?.compactMap(\.string).contains(event) == true
-        else { return nil }
+        guard WebhookPayloadShape(webhook).batchedEvents.contains(event) else { return nil }
         return Int64(max(webhook.bufferWindowSeconds ?? 5, 1))
     }
 

@@ -239,6 +239,12 @@ public struct WebhookCheck {
                     replaced: "\(Self.replacingCreate) gives the new webhook a secret_key (kops generates one and shows it "
                         + "once): verify X-Webhook-Signature with it")
                     ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
+        } else if webhook.hasBlankSecretKey {
+            add(
+                .warning, webhook,
+                "secret_key is empty: deliveries are signed with an empty key, which anyone can forge and a receiver "
+                    + "that requires a secret rejects",
+                fix: insteadOfUpdate(webhook) ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature with it")
         }
         for (name, value, range) in [
             ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60),

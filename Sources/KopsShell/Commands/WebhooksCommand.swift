@@ -274,8 +274,8 @@ public enum WebhooksCommand: Command {
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
             Field("events", events.isEmpty ? "-" : Renderer.joined(events, separator: ", ")),
             Field(
-                "secret", (webhook.secretKey.map(\.masked) ?? "none") + (secretMask ?? ""),
-                style: webhook.secretKey == nil || secretMask != nil ? .warn : .plain),
+                "secret", (webhook.hasBlankSecretKey ? "(empty)" : webhook.secretKey.map(\.masked) ?? "none") + (secretMask ?? ""),
+                style: webhook.secretKey == nil || webhook.hasBlankSecretKey || secretMask != nil ? .warn : .plain),
             Field("buffering", bufferingText(webhook)),
         ]
         // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the

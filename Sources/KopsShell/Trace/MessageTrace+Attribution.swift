@@ -40,7 +40,7 @@ extension MessageTrace {
         var batched: [String: Set<String>] = [:]
         if case .success(let json)? = webhooks, let page = try? Page.decode(json, item: Webhook.init(json:)) {
             for webhook in page.items where webhook.bufferEnabled {
-                batched[webhook.id] = Set(webhook.json["buffer_events"]?.array?.compactMap(\.string) ?? [])
+                batched[webhook.id] = Set(WebhookPayloadShape(webhook).batchedEvents)
             }
         }
         let number = message.phoneNumberID ?? "-"

@@ -1,0 +1,33 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// tester62 AL6: a webhook whose `secret_key` is the empty string (the contract makes it nullable and PATCH can set it)
+/// passed `webhooks check` silently while a null one got a warning: Kapso signs its deliveries with an empty HMAC key,
+/// which anyone can compute. Main's build said "checked 1 webhook: 0 errors, 0 warnings, 0 info" for it.
+@Suite struct AL6EmptyWebhookSecretTests {
+    private func problems(secret: JSONValue) throws -> [String] {
+        let webhook = try Webhook(json: [
+            "id": "w1", "url": "https://example.com/h", "kind": "kapso", "events": ["whatsapp.message.received"],
+            "active": true, "phone_number_id": "100", "secret_key": secret, "payload_version": "v2",
+        ])
+        return WebhookCheck(
+            webhooks: [webhook], deliveries: [:], period: "7d", coverageFor: "100", projectNumbers: ["100"], apiIsLocal: false
+        ).findings.map { "\($0.severity.rawValue): \($0.problem)" }
+    }
+
+    @Test func anEmptyOrBlankSecretIsAWarning() throws {
+        let warning = "warning: secret_key is empty: deliveries are signed with an empty key, which anyone can forge and a "
+            + "receiver that requires a secret rejects"
+        #expect(try problems(secret: "") == [warning])
+        #expect(try problems(secret: "  ") == [warning])
+        #expect(try problems(secret: "whsec_x") == [])
+    }
+
+    @Test func onlyAPresentBlankValueCountsAsBlank() throws {
+        let url: JSONValue = "https://example.com/h"
+        #expect(try Webhook(json: ["id": "w", "url": url, "secret_key": ""]).hasBlankSecretKey)
+        #expect(try !Webhook(json: ["id": "w", "url": url, "secret_key": "whsec_x"]).hasBlankSecretKey)
+        #expect(try !Webhook(json: ["id": "w", "url": url]).hasBlankSecretKey)
+    }
+}
