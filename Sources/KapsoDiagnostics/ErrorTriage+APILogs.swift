@@ -64,7 +64,9 @@ extension ErrorTriage {
         {
             return "the key was rejected; check which key the caller uses"
         }
-        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint), let advice = refusal.advice {
+        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint, method: log.httpMethod),
+            let advice = refusal.advice
+        {
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).
             if refusal.code == "100",
@@ -115,6 +117,10 @@ extension ErrorTriage {
                 return "no \(kind) of this project has the id in the path; " + whois
             }
             return "the id in the path is not in this project; " + whois
+        // A 402 on a proxy call that is no send: Kapso documents none there (`APIRefusal.paymentCode`).
+        case 402:
+            return "HTTP 402 payment required on a call that is not a send: Kapso documents a 402 only for a send its credits "
+                + "cannot pay Meta's fee for and for a Platform API feature the plan lacks; read the error text (ERROR)"
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default:
