@@ -86,10 +86,11 @@ extension ErrorTriage {
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
         case 404:
-            // Without an id in the path, no id can be missing: the API does not serve the path.
-            if APIPath.ids(in: log.endpoint).isEmpty {
-                return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
-            }
+            // A documented route whose object slot holds no id-shaped value, or a documented list: what the call named is
+            // missing, not the route (tester62 AL1).
+            if let documented = IDResolver.documentedRouteNotFound(log.endpoint, text: log.errorMessage) { return documented }
+            // Without an id in the path, no id can be missing: likely a path the API does not serve.
+            if APIPath.ids(in: log.endpoint).isEmpty { return IDResolver.noRouteNoID }
             if let nodeless = IDResolver.graphNodeMeaning(log.endpoint, identity: nil, numbers: []) { return nodeless }
             // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
             // says of the same id, not "no message has it" (probe41 P41-7).
