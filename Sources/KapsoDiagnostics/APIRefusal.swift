@@ -25,7 +25,10 @@ public struct APIRefusal: Sendable, Equatable {
     /// `endpoint`), when known: a 409 without a text kops knows is the send lock on a send path only, and a duplicate or
     /// conflict anywhere else (kapso-api.md §1.5 and §9.3; tester49 F6). Without a path it is read as the send lock: the
     /// live sends (`reply`) are the only callers without one.
-    public init?(status: Int?, text: String?, path: String? = nil) {
+    ///
+    /// A 402 is read by the call (`paymentCode`): on a send the credits for Meta's fee, on a webhook create or update
+    /// (and any other Platform API call) the plan; `method` is the call's, when known (tester62 AL15).
+    public init?(status: Int?, text: String?, path: String? = nil, method: String? = nil) {
         let text = text ?? ""
         let trimmed = text.drop { $0 == " " || $0 == "\n" }
         var body = text
@@ -66,12 +69,27 @@ public struct APIRefusal: Sendable, Equatable {
         }
         // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
         switch status {
-        case 402?: self.init(code: "insufficient_credits", graph: false, billingURL: billingURL)
+        case 402?:
+            guard let code = Self.paymentCode(path: path, method: method) else { return nil }
+            self.init(code: code, graph: false, billingURL: billingURL)
         case 409?:
             let send = path.map { SendLock.phoneNumberID(inPath: $0) != nil } ?? true
             self.init(code: send ? "409" : "conflict", graph: false, billingURL: nil)
         default: return nil
         }
+    }
+
+    /// The catalogue code of a 402 without a code or text kops knows, by the call (kapso-api.md §1.5, §3.3, §9.3):
+    /// `insufficient_credits` for a send through the Meta proxy (`POST …/{phone_number_id}/messages`) and for a call whose
+    /// path is not known (the live sends, `reply`); `plan_required` for any Platform API call (`/platform/v1/…`: a webhook
+    /// created or changed with `project.event`, Kapso's documented case); nil for another proxy call, for which Kapso
+    /// documents no 402.
+    static func paymentCode(path: String?, method: String?) -> String? {
+        guard let path else { return "insufficient_credits" }
+        let write = method.map { $0.uppercased() == "POST" } ?? true
+        if write, SendLock.phoneNumberID(inPath: path) != nil { return "insufficient_credits" }
+        let segments = APIPath.segments(of: path)
+        return segments.count >= 2 && segments[0] == "platform" && segments[1] == "v1" ? "plan_required" : nil
     }
 
     /// The entry a pasted 409 reads as, by the rule `init(status:text:path:)` reads a logged one (tester49 F6): the send
@@ -124,6 +142,8 @@ public struct APIRefusal: Sendable, Equatable {
     /// https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs); a log may keep its `error` text alone (P35-8).
     static let knownTexts: [(text: String, code: String)] = [
         ("insufficient credits", "insufficient_credits"),
+        // Kapso's 402 text for a webhook subscribed to project.event on a plan without it (tester62 AL15).
+        ("requires a paid plan", "plan_required"),
         ("already in-flight", "409"),
         ("sandbox session required", "sandbox_session_required"),
         ("marketing preference stopped", "marketing_preference_stopped"),

@@ -163,6 +163,16 @@ extension ErrorCatalog {
         entry(
             "insufficient_credits", "Kapso billing", "the Kapso balance cannot cover Meta's fee for this message",
             "top up the balance (the error's billing_url)", .afterTopUp, nil, source: .kapso),
+        // A Platform API 402 (kapso-api.md §1.5 "feature needs a paid plan (e.g. subscribing to project.event)"; §3.3:
+        // POST /whatsapp/webhooks 402 "project.event not on plan", PATCH may return 402 for project.event): the plan, not
+        // the credits for Meta's fees, which only sends spend (tester62 AL15).
+        entry(
+            "plan_required", "Kapso plan",
+            "the project's Kapso plan does not include what the call asked for (Kapso's documented case: a webhook "
+                + "subscribed to project.event); no message was sent and nothing was charged, so there is nothing to top up",
+            "drop what the plan lacks (a webhook's project.event: 'webhooks update ID --remove-events project.event'), or "
+                + "move the project to a paid plan", .fixFirst, nil, source: .kapso,
+            reference: "Kapso Platform API reference (402: feature needs a paid plan): https://docs.kapso.ai/api/platform/v1/platform-api-overview"),
         entry(
             "marketing_preference_stopped", "Kapso marketing pre-check",
             "the contact stopped marketing messages from this number; Kapso refused the send and did not charge",

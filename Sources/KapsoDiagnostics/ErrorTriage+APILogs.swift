@@ -68,7 +68,9 @@ extension ErrorTriage {
         {
             return "the key was rejected; check which key the caller uses"
         }
-        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint), let advice = refusal.advice {
+        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint, method: log.httpMethod),
+            let advice = refusal.advice
+        {
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).
             if refusal.code == "100",
@@ -88,10 +90,11 @@ extension ErrorTriage {
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
         case 404:
-            // Without an id in the path, no id can be missing: the API does not serve the path.
-            if APIPath.ids(in: log.endpoint).isEmpty {
-                return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
-            }
+            // A documented route whose object slot holds no id-shaped value, or a documented list: what the call named is
+            // missing, not the route (tester62 AL1).
+            if let documented = IDResolver.documentedRouteNotFound(log.endpoint, text: log.errorMessage) { return documented }
+            // Without an id in the path, no id can be missing: likely a path the API does not serve.
+            if APIPath.ids(in: log.endpoint).isEmpty { return IDResolver.noRouteNoID }
             if let nodeless = IDResolver.graphNodeMeaning(log.endpoint, identity: nil, numbers: []) { return nodeless }
             // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
             // says of the same id, not "no message has it" (probe41 P41-7).
@@ -119,6 +122,10 @@ extension ErrorTriage {
                 return "no \(kind) of this project has the id in the path; " + whois
             }
             return "the id in the path is not in this project; " + whois
+        // A 402 on a proxy call that is no send: Kapso documents none there (`APIRefusal.paymentCode`).
+        case 402:
+            return "HTTP 402 payment required on a call that is not a send: Kapso documents a 402 only for a send its credits "
+                + "cannot pay Meta's fee for and for a Platform API feature the plan lacks; read the error text (ERROR)"
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default:

@@ -257,7 +257,7 @@ public struct FailureGroups {
             let endpoint = json["endpoint"]?.string ?? "?"
             let status = json["response_status"]?.int ?? 0
             let text = json["error_message"]?.string
-            let refusal = APIRefusal(status: status, text: text, path: endpoint)
+            let refusal = APIRefusal(status: status, text: text, path: endpoint, method: method)
             let what = "\(method) \(endpoint)"
             let error = ["\(status)", refusal?.label ?? Self.shortText(text)].filter { !$0.isEmpty }.joined(separator: " ")
             // Graph's "Object with ID … does not exist" (code 100, subcode 33) says what a 404 says, on any status (P9-5).

@@ -29,10 +29,10 @@ extension IDResolver {
         if let test = numberWebhookTestMeaning(endpoint, numbers: numbers, webhooks: webhooks) { return test }
         // Kapso's own id on a proxy path is never "right for its place" (P13-2).
         if let kapso = kapsoIDInProxyPath(endpoint, numbers: numbers, webhooks: webhooks) { return kapso }
+        // A documented route with no id-shaped segment: what the call named is missing (tester62 AL1).
+        if let documented = documentedRouteNotFound(endpoint, text: text) { return documented }
         let ids = APIPath.ids(in: endpoint)
-        if ids.isEmpty {
-            return "the path is not an endpoint of the API (it has no id that could be missing); " + fix
-        }
+        if ids.isEmpty { return noRouteNoID }
         guard !numbers.isEmpty else { return nil }
         var known: [String] = []
         for id in ids {
@@ -41,6 +41,12 @@ extension IDResolver {
         }
         return "the path is not an endpoint of the API: \(list(known)), right for its place in the path; " + fix
     }
+
+    /// A 404's reading of a path that matches no route kops knows (`APIRoute.documented`) and holds no id: hedged, as
+    /// Kapso has routes kops does not list (broadcasts, flows…).
+    public static let noRouteNoID =
+        "the path matches none of the routes kops knows from Kapso's API reference and has no id that could be missing, so it "
+        + "is likely not an endpoint of the API; check the method and path against Kapso's API reference"
 
     /// What `id` is in this project (`the phone-number id of Support Line`), nil when kops does not know it.
     static func knownID(_ id: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {

@@ -151,7 +151,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
                  Cause(
                     cause: "a webhook created or changed on the Platform API (POST/PATCH /whatsapp/webhooks) with an event the "
                         + "project's plan does not include (project.event)",
-                    check: "the webhook's events: drop project.event, or move to a plan that has it")],
+                    check: "the webhook's events: drop project.event, or move to a plan that has it ('explain plan_required')")],
                 "'errors' shows each 402 with its path and text")
         case (409?, _):
             // Kapso documents two 409s (tester49 F6): the Meta proxy's per-conversation send lock (§9.3, its text

@@ -25,7 +25,10 @@ extension Shell {
         // `--headers` value that is not JSON, a bad flag after `--secret-key`: probe18 P18-6).
         redactor.learn(arguments: words)
         // A secret read from the environment (`verify --secret-env WH`) is as secret as one typed (probe24 P24-11).
-        for value in WebhookSecretFlags.environmentSecrets(in: words, context: context) { redactor.remember(secret: value) }
+        for value in WebhookSecretFlags.environmentSecrets(in: words, context: context) {
+            redactor.remember(secret: value)
+            redactor.remember(signing: [value])
+        }
         do {
             let command = try context.registry.command(named: name)
             let typed = words

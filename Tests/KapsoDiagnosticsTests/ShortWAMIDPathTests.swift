@@ -31,7 +31,7 @@ import Testing
         triage.addAPILogs([
             FailureGroupsTests.log("GET", "/platform/v1/whatsapp/broadcasts", 404, key: "k", at: "2026-11-21T11:00:00Z", error: "Not Found")
         ])
-        #expect(try #require(triage.entries.first).meaning.hasPrefix("the path is not an endpoint of the API (it has no id"))
+        #expect(try #require(triage.entries.first).meaning == IDResolver.noRouteNoID)
         #expect(APIPath.ids(in: "/platform/v1/whatsapp/messages/wamid.").isEmpty)
     }
 }

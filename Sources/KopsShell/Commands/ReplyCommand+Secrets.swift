@@ -14,7 +14,7 @@ extension ReplyCommand {
                 throw SecretWouldLeave(
                     command: name, part: part, secret: secret, recipient: target.label,
                     fix: "nothing was sent; take it out (kops never sends its own API key)")
-            case .metaAccessToken, .webhookSecret:
+            case .metaAccessToken, .webhookSecret, .signingSecret:
                 guard sending else {
                     throw SecretWouldLeave(
                         command: name, part: part, secret: secret, recipient: target.label,

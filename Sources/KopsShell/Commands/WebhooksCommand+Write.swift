@@ -54,7 +54,7 @@ extension WebhooksCommand {
                 throw SecretWouldLeave(
                     command: "\(name) \(command)", part: flag, secret: .apiKey, recipient: host + " (with every delivery)",
                     fix: "nothing was sent; give the receiver's own key or token, never the Kapso API key")
-            case .metaAccessToken, .webhookSecret:
+            case .metaAccessToken, .webhookSecret, .signingSecret:
                 guard arguments.has(OutgoingSecret.sendFlag) else {
                     throw SecretWouldLeave(
                         command: "\(name) \(command)", part: flag, secret: secret, recipient: host + " (with every delivery)",

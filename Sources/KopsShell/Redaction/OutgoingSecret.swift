@@ -13,6 +13,9 @@ enum OutgoingSecret: Equatable {
     case metaAccessToken
     /// A Kapso webhook signing secret (`whsec_…`, `APIKeyShape.Kind.webhookSecret`).
     case webhookSecret
+    /// A value kops holds as a signing secret whatever its shape (`Redactor.signingSecrets`): a webhook's `secret_key` it
+    /// read, a secret given to `verify` or `--secret-key` (tester62 AL17).
+    case signingSecret
     /// Another value kops holds as a secret: a revealed webhook secret, a secret-named variable or field it was given or
     /// read, or 8 or more characters of one.
     case known
@@ -40,6 +43,7 @@ enum OutgoingSecret: Equatable {
         case .webhookSecret?: return .webhookSecret
         case nil: break
         }
+        if redactor.holdsSigningSecret(text) { return .signingSecret }
         // A token-shaped word typed on the line is remembered before the command runs (`learn(secretsTypedIn:)`): what
         // kops holds for another reason is read in the text without such words.
         let rest = words.filter(HistoryPolicy.hasTokenPrefix).reduce(text) { $0.replacing($1, with: " ") }
@@ -53,6 +57,7 @@ enum OutgoingSecret: Equatable {
         case .apiKey: "kops's own Kapso API key (the key this session sends)"
         case .metaAccessToken: "a Meta access token (EAA…)"
         case .webhookSecret: "a webhook signing secret (whsec_…)"
+        case .signingSecret: "a value kops holds as a signing secret (a webhook's secret_key, or a secret given to verify)"
         case .known: "a value kops holds as a secret"
         case .shaped: "what looks like a credential"
         }

@@ -26,10 +26,12 @@ extension Redactor {
         if let lastAnswer, lastAnswer == json { return }
         if learned.contains(json) { return }
         var values: [String] = []
-        Redactor.collectSecrets(in: json, into: &values)
+        var signing: [String] = []
+        Redactor.collectSecrets(in: json, into: &values, signing: &signing)
         // What the walks before added stays known: adding this one's values keeps them learned.
         var walked = learned
         remember(all: values)
+        if !signing.isEmpty { remember(signing: signing) }
         walked.append(json)
         if walked.count > Redactor.learnedLimit { walked.removeFirst() }
         learned = walked
@@ -62,18 +64,27 @@ extension Redactor {
     /// The values `learn(from:)` remembers in `json`, in document order (repeats and values `remember` refuses
     /// included): secret-named fields' strings, the credentials of URLs in other strings, a webhook's secret headers.
     static func collectSecrets(in json: JSONValue, into values: inout [String]) {
+        var signing: [String] = []
+        collectSecrets(in: json, into: &values, signing: &signing)
+    }
+
+    /// `collectSecrets(in:into:)`, with the values of `secret_key` fields (a webhook's signing secret, kapso-api.md §3.1)
+    /// also put in `signing`.
+    static func collectSecrets(in json: JSONValue, into values: inout [String], signing: inout [String]) {
         switch json {
         case .array(let items):
-            for item in items { collectSecrets(in: item, into: &values) }
+            for item in items { collectSecrets(in: item, into: &values, signing: &signing) }
         case .object(let object):
             if let name = apiKeyNameHoldingSecret(object) { values.append(name) }
             for entry in object.entries {
                 switch entry.value {
-                case .string(let value) where Redactor.isSecretField(entry.key): values.append(value)
+                case .string(let value) where Redactor.isSecretField(entry.key):
+                    values.append(value)
+                    if entry.key == "secret_key" { signing.append(value) }
                 case .string(let value): urlCredentials(in: value, into: &values)
                 case .object where entry.key == "headers" && isWebhook(object):
                     values.append(contentsOf: Redactor.secretHeaderValues(entry.value))
-                case .array, .object: collectSecrets(in: entry.value, into: &values)
+                case .array, .object: collectSecrets(in: entry.value, into: &values, signing: &signing)
                 default: break
                 }
             }

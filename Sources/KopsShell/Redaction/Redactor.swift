@@ -49,6 +49,14 @@ public struct Redactor: Sendable {
         set { uniqueBox().lastAnswer = newValue }
     }
 
+    /// The values of `knownSecrets` kops holds as signing secrets (`Redactor+SigningSecrets`): a webhook's `secret_key`
+    /// read in an answer, a `--secret`, `--secret-key` or `--meta-secret` value given; a write refuses to send them
+    /// whatever their shape (tester62 AL17).
+    var signingSecrets: [String] {
+        get { box.signingSecrets }
+        set { uniqueBox().signingSecrets = newValue }
+    }
+
     /// `knownSecrets` as bytes, for `needsRedaction`.
     var secretPatterns: SecretPatterns { box.secretPatterns }
     /// Runs of 8 or more characters of `knownSecrets` (a key echoed cut short, upper-cased or in base64).
@@ -233,6 +241,7 @@ extension Redactor {
         var secretFragments: SecretFragments
         var shortCutEchoes: ShortCutEchoes
         var revealed: String?
+        var signingSecrets: [String] = []
 
         init(
             knownSecrets: [Secret], secretPatterns: SecretPatterns, secretFragments: SecretFragments,
@@ -252,6 +261,7 @@ extension Redactor {
             copy.learnedSources = learnedSources
             copy.lastAnswer = lastAnswer
             copy.revealed = revealed
+            copy.signingSecrets = signingSecrets
             return copy
         }
     }
