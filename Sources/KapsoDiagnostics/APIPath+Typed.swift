@@ -10,6 +10,10 @@ extension APIPath {
     /// AK13). Advice quoted the segment as logged (`'whois %2F4477…'`), which `whois` refused (tester61 AI8).
     public static func whoisArgument(_ segment: String) -> String? {
         let decoded = decoded(segment)
+        // A WAMID is advised whole: its base64 may hold '/' and ends in '=' padding, and the advice must name the id
+        // as the path does, or a masked transcript gives the two different placeholders (tester62b AM1).
+        let whole = decoded.trimmingCharacters(in: .whitespaces)
+        if case .success(.wamid) = IDInput.read(whole) { return whole }
         let parts = decoded.split(whereSeparator: { $0 == "/" || $0 == "=" }).map { part in
             String(part.drop { $0 == "," || $0 == " " }).trimmingCharacters(in: .whitespaces)
         }

@@ -257,6 +257,9 @@ extension IDResolver {
     /// digit 15)`. Nil when no id is that near, or several are (`100200300400503` is one digit from both …501 and …502:
     /// kops does not guess between them), or `digits` is one of them.
     static func typo(_ digits: String, among ids: [String]) -> (String, String)? {
+        // An id of `ids` is never another's typo: `100200300400501` sent with its digits escaped (`%31%30…%31`) is
+        // Support Line's own id, not "…502 with one digit changed" (tester62b AM3).
+        guard !ids.contains(digits) else { return nil }
         let typed = Array(digits.utf8)
         var found: [(String, String)] = []
         for id in ids where !found.contains(where: { $0.0 == id }) {

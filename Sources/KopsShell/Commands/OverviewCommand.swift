@@ -163,6 +163,8 @@ public enum OverviewCommand: Command {
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
             if record.blocks, let note = record.note, triage.blocking?.severity != .critical {
                 headline = "blocking: \(note)" + (headline == okay ? "" : "; " + headline)
+            } else if let note = record.note, headline != okay {
+                headline += "; " + note  // a record state numbers names is noted on any headline (tester62b AM5)
             }
             // Every number's webhooks not judged are said so, a number with a problem too: its webhook findings are not
             // left out without a word (tester53b U8).
