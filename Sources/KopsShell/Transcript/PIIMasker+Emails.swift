@@ -31,12 +31,8 @@ extension PIIMasker {
             }
             add(address, as: .contact)
             let alias = alias(for: address, prefix: "contact")
-            result += String(characters[copied..<start]) + alias
-            let rest = Substring(String(characters[end...]))
-            let realigned = PIIMasker.realigned(rest, delta: alias.count - address.count)
-            let skipped = rest.count - realigned.count
-            if skipped < 0 { result += String(repeating: " ", count: -skipped) }
-            copied = end + max(skipped, 0)
+            result += String(characters[copied..<start])
+            copied = PIIMasker.splice(alias, replacing: start..<end, in: characters, into: &result)
             index = copied
         }
         return copied == 0 ? text : result + String(characters[min(copied, characters.count)...])

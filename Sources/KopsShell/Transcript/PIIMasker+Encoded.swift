@@ -34,12 +34,8 @@ extension PIIMasker {
             {
                 let masked = mask(decoded, content: false)
                 if masked != decoded {
-                    result += String(characters[copied..<index]) + masked
-                    let rest = Substring(String(characters[end...]))
-                    let realigned = PIIMasker.realigned(rest, delta: masked.count - component.count)
-                    let skipped = rest.count - realigned.count
-                    if skipped < 0 { result += String(repeating: " ", count: -skipped) }
-                    copied = end + max(skipped, 0)
+                    result += String(characters[copied..<index])
+                    copied = PIIMasker.splice(masked, replacing: index..<end, in: characters, into: &result)
                 }
             }
             index = end

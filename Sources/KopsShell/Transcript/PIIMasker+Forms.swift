@@ -98,13 +98,8 @@ extension PIIMasker {
         var copied = 0
         for occurrence in found where occurrence.range.lowerBound >= copied {
             result += String(characters[copied..<occurrence.range.lowerBound])
-            let shown = alias + (occurrence.isCut ? "…" : "")
-            result += shown
-            let rest = Substring(String(characters[occurrence.range.upperBound...]))
-            let realigned = PIIMasker.realigned(rest, delta: shown.count - occurrence.range.count)
-            let skipped = rest.count - realigned.count
-            if skipped < 0 { result += String(repeating: " ", count: -skipped) }
-            copied = occurrence.range.upperBound + max(skipped, 0)
+            copied = PIIMasker.splice(
+                alias + (occurrence.isCut ? "…" : ""), replacing: occurrence.range, in: characters, into: &result)
         }
         return result + String(characters[min(copied, characters.count)...])
     }

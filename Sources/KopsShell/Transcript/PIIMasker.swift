@@ -279,4 +279,14 @@ public final class PIIMasker {
         if delta < 0 { return Substring(String(repeating: " ", count: -delta)) + rest }
         return rest.dropFirst(min(delta, spaces - 2))
     }
+
+    /// Appends `shown` to `result` in place of `characters[range]`, keeping the columns after it aligned (`realigned`:
+    /// spaces taken from or added to the gap that follows); returns the index in `characters` to copy from next.
+    static func splice(_ shown: String, replacing range: Range<Int>, in characters: [Character], into result: inout String) -> Int {
+        result += shown
+        let rest = Substring(String(characters[range.upperBound...]))
+        let skipped = rest.count - realigned(rest, delta: shown.count - range.count).count
+        if skipped < 0 { result += String(repeating: " ", count: -skipped) }
+        return range.upperBound + max(skipped, 0)
+    }
 }
