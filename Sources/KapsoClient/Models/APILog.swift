@@ -15,4 +15,6 @@ public struct APILog: Sendable {
     public var errorMessage: String? { json["error_message"]?.string }
     public var createdAt: String { json["created_at"]?.string ?? "" }
     public var apiKeyName: String? { json["api_key_name"]?.string }
+    /// The id of the API key the call was made with (a UUID), when the log names one.
+    public var apiKeyID: String? { json["api_key_id"]?.string }
 }

@@ -32,6 +32,8 @@ public struct LogSearchEvent: Sendable {
     public var httpMethod: String? { json["http_method"]?.string }
     public var endpoint: String? { json["endpoint"]?.string }
     public var responseStatus: Int? { json["response_status"]?.int }
+    /// The id of the API key an API call was made with (`external_api_log` events), when the event names one.
+    public var apiKeyID: String? { json["api_key_id"]?.string }
     public var eventType: String? { json["event_type"]?.string }
     /// The webhook event name of a delivery, e.g. `whatsapp.message.received`.
     public var event: String? { json["event"]?.string }

@@ -48,6 +48,14 @@ public final class OwnLookups {
     var unread: [Entry] = []
     /// The index in `notes` of this session's first note.
     var sessionStart = 0
+    /// Set by `kops check` while it replays a transcript: the recording's instant (Unix seconds, the header's
+    /// `recorded:`). Calls the replay's own API key made since then are earlier runs' (OwnLookups+Replay.swift).
+    public var replaySince: Int64?
+    /// The ids of the API keys this replay's own calls were logged with (`learnReplayKeys`).
+    var replayKeys: Set<String> = []
+    /// Set by `kops check` with `replaySince`: one read of the API log's newest calls, asked at most once, when a count
+    /// holds calls of an unknown key since the recording and the calls counted taught no key (a failures-only list).
+    public var replayKeyProbe: (() -> [APILog])?
     /// The journal, opened at the first note (OwnLookups+Journal.swift); -1 before, or when it cannot be opened.
     var descriptor: Int32 = -1
     var opened = false
@@ -123,13 +131,17 @@ public final class OwnLookups {
         public var status: Int
         /// ISO-8601 UTC.
         public var time: String
+        /// The API key's id (`api_key_id`), when the log names it: read only by a replay (`replaySince`).
+        public var keyID: String?
 
-        init(id: String, method: String, endpoint: String, status: Int, time: String) {
-            (self.id, self.method, self.endpoint, self.status, self.time) = (id, method, endpoint, status, time)
+        init(id: String, method: String, endpoint: String, status: Int, time: String, keyID: String? = nil) {
+            (self.id, self.method, self.endpoint, self.status, self.time, self.keyID) = (id, method, endpoint, status, time, keyID)
         }
 
         init(_ log: APILog) {
-            self.init(id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt)
+            self.init(
+                id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt,
+                keyID: log.apiKeyID)
         }
 
         /// Nil for an event that is no API call (`source` other than `external_api_log`) or lacks its method, path or status.
@@ -137,7 +149,7 @@ public final class OwnLookups {
             guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
                 let status = event.responseStatus
             else { return nil }
-            self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time)
+            self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time, keyID: event.apiKeyID)
         }
     }
 
@@ -181,7 +193,7 @@ public final class OwnLookups {
         }
         var session = notes[sessionStart...].filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)
-        guard !session.isEmpty || !earlier.isEmpty else { return Matches() }
+        guard !session.isEmpty || !earlier.isEmpty || replaySince != nil else { return Matches() }
         var matches = Matches()
         var rest: [(call: LoggedCall, at: Int64, path: String)] = []
         for call in calls {
@@ -194,8 +206,15 @@ public final class OwnLookups {
                 rest.append((call, at, path))
             }
         }
-        for (call, at, path) in rest where Self.take(call, at: at, path: path, from: &earlier) {
+        rest.removeAll { call, at, path in
+            guard Self.take(call, at: at, path: path, from: &earlier) else { return false }
             matches.ids.insert(call.id)
+            return true
+        }
+        if replaySince != nil {
+            for earlier in earlierReplays(among: rest, in: calls, origin: origin, answered: answered, every: every) {
+                matches.ids.insert(earlier.call.id)
+            }
         }
         return matches
     }

@@ -81,6 +81,11 @@ public struct TranscriptChecker {
         let initialOutput = shell.context.session.output
         // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
         shell.context.ownLookups.startSession()
+        // The recording's and earlier checks' calls are earlier runs', whatever state folder made them (tester62 AL2).
+        shell.context.ownLookups.replaySince = parsed.header.recordedMicros.map { $0 / 1_000_000 }
+        let client = shell.context.client
+        shell.context.ownLookups.replayKeyProbe = { (try? client.apiLogs([("limit", "50")]).items) ?? [] }
+        defer { (shell.context.ownLookups.replaySince, shell.context.ownLookups.replayKeyProbe) = (nil, nil) }
         let registry = shell.context.registry
         // The last line that would leave a result for `assert` and `capture` and is not run.
         var unreplayedResult: (line: Int, command: String)?

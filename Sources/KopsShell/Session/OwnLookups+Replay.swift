@@ -1,0 +1,71 @@
+internal import KapsoClient
+
+// MARK: - The calls of earlier runs of a transcript being checked (tester62 AL2)
+
+/// While `kops check` replays a transcript, the calls that the recording and earlier checks of it made are earlier
+/// runs' look-ups, left out of failure counts (not counted), though this state folder never noted them.
+///
+/// The journal knows only the calls made with its own state folder. A check run with a fresh one (CI, a colleague's
+/// machine) against an API that has kept the log of earlier runs saw their look-ups as the project's failures: the
+/// recording's `message <mistyped WAMID>` became a new `errors` row, and each check's own look-ups the next check's
+/// (`9 causes of 129 failures` → `10 causes of 131`, then 133); `overview`'s call count grew by each run's calls.
+///
+/// Kapso's API log names the key each call was made with (`api_key_id`, kapso-api.md §5), not the client. The replay
+/// learns its own key from the entries its own notes match; a call of that key stamped at or after the recording
+/// began, or the replay's first call if the API's clock says earlier (less the notes' `window`), is then one of the
+/// runs of this transcript (the recording, whose session left its
+/// own out, or a check), as far as the log can tell: another client sharing kops's key after the recording is left
+/// out as well, which a check (a comparison with what was recorded) accepts and a live session (no `replaySince`)
+/// never does.
+extension OwnLookups {
+    /// Adds the keys of the calls that match this session's notes (any call kops made) to `replayKeys`.
+    /// Also moves `replaySince` back to this session's first note when the API's clock is behind the recording's
+    /// (a simulator's fixed clock stamps every run's calls at one instant, before the `recorded:` of the local clock).
+    func learnReplayKeys(from calls: [LoggedCall], origin: String) {
+        var open = notes[sessionStart...].filter { Self.origin($0.host).origin == origin }
+        guard !open.isEmpty else { return }
+        if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = first }
+        for call in calls {
+            guard let key = call.keyID, !replayKeys.contains(key), let at = KapsoTime.seconds(iso: call.time) else { continue }
+            let path = Self.stored(Self.decoded(call.endpoint))
+            guard let index = open.firstIndex(where: {
+                $0.method == call.method && $0.status == call.status && $0.path == path && Self.window.contains(at - $0.time)
+            }) else { continue }
+            open.remove(at: index)
+            replayKeys.insert(key)
+        }
+    }
+
+    /// The calls of `rest` (those no note matched) that earlier runs of the transcript being replayed made. The replay's
+    /// key is learned first from `calls` and, when they teach none and some call of `rest` could be an earlier run's,
+    /// from one read of the newest calls (`replayKeyProbe`): a failures-only list (`errors`) before the session's first
+    /// look-up holds none of the session's own calls. A replay on a fresh simulator has no such call (every call
+    /// since the recording is its own, matched) and asks nothing more.
+    func earlierReplays(
+        among rest: [(call: LoggedCall, at: Int64, path: String)], in calls: [LoggedCall], origin: String, answered: Bool,
+        every: Bool
+    ) -> [(call: LoggedCall, at: Int64, path: String)] {
+        learnReplayKeys(from: calls, origin: origin)
+        guard let since = replaySince else { return [] }
+        let candidates = rest.filter { call, at, _ in
+            call.keyID != nil && at - since >= Self.window.lowerBound
+                && (every || call.method == "GET" && (answered || [404, 429].contains(call.status)))
+        }
+        guard !candidates.isEmpty else { return [] }
+        if replayKeys.isEmpty, let probe = replayKeyProbe {
+            replayKeyProbe = nil
+            learnReplayKeys(from: probe().map(LoggedCall.init), origin: origin)
+        }
+        return candidates.filter { isEarlierReplays($0.call, at: $0.at, answered: answered, every: every) }
+    }
+
+    /// Whether `call` (stamped `at`, Unix seconds) is an earlier run's of the transcript being replayed: made with the
+    /// replay's own key since the recording began, and of the kind the count leaves out (a look-up answered 404 or
+    /// 429, a read by id when `answered`, any call when `every`).
+    func isEarlierReplays(_ call: LoggedCall, at: Int64, answered: Bool, every: Bool) -> Bool {
+        guard let since = replaySince, let key = call.keyID, replayKeys.contains(key), at - since >= Self.window.lowerBound
+        else { return false }
+        if every { return true }
+        return call.method == "GET" && (answered || [404, 429].contains(call.status))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// tester62 AL2: a transcript with a look-up of nothing (`message` with a mistyped WAMID) and then `errors` or
+/// `overview` never checked clean with another state folder (CI, a colleague's machine) against an API that kept the
+/// log of earlier runs: the recording's look-up became an `errors` row of the project ("+ 1 api kapso-sim GET
+/// …/messages/<message 1> 404", "-9 causes of 129 failures" / "+10 causes of 130"), each check's own look-ups the
+/// next check's (130, then 131), and `overview`'s "49 total" became 86, then 141. The replay learns the API key its own
+/// calls are logged with, and that key's calls since the recording are earlier runs', left out and not counted.
+@Suite struct AL2FreshStateCheckTests {
+    static let mistyped = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRaWlpaWlpaWlpaWlpaWlpaWgA="
+    static let script = [
+        "set on_error continue", "use 100200300400501", "errors", "message \(mistyped)", "errors", "overview",
+    ].joined(separator: "\n") + "\n"
+
+    @Test func aTranscriptChecksCleanTwiceEachWithAFreshStateFolder() async throws {
+        let (recorded, checks, transcript) = try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-al2-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try Data(Self.script.utf8).write(to: URL(fileURLWithPath: folder + "/al2.kops"))
+            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
+                try ProcessRunner.run(
+                    "kops", ["--base-url", simulator.baseURL] + arguments,
+                    environment: [
+                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
+                        "XDG_STATE_HOME": folder + "/" + state,
+                    ])
+            }
+            let recorded = try kops(["--record", folder + "/al2.md", "run", folder + "/al2.kops"], state: "recording")
+            let checks = try ["first", "second"].map { try kops(["check", folder + "/al2.md"], state: $0) }
+            return (recorded, checks, try String(contentsOfFile: folder + "/al2.md", encoding: .utf8))
+        }
+        // The script ran: the look-up failed (a 404, so `run` exits 1) and `errors` left it out as kops's own.
+        #expect(recorded.status == 1, "\(recorded.stderr)")
+        #expect(transcript.contains("1 of kops's own look-ups this session left out"), "\(transcript)")
+        for check in checks {
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            #expect(check.stderr.contains("output unchanged"), "\(check.stdout)\(check.stderr)")
+        }
+    }
+}
