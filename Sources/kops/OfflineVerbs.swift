@@ -9,7 +9,7 @@ import KopsTerminal
     import Glibc
 #endif
 
-/// `kops verify ...` and `kops completions SHELL`: command-line verbs that need no API key or network.
+/// `kops verify ...`, `kops help` and `kops completions SHELL`: command-line verbs that need no API key or network.
 enum OfflineVerbs {
     /// Runs the verb in `arguments` and returns its exit status, or nil when the words are not one.
     static func run(_ arguments: [String]) -> Int32? {
@@ -46,6 +46,7 @@ enum OfflineVerbs {
         if connection, arguments.first != "verify" { return nil }
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()) + output)
+        case "help" where output.isEmpty: return help(Array(arguments.dropFirst()))
         case "completions" where output.isEmpty: return completions(Array(arguments.dropFirst()))
         case "listen", "replay": return handlerVerb(Array(arguments) + output, leading: leading)
         default: return nil
@@ -55,14 +56,35 @@ enum OfflineVerbs {
     /// The shell's `verify` command, outside the shell: a signature check needs no connection.
     private static func verify(_ words: [String]) -> Int32 {
         let output = StandardOutput(environment: ProcessEnvironment.variables)
-        guard let transport = try? CurlTransport() else { return ExitStatus.failure.rawValue }
+        guard let shell = offlineShell(output) else { return ExitStatus.failure.rawValue }
+        return shell.run(words: ["verify"] + words).rawValue
+    }
+
+    /// `kops help [COMMAND | TOPIC]`: the shell's `help`, outside the shell, with no API key (tester62 AL21: the first
+    /// thing a new user types, like `git help`, answered "'help' is a shell command" and exit 64).
+    private static func help(_ words: [String]) -> Int32 {
+        let output = StandardOutput(environment: ProcessEnvironment.variables)
+        guard let shell = offlineShell(output) else { return ExitStatus.failure.rawValue }
+        let status = shell.run(words: ["help"] + words)
+        // Below the shell's own hint, on standard error as hints are: the list alone goes to standard output.
+        if words.isEmpty, status == .ok {
+            output.write(
+                "'kops' starts the shell (or 'kops -c COMMAND' runs one); 'kops --demo' tries it on a built-in simulator; "
+                    + "'kops --help' lists the command-line options\n", to: .err)
+        }
+        return status.rawValue
+    }
+
+    /// A shell for a verb that sends no request: a client with no key, `HOME` for a `--file ~/body.json` the calling
+    /// shell left as typed (`--file=~/…`), output fitted to the terminal. Nil when curl cannot start.
+    private static func offlineShell(_ output: StandardOutput) -> Shell? {
+        guard let transport = try? CurlTransport() else { return nil }
         let client = KapsoClient(baseURL: Settings.defaultBaseURL, apiKey: Secret(""), transport: transport)
         let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
-        // HOME, for a `--file ~/body.json` the calling shell left as typed (`--file=~/…`).
         context.environment = ProcessEnvironment.variables
         let shell = Shell(context: context, renderer: Renderer(), output: output)
         shell.fitTerminal(environment: ProcessEnvironment.variables)
-        return shell.run(words: ["verify"] + words).rawValue
+        return shell
     }
 
     /// `kops listen …` and `kops replay …`: the shell's commands for a local handler, outside the shell. They need
