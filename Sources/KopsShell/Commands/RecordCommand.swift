@@ -19,7 +19,8 @@ public enum RecordCommand: ScriptCommand {
           record ticket-4411.md
           record stop
         """
-    public static let maxArguments: Int? = 1
+    /// Two, so that `record start FILE.md` is told what `start` is (`validate`); one is taken.
+    public static let maxArguments: Int? = 2
     /// In a script, `record FILE.md` writes beside the script (its restore file too); `record stop` names no file.
     public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) {
         (arguments.positionals.first == "stop" ? [] : [0], [])
@@ -31,6 +32,14 @@ public enum RecordCommand: ScriptCommand {
     ]
 
     public static func validate(_ arguments: Arguments) throws {
+        // tester62 AL4: asciinema's and script's users type `record start`: it recorded to a file named `start`, and
+        // `record start FILE.md` blamed the path ("unexpected argument 'FILE.md'").
+        if let first = arguments.positionals.first, ["start", "begin"].contains(first.lowercased()) {
+            throw ShellError.invalidValue(
+                command: name, what: "word", value: first,
+                expected: "a file name: 'record FILE.md' starts recording ('record' alone writes kops-DATE.md), 'record stop' stops")
+        }
+        if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
         if arguments.has("--append") && arguments.has("--force") {
             throw ShellError.invalidValue(
                 command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
