@@ -134,6 +134,19 @@ public struct WebhookProbeReading: Sendable, Equatable {
                     text:
                         "error: the ASCII body passed but the non-ASCII one got \(signedNonASCII.shortText): the handler fails on non-ASCII text (re-serialised JSON or a wrong text encoding)"
                 ))
+        // Every signed delivery refused as unauthorised (tester62 AL10: the commonest probe outcome named no cause). The
+        // probe signs with the webhook's own secret_key and sends its headers, as Kapso does, so the handler's check
+        // rejects Kapso's signature itself.
+        case (.status(let ascii, _), .status(let other, _)) where [401, 403].contains(ascii) && [401, 403].contains(other):
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text: "error: correctly signed deliveries were refused (\(signedText)): the handler rejects the signature "
+                        + "Kapso sends: its secret is not this webhook's secret_key (another webhook's, a test value, an env var "
+                        + "with a stray space or quotes), it hashes something other than the raw body bytes (JSON parsed and "
+                        + "serialised again changes the spacing even of ASCII text), or it wants an authorization this webhook's "
+                        + "headers do not carry; 'listen --save DIR' keeps a delivery, then 'verify' checks it against the secret"
+                ))
         case (.noConnection, .noConnection):
             verdicts.append(
                 Verdict(kind: .error, text: "error: no delivery reached the handler: Kapso's deliveries to it fail and are retried"))

@@ -51,7 +51,9 @@ extension ExplainCommand {
 
     /// What the caller's network error means, whether the request may have reached the API, and what to check.
     static func networkError(_ failure: ClientNetworkError) -> CommandResult {
-        let answered = "the caller's own HTTP client (Node.js, Python, …), not an API error code"
+        // The examples give way to the client the words name (tester62b AM9: "(Node.js, Python, …)" above "client: Go").
+        let client = failure.timeout?.client.map { " (\($0))" } ?? " (Node.js, Python, Go, …)"
+        let answered = "the caller's own HTTP client\(client), not an API error code"
         var fields = [Field("network", failure.name, style: .bold), Field("answered by", answered)]
         if let timeout = failure.timeout {
             // The client is named only when the words prove it (tester62 AK6: Go's deadline was called axios's).
