@@ -155,6 +155,11 @@ public struct ReceivedItems: Sendable {
     /// How many elements `data` had.
     public var count: Int { items.count }
 
+    /// Whether `test` holds for the bytes the elements were read from (the whole answer), read in place.
+    public func bytesSatisfy(_ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        bytes.withUnsafeBufferPointer(test)
+    }
+
     /// Element `index` (0-based, below `count`) parsed whole, as the list's parse gives it; nil only for bytes the
     /// parser refuses, which a list's own parse or scan did not let through.
     public func value(at index: Int) -> JSONValue? {

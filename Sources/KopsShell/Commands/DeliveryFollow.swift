@@ -1,6 +1,6 @@
 internal import KapsoClient
 
-/// `deliveries --follow`: polls the newest deliveries and prints the ones not seen before, and again any whose status
+/// `deliveries --follow`: polls the newest deliveries (older pages too when more than a page is new: `FollowLoop`) and prints the ones not seen before, and again any whose status
 /// or attempt count changed (a retry, then its success: probe20 P20-10, where a delivered retry stayed "pending").
 ///
 /// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line.
@@ -21,13 +21,14 @@ struct DeliveryFollow {
         var first = true
         return try loop.run(
             in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
-            fetch: { () throws -> [WebhookDelivery] in
-                let items = try context.client.webhookDeliveries(filters + [("limit", "100")]).items
+            fetch: { (after: String?) throws -> (items: [WebhookDelivery], next: String?) in
+                let page = try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
                 // An id filter nothing matches at the start (`--webhook` typo'd or another project's) is named as the list
                 // names it: a follow of it could never show anything (tester53 T11).
-                if first, items.isEmpty { try context.verifyIDFilters(filters) }
+                if first, page.items.isEmpty { try context.verifyIDFilters(filters) }
                 first = false
-                return items
+                guard case .cursor(let next) = page.position else { return (page.items, nil) }
+                return (page.items, next)
             },
             show: { rows in
                 for (delivery, isNew) in rows {
@@ -61,5 +62,6 @@ struct DeliveryFollow {
         let changed = updates == 0 ? "" : "; \(updates) \(updates == 1 ? "update" : "updates")"
         return
             "stopped after \(tally.text): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)\(changed)"
+            + tally.overflowNote
     }
 }

@@ -6,7 +6,11 @@ internal import KopsHTTP
 /// items every `interval` seconds and hands on the ones not seen before and the ones whose state changed since the
 /// last poll (a delivery retried, then delivered: probe20 P20-10), oldest first.
 ///
-/// The first poll only marks what already exists. Stops after `--max-polls` or on Ctrl-C (the transport's
+/// The first poll only marks what already exists. A later poll whose newest page holds nothing the poll before listed
+/// reads older pages until it meets an item listed before, up to `catchUpPages` pages (tester63 AN2: 330 deliveries
+/// made between two polls printed 100 and "100 new deliveries", the rest never read nor mentioned); past that it says
+/// so, and the closing line counts such polls. Only the ids of the last poll are kept (tester63 AN3: every id ever
+/// listed was kept for the follow's life). Stops after `--max-polls` or on Ctrl-C (the transport's
 /// `.cancelled`, or a press during a wait); backs off on 429 for the server's `Retry-After`, never less than the
 /// interval nor more than 300 s (60 s without one); after a first answer, retries a transient failure (5xx, a
 /// dropped, refused or timed-out connection) with a doubling wait, giving up after `failuresBeforeGivingUp` in a
@@ -25,6 +29,9 @@ struct FollowLoop {
     /// Failed polls in a row after which a follow gives up (probe20 P20-6): about 6 minutes at the default interval
     /// (2, 4, 8, 16, 32, then 60 s), longer than a deploy behind a load balancer usually answers 502/503 for.
     static let failuresBeforeGivingUp = 10
+    /// The most pages one poll reads, the newest included: 1,000 items at 100 a page, 500 a second at the default
+    /// interval.
+    static let catchUpPages = 10
 
     /// Seconds between polls.
     let interval: Double
@@ -54,6 +61,14 @@ struct FollowLoop {
         var rateLimited = 0
         /// Polls that failed (5xx, connection) and were tried again.
         var failed = 0
+        /// Polls that found more new items than `catchUpPages` pages hold, or could not read an older page: some
+        /// items between two polls were not read.
+        var overflowed = 0
+
+        /// `; 1 poll had more new than it read (said above)` for a closing line's end, or nothing.
+        var overflowNote: String {
+            overflowed == 0 ? "" : "; \(overflowed) \(overflowed == 1 ? "poll" : "polls") had more new than it read (said above)"
+        }
 
         /// `3 polls`, `1 poll (also 2 rate limited, 1 failed)`: every request the follow made.
         var text: String {
@@ -62,12 +77,14 @@ struct FollowLoop {
         }
     }
 
-    /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives `show` each poll's items,
+    /// Polls `fetch` (the page after the cursor given, nil for the newest: its items newest first and the next
+    /// page's cursor) until `maxPolls` or Ctrl-C, and gives `show` each poll's items,
     /// oldest first, that are new (`isNew` true: an id never seen) or changed (an id seen before whose `state` differs
     /// from when it was last listed). Returns `summary`'s closing line; when an error ends the follow, that line is shown
     /// first and the error thrown after it, unless no poll was answered, refused or retried (nothing was followed).
     func run<Item>(
-        in context: ShellContext, id: (Item) -> String, state: (Item) -> String, fetch: () throws -> [Item],
+        in context: ShellContext, id: (Item) -> String, state: (Item) -> String,
+        fetch: (_ after: String?) throws -> (items: [Item], next: String?),
         show: ([(item: Item, isNew: Bool)]) -> Void, summary: (Tally) -> String
     ) throws -> CommandResult {
         var tally = Tally()
@@ -84,10 +101,9 @@ struct FollowLoop {
 
     private func poll<Item>(
         in context: ShellContext, tally: inout Tally, id: (Item) -> String, state: (Item) -> String,
-        fetch: () throws -> [Item], show: ([(item: Item, isNew: Bool)]) -> Void
+        fetch: (_ after: String?) throws -> (items: [Item], next: String?), show: ([(item: Item, isNew: Bool)]) -> Void
     ) throws {
-        // Each id any poll listed, with its state when last listed: an item that left the newest page and came back
-        // unchanged is neither new nor changed.
+        // Each id the last poll listed, with its state then: an item listed again unchanged is neither new nor changed.
         var seen: [String: String] = [:]
         var wait = interval
         // 429s and failures in a row: the first says so, the rest are counted, so an outage is two lines, not one a poll.
@@ -98,9 +114,10 @@ struct FollowLoop {
             // Every request but the first waits: a refused first poll too.
             if tally.polls + tally.rateLimited + tally.failed > 0 { context.pause(wait) }
             wait = interval
-            let items: [Item]
+            var items: [Item]
+            var next: String?
             do {
-                items = try fetch()
+                (items, next) = try fetch(nil)
             } catch KapsoAPIError.rateLimited(let retryAfter, _) {
                 tally.rateLimited += 1
                 limited += 1
@@ -131,12 +148,24 @@ struct FollowLoop {
             }
             (limited, failing) = (0, 0)
             tally.polls += 1
+            if tally.polls > 1, !items.contains(where: { seen[id($0)] != nil }) {
+                if let gap = try catchUp(from: next, into: &items, in: context, id: id, seen: seen, fetch: fetch) {
+                    tally.overflowed += 1
+                    say(gap)
+                }
+            }
             var shown: [(item: Item, isNew: Bool)] = []
+            var listed: [String: String] = [:]
+            listed.reserveCapacity(items.count)
             for item in items {
                 let current = state(item)
-                let before = seen.updateValue(current, forKey: id(item))
+                let key = id(item)
+                let before = seen[key]
+                // A page boundary that moved between two reads lists an item twice: once is shown.
+                guard listed.updateValue(current, forKey: key) == nil else { continue }
                 if tally.polls > 1, before != current { shown.append((item, before == nil)) }
             }
+            seen = listed
             if !shown.isEmpty {
                 show(shown.reversed())
             } else if tally.polls == 1 {
@@ -147,6 +176,36 @@ struct FollowLoop {
                 say("still following (\(tally.polls) polls)")
             }
         }
+    }
+
+    /// Reads the pages older than the newest (`next` on) into `items` until one holds an item the poll before listed;
+    /// nil when it got there, else the line that says what was not read. Ctrl-C ends the follow.
+    private func catchUp<Item>(
+        from next: String?, into items: inout [Item], in context: ShellContext, id: (Item) -> String,
+        seen: [String: String], fetch: (_ after: String?) throws -> (items: [Item], next: String?)
+    ) throws -> String? {
+        var cursor = next
+        var pages = 1
+        // With nothing listed before (an empty list at the last poll) every item is new: read to the end or the cap.
+        while let after = cursor {
+            guard pages < Self.catchUpPages else {
+                return "more than \(items.count) new since the last poll: the older ones were not read; poll more often "
+                    + "(--interval) or list the period without --follow"
+            }
+            let older: (items: [Item], next: String?)
+            do {
+                older = try fetch(after)
+            } catch {
+                if case KapsoAPIError.transport(.cancelled) = error { throw error }
+                return "the page after the newest \(items.count) could not be read (\(ErrorReport(error).message)): "
+                    + "some new ones may be missing; list the period without --follow"
+            }
+            items += older.items
+            pages += 1
+            if older.items.contains(where: { seen[id($0)] != nil }) { return nil }
+            cursor = older.next
+        }
+        return nil
     }
 
     /// Seconds to wait after a 429: the server's `Retry-After` (60 s without one), at least `interval`, at most

@@ -27,7 +27,12 @@ struct LogSearchFollow {
         return try loop.run(
             // A logged event does not change: only new ones are shown.
             in: context, id: \.id, state: { _ in "" },
-            fetch: { try LogSearchInput.page(query, in: context).events },
+            fetch: { after in
+                var page = query
+                page.cursor = after
+                let read = try LogSearchInput.page(page, in: context)
+                return (read.events, read.nextCursor)
+            },
             show: { new in
                 let mine = context.ownLookups.kopsEventIDs(in: new.map(\.item), host: context.client.baseURL)
                 own += mine.count
@@ -53,6 +58,6 @@ struct LogSearchFollow {
     private func summary(tally: FollowLoop.Tally, shown: Int, problems: Int, own: Int) -> String {
         let detail = problems > 0 ? " (\(problems) \(problems == 1 ? "problem" : "problems"))" : ""
         let mine = own > 0 ? "; \(own) \(own == 1 ? "call" : "calls") kops made itself (its polls) not shown" : ""
-        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)\(mine)"
+        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)\(mine)" + tally.overflowNote
     }
 }

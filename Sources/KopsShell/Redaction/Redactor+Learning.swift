@@ -55,6 +55,12 @@ extension Redactor {
         lastAnswer = json
     }
 
+    /// False only when JSON `bytes` hold nothing `learn(from:)` would remember: no secret-named member or credential
+    /// header before a colon (`headerAndFieldBytes`, in any ASCII case) and no URL that may carry credentials.
+    static func mayTeachSecrets(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.containsHeader(headerAndFieldBytes, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes)
+    }
+
     /// How many JSONs `learn(from:)` keeps to compare with, the oldest dropped first: more than the replay's five
     /// distinct answers a round (a phone-number page, a webhook page, the webhook ids `webhooks get` reads, two
     /// webhooks), which four would drop one by one before each came back. A streamed `--all` keeps its last eight pages

@@ -135,6 +135,7 @@ struct ListStream {
             let received = asReceived ? page.received : nil
             // A page cut down to a few keys (`Page.keptKeys`) has no whole item to hand on: its JSON stays behind.
             let cutDown = asReceived && page.keptKeys != nil
+            if cutDown, let received { learnSecrets(from: received) }
             // The added member's value of each item, read once for the items' JSON and the lines printed.
             let added = addition.map { $0.values(of: items) }
             let objects = cutDown ? nil : JSONValue.array(items.indices.map { position in
@@ -192,6 +193,15 @@ struct ListStream {
         }
         guard lines.withUnsafeBufferPointer({ redactor.printsAsIs(lines: $0, printableWithoutBackslash: printable) }) else { return nil }
         return String(decoding: lines.dropLast(), as: UTF8.self)
+    }
+
+    /// Teaches the shell's redactor the secrets of a page cut down to a few keys, whose tree the client's answer hook
+    /// learned from held none of its other members (tester63 AN1: `deliveries --all` masked a delivery's `secret_key`
+    /// by its name and printed its value in clear in the same item's `response_body` and in later pages, where
+    /// `next` masked it). Only a page whose bytes may hold a secret-named member or a URL's credentials is parsed whole.
+    private func learnSecrets(from received: ReceivedItems) {
+        guard received.bytesSatisfy(Redactor.mayTeachSecrets) else { return }
+        context.shell?.redactor.learn(from: .array((0..<received.count).compactMap(received.value(at:))))
     }
 
     /// Item `position` as a whole value: from the page's tree, or parsed from its bytes when the page was cut down.
