@@ -31,7 +31,7 @@ public struct LogSearchEvent: Sendable {
     }
     public var httpMethod: String? { json["http_method"]?.string }
     public var endpoint: String? { json["endpoint"]?.string }
-    public var responseStatus: Int? { json["response_status"]?.int }
+    public var responseStatus: Int? { json["response_status"]?.integer }
     public var eventType: String? { json["event_type"]?.string }
     /// The webhook event name of a delivery, e.g. `whatsapp.message.received`.
     public var event: String? { json["event"]?.string }

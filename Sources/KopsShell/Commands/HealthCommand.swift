@@ -87,6 +87,9 @@ public enum HealthCommand: Command {
         let unexplained = triage.unexplained(status: health.status)
         if let unexplained {
             blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
+        } else if !HealthTriage.isDocumented(status: health.status) {
+            // A word Kapso does not document is said to be unknown, not read by another status's rule (tester62 AL19).
+            blocks[0] = .line(StyledText("\(id): \(HealthTriage.undocumentedWords(health.status))\(when); kops goes by the checks (below)", style: .warn))
         }
         // A `healthy` summary over a report that lacks always-listed checks, or is older than Kapso keeps one, says so on
         // its first line: what it does not say is not known (tester61 AJ2, AJ9).
@@ -225,7 +228,8 @@ public enum HealthCommand: Command {
         let failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlock ? ["webhooks"] : [])
         let checks = failing.joined(separator: ", ")
         switch status {
-        case "healthy": return failing.isEmpty ? "\(id) is not healthy" : "\(id) fails \(checks)"
+        case _ where status == "healthy" || !HealthTriage.isDocumented(status: status):
+            return failing.isEmpty ? "\(id) is not healthy" : "\(id) fails \(checks)"
         case "error": return "the health check of \(id) could not run"
         default: return "\(id) is \(status)" + (failing.isEmpty ? "" : " (\(checks))")
         }
@@ -333,7 +337,7 @@ public enum HealthCommand: Command {
             "messages_reach_no_receiver": .bool(!webhooks.pausedMessageReceivers.isEmpty),
             "deliveries_not_read": .array(webhooks.unreadWebhooks.map { .object(["id": .string($0.webhook.id), "error": .string($0.why)]) }),
         ]
-        if webhooks.leftOut.count > 0 { object["deliveries_left_out"] = webhooks.leftOut.json }
+        if !webhooks.leftOut.isEmpty { object["deliveries_left_out"] = webhooks.leftOut.json }
         return .object(object)
     }
 

@@ -346,7 +346,7 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ]
         // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
-        if deliveriesLeftOut.count > 0 { json["deliveries_left_out"] = deliveriesLeftOut.json }
+        if !deliveriesLeftOut.isEmpty { json["deliveries_left_out"] = deliveriesLeftOut.json }
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
         // A part not read: overview cannot say all is well, whichever part it was (tester55b Y8: deliveries not read exited
