@@ -20,12 +20,13 @@ public enum HealthCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
         var shared: String?
+        var listed: PhoneNumber?
         if let typed = arguments.positionals.first {
             // Read as `use` reads it, and refused in its words: pasted forms, display numbers, other ids named with the
             // number they lead to, and an id found nowhere with what was searched; a display number several numbers show
             // is said with all of them (P42-7).
             let choice = try context.phoneNumberChoice(for: typed, command: name, usage: usage)
-            (id, shared) = (choice.number.id, choice.note)
+            (id, shared, listed) = (choice.number.id, choice.note, choice.number)
         } else {
             id = try context.session.requirePhoneNumber()
         }
@@ -64,6 +65,9 @@ public enum HealthCommand: Command {
         }
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
         context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
+        // Kapso's record of the number as `numbers` and `overview` read it, when this session listed it (no request of its
+        // own): a state it names that the report does not is said here too (tester62 AL11).
+        let record = (listed ?? context.ids.phoneNumbers[id]).map { ($0, NumberStatus.RecordReading($0, read: context.ids.healthReads[id])) }
         if health.status == "healthy", !triage.contradicted.isEmpty {
             let checks = triage.contradicted.map(\.check).joined(separator: ", ")
             blocks.append(.line(StyledText(
@@ -135,6 +139,7 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("  cause: \(unexplained.cause)")))
             blocks.append(.line(StyledText("  next:  \(unexplained.next)")))
         }
+        if let record { blocks += recordBlocks(record.1) }
         if !triage.findings.isEmpty {
             blocks.append(.line(StyledText("")))
             let rows = triage.findings.map { finding -> [StyledText] in
@@ -207,9 +212,19 @@ public enum HealthCommand: Command {
         if let notRead, health.status == "healthy", !triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks; not read: \(notRead.part)\(when)", style: .warn))
         }
+        let fails = triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil)
+        if let record {
+            json["kops_record"] = record.1.json(record.0)
+            // Only over a plain "healthy": any other first line already says more than the record could.
+            if health.status == "healthy", !fails, notRead == nil, triage.headline(status: health.status) == nil,
+                let line = recordHeadline(record.1, id: id, when: when)
+            {
+                blocks[shared == nil ? 0 : 1] = .line(line)
+            }
+        }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
+        if fails {
             shown.status = .failure
             shown.failure = failure(of: id, status: health.status, triage: triage, webhooksBlock: webhooks?.blocking != nil)
         } else if let notRead {
@@ -217,6 +232,10 @@ public enum HealthCommand: Command {
             // pass, as `overview` exits 1 for what it could not read.
             shown.status = .failure
             shown.failure = notRead.line
+        } else if let state = record?.1.blocking {
+            // As `overview` counts it (tester62 AL11): a record state that sends nothing where the report names none.
+            shown.status = .failure
+            shown.failure = "\(id) is \(state.word) by Kapso's record (the health report names no state)"
         }
         return shown
     }

@@ -147,7 +147,7 @@ public enum OverviewCommand: Command {
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             // The number's state as 'numbers' states it (NumberStatus.listed, tester62 AK14): a report that names none
             // leaves Kapso's record's, which a BANNED number's headline must not read as "ok".
-            let record = OverviewCommand.recordState(number, read: context.ids.healthReads[number.id])
+            let record = NumberStatus.RecordReading(number, read: context.ids.healthReads[number.id])
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) || record.blocks {
                 unhealthy.append(number.id)
             }
