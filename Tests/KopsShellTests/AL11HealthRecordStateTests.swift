@@ -38,11 +38,18 @@ import Testing
     /// The report names no state and the record says BANNED: `health` blocks and exits 1, as `overview` does (AK14).
     @Test func aRecordThatSendsNothingBlocksWhereTheReportNamesNoState() async throws {
         let runs = try await runDemo(
-            ["health 100200300400501", "overview"], number: nil, seed: TestSeeds.file("ak14-banned-record.seed.json"), width: 2_000)
+            ["health 100200300400501", "overview", "health 100200300400501 --output json"], number: nil,
+            seed: TestSeeds.file("ak14-banned-record.seed.json"), width: 2_000)
         let health = runs[0]
         #expect(health.status == 1, "\(health.out)\(health.err)")
         #expect(health.out.contains("blocking: number BANNED (Kapso's record; the health report names no state)"), "\(health.out)")
         #expect(health.out.contains("but Kapso's record says BANNED (below)"), "\(health.out)")
         #expect(runs[1].status == health.status)
+        // The JSON says what the exit says: not "healthy".
+        let object = runs[2].out.drop { $0 != "{" }
+        let json = try JSONValue.parse(Array(object[...(object.lastIndex(of: "}") ?? object.startIndex)].utf8))
+        #expect(json["kops"]?["status"]?.string == "unhealthy", "\(runs[2].out)")
+        #expect(json["kops"]?["blocking"]?.string == "kops_record", "\(runs[2].out)")
+        #expect(json["kops_record"]?["blocks"] == .bool(true), "\(runs[2].out)")
     }
 }

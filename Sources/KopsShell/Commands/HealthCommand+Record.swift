@@ -34,6 +34,19 @@ extension HealthCommand {
         return blocks
     }
 
+    /// `reading` as the exit says it when the record blocks and nothing else fails (`.kops.status` `unhealthy`, blocking
+    /// and failing `kops_record`, the JSON's object of the record): not `healthy` beside an exit 1. Else `reading`.
+    static func reading(_ reading: HealthReading, record: NumberStatus.RecordReading?) -> HealthReading {
+        guard let state = record?.blocking, ["healthy", "not_known"].contains(reading.status) else { return reading }
+        var read = reading
+        read.status = "unhealthy"
+        read.blocking = "kops_record"
+        read.severity = "critical"
+        read.failing.append("kops_record")
+        read.summary = "healthy by Kapso's checks, but Kapso's record says \(state.word) (the health report names no state)"
+        return read
+    }
+
     /// The first line when the report alone reads healthy and the record says otherwise: `100200300400700: healthy by
     /// Kapso's checks (checked …), but Kapso's record says DISCONNECTED (below)`; nil when the record adds nothing.
     static func recordHeadline(_ reading: NumberStatus.RecordReading, id: String, when: String) -> StyledText? {

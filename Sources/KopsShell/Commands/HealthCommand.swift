@@ -205,9 +205,9 @@ public enum HealthCommand: Command {
                 + "(\(first.why)); run 'health' again in a minute")
         }
         // kops's reading beside Kapso's summary, for scripts and monitors that read the JSON (P46-9).
-        json["kops"] = HealthReading(
-            triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? []
-        ).json
+        let reading = HealthReading(
+            triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? [])
+        json["kops"] = Self.reading(reading, record: record?.1).json
         // The first line a user reads says what the exit and the JSON say: not a plain "healthy" (tester55b Y12).
         if let notRead, health.status == "healthy", !triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks; not read: \(notRead.part)\(when)", style: .warn))
