@@ -12,13 +12,19 @@ public struct DeliveryStats {
         /// Deliveries delivered after more than one attempt (`WebhookVerdict.deliveredAfterRetry`): counted as delivered,
         /// but each attempt before the last got no 200 within 10 s (tester49 F3).
         public var retried = 0
+        /// Deliveries whose status Kapso does not document and whose answer says nothing of how they went
+        /// (`DeliveriesLeftOut.readStatus(of:)` nil): in neither `failed` nor the rate (tester62 AL20).
+        public var unknown = 0
 
         public init(url: String) {
             self.url = url
         }
-        /// The share of deliveries that failed or are pending after a failed attempt, in percent, rounded down: a
-        /// receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43 P43-3).
-        public var failureRate: Int { total == 0 ? 0 : (failed + failing) * 100 / total }
+        /// The deliveries whose outcome is known: all but `unknown`.
+        public var judged: Int { total - unknown }
+        /// The share of the `judged` deliveries that failed or are pending after a failed attempt, in percent, rounded
+        /// down: a receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43
+        /// P43-3); 0 when none is judged (`judged`, which the table shows as `-`, not a clean 0 %).
+        public var failureRate: Int { judged == 0 ? 0 : (failed + failing) * 100 / judged }
         /// True when a delivery failed or is pending after a failed attempt: a rate of 0 then reads "under 1 %".
         public var hasFailures: Bool { failed + failing > 0 }
         /// The same share as a JSON number: to 3 decimals, rounded down as `failureRate` is, and never 0 when a delivery
@@ -27,6 +33,7 @@ public struct DeliveryStats {
         /// `0.995`, 1 of 3 → `33.333`, 1 of 100000 → `0.001`, 1 of 2 → `50`.
         public var failureRatePercent: String {
             let bad = failed + failing
+            let total = judged
             guard total > 0, bad > 0 else { return "0" }
             let whole = bad * 100 / total
             var remainder = bad * 100 % total
@@ -58,6 +65,11 @@ public struct DeliveryStats {
     public private(set) var failing = 0
     /// Deliveries delivered after more than one attempt, of every webhook.
     public private(set) var retried = 0
+    /// Deliveries with a status Kapso does not document (kapso-api.md §4: pending, delivered, failed; in any case), by
+    /// status as recorded (`(none)` for none).
+    public private(set) var undocumented: [String: Int] = [:]
+    /// Of `undocumented`, those counted failed by their HTTP answer (`DeliveriesLeftOut.readStatus(of:)`).
+    public private(set) var readAsFailed = 0
 
     public init() {}
 
@@ -69,7 +81,16 @@ public struct DeliveryStats {
         byEvent[delivery.event, default: 0] += 1
         var webhook = byWebhook[delivery.webhookID] ?? WebhookCount(url: delivery.webhookURL)
         webhook.total += 1
-        if delivery.status == "failed" { webhook.failed += 1 }
+        // An undocumented status is read by the delivery's HTTP answer, never as a success (tester62 AL20: four rows
+        // answered 500 with statuses retrying, FAILED, … read 0 % failure).
+        let status = DeliveriesLeftOut.readStatus(of: delivery)
+        if status == "failed" { webhook.failed += 1 }
+        if status == nil { webhook.unknown += 1 }
+        // Read as recorded for a documented status: the case-folded spelling only for the other rows.
+        if status != delivery.status, !DeliveriesLeftOut.documentedStatuses.contains(delivery.status.lowercased()) {
+            undocumented[delivery.status.isEmpty ? "(none)" : delivery.status, default: 0] += 1
+            if status == "failed" { readAsFailed += 1 }
+        }
         if Self.isFailingPending(delivery) {
             webhook.failing += 1
             failing += 1
@@ -124,13 +145,15 @@ public struct DeliveryStats {
             .object([
                 "webhook_id": .string(id), "webhook_url": .string(count.url), "total": .number(String(count.total)),
                 "failed": .number(String(count.failed)), "pending_after_failed_attempt": .number(String(count.failing)),
-                "delivered_after_retry": .number(String(count.retried)), "failure_rate_percent": .number(count.failureRatePercent),
+                "delivered_after_retry": .number(String(count.retried)), "unknown_status": .number(String(count.unknown)),
+                "failure_rate_percent": count.judged == 0 ? .null : .number(count.failureRatePercent),
             ])
         }
         return .object([
             "total": .number(String(total)), "by_status": object(byStatus), "by_http_class": object(byHTTPClass),
             "by_event": object(byEvent), "pending_after_failed_attempt": .number(String(failing)),
-            "delivered_after_retry": .number(String(retried)), "webhooks": .array(webhooks),
+            "delivered_after_retry": .number(String(retried)), "undocumented_statuses": object(undocumented),
+            "read_as_failed": .number(String(readAsFailed)), "webhooks": .array(webhooks),
         ])
     }
 }

@@ -43,7 +43,9 @@ public struct HealthReading: Sendable, Equatable {
         let fails = triage.fails(status: status, webhooksBlocking: webhooksBlocking)
         failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlocking ? ["webhooks"] : [])
         // A report older than Kapso keeps one is no reading of the number now: `timestamp` is not known (tester61 AJ9).
-        notKnown = triage.unknown.map(\.check) + (triage.age == nil ? [] : ["timestamp"]) + notRead
+        // A status Kapso does not document is not known either (tester62 AL19).
+        notKnown = triage.unknown.map(\.check) + (triage.age == nil ? [] : ["timestamp"])
+            + (HealthTriage.isDocumented(status: status) ? [] : ["status"]) + notRead
         blocking = triage.blocking?.check ?? (webhooksBlocking ? "webhooks" : nil)
         severity = triage.blocking.map { $0.severity == .critical ? "critical" : "attention" } ?? (webhooksBlocking ? "critical" : nil)
         if status == "error" {
@@ -62,6 +64,8 @@ public struct HealthReading: Sendable, Equatable {
             summary = "healthy by Kapso's summary, but \(age.words)"
         } else if words == "healthy", !notRead.isEmpty {
             summary = "healthy by Kapso's checks; not read: " + notRead.joined(separator: ", ")
+        } else if !HealthTriage.isDocumented(status: status) {
+            summary = HealthTriage.undocumentedWords(status) + (failing.isEmpty ? "" : "; failing: " + failing.joined(separator: ", "))
         } else {
             summary = words
         }

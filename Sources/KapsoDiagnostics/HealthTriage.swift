@@ -85,9 +85,10 @@ public struct HealthTriage: Sendable {
     /// Whether the number has a problem to act on, the rule `health` exits 1 on and `overview` fails by for any number
     /// (probe20 P20-8): Kapso's `status` is not `healthy` (`degraded`, `unhealthy`, or `error`: the check did not run),
     /// a check fails (`blocking`, also one whose details contradict its `passed: true`), or the number's webhooks lose
-    /// its events (`webhooksBlocking`: `NumberWebhooks.blocking`). A check that is only not known is no failure.
+    /// its events (`webhooksBlocking`: `NumberWebhooks.blocking`). A check that is only not known is no failure, nor is
+    /// a status Kapso does not document (`isDocumented(status:)`, tester62 AL19).
     public func fails(status: String, webhooksBlocking: Bool) -> Bool {
-        status != "healthy" || blocking != nil || webhooksBlocking
+        (status != "healthy" && Self.isDocumented(status: status)) || blocking != nil || webhooksBlocking
     }
 
     /// The failed `webhook_subscription` check: Meta sends Kapso none of the number's message events (the app is not
@@ -137,6 +138,7 @@ public struct HealthTriage: Sendable {
                 + (blocking.state.map { "number \($0)" } ?? blocking.check)
         }
         if let first = findings.first(where: { $0.severity == .unknown }) { return "not known: \(first.check)" }
+        if !Self.isDocumented(status: status) { return "not known: Kapso's status '\(status.prefix(40))'" }
         if let unexplained = unexplained(status: status) { return unexplained.headline }
         if let lacking = missingHeadline { return lacking }
         if let age { return "not known: \(age.short)" }

@@ -231,7 +231,8 @@ public struct WebhookCheck {
                     ?? "move the receiver to v2 (\(Self.v2Reading)), then webhooks update \(id) --payload-version v2"
             )
         }
-        if webhook.secretKey == nil {
+        switch SecretKeyState(webhook) {
+        case .absent:
             add(
                 .warning, webhook, "no secret_key: the receiver cannot verify signatures",
                 fix: insteadOfUpdate(
@@ -239,12 +240,28 @@ public struct WebhookCheck {
                     replaced: "\(Self.replacingCreate) gives the new webhook a secret_key (kops generates one and shows it "
                         + "once): verify X-Webhook-Signature with it")
                     ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
-        } else if webhook.hasBlankSecretKey {
+        case .empty:
             add(
                 .warning, webhook,
                 "secret_key is empty: deliveries are signed with an empty key, which anyone can forge and a receiver "
                     + "that requires a secret rejects",
                 fix: insteadOfUpdate(webhook) ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature with it")
+        case .blank(let blanks):
+            add(
+                .warning, webhook,
+                "secret_key is only blanks (\(blanks)): deliveries are signed with a key anyone can guess, and a receiver "
+                    + "that trims its copy of the secret holds an empty one and rejects them",
+                fix: insteadOfUpdate(webhook) ?? "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature with it")
+        case .padded(let problem):
+            // A pasted secret with its line end or a space: Kapso signs with it as stored (tester62b AM4).
+            add(
+                .warning, webhook,
+                "secret_key \(problem): Kapso signs with the whole stored key, and a receiver that trims its copy of the "
+                    + "secret (as many config loaders do) computes another signature and rejects every delivery",
+                fix: insteadOfUpdate(webhook)
+                    ?? "webhooks update \(id) --secret-key S with no blank at either end, and give the receiver the same secret")
+        case .set:
+            break
         }
         for (name, value, range) in [
             ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60),

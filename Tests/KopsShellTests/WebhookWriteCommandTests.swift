@@ -68,7 +68,7 @@ import Testing
         ),
         (
             "webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --kind meta",
-            "error: webhooks: invalid flag for 'update' '--kind'; expected --active, --add-events, --buffer-enabled, --buffer-window-seconds, --events, --headers, --inactivity-minutes, --max-buffer-size, --payload-version, --remove-events, --secret-key, --send-secret, --url, --yes\n"
+            "error: webhooks: invalid flag for 'update' '--kind'; expected --active, --add-events, --buffer-enabled, --buffer-window-seconds, --events, --headers, --inactivity-minutes, --keep-blanks, --max-buffer-size, --payload-version, --remove-events, --secret-key, --send-secret, --url, --yes\n"
         ),
         (
             "webhooks list --yes",

@@ -49,6 +49,18 @@ public enum JSONValue: Sendable, Hashable {
         return Int(literal) ?? Double(literal).flatMap { Int(exactly: $0) }
     }
 
+    /// A whole number where the contract says integer: `int`, or the decimal digits of a string (`"400"`, a leading `-`
+    /// allowed; not `"4.0"`, `" 400"` or `"4e2"`), as an API that writes integers as text sends them. For the fields
+    /// kops reads as counts and statuses (tester62 AL22: an API log's `"response_status": "400"` read as 0, and the failed
+    /// call dropped out of `logs --errors`).
+    public var integer: Int? {
+        if let int { return int }
+        guard case .string(let text) = self, text.utf8.count <= 19 else { return nil }
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(text)
+    }
+
     /// The number as the nearest `Double`, if this is a number.
     public var double: Double? {
         guard case .number(let literal) = self else { return nil }

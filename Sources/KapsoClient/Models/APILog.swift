@@ -10,8 +10,10 @@ public struct APILog: Sendable {
     public var id: String { json["id"]?.string ?? "" }
     public var endpoint: String { json["endpoint"]?.string ?? "" }
     public var httpMethod: String { json["http_method"]?.string ?? "" }
-    public var responseStatus: Int { json["response_status"]?.int ?? 0 }
-    public var responseTimeMS: Int? { json["response_time_ms"]?.int }
+    /// `response_status` (kapso-api.md §5: an integer), digits in a string read as their number (`JSONValue.integer`); 0
+    /// when missing or unreadable.
+    public var responseStatus: Int { json["response_status"]?.integer ?? 0 }
+    public var responseTimeMS: Int? { json["response_time_ms"]?.integer }
     public var errorMessage: String? { json["error_message"]?.string }
     public var createdAt: String { json["created_at"]?.string ?? "" }
     public var apiKeyName: String? { json["api_key_name"]?.string }

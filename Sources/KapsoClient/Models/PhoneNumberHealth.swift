@@ -7,8 +7,16 @@ public struct PhoneNumberHealth: Sendable {
         self.json = json
     }
 
-    /// `healthy`, `degraded`, `unhealthy` or `error`.
-    public var status: String { json["status"]?.string ?? "unknown" }
+    /// `healthy`, `degraded`, `unhealthy` or `error` (`documentedStatuses`), in lower case when Kapso sent another
+    /// (`HEALTHY` is healthy, tester62 AL19); any other word as sent, which kops reads as not known.
+    public var status: String {
+        guard let status = json["status"]?.string else { return "unknown" }
+        if Self.documentedStatuses.contains(status) { return status }
+        let lowered = status.lowercased()
+        return Self.documentedStatuses.contains(lowered) ? lowered : status
+    }
+    /// The overall statuses Kapso documents for a report (kapso-api.md §2.3).
+    public static let documentedStatuses: Set<String> = ["healthy", "degraded", "unhealthy", "error"]
     /// When the (possibly cached) check ran; older examples call it `checked_at`.
     public var timestamp: String? { json["timestamp"]?.string ?? json["checked_at"]?.string }
     public var error: String? { json["error"]?.string }

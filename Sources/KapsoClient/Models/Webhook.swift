@@ -27,9 +27,6 @@ public struct Webhook: Sendable {
     public var payloadVersion: String? { json["payload_version"]?.string }
     /// The signing secret; the API returns it in clear, kops keeps it wrapped.
     public var secretKey: Secret? { json["secret_key"]?.string.map(Secret.init) }
-    /// True when `secret_key` is present but empty or only white space: Kapso then signs with an empty HMAC key, which
-    /// anyone can compute (the contract makes `secret_key` nullable and PATCH can set it, so "" is a real state).
-    public var hasBlankSecretKey: Bool { json["secret_key"]?.string.map { $0.allSatisfy(\.isWhitespace) } ?? false }
     public var bufferEnabled: Bool { json["buffer_enabled"]?.bool ?? false }
     public var bufferWindowSeconds: Int? { json["buffer_window_seconds"]?.int }
     public var maxBufferSize: Int? { json["max_buffer_size"]?.int }

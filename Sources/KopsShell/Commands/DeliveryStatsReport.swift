@@ -44,11 +44,14 @@ enum DeliveryStatsReport {
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
             ]
             if retried { row.append(StyledText(String(count.retried), style: count.retried > 0 ? .warn : .plain)) }
-            // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none.
+            // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none; nor beside deliveries of unknown outcome
+            // only, which are no clean rate (tester62 AL20).
             row.append(
-                StyledText(
-                    count.failureRate == 0 && count.hasFailures ? "<1 %" : "\(count.failureRate) %",
-                    style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good))
+                count.judged == 0
+                    ? StyledText("-", style: .warn)
+                    : StyledText(
+                        count.failureRate == 0 && count.hasFailures ? "<1 %" : "\(count.failureRate) %",
+                        style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good))
             return row
         }
         var columns = [
@@ -67,6 +70,7 @@ enum DeliveryStatsReport {
                 "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
                     + "and then marks the delivery failed; FAILURE RATE counts them"))
         }
+        if let line = undocumentedLine(stats) { blocks.append(.hint(line)) }
         if retried {
             blocks.append(.hint(
                 "RETRIED: delivered, but after more than one attempt: each attempt before the last got no 200 within Kapso's 10 s "
@@ -74,6 +78,27 @@ enum DeliveryStatsReport {
                     + "'webhooks check' says what they mean"))
         }
         return CommandResult(blocks: blocks, json: stats.json)
+    }
+
+    /// What the table made of deliveries whose status Kapso does not document (pending, delivered, failed), nil when none
+    /// has one: those answered with an HTTP status other than 2xx are counted FAILED (a failed attempt, kapso-api.md
+    /// §10.2), the others in neither FAILED nor the rate (tester62 AL20).
+    static func undocumentedLine(_ stats: DeliveryStats) -> String? {
+        let count = stats.undocumented.values.reduce(0, +)
+        guard count > 0 else { return nil }
+        let other = count - stats.readAsFailed
+        var line = "\(count == 1 ? "1 delivery has" : "\(count) deliveries have") a status Kapso does not document "
+            + "(\(stats.undocumented.keys.sorted().joined(separator: ", "))): "
+        if stats.readAsFailed > 0 {
+            line += "FAILED counts the \(stats.readAsFailed) whose last attempt was answered with an HTTP status other than 2xx "
+                + "(a failed attempt, whatever the status says)" + (other > 0 ? "; " : "")
+        }
+        if other > 0 {
+            let subject = stats.readAsFailed > 0 ? "the other \(other)" : count == 1 ? "it" : "they"
+            line += "\(subject) \(other == 1 ? "is" : "are") in neither FAILED nor FAILURE RATE: their answer says nothing of how "
+                + "they went"
+        }
+        return line
     }
 
     private static func countTable(_ title: String, _ counts: [String: Int]) -> Table {

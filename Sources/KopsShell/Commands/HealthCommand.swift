@@ -20,12 +20,13 @@ public enum HealthCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
         var shared: String?
+        var listed: PhoneNumber?
         if let typed = arguments.positionals.first {
             // Read as `use` reads it, and refused in its words: pasted forms, display numbers, other ids named with the
             // number they lead to, and an id found nowhere with what was searched; a display number several numbers show
             // is said with all of them (P42-7).
             let choice = try context.phoneNumberChoice(for: typed, command: name, usage: usage)
-            (id, shared) = (choice.number.id, choice.note)
+            (id, shared, listed) = (choice.number.id, choice.note, choice.number)
         } else {
             id = try context.session.requirePhoneNumber()
         }
@@ -64,6 +65,9 @@ public enum HealthCommand: Command {
         }
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
         context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
+        // Kapso's record of the number as `numbers` and `overview` read it, when this session listed it (no request of its
+        // own): a state it names that the report does not is said here too (tester62 AL11).
+        let record = (listed ?? context.ids.phoneNumbers[id]).map { ($0, NumberStatus.RecordReading($0, read: context.ids.healthReads[id])) }
         if health.status == "healthy", !triage.contradicted.isEmpty {
             let checks = triage.contradicted.map(\.check).joined(separator: ", ")
             blocks.append(.line(StyledText(
@@ -87,6 +91,9 @@ public enum HealthCommand: Command {
         let unexplained = triage.unexplained(status: health.status)
         if let unexplained {
             blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
+        } else if !HealthTriage.isDocumented(status: health.status) {
+            // A word Kapso does not document is said to be unknown, not read by another status's rule (tester62 AL19).
+            blocks[0] = .line(StyledText("\(id): \(HealthTriage.undocumentedWords(health.status))\(when); kops goes by the checks (below)", style: .warn))
         }
         // A `healthy` summary over a report that lacks always-listed checks, or is older than Kapso keeps one, says so on
         // its first line: what it does not say is not known (tester61 AJ2, AJ9).
@@ -132,6 +139,7 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("  cause: \(unexplained.cause)")))
             blocks.append(.line(StyledText("  next:  \(unexplained.next)")))
         }
+        if let record { blocks += recordBlocks(record.1) }
         if !triage.findings.isEmpty {
             blocks.append(.line(StyledText("")))
             let rows = triage.findings.map { finding -> [StyledText] in
@@ -197,16 +205,26 @@ public enum HealthCommand: Command {
                 + "(\(first.why)); run 'health' again in a minute")
         }
         // kops's reading beside Kapso's summary, for scripts and monitors that read the JSON (P46-9).
-        json["kops"] = HealthReading(
-            triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? []
-        ).json
+        let reading = HealthReading(
+            triage, status: health.status, webhooksBlocking: webhooks?.blocking != nil, notRead: notRead.map { [$0.part] } ?? [])
+        json["kops"] = Self.reading(reading, record: record?.1).json
         // The first line a user reads says what the exit and the JSON say: not a plain "healthy" (tester55b Y12).
         if let notRead, health.status == "healthy", !triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks; not read: \(notRead.part)\(when)", style: .warn))
         }
+        let fails = triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil)
+        if let record {
+            json["kops_record"] = record.1.json(record.0)
+            // Only over a plain "healthy": any other first line already says more than the record could.
+            if health.status == "healthy", !fails, notRead == nil, triage.headline(status: health.status) == nil,
+                let line = recordHeadline(record.1, id: id, when: when)
+            {
+                blocks[shared == nil ? 0 : 1] = .line(line)
+            }
+        }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
+        if fails {
             shown.status = .failure
             shown.failure = failure(of: id, status: health.status, triage: triage, webhooksBlock: webhooks?.blocking != nil)
         } else if let notRead {
@@ -214,6 +232,10 @@ public enum HealthCommand: Command {
             // pass, as `overview` exits 1 for what it could not read.
             shown.status = .failure
             shown.failure = notRead.line
+        } else if let state = record?.1.blocking {
+            // As `overview` counts it (tester62 AL11): a record state that sends nothing where the report names none.
+            shown.status = .failure
+            shown.failure = "\(id) is \(state.word) by Kapso's record (the health report names no state)"
         }
         return shown
     }
@@ -225,7 +247,8 @@ public enum HealthCommand: Command {
         let failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlock ? ["webhooks"] : [])
         let checks = failing.joined(separator: ", ")
         switch status {
-        case "healthy": return failing.isEmpty ? "\(id) is not healthy" : "\(id) fails \(checks)"
+        case _ where status == "healthy" || !HealthTriage.isDocumented(status: status):
+            return failing.isEmpty ? "\(id) is not healthy" : "\(id) fails \(checks)"
         case "error": return "the health check of \(id) could not run"
         default: return "\(id) is \(status)" + (failing.isEmpty ? "" : " (\(checks))")
         }
@@ -333,7 +356,7 @@ public enum HealthCommand: Command {
             "messages_reach_no_receiver": .bool(!webhooks.pausedMessageReceivers.isEmpty),
             "deliveries_not_read": .array(webhooks.unreadWebhooks.map { .object(["id": .string($0.webhook.id), "error": .string($0.why)]) }),
         ]
-        if webhooks.leftOut.count > 0 { object["deliveries_left_out"] = webhooks.leftOut.json }
+        if !webhooks.leftOut.isEmpty { object["deliveries_left_out"] = webhooks.leftOut.json }
         return .object(object)
     }
 

@@ -147,7 +147,7 @@ public enum OverviewCommand: Command {
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             // The number's state as 'numbers' states it (NumberStatus.listed, tester62 AK14): a report that names none
             // leaves Kapso's record's, which a BANNED number's headline must not read as "ok".
-            let record = OverviewCommand.recordState(number, read: context.ids.healthReads[number.id])
+            let record = NumberStatus.RecordReading(number, read: context.ids.healthReads[number.id])
             if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) || record.blocks {
                 unhealthy.append(number.id)
             }
@@ -346,7 +346,7 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ]
         // What the text's API-calls line says was left out, as `errors --output json` carries it (tester47 L4).
-        if deliveriesLeftOut.count > 0 { json["deliveries_left_out"] = deliveriesLeftOut.json }
+        if !deliveriesLeftOut.isEmpty { json["deliveries_left_out"] = deliveriesLeftOut.json }
         json["left_out"] = calls.flatMap { FailureFetch.leftOutJSON(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var result = CommandResult(blocks: blocks, json: .object(json))
         // A part not read: overview cannot say all is well, whichever part it was (tester55b Y8: deliveries not read exited

@@ -10,8 +10,11 @@ struct WebhookFields {
     /// The flags this form reads, for the subcommands that take them.
     static let flagNames: Set<String> = [
         "--url", "--events", "--kind", "--payload-version", "--secret-key", "--buffer-enabled",
-        "--buffer-window-seconds", "--max-buffer-size", "--inactivity-minutes", "--headers", "--active",
+        "--buffer-window-seconds", "--max-buffer-size", "--inactivity-minutes", "--headers", "--active", keepBlanksFlag,
     ]
+
+    /// The flag that sends a `--secret-key` with a blank at either end as given (`checkedSecret`).
+    static let keepBlanksFlag = "--keep-blanks"
 
     var fields = JSONObject()
     /// `--add-events` (update only): catalogue names, patterns expanded, to append to the webhook's list.
@@ -42,11 +45,7 @@ struct WebhookFields {
         try readEventEdits(arguments)
         if let version = arguments.value("--payload-version") { fields["payload_version"] = .string(version) }
         if let secret = arguments.value("--secret-key") {
-            guard !secret.isEmpty else {
-                throw .invalidValue(
-                    command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
-            }
-            fields["secret_key"] = .string(secret)
+            fields["secret_key"] = .string(try Self.checkedSecret(secret, keepBlanks: arguments.has(Self.keepBlanksFlag)))
         }
         if arguments.has("--buffer-enabled") { fields["buffer_enabled"] = true }
         for (flag, key) in [
@@ -99,6 +98,33 @@ struct WebhookFields {
         throw .invalidValue(
             command: "webhooks", what: what, value: flag,
             expected: "no \(flag): a meta webhook gets Meta's own payloads, never batched or versioned by Kapso (kind kapso has them)")
+    }
+
+    /// `secret` when a receiver can hold it as given (`SecretKeyState`); else a one-line error, before anything is sent.
+    /// Empty or only blanks: refused (deliveries would be signed with a key anyone can compute). A blank at either end
+    /// (`'whsec_x '`, pasted with its line end): refused unless `keepBlanks` (`--keep-blanks`), since Kapso signs with
+    /// the key as stored and a receiver that trims its copy rejects every delivery, far from this command; the rare key
+    /// that really has one is still possible (tester62 AL6, tester62b AM4: both were set without a word).
+    static func checkedSecret(_ secret: String, keepBlanks: Bool) throws(ShellError) -> String {
+        switch SecretKeyState(secret) {
+        case .absent, .set:
+            return secret
+        case .empty:
+            throw .invalidValue(command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
+        case .blank(let blanks):
+            // Blanks hold no secret: shown, with line ends and tabs escaped so the line stays one line.
+            let shown = secret.unicodeScalars.map { $0 == "\t" ? "\\t" : $0 == "\n" ? "\\n" : $0 == "\r" ? "\\r" : String($0) }.joined()
+            throw .invalidValue(
+                command: "webhooks", what: "value for --secret-key", value: shown,
+                expected: "a secret that is not only blanks (this is \(blanks): deliveries would be signed with a key anyone "
+                    + "can guess); nothing was sent")
+        case .padded(let problem):
+            guard !keepBlanks else { return secret }
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--secret-key", problem: problem,
+                expected: "Kapso signs with the secret as given, blanks included, and a receiver that trims its copy rejects "
+                    + "every delivery; nothing was sent: give the secret without the blank, or add \(keepBlanksFlag) to send it as given")
+        }
     }
 
     /// The URL when it is https, or http to a loopback host; else a one-line error.

@@ -79,7 +79,7 @@ extension WebhooksCommand {
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
             redactor: context.shell?.redactor ?? Redactor(),
             unread: unread, sideReads: sideReads, leftOut: leftOut.line(command: DeliveryPeriod.command(webhookID: id, errors: false, period: "7d")),
-            leftOutJSON: leftOut.count > 0 ? .some(leftOut.json) : .none)
+            leftOutJSON: leftOut.isEmpty ? .none : .some(leftOut.json))
     }
 
     /// The inbound messages of each number with a receiver of inbound messages (`WebhookAudience`): what says whether it

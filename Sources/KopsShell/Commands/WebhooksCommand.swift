@@ -63,6 +63,9 @@ public enum WebhooksCommand: Command {
             help: "create/update: events, a,b or a JSON array; whatsapp.message.* matches a group; all (create) every event of the scope"),
         FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version, kind kapso only (default v2)"),
         FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
+        FlagSpec(
+            WebhookFields.keepBlanksFlag,
+            help: "create/update: send a --secret-key with a space, tab or line end at either end as given (refused otherwise)"),
         FlagSpec("--buffer-enabled", help: "create/update: batch received messages (kind kapso only; meta never batches)"),
         FlagSpec("--buffer-window-seconds", value: "N", range: 1...60, help: "create/update: buffer window (1-60)"),
         FlagSpec("--max-buffer-size", value: "N", range: 1...100, help: "create/update: messages per batch (1-100)"),
@@ -273,9 +276,7 @@ public enum WebhooksCommand: Command {
             Field("kind", webhook.kind), Field("payload", payloadText(webhook)),
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
             Field("events", events.isEmpty ? "-" : Renderer.joined(events, separator: ", ")),
-            Field(
-                "secret", (webhook.hasBlankSecretKey ? "(empty)" : webhook.secretKey.map(\.masked) ?? "none") + (secretMask ?? ""),
-                style: webhook.secretKey == nil || webhook.hasBlankSecretKey || secretMask != nil ? .warn : .plain),
+            Field("secret", secretText(webhook) + (secretMask ?? ""), style: SecretKeyState(webhook) != .set || secretMask != nil ? .warn : .plain),
             Field("buffering", bufferingText(webhook)),
         ]
         // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the
@@ -284,6 +285,19 @@ public enum WebhooksCommand: Command {
         if !headers.isEmpty { fields.append(Field("headers", Renderer.joined(headers, separator: ", ") + " (values not shown)")) }
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
         return fields
+    }
+
+    /// The `secret:` field of `webhooks get`, from the key's state (`SecretKeyState`): `none`, `(empty)`, `(blank: 3
+    /// spaces)`, the mask, or the mask with `(ends with a space)` (tester62b AM4: 3 spaces read `(empty)`, a padded key
+    /// only its mask).
+    static func secretText(_ webhook: Webhook) -> String {
+        switch SecretKeyState(webhook) {
+        case .absent: "none"
+        case .empty: "(empty)"
+        case .blank(let blanks): "(blank: \(blanks))"
+        case .padded(let problem): (webhook.secretKey?.masked ?? "") + " (\(problem))"
+        case .set: webhook.secretKey?.masked ?? "none"
+        }
     }
 }
 
