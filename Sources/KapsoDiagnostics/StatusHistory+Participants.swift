@@ -11,9 +11,9 @@ public import KapsoClient
 extension StatusHistory {
     /// The participant a status names: their number, else their BSUID; nil when neither is there (a 1:1 message).
     static func participant(of json: JSONObject) -> String? {
-        for key in ["recipient_participant_id", "recipient_participant_user_id"] {
-            if let value = json[key]?.string, !value.isEmpty { return value }
-        }
+        // The two keys asked in turn, without an array of them made for each status.
+        if let value = json["recipient_participant_id"]?.string, !value.isEmpty { return value }
+        if let value = json["recipient_participant_user_id"]?.string, !value.isEmpty { return value }
         return nil
     }
 

@@ -105,15 +105,18 @@ public struct StatusHistory: Sendable {
         var timed: [Event] = []
         var untimed: [Event] = []
         var foreign: [Event] = []
+        let stored = statuses?.array ?? []
         // The first copy of each (id, status, timestamp, errors) stands for all of them: its index in `events` by key.
-        var firstCopy: [[JSONValue?]: (timed: Bool, index: Int)] = [:]
+        // A lone status has no copy to find nor to be found by: no key is made for it.
+        var firstCopy = FirstCopies(count: stored.count)
+        let copiesPossible = stored.count > 1
         // The message's own key once, not again for each status (`namesSameMessage`).
         let ownKey = messageID.flatMap { $0.isEmpty ? nil : Self.messageKey($0) }
-        for (index, value) in (statuses?.array ?? []).enumerated() {
+        for (index, value) in stored.enumerated() {
             guard let json = value.object else { continue }
             // Without its `id` a status is not known to be the same notification: it is kept.
-            let key = [json["id"], json["status"], json["timestamp"], json["errors"], json["error"]]
-            if json["id"]?.string != nil, let first = firstCopy[key] {
+            let key = copiesPossible ? [json["id"], json["status"], json["timestamp"], json["errors"], json["error"]] : []
+            if copiesPossible, json["id"]?.string != nil, let first = firstCopy[key] {
                 if first.timed { timed[first.index].repeats += 1 } else { untimed[first.index].repeats += 1 }
                 continue
             }
@@ -134,7 +137,7 @@ public struct StatusHistory: Sendable {
                 foreign.append(event)
                 continue
             }
-            firstCopy[key] = (time != nil, time == nil ? untimed.count : timed.count)
+            if copiesPossible { firstCopy[key] = (time != nil, time == nil ? untimed.count : timed.count) }
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
         // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
@@ -191,15 +194,6 @@ public struct StatusHistory: Sendable {
             previous = current
         }
         return true
-    }
-
-    /// The part of a WAMID that names its message (`namesSameMessage`): without `wamid.`, its `=` padding and whitespace.
-    static func messageKey(_ id: String) -> Substring {
-        var text = id[...]
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace || last == "=" { text.removeLast() }
-        if text.prefix(6).lowercased() == "wamid." { text = text.dropFirst(6) }
-        return text
     }
 
     static func codes(of event: Event) -> [String] { event.errors.map { $0.code ?? "?" }.sorted() }

@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// curl's user and password written on a command line (`curl -u admin:Secret …`, `--user admin:Secret`, `--user=…`,
 /// `-uadmin:Secret`, `--proxy-user`, `-U`), pasted into `explain` or typed as an argument: the part after the first `:`
 /// is the password (curl(1), `-u, --user <user:password>`: "The user name and passwords are split up on the first
@@ -11,8 +13,11 @@ enum CurlUserCredentials {
     static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
+            // From one `-` to the next eight bytes at a time (`ByteWords.firstIndex`): every other byte was passed over.
+            guard let dash = ByteWords.firstIndex(of: UInt8(ascii: "-"), in: bytes, from: index) else { return false }
+            index = dash
             defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "-"), index == 0 || isBefore(bytes[index - 1]) else { continue }
+            guard index + 1 < bytes.count, index == 0 || isBefore(bytes[index - 1]) else { continue }
             let next = bytes[index + 1]
             guard next == UInt8(ascii: "u") || next == UInt8(ascii: "U") || isLongFlag(bytes, at: index) else { continue }
             var end = index + 1
@@ -83,12 +88,15 @@ enum CurlUserCredentials {
 
     /// True when `--user` or `--proxy-user` starts at `index`.
     private static func isLongFlag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        for flag in ["--user", "--proxy-user"] {
-            let flag = Array(flag.utf8)
+        // No array made for each `-`: the two flags' bytes are made once.
+        guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "-") else { return false }
+        for flag in longFlagBytes {
             if index + flag.count <= bytes.count, (0..<flag.count).allSatisfy({ bytes[index + $0] == flag[$0] }) { return true }
         }
         return false
     }
+
+    private static let longFlagBytes: [[UInt8]] = [Array("--user".utf8), Array("--proxy-user".utf8)]
 
     private static func starts(_ characters: [Character], at index: Int, with flag: String) -> Bool {
         let flag = Array(flag)

@@ -58,18 +58,26 @@ extension AddedMember where Item == Never {
         var printable = printable
         var start = 0
         var index = 0
-        for (position, byte) in lines.enumerated() where byte == UInt8(ascii: "\n") {
-            guard index < members.count, position - start >= 2, lines[start] == UInt8(ascii: "{"),
-                lines[position - 1] == UInt8(ascii: "}")
-            else { return nil }
-            output.append(contentsOf: lines[start..<(position - 1)])
-            if position - start > 2 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: members[index])
-            output.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
-            if printable { printable = members[index].withUnsafeBufferPointer(ByteWords.allPrintableASCIIWithoutBackslash) }
-            index += 1
-            start = position + 1
+        // Each line's end found eight bytes at a time (`ByteWords.firstIndex`), not by reading every byte through an
+        // enumerated iterator (6.9 M of the 161 M of 1,000 messages as JSON, docs/performance.md "Session 63").
+        let ended = lines.withUnsafeBufferPointer { bytes -> Bool in
+            while start < bytes.count {
+                guard let position = ByteWords.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) else { return false }
+                guard index < members.count, position - start >= 2, bytes[start] == UInt8(ascii: "{"),
+                    bytes[position - 1] == UInt8(ascii: "}")
+                else { return false }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)]))
+                if position - start > 2 { output.append(UInt8(ascii: ",")) }
+                output.append(contentsOf: members[index])
+                output.append(UInt8(ascii: "}"))
+                output.append(UInt8(ascii: "\n"))
+                if printable { printable = members[index].withUnsafeBufferPointer(ByteWords.allPrintableASCIIWithoutBackslash) }
+                index += 1
+                start = position + 1
+            }
+            return true
         }
+        guard ended else { return nil }
         guard index == members.count, start == lines.count else { return nil }
         return (output, printable)
     }

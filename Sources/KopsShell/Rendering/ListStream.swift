@@ -138,10 +138,12 @@ struct ListStream {
             if cutDown, let received { learnSecrets(from: received) }
             // The added member's value of each item, read once for the items' JSON and the lines printed.
             let added = addition.map { $0.values(of: items) }
-            let objects = cutDown ? nil : JSONValue.array(items.indices.map { position in
-                guard let addition, let added else { return .object(json(items[position])) }
-                return .object(addition.adding(added[position], to: json(items[position])))
-            })
+            func wholeObjects() -> JSONValue? {
+                cutDown ? nil : JSONValue.array(items.indices.map { position in
+                    guard let addition, let added else { return .object(json(items[position])) }
+                    return .object(addition.adding(added[position], to: json(items[position])))
+                })
+            }
             if mode == .json {
                 // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
                 let redactor = context.shell?.redactor ?? Redactor()
@@ -149,13 +151,16 @@ struct ListStream {
                 if let received, received.count == items.count, addition == nil || members != nil,
                     let text = Self.clearedLines(received, redactor: redactor, adding: members)
                 {
-                    var result = CommandResult(json: objects, jsonText: text)
+                    // Printed as its text, the page's JSON is read only by a recording, to learn what to mask
+                    // (`Shell.show`): without one it is not made (each item's object copied to add a member, then freed).
+                    var result = CommandResult(json: context.shell?.recorder == nil ? nil : wholeObjects(), jsonText: text)
                     result.jsonTextCleared = true
                     context.emit(result)
                     return
                 }
                 // Each item's text is tested for secrets (and redacted if need be) as it is printed; an item given a member
                 // is no longer its bytes as received.
+                let objects = wholeObjects()
                 let texts = items.indices.map { position in
                     redactor.serialized(
                         whole(position, of: items, objects: objects, received: received, json: json), pretty: false,
@@ -165,6 +170,7 @@ struct ListStream {
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
                 if !text.isEmpty { context.emit(CommandResult(json: objects, jsonText: text)) }
             } else {
+                let objects = wholeObjects()
                 var page = table(items, received)
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
