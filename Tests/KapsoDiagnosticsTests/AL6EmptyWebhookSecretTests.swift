@@ -21,7 +21,7 @@ import Testing
             + "receiver that requires a secret rejects"
         #expect(try problems(secret: "") == [warning])
         #expect(try problems(secret: "  ") == [warning])
-        #expect(try problems(secret: "whsec_x") == [])
+        #expect(try problems(secret: "whsec_0123456789abcdef") == [])
     }
 
     @Test func onlyAPresentBlankValueCountsAsBlank() throws {
