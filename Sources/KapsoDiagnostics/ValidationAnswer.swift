@@ -16,9 +16,11 @@ public enum ValidationAnswer {
         }
         let segments = APIPath.segments(of: endpoint)
         if segments.last == "test", segments.contains("webhooks"), text.lowercased().contains("not subscribed") {
+            // The webhook's id is the segment before `test` (`/webhooks/{id}/test`), given as typed for the commands.
+            let id = segments.count >= 2 && segments[segments.count - 2] != "webhooks" ? String(segments[segments.count - 2]) : "ID"
             return "the test asked for an event (event_type) the webhook is not subscribed to; test with one of its events "
-                + "('webhooks test ID --event EVENT'; 'webhooks get ID' lists them), or add the event first "
-                + "('webhooks update ID --add-events EVENT')"
+                + "('webhooks test \(id) --event EVENT'; 'webhooks get \(id)' lists them), or add the event first "
+                + "('webhooks update \(id) --add-events EVENT')"
         }
         return nil
     }

@@ -33,5 +33,6 @@ import Testing
             "POST", "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/test", 422, "event_type is not subscribed")
         #expect(meaning.contains("not subscribed to"), "\(meaning)")
         #expect(meaning.contains("--event EVENT") && meaning.contains("--add-events EVENT"), "\(meaning)")
+        #expect(meaning.contains("'webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' lists them"), "\(meaning)")
     }
 }
