@@ -130,7 +130,9 @@ extension ErrorTriage {
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default:
             // A status whose cause is its own name (499, 413), read as `explain` reads it (tester59 AF11).
-            return HTTPStatusMeaning.logged(status: log.responseStatus, method: log.httpMethod)
+            // Kapso's field errors and a webhook test's unsubscribed event, read (tester62 AL16).
+            return ValidationAnswer.meaning(status: log.responseStatus, endpoint: log.endpoint, text: log.errorMessage)
+                ?? HTTPStatusMeaning.logged(status: log.responseStatus, method: log.httpMethod, endpoint: log.endpoint)
                 ?? "the request was refused; read the error text (ERROR), it usually names the field"
         }
     }

@@ -59,7 +59,13 @@ public struct HTTPStatusMeaning: Sendable, Equatable {
 
     /// The reading for an API-log row of `method`: a write answered 499 leaves its outcome unknown (`ServerFailure`);
     /// a read answered 499 only tells that the caller gave up.
-    public static func logged(status: Int, method: String) -> String? {
+    /// A 413 on a webhook create or update (`endpoint` under `/webhooks`) is its fields' size, not a media file's
+    /// (tester62 AL16: "compress or cut the file").
+    public static func logged(status: Int, method: String, endpoint: String = "") -> String? {
+        if status == 413, APIPath.segments(of: endpoint).contains("webhooks") {
+            return "HTTP 413: the request's body is larger than the server accepts (RFC 9110 section 15.5.14); a webhook "
+                + "call's body is its fields, so its custom headers or event list are the likely bulk; send fewer or shorter headers"
+        }
         let call: PastedCall? = ["GET", "HEAD"].contains(method.uppercased()) ? .read : nil
         return HTTPStatusMeaning(status, call: call).map { "\($0.meaning); \($0.todo)" }
     }

@@ -10,6 +10,7 @@ extension WebhookCheck {
         let webhook = verdict.webhook
         check(webhook, number: number, projectNumbers: projectNumbers)
         checkScheme(webhook, deliveries: [])
+        checkSecretStrength(webhook)
         checkDelivery(webhook, verdict: verdict, number: number, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
         guard !webhook.active else { return }
         var problem = "paused (active: false): nothing is delivered to it"

@@ -73,6 +73,7 @@ public struct WebhookCheck {
             }
             check(webhook, number: number, projectNumbers: projectNumbers)
             checkScheme(webhook, deliveries: deliveries[webhook.id] ?? [])
+            checkSecretStrength(webhook)
             checkTemporary(webhook)
             checkReceiver(
                 verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)

@@ -9,7 +9,7 @@ import Testing
     static func webhook(_ id: String) throws -> Webhook {
         try Webhook(json: [
             "id": .string(id), "url": "https://example.com/h", "kind": "kapso", "events": ["whatsapp.message.received"],
-            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x0123456789ab", "payload_version": "v2",
         ])
     }
 

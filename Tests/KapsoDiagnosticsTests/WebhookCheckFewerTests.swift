@@ -12,7 +12,7 @@ import Testing
     static func webhook(_ extra: JSONObject = [:]) throws -> Webhook {
         var json: JSONObject = [
             "id": "w1", "url": "https://example.com/h", "kind": "kapso", "events": ["whatsapp.message.received"],
-            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x0123456789ab", "payload_version": "v2",
             "created_at": .string(KapsoTime.iso(changed - 86_400)), "updated_at": .string(KapsoTime.iso(changed)),
         ]
         for entry in extra.entries { json[entry.key] = entry.value }

@@ -46,7 +46,7 @@ import Testing
     static func webhook(_ id: String, events: [String], project: Bool, url: String = "https://example.com/h") throws -> Webhook {
         try Webhook(json: [
             "id": .string(id), "url": .string(url), "kind": "kapso", "events": .array(events.map(JSONValue.string)),
-            "active": true, "phone_number_id": project ? .null : "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "active": true, "phone_number_id": project ? .null : "100", "secret_key": "whsec_x0123456789ab", "payload_version": "v2",
         ])
     }
 

@@ -11,7 +11,7 @@ import Testing
     private func webhook(_ fields: JSONObject) throws -> Webhook {
         var json: JSONObject = [
             "id": "w1", "url": "https://example.com/h", "kind": "kapso", "events": ["whatsapp.message.received"],
-            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x0123456789ab", "payload_version": "v2",
         ]
         for entry in fields.entries { json[entry.key] = entry.value }
         return try Webhook(json: json)

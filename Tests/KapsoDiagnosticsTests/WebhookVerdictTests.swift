@@ -12,7 +12,7 @@ import Testing
     private func webhook(_ fields: JSONObject = [:]) throws -> Webhook {
         var json: JSONObject = [
             "id": "w1", "url": "https://hooks.example.com/v2/kapso", "kind": "kapso", "events": ["whatsapp.message.received"],
-            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x0123456789ab", "payload_version": "v2",
             "created_at": "2026-10-22T12:00:00Z", "updated_at": "2026-11-11T12:00:00Z",
         ]
         for entry in fields.entries { json[entry.key] = entry.value }

@@ -56,7 +56,8 @@ extension WebhooksCommand {
             blocks: [
                 .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),
                 .fields(fields(of: webhook)),
-            ] + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? []),
+            ] + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? [])
+                + (weakSecretWarning(form.fields, webhookID: webhook.id).map { [$0] } ?? []),
             json: .object(webhook.json))
     }
 

@@ -90,7 +90,8 @@ extension WebhooksCommand {
         var result = CommandResult(
             blocks: [.line(StyledText("created webhook \(webhook.id)", style: .good)), .fields(fields(of: webhook))]
                 + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? [])
-                + (twinWarning(webhook, scope: scope, in: context).map { [.hint($0)] } ?? []),
+                + (twinWarning(webhook, scope: scope, in: context).map { [.hint($0)] } ?? [])
+                + (weakSecretWarning(form.fields, webhookID: webhook.id).map { [$0] } ?? []),
             json: .object(webhook.json))
         if let generated {
             result = revealing(

@@ -14,6 +14,7 @@ struct SecretWouldLeave: KopsError {
 
     var message: String {
         "\(command): \(part) holds \(secret.name), shown masked on screen; \(recipient) would receive it in clear; \(fix)"
+            + (secret.advice.map { "; " + $0 } ?? "")
     }
 
     var exitStatus: ExitStatus { .usage }

@@ -105,10 +105,14 @@ struct HandlerCall {
         }
     }
 
-    /// The first 200 bytes of a handler's body as one visible line.
+    /// The first 200 bytes of a handler's body as one visible line, the credentials it shows masked as in an API's
+    /// error text (`Authorization: <redacted>`, token-shaped words: `Redactor.redact` with no known secret; the
+    /// session's redactor masks the known ones where the line is shown), and the token after a `Bearer`
+    /// (`Redactor.maskBearer`), before its control characters are escaped: escaped first, a token glued to the
+    /// `\x0d\x0a` after it was no word the maskers read. `Bearer sk_live_HANDLERKEY` was printed in clear (tester62 AL3).
     static func bodyStart(_ body: [UInt8]) -> String {
         let prefix = String(decoding: body.prefix(200), as: UTF8.self)
-        return VisibleText.escaped(prefix) + (body.count > 200 ? "…" : "")
+        return VisibleText.escaped(Redactor.maskBearer(Redactor().redact(prefix))) + (body.count > 200 ? "…" : "")
     }
 
     /// `stopped by Ctrl-C after 1 of 5: 1 not accepted, 4 not sent`: a run of deliveries cut short, so nobody

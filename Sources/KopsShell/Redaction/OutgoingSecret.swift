@@ -14,8 +14,10 @@ enum OutgoingSecret: Equatable {
     /// A Kapso webhook signing secret (`whsec_…`, `APIKeyShape.Kind.webhookSecret`).
     case webhookSecret
     /// A value kops holds as a signing secret whatever its shape (`Redactor.signingSecrets`): a webhook's `secret_key` it
-    /// read, a secret given to `verify` or `--secret-key` (tester62 AL17).
-    case signingSecret
+    /// read, a secret given to `verify` or `--secret-key` (tester62 AL17), in any form the redactor masks as it
+    /// (`Redactor.signingSecret(in:)`, tester62b AM2); with where kops got it, when known, and what makes it weak
+    /// (`WeakSecretKey`), when it is (tester62b AM8).
+    case signingSecret(Redactor.SigningOrigin?, weakness: String?)
     /// Another value kops holds as a secret: a revealed webhook secret, a secret-named variable or field it was given or
     /// read, or 8 or more characters of one.
     case known
@@ -43,7 +45,9 @@ enum OutgoingSecret: Equatable {
         case .webhookSecret?: return .webhookSecret
         case nil: break
         }
-        if redactor.holdsSigningSecret(text) { return .signingSecret }
+        if let value = redactor.signingSecret(in: text) {
+            return .signingSecret(redactor.signingOrigins[value], weakness: WeakSecretKey.weakness(of: value))
+        }
         // A token-shaped word typed on the line is remembered before the command runs (`learn(secretsTypedIn:)`): what
         // kops holds for another reason is read in the text without such words.
         let rest = words.filter(HistoryPolicy.hasTokenPrefix).reduce(text) { $0.replacing($1, with: " ") }
@@ -57,9 +61,19 @@ enum OutgoingSecret: Equatable {
         case .apiKey: "kops's own Kapso API key (the key this session sends)"
         case .metaAccessToken: "a Meta access token (EAA…)"
         case .webhookSecret: "a webhook signing secret (whsec_…)"
+        case .signingSecret(let origin?, _): "a value kops holds as a signing secret (\(origin.label))"
         case .signingSecret: "a value kops holds as a signing secret (a webhook's secret_key, or a secret given to verify)"
         case .known: "a value kops holds as a secret"
         case .shaped: "what looks like a credential"
         }
+    }
+}
+
+extension OutgoingSecret {
+    /// For a webhook's signing secret that is short or plain (`WeakSecretKey`), how to fix it where it starts: every
+    /// reply holding the word is refused until the webhook has another secret (tester62b AM8). Nil otherwise.
+    var advice: String? {
+        guard case .signingSecret(let origin?, let weakness?) = self, let id = origin.webhookID else { return nil }
+        return "webhook \(id)'s secret_key is \(weakness), which ordinary text holds: give it a random one (\(WeakSecretKey.remedy(id)))"
     }
 }

@@ -31,7 +31,10 @@ extension Redactor {
         // What the walks before added stays known: adding this one's values keeps them learned.
         var walked = learned
         remember(all: values)
-        if !signing.isEmpty { remember(signing: signing) }
+        if !signing.isEmpty {
+            remember(signing: signing)
+            rememberSigningOrigins(in: json)
+        }
         walked.append(json)
         if walked.count > Redactor.learnedLimit { walked.removeFirst() }
         learned = walked

@@ -302,10 +302,10 @@ extension Redactor {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2, Redactor.isSecretFlag(parts[0]) {
                 remember(parts[1])
-                if Redactor.signingFlags.contains(parts[0]) { remember(signing: [parts[1]]) }
+                if Redactor.signingFlags.contains(parts[0]) { remember(signing: [parts[1]], from: Redactor.flagOrigin(parts[0], words)) }
             } else if Redactor.isSecretFlag(word), index + 1 < words.count {
                 remember(words[index + 1])
-                if Redactor.signingFlags.contains(word) { remember(signing: [words[index + 1]]) }
+                if Redactor.signingFlags.contains(word) { remember(signing: [words[index + 1]], from: Redactor.flagOrigin(word, words)) }
             }
         }
         let setWords = words.first == "set" ? Array(words.dropFirst().drop { $0.hasPrefix("--") }) : []

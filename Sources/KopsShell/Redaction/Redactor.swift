@@ -56,6 +56,11 @@ public struct Redactor: Sendable {
         get { box.signingSecrets }
         set { uniqueBox().signingSecrets = newValue }
     }
+    /// Where each of `signingSecrets` came from, by value, when known (`Redactor+SigningSecrets`).
+    var signingOrigins: [String: SigningOrigin] {
+        get { box.signingOrigins }
+        set { uniqueBox().signingOrigins = newValue }
+    }
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     var secretPatterns: SecretPatterns { box.secretPatterns }
@@ -242,6 +247,7 @@ extension Redactor {
         var shortCutEchoes: ShortCutEchoes
         var revealed: String?
         var signingSecrets: [String] = []
+        var signingOrigins: [String: SigningOrigin] = [:]
 
         init(
             knownSecrets: [Secret], secretPatterns: SecretPatterns, secretFragments: SecretFragments,
@@ -262,6 +268,7 @@ extension Redactor {
             copy.lastAnswer = lastAnswer
             copy.revealed = revealed
             copy.signingSecrets = signingSecrets
+            copy.signingOrigins = signingOrigins
             return copy
         }
     }

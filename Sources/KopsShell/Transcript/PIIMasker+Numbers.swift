@@ -142,6 +142,8 @@ extension PIIMasker {
         let characters = Array(text)
         var result = ""
         var index = 0
+        // Read once, when a run no other rule masks is met (`PIIMasker+NationalEchoes`).
+        var nationals: [String: String]?
         while index < characters.count {
             let character = characters[index]
             // `%2B14155550142` is a URL-encoded `+14155550142`; `%2F447700900005` a number after an encoded `/`.
@@ -176,6 +178,13 @@ extension PIIMasker {
                 // `0044 7700 900019`): masked when its form makes it one (`PIIMasker+UnknownNumbers`), unless it is one of
                 // the project's own ids.
                 alias = PIIMasker.unknownNumberAlias(original, digits: digits)
+                // The national digits of a `+` number of this text, written without the trunk prefix (tester62 AL14).
+                if alias == nil, digits.count >= 8 {
+                    if nationals == nil { nationals = PIIMasker.nationalNumbers(ofPlusNumbersIn: characters) }
+                    if let echo = PIIMasker.nationalEcho(original, digits: digits, nationals: nationals ?? [:]) {
+                        (alias, number) = (echo.alias, echo.number)
+                    }
+                }
             }
             guard var alias else {
                 result += original
