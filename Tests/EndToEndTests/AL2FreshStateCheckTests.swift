@@ -11,11 +11,33 @@ import Testing
 @Suite struct AL2FreshStateCheckTests {
     static let mistyped = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRaWlpaWlpaWlpaWlpaWlpaWgA="
     static let script = [
-        "set on_error continue", "use 100200300400501", "errors", "message \(mistyped)", "errors", "overview",
+        "set on_error continue", "use 100200300400501", "message \(mistyped)", "errors", "errors --flat", "overview",
     ].joined(separator: "\n") + "\n"
 
     @Test func aTranscriptChecksCleanTwiceEachWithAFreshStateFolder() async throws {
-        let (recorded, checks, transcript) = try await offPool {
+        let (recorded, checks, transcript) = try await run(appCalls: 0)
+        // The script ran: the look-up failed (a 404, so `run` exits 1) and `errors` left it out as kops's own.
+        #expect(recorded.status == 1, "\(recorded.stderr)")
+        #expect(transcript.contains("1 of kops's own look-ups this session left out"), "\(transcript)")
+        for check in checks {
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            #expect(check.stderr.contains("output unchanged"), "\(check.stdout)\(check.stderr)")
+        }
+    }
+
+    /// tester63b AO1: another client's new failures with kops's key, on a path the replay never called (a health read of
+    /// a number that is not there), are the project's: the check shows them, as a live session does.
+    @Test func anotherClientsNewFailuresWithTheSameKeyStillShow() async throws {
+        let (_, checks, _) = try await run(appCalls: 3)
+        let check = try #require(checks.first)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("100200300400999/health"), "\(check.stdout)")
+    }
+
+    /// Records the script, lets another client make `appCalls` failing GETs with the same key, then checks twice, each
+    /// time with a fresh state folder.
+    private func run(appCalls: Int) async throws -> (ProcessResult, [ProcessResult], String) {
+        try await offPool {
             let simulator = try SimulatorProcess()
             defer { simulator.stop() }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-al2-\(UUID().uuidString)").path
@@ -31,15 +53,18 @@ import Testing
                     ])
             }
             let recorded = try kops(["--record", folder + "/al2.md", "run", folder + "/al2.kops"], state: "recording")
+            for _ in 0..<appCalls {
+                let curl = Process()
+                curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+                curl.arguments = [
+                    "-s", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)",
+                    simulator.baseURL + "/platform/v1/whatsapp/phone_numbers/100200300400999/health",
+                ]
+                try curl.run()
+                curl.waitUntilExit()
+            }
             let checks = try ["first", "second"].map { try kops(["check", folder + "/al2.md"], state: $0) }
             return (recorded, checks, try String(contentsOfFile: folder + "/al2.md", encoding: .utf8))
-        }
-        // The script ran: the look-up failed (a 404, so `run` exits 1) and `errors` left it out as kops's own.
-        #expect(recorded.status == 1, "\(recorded.stderr)")
-        #expect(transcript.contains("1 of kops's own look-ups this session left out"), "\(transcript)")
-        for check in checks {
-            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-            #expect(check.stderr.contains("output unchanged"), "\(check.stdout)\(check.stderr)")
         }
     }
 }

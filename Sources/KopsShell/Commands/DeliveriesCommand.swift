@@ -242,6 +242,7 @@ public enum DeliveriesCommand: Command {
     /// A delivery status drawn green, yellow or red.
     static func status(_ status: String) -> StyledText {
         switch status {
+        case "": StyledText("-", style: .warn)
         case "delivered": StyledText(status, style: .good)
         case "failed": StyledText(status, style: .bad)
         default: StyledText(status, style: .warn)

@@ -19,8 +19,7 @@ public enum RecordCommand: ScriptCommand {
           record ticket-4411.md
           record stop
         """
-    /// Two, so that `record start FILE.md` is told what `start` is (`validate`); one is taken.
-    public static let maxArguments: Int? = 2
+    public static let maxArguments: Int? = 1
     /// In a script, `record FILE.md` writes beside the script (its restore file too); `record stop` names no file.
     public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) {
         (arguments.positionals.first == "stop" ? [] : [0], [])
@@ -32,18 +31,21 @@ public enum RecordCommand: ScriptCommand {
     ]
 
     public static func validate(_ arguments: Arguments) throws {
-        // tester62 AL4: asciinema's and script's users type `record start`: it recorded to a file named `start`, and
-        // `record start FILE.md` blamed the path ("unexpected argument 'FILE.md'").
-        if let first = arguments.positionals.first, ["start", "begin"].contains(first.lowercased()) {
-            throw ShellError.invalidValue(
-                command: name, what: "word", value: first,
-                expected: "a file name: 'record FILE.md' starts recording ('record' alone writes kops-DATE.md), 'record stop' stops")
-        }
-        if arguments.positionals.count > 1 { throw arguments.unexpected(1) }
+        if let error = startWord(arguments.positionals) { throw error }
         if arguments.has("--append") && arguments.has("--force") {
             throw ShellError.invalidValue(
                 command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
         }
+    }
+
+    /// The error for `record start [FILE.md]`, nil for other words. asciinema's and script's users type it (tester62
+    /// AL4): it recorded to a file named `start`, and `record start FILE.md` blamed the path ("unexpected argument
+    /// 'FILE.md'"; `UnquotedPath.arguments` asks here before it says so).
+    static func startWord(_ positionals: [String]) -> ShellError? {
+        guard let first = positionals.first, ["start", "begin"].contains(first.lowercased()) else { return nil }
+        return .invalidValue(
+            command: name, what: "word", value: first,
+            expected: "a file name: 'record FILE.md' starts recording ('record' alone writes kops-DATE.md), 'record stop' stops")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -47,8 +47,11 @@ public enum UnquotedPath {
         do {
             return try Arguments(command: command, words: words, literalHome: literalHome)
         } catch {
-            guard case .unexpectedArgument = error, let unquoted = self.error(command: command, words: words, folder: folder)
-            else { throw error }
+            guard case .unexpectedArgument = error else { throw error }
+            if command.name == RecordCommand.name, let start = RecordCommand.startWord(words.filter { !$0.hasPrefix("--") }) {
+                throw start
+            }
+            guard let unquoted = self.error(command: command, words: words, folder: folder) else { throw error }
             throw unquoted
         }
     }

@@ -11,12 +11,13 @@ internal import KapsoClient
 /// (`9 causes of 129 failures` → `10 causes of 131`, then 133); `overview`'s call count grew by each run's calls.
 ///
 /// Kapso's API log names the key each call was made with (`api_key_id`, kapso-api.md §5), not the client. The replay
-/// learns its own key from the entries its own notes match; a call of that key stamped at or after the recording
-/// began, or the replay's first call if the API's clock says earlier (less the notes' `window`), is then one of the
-/// runs of this transcript (the recording, whose session left its
-/// own out, or a check), as far as the log can tell: another client sharing kops's key after the recording is left
-/// out as well, which a check (a comparison with what was recorded) accepts and a live session (no `replaySince`)
-/// never does.
+/// learns its own key from the entries its own notes match; a call of that key stamped at or after the recording began
+/// (or the replay's first call, when the API's clock says earlier: a simulator's fixed clock), to a method and path this
+/// replay has called too, is then one of the runs of this transcript (the recording, whose session left its own out, or
+/// a check), as far as the log can tell. Another client's call with kops's key to the same path since the recording is
+/// left out as well; one to another path is the project's and shows (tester63b AO1). A count read before the replay
+/// has made the call (`errors` above the look-up) still counts the earlier runs' one. A live session (no
+/// `replaySince`) does none of this.
 extension OwnLookups {
     /// Adds the keys of the calls that match this session's notes (any call kops made) to `replayKeys`.
     /// Also moves `replaySince` back to this session's first note when the API's clock is behind the recording's
@@ -47,8 +48,11 @@ extension OwnLookups {
     ) -> [(call: LoggedCall, at: Int64, path: String)] {
         learnReplayKeys(from: calls, origin: origin)
         guard let since = replaySince else { return [] }
-        let candidates = rest.filter { call, at, _ in
-            call.keyID != nil && at - since >= Self.window.lowerBound
+        // Only a call this replay has made too (the same method and path): another client's new failure on another path
+        // since the recording is the project's, and the check shows it (tester63b AO1: every GET of the key was left out).
+        let made = Set(notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map { $0.method + " " + $0.path })
+        let candidates = rest.filter { call, at, path in
+            call.keyID != nil && at >= since && made.contains(call.method + " " + path)
                 && (every || call.method == "GET" && (answered || [404, 429].contains(call.status)))
         }
         guard !candidates.isEmpty else { return [] }
@@ -61,10 +65,9 @@ extension OwnLookups {
 
     /// Whether `call` (stamped `at`, Unix seconds) is an earlier run's of the transcript being replayed: made with the
     /// replay's own key since the recording began, and of the kind the count leaves out (a look-up answered 404 or
-    /// 429, a read by id when `answered`, any call when `every`).
+    /// 429, a read by id when `answered`, any call when `every`). `earlierReplays` has checked the time and the path.
     func isEarlierReplays(_ call: LoggedCall, at: Int64, answered: Bool, every: Bool) -> Bool {
-        guard let since = replaySince, let key = call.keyID, replayKeys.contains(key), at - since >= Self.window.lowerBound
-        else { return false }
+        guard replaySince != nil, let key = call.keyID, replayKeys.contains(key) else { return false }
         if every { return true }
         return call.method == "GET" && (answered || [404, 429].contains(call.status))
     }
