@@ -86,6 +86,9 @@ public enum ShellError: KopsError, Equatable {
 
     public var message: String {
         switch self {
+        // `kops help` typed in the shell (tester63 PTY try: "did you mean 'logs'?"): the shell is kops already.
+        case .unknownCommand("kops", _):
+            "'kops' is the shell you are in: type the command alone, e.g. 'help' or 'numbers' ('exit' leaves)"
         case .unknownCommand(let name, let suggestion):
             "unknown command '\(Shortened.text(name))'; " + Suggestion.advice(suggestion, otherwise: "type 'help' for the list")
         case .unknownFlag(let command, let flag, let suggestion):
