@@ -23,12 +23,17 @@ enum OfflineVerbs {
         // The connection options (`--base-url`, `--timeout`, `--profile`) change nothing for `verify`, which sends no
         // request; an alias or wrapper passes them always (tester59 AF8: refused as "'verify' is a shell command").
         var connection = false
+        // `kops --demo help` needs no simulator (tester63b AO5: refused as "'help' is a shell command").
+        var demo = false
         while let first = arguments.first {
             if ["--base-url", "--timeout", "--profile"].contains(first), arguments.count > 1 {
                 connection = true
                 arguments = arguments.dropFirst(2)
             } else if ["--base-url=", "--timeout=", "--profile="].contains(where: first.hasPrefix) {
                 connection = true
+                arguments = arguments.dropFirst()
+            } else if first == "--demo" {
+                demo = true
                 arguments = arguments.dropFirst()
             } else if first == "--no-color" || first == "--verbose" {
                 leading.append(first)
@@ -43,7 +48,8 @@ enum OfflineVerbs {
                 break
             }
         }
-        if connection, arguments.first != "verify" { return nil }
+        if connection, arguments.first != "verify", arguments.first != "help" { return nil }
+        if demo, arguments.first != "help" { return nil }
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()) + output)
         case "help" where output.isEmpty: return help(Array(arguments.dropFirst()))

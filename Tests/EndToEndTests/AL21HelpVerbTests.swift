@@ -37,6 +37,15 @@ import Testing
         #expect(!page.stdout.isEmpty && page.stdout == inShell.stdout, "\(page.stdout)\n---\n\(inShell.stdout)")
     }
 
+    /// tester63b AO5: with `--demo` or a connection option before it, `help` was still refused.
+    @Test(arguments: [["--demo", "help"], ["--base-url", "http://127.0.0.1:9", "help"], ["--profile", "x", "help", "trace"]])
+    func helpAfterAnOptionIsTheHelp(arguments: [String]) async throws {
+        let result = try await kops(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("is a shell command") && !result.stderr.contains("demo: kapso-sim"), "\(result.stderr)")
+        #expect(result.stdout.contains("trace"), "\(result.stdout)")
+    }
+
     @Test func anUnknownPageIsOneLineAndAUsageStatus() async throws {
         let result = try await kops(["help", "frobnicate"])
         let inShell = try await kops(["-c", "help frobnicate"])
