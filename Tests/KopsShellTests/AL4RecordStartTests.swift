@@ -7,7 +7,11 @@ import Testing
 /// `start.restore`), and `record start /tmp/rec1.md` answered "record: unexpected argument '/tmp/rec1.md'", blaming the
 /// path. Both are one line naming `start` now, and no file is written; a second file name is still one too many.
 @Suite struct AL4RecordStartTests {
-    @Test(arguments: ["record start", "record start rec1.md", "record START rec1.md", "record begin"])
+    @Test(arguments: [
+        "record start", "record start rec1.md", "record START rec1.md", "record begin",
+        // tester63b AO4: the other verbs recorders take.
+        "record off", "record on", "record pause", "record end", "record status",
+    ])
     func startIsNamedAndNothingIsRecorded(line: String) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-al4-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

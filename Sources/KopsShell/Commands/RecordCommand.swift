@@ -38,11 +38,14 @@ public enum RecordCommand: ScriptCommand {
         }
     }
 
-    /// The error for `record start [FILE.md]`, nil for other words. asciinema's and script's users type it (tester62
-    /// AL4): it recorded to a file named `start`, and `record start FILE.md` blamed the path ("unexpected argument
-    /// 'FILE.md'"; `UnquotedPath.arguments` asks here before it says so).
+    /// The error for `record start [FILE.md]` or another recorder's verb (`off`, `pause`, `status`…), nil for other
+    /// words. asciinema's and script's users type them (tester62 AL4): `record start` recorded to a file named `start`,
+    /// and `record start FILE.md` blamed the path ("unexpected argument 'FILE.md'"; `UnquotedPath.arguments` asks here
+    /// before it says so).
     static func startWord(_ positionals: [String]) -> ShellError? {
-        guard let first = positionals.first, ["start", "begin"].contains(first.lowercased()) else { return nil }
+        // The other verbs recorders take (tester63b AO4: `record off` started a recording to a file named `off`).
+        let verbs = ["start", "begin", "on", "off", "pause", "resume", "end", "finish", "status"]
+        guard let first = positionals.first, verbs.contains(first.lowercased()) else { return nil }
         return .invalidValue(
             command: name, what: "word", value: first,
             expected: "a file name: 'record FILE.md' starts recording ('record' alone writes kops-DATE.md), 'record stop' stops")
