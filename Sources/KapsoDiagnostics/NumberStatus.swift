@@ -158,14 +158,16 @@ public struct NumberStatus: Sendable, Equatable {
     }
 
     /// One line for `use` and `reply` when the sending number's own state is reported (`status` not CONNECTED, or
-    /// quality RED): `Support Line is DISCONNECTED (Kapso's record of the number): …; …; 'health' says more`; nil when
+    /// quality RED): `Kapso's record says Support Line is DISCONNECTED: …; …; 'health' checks the live state`; nil when
     /// nothing is. kops checks the window, the template and the contact before a send; the sender's own state comes
-    /// first (probe28 P28-19: `use` and a dry run on a DISCONNECTED number said nothing).
+    /// first (probe28 P28-19: `use` and a dry run on a DISCONNECTED number said nothing). Said as the record's, which
+    /// a live health check may contradict (tester63b AO10: "N802 is BANNED …: nothing can be sent from it" above a
+    /// `health` that found it CONNECTED).
     public static func sendingLine(_ number: PhoneNumber) -> String? {
         guard let state = NumberStatus(status: number.status, quality: number.qualityRating) else { return nil }
         let name = number.name ?? number.id
         let what = state.word.hasPrefix("quality") ? "\(name)'s quality rating is RED" : "\(name) is \(state.word)"
-        return "\(what) (Kapso's record of the number): \(state.cause); \(state.fix); 'health' says more"
+        return "Kapso's record says \(what): if so, \(state.cause); \(state.fix); 'health' checks the live state"
     }
 
     /// True for a state in which the number sends as usual (quality RED, FLAGGED): it never turns a check Kapso passed
