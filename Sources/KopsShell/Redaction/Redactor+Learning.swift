@@ -59,9 +59,10 @@ extension Redactor {
     }
 
     /// False only when JSON `bytes` hold nothing `learn(from:)` would remember: no secret-named member or credential
-    /// header before a colon (`headerAndFieldBytes`, in any ASCII case) and no URL that may carry credentials.
-    static func mayTeachSecrets(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteSearch.containsHeader(headerAndFieldBytes, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes)
+    /// header before a colon (`headerAndFieldBytes`, in any ASCII case) and, with `urls`, no URL that may carry
+    /// credentials.
+    static func mayTeachSecrets(_ bytes: UnsafeBufferPointer<UInt8>, urls: Bool = true) -> Bool {
+        ByteSearch.containsHeader(headerAndFieldBytes, in: bytes) || urls && URLCredentialScan.mayHoldCredentials(bytes)
     }
 
     /// How many JSONs `learn(from:)` keeps to compare with, the oldest dropped first: more than the replay's five
