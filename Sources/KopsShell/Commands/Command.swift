@@ -14,6 +14,10 @@ public protocol Command: SendableMetatype {
     /// The most positional arguments these positionals may be (nil: any number); default `maxArguments`. A command whose
     /// subcommands take fewer (`webhooks create`) says so here, for its check and for the redactor (`Redactor.strayWords`).
     static func positionalLimit(_ positionals: [String]) -> Int?
+    /// The error for positionals whose first word is a mistake the command can name, e.g. `record start FILE.md` (a
+    /// recorder's verb, not a file name); nil by default. Asked by `validate` and, for one argument too many, before
+    /// "unexpected argument" (`UnquotedPath.arguments`), so the word is named rather than the one after it.
+    static func misreadWord(_ positionals: [String]) -> ShellError?
     /// False for commands that never call the API (`help`, `explain`, `profile`): they run without a key.
     static var sendsRequests: Bool { get }
     /// Whether these arguments call the API (`webhooks fire` does not, `webhooks list` does); default `sendsRequests`.
@@ -47,6 +51,7 @@ extension Command {
     public static var flags: [FlagSpec] { [] }
     public static var maxArguments: Int? { 0 }
     public static func positionalLimit(_ positionals: [String]) -> Int? { maxArguments }
+    public static func misreadWord(_ positionals: [String]) -> ShellError? { nil }
     public static var details: String { "" }
     public static var sendsRequests: Bool { true }
     public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }

@@ -31,7 +31,7 @@ public enum RecordCommand: ScriptCommand {
     ]
 
     public static func validate(_ arguments: Arguments) throws {
-        if let error = startWord(arguments.positionals) { throw error }
+        if let error = misreadWord(arguments.positionals) { throw error }
         if arguments.has("--append") && arguments.has("--force") {
             throw ShellError.invalidValue(
                 command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
@@ -40,9 +40,8 @@ public enum RecordCommand: ScriptCommand {
 
     /// The error for `record start [FILE.md]` or another recorder's verb (`off`, `pause`, `status`…), nil for other
     /// words. asciinema's and script's users type them (tester62 AL4): `record start` recorded to a file named `start`,
-    /// and `record start FILE.md` blamed the path ("unexpected argument 'FILE.md'"; `UnquotedPath.arguments` asks here
-    /// before it says so).
-    static func startWord(_ positionals: [String]) -> ShellError? {
+    /// and `record start FILE.md` blamed the path ("unexpected argument 'FILE.md'").
+    public static func misreadWord(_ positionals: [String]) -> ShellError? {
         // The other verbs recorders take (tester63b AO4: `record off` started a recording to a file named `off`).
         let verbs = ["start", "begin", "on", "off", "pause", "resume", "end", "finish", "status"]
         guard let first = positionals.first, verbs.contains(first.lowercased()) else { return nil }

@@ -48,9 +48,7 @@ public enum UnquotedPath {
             return try Arguments(command: command, words: words, literalHome: literalHome)
         } catch {
             guard case .unexpectedArgument = error else { throw error }
-            if command.name == RecordCommand.name, let start = RecordCommand.startWord(words.filter { !$0.hasPrefix("--") }) {
-                throw start
-            }
+            if let misread = command.misreadWord(words.filter { !$0.hasPrefix("--") }) { throw misread }
             guard let unquoted = self.error(command: command, words: words, folder: folder) else { throw error }
             throw unquoted
         }

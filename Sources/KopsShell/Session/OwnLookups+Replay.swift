@@ -27,12 +27,9 @@ extension OwnLookups {
         guard !open.isEmpty else { return }
         if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = first }
         for call in calls {
-            guard let key = call.keyID, !replayKeys.contains(key), let at = KapsoTime.seconds(iso: call.time) else { continue }
-            let path = Self.stored(Self.decoded(call.endpoint))
-            guard let index = open.firstIndex(where: {
-                $0.method == call.method && $0.status == call.status && $0.path == path && Self.window.contains(at - $0.time)
-            }) else { continue }
-            open.remove(at: index)
+            guard let key = call.keyID, !replayKeys.contains(key), let at = KapsoTime.seconds(iso: call.time),
+                Self.take(call, at: at, path: Self.stored(Self.decoded(call.endpoint)), from: &open)
+            else { continue }
             replayKeys.insert(key)
         }
     }
@@ -50,6 +47,8 @@ extension OwnLookups {
         guard let since = replaySince else { return [] }
         // Only a call this replay has made too (the same method and path): another client's new failure on another path
         // since the recording is the project's, and the check shows it (tester63b AO1: every GET of the key was left out).
+        // Of the kind the count leaves out: a look-up answered 404 or 429, a read by id when `answered`, any call when
+        // `every`.
         let made = Set(notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map { $0.method + " " + $0.path })
         let candidates = rest.filter { call, at, path in
             call.keyID != nil && at >= since && made.contains(call.method + " " + path)
@@ -60,15 +59,7 @@ extension OwnLookups {
             replayKeyProbe = nil
             learnReplayKeys(from: probe().map(LoggedCall.init), origin: origin)
         }
-        return candidates.filter { isEarlierReplays($0.call, at: $0.at, answered: answered, every: every) }
-    }
-
-    /// Whether `call` (stamped `at`, Unix seconds) is an earlier run's of the transcript being replayed: made with the
-    /// replay's own key since the recording began, and of the kind the count leaves out (a look-up answered 404 or
-    /// 429, a read by id when `answered`, any call when `every`). `earlierReplays` has checked the time and the path.
-    func isEarlierReplays(_ call: LoggedCall, at: Int64, answered: Bool, every: Bool) -> Bool {
-        guard replaySince != nil, let key = call.keyID, replayKeys.contains(key) else { return false }
-        if every { return true }
-        return call.method == "GET" && (answered || [404, 429].contains(call.status))
+        // Those made with the replay's own key.
+        return candidates.filter { $0.call.keyID.map(replayKeys.contains) == true }
     }
 }

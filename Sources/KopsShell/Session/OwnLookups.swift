@@ -239,7 +239,7 @@ public final class OwnLookups {
     }
 
     /// Removes the first of `notes` that `call` matches; false when none does.
-    private static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
+    static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
         guard let index = notes.firstIndex(where: {
             $0.method == call.method && $0.status == call.status && $0.path == path && window.contains(at - $0.time)
         }) else { return false }
