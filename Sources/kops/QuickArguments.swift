@@ -82,7 +82,8 @@ enum QuickArguments {
 
     /// What `ScriptOptions.validate()` accepts.
     private static func scriptWordsAreValid(_ script: ScriptLaunch) -> Bool {
-        guard let verb = script.words.first else { return script.record == nil && !script.update && !script.force }
+        if ScriptOptions.pairRefusal(verb: script.words.first, record: script.record, update: script.update) != nil { return false }
+        guard let verb = script.words.first else { return !script.force }
         if script.force && verb != "bundle" { return false }
         if verb == "check" && ScriptOptions.checkRefusal(record: script.record, variables: script.variables) != nil { return false }
         switch verb {

@@ -47,12 +47,8 @@ struct ScriptOptions: ParsableArguments {
             throw ValidationError(Self.unknownOptionLine(unknown, words: words))
         }
         let files = Self.fileWords(words)
-        guard let verb = files.first else {
-            if record != nil || update {
-                throw ValidationError("--record and --update go with 'kops run' or 'kops check'")
-            }
-            return
-        }
+        if let refusal = Self.pairRefusal(verb: files.first, record: record, update: update) { throw ValidationError(refusal) }
+        guard let verb = files.first else { return }
         guard ["run", "check", "bundle"].contains(verb) else {
             // Said by `Kops.validate`, which knows the other flags the suggested `-c` line must repeat.
             if CommandRegistry.standard.names.contains(verb) { return }
@@ -82,6 +78,20 @@ struct ScriptOptions: ParsableArguments {
         }
         if !variables.isEmpty {
             return "--var goes with 'kops run', -c and the shell; 'kops check' replays each line as recorded, with the values it ran with"
+        }
+        return nil
+    }
+
+    /// Why `--record` or `--update` does not go with `verb` (nil: no verb, the shell), one line; nil when they fit.
+    /// `--record` records a script's run, `--update` rewrites a checked transcript (tester63 AN12: `kops --demo --record
+    /// t.md` was told both go with `run` or `check`, which is true of neither, and `--update run` was ignored without a
+    /// word). `check` with `--record` is `checkRefusal`'s.
+    static func pairRefusal(verb: String?, record: String?, update: Bool) -> String? {
+        if record != nil, verb != "run", verb != "check" {
+            return "--record goes with 'kops run FILE.kops'; to record the shell's session, type 'record FILE.md' at its prompt"
+        }
+        if update, verb != "check" {
+            return "--update goes with 'kops check FILE.md' (it rewrites the transcript with the replay's output)"
         }
         return nil
     }

@@ -39,6 +39,7 @@ import Testing
         ["check"], ["bundle", "a", "b"], ["frob", "x"], ["--record", "out.md"], ["--update"],
         ["run", "x.kops", "--var", "novalue"], ["--var", "novalue", "-c", "set"], ["--var", "=1", "-c", "set"],
         ["--var", "a b=1"], ["run", "x.kops", "--force"], ["--force"], ["--force", "-c", "numbers"], ["--", "run", "x"], ["--version", "--demo"], ["-cnumbers"],
+        ["--update", "run", "x.kops"], ["--demo", "--record", "t.md"], ["--record", "t.md", "bundle"],
     ])
     func everythingElseIsLeftToTheParser(_ arguments: [String]) {
         #expect(QuickArguments.parse(arguments) == nil)

@@ -58,8 +58,8 @@ import Testing
         // probe43 P43-8: flags the command would drop without a word are refused, as `logs search` refuses --all --follow.
         ("deliveries --all --follow",
          "deliveries: invalid combination '--all with --follow'; expected one of them: --all prints every page there is, --follow only what arrives after it starts"),
-        ("deliveries --max-polls 2", "deliveries: invalid use of --max-polls '--max-polls 2'; expected --max-polls together with --follow"),
-        ("deliveries --all --interval 5", "deliveries: invalid use of --interval '--interval 5'; expected --interval together with --follow"),
+        ("deliveries --max-polls 2", "deliveries: --max-polls goes with --follow (the polls to make); add --follow, or leave --max-polls out"),
+        ("deliveries --all --interval 5", "deliveries: --interval goes with --follow (the seconds between polls); add --follow, or leave --interval out"),
         ("deliveries stats --follow",
          "deliveries: invalid use of --follow 'stats --follow'; expected 'deliveries --follow' (the list) or 'deliveries stats' alone: stats counts the period's deliveries once"),
         ("logs search --all --follow", "logs search: --follow and --all do not go together; use one of them"),

@@ -55,7 +55,7 @@ public struct Arguments: Sendable {
             guard let spec = command.flags.first(where: { $0.name == name }) else {
                 throw .unknownFlag(
                     command: command.name, flag: name,
-                    suggestion: Suggestion.closest(to: name, in: command.flags.map(\.name)))
+                    suggestion: Self.outputSpellings[name] ?? Suggestion.closest(to: name, in: command.flags.map(\.name)))
             }
             guard let valueName = spec.valueName else {
                 if inline != nil { throw .invalidValue(command: command.name, what: "use of \(name)", value: word, expected: "\(name) without a value") }
@@ -97,6 +97,10 @@ public struct Arguments: Sendable {
         }
         if let max = command.maxArguments, positionals.count > max { throw unexpected(max) }
     }
+
+    /// Other tools' spellings of the output flag every command takes (`Shell.takeOutput`): `health --json` (gh, the Stripe
+    /// CLI) got "see 'help health'" (tester63b AO12).
+    static let outputSpellings = ["--json": "--output json", "--format": "--output"]
 
     /// The error for the positional at `index`, one too many: "unexpected argument 'X'", or, for a word after a secret
     /// flag's value (`afterSecretValue`), one that does not show it.

@@ -97,9 +97,8 @@ public enum DeliveriesCommand: Command {
                 expected: "'deliveries \(flag)' (the list) or 'deliveries stats' alone: stats counts the period's deliveries once")
         }
         if !arguments.has("--follow"), let flag = ["--interval", "--max-polls"].first(where: { arguments.value($0) != nil }) {
-            throw .invalidValue(
-                command: name, what: "use of \(flag)", value: "\(flag) \(arguments.value(flag) ?? "")",
-                expected: "\(flag) together with --follow")
+            // One naming of the flag (tester63 AN12: "invalid use of --interval '--interval 5'; expected --interval …").
+            throw .syntax("\(name): \(flag) goes with --follow (\(flag == "--interval" ? "the seconds between polls" : "the polls to make")); add --follow, or leave \(flag) out")
         }
     }
 

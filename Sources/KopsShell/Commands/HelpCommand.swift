@@ -57,7 +57,18 @@ public enum HelpCommand: Command {
             result.blocks.append(.hint("'\(ShellWord.command(ExplainCommand.name, code))' shows this: help is for commands and topics"))
             return result
         }
-        return commandPage(try registry.command(named: name))
+        var result = commandPage(try registry.command(named: name))
+        if let extra = unreadWord(arguments.positionals, usage: try registry.command(named: name).usage) {
+            result.blocks.append(.hint("'\(Shortened.text(extra))' is no subcommand of \(name): this is \(name)'s page"))
+        }
+        return result
+    }
+
+    /// The first word after a command's name that its page does not read: `help trace extra` showed trace's page without
+    /// a word (tester63b AO12). A subcommand (`help webhooks create`, `help deliveries stats`) is a word of the usage.
+    static func unreadWord(_ words: [String], usage: String) -> String? {
+        let usageWords = Set(usage.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        return words.dropFirst().first { !usageWords.contains($0) }
     }
 
     /// `help`: each command with its summary.
