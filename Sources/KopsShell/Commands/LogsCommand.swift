@@ -148,7 +148,7 @@ public enum LogsCommand: Command {
         -> CommandResult
     {
         let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
-        let page = try context.client.apiLogs(query)
+        let page = try Self.page(query: query, limit: limit, in: context)
         context.rememberList(page, source: .apiLogs(filters: filters, limit: limit))
         // kops's own calls (its earlier `logs`, look-ups, sends) are marked, never hidden: Kapso logs them as the key's.
         let own = context.ownLookups.kopsLogIDs(in: page.items, host: context.client.baseURL)
