@@ -12,7 +12,7 @@ internal import KapsoClient
 ///
 /// Kapso's API log names the key each call was made with (`api_key_id`, kapso-api.md §5), not the client. The replay
 /// learns its own key from the entries its own notes match; a call of that key stamped at or after the recording began
-/// (or the replay's first call, when the API's clock says earlier: a simulator's fixed clock), to a method and path this
+/// (at any time, when the API's clock is behind the recording's: a simulator's fixed clock), to a method and path this
 /// replay has called too, is then one of the runs of this transcript (the recording, whose session left its own out, or
 /// a check), as far as the log can tell. Another client's call with kops's key to the same path since the recording is
 /// left out as well; one to another path is the project's and shows (tester63b AO1). A count read before the replay
@@ -20,12 +20,15 @@ internal import KapsoClient
 /// `replaySince`) does none of this.
 extension OwnLookups {
     /// Adds the keys of the calls that match this session's notes (any call kops made) to `replayKeys`.
-    /// Also moves `replaySince` back to this session's first note when the API's clock is behind the recording's
-    /// (a simulator's fixed clock stamps every run's calls at one instant, before the `recorded:` of the local clock).
+    /// Also lifts `replaySince` when this session's first note is stamped before it: the API's clock is behind the
+    /// recording's `recorded:` (a simulator's fixed clock, which stamps calls in sequence from one instant), so when the
+    /// recording began cannot be read from it. tester64 T13: `replaySince` was moved back to this session's first note,
+    /// which left out earlier runs only while every call was stamped in one second; from the third check with a fresh
+    /// state folder the log's stamps had passed it, and `overview`'s "0 total" became 113, then 122.
     func learnReplayKeys(from calls: [LoggedCall], origin: String) {
         var open = notes[sessionStart...].filter { Self.origin($0.host).origin == origin }
         guard !open.isEmpty else { return }
-        if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = first }
+        if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = .min }
         for call in calls {
             guard let key = call.keyID, !replayKeys.contains(key), let at = KapsoTime.seconds(iso: call.time),
                 Self.take(call, at: at, path: Self.stored(Self.decoded(call.endpoint)), from: &open)
@@ -61,5 +64,13 @@ extension OwnLookups {
         }
         // Those made with the replay's own key.
         return candidates.filter { $0.call.keyID.map(replayKeys.contains) == true }
+    }
+
+    /// The entries of an API-log page that earlier runs of the transcript being replayed made, of every kind (the
+    /// `earlierReplays` of `ownIDs(every: true)`), for `logs` to leave out of its rows (tester63b AO2). Empty in a live
+    /// session.
+    func earlierRunIDs(in logs: [APILog], host: String) -> Set<String> {
+        guard replaySince != nil else { return [] }
+        return ownLogIDs(in: logs, host: host, every: true).earlierRuns
     }
 }

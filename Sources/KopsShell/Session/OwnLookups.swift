@@ -158,6 +158,8 @@ public final class OwnLookups {
     public struct Matches: Sendable, Equatable {
         public var ids: Set<String> = []
         public var session: Set<String> = []
+        /// Those that earlier runs of the transcript being replayed made (`earlierReplays`); empty in a live session.
+        public var earlierRuns: Set<String> = []
 
         public var isEmpty: Bool { ids.isEmpty }
         public func contains(_ id: String) -> Bool { ids.contains(id) }
@@ -214,6 +216,7 @@ public final class OwnLookups {
         if replaySince != nil {
             for earlier in earlierReplays(among: rest, in: calls, origin: origin, answered: answered, every: every) {
                 matches.ids.insert(earlier.call.id)
+                matches.earlierRuns.insert(earlier.call.id)
             }
         }
         return matches
