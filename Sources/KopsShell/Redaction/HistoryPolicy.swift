@@ -135,7 +135,7 @@ public enum HistoryPolicy {
         if DottedTokens.isToken(word) { return true }
         let lower = word.lowercased()
         return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 && TokenShapes.hasTokenBody(word.dropFirst($0.count)) }
-            && !WebhookEvents.namesEventsOnly(word) && !isEnvironmentName(word)
+            && !WebhookEvents.namesEventsOnly(word) && !isEnvironmentName(word) && !TokenShapes.isLowercaseHex(word)
     }
 
     /// `KAPSO_API_KEY`, `EAGLE_KAPSO_KEY2`: upper-case words of letters joined by `_` (a part may mix in digits only

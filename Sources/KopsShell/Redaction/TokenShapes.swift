@@ -269,6 +269,14 @@ enum TokenShapes {
         return result
     }
 
+    /// True for a word of lower-case hex digits and `-` only: a UUID, a hash, a hex request id. No prefix's token is one
+    /// (`EAA…` is upper case, `sk_`/`whsec_` hold `_`), though `eaa…` starts like one when prefixes are read in any case:
+    /// 3 of 10,000 webhook delivery ids (`eaa16ffb-f974-49ef-851d-9278bbb3816b`) were printed `<redacted>` by
+    /// `deliveries` in every form, and could not be looked up (found by the session 64 bench's item count).
+    static func isLowercaseHex(_ word: some StringProtocol) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D }
+    }
+
     /// True for a word after a secret-named label that starts with a credential prefix and goes on past it with a
     /// token's body (`hasTokenBody`: `EAAGm0PX4Z`); `EAA` alone or an environment variable's name is none.
     static func isLabelledToken(_ word: String) -> Bool {
@@ -294,7 +302,7 @@ enum TokenShapes {
     /// True for a word with a credential prefix (any ASCII case), at least `minimumLength` characters, whose rest
     /// looks random (`hasTokenBody`); an environment variable's name (`KAPSO_API_KEY`) is none.
     static func isToken(_ word: String) -> Bool {
-        guard word.count >= minimumLength, !HistoryPolicy.isEnvironmentName(word) else { return false }
+        guard word.count >= minimumLength, !HistoryPolicy.isEnvironmentName(word), !isLowercaseHex(word) else { return false }
         let lower = word.lowercased()
         guard let prefix = HistoryPolicy.tokenPrefixes.first(where: { lower.hasPrefix($0) }) else { return false }
         return hasTokenBody(word.dropFirst(prefix.count))
