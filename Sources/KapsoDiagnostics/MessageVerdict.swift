@@ -237,7 +237,10 @@ public struct MessageVerdict: Sendable, Equatable {
                     wamid: message.id, phoneNumberID: message.phoneNumberID, age: message.time.map { now - $0 }, logSearch: logSearch)
                 return MessageVerdict(verdict, .bad)
             }
-            return MessageVerdict(failure(errors, window: window, send: send), .bad)
+            // Another failed status of it with other codes (tester64 T1): Meta's record names more than one cause, and which
+            // one holds is not known, so the verdict says the other as `errors`' row does (`ErrorTriage.againText`).
+            let again = ErrorTriage.againText(ErrorTriage.otherFailures(history, besides: errors))
+            return MessageVerdict(failure(errors, window: window, send: send) + again, .bad)
         case .played, .read, .delivered:
             // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {
