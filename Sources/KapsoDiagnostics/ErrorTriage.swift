@@ -37,6 +37,10 @@ public struct ErrorTriage {
         /// A failed send's delivery or read also reported (`StatusHistory.conflict`: the outcome is not certain, case H21),
         /// counted apart from plain failures (`SendFailures.conflicting`, probe42 P42-6); nil otherwise.
         public var alsoReached: String? = nil
+        /// A failed send whose Kapso status and Meta's status history disagree (`StatusHistory.disagreement(withKapso:)`:
+        /// Kapso's `failed` over a history that reached the phone, or Kapso's `read` over Meta's `failed`): its row says
+        /// "uncertain", and the counts say so too (tester64 T8: "5 causes of 6 failures" counted them as plain failures).
+        public var kapsoDisagrees = false
         /// The rate limit a 131000's details name (`MessageError.NamedRateLimit`), so the grouped row's name and cause
         /// are the one reading's (tester52 K5); nil otherwise.
         public var namedRateLimit: MessageError.NamedRateLimit? = nil
@@ -212,6 +216,7 @@ public struct ErrorTriage {
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
                         statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave, wamid: id,
                         alsoReached: item.word == nil && item.key.hasSuffix("/failed") ? history.conflict?.success.status : nil,
+                        kapsoDisagrees: disagreement != nil && item.word == nil && !item.key.hasSuffix("/errors"),
                         namedRateLimit: item.error?.namedRateLimit))
             }
         }

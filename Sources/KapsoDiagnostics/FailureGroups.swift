@@ -65,6 +65,9 @@ public struct FailureGroups {
     /// Of `failures`, the sends the contact quoted or reacted to afterwards (`ErrorTriage.Entry.seenByContact`), those
     /// in `uncertain` aside: they reached the contact's phone (tester49 F5).
     public private(set) var reachedContact = 0
+    /// Of `failures`, the sends whose Kapso status and Meta's status history disagree (`ErrorTriage.Entry.kapsoDisagrees`),
+    /// those in `uncertain` aside: whether they failed is not certain (tester64 T8).
+    public private(set) var disputed = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
     /// What the failures were judged with, for `meaning(of:)`.
@@ -129,6 +132,8 @@ public struct FailureGroups {
         uncertain = Set(entries.kept.compactMap { $0.alsoReached == nil ? nil : $0.wamid.map(StatusHistory.messageKey) }).count
         let seen = entries.kept.filter { $0.seenByContact != nil && $0.alsoReached == nil }
         reachedContact = Set(seen.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
+        let disagreeing = entries.kept.filter { $0.kapsoDisagrees && $0.alsoReached == nil && $0.seenByContact == nil }
+        disputed = Set(disagreeing.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }

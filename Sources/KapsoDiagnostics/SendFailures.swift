@@ -18,6 +18,10 @@ public struct SendFailures: Sendable, Equatable {
     /// reached the contact's phone, so they are no failed sends here (tester49 F5: `overview` said "1 send failed" of one
     /// that `trace` says not to resend).
     public var reachedContact = 0
+    /// Sends whose Kapso status and Meta's status history disagree (`FailureGroups.disputed`): not counted in `failed`,
+    /// whether they failed is not certain, as their `errors` rows and `trace` say (tester64 T8: `overview` said "6 sends
+    /// failed", one of them a send Meta reported delivered).
+    public var disputed = 0
     /// Distinct causes among them, as `errors` groups them.
     public var causes: Int
     /// True when more failures exist than were read (a list cut at its page limit): `failed` is a lower bound.
@@ -44,7 +48,8 @@ public struct SendFailures: Sendable, Equatable {
         conflicting = groups.uncertain
         for entry in sends { if let word = entry.alsoReached, !conflictingWords.contains(word) { conflictingWords.append(word) } }
         reachedContact = groups.reachedContact
-        failed = max(0, groups.failures - groups.uncertain - groups.reachedContact)
+        disputed = groups.disputed
+        failed = max(0, groups.failures - groups.uncertain - groups.reachedContact - groups.disputed)
         // The causes of what failed: a send the contact quoted or reacted to is its own row in `errors`, but no failed send.
         causes = groups.reachedContact == 0
             ? groups.groups.count
@@ -60,7 +65,7 @@ public struct SendFailures: Sendable, Equatable {
     }
 
     /// True when anything failed: a send, or Kapso's processing of a received message.
-    public var anyFailed: Bool { failed > 0 || conflicting > 0 || receivedUnprocessed > 0 }
+    public var anyFailed: Bool { failed > 0 || conflicting > 0 || disputed > 0 || receivedUnprocessed > 0 }
 
     /// `12 sends failed (9 causes)`, `1 send failed (1 cause)`; `at least 100 sends failed …` when cut.
     /// `no send failed` when nothing failed; `… ; 2 received messages not processed by Kapso (processing_status failed
@@ -70,11 +75,13 @@ public struct SendFailures: Sendable, Equatable {
     public var text: String {
         let count = (isLowerBound ? "at least " : "") + "\(failed) \(failed == 1 ? "send" : "sends") failed"
         let both = "reported both failed and \(conflictingWords.isEmpty ? "delivered" : conflictingWords.joined(separator: " or "))"
-        let counted = conflicting == 0 ? count
-            : failed == 0 && !isLowerBound ? "\(conflicting) \(conflicting == 1 ? "send" : "sends") \(both)"
-            : count + ", \(conflicting) \(both)"
-        var sends = failed == 0 && conflicting == 0 ? "no send failed"
-            : counted + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
+        // Each count said when not 0 (a plain count first), as "N sends …" when it is the first.
+        var parts = failed > 0 || (isLowerBound && conflicting + disputed > 0) ? [count] : []
+        let noun = { (n: Int) in parts.isEmpty ? "\(n) \(n == 1 ? "send" : "sends") " : "\(n) " }
+        if conflicting > 0 { parts.append(noun(conflicting) + both) }
+        if disputed > 0 { parts.append(noun(disputed) + "with Kapso's status and Meta's history disagreeing (not certain to have failed)") }
+        var sends = parts.isEmpty ? "no send failed"
+            : parts.joined(separator: ", ") + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
         if imported > 0 {
             sends += "; \(imported) failed \(imported == 1 ? "message" : "messages") of imported history (kapso.origin "
                 + "history_sync: sent from the WhatsApp Business app before onboarding, not by this integration)"
@@ -86,6 +93,6 @@ public struct SendFailures: Sendable, Equatable {
         guard receivedUnprocessed > 0 else { return sends }
         let received = "\(receivedUnprocessed) received \(receivedUnprocessed == 1 ? "message" : "messages") not processed by "
             + "Kapso (processing_status failed or blocked)"
-        return failed == 0 && conflicting == 0 ? received : sends + "; " + received
+        return failed == 0 && conflicting == 0 && disputed == 0 ? received : sends + "; " + received
     }
 }

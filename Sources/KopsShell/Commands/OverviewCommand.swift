@@ -338,6 +338,7 @@ public enum OverviewCommand: Command {
             "messages": allSends.map { sends in
                 .object([
                     "failed": .number(String(sends.failed)), "conflicting": .number(String(sends.conflicting)),
+                    "disputed": .number(String(sends.disputed)),
                     "causes": .number(String(sends.causes)),
                     "failed_is_lower_bound": .bool(sends.isLowerBound),
                     "received_unprocessed": .number(String(sends.receivedUnprocessed)),

@@ -53,7 +53,10 @@ enum FailureGroupsTable {
         let seen = groups.reachedContact == 0 ? ""
             : " (\(groups.reachedContact) of them quoted or reacted to by the contact afterwards, so "
                 + (groups.reachedContact == 1 ? "it" : "they") + " reached them)"
-        var text = "\(causes) \(noun) of \(total) \(failures)\(uncertain)\(seen)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
+        // Failures Kapso's status and Meta's history disagree on: counted, and said to be uncertain, as their rows say (T8).
+        let disputed = groups.disputed == 0 ? ""
+            : " (\(groups.disputed) of them with Kapso's status and Meta's history disagreeing, so not certain)"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(uncertain)\(disputed)\(seen)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
         // --limit takes 1-100.
         if let all, shown < groups.groups.count, groups.groups.count <= 100 {
             text += " ('\(all) --limit \(groups.groups.count)' shows all \(groups.groups.count))"
