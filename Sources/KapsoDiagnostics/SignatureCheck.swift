@@ -44,13 +44,13 @@ public enum SignatureCheck {
         body: [UInt8], secret: Secret, meta: Bool = false, received: Bool = false, stop: () -> Bool = { false },
         matches: ([UInt8], Secret) -> Bool
     ) -> String {
-        if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
+        if let found = repaired(body: body, secret: secret, meta: meta, received: received, stop: stop, matches: matches) { return found }
         return stop() ? unexplained : unmatched(body, secret: secret, meta: meta, received: received)
     }
 
     /// The cause `cause` names when a form of the body (or of the secret) matches; nil when none does.
     private static func repaired(
-        body: [UInt8], secret: Secret, received: Bool, stop: () -> Bool, matches: ([UInt8], Secret) -> Bool
+        body: [UInt8], secret: Secret, meta: Bool, received: Bool, stop: () -> Bool, matches: ([UInt8], Secret) -> Bool
     ) -> String? {
         let secrets = secretRepairs(secret).map { ($0.key, $0.also, $0.alone) }
         for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
@@ -82,7 +82,7 @@ public enum SignatureCheck {
         let compact = parsed.map { $0.serialized() }
         let escaped = parsed.map(metaEscaped)
         if let found = attempt(compact.map { Array($0.utf8) }, reformatted) { return found }
-        if let found = attempt(escaped.map { Array($0.utf8) }, reserialised) { return found }
+        if let found = attempt(escaped.map { Array($0.utf8) }, reserialisedCause(meta: meta)) { return found }
         let html = compact.flatMap(htmlEscaped)
         if let found = attempt(html.map { Array($0.utf8) }, htmlCause) { return found }
         if let (bytes, windows) = undoMojibake(body), let found = attempt(bytes, mojibakeCause(windows: windows)) {
@@ -140,7 +140,7 @@ public enum SignatureCheck {
         body: [UInt8], secret: Secret, digest: [UInt8], meta: Bool = false, received: Bool = false,
         stop: () -> Bool = { false }, matches: ([UInt8], Secret) -> Bool
     ) -> String {
-        if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
+        if let found = repaired(body: body, secret: secret, meta: meta, received: received, stop: stop, matches: matches) { return found }
         if stop() { return unexplained }
         guard digest.count == 32 else { return unmatched(body, secret: secret, meta: meta, received: received) }
         let given = WebhookSignature.hex(digest)
@@ -254,9 +254,17 @@ public enum SignatureCheck {
         "the body was re-formatted; the signature matches its compact form, "
         + "so hash the raw bytes as received, not JSON serialised again"
 
-    private static let reserialised =
-        "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
-        + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing"
+    /// The escaped form matched: Meta signs it (`X-Hub-Signature-256`); for Kapso's header the sender is not named
+    /// (tester64 T2: "Meta signs its escaped form" for a Kapso body and secret; Kapso signs its own bodies, which carry
+    /// raw UTF-8, with the webhook's secret, kapso-api.md §10.1).
+    private static func reserialisedCause(meta: Bool) -> String {
+        let form = "(non-ASCII as lowercase \\uXXXX, '/' as '\\/')"
+        return meta
+            ? "the body was re-serialised; Meta signs its escaped form \(form), which matches: hash the raw bytes as received, "
+                + "before any JSON parsing"
+            : "the body was re-serialised; the signature matches its escaped form \(form), as the sender wrote it: hash the "
+                + "raw bytes as received, before any JSON parsing"
+    }
 
     private static let htmlCause =
         "the body was re-serialised; the signature matches it with '<', '>' and '&' written as \\u003c, \\u003e "
