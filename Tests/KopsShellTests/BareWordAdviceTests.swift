@@ -15,6 +15,8 @@ import Testing
         ("errors 131047", "explain 131047", "no code filter"),
         ("messages wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=", "'message wamid.", "'trace wamid."),
         ("messages --status received", "use --direction inbound", "'received' is what an inbound message shows"),
+        // tester64 T9: the demo's WABA id; `use` lists its numbers.
+        ("webhooks 200300400500601", "a phone-number id or a WABA id?", "'use 200300400500601' selects the number or lists the WABA's, then webhooks"),
     ])
     func aStrayWordSaysWhatToType(line: String, advice: String, also: String) async throws {
         let ran = try await runDemo(line)

@@ -32,7 +32,11 @@ enum BareWordAdvice {
         guard (8...15).contains(digits.count) else { return nil }
         var readings: [String] = []
         if flags.contains("--phone-number") { readings.append("a contact's number? \(command) --phone-number \(word)") }
-        if !word.hasPrefix("+") { readings.append("a business number (phone-number id)? use \(digits), then \(command)") }
+        // A WABA id has the same shape (tester64 T9: "a business number (phone-number id)? use 200300400500601", which
+        // `use` then refused as the WABA's id): `use` tells them apart and lists a WABA's numbers.
+        if !word.hasPrefix("+") {
+            readings.append("a phone-number id or a WABA id? 'use \(digits)' selects the number or lists the WABA's, then \(command)")
+        }
         return readings.isEmpty ? nil : readings.joined(separator: "; ")
     }
 
