@@ -75,7 +75,7 @@ extension ErrorTriage {
     /// `WAMID.withoutExtraPadding`): the caller's id is the mistake, not Kapso (tester56b AA9: "this project's message
     /// id … neither is the mistake … ask Kapso support", of an id read with its padding normalised away). E.g. `no message
     /// has the id in the path as written: it ends with 2 '=' where its base64 needs 1 (an '=' was added): without the
-    /// extra '=' it is the contact's message wamid.…OAA=; …`. Nil otherwise.
+    /// extra '=' it is the message wamid.…OAA= with the contact; …`. Nil otherwise.
     public static func extraPaddingWAMID(_ segment: String, found identity: Identity?) -> String? {
         guard let identity, identity.kind == .wamid,
             let message = identity.details.first(where: { $0.label == WAMID.extraPaddingLabel })?.value

@@ -34,16 +34,17 @@ extension WAMID {
         return found
     }
 
-    /// `it is cut short: the contact's message wamid.… starts with it` for the `completions` of an id; the one reading
+    /// `it is cut short: the message wamid.… with the contact starts with it` for the `completions` of an id (either
+    /// direction: tester64 T5, "the contact's message" named one the business sent); the one reading
     /// `whois`, `trace` and `message` give of an id cut short (tester56 Z1: `whois` said "none of that contact's messages has
     /// this id … wrong project or key?" of the start of one it had listed).
     public static func cutShort(completions: [String]) -> String {
         switch completions.count {
         case 0: return "it may have been cut short"
-        case 1: return "it is cut short: the contact's message \(completions[0]) starts with it"
+        case 1: return "it is cut short: the message \(completions[0]) with the contact starts with it"
         default:
             let shown = completions.prefix(3).joined(separator: ", ")
-            return "it is cut short: \(completions.count) of the contact's messages start with it (\(shown)"
+            return "it is cut short: \(completions.count) of the messages with the contact start with it (\(shown)"
                 + (completions.count > 3 ? ", …)" : ")")
         }
     }

@@ -32,20 +32,20 @@ extension WAMID {
         }
     }
 
-    /// `it ends with 2 '=' where its base64 needs 1 (an '=' was added): without the extra '=' it is the contact's message
-    /// wamid.…OAA=`, for a typed id and the message `withoutExtraPadding` found.
+    /// `it ends with 2 '=' where its base64 needs 1 (an '=' was added): without the extra '=' it is the message
+    /// wamid.…OAA= with the contact` (either direction, tester64 T5), for a typed id and the message `withoutExtraPadding` found.
     public static func extraPadding(_ typed: String, message: String) -> String {
         let (padding, needed) = paddingBeyondNeed(typed) ?? (0, 0)
         let extra = padding - message.reversed().prefix { $0 == "=" }.count
         let needs = needed == 0 ? "none" : "\(needed)"
         let added = extra > 1 ? "\(extra) '=' were added" : "an '=' was added"
         return "it ends with \(padding) '=' where its base64 needs \(needs) (\(added)): without the extra '=' it is the "
-            + "contact's message \(message)"
+            + "message \(message) with the contact"
     }
 
     /// The answer of `trace` and `message` for a WAMID `GET /whatsapp/messages/{id}` answered 404 for that names one of the
     /// contact's listed messages once its extra `=` are dropped (`withoutExtraPadding`), e.g. `no message has the WAMID
-    /// wamid.…OAA== as typed: it ends with 2 '=' …: without the extra '=' it is the contact's message wamid.…OAA=; use
+    /// wamid.…OAA== as typed: it ends with 2 '=' …: without the extra '=' it is the message wamid.…OAA= with the contact; use
     /// it: 'trace wamid.…OAA='`.
     public static func notFound(extraPadding typed: String, message: String) -> String {
         "no message has the WAMID \(typed) as typed: " + extraPadding(typed, message: message)

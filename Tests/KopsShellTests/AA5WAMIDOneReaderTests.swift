@@ -21,7 +21,7 @@ import Testing
     @Test func aroundReadsACutIDAsTraceDoes() async throws {
         let (status, text) = try await text("logs search --around '\(Self.start)\u{2026}'")
         #expect(status != 0)
-        #expect(text.contains("it is cut short: the contact's message \(Self.message) starts with it"), "\(text)")
+        #expect(text.contains("it is cut short: the message \(Self.message) with the contact starts with it"), "\(text)")
         #expect(!text.contains("shortened by kops's table"), "\(text)")
     }
 
@@ -56,13 +56,13 @@ import Testing
         let (status, text) = try await text(
             "trace 'wamid.HBgXVVMuNDgyMTA5Mzc1NjEwMjkzODQ3NTYVAgASGB'", seed: .zoo, number: "100200300400502")
         #expect(status != 0)
-        #expect(text.contains("it is cut short: 3 of the contact's messages start with it"), "\(text)")
+        #expect(text.contains("it is cut short: 3 of the messages with the contact start with it"), "\(text)")
         #expect(!text.contains("copy it again"), "\(text)")
     }
 
     @Test func whoisSaysWhichOfSeveralItNames() async throws {
         let (_, text) = try await text("whois 'wamid.HBgLMTQxNTU1NTAxNDIVAgAS...'")
-        #expect(text.contains("of the contact's messages start with it"), "\(text)")
+        #expect(text.contains("of the messages with the contact start with it"), "\(text)")
         #expect(text.contains("use the whole id, as 'messages --phone-number 14155550142' lists it (the newest of the "), "\(text)")
     }
 }

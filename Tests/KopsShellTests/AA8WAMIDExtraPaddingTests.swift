@@ -13,7 +13,7 @@ import Testing
     static let message = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
     static let typed = message + "="
     static let reading = "it ends with 2 '=' where its base64 needs 1 (an '=' was added): without the extra '=' it is the "
-        + "contact's message \(message)"
+        + "message \(message) with the contact"
 
     @Test(arguments: ["trace", "message", "whois"])
     func anAddedEqualsIsNamedWithTheMessage(_ command: String) async throws {
@@ -30,7 +30,7 @@ import Testing
     @Test func theStartOfTheIdIsStillCutShort() async throws {
         let start = String(Self.message.prefix(50))
         let run = try await runDemo(["trace '\(start)\u{2026}'"], number: "100200300400501")[0]
-        #expect((run.out + run.err).contains("it is cut short: the contact's message \(Self.message) starts with it"), "\(run.err)")
+        #expect((run.out + run.err).contains("it is cut short: the message \(Self.message) with the contact starts with it"), "\(run.err)")
     }
 
     @Test func errorsNamesTheCallersMistake() async throws {

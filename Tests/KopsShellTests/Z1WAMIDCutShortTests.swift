@@ -14,7 +14,7 @@ import Testing
     func whoisNamesTheMessageThatStartsWithIt(_ typed: String) async throws {
         let runs = try await runDemo(["whois '\(typed)'"], number: "100200300400501", seed: Self.seed)
         let text = runs[0].out + runs[0].err
-        #expect(text.contains("it is cut short: the contact's message \(Self.w07) starts with it"), "\(text)")
+        #expect(text.contains("it is cut short: the message \(Self.w07) with the contact starts with it"), "\(text)")
         #expect(!text.contains("wrong project or key"), "\(text)")
         #expect(!text.contains("none of that contact's messages has this id"), "\(text)")
         #expect(!text.contains("which no WAMID has"), "\(text)")
@@ -25,7 +25,7 @@ import Testing
         let runs = try await runDemo(["trace '\(typed)'"], number: "100200300400501", seed: Self.seed)
         let text = runs[0].out + runs[0].err
         #expect(runs[0].status != 0)
-        #expect(text.contains("it is cut short: the contact's message \(Self.w07) starts with it"), "\(text)")
+        #expect(text.contains("it is cut short: the message \(Self.w07) with the contact starts with it"), "\(text)")
         #expect(!text.contains("check the API key") && !text.contains("shortened by kops's table"), "\(text)")
     }
 }
