@@ -41,7 +41,7 @@ extension HealthTriage {
                     errors: errors.map { error in
                         [code(error), error["error_description"]?.string].compactMap { $0 }.joined(separator: " ")
                     }.filter { !$0.isEmpty },
-                    code: errors.first.flatMap(code), solution: errors.first?["possible_solution"]?.string,
+                    code: errors.first.flatMap(code), solution: errors.first?["possible_solution"]?.string.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
                     info: entity["additional_info"]?.array?.compactMap(\.string) ?? [],
                     descriptions: errors.compactMap { $0["error_description"]?.string }, index: index)
             }

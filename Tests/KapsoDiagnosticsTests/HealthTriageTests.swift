@@ -276,6 +276,20 @@ import Testing
         ["entity_type": "APP", "id": "400500600700801", "can_send_message": "AVAILABLE"],
     ]
 
+    /// tester64 T10: an empty `possible_solution` printed "…; Meta suggests: " with nothing after it.
+    @Test(arguments: ["", "   "])
+    func anEmptySolutionIsNotSaid(_ solution: String) throws {
+        let entities: [JSONValue] = [
+            ["entity_type": "WABA", "id": "200300400500601", "can_send_message": "BLOCKED",
+             "errors": [["error_code": "141006", "error_description": "There is an error with the payment method.", "possible_solution": .string(solution)]]],
+        ]
+        let result = try report(
+            status: "unhealthy", access: ["status": "CONNECTED"],
+            messaging: ["passed": false, "overall_status": "BLOCKED", "details": ["can_send_message": "BLOCKED", "entities": .array(entities)]])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.fix == "add a new payment method to the account in Meta Business Manager", "\(blocking.fix ?? "nil")")
+    }
+
     @Test func theCauseOfABlockIsTheBlockedEntityAndEveryOtherEntityIsListed() throws {
         let result = try report(
             status: "unhealthy", access: ["status": "CONNECTED"],
