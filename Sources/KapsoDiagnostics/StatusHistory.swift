@@ -114,8 +114,11 @@ public struct StatusHistory: Sendable {
         let ownKey = messageID.flatMap { $0.isEmpty ? nil : Self.messageKey($0) }
         for (index, value) in stored.enumerated() {
             guard let json = value.object else { continue }
-            // Without its `id` a status is not known to be the same notification: it is kept.
-            let key = copiesPossible ? [json["id"], json["status"], json["timestamp"], json["errors"], json["error"]] : []
+            // Without its `id` a status is not known to be the same notification: it is kept. The id is read as a WAMID
+            // (`messageKey`: with or without `wamid.`, its `=` padding), as `namesSameMessage` reads it (tester64 T4: a
+            // copy whose id lacked `wamid.` was a second `delivered` event).
+            let id = json["id"]?.string.map { JSONValue.string(String(Self.messageKey($0))) } ?? json["id"]
+            let key = copiesPossible ? [id, json["status"], json["timestamp"], json["errors"], json["error"]] : []
             if copiesPossible, json["id"]?.string != nil, let first = firstCopy[key] {
                 if first.timed { timed[first.index].repeats += 1 } else { untimed[first.index].repeats += 1 }
                 continue

@@ -73,6 +73,15 @@ import Testing
         #expect(history.failuresReportedAgain == [1])
     }
 
+    /// tester64 T4: a copy whose id lacks the `wamid.` prefix is the same notification stored again.
+    @Test func aCopyWithoutTheWAMIDPrefixIsOneEvent() throws {
+        let statuses = #"[{"id":"wamid.X","status":"sent","timestamp":"1000"},{"id":"wamid.X","status":"delivered","timestamp":"1002"},"#
+            + #"{"id":"X","status":"delivered","timestamp":"1002"}]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "delivered"))
+        #expect(history.events.map(\.status) == ["sent", "delivered"])
+        #expect(history.repeatedCount == 1)
+    }
+
     /// probe7 P7-3: the same notification stored twice (a retried webhook) is one event, and one failure.
     @Test func aStatusStoredTwiceIsOneEvent() throws {
         let failed = #"{"id":"wamid.X","status":"failed","timestamp":"1001","errors":[{"code":131049,"title":"Healthy ecosystem"}]}"#
