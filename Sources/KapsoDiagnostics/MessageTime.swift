@@ -50,6 +50,14 @@ public enum MessageTime: Sendable, Equatable {
             self = .unreadable(
                 "its timestamp \"\(shown)\" is an ISO date, not the Unix seconds Kapso sends, so something rewrote the record; "
                     + "kops reads no time from it")
+        } else if let text = value.string, case let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()), trimmed != text,
+            !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigit),
+            let seconds = KapsoTime.reading(timestamp: .string(trimmed), within: KapsoTime.plausible)?.seconds
+        {
+            // Unix seconds with blanks around them (tester64 T3: "\"?1795259280?\" is no time in Unix seconds").
+            self = .unreadable(
+                "its timestamp has blanks around its Unix seconds (\"\(trimmed)\", \(KapsoTime.iso(seconds))), which Kapso sends "
+                    + "without, so something rewrote the record; kops reads no time from it")
         } else {
             self = .unreadable("its timestamp \"\(shown)\" is no time in Unix seconds (after 1970, before 2100)")
         }

@@ -43,6 +43,15 @@ import Testing
         #expect(MessageTime(timestamp: value, now: Self.now).seconds == nil)
     }
 
+    /// tester64 T3: Unix seconds with blanks around them are named so, not "no time in Unix seconds".
+    @Test(arguments: [" 1795259280 ", "1795259280\n", "\t1795259280"])
+    func secondsWithBlanksAroundThemAreNamed(_ text: String) {
+        let time = MessageTime(timestamp: .string(text), now: Self.now)
+        #expect(time.seconds == nil)
+        #expect(time.text.contains("has blanks around its Unix seconds (\"1795259280\", 2026-11-21T11:08:00Z)"), "\(time.text)")
+        #expect(!time.text.contains("no time in Unix seconds"), "\(time.text)")
+    }
+
     /// A send whose window kops reads closed, on a number with calling on: a call before the send may have opened it,
     /// which kops cannot see, so "closed when sent" carries the hedge; not on a number without calling, and not when
     /// Meta refused the send for the window (131047 says closed itself).
