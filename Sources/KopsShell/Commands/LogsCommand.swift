@@ -104,6 +104,8 @@ public enum LogsCommand: Command {
         let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
             fetch: { after, _ in try context.client.apiLogs(filters + [("limit", "100")] + after) },
             request: { context.client.apiLogsRequest(filters + [("limit", "100")] + $0) },
+            // kops's own calls marked on their lines as the table marks them (tester63 AN4).
+            own: { context.ownLookups.kopsLogIDs(in: $0, host: context.client.baseURL) },
             table: { table($0, own: context.ownLookups.kopsLogIDs(in: $0, host: context.client.baseURL)) })
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "call" : "calls")")])
