@@ -95,7 +95,7 @@ struct ListStream {
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
         do {
             try pages(
-                fetch: fetch, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, own: own, table: table,
+                fetch: { try Self.fetchRetryingServerFailures(fetch, $0, in: context) }, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, own: own, table: table,
                 count: &count, widths: &widths)
         } catch {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
