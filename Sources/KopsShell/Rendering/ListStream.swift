@@ -99,7 +99,10 @@ struct ListStream {
                 count: &count, widths: &widths)
         } catch {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
-            if mode == .json { context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: error))) }
+            // The reason is the error line the command ends with, said the way `Shell.report` says it (tester63 AN5).
+            if mode == .json {
+                context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: context.shell?.explained(error) ?? error)))
+            }
             throw error
         }
         if mode != .json, count == 0, showsEmptyTable {
