@@ -8,10 +8,12 @@ import KopsTestSupport
 /// with `page3` while it gives one (the n-th request for page 3 gets `page3(n)`, nil for the page itself).
 func runStream(
     _ line: String, fixture: String, page3: @escaping @Sendable (Int) -> HostileServer.Reply?
-) async throws -> (status: KopsShell.ExitStatus, out: String, err: String, page3Asked: Int) {
+) async throws -> (status: KopsShell.ExitStatus, out: String, err: String, page3Asked: Int, paths: [String]) {
     try await offPool {
         let asked = TestLocked(0)
+        let paths = TestLocked<[String]>([])
         let server = try HostileServer { request in
+            paths.update { $0.append(request.path) }
             if request.path.contains("after=p3") {
                 asked.update { $0 += 1 }
                 if let reply = page3(asked.value) { return reply }
@@ -27,6 +29,6 @@ func runStream(
         let output = BufferOutput()
         let shell = Shell(context: context, renderer: Renderer(), output: output)
         let status = shell.run(line: line)
-        return (status, output.out, output.err, asked.value)
+        return (status, output.out, output.err, asked.value, paths.value)
     }
 }

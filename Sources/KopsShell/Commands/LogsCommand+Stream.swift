@@ -34,7 +34,7 @@ extension LogsCommand {
         }
         var lists: FailureFetch?
         var pageError: (any Error)?
-        let query = filters + [("limit", "100")]
+        let query = filters + [("limit", String(ListStream.pageSize(arguments)))]
         let count = try ListStream(context: context, mode: mode).run(
             fetch: { after, _ in try context.client.apiLogs(query + after) },
             request: { context.client.apiLogsRequest(query + $0) },

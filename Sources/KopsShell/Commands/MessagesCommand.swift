@@ -131,6 +131,7 @@ public enum MessagesCommand: Command {
             return result
         }
         let mode = context.outputMode(arguments)
+        let pageSize = ListStream.pageSize(arguments)
         var seen: [String: [MessageChange]] = [:]
         // Each page's rows of other contacts are left out as it arrives: the list still streams (ContactRows).
         var rows = contact?.rowsFor.map(ContactRows.init(digits:))
@@ -140,10 +141,10 @@ public enum MessagesCommand: Command {
             // Whole messages: cut down to the two keys a message is checked by, a page costs more (each `kapso`
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
             fetch: { after, _ in
-                let page = try context.client.messages(filters: filters, limit: 100, after: after.first?.1)
+                let page = try context.client.messages(filters: filters, limit: pageSize, after: after.first?.1)
                 return rows?.keep(page, contact: \.contact) ?? page
             },
-            request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
+            request: { context.client.messagesRequest(filters: filters, limit: pageSize, after: $0.first?.1) },
             // Each line with kops's reading, as one page's `data` and `message` have it (AI10).
             addition: AddedMember(key: "kops", value: MessageReading.json),
             table: { page in

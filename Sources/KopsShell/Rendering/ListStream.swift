@@ -23,6 +23,10 @@ struct ListStream {
         self.showsEmptyTable = showsEmptyTable
     }
 
+    /// The page size an `--all` asks for: `--limit N` (1-100, "per page" in every list's help), else 100. Smaller pages
+    /// are what a slow proxy or a short gateway timeout needs (tester63 AN9: `--limit` was ignored, 100 asked for).
+    static func pageSize(_ arguments: Arguments) -> Int { arguments.integer("--limit") ?? 100 }
+
     /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
     ///
     /// `request`, when given, builds the request `fetch` sends for an `after`: the next page is then asked for
