@@ -14,8 +14,9 @@ struct DeliveryFollow {
     }
 
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
-        // The latest status of each delivery that appeared while following, and how many rows showed a change.
-        var latest: [String: String] = [:]
+        // The latest status of each delivery that appeared while following (flat: `NewDeliveries`), and how many rows
+        // showed a change.
+        var new = NewDeliveries()
         var updates = 0
         var first = true
         // One header and carried-on widths across polls (tester63 AN16).
@@ -33,13 +34,13 @@ struct DeliveryFollow {
             },
             show: { rows in
                 for (delivery, isNew) in rows {
-                    if isNew || latest[delivery.id] != nil { latest[delivery.id] = delivery.status }
+                    new.shown(id: delivery.id, status: delivery.status, isNew: isNew)
                     if !isNew { updates += 1 }
                 }
                 // The shell's redactor of the moment: it knows the secrets the session learned since the follow began.
                 context.emit(self.rows(rows.map(\.item), json: mode == .json, redactor: context.shell?.redactor ?? Redactor(), layout: &layout))
             },
-            summary: { summary(tally: $0, latest: latest, updates: updates) })
+            summary: { summary(tally: $0, new: new, updates: updates) })
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.
@@ -56,10 +57,9 @@ struct DeliveryFollow {
 
     /// `stopped after 24 polls: 7 new deliveries (6 delivered, 1 pending); 2 updates`: the new deliveries by their
     /// latest status, and how many rows showed a change (of a new delivery or of one that was there before).
-    private func summary(tally: FollowLoop.Tally, latest: [String: String], updates: Int) -> String {
-        var shown: [String: Int] = [:]
-        for status in latest.values { shown[status, default: 0] += 1 }
-        let total = latest.count
+    private func summary(tally: FollowLoop.Tally, new: NewDeliveries, updates: Int) -> String {
+        let shown = new.byStatus
+        let total = new.total
         let parts = ["delivered", "pending", "failed"].compactMap { status in shown[status].map { "\($0) \(status)" } }
         let detail = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         let changed = updates == 0 ? "" : "; \(updates) \(updates == 1 ? "update" : "updates")"
