@@ -83,6 +83,12 @@ extension Shell {
         return report.status
     }
 
+    /// True when `table` would be shown as `-[ RECORD n ]-` records at the terminal's width now (`Renderer.expands`).
+    func showsAsRecords(_ table: Table) -> Bool {
+        if let terminalWidth { renderer.table.width = terminalWidth() }
+        return renderer.expands(table)
+    }
+
     /// `error` as the command's error line says it: an id of another kind named, a rejected key with where the key came
     /// from, a 404 every call would get pointing at the base URL. The one source of the line `report` prints and of the
     /// reason a cut-short NDJSON list ends with (`ListStream.incompleteLine`; tester63 AN5: they differed for 401 and 404).

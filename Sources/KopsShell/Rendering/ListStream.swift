@@ -96,11 +96,12 @@ struct ListStream {
     ) throws -> Int {
         var count = 0
         var widths: [Int] = []
+        var records: Bool?
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
         do {
             try pages(
                 fetch: { try Self.fetchRetryingServerFailures(fetch, $0, in: context) }, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, own: own, table: table,
-                count: &count, widths: &widths)
+                count: &count, widths: &widths, records: &records)
         } catch {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
             // The reason is the error line the command ends with, said the way `Shell.report` says it (tester63 AN5).
@@ -136,7 +137,7 @@ struct ListStream {
     private func pages<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, prefetch: (([(String, String)]) -> Void)?,
         json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, own: (([Item]) -> Set<String>)?,
-        table: ([Item], ReceivedItems?) -> Table, count: inout Int, widths: inout [Int]
+        table: ([Item], ReceivedItems?) -> Table, count: inout Int, widths: inout [Int], records: inout Bool?
     ) throws {
         // The client tells the next cursor before it decodes the page (`CursorPages.forEachPage`'s `ahead`).
         let client = context.client
@@ -207,9 +208,24 @@ struct ListStream {
                 // Measured once, on the cells as shown (redacted: the widths carry on to the next page), and the render
                 // uses the measures again (`Table.measured`).
                 widths = (context.shell?.redactor ?? Redactor()).measureRedacted(&page)
+                // A page too wide for a table at this width is shown as records, one that fits again as a table (headed):
+                // the change is said where it happens (tester63 AN8: page 3 became records with no word).
+                let asRecords = context.shell?.showsAsRecords(page) ?? false
+                if let before = records, before != asRecords {
+                    if !asRecords { page.showsHeader = true }
+                    context.emit(CommandResult(blocks: [.hint(Self.formChange(toRecords: asRecords, from: count + 1))]))
+                }
+                records = asRecords
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
+    }
+
+    /// The line said when a streamed table changes form at item `from` (numbered from 1).
+    static func formChange(toRecords: Bool, from: Int) -> String {
+        toRecords
+            ? "from row \(from) on the rows are too wide for a table at this width: shown as records (a wider terminal, or --output json, keeps one form)"
+            : "from row \(from) on the rows fit a table again"
     }
 
     /// An NDJSON page as received: the items' compact texts, one a line, when together they pass
