@@ -56,6 +56,43 @@ extension Shell {
         if error is StartProblem { context.startProblemSaid = true }
         // A pipe whose reader left ends kops by SIGPIPE, silently, as it does outside listen (probe29 P29-15).
         if error is OutputError { output.endIfReaderLeft() }
+        let error = explained(error)
+        if error is SecretWouldLeave { refusedForSecret = true }
+        if case .credentialAsID? = error as? ShellError { refusedForSecret = true }
+        lastReported = error
+        let report = ErrorReport(error)
+        if let location, ErrorReport.isCancellation(error) {
+            // Ctrl-C in a script is the user's doing, not a line to fix.
+            if cancelledAt == nil {
+                cancelledAt = location
+                output.write(redactor.redact("cancelled at \(location)" + (report.message.contains("sent") ? " (the request had been sent; it may have taken effect)" : "") + "\n"), to: .err)
+            }
+            // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
+            // as if it had printed nothing (probe18 P18-13).
+            recorder?.write(errorText(report.line() + "\n"), to: .err)
+            return report.status
+        }
+        // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
+        // An error that says the API did not answer is no failure a `#! error` marker expected (`ErrorReport.isNoAnswer`).
+        let expected = expectingFailure && !ErrorReport.isNoAnswer(error)
+        let line = errorText(report.line(location: location, expected: expected))
+        let width = errorWidth.map { $0() } ?? terminalWidth?()
+        let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
+        output.write(shown + "\n", to: .err)
+        recorder?.write(errorText(report.line() + "\n"), to: .err)
+        return report.status
+    }
+
+    /// True when `table` would be shown as `-[ RECORD n ]-` records at the terminal's width now (`Renderer.expands`).
+    func showsAsRecords(_ table: Table) -> Bool {
+        if let terminalWidth { renderer.table.width = terminalWidth() }
+        return renderer.expands(table)
+    }
+
+    /// `error` as the command's error line says it: an id of another kind named, a rejected key with where the key came
+    /// from, a 404 every call would get pointing at the base URL. The one source of the line `report` prints and of the
+    /// reason a cut-short NDJSON list ends with (`ListStream.incompleteLine`; tester63 AN5: they differed for 401 and 404).
+    func explained(_ error: any Error) -> any Error {
         // An id of another kind than the command takes says what it is (the id resolver).
         var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
         // `whois #100200300400501`: the argument the lexer read as a comment is named, whatever the command.
@@ -86,30 +123,7 @@ extension Shell {
         {
             error = unresolved
         }
-        if error is SecretWouldLeave { refusedForSecret = true }
-        if case .credentialAsID? = error as? ShellError { refusedForSecret = true }
-        lastReported = error
-        let report = ErrorReport(error)
-        if let location, ErrorReport.isCancellation(error) {
-            // Ctrl-C in a script is the user's doing, not a line to fix.
-            if cancelledAt == nil {
-                cancelledAt = location
-                output.write(redactor.redact("cancelled at \(location)" + (report.message.contains("sent") ? " (the request had been sent; it may have taken effect)" : "") + "\n"), to: .err)
-            }
-            // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
-            // as if it had printed nothing (probe18 P18-13).
-            recorder?.write(errorText(report.line() + "\n"), to: .err)
-            return report.status
-        }
-        // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
-        // An error that says the API did not answer is no failure a `#! error` marker expected (`ErrorReport.isNoAnswer`).
-        let expected = expectingFailure && !ErrorReport.isNoAnswer(error)
-        let line = errorText(report.line(location: location, expected: expected))
-        let width = errorWidth.map { $0() } ?? terminalWidth?()
-        let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
-        output.write(shown + "\n", to: .err)
-        recorder?.write(errorText(report.line() + "\n"), to: .err)
-        return report.status
+        return error
     }
 
     /// Says where and why a script's line failed by its result while no error was said (`reportsBefore` is `reportsSaid`

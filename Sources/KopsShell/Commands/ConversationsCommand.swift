@@ -76,10 +76,10 @@ public enum ConversationsCommand: Command {
         var rows = rowsFor.map(ContactRows.init(digits:))
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             fetch: { after, _ in
-                let page = try context.client.conversations(filters: filters, limit: 100, after: after.first?.1)
+                let page = try context.client.conversations(filters: filters, limit: ListStream.pageSize(arguments), after: after.first?.1)
                 return rows?.keep(page, contact: \.contact) ?? page
             },
-            request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
+            request: { context.client.conversationsRequest(filters: filters, limit: ListStream.pageSize(arguments), after: $0.first?.1) },
             table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: rowsFor, noun: "conversations") }

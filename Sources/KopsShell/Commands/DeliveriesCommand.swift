@@ -58,7 +58,7 @@ public enum DeliveriesCommand: Command {
             if arguments.has("--follow") {
                 return try DeliveryFollow(arguments: arguments, filters: filters).run(in: context, mode: mode)
             }
-            if arguments.has("--all") { return try all(filters: filters, mode: mode, in: context) }
+            if arguments.has("--all") { return try all(filters: filters, mode: mode, pageSize: ListStream.pageSize(arguments), in: context) }
             return try list(filters: filters, limit: limit, after: nil, in: context).shown(as: forced)
         default:
             return try DeliveryStatsReport.run(filters: filters, in: context).shown(as: forced)
@@ -154,11 +154,11 @@ public enum DeliveriesCommand: Command {
     }
 
     private static func all(
-        filters: [(String, String)], mode: OutputMode, in context: ShellContext
+        filters: [(String, String)], mode: OutputMode, pageSize: Int, in context: ShellContext
     ) throws -> CommandResult {
         let count = try ListStream(context: context, mode: mode).run(
-            fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0, keeping: $1, locating: $2) },
-            request: { context.client.webhookDeliveriesRequest(filters + [("limit", "100")] + $0) },
+            fetch: { try context.client.webhookDeliveries(filters + [("limit", String(pageSize))] + $0, keeping: $1, locating: $2) },
+            request: { context.client.webhookDeliveriesRequest(filters + [("limit", String(pageSize))] + $0) },
             tableKeys: tableKeys, table: table(_:), locatedTable: table(_:located:))
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters) }

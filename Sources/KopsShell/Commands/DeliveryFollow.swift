@@ -14,11 +14,13 @@ struct DeliveryFollow {
     }
 
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
-        // The latest status of each delivery that appeared while following, and how many rows showed a change.
-        var latest: [String: String] = [:]
+        // The latest status of each delivery that appeared while following (flat: `NewDeliveries`), and how many rows
+        // showed a change.
+        var new = NewDeliveries()
         var updates = 0
-        let redactor = context.shell?.redactor ?? Redactor()
         var first = true
+        // One header and carried-on widths across polls (tester63 AN16).
+        var layout = StreamedTable()
         return try loop.run(
             in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
             fetch: { (after: String?) throws -> (items: [WebhookDelivery], next: String?) in
@@ -32,31 +34,32 @@ struct DeliveryFollow {
             },
             show: { rows in
                 for (delivery, isNew) in rows {
-                    if isNew || latest[delivery.id] != nil { latest[delivery.id] = delivery.status }
+                    new.shown(id: delivery.id, status: delivery.status, isNew: isNew)
                     if !isNew { updates += 1 }
                 }
-                context.emit(self.rows(rows.map(\.item), json: mode == .json, redactor: redactor))
+                // The shell's redactor of the moment: it knows the secrets the session learned since the follow began.
+                context.emit(self.rows(rows.map(\.item), json: mode == .json, redactor: context.shell?.redactor ?? Redactor(), layout: &layout))
             },
-            summary: { summary(tally: $0, latest: latest, updates: updates) })
+            summary: { summary(tally: $0, new: new, updates: updates) })
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.
-    private func rows(_ deliveries: [WebhookDelivery], json: Bool, redactor: Redactor) -> CommandResult {
+    private func rows(_ deliveries: [WebhookDelivery], json: Bool, redactor: Redactor, layout: inout StreamedTable) -> CommandResult {
         if json {
             let objects = deliveries.map { JSONValue.object($0.json) }
             return CommandResult(
                 json: .array(objects), jsonText: objects.map { redactor.serialized($0) }.joined(separator: "\n"))
         }
         return CommandResult(
-            blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))
+            blocks: [.table(layout.next(DeliveriesCommand.table(deliveries), redactor: redactor))],
+            json: .array(deliveries.map { .object($0.json) }))
     }
 
     /// `stopped after 24 polls: 7 new deliveries (6 delivered, 1 pending); 2 updates`: the new deliveries by their
     /// latest status, and how many rows showed a change (of a new delivery or of one that was there before).
-    private func summary(tally: FollowLoop.Tally, latest: [String: String], updates: Int) -> String {
-        var shown: [String: Int] = [:]
-        for status in latest.values { shown[status, default: 0] += 1 }
-        let total = latest.count
+    private func summary(tally: FollowLoop.Tally, new: NewDeliveries, updates: Int) -> String {
+        let shown = new.byStatus
+        let total = new.total
         let parts = ["delivered", "pending", "failed"].compactMap { status in shown[status].map { "\($0) \(status)" } }
         let detail = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         let changed = updates == 0 ? "" : "; \(updates) \(updates == 1 ? "update" : "updates")"

@@ -186,8 +186,14 @@ struct FollowLoop {
     ) throws -> String? {
         var cursor = next
         var pages = 1
+        // A cursor handed back again would read the same page up to the cap (`PageCursors`, as `--all` guards its walk).
+        var cursors = PageCursors()
         // With nothing listed before (an empty list at the last poll) every item is new: read to the end or the cap.
         while let after = cursor {
+            if cursors.repeats(after) {
+                return "the older pages after the newest \(items.count) were not read: " + ListError.cursorRepeated.message
+                    + "; some new ones may be missing"
+            }
             guard pages < Self.catchUpPages else {
                 return "more than \(items.count) new since the last poll: the older ones were not read; poll more often "
                     + "(--interval) or list the period without --follow"

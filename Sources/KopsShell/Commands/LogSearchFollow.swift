@@ -23,7 +23,8 @@ struct LogSearchFollow {
         var shown = 0
         var problems = 0
         var own = 0
-        let redactor = context.shell?.redactor ?? Redactor()
+        // One header and carried-on widths across polls, as `deliveries --follow` keeps them (tester63 AN16).
+        var layout = StreamedTable()
         return try loop.run(
             // A logged event does not change: only new ones are shown.
             in: context, id: \.id, state: { _ in "" },
@@ -40,18 +41,18 @@ struct LogSearchFollow {
                 guard !events.isEmpty else { return }
                 shown += events.count
                 problems += events.filter { LogSearchReading($0).isProblem }.count
-                context.emit(rows(events, json: mode == .json, redactor: redactor))
+                context.emit(rows(events, json: mode == .json, redactor: context.shell?.redactor ?? Redactor(), layout: &layout))
             },
             summary: { summary(tally: $0, shown: shown, problems: problems, own: own) })
     }
 
     /// One line per event (NDJSON in JSON mode), oldest first.
-    private func rows(_ events: [LogSearchEvent], json: Bool, redactor: Redactor) -> CommandResult {
+    private func rows(_ events: [LogSearchEvent], json: Bool, redactor: Redactor, layout: inout StreamedTable) -> CommandResult {
         let objects = events.map { JSONValue.object($0.json) }
         if json {
             return CommandResult(json: .array(objects), jsonText: objects.map { redactor.serialized($0) }.joined(separator: "\n"))
         }
-        return CommandResult(blocks: [.table(LogsCommand.table(events, highlight: nil))], json: .array(objects))
+        return CommandResult(blocks: [.table(layout.next(LogsCommand.table(events, highlight: nil), redactor: redactor))], json: .array(objects))
     }
 
     /// `stopped after 5 polls: 2 new events (1 problem); 4 calls kops made itself (its polls) not shown`.

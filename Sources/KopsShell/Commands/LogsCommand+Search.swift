@@ -102,6 +102,8 @@ extension LogsCommand {
                     return try LogSearchInput.page(page, in: context).page
                 },
                 json: \.json,
+                // kops's own calls marked on their lines as the table marks them (tester63 AN4).
+                own: { context.ownLookups.kopsEventIDs(in: $0, host: context.client.baseURL) },
                 table: {
                     table(
                         $0, highlight: query.highlightResourceID ?? query.highlightEventID,

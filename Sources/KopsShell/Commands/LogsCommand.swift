@@ -101,12 +101,7 @@ public enum LogsCommand: Command {
             return try list(filters: filters, limit: limit, after: nil, ids: arguments.has("--ids"), in: context)
                 .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
         }
-        let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
-            fetch: { after, _ in try context.client.apiLogs(filters + [("limit", "100")] + after) },
-            request: { context.client.apiLogsRequest(filters + [("limit", "100")] + $0) },
-            table: { table($0, own: context.ownLookups.kopsLogIDs(in: $0, host: context.client.baseURL)) })
-        context.session.lastList = nil
-        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "call" : "calls")")])
+        return try stream(filters: filters, arguments, in: context)
     }
 
     /// Failed calls of the period, one row per cause (every page, up to `FailureFetch.maxPages`).
@@ -161,26 +156,11 @@ public enum LogsCommand: Command {
         // 'errors' and 'logs --errors' leave them out (probe14 P14-12: they opened the support bundle's failed calls).
         // The page's failures are read as 'errors --flat' reads them (probe19 P19-1, P19-7): with what the resolver says
         // of the ids in their paths, a former number's records, and a held send lock's pending send.
-        var meanings: [String]? = nil
         // The lists the meanings read, a list not read named (`FailureFetch.sayUnread`), as 'errors' names it (fixD).
+        var lists: FailureFetch?
+        let meanings = try Self.meanings(of: page.items, own: own, lists: &lists, in: context)
         var read = FailureFetch()
-        if page.items.contains(where: { $0.responseStatus >= 400 }) {
-            var fetch = FailureFetch()
-            fetch.numbers = try fetch.listRead(Result { () throws(KapsoAPIError) in try context.client.allPhoneNumbers() }, what: "phone numbers") ?? []
-            fetch.webhooks = try fetch.listRead(Result { () throws(KapsoAPIError) in try context.client.allWebhooks(.project) }, what: "webhooks") ?? []
-            read.unreadLists = fetch.unreadLists
-            fetch.triage.addAPILogs(page.items.filter { $0.responseStatus >= 400 && !ErrorTriage.isNormalAnswer($0) })
-            fetch.readPaths(in: context)
-            // The page's own successes count as a former number's calls too, as before.
-            fetch.history += page.items.filter { log in !fetch.history.contains { $0.id == log.id } }
-            let groups = fetch.groups
-            let entries = Dictionary(fetch.triage.entries.map { ($0.json["id"]?.string ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-            meanings = page.items.map { log in
-                if ErrorTriage.isNormalAnswer(log) { return ErrorTriage.normalAnswerMeaning }
-                if own.contains(log.id), log.responseStatus >= 400 { return OwnLookups.ownFailureMeaning }
-                return entries[log.id].map(groups.meaning(of:)) ?? ""
-            }
-        }
+        read.unreadLists = lists?.unreadLists ?? []
         var hints = [page.footer] + [OwnLookups.markHint(own.count, noun: own.count == 1 ? "call" : "calls")].compactMap { $0 }
         let normal = page.items.filter(ErrorTriage.isNormalAnswer).count
         if normal > 0 {
@@ -211,9 +191,11 @@ public enum LogsCommand: Command {
 
     /// Time, method, endpoint, status, duration, key name, error, and with `meanings` (one per log) the
     /// meaning of each failed call. With `ids`, the API log id and, when log search gave it, the request id come after
-    /// the time. The key of a call in `own` (kops's own) is followed by `(kops)`.
+    /// the time (`requestColumn` says whether REQUEST ID is there; by default when one of `logs` has one). The key of a
+    /// call in `own` (kops's own) is followed by `(kops)`.
     static func table(
-        _ logs: [APILog], ids: Bool = false, meanings: [String]? = nil, requestIDs: [String: String] = [:], own: Set<String> = []
+        _ logs: [APILog], ids: Bool = false, meanings: [String]? = nil, requestIDs: [String: String] = [:], own: Set<String> = [],
+        requestColumn: Bool? = nil
     ) -> Table {
         let rows = logs.enumerated().map { index, log -> [StyledText] in
             [
@@ -231,7 +213,7 @@ public enum LogsCommand: Command {
         ]
         if meanings != nil { columns.append(Column("MEANING / NEXT")) }
         guard ids else { return Table(columns: columns, rows: rows) }
-        let withRequests = logs.contains { requestIDs[$0.id] != nil }
+        let withRequests = requestColumn ?? logs.contains { requestIDs[$0.id] != nil }
         columns.insert(Column("LOG ID", truncation: .never), at: 1)
         if withRequests { columns.insert(Column("REQUEST ID", truncation: .never), at: 2) }
         return Table(columns: columns, rows: zip(logs, rows).map { log, row in

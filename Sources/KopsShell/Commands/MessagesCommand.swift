@@ -131,24 +131,26 @@ public enum MessagesCommand: Command {
             return result
         }
         let mode = context.outputMode(arguments)
+        let pageSize = ListStream.pageSize(arguments)
         var seen: [String: [MessageChange]] = [:]
         // Each page's rows of other contacts are left out as it arrives: the list still streams (ContactRows).
         var rows = contact?.rowsFor.map(ContactRows.init(digits:))
-        var ahead: [Message] = []  // stamped ahead of the API's clock: each page shows them last (K6)
+        // Stamped ahead of the API's clock: each page shows them last (K6); counted, not kept (tester63 AN13).
+        var ahead = TimeOrder.AheadTally()
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             // Whole messages: cut down to the two keys a message is checked by, a page costs more (each `kapso`
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
             fetch: { after, _ in
-                let page = try context.client.messages(filters: filters, limit: 100, after: after.first?.1)
+                let page = try context.client.messages(filters: filters, limit: pageSize, after: after.first?.1)
                 return rows?.keep(page, contact: \.contact) ?? page
             },
-            request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
+            request: { context.client.messagesRequest(filters: filters, limit: pageSize, after: $0.first?.1) },
             // Each line with kops's reading, as one page's `data` and `message` have it (AI10).
             addition: AddedMember(key: "kops", value: MessageReading.json),
             table: { page in
                 // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
                 seen = MessageChange.byOriginal(in: page, earlier: seen)
-                ahead += page.filter { MessageTime.ahead($0, now: context.now()) != nil }
+                ahead.add(page, now: context.now())
                 return table(TimeOrder.newestFirst(page, now: context.now()), now: context.now(), changes: seen)
             })
         context.session.lastList = nil
@@ -156,7 +158,7 @@ public enum MessagesCommand: Command {
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
             blocks: (rows?.note(noun).map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "message" : "messages")")]
-                + (statusNote.map { [.hint($0)] } ?? []) + (TimeOrder.aheadNote(ahead, now: context.now()).map { [.hint($0)] } ?? []))
+                + (statusNote.map { [.hint($0)] } ?? []) + (ahead.note.map { [.hint($0)] } ?? []))
     }
 
     /// What `--status` cannot show: the API filters on Kapso's `status` field, one word, while a send's status history

@@ -50,7 +50,7 @@ public enum TemplatesCommand: Command {
         let count = try ListStream(context: context, mode: context.session.output).run(
             fetch: { after in
                 let page = try context.client.templates(
-                    businessAccountID: waba, filters: filters, limit: 100, after: after.first?.1)
+                    businessAccountID: waba, filters: filters, limit: ListStream.pageSize(arguments), after: after.first?.1)
                 for item in page.items { TemplateLookup.remember(MessageTemplate(json: item), in: context) }
                 return page
             },

@@ -23,6 +23,10 @@ struct ListStream {
         self.showsEmptyTable = showsEmptyTable
     }
 
+    /// The page size an `--all` asks for: `--limit N` (1-100, "per page" in every list's help), else 100. Smaller pages
+    /// are what a slow proxy or a short gateway timeout needs (tester63 AN9: `--limit` was ignored, 100 asked for).
+    static func pageSize(_ arguments: Arguments) -> Int { arguments.integer("--limit") ?? 100 }
+
     /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
     ///
     /// `request`, when given, builds the request `fetch` sends for an `after`: the next page is then asked for
@@ -30,9 +34,10 @@ struct ListStream {
     /// its answer.
     func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
-        json: (Item) -> JSONObject, table: ([Item]) -> Table
+        json: (Item) -> JSONObject, own: (([Item]) -> Set<String>)? = nil, table: ([Item]) -> Table
     ) throws -> Int {
-        try run(fetch: fetch, request: request, json: json, asReceived: false, addition: nil, table: { items, _ in table(items) })
+        try run(
+            fetch: fetch, request: request, json: json, asReceived: false, addition: nil, own: own, table: { items, _ in table(items) })
     }
 
     /// `run` for items that keep their object as received: JSON mode writes each item's own bytes when a page
@@ -45,13 +50,17 @@ struct ListStream {
     /// `addition`, when given, is a member kops adds last to each item's object (`messages`' `kops`, `MessageReading`):
     /// every line has it, the bytes received having it spliced in (`AddedMember.spliced`) rather than the item written again.
     /// `fetch` must then give whole items (it is given nil keys).
+    ///
+    /// `own`, when given, names the ids of a page's items kops made itself (`OwnLookups.kopsIDs`): in JSON mode their
+    /// lines get `"kops_own":true` last, as one page's JSON has it (`OwnLookups.marking`); the table marks them itself.
     func run<Item: ListItem>(
         fetch: (_ after: [(String, String)], _ keys: [String]?) throws -> Page<Item>,
-        request: (([(String, String)]) -> HTTPRequest)? = nil, addition: AddedMember<Item>? = nil, table: ([Item]) -> Table
+        request: (([(String, String)]) -> HTTPRequest)? = nil, addition: AddedMember<Item>? = nil,
+        own: (([Item]) -> Set<String>)? = nil, table: ([Item]) -> Table
     ) throws -> Int {
         let keys = context.shell?.recorder == nil && mode == .json && addition == nil ? Item.checkedKeys : nil
         return try run(
-            fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true, addition: addition,
+            fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true, addition: addition, own: own,
             table: { items, _ in table(items) })
     }
 
@@ -71,7 +80,7 @@ struct ListStream {
         let keys = whole ? nil : Item.checkedKeys
         let located = whole || mode == .json ? [] : tableKeys
         return try run(
-            fetch: { try fetch($0, keys, located) }, request: request, json: { $0.json }, asReceived: true, addition: nil,
+            fetch: { try fetch($0, keys, located) }, request: request, json: { $0.json }, asReceived: true, addition: nil, own: nil,
             table: { items, received in
                 if let received, !located.isEmpty, received.locatedKeys == located { return locatedTable(items, received) }
                 return table(items)
@@ -82,18 +91,23 @@ struct ListStream {
     /// to it), so `Page.received` may be used.
     private func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
-        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, table: ([Item], ReceivedItems?) -> Table
+        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, own: (([Item]) -> Set<String>)?,
+        table: ([Item], ReceivedItems?) -> Table
     ) throws -> Int {
         var count = 0
         var widths: [Int] = []
+        var records: Bool?
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
         do {
             try pages(
-                fetch: fetch, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, table: table, count: &count,
-                widths: &widths)
+                fetch: { try Self.fetchRetryingServerFailures(fetch, $0, in: context) }, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, own: own, table: table,
+                count: &count, widths: &widths, records: &records)
         } catch {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
-            if mode == .json { context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: error))) }
+            // The reason is the error line the command ends with, said the way `Shell.report` says it (tester63 AN5).
+            if mode == .json {
+                context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: context.shell?.explained(error) ?? error)))
+            }
             throw error
         }
         if mode != .json, count == 0, showsEmptyTable {
@@ -122,8 +136,8 @@ struct ListStream {
     /// items were printed when a page fails).
     private func pages<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, prefetch: (([(String, String)]) -> Void)?,
-        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, table: ([Item], ReceivedItems?) -> Table,
-        count: inout Int, widths: inout [Int]
+        json: (Item) -> JSONObject, asReceived: Bool, addition: AddedMember<Item>?, own: (([Item]) -> Set<String>)?,
+        table: ([Item], ReceivedItems?) -> Table, count: inout Int, widths: inout [Int], records: inout Bool?
     ) throws {
         // The client tells the next cursor before it decodes the page (`CursorPages.forEachPage`'s `ahead`).
         let client = context.client
@@ -150,7 +164,10 @@ struct ListStream {
                 // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
                 var redactor = context.shell?.redactor ?? Redactor()
                 let members = addition.flatMap { addition in added.flatMap { addition.members(of: items, values: $0) } }
-                if let received, received.count == items.count, addition == nil || members != nil,
+                // kops's own calls (tester63 AN4: the table marked them, the stream's lines did not): a page with one is
+                // written item by item, the few marked ones given the member; a page without one costs nothing more.
+                let ownIDs = own?(items) ?? []
+                if ownIDs.isEmpty, let received, received.count == items.count, addition == nil || members != nil,
                     let text = Self.clearedLines(received, redactor: redactor, adding: members)
                 {
                     // Printed as its text, the page's JSON is read only by a recording, to learn what to mask
@@ -168,9 +185,16 @@ struct ListStream {
                 // is no longer its bytes as received.
                 let objects = wholeObjects()
                 let texts = items.indices.map { position in
-                    redactor.serialized(
-                        whole(position, of: items, objects: objects, received: received, json: json), pretty: false,
-                        indent: 0, asReceived: addition == nil ? received?.text(at: position, pretty: false, indent: 0) : nil)
+                    if !ownIDs.isEmpty,
+                        case .object(var object) = whole(position, of: items, objects: objects, received: received, json: json),
+                        let id = object["id"]?.string, ownIDs.contains(id)
+                    {
+                        object["kops_own"] = .bool(true)
+                        return redactor.serialized(.object(object), pretty: false, indent: 0)
+                    }
+                    return redactor.serialized(
+                        whole(position, of: items, objects: objects, received: received, json: json), pretty: false, indent: 0,
+                        asReceived: addition == nil ? received?.text(at: position, pretty: false, indent: 0) : nil)
                 }
                 let text = texts.joined(separator: "\n")
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
@@ -184,9 +208,24 @@ struct ListStream {
                 // Measured once, on the cells as shown (redacted: the widths carry on to the next page), and the render
                 // uses the measures again (`Table.measured`).
                 widths = (context.shell?.redactor ?? Redactor()).measureRedacted(&page)
+                // A page too wide for a table at this width is shown as records, one that fits again as a table (headed):
+                // the change is said where it happens (tester63 AN8: page 3 became records with no word).
+                let asRecords = context.shell?.showsAsRecords(page) ?? false
+                if let before = records, before != asRecords {
+                    if !asRecords { page.showsHeader = true }
+                    context.emit(CommandResult(blocks: [.hint(Self.formChange(toRecords: asRecords, from: count + 1))]))
+                }
+                records = asRecords
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
+    }
+
+    /// The line said when a streamed table changes form at item `from` (numbered from 1).
+    static func formChange(toRecords: Bool, from: Int) -> String {
+        toRecords
+            ? "from row \(from) on the rows are too wide for a table at this width: shown as records (a wider terminal, or --output json, keeps one form)"
+            : "from row \(from) on the rows fit a table again"
     }
 
     /// An NDJSON page as received: the items' compact texts, one a line, when together they pass

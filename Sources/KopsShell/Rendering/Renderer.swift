@@ -126,7 +126,7 @@ public struct Renderer: Sendable {
     /// True in expanded mode; in auto mode when the table's natural width exceeds the terminal's; in table mode
     /// on a terminal when the table would still be wider than the terminal after shrinking (psql's `\x auto`),
     /// or would cut the column it marks as most useful (`shrinksLast`), so no table is wider than the terminal.
-    private func expands(_ table: Table) -> Bool {
+    func expands(_ table: Table) -> Bool {
         switch mode {
         case .expanded: return true
         case .table:
