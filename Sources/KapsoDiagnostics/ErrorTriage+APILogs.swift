@@ -4,7 +4,9 @@ public import KapsoClient
 
 extension ErrorTriage {
     /// Adds API calls answered with an error (an `/api_logs` page), except Kapso's normal answers (`isNormalAnswer`).
+    /// A call whose status kops cannot read is kept in `unreadableStatusCalls`.
     public mutating func addAPILogs(_ logs: [APILog]) {
+        unreadableStatusCalls += logs.filter { $0.unreadableResponseStatus != nil }
         for log in logs where log.responseStatus >= 400 {
             if Self.isNormalAnswer(log) {
                 normalAnswers += 1
