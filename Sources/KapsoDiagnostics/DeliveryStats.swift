@@ -70,6 +70,8 @@ public struct DeliveryStats {
     public private(set) var undocumented: [String: Int] = [:]
     /// Of `undocumented`, those counted failed by their HTTP answer (`DeliveriesLeftOut.readStatus(of:)`).
     public private(set) var readAsFailed = 0
+    /// Of `readAsFailed`, those tried that got no HTTP response at all (tester63b AO6).
+    public private(set) var readAsFailedWithoutAnswer = 0
 
     public init() {}
 
@@ -89,7 +91,10 @@ public struct DeliveryStats {
         // Read as recorded for a documented status: the case-folded spelling only for the other rows.
         if status != delivery.status, !DeliveriesLeftOut.documentedStatuses.contains(delivery.status.lowercased()) {
             undocumented[delivery.status.isEmpty ? "(none)" : delivery.status, default: 0] += 1
-            if status == "failed" { readAsFailed += 1 }
+            if status == "failed" {
+                readAsFailed += 1
+                if delivery.answer == .none { readAsFailedWithoutAnswer += 1 }
+            }
         }
         if Self.isFailingPending(delivery) {
             webhook.failing += 1

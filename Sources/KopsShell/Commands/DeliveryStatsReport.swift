@@ -81,16 +81,22 @@ enum DeliveryStatsReport {
     }
 
     /// What the table made of deliveries whose status Kapso does not document (pending, delivered, failed), nil when none
-    /// has one: those answered with an HTTP status other than 2xx are counted FAILED (a failed attempt, kapso-api.md
-    /// §10.2), the others in neither FAILED nor the rate (tester62 AL20).
+    /// has one: those answered with an HTTP status other than 2xx, or tried with no HTTP response, are counted FAILED (a
+    /// failed attempt, kapso-api.md §10.2), the others in neither FAILED nor the rate (tester62 AL20).
     static func undocumentedLine(_ stats: DeliveryStats) -> String? {
         let count = stats.undocumented.values.reduce(0, +)
         guard count > 0 else { return nil }
         let other = count - stats.readAsFailed
         var line = "\(count == 1 ? "1 delivery has" : "\(count) deliveries have") a status Kapso does not document "
-            + "(\(stats.undocumented.keys.sorted().joined(separator: ", "))): "
+            + "(\(stats.undocumented.keys.sorted().map(DeliveriesLeftOut.shown).joined(separator: ", "))): "
         if stats.readAsFailed > 0 {
-            line += "FAILED counts the \(stats.readAsFailed) whose last attempt was answered with an HTTP status other than 2xx "
+            // Tried with no HTTP response is a failed attempt too (tester63b AO6): which of a timeout, a refused connection
+            // or a TLS failure is not recorded.
+            let silent = stats.readAsFailedWithoutAnswer
+            let how = silent == 0 ? "was answered with an HTTP status other than 2xx"
+                : silent == stats.readAsFailed ? "got no HTTP response (a timeout or no connection: which is not recorded)"
+                : "was answered with an HTTP status other than 2xx or got no HTTP response"
+            line += "FAILED counts the \(stats.readAsFailed) whose last attempt \(how) "
                 + "(a failed attempt, whatever the status says)" + (other > 0 ? "; " : "")
         }
         if other > 0 {
