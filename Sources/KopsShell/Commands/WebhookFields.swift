@@ -150,8 +150,13 @@ struct WebhookFields {
         }
     }
 
-    /// The URL when it is https, or http to a loopback host; else a one-line error.
+    /// The URL when it is https, or http to a loopback host; else a one-line error that names the defect when kops can:
+    /// a blank at either end (pasted along), a second port (`host:8080:90`), a `%` not followed by two hex digits (RFC
+    /// 3986 §2.1) (tester62 AL7: the first two were created, the blank was told "expected an absolute https:// URL").
     static func checkedURL(_ url: String) throws(ShellError) -> String {
+        if let defect = urlDefect(url) {
+            throw .invalidValue(command: "webhooks", what: "value for --url", value: url, expected: defect)
+        }
         guard let parts = URLParts(url), !parts.host.isEmpty, !url.contains(" ") else {
             throw .invalidValue(
                 command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
@@ -164,6 +169,41 @@ struct WebhookFields {
                 expected: "an https:// URL (plain http only for loopback receivers)")
         }
         return url
+    }
+
+    /// What is wrong with `url` in words, for the defects `checkedURL` names; nil when none of them is there.
+    static func urlDefect(_ url: String) -> String? {
+        func blank(_ character: Character) -> String {
+            switch character {
+            case " ": "a space"
+            case "\t": "a tab"
+            case "\n", "\r\n": "a line feed"
+            case "\r": "a carriage return"
+            default: "a blank"
+            }
+        }
+        if let last = url.last, last.isWhitespace {
+            return "the URL without \(blank(last)) at its end (pasted along with it?)"
+        }
+        if let first = url.first, first.isWhitespace {
+            return "the URL without \(blank(first)) at its start (pasted along with it?)"
+        }
+        if let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") {
+            let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            let hostPort = authority.split(separator: "@").last ?? authority[...]
+            if !hostPort.hasPrefix("["), hostPort.filter({ $0 == ":" }).count > 1 {
+                return "a URL with one port at most (this one has \(hostPort.filter { $0 == ":" }.count) after '\(hostPort.prefix { $0 != ":" })')"
+            }
+        }
+        var rest = Substring(url)
+        while let percent = rest.firstIndex(of: "%") {
+            let escape = rest[rest.index(after: percent)...].prefix(2)
+            guard escape.count == 2, escape.allSatisfy(\.isHexDigit) else {
+                return "a URL whose every % starts an escape of two hex digits ('%\(escape)' is none; a literal % is %25)"
+            }
+            rest = rest[rest.index(after: percent)...]
+        }
+        return nil
     }
 
     /// `all` → every catalog event a webhook of `scope` receives; a name with `*` (`whatsapp.message.*`) → the
