@@ -114,8 +114,12 @@ public struct DeliveryStats {
     /// does not make it an attempt: the list shows it `-`, not attempted, and its footer leaves it out of "got no HTTP
     /// response" (tester60 AH2: stats counted it there). An unreadable `attempt_count` beside a null answer is still no
     /// HTTP response, as the list's HTTP cell says `none` (tester56b AA3: it was counted as an unreadable answer).
+    /// A delivery Kapso marked failed is no delivery waiting for its first try, whatever its count says: it got no HTTP
+    /// response (tester62 AL12: `failed`, 0 attempts, null answer was counted "not attempted yet").
     public static func httpClass(of delivery: WebhookDelivery) -> String {
-        if delivery.attemptCount == 0, delivery.answer == .none { return notAttemptedLabel }
+        if delivery.attemptCount == 0, delivery.answer == .none, DeliveriesLeftOut.readStatus(of: delivery) != "failed" {
+            return notAttemptedLabel
+        }
         return httpClass(delivery.answer)
     }
 

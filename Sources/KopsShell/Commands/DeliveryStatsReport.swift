@@ -40,7 +40,9 @@ enum DeliveryStatsReport {
         let retried = stats.retried > 0
         let rows = webhooks.map { id, count -> [StyledText] in
             var row = [
-                StyledText(id), StyledText(WebhookURL.short(count.url)), StyledText(String(count.total)),
+                // A plain-http receiver keeps its scheme, so it does not read like the https ones (tester62 AL12).
+                StyledText(id), StyledText(count.url.lowercased().hasPrefix("http://") ? count.url : WebhookURL.short(count.url)),
+                StyledText(String(count.total)),
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
             ]
             if retried { row.append(StyledText(String(count.retried), style: count.retried > 0 ? .warn : .plain)) }
@@ -58,7 +60,8 @@ enum DeliveryStatsReport {
             Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
             Column("TOTAL", truncation: .never, alignRight: true),
             Column("FAILED", truncation: .never, alignRight: true),
-            Column("FAILING", truncation: .never, alignRight: true),
+            // Named for what it counts (tester62 AL12: "FAILING" read 0 beside 100 % with no word of what it was).
+            Column(Self.pendingAfterFailure, truncation: .never, alignRight: true),
         ]
         if retried { columns.append(Column("RETRIED", truncation: .never, alignRight: true)) }
         columns.append(Column("FAILURE RATE", truncation: .never, alignRight: true))
@@ -67,7 +70,7 @@ enum DeliveryStatsReport {
         // (probe43 P43-3: "0 failed, 0 %" for it).
         if stats.failing > 0 {
             blocks.append(.hint(
-                "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
+                "\(Self.pendingAfterFailure): pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
                     + "and then marks the delivery failed; FAILURE RATE counts them"))
         }
         if let line = undocumentedLine(stats) { blocks.append(.hint(line)) }
@@ -79,6 +82,9 @@ enum DeliveryStatsReport {
         }
         return CommandResult(blocks: blocks, json: stats.json)
     }
+
+    /// The header of the column of deliveries still pending after a failed attempt (`WebhookCount.failing`).
+    static let pendingAfterFailure = "PENDING AFTER FAILURE"
 
     /// What the table made of deliveries whose status Kapso does not document (pending, delivered, failed), nil when none
     /// has one: those answered with an HTTP status other than 2xx, or tried with no HTTP response, are counted FAILED (a
