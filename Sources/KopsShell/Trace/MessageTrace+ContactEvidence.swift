@@ -25,14 +25,15 @@ extension MessageTrace {
     /// message of the contact that names no number and no BSUID (Kapso's `phone_number` null) is in the conversation but
     /// not in those listings. `errors` reads the number's messages, conversation included (`WindowEvidence.sameContact`),
     /// and said "last inbound 29 min before the send" where `trace` said 31 (tester62 AL5); now both read the same
-    /// messages. Empty when the listing already holds that inbound, without a conversation, or when the read fails; one
-    /// request more, only then. Source: the messages list filters by `conversation_id` (kapso-api.md §7.1).
+    /// messages. Empty for a message the business did not send, when Kapso's last inbound is after the send, when the
+    /// listing already holds it, without a conversation, or when the read fails; one request more, only then. Source: the messages list filters by `conversation_id` (kapso-api.md §7.1).
     static func unlistedConversationInbound(
         _ message: Message, conversation: JSONValue?, listed: [Message], _ client: KapsoClient
     ) -> [Message] {
-        guard message.contact != nil, let id = message.conversationID, let number = message.phoneNumberID,
-            let read = conversation.flatMap({ try? Conversation(fromResponse: $0) }),
-            let last = read.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) })
+        // Only a send's window is judged from an earlier inbound, and only one at or before the send can have opened it.
+        guard message.isOutbound, message.contact != nil, let id = message.conversationID, let number = message.phoneNumberID,
+            let sent = message.time, let read = conversation.flatMap({ try? Conversation(fromResponse: $0) }),
+            let last = read.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), last <= sent + SendWindow.clockSkew
         else { return [] }
         // Kapso's time and the message's timestamp are both whole seconds; one second apart is the same message.
         guard !listed.contains(where: { $0.isInbound && $0.time.map { abs($0 - last) <= 1 } == true }) else { return [] }
