@@ -20,6 +20,8 @@ public struct APIRefusal: Sendable, Equatable {
     public var billingURL: String?
     /// Graph's `is_transient` when the text was a Graph error body that carried it (`ErrorCatalog.transient(of:)`).
     public var transient: Bool?
+    /// What the text says against the reading the call gave, added to `advice` (a send's 402 whose text names a plan).
+    public var textNote: String?
 
     /// Reads the status and text; nil when neither names a cause kops knows. `path` is the call's (`/api_logs`'
     /// `endpoint`), when known: a 409 without a text kops knows is the send lock on a send path only, and a duplicate or
@@ -62,6 +64,14 @@ public struct APIRefusal: Sendable, Equatable {
             return
         }
         let lowered = body.lowercased()
+        // A plan named on a send (`POST …/{phone_number_id}/messages`): Kapso documents 402 on a send as credits, a plan
+        // for webhook writes; the call decides and the line says the text disagrees (tester62b AM7).
+        if status == 402, lowered.contains("requires a paid plan"), let path, Self.paymentCode(path: path, method: method) == "insufficient_credits" {
+            self.init(code: "insufficient_credits", graph: false, billingURL: billingURL)
+            textNote = "its text names a plan (\"requires a paid plan\"), which Kapso documents for webhook writes, not sends: "
+                + "if the balance is not short, ask Kapso support which applies"
+            return
+        }
         if let known = Self.knownTexts.first(where: { lowered.contains($0.text) }) {
             // The text picks the entry of a code with several readings (190 "Cannot parse access token", tester51 G14).
             self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL, text: body)
@@ -133,7 +143,7 @@ public struct APIRefusal: Sendable, Equatable {
             return "\(entry.name): \(entry.refusedFix ?? entry.fix)" + (entry.transientNote(transient).map { "; \($0)" } ?? "")
         }
         let fix = billingURL.map { "\(entry.fix): \($0)" } ?? entry.fix
-        return "\(entry.name): \(entry.meaning); \(fix)"
+        return "\(entry.name): \(entry.meaning); \(fix)" + (textNote.map { "; " + $0 } ?? "")
     }
 
     /// Phrases of Kapso's and Meta's error texts that name their cause without a code, lower case. Kapso's marketing

@@ -45,6 +45,13 @@ public struct ClientNetworkError: Sendable, Equatable {
     /// The client and time a named client-side timeout gives (`ClientTimeout`), nil for other errors.
     public var timeout: ClientTimeout?
 
+    /// The client the words prove (`ClientTimeout.client`, else `ClientNetworkError.clientNamed(in:)`: `Java`, `Ruby
+    /// Net::HTTP`), nil when they prove none.
+    public var client: String? {
+        timeout?.client ?? namedClient
+    }
+    private var namedClient: String?
+
     /// Where the reading comes from: the timeout row's source, else the table's.
     public var reference: String {
         timeout?.source ?? Self.reference
@@ -69,6 +76,28 @@ public struct ClientNetworkError: Sendable, Equatable {
             return nil
         }
         (name, meaning, check, mayHaveReached) = (known.name, known.meaning, known.check, known.reached)
+        namedClient = Self.clientNamed(in: lowered)
+    }
+
+    /// The client words in `lowered` (lowercase) prove, by the names only it prints, most specific first; nil when none
+    /// (tester63b AO11: Java's, requests' and Ruby's timeouts were told "(Node.js, Python, Go, …)"). Sources: Java's
+    /// exception classes (docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/SocketTimeoutException.html,
+    /// java.net.http/java/net/http/HttpTimeoutException.html); requests' exceptions wrap urllib3's, whose pool prints
+    /// `HTTPSConnectionPool(host=…, port=443): Read timed out. (read timeout=10)` (requests.readthedocs.io/en/latest/api/
+    /// #exceptions; urllib3.readthedocs.io/en/stable/reference/urllib3.exceptions.html); Ruby's Net::HTTP raises
+    /// Net::ReadTimeout and Net::OpenTimeout (docs.ruby-lang.org/en/master/Net/HTTP.html, read_timeout 60 s by default).
+    static func clientNamed(in lowered: String) -> String? {
+        let markers: [(words: [String], client: String)] = [
+            (["java.net.http."], "Java HttpClient (java.net.http)"),
+            (["java.net.", "java.io.", "javax.net."], "Java"),
+            (["requests.exceptions"], "Python requests"),
+            (["connectionpool(host="], "Python urllib3 (as requests uses it)"),
+            (["httpx."], "Python httpx"),
+            (["aiohttp"], "Python aiohttp"),
+            (["faraday::"], "Ruby Faraday"),
+            (["net::readtimeout", "net::opentimeout", "net::writetimeout"], "Ruby Net::HTTP"),
+        ]
+        return markers.first { $0.words.contains { lowered.contains($0) } }?.client
     }
 
     /// What the failure leaves of the call.

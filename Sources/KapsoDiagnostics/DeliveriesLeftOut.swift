@@ -21,6 +21,8 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
     public private(set) var failedByAnswer: [String: Int] = [:]
     /// The HTTP statuses of the `failedByAnswer` rows.
     public private(set) var failedAnswers: Set<Int> = []
+    /// Of the `failedByAnswer` rows, those tried at least once that got no HTTP response at all (tester63b AO6).
+    public private(set) var failedWithoutAnswer = 0
 
     public init() {}
 
@@ -28,14 +30,18 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
     public static let documentedStatuses: Set<String> = ["pending", "delivered", "failed"]
 
     /// The status the verdicts read for `delivery`: a documented one in any case (`FAILED` → `failed`); `failed` for an
-    /// undocumented one whose last attempt got an HTTP status other than 2xx (`DeliveryAnswer.status`); nil otherwise
-    /// (no answer, a 2xx or an unreadable one beside a status kops does not know: not known how it went).
+    /// undocumented one whose last attempt got an HTTP status other than 2xx (`DeliveryAnswer.status`), or that was tried
+    /// (`attempt_count` 1 or more) and got no HTTP response at all: "Anything else or a timeout is a failed attempt"
+    /// (kapso-api.md §10.2; docs.kapso.ai/docs/platform/webhooks/overview: "Your endpoint must return 200 OK within 10
+    /// seconds"; tester63b AO6: `timeout` after 4 attempts with `response_status` null was in no verdict). Nil otherwise
+    /// (no attempt yet, a 2xx or an unreadable answer beside a status kops does not know: not known how it went).
     public static func readStatus(of delivery: WebhookDelivery) -> String? {
         let status = delivery.status
         if documentedStatuses.contains(status) { return status }
         let lowered = status.lowercased()
         if documentedStatuses.contains(lowered) { return lowered }
         if case .status(let http) = delivery.answer, !(200...299).contains(http) { return "failed" }
+        if delivery.answer == .none, let attempts = delivery.attemptCount, attempts > 0 { return "failed" }
         return nil
     }
 
@@ -51,7 +57,7 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
         }
         if status != delivery.status, status != delivery.status.lowercased() {
             failedByAnswer[delivery.status, default: 0] += 1
-            if let http = read.http { failedAnswers.insert(http) }
+            if let http = read.http { failedAnswers.insert(http) } else { failedWithoutAnswer += 1 }
         }
         read.status = status
         return read
@@ -63,6 +69,7 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
         times += other.times
         failedByAnswer.merge(other.failedByAnswer, uniquingKeysWith: +)
         failedAnswers.formUnion(other.failedAnswers)
+        failedWithoutAnswer += other.failedWithoutAnswer
     }
 
     /// How many rows were left out.
@@ -83,7 +90,7 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
             var parts: [String] = []
             let odd = statuses.values.reduce(0, +)
             if odd > 0 {
-                parts.append("\(odd) with a status Kapso does not document (\(statuses.keys.sorted().joined(separator: ", "))), "
+                parts.append("\(odd) with a status Kapso does not document (\(statuses.keys.sorted().map(Self.shown).joined(separator: ", "))), "
                     + "so neither delivered nor failed")
             }
             if !times.isEmpty {
@@ -97,13 +104,28 @@ public struct DeliveriesLeftOut: Sendable, Equatable {
         let failed = failedByAnswer.values.reduce(0, +)
         if failed > 0 {
             let rows = failed == 1 ? "1 delivery" : "\(failed) deliveries"
-            let answers = failedAnswers.sorted().map(String.init).joined(separator: ", ")
+            var answers: [String] = []
+            if !failedAnswers.isEmpty {
+                answers.append("the last attempt was answered HTTP " + failedAnswers.sorted().map(String.init).joined(separator: ", "))
+            }
+            if failedWithoutAnswer > 0 {
+                answers.append((failedWithoutAnswer == failed ? "their" : "for \(failedWithoutAnswer) of them, the")
+                    + " last attempt got no HTTP response (a timeout, a refused connection or a TLS failure: which is not recorded)")
+            }
             sentences.append(
-                "\(rows) with a status Kapso does not document (\(failedByAnswer.keys.sorted().joined(separator: ", "))) "
-                    + "read as failed: the last attempt was answered HTTP \(answers), and any answer but 2xx is a failed attempt")
+                "\(rows) with a status Kapso does not document (\(failedByAnswer.keys.sorted().map(Self.shown).joined(separator: ", "))) "
+                    + "read as failed: " + answers.joined(separator: "; ")
+                    + (failedWithoutAnswer > 0
+                        ? ", and no 2xx within Kapso's 10 s is a failed attempt" : ", and any answer but 2xx is a failed attempt")
+                    + (failedWithoutAnswer > 0 ? "; whether Kapso still retries them is not known from that status" : ""))
         }
         guard !sentences.isEmpty else { return nil }
         return sentences.joined(separator: "; ") + "; '\(command)' lists them"
+    }
+
+    /// A recorded status as a list names it: quoted when blanks start or end it (`'failed '`), as is otherwise.
+    public static func shown(_ status: String) -> String {
+        status.first?.isWhitespace == true || status.last?.isWhitespace == true ? "'\(status)'" : status
     }
 
     /// `{"count": 3, "statuses": {"retrying": 1}, "times": ["2026-11-21 11:20:00"], "read_as_failed": {"FAILED": 1}}`.

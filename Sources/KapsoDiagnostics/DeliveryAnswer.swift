@@ -33,18 +33,14 @@ public enum DeliveryAnswer: Sendable, Equatable {
     }
 
     /// The reading of `response_status` as the API sent it (kapso-api.md §4: an int, null for no answer): a number as
-    /// `init(_:)` reads it, digits in a string as their number (`"500"`, the status in another JSON type), null or
-    /// absent as no answer, anything else unreadable.
+    /// `init(_:)` reads it, a status written as text as API logs' is read (`"500"`, `" 500"`, `"HTTP 500"`:
+    /// `JSONValue.recordedHTTPStatus`, tester63b AO7), null or absent as no answer, anything else unreadable.
     public init(recorded value: JSONValue?) {
         guard let value, !value.isNull else {
             self = .none
             return
         }
-        if let number = value.int {
-            self.init(number)
-        } else if let text = value.string, (1...3).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let number = Int(text)
-        {
+        if let number = value.recordedHTTPStatus {
             self.init(number)
         } else {
             self = .unreadable(ZonelessTime.shown(value.string.map { "\"\($0)\"" } ?? value.serialized()))

@@ -70,6 +70,8 @@ public struct DeliveryStats {
     public private(set) var undocumented: [String: Int] = [:]
     /// Of `undocumented`, those counted failed by their HTTP answer (`DeliveriesLeftOut.readStatus(of:)`).
     public private(set) var readAsFailed = 0
+    /// Of `readAsFailed`, those tried that got no HTTP response at all (tester63b AO6).
+    public private(set) var readAsFailedWithoutAnswer = 0
 
     public init() {}
 
@@ -89,7 +91,10 @@ public struct DeliveryStats {
         // Read as recorded for a documented status: the case-folded spelling only for the other rows.
         if status != delivery.status, !DeliveriesLeftOut.documentedStatuses.contains(delivery.status.lowercased()) {
             undocumented[delivery.status.isEmpty ? "(none)" : delivery.status, default: 0] += 1
-            if status == "failed" { readAsFailed += 1 }
+            if status == "failed" {
+                readAsFailed += 1
+                if delivery.answer == .none { readAsFailedWithoutAnswer += 1 }
+            }
         }
         if Self.isFailingPending(delivery) {
             webhook.failing += 1
@@ -109,8 +114,12 @@ public struct DeliveryStats {
     /// does not make it an attempt: the list shows it `-`, not attempted, and its footer leaves it out of "got no HTTP
     /// response" (tester60 AH2: stats counted it there). An unreadable `attempt_count` beside a null answer is still no
     /// HTTP response, as the list's HTTP cell says `none` (tester56b AA3: it was counted as an unreadable answer).
+    /// A delivery Kapso marked failed is no delivery waiting for its first try, whatever its count says: it got no HTTP
+    /// response (tester62 AL12: `failed`, 0 attempts, null answer was counted "not attempted yet").
     public static func httpClass(of delivery: WebhookDelivery) -> String {
-        if delivery.attemptCount == 0, delivery.answer == .none { return notAttemptedLabel }
+        if delivery.attemptCount == 0, delivery.answer == .none, DeliveriesLeftOut.readStatus(of: delivery) != "failed" {
+            return notAttemptedLabel
+        }
         return httpClass(delivery.answer)
     }
 

@@ -4,7 +4,9 @@ public import KapsoClient
 
 extension ErrorTriage {
     /// Adds API calls answered with an error (an `/api_logs` page), except Kapso's normal answers (`isNormalAnswer`).
+    /// A call whose status kops cannot read is kept in `unreadableStatusCalls`.
     public mutating func addAPILogs(_ logs: [APILog]) {
+        unreadableStatusCalls += logs.filter { $0.unreadableResponseStatus != nil }
         for log in logs where log.responseStatus >= 400 {
             if Self.isNormalAnswer(log) {
                 normalAnswers += 1
@@ -71,6 +73,12 @@ extension ErrorTriage {
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage, path: log.endpoint, method: log.httpMethod),
             let advice = refusal.advice
         {
+            // Media a contact sent, on a call that sends: the code does not fit the call (tester62 AL18).
+            if refusal.code == "131052", log.httpMethod == "POST", log.endpoint.hasSuffix("/messages") {
+                return "Meta documents 131052 (media download error) for media a contact sent, and this call sends a "
+                    + "message: the code does not fit it; read the whole error text and the request's body before acting on "
+                    + "Meta's fix (\(advice))"
+            }
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).
             if refusal.code == "100",

@@ -63,6 +63,9 @@ public struct ErrorTriage {
     public private(set) var statusesOfOtherMessages: [String] = []
     /// API calls answered with an error status that is Kapso's normal answer, left out of `entries`.
     public internal(set) var normalAnswers = 0
+    /// API calls whose `response_status` holds no HTTP status (`UnreadableCallStatus`), left out of `entries`: not known
+    /// to have failed, and said, not dropped (tester63b AO7).
+    public internal(set) var unreadableStatusCalls: [APILog] = []
     // Keys of message errors already added, so overlapping pages add each once.
     private var seen: Set<String> = []
     // Inbound messages read so far, for the contact moves a 131026 is tied to (`tieToMoves`), and the entries tied.

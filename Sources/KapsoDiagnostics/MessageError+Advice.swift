@@ -43,6 +43,11 @@ public struct FailedSend: Sendable, Equatable {
     /// deleted, not in the project, or none of Meta's causes), when the caller read it; nil otherwise (Meta's causes are
     /// then named, none chosen).
     public var reactionTarget: ReactionTarget? = nil
+    /// The message's `type` as Kapso stored it (`text`, `template`, `image`), nil when unknown: whether a template- or
+    /// media-only code can be about it (`MessageError.misfit(for:)`, tester62 AL18).
+    public var messageType: String? = nil
+    /// True when the message is one the business sent (outbound), false for the contact's, nil when unknown.
+    public var isSent: Bool? = nil
     /// True for imported history (`kapso.origin: history_sync`, `KapsoOrigin`): a copy of a WhatsApp Business app send
     /// recorded failed before the chat was imported, which nothing sends again from here (`MessageError.importedFix`).
     public var isImported = false
@@ -81,6 +86,12 @@ public struct FailedSend: Sendable, Equatable {
         if !inbound, isTemplate == true { headerMediaLink = Self.headerLink(of: message) }
         reactedTo = message["type"]?.string == "reaction" ? message["reaction"]?["message_id"]?.string : nil
         isImported = KapsoOrigin(message) == .importedHistory
+        messageType = message["type"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        isSent = switch MessageDirection(message: message).side {
+        case .outbound: true
+        case .inbound: false
+        case .unknown: nil
+        }
         if outbound, recipient == nil { recipientUserID = userID ?? message["to_user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
@@ -171,6 +182,7 @@ extension MessageError {
 
     public func fix(for send: FailedSend?) -> String {
         if send?.isImported == true { return Self.importedFix }
+        if let misfit = misfit(for: send) { return misfit }
         if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
         // A link Meta's servers can never fetch is the cause, whatever the code's usual story (P28-17).
         if let link = Self.unfetchableLink(code: code, send: send) { return link }

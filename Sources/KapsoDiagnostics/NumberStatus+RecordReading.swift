@@ -28,8 +28,13 @@ extension NumberStatus {
                 guard let state = listed.state else { break }
                 if state.severity == .critical { blocking = state } else { noted = state }
             case .health:
-                if let recordedState = NumberStatus(status: number.status), let health = read?.numberStatus, recordedState.word != health {
-                    recorded.append(recordedState.word)
+                // A record of CONNECTED is no `NumberStatus`, yet it disagrees with a report naming another state as much
+                // as the reverse does (tester63b AO10: record CONNECTED, report DISCONNECTED got no note).
+                let connected = number.status?.filter { !$0.isWhitespace }.uppercased() == "CONNECTED"
+                if let word = NumberStatus(status: number.status)?.word ?? (connected ? "CONNECTED" : nil), let health = read?.numberStatus,
+                    word != health
+                {
+                    recorded.append(word)
                     reported.append(health)
                 }
             }

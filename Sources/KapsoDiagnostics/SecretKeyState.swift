@@ -16,9 +16,17 @@ public enum SecretKeyState: Sendable, Equatable {
     case empty
     /// Only blanks; `blanks` names them (`3 spaces`, `a tab`, `2 spaces and a line feed`).
     case blank(blanks: String)
-    /// A value with a blank at either end; `problem` says where (`ends with a space`, `starts with a tab`).
+    /// A value with a blank or an invisible character at either end; `problem` says where (`ends with a space`, `starts
+    /// with a zero-width space`).
     case padded(problem: String)
-    /// A value with no blank at either end.
+    /// A value wrapped in a matching pair of quotes (`"whsec_abc"` with its quotes, as a `.env` line writes it); `quote`
+    /// names them (`double quotes`). A receiver that reads the same `.env` line drops the quotes and computes another
+    /// signature (tester63b AO8; `webhooks probe` names "an env var with a stray space or quotes" as a cause).
+    case quoted(quote: String)
+    /// A value that is a shell variable's name (`$S`, `${S}`): kops expands `${env:S}`, not `$S`, so the secret would be
+    /// those characters (tester63b AO8).
+    case variableName(String)
+    /// A value with no blank or invisible character at either end, not quoted, not a variable's name.
     case set
 
     /// The state of `secret` (nil: absent).
@@ -31,17 +39,49 @@ public enum SecretKeyState: Sendable, Equatable {
             self = .empty
             return
         }
-        if secret.allSatisfy(\.isWhitespace) {
+        // Invisible format characters (a zero-width space, a byte order mark) count as blanks: a key of them alone is as
+        // guessable as spaces, and one at either end is as easily lost (tester63b AO8).
+        let (head, tail) = (Self.edge(first, secret.unicodeScalars.first), Self.edge(last, secret.unicodeScalars.last))
+        if secret.unicodeScalars.allSatisfy(Self.isInvisible) {
             self = .blank(blanks: Self.named(secret))
-        } else if first.isWhitespace, last.isWhitespace {
-            self = .padded(problem: "starts with \(Self.name(first)) and ends with \(Self.name(last))")
-        } else if last.isWhitespace {
-            self = .padded(problem: "ends with \(Self.name(last))")
-        } else if first.isWhitespace {
-            self = .padded(problem: "starts with \(Self.name(first))")
+        } else if let head, let tail {
+            self = .padded(problem: "starts with \(head) and ends with \(tail)")
+        } else if let tail {
+            self = .padded(problem: "ends with \(tail)")
+        } else if let head {
+            self = .padded(problem: "starts with \(head)")
+        } else if secret.count >= 2, first == last, let quote = Self.quotes[first] {
+            self = .quoted(quote: quote)
+        } else if Self.isVariableName(secret) {
+            self = .variableName(secret)
         } else {
             self = .set
         }
+    }
+
+    /// The quote characters a `.env` line or a shell wraps a value in, by name.
+    static let quotes: [Character: String] = ["\"": "double quotes", "'": "single quotes", "`": "backquotes"]
+
+    /// `$NAME` or `${NAME}`, a shell variable's name as typed.
+    static func isVariableName(_ text: String) -> Bool {
+        guard text.hasPrefix("$") else { return false }
+        var name = text.dropFirst()
+        if name.hasPrefix("{"), name.hasSuffix("}") { name = name.dropFirst().dropLast() }
+        guard let first = name.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+        return name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    }
+
+    /// A blank or an invisible format character (general category Cf: U+200B, U+FEFF, …).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+    }
+
+    /// The name of the blank or invisible character at one end (`character` that end's character, `scalar` its outermost
+    /// scalar: a zero-width joiner joins the character before it), nil when it is neither.
+    static func edge(_ character: Character, _ scalar: Unicode.Scalar?) -> String? {
+        if character.isWhitespace { return name(character) }
+        guard let scalar, scalar.properties.generalCategory == .format else { return nil }
+        return "a \(kind(scalar).name)"
     }
 
     /// The state of `webhook`'s `secret_key`.
@@ -52,8 +92,22 @@ public enum SecretKeyState: Sendable, Equatable {
     /// True for a key a receiver cannot match as given: empty, blank or padded.
     public var isSuspect: Bool {
         switch self {
-        case .empty, .blank, .padded: true
+        case .empty, .blank, .padded, .quoted, .variableName: true
         case .absent, .set: false
+        }
+    }
+
+    /// What is wrong with a `.quoted` or `.variableName` key, and why it matters, for a check's line or a refusal; nil
+    /// for the other states.
+    public var shapeProblem: String? {
+        switch self {
+        case .quoted(let quote):
+            "is wrapped in \(quote): the quotes are part of the key Kapso signs with, and a receiver that reads the same "
+                + "value from a .env line gets it without them, computes another signature and rejects every delivery"
+        case .variableName(let name):
+            "is the text '\(name)', a shell variable's name: kops expands ${env:NAME} for an environment variable, not $NAME, "
+                + "so the key would be those \(name.count) characters"
+        default: nil
         }
     }
 
@@ -61,7 +115,8 @@ public enum SecretKeyState: Sendable, Equatable {
     static func named(_ text: String) -> String {
         var counts: [(name: String, plural: String, count: Int)] = []
         for character in text {
-            let (name, plural) = kind(character)
+            let (name, plural) = character.isWhitespace || character.unicodeScalars.first.map(isInvisible) != true
+                ? kind(character) : kind(character.unicodeScalars.first ?? " ")
             if let index = counts.firstIndex(where: { $0.name == name }) {
                 counts[index].count += 1
             } else {
@@ -76,6 +131,21 @@ public enum SecretKeyState: Sendable, Equatable {
     /// `a space`, `a tab`, `a line feed`, `a carriage return`, `a blank`.
     static func name(_ blank: Character) -> String {
         "a \(kind(blank).name)"
+    }
+
+    /// An invisible format character's name: `zero-width space`, `byte order mark (U+FEFF)`.
+    private static func kind(_ scalar: Unicode.Scalar) -> (name: String, plural: String) {
+        switch scalar.value {
+        case 0x200B: ("zero-width space", "zero-width spaces")
+        case 0x200C: ("zero-width non-joiner", "zero-width non-joiners")
+        case 0x200D: ("zero-width joiner", "zero-width joiners")
+        case 0x2060: ("word joiner", "word joiners")
+        case 0xFEFF: ("byte order mark (U+FEFF)", "byte order marks (U+FEFF)")
+        default:
+            scalar.properties.isWhitespace
+                ? kind(Character(scalar))
+                : ("invisible character (U+\(String(scalar.value, radix: 16, uppercase: true)))", "invisible characters")
+        }
     }
 
     private static func kind(_ blank: Character) -> (name: String, plural: String) {

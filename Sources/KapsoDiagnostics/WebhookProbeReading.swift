@@ -61,7 +61,9 @@ public struct WebhookProbeReading: Sendable, Equatable {
 
     public var hasError: Bool { verdicts.contains { $0.kind == .error } }
 
-    public init(https: Bool, signedASCII: Answer, signedNonASCII: Answer, wrongSignature: Answer) {
+    /// `signedBodies`: the start of the bodies the two signed deliveries got back (any order), read for the word
+    /// "signature" when they were refused with another 4xx than 401/403 (tester63b AO9).
+    public init(https: Bool, signedASCII: Answer, signedNonASCII: Answer, wrongSignature: Answer, signedBodies: [String] = []) {
         let all = [signedASCII, signedNonASCII, wrongSignature]
         var verdicts: [Verdict] = []
         if !https {
@@ -138,15 +140,21 @@ public struct WebhookProbeReading: Sendable, Equatable {
         // probe signs with the webhook's own secret_key and sends its headers, as Kapso does, so the handler's check
         // rejects Kapso's signature itself.
         case (.status(let ascii, _), .status(let other, _)) where [401, 403].contains(ascii) && [401, 403].contains(other):
+            verdicts.append(Verdict(kind: .error, text: Self.signatureRefused(signedText, named: false)))
+        // A 4xx whose body names the signature: several webhook libraries answer a bad signature 400 (tester63b AO9:
+        // 400 "invalid signature" to all three got the generic line).
+        case (.status(let ascii, _), .status(let other, _))
+        where (400..<500).contains(ascii) && (400..<500).contains(other) && ascii != 404 && other != 404
+            && signedBodies.contains(where: { $0.lowercased().contains("signature") }):
+            verdicts.append(Verdict(kind: .error, text: Self.signatureRefused(signedText, named: true)))
+        // 404 to every delivery, the wrong-signature one too: nothing there serves the URL's path (tester63b AO9).
+        case (.status(404, _), .status(404, _)) where wrongSignature.status == 404:
             verdicts.append(
                 Verdict(
                     kind: .error,
-                    text: "error: correctly signed deliveries were refused (\(signedText)): the handler rejects the signature "
-                        + "Kapso sends: its secret is not this webhook's secret_key (another webhook's, a test value, an env var "
-                        + "with a stray space or quotes), it hashes something other than the raw body bytes (JSON parsed and "
-                        + "serialised again changes the spacing even of ASCII text), or it wants an authorization this webhook's "
-                        + "headers do not carry; 'listen --save DIR' keeps a delivery, then 'verify' checks it against the secret"
-                ))
+                    text: "error: every delivery got 404, the wrong signature too: the server answers but serves no handler at "
+                        + "this URL's path; compare the webhook's URL with the route the handler listens on (a typo, a missing "
+                        + "prefix, a trailing /), then 'webhooks update ID --url' with the right one"))
         case (.noConnection, .noConnection):
             verdicts.append(
                 Verdict(kind: .error, text: "error: no delivery reached the handler: Kapso's deliveries to it fail and are retried"))
@@ -158,5 +166,17 @@ public struct WebhookProbeReading: Sendable, Equatable {
         }
         self.verdicts = verdicts
         self.wrongSignatureKind = signature.kind
+    }
+
+    /// The verdict on signed deliveries the handler's signature check refused (`signedText`: their answers), `named` when
+    /// it was read from a body that names the signature. The probe signs with the webhook's own secret_key and sends
+    /// its headers, as Kapso does, so the check rejects Kapso's signature itself (tester62 AL10).
+    static func signatureRefused(_ signedText: String, named: Bool) -> String {
+        "error: correctly signed deliveries were refused (\(signedText)\(named ? ", the answer names the signature" : "")): "
+            + "the handler rejects the signature "
+            + "Kapso sends: its secret is not this webhook's secret_key (another webhook's, a test value, an env var "
+            + "with a stray space or quotes), it hashes something other than the raw body bytes (JSON parsed and "
+            + "serialised again changes the spacing even of ASCII text), or it wants an authorization this webhook's "
+            + "headers do not carry; 'listen --save DIR' keeps a delivery, then 'verify' checks it against the secret"
     }
 }

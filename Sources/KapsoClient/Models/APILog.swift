@@ -10,9 +10,20 @@ public struct APILog: Sendable {
     public var id: String { json["id"]?.string ?? "" }
     public var endpoint: String { json["endpoint"]?.string ?? "" }
     public var httpMethod: String { json["http_method"]?.string ?? "" }
-    /// `response_status` (kapso-api.md §5: an integer), digits in a string read as their number (`JSONValue.integer`); 0
-    /// when missing or unreadable.
-    public var responseStatus: Int { json["response_status"]?.integer ?? 0 }
+    /// `response_status` (an integer, https://docs.kapso.ai/api/platform/v1/api-logs/list-api-logs), read as `JSONValue.recordedHTTPStatus`
+    /// reads it (`"400"`, `" 400"`, `"HTTP 400"` → 400); 0 when missing, 0, or no HTTP status (`unreadableResponseStatus`).
+    public var responseStatus: Int {
+        guard let status = json["response_status"]?.recordedHTTPStatus, (100...599).contains(status) else { return 0 }
+        return status
+    }
+    /// The recorded `response_status` when it is there but holds no HTTP status (`"4e2"`, `-400`, `"４００"`): kops cannot
+    /// say whether the call failed (tester63b AO7: such calls were shown as status 0 and left out of the error views
+    /// without a word). Nil when it is a status, missing, `null` or 0.
+    public var unreadableResponseStatus: JSONValue? {
+        guard let value = json["response_status"], !value.isNull, value.recordedHTTPStatus != 0 else { return nil }
+        if let status = value.recordedHTTPStatus, (100...599).contains(status) { return nil }
+        return value
+    }
     public var responseTimeMS: Int? { json["response_time_ms"]?.integer }
     public var errorMessage: String? { json["error_message"]?.string }
     public var createdAt: String { json["created_at"]?.string ?? "" }

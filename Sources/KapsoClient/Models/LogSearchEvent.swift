@@ -31,7 +31,7 @@ public struct LogSearchEvent: Sendable {
     }
     public var httpMethod: String? { json["http_method"]?.string }
     public var endpoint: String? { json["endpoint"]?.string }
-    public var responseStatus: Int? { json["response_status"]?.integer }
+    public var responseStatus: Int? { json["response_status"]?.recordedHTTPStatus }
     /// The id of the API key an API call was made with (`external_api_log` events), when the event names one.
     public var apiKeyID: String? { json["api_key_id"]?.string }
     public var eventType: String? { json["event_type"]?.string }

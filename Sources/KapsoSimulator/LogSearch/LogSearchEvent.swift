@@ -10,7 +10,7 @@ enum LogSearchEvent {
         let json = record.json
         let method = json["http_method"]?.stringValue ?? ""
         let endpoint = json["endpoint"]?.stringValue ?? ""
-        let status = json["response_status"]?.intValue ?? 0
+        let status = RecordedStatus.number(json["response_status"])
         var event = common(
             id: "api_" + record.id, source: LogSearchCatalog.externalAPILog, time: record.sortTime,
             level: status >= 500 ? "error" : status >= 400 ? "warning" : "info",

@@ -41,12 +41,12 @@ extension SimulatorState {
         return CursorQuery.response(apiLogs, mode: mode, column: "created_at", request: request, since: since) {
             record in
             let json = record.json
-            // A status written as text (a crafted seed's `"400"`, tester62 AL22) is filtered by its number, as a server that
-            // stores an integer and serializes it as text would filter it.
-            let status = json["response_status"]?.intValue ?? json["response_status"]?.stringValue.flatMap { Int($0) } ?? 0
+            // A status written as text (a crafted seed's `"400"`, `" 400"`, `"HTTP 400"`: tester62 AL22, tester63b AO7) is
+            // filtered by its number, as kops reads it (`RecordedStatus`); one that cannot be read stays in errors_only.
+            let recorded = json["response_status"]
             if let part = query["endpoint"], !(json["endpoint"]?.stringValue ?? "").contains(part) { return false }
-            if let statusCode, status != statusCode { return false }
-            if errorsOnly, status < 400 { return false }
+            if let statusCode, RecordedStatus.number(recorded) != statusCode { return false }
+            if errorsOnly, !RecordedStatus.isKeptAsError(recorded) { return false }
             return true
         }
     }

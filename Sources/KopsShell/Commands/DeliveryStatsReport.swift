@@ -40,7 +40,9 @@ enum DeliveryStatsReport {
         let retried = stats.retried > 0
         let rows = webhooks.map { id, count -> [StyledText] in
             var row = [
-                StyledText(id), StyledText(WebhookURL.short(count.url)), StyledText(String(count.total)),
+                // A plain-http receiver keeps its scheme, so it does not read like the https ones (tester62 AL12).
+                StyledText(id), StyledText(count.url.lowercased().hasPrefix("http://") ? count.url : WebhookURL.short(count.url)),
+                StyledText(String(count.total)),
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
             ]
             if retried { row.append(StyledText(String(count.retried), style: count.retried > 0 ? .warn : .plain)) }
@@ -58,7 +60,8 @@ enum DeliveryStatsReport {
             Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
             Column("TOTAL", truncation: .never, alignRight: true),
             Column("FAILED", truncation: .never, alignRight: true),
-            Column("FAILING", truncation: .never, alignRight: true),
+            // Named for what it counts (tester62 AL12: "FAILING" read 0 beside 100 % with no word of what it was).
+            Column(Self.pendingAfterFailure, truncation: .never, alignRight: true),
         ]
         if retried { columns.append(Column("RETRIED", truncation: .never, alignRight: true)) }
         columns.append(Column("FAILURE RATE", truncation: .never, alignRight: true))
@@ -67,7 +70,7 @@ enum DeliveryStatsReport {
         // (probe43 P43-3: "0 failed, 0 %" for it).
         if stats.failing > 0 {
             blocks.append(.hint(
-                "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
+                "\(Self.pendingAfterFailure): pending after a failed attempt (an answer other than 2xx); Kapso retries \(WebhookVerdict.retrySchedule) "
                     + "and then marks the delivery failed; FAILURE RATE counts them"))
         }
         if let line = undocumentedLine(stats) { blocks.append(.hint(line)) }
@@ -80,17 +83,26 @@ enum DeliveryStatsReport {
         return CommandResult(blocks: blocks, json: stats.json)
     }
 
+    /// The header of the column of deliveries still pending after a failed attempt (`WebhookCount.failing`).
+    static let pendingAfterFailure = "PENDING AFTER FAILURE"
+
     /// What the table made of deliveries whose status Kapso does not document (pending, delivered, failed), nil when none
-    /// has one: those answered with an HTTP status other than 2xx are counted FAILED (a failed attempt, kapso-api.md
-    /// §10.2), the others in neither FAILED nor the rate (tester62 AL20).
+    /// has one: those answered with an HTTP status other than 2xx, or tried with no HTTP response, are counted FAILED (a
+    /// failed attempt, kapso-api.md §10.2), the others in neither FAILED nor the rate (tester62 AL20).
     static func undocumentedLine(_ stats: DeliveryStats) -> String? {
         let count = stats.undocumented.values.reduce(0, +)
         guard count > 0 else { return nil }
         let other = count - stats.readAsFailed
         var line = "\(count == 1 ? "1 delivery has" : "\(count) deliveries have") a status Kapso does not document "
-            + "(\(stats.undocumented.keys.sorted().joined(separator: ", "))): "
+            + "(\(stats.undocumented.keys.sorted().map(DeliveriesLeftOut.shown).joined(separator: ", "))): "
         if stats.readAsFailed > 0 {
-            line += "FAILED counts the \(stats.readAsFailed) whose last attempt was answered with an HTTP status other than 2xx "
+            // Tried with no HTTP response is a failed attempt too (tester63b AO6): which of a timeout, a refused connection
+            // or a TLS failure is not recorded.
+            let silent = stats.readAsFailedWithoutAnswer
+            let how = silent == 0 ? "was answered with an HTTP status other than 2xx"
+                : silent == stats.readAsFailed ? "got no HTTP response (a timeout or no connection: which is not recorded)"
+                : "was answered with an HTTP status other than 2xx or got no HTTP response"
+            line += "FAILED counts the \(stats.readAsFailed) whose last attempt \(how) "
                 + "(a failed attempt, whatever the status says)" + (other > 0 ? "; " : "")
         }
         if other > 0 {

@@ -51,14 +51,15 @@ extension ExplainCommand {
 
     /// What the caller's network error means, whether the request may have reached the API, and what to check.
     static func networkError(_ failure: ClientNetworkError) -> CommandResult {
-        // The examples give way to the client the words name (tester62b AM9: "(Node.js, Python, …)" above "client: Go").
-        let client = failure.timeout?.client.map { " (\($0))" } ?? " (Node.js, Python, Go, …)"
-        let answered = "the caller's own HTTP client\(client), not an API error code"
+        // The examples give way to the client the words name (tester62b AM9: "(Node.js, Python, …)" above "client: Go";
+        // tester63b AO11: Java's, requests' and Ruby's words too), set off by commas when its name holds parentheses.
+        let client = failure.client.map { $0.contains("(") ? ", \($0)," : " (\($0))," } ?? " (Node.js, Python, Go, …),"
+        let answered = "the caller's own HTTP client\(client) not an API error code"
         var fields = [Field("network", failure.name, style: .bold), Field("answered by", answered)]
-        if let timeout = failure.timeout {
+        if failure.timeout != nil || failure.client != nil {
             // The client is named only when the words prove it (tester62 AK6: Go's deadline was called axios's).
-            fields.append(Field("client", timeout.client ?? "not named by these words (a client-side timeout)"))
-            if let limit = timeout.limit { fields.append(Field("timeout", limit)) }
+            fields.append(Field("client", failure.client ?? "not named by these words (a client-side timeout)"))
+            if let limit = failure.timeout?.limit { fields.append(Field("timeout", limit)) }
         }
         fields += [
             Field("meaning", failure.meaning), Field("outcome", failure.outcome), Field("check", failure.check),
@@ -67,7 +68,7 @@ extension ExplainCommand {
         let json: JSONValue = [
             "network_error": .string(failure.name), "meaning": .string(failure.meaning), "outcome": .string(failure.outcome),
             "may_have_reached": failure.mayHaveReached.map(JSONValue.bool) ?? .null, "check": .string(failure.check),
-            "client": failure.timeout?.client.map(JSONValue.string) ?? .null,
+            "client": failure.client.map(JSONValue.string) ?? .null,
             "timeout": failure.timeout?.limit.map(JSONValue.string) ?? .null,
             "code": .null, "http_status": .null, "source": .string(failure.reference),
         ]

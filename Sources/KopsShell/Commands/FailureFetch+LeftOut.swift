@@ -30,8 +30,12 @@ extension FailureFetch {
 
     /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.
     func addingLeftOut(to json: JSONValue) -> JSONValue {
-        guard leftOut != nil || !repeatedCursor.isEmpty || statesLeftOut != nil, var object = json.object else { return json }
+        let unreadable = triage.unreadableStatusCalls.count
+        guard leftOut != nil || !repeatedCursor.isEmpty || statesLeftOut != nil || unreadable > 0, var object = json.object else {
+            return json
+        }
         object["left_out"] = Self.leftOutJSON(own: ownLookups, normal: triage.normalAnswers)
+        if unreadable > 0 { object["unreadable_response_status"] = .number(String(unreadable)) }
         if statesLeftOut != nil { object["deliveries_left_out"] = states.leftOut.json }
         if !repeatedCursor.isEmpty {
             object["cursor_repeated"] = .array(ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { .string($0.rawValue) })
@@ -39,11 +43,13 @@ extension FailureFetch {
         return .object(object)
     }
 
-    /// The `leftOut` line as a hint block, the line for lists the API repeated a cursor in (`repeatedCursor`), and the one
+    /// The `leftOut` line as a hint block, the line for calls whose status kops cannot read (`UnreadableCallStatus`), the
+    /// line for lists the API repeated a cursor in (`repeatedCursor`), and the one
     /// for webhooks whose state now was not read (`unreadStatesLine`), the one for rows their states left out
     /// (`statesLeftOut`), or none.
     var leftOutHint: [Block] {
-        [leftOut, repeatedCursorLine, unreadStatesLine, statesLeftOut].compactMap { $0.map(Block.hint) }
+        [leftOut, UnreadableCallStatus.note(triage.unreadableStatusCalls), repeatedCursorLine, unreadStatesLine, statesLeftOut]
+            .compactMap { $0.map(Block.hint) }
     }
 
     /// `API calls: the API returned a page cursor it had already given; stopped instead of looping (a server bug); …`,

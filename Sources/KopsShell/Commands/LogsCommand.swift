@@ -161,7 +161,8 @@ public enum LogsCommand: Command {
         let meanings = try Self.meanings(of: page.items, own: own, lists: &lists, in: context)
         var read = FailureFetch()
         read.unreadLists = lists?.unreadLists ?? []
-        var hints = [page.footer] + [OwnLookups.markHint(own.count, noun: own.count == 1 ? "call" : "calls")].compactMap { $0 }
+        var hints = [page.footer] + [OwnLookups.markHint(own.count, noun: own.count == 1 ? "call" : "calls"), UnreadableCallStatus.note(page.items)]
+            .compactMap { $0 }
         let normal = page.items.filter(ErrorTriage.isNormalAnswer).count
         if normal > 0 {
             hints.append("\(normal) of these \(normal == 1 ? "is" : "are") Kapso's normal answer, not a failure ('Marketing preference not found': no preference recorded)")
@@ -200,8 +201,10 @@ public enum LogsCommand: Command {
         let rows = logs.enumerated().map { index, log -> [StyledText] in
             [
                 StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
-                StyledText(
-                    String(log.responseStatus), style: log.responseStatus >= 400 && !ErrorTriage.isNormalAnswer(log) ? .bad : .plain),
+                log.unreadableResponseStatus == nil
+                    ? StyledText(
+                        String(log.responseStatus), style: log.responseStatus >= 400 && !ErrorTriage.isNormalAnswer(log) ? .bad : .plain)
+                    : StyledText(UnreadableCallStatus.cell, style: .warn),
                 StyledText(log.responseTimeMS.map { "\($0) ms" } ?? "-"), StyledText((log.apiKeyName ?? "-") + (own.contains(log.id) ? " " + OwnLookups.mark : "")),
                 StyledText(log.errorMessage ?? ""),
             ] + (meanings.map { [StyledText($0[index])] } ?? [])

@@ -102,9 +102,11 @@ struct WebhookFields {
 
     /// `secret` when a receiver can hold it as given (`SecretKeyState`); else a one-line error, before anything is sent.
     /// Empty or only blanks: refused (deliveries would be signed with a key anyone can compute). A blank at either end
-    /// (`'whsec_x '`, pasted with its line end): refused unless `keepBlanks` (`--keep-blanks`), since Kapso signs with
+    /// (`'whsec_x '`, pasted with its line end), an invisible character there (U+200B) or wrapping quotes (`"whsec_x"`,
+    /// from a `.env` line): refused unless `keepBlanks` (`--keep-blanks`), since Kapso signs with
     /// the key as stored and a receiver that trims its copy rejects every delivery, far from this command; the rare key
-    /// that really has one is still possible (tester62 AL6, tester62b AM4: both were set without a word).
+    /// that really has one is still possible (tester62 AL6, tester62b AM4: both were set without a word). A shell
+    /// variable's name (`$S`) is refused: kops expands `${env:S}` (tester63b AO8).
     static func checkedSecret(_ secret: String, keepBlanks: Bool) throws(ShellError) -> String {
         switch SecretKeyState(secret) {
         case .absent, .set:
@@ -113,7 +115,15 @@ struct WebhookFields {
             throw .invalidValue(command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
         case .blank(let blanks):
             // Blanks hold no secret: shown, with line ends and tabs escaped so the line stays one line.
-            let shown = secret.unicodeScalars.map { $0 == "\t" ? "\\t" : $0 == "\n" ? "\\n" : $0 == "\r" ? "\\r" : String($0) }.joined()
+            let shown = secret.unicodeScalars.map { scalar in
+                switch scalar {
+                case "\t": "\\t"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case " ": " "
+                default: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                }
+            }.joined()
             throw .invalidValue(
                 command: "webhooks", what: "value for --secret-key", value: shown,
                 expected: "a secret that is not only blanks (this is \(blanks): deliveries would be signed with a key anyone "
@@ -124,11 +134,29 @@ struct WebhookFields {
                 command: "webhooks", flag: "--secret-key", problem: problem,
                 expected: "Kapso signs with the secret as given, blanks included, and a receiver that trims its copy rejects "
                     + "every delivery; nothing was sent: give the secret without the blank, or add \(keepBlanksFlag) to send it as given")
+        case .quoted(let quote):
+            // Quotes copied from a `.env` line (tester63b AO8): refused as a blank is, the escape the same flag.
+            guard !keepBlanks else { return secret }
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--secret-key", problem: "is wrapped in \(quote)",
+                expected: "the quotes would be part of the key Kapso signs with, and a receiver that reads the secret from a "
+                    + ".env line drops them and rejects every delivery; nothing was sent: give the secret without the quotes, "
+                    + "or add \(keepBlanksFlag) to send it as given")
+        case .variableName(let name):
+            throw .invalidValue(
+                command: "webhooks", what: "value for --secret-key", value: name,
+                expected: "the secret itself; kops does not expand $NAME: write ${env:\(name.filter { !"${}".contains($0) })} "
+                    + "for an environment variable; nothing was sent")
         }
     }
 
-    /// The URL when it is https, or http to a loopback host; else a one-line error.
+    /// The URL when it is https, or http to a loopback host; else a one-line error that names the defect when kops can:
+    /// a blank at either end (pasted along), a second port (`host:8080:90`), a `%` not followed by two hex digits (RFC
+    /// 3986 §2.1) (tester62 AL7: the first two were created, the blank was told "expected an absolute https:// URL").
     static func checkedURL(_ url: String) throws(ShellError) -> String {
+        if let defect = urlDefect(url) {
+            throw .invalidValue(command: "webhooks", what: "value for --url", value: url, expected: defect)
+        }
         guard let parts = URLParts(url), !parts.host.isEmpty, !url.contains(" ") else {
             throw .invalidValue(
                 command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
@@ -141,6 +169,41 @@ struct WebhookFields {
                 expected: "an https:// URL (plain http only for loopback receivers)")
         }
         return url
+    }
+
+    /// What is wrong with `url` in words, for the defects `checkedURL` names; nil when none of them is there.
+    static func urlDefect(_ url: String) -> String? {
+        func blank(_ character: Character) -> String {
+            switch character {
+            case " ": "a space"
+            case "\t": "a tab"
+            case "\n", "\r\n": "a line feed"
+            case "\r": "a carriage return"
+            default: "a blank"
+            }
+        }
+        if let last = url.last, last.isWhitespace {
+            return "the URL without \(blank(last)) at its end (pasted along with it?)"
+        }
+        if let first = url.first, first.isWhitespace {
+            return "the URL without \(blank(first)) at its start (pasted along with it?)"
+        }
+        if let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") {
+            let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            let hostPort = authority.split(separator: "@").last ?? authority[...]
+            if !hostPort.hasPrefix("["), hostPort.filter({ $0 == ":" }).count > 1 {
+                return "a URL with one port at most (this one has \(hostPort.filter { $0 == ":" }.count) after '\(hostPort.prefix { $0 != ":" })')"
+            }
+        }
+        var rest = Substring(url)
+        while let percent = rest.firstIndex(of: "%") {
+            let escape = rest[rest.index(after: percent)...].prefix(2)
+            guard escape.count == 2, escape.allSatisfy(\.isHexDigit) else {
+                return "a URL whose every % starts an escape of two hex digits ('%\(escape)' is none; a literal % is %25)"
+            }
+            rest = rest[rest.index(after: percent)...]
+        }
+        return nil
     }
 
     /// `all` → every catalog event a webhook of `scope` receives; a name with `*` (`whatsapp.message.*`) → the

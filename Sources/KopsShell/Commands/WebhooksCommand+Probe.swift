@@ -101,7 +101,11 @@ extension WebhooksCommand {
         }
         let reading = WebhookProbeReading(
             https: webhook.url.lowercased().hasPrefix("https://"), signedASCII: probeAnswer(outcomes[0]),
-            signedNonASCII: probeAnswer(outcomes[1]), wrongSignature: probeAnswer(outcomes[2]))
+            signedNonASCII: probeAnswer(outcomes[1]), wrongSignature: probeAnswer(outcomes[2]),
+            signedBodies: outcomes.prefix(2).compactMap { outcome in
+                if case .answered(_, _, let body, _) = outcome { return String(decoding: body.prefix(512), as: UTF8.self) }
+                return nil
+            })
         let wrongStyle: Style = switch reading.wrongSignatureKind {
         case .good: .good
         case .error: .bad

@@ -47,8 +47,10 @@ extension WebhooksCommand {
             // update demands --yes (as `delete`, probe18 P18-20).
             context.shell?.recorder?.completeLine(with: "--yes")
         }
-        let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
-            () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
+        let webhook = try PlanRefusalError.reading(path: "/platform/v1/whatsapp/webhooks/\(id)", method: "PATCH") {
+            try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
+                () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
+            }
         }
         context.session.lastWebhookID = webhook.id
         let changed = WebhookFields.changeSummary(sent: form.fields, now: webhook.json, changes: changes)

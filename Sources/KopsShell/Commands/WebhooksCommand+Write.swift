@@ -83,8 +83,11 @@ extension WebhooksCommand {
             generated = secret
             context.generatedSecrets.append(secret)
         }
-        let webhook = try UnknownOutcome.reporting(effect: "the webhook may exist", check: "webhooks") {
-            () throws(KapsoAPIError) in try context.client.createWebhook(scope, fields: form.fields)
+        // A 402 is read as the API log's reading of the same call reads it: the plan (tester62b AM7).
+        let webhook = try PlanRefusalError.reading(path: "/platform/v1/whatsapp/webhooks", method: "POST") {
+            try UnknownOutcome.reporting(effect: "the webhook may exist", check: "webhooks") {
+                () throws(KapsoAPIError) in try context.client.createWebhook(scope, fields: form.fields)
+            }
         }
         context.session.lastWebhookID = webhook.id
         var result = CommandResult(

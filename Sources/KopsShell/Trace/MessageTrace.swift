@@ -235,7 +235,10 @@ struct MessageTrace {
         // The contact's messages (request 1), decoded once for every part that reads them.
         let inboundListing = json(1)
         let inboundPage = (try? inboundListing.get()).flatMap { try? client.messages(from: $0) }
-        let byUserID = Self.writtenByUserID(message, conversation: try? json(0).get(), client)
+        var byUserID = Self.writtenByUserID(message, conversation: try? json(0).get(), client)
+        if let inboundPage {
+            byUserID += Self.unlistedConversationInbound(message, conversation: try? json(0).get(), listed: inboundPage.items + byUserID, client)
+        }
         let inbound = part(inboundListing) { json throws(KapsoAPIError) in
             var page: Page<Message>
             if let inboundPage { page = inboundPage } else { page = try client.messages(from: json) }
