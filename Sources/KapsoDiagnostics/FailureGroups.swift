@@ -65,8 +65,7 @@ public struct FailureGroups {
     /// Of `failures`, the sends the contact quoted or reacted to afterwards (`ErrorTriage.Entry.seenByContact`), those
     /// in `uncertain` aside: they reached the contact's phone (tester49 F5).
     public private(set) var reachedContact = 0
-    /// Of `failures`, the sends whose Kapso status and Meta's status history disagree (`ErrorTriage.Entry.kapsoDisagrees`),
-    /// those in `uncertain` aside: whether they failed is not certain (tester64 T8).
+    /// Of `failures`, the sends Kapso's status and Meta's history disagree on (`Entry.kapsoDisagrees`, tester64 T8).
     public private(set) var disputed = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
