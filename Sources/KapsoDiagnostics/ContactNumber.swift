@@ -54,6 +54,32 @@ public enum ContactNumber {
         return a == b || match(a, b) != nil
     }
 
+    /// A contact's text with its digits and their other forms found once, for `isSame(as:)`: a list of windows asks
+    /// `same` of each row's contact and each of its number's 100 inbound messages, and each ask found both digits again
+    /// (tester63 AN7).
+    public struct Prepared: Sendable {
+        public let text: String
+        let digits: String?
+        /// `otherForm(digits)`'s digits.
+        let otherDigits: String?
+        let nineForms: [String]
+
+        public init(_ text: String) {
+            self.text = text
+            digits = ContactNumber.digits(text)
+            otherDigits = digits.flatMap { ContactNumber.otherForm($0)?.digits }
+            nineForms = digits.map(ContactNumber.argentineNineForms) ?? []
+        }
+
+        /// `ContactNumber.same(text, other.text)`, in that order (`match` reads the first one's other form).
+        public func isSame(as other: Prepared) -> Bool {
+            if text == other.text { return true }
+            guard let digits, let second = other.digits else { return false }
+            if digits == second || otherDigits == second { return true }
+            return !nineForms.isEmpty && !other.nineForms.isEmpty && !Set(nineForms).isDisjoint(with: other.nineForms)
+        }
+    }
+
     /// True when a list row's contact number (`contact`, as Kapso wrote it: digits with or without `+`, spaces) is the
     /// whole number `digits`: the same digits, or the other form of a Brazilian, Mexican or Argentine mobile number
     /// (`same`). Kapso's `phone_number` filter matches part of a number (kapso-api.md §1, gotcha 17: "The `phone_number`
@@ -156,6 +182,21 @@ public enum ContactNumber {
 
     /// Only digits, after a leading `+` and separators; nil when anything else is in the text.
     private static func digits(_ text: String) -> String? {
+        // ASCII read by its bytes: each byte of it is one `Character` but CR LF, which neither reading takes, so both take
+        // the same texts and keep the same digits (tester63 AN7: a `KeyPath` and a scalar look-up per `Character`).
+        // Nil from the closure: not ASCII, read below; `.some(nil)`: no number.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            let isSeparator = { (byte: UInt8) in
+                byte == UInt8(ascii: "+") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                    || byte == UInt8(ascii: "-")
+            }
+            guard bytes.allSatisfy({ isDigit($0) || isSeparator($0) }) else { return .some(nil) }
+            let digits = String(decoding: bytes.filter(isDigit), as: UTF8.self)
+            return .some(digits.isEmpty ? nil : digits)
+        }
+        if let ascii, let answer = ascii { return answer }
         guard text.allSatisfy({ ($0.isASCII && $0.isNumber) || "+ ()-".contains($0) }) else { return nil }
         let digits = text.filter(\.isNumber)
         return digits.isEmpty ? nil : digits

@@ -152,22 +152,26 @@ public struct ContactWindow: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - conversations: the pair's conversations that were read (others are ignored).
-    ///   - inbound: messages listed for the pair, nil when they were not listed (or the listing failed); only inbound
-    ///     messages of this pair count. `inboundComplete` false when the listing stopped at a page limit, so an empty
-    ///     result proves nothing.
+    ///   - reading: messages listed for the pair (`InboundReading`), nil when they were not listed (or the listing
+    ///     failed); only inbound messages of this pair count. Its `complete` false when the listing stopped at a page
+    ///     limit, so an empty result proves nothing.
     ///   - unread: why the messages were not listed, for the `unknown` reason.
     ///   - refusedSends: the contact's failed sends that were read (`needsRefusals`): one Meta refused for the window
     ///     after a reaction or action of theirs shows it opened none (`WindowEvidence.refuted`), as `trace` reads it.
     ///   - at: the API's clock (Unix seconds); a time more than `MessageTime.skew` ahead of it is unreadable.
     public init(
-        phoneNumberID: String, contact: String, conversations: [Conversation], inbound: [Message]?, inboundComplete: Bool = true,
-        unread: String? = nil, refusedSends: [Message] = [], at: Int64
+        phoneNumberID: String, contact: String, conversations: [Conversation], reading: InboundReading?, unread: String? = nil,
+        refusedSends: [Message] = [], at: Int64
     ) {
         self.at = at
+        let inbound = reading?.messages
         var newest: Int64?
+        // The contact's digits and other forms found once for every conversation and message (tester63 AN7).
+        let wanted = ContactNumber.Prepared(contact)
         let pairs = conversations.filter { conversation in
             conversation.phoneNumberID == phoneNumberID
-                && (ContactNumber.same(conversation.contact ?? conversation.businessScopedUserID, contact) || conversation.hasUserID(contact))
+                && ((conversation.contact ?? conversation.businessScopedUserID).map { ContactNumber.Prepared($0).isSame(as: wanted) } == true
+                    || conversation.hasUserID(contact))
         }
         // A message in one of the pair's conversations is the contact's, whatever form its number has.
         let conversationIDs = Set(pairs.map(\.id))
@@ -183,11 +187,12 @@ public struct ContactWindow: Sendable, Equatable {
         var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
         let refuted = WindowEvidence.refuted(among: inbound ?? [], by: refusedSends, now: at)
-        for message in inbound ?? []
-        where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
-            && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact) || message.hasUserID(contact)
-                || message.conversationID.map(conversationIDs.contains) == true
-                || (message.contact == nil && message.userID.map(pairUserIDs.contains) == true)
+        // Each message's side read once per number (`InboundReading.Facts`), as `isInbound`, `same` and `hasUserID` read it.
+        for (message, fact) in zip(inbound ?? [], reading?.facts ?? [])
+        where fact.isInbound && fact.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
+            && (fact.contact?.isSame(as: wanted) == true || fact.preparedUserID?.isSame(as: wanted) == true
+                || fact.userID == contact || fact.parentUserID == contact || fact.conversationID.map(conversationIDs.contains) == true
+                || (fact.contact == nil && fact.userID.map(pairUserIDs.contains) == true)
                 || (byUserID && WindowEvidence(message, now: at).newUserID != nil
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {
@@ -269,10 +274,7 @@ public struct ContactWindow: Sendable, Equatable {
         }
         unreadReason = unread
         lastInboundNote = WindowEvidence.countedNote(at: messageInbound, among: read)
-        if let inbound, unread == nil {
-            let recent = RecentInbound(messages: inbound, complete: inboundComplete)
-            inboundRead = InboundRead(covers: recent.coversWindow(at: at), reachesBack: recent.reachesBack(at: at))
-        }
+        if let reading, unread == nil { inboundRead = reading.coverage(at: at) }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
         if let reason = unreadable.first, !openNow {
             let readable = newest.map { "; the newest readable one is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))" } ?? ""
@@ -281,7 +283,7 @@ public struct ContactWindow: Sendable, Equatable {
             evidence = .unknown(unsettled.known)
         } else if let newest {
             evidence = .lastInbound(newest)
-        } else if inbound != nil && inboundComplete {
+        } else if reading?.complete == true {
             evidence = .noInbound
         } else {
             let kapso = conversations.isEmpty ? "no conversation of the contact was found" : "Kapso sent no last_inbound_at"

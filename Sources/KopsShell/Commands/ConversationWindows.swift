@@ -23,7 +23,7 @@ struct ConversationWindows {
     /// The `--phone-number` filter's search key (`ContactNumber.searchKey`), so the read holds only that contact's.
     let contactKey: String?
     /// The reads so far, by phone number id: the messages, or why listing them failed.
-    private var read: [String: Result<RecentInbound, KapsoAPIError>] = [:]
+    private var read: [String: Result<InboundReading, KapsoAPIError>] = [:]
     /// The failed sends read, by phone number id, for windows that need them (`ContactWindow.needsRefusals`).
     private var refused: [String: [Message]] = [:]
     /// Why a cell was shown as unconfirmed, once one was (the first found): `ContactWindow.unconfirmedNote`, in the
@@ -67,6 +67,12 @@ struct ConversationWindows {
             numbers.append(pair.number)
         }
         load(numbers, client: client)
+        // Each number's messages read once for the rows judged at `now` (tester63 AN7).
+        for (number, result) in read {
+            guard case .success(var reading) = result else { continue }
+            reading.prepare(at: now)
+            read[number] = .success(reading)
+        }
         var windows = pairs.map { pair in pair.flatMap { window($0, conversations: conversations, now: now) } }
         // Open only by a reaction, or unknown after an action: the number's failed sends, read once, settle it when Meta
         // refused one for the window after it, as `trace` and `errors` read that send (fix49's leftover).
@@ -96,10 +102,10 @@ struct ConversationWindows {
     private func window(_ pair: (number: String, contact: String), conversations: [Conversation], now: Int64) -> ContactWindow? {
         guard let result = read[pair.number] else { return nil }
         switch result {
-        case .success(let recent):
+        case .success(let reading):
             return ContactWindow(
-                phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
-                inboundComplete: recent.complete, refusedSends: refused[pair.number] ?? [], at: now)
+                phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, reading: reading,
+                refusedSends: refused[pair.number] ?? [], at: now)
         case .failure(let error):
             return ContactWindow(
                 phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: nil,
@@ -144,13 +150,13 @@ struct ConversationWindows {
             calling[number] = data.flatMap { try? PhoneNumber(json: $0) }?.callsEnabled ?? false
         }
         for (number, (request, response)) in zip(numbers, zip(requests, responses)) {
-            read[number] = Result { () throws(KapsoAPIError) -> RecentInbound in
+            read[number] = Result { () throws(KapsoAPIError) -> InboundReading in
                 let page: Page<Message>
                 switch response {
                 case .success(let response): page = try client.messages(from: try client.decode(response, for: request))
                 case .failure(let error): throw .transport(error)
                 }
-                return RecentInbound(messages: page.items, complete: !page.hasMore)
+                return InboundReading(messages: page.items, complete: !page.hasMore)
             }
         }
     }
