@@ -37,22 +37,7 @@ import Testing
     /// Records the script, lets another client make `appCalls` failing GETs with the same key, then checks twice, each
     /// time with a fresh state folder.
     private func run(appCalls: Int) async throws -> (ProcessResult, [ProcessResult], String) {
-        try await offPool {
-            let simulator = try SimulatorProcess()
-            defer { simulator.stop() }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-al2-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            try Data(Self.script.utf8).write(to: URL(fileURLWithPath: folder + "/al2.kops"))
-            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
-                try ProcessRunner.run(
-                    "kops", ["--base-url", simulator.baseURL] + arguments,
-                    environment: [
-                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
-                        "XDG_STATE_HOME": folder + "/" + state,
-                    ])
-            }
-            let recorded = try kops(["--record", folder + "/al2.md", "run", folder + "/al2.kops"], state: "recording")
+        let run = try await FreshStateChecks.run(script: Self.script, checks: 2) { simulator in
             for _ in 0..<appCalls {
                 let curl = Process()
                 curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
@@ -63,8 +48,7 @@ import Testing
                 try curl.run()
                 curl.waitUntilExit()
             }
-            let checks = try ["first", "second"].map { try kops(["check", folder + "/al2.md"], state: $0) }
-            return (recorded, checks, try String(contentsOfFile: folder + "/al2.md", encoding: .utf8))
         }
+        return (run.recorded, run.checks, run.transcript)
     }
 }

@@ -11,33 +11,15 @@ import Testing
     static let mistyped = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRaWlpaWlpaWlpaWlpaWlpaWgA="
 
     @Test(arguments: ["logs --errors --flat"])
-    func aLogsListAfterALookUpChecksCleanTwice(_ line: String) async throws {
+    func aLogsListAfterALookUpChecksCleanEveryTime(_ line: String) async throws {
         let script = ["set on_error continue", "use 100200300400501", "message \(Self.mistyped)", line].joined(separator: "\n") + "\n"
-        try await offPool {
-            let simulator = try SimulatorProcess()
-            defer { simulator.stop() }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-ao2-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            try Data(script.utf8).write(to: URL(fileURLWithPath: folder + "/ao2.kops"))
-            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
-                try ProcessRunner.run(
-                    "kops", ["--base-url", simulator.baseURL] + arguments,
-                    environment: [
-                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
-                        "XDG_STATE_HOME": folder + "/" + state,
-                    ])
-            }
-            let recorded = try kops(["--record", folder + "/ao2.md", "run", folder + "/ao2.kops"], state: "recording")
-            let transcript = try String(contentsOfFile: folder + "/ao2.md", encoding: .utf8)
-            #expect(recorded.status == 1, "\(recorded.stderr)")
-            // The recording's own look-up is on its page, marked as kops's.
-            #expect(transcript.contains("(kops)"), "\(transcript)")
-            for state in ["first", "second", "third"] {
-                let check = try kops(["check", folder + "/ao2.md"], state: state)
-                #expect(check.status == 0, "\(state): \(check.stdout)\(check.stderr)")
-                #expect(check.stderr.contains("output unchanged"), "\(state): \(check.stdout)\(check.stderr)")
-            }
+        let run = try await FreshStateChecks.run(script: script, checks: 3)
+        #expect(run.recorded.status == 1, "\(run.recorded.stderr)")
+        // The recording's own look-up is on its page, marked as kops's.
+        #expect(run.transcript.contains("(kops)"), "\(run.transcript)")
+        for (index, check) in run.checks.enumerated() {
+            #expect(check.status == 0, "check \(index + 1): \(check.stdout)\(check.stderr)")
+            #expect(check.stderr.contains("output unchanged"), "check \(index + 1): \(check.stdout)\(check.stderr)")
         }
     }
 }

@@ -14,29 +14,11 @@ import Testing
     ].joined(separator: "\n") + "\n"
 
     @Test func fiveFreshChecksOnOneFixedClockSimulatorAllPass() async throws {
-        try await offPool {
-            let simulator = try SimulatorProcess()
-            defer { simulator.stop() }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-t13-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            try Data(Self.script.utf8).write(to: URL(fileURLWithPath: folder + "/t13.kops"))
-            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
-                try ProcessRunner.run(
-                    "kops", ["--base-url", simulator.baseURL] + arguments,
-                    environment: [
-                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
-                        "XDG_STATE_HOME": folder + "/" + state,
-                    ])
-            }
-            _ = try kops(["--record", folder + "/t13.md", "run", folder + "/t13.kops"], state: "recording")
-            let transcript = try String(contentsOfFile: folder + "/t13.md", encoding: .utf8)
-            #expect(transcript.contains("API calls (24h):"), "\(transcript)")
-            for run in 1...5 {
-                let check = try kops(["check", folder + "/t13.md"], state: "check\(run)")
-                #expect(check.status == 0, "check \(run): \(check.stdout)\(check.stderr)")
-                #expect(check.stderr.contains("output unchanged"), "check \(run): \(check.stdout)\(check.stderr)")
-            }
+        let run = try await FreshStateChecks.run(script: Self.script, checks: 5)
+        #expect(run.transcript.contains("API calls (24h):"), "\(run.transcript)")
+        for (index, check) in run.checks.enumerated() {
+            #expect(check.status == 0, "check \(index + 1): \(check.stdout)\(check.stderr)")
+            #expect(check.stderr.contains("output unchanged"), "check \(index + 1): \(check.stdout)\(check.stderr)")
         }
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import KopsTestSupport
+
+/// A transcript recorded from a script against one fixed-clock simulator, then checked `checks` times, each check with
+/// a fresh state folder, as CI's fresh containers check transcripts against a long-lived API (tester62 AL2, tester63b
+/// AO2, tester64 T13). `between` runs after the recording, before the checks (another client's calls).
+struct FreshStateChecks {
+    var recorded: ProcessResult
+    var checks: [ProcessResult]
+    var transcript: String
+
+    static func run(script: String, checks: Int, between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in })
+        async throws -> FreshStateChecks
+    {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-fresh-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try Data(script.utf8).write(to: URL(fileURLWithPath: folder + "/script.kops"))
+            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
+                try ProcessRunner.run(
+                    "kops", ["--base-url", simulator.baseURL] + arguments,
+                    environment: [
+                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
+                        "XDG_STATE_HOME": folder + "/" + state,
+                    ])
+            }
+            let recorded = try kops(["--record", folder + "/script.md", "run", folder + "/script.kops"], state: "recording")
+            try between(simulator)
+            let results = try (1...checks).map { try kops(["check", folder + "/script.md"], state: "check\($0)") }
+            return FreshStateChecks(
+                recorded: recorded, checks: results, transcript: try String(contentsOfFile: folder + "/script.md", encoding: .utf8))
+        }
+    }
+}
