@@ -85,11 +85,11 @@ import Testing
     /// A send to a group has no recipient number; an inbound message's `to` is the business's own number.
     @Test func theRecipientIsTheOutboundMessagesNumberOnly() throws {
         let group = try #require(JSONValue.parse(#"{"type": "template", "recipient_type": "group", "to": "120363041234567890"}"#).object)
-        #expect(FailedSend(message: group) == FailedSend(isTemplate: true, recipient: nil))
+        #expect(FailedSend(message: group).isTemplate == true && FailedSend(message: group).recipient == nil)
         let inbound = try #require(JSONValue.parse(#"{"type": "text", "to": "14155550100", "kapso": {"direction": "inbound"}}"#).object)
         #expect(FailedSend(message: inbound).recipient == nil)
         let outbound = try #require(JSONValue.parse(#"{"type": "text", "to": "+1 415-555-0160"}"#).object)
-        #expect(FailedSend(message: outbound) == FailedSend(isTemplate: false, recipient: "14155550160"))
+        #expect(FailedSend(message: outbound).isTemplate == false && FailedSend(message: outbound).recipient == "14155550160")
     }
 
     /// `errors` groups by code: when a group's messages got different advice, the group says so instead of giving
