@@ -138,7 +138,12 @@ import Testing
                         let length = end - index
                         let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
                             || (index >= 3 && bytes[index - 3] == UInt8(ascii: "%") && bytes[index - 2] == UInt8(ascii: "3"))
-                        if length >= TokenShapes.minimumLength || (labelled && length > prefix.count) { return true }
+                        // Session 64: a word of lower-case hex and `-` (a UUID) is no prefix's token unless labelled.
+                        if length >= TokenShapes.minimumLength || (labelled && length > prefix.count),
+                            labelled || !TokenShapes.isLowercaseHex(bytes[index..<end])
+                        {
+                            return true
+                        }
                     }
                     // Session 33: a JWT's first part or SendGrid's `SG` before a dot, in the case they are issued in.
                     let word = Array(bytes[index..<end])

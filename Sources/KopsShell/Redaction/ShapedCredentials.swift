@@ -148,7 +148,11 @@ enum ShapedCredentials {
                         if length > shortestPrefix {
                             let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
                                 || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
-                            if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index, seconds: seconds),
+                            // A word of lower-case hex and `-` (a UUID: `eaa16ffb-…`) is no prefix's token unless labelled,
+                            // as `TokenShapes.isToken` reads it (`isLowercaseHex`).
+                            if length >= TokenShapes.minimumLength || labelled,
+                                labelled || !TokenShapes.isLowercaseHex(UnsafeBufferPointer(rebasing: bytes[index..<end])),
+                                let prefix = prefixLength(bytes, at: index, seconds: seconds),
                                 length >= TokenShapes.minimumLength || (labelled && length > prefix)
                             {
                                 return true

@@ -274,7 +274,12 @@ enum TokenShapes {
     /// 3 of 10,000 webhook delivery ids (`eaa16ffb-f974-49ef-851d-9278bbb3816b`) were printed `<redacted>` by
     /// `deliveries` in every form, and could not be looked up (found by the session 64 bench's item count).
     static func isLowercaseHex(_ word: some StringProtocol) -> Bool {
-        !word.isEmpty && word.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D }
+        isLowercaseHex(word.utf8)
+    }
+
+    /// `isLowercaseHex` of a word's bytes (`ShapedCredentials.mayOccur`'s reading, which must agree).
+    static func isLowercaseHex(_ bytes: some Collection<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D }
     }
 
     /// True for a word after a secret-named label that starts with a credential prefix and goes on past it with a
