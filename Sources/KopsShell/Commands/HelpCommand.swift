@@ -57,8 +57,9 @@ public enum HelpCommand: Command {
             result.blocks.append(.hint("'\(ShellWord.command(ExplainCommand.name, code))' shows this: help is for commands and topics"))
             return result
         }
-        var result = commandPage(try registry.command(named: name))
-        if let extra = unreadWord(arguments.positionals, usage: try registry.command(named: name).usage) {
+        let command = try registry.command(named: name)
+        var result = commandPage(command)
+        if let extra = unreadWord(arguments.positionals, usage: command.usage) {
             result.blocks.append(.hint("'\(Shortened.text(extra))' is no subcommand of \(name): this is \(name)'s page"))
         }
         return result
