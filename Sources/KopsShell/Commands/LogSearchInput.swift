@@ -121,7 +121,7 @@ enum LogSearchInput {
             }
         }
         switch result {
-        case .page(let page): return page
+        case .page(let page): return withoutEarlierRuns(page, in: context)
         case .unavailable: throw LogSearchError.unavailable
         }
     }

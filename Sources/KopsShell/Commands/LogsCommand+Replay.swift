@@ -10,7 +10,7 @@ extension LogsCommand {
     /// While `kops check` replays, the calls that earlier runs of the transcript made (the recording's own look-ups,
     /// earlier checks': `OwnLookups.earlierRunIDs`) are left out of the rows; the page is then read once more with room
     /// for the rows left out, so it still ends where the recording's page ended, and the entries newer than the first
-    /// read (that read itself) are left out too.
+    /// read, and that read itself, are left out too.
     ///
     /// tester63b AO2: a transcript with a look-up and then `logs --errors --flat` never checked clean with a fresh state
     /// folder against an API that kept earlier runs' calls: the recording's look-up came back as the project's failure,
@@ -21,6 +21,9 @@ extension LogsCommand {
         let first = try context.client.apiLogs(query)
         guard context.ownLookups.replaySince != nil, let newest = first.items.first?.id else { return first }
         let host = context.client.baseURL
+        // Each read's own note (the newest) is matched to no entry of the page it answered.
+        context.ownLookups.newestUnmatched = 1
+        defer { context.ownLookups.newestUnmatched = 0 }
         let earlier = context.ownLookups.earlierRunIDs(in: first.items, host: host)
         guard !earlier.isEmpty else { return first }
         guard first.hasMore, limit < 100 else { return try without(earlier, newerThan: nil, in: first, limit: limit) }
@@ -28,7 +31,11 @@ extension LogsCommand {
         let second = try context.client.apiLogs(roomy)
         // The entries above the first read's newest are newer than that read (the first read itself among them).
         guard second.items.contains(where: { $0.id == newest }) else { return try without(earlier, newerThan: nil, in: first, limit: limit) }
-        let left = earlier.union(context.ownLookups.earlierRunIDs(in: second.items, host: host))
+        // The first read itself is this session's own call the first page did not hold: left out wherever the log's
+        // order put it (a fixed-clock simulator stamps the replay's calls before the earlier runs', so it is no newer).
+        let own = context.ownLookups.ownLogIDs(in: second.items, host: host, every: true)
+        let firstIDs = Set(first.items.map(\.id))
+        let left = earlier.union(own.earlierRuns).union(own.session.filter { !firstIDs.contains($0) })
         return try without(left, newerThan: newest, in: second, limit: limit)
     }
 
@@ -41,5 +48,39 @@ extension LogsCommand {
         let kept = rows[start...].filter { row in row["id"]?.string.map { !left.contains($0) } ?? true }
         body["data"] = .array(Array(kept.prefix(limit)))
         return try Page.decode(.object(body), item: APILog.init(json:))
+    }
+
+    /// One page of `logs --all` without the calls earlier runs of the transcript being checked made (`page`'s rule, every
+    /// page read whole, so no read with room): a live session's page as is. tester64b U13: the stream listed the earlier
+    /// runs' look-up 404s as the project's failures, one more per check.
+    static func withoutEarlierRuns(_ page: Page<APILog>, in context: ShellContext) throws(KapsoAPIError) -> Page<APILog> {
+        guard context.ownLookups.replaySince != nil else { return page }
+        context.ownLookups.newestUnmatched = 1
+        defer { context.ownLookups.newestUnmatched = 0 }
+        let earlier = context.ownLookups.earlierRunIDs(in: page.items, host: context.client.baseURL)
+        guard !earlier.isEmpty else { return page }
+        return try without(earlier, newerThan: nil, in: page, limit: .max)
+    }
+}
+
+extension LogSearchInput {
+    /// `page` without the API calls earlier runs of the transcript being checked made (`LogsCommand.page`'s rule), its
+    /// JSON too: a live session's page as is. tester64b U13: `logs search messages` listed the earlier runs' reads and
+    /// look-ups as another client's calls.
+    static func withoutEarlierRuns(_ page: LogSearchPage, in context: ShellContext) -> LogSearchPage {
+        guard context.ownLookups.replaySince != nil else { return page }
+        let calls = page.events.compactMap(OwnLookups.LoggedCall.init)
+        context.ownLookups.newestUnmatched = 1
+        defer { context.ownLookups.newestUnmatched = 0 }
+        let earlier = context.ownLookups.ownIDs(in: calls, host: context.client.baseURL, every: true).earlierRuns
+        guard !earlier.isEmpty, case .object(var body) = page.json, case .object(var data)? = body["data"],
+            let rows = data["events"]?.array
+        else { return page }
+        data["events"] = .array(rows.filter { row in row["id"]?.string.map { !earlier.contains($0) } ?? true })
+        body["data"] = .object(data)
+        var kept = page
+        kept.events.removeAll { earlier.contains($0.id) }
+        kept.json = .object(body)
+        return kept
     }
 }

@@ -36,7 +36,7 @@ extension LogsCommand {
         var pageError: (any Error)?
         let query = filters + [("limit", String(ListStream.pageSize(arguments)))]
         let count = try ListStream(context: context, mode: mode).run(
-            fetch: { after, _ in try context.client.apiLogs(query + after) },
+            fetch: { after, _ in try withoutEarlierRuns(context.client.apiLogs(query + after), in: context) },
             request: { context.client.apiLogsRequest(query + $0) },
             own: { context.ownLookups.kopsLogIDs(in: $0, host: host) },
             table: { logs in

@@ -12,12 +12,13 @@ internal import KapsoClient
 ///
 /// Kapso's API log names the key each call was made with (`api_key_id`, kapso-api.md §5), not the client. The replay
 /// learns its own key from the entries its own notes match; a call of that key stamped at or after the recording began
-/// (at any time, when the API's clock is behind the recording's: a simulator's fixed clock), to a method and path this
-/// replay has called too, is then one of the runs of this transcript (the recording, whose session left its own out, or
-/// a check), as far as the log can tell. Another client's call with kops's key to the same path since the recording is
-/// left out as well; one to another path is the project's and shows (tester63b AO1). A count read before the replay
-/// has made the call (`errors` above the look-up) still counts the earlier runs' one. A live session (no
-/// `replaySince`) does none of this.
+/// (at any time, when the API's clock is behind the recording's: a simulator's fixed clock), either a read that
+/// succeeded or a call to a method and path this replay has called too, is then one of the runs of this transcript (the
+/// recording, whose session left its own out, or a check), as far as the log can tell. Another client's call with kops's
+/// key to the same path since the recording, or its successful read of any path, is left out as well; its failure or
+/// write to another path is the project's and shows (tester63b AO1). A failure counted before the replay has made its
+/// call (`errors` above the look-up) still counts the earlier runs' one. A live session (no `replaySince`) does none of
+/// this.
 extension OwnLookups {
     /// Adds the keys of the calls that match this session's notes (any call kops made) to `replayKeys`.
     /// Also lifts `replaySince` when this session's first note is stamped before it: the API's clock is behind the
@@ -26,7 +27,7 @@ extension OwnLookups {
     /// which left out earlier runs only while every call was stamped in one second; from the third check with a fresh
     /// state folder the log's stamps had passed it, and `overview`'s "0 total" became 113, then 122.
     func learnReplayKeys(from calls: [LoggedCall], origin: String) {
-        var open = notes[sessionStart...].filter { Self.origin($0.host).origin == origin }
+        var open = sessionNotes.filter { Self.origin($0.host).origin == origin }
         guard !open.isEmpty else { return }
         if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = .min }
         for call in calls {
@@ -48,13 +49,17 @@ extension OwnLookups {
     ) -> [(call: LoggedCall, at: Int64, path: String)] {
         learnReplayKeys(from: calls, origin: origin)
         guard let since = replaySince else { return [] }
-        // Only a call this replay has made too (the same method and path): another client's new failure on another path
-        // since the recording is the project's, and the check shows it (tester63b AO1: every GET of the key was left out).
+        // A failure or a write only when this replay has made the same call too (method and path): another client's new
+        // failure on another path since the recording is the project's, and the check shows it (tester63b AO1: every GET
+        // of the key was left out). A read that succeeded (a GET answered 2xx) to any path: kops's commands read, and
+        // the calls of a command later in the transcript, which the replay has not yet made, are earlier runs' too
+        // (tester64b U1: `use` / `overview` checked with a fresh state folder counted the recording's calls, 0 → 4 → 8 total).
         // Of the kind the count leaves out: a look-up answered 404 or 429, a read by id when `answered`, any call when
         // `every`.
         let made = Set(notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map { $0.method + " " + $0.path })
         let candidates = rest.filter { call, at, path in
-            call.keyID != nil && at >= since && made.contains(call.method + " " + path)
+            call.keyID != nil && at >= since
+                && (made.contains(call.method + " " + path) || call.method == "GET" && (200..<300).contains(call.status))
                 && (every || call.method == "GET" && (answered || [404, 429].contains(call.status)))
         }
         guard !candidates.isEmpty else { return [] }

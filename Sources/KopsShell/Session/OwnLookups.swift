@@ -51,6 +51,13 @@ public final class OwnLookups {
     /// Set by `kops check` while it replays a transcript: the recording's instant (Unix seconds, the header's
     /// `recorded:`). Calls the replay's own API key made since then are earlier runs' (OwnLookups+Replay.swift).
     public var replaySince: Int64?
+    /// How many of the newest notes no log entry is matched to: set by `logs` around the matching of a page it read, the
+    /// read's own note being among the newest, while its entry cannot be on the page it answered. A replay's read of the
+    /// log matched the recording's read of the same path in the same second (a fixed-clock simulator) as its own, and
+    /// `logs` showed the recording's call (tester64b U1).
+    var newestUnmatched = 0
+    /// This session's notes that log entries may be matched to (all but the `newestUnmatched` newest).
+    var sessionNotes: ArraySlice<Entry> { notes[sessionStart..<max(sessionStart, notes.count - newestUnmatched)] }
     /// The ids of the API keys this replay's own calls were logged with (`learnReplayKeys`).
     var replayKeys: Set<String> = []
     /// Set by `kops check` with `replaySince`: one read of the API log's newest calls, asked at most once, when a count
@@ -193,7 +200,7 @@ public final class OwnLookups {
             // sent again, was counted among the project's failed calls).
             Self.origin(entry.host).origin == origin && (every || entry.isLookUp && (answered || [404, 429].contains(entry.status)))
         }
-        var session = notes[sessionStart...].filter(fits)
+        var session = sessionNotes.filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)
         guard !session.isEmpty || !earlier.isEmpty || replaySince != nil else { return Matches() }
         var matches = Matches()

@@ -1,0 +1,25 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// tester64b U1: a transcript whose count or `logs` page comes before other commands (`use` / `overview`) failed its
+/// first check with a fresh state folder against the simulator that recorded it, the count growing by the recording's
+/// calls with each check ("API calls (24h): 0 total" → "4 total" → "8 total"): the replay left out an earlier run's call
+/// only once it had made the same call itself, and at `overview` it had not yet made the calls of the commands after
+/// it, nor, in `use`'s case, those `overview` itself makes after reading the count.
+@Suite struct U1FreshStateLaterCallsTests {
+    @Test(arguments: [
+        ["use 100200300400501", "overview"],
+        ["use 100200300400501", "logs --errors", "overview"],
+        ["use 100200300400501", "logs", "numbers"],
+        ["use 100200300400501", "messages --all --output json", "overview --output json"],
+    ])
+    func checksCleanEachTimeWithAFreshStateFolder(lines: [String]) async throws {
+        let run = try await FreshStateChecks.run(script: lines.joined(separator: "\n") + "\n", checks: 3)
+        #expect(run.transcript.contains("> " + lines[lines.count - 1]), "\(run.recorded.stderr)")
+        for (index, check) in run.checks.enumerated() {
+            #expect(check.status == 0, "check \(index + 1): \(check.stdout)\(check.stderr)")
+            #expect(check.stderr.contains("output unchanged"), "check \(index + 1): \(check.stdout)\(check.stderr)")
+        }
+    }
+}
