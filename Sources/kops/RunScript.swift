@@ -212,7 +212,7 @@ struct ScriptLaunch: Equatable {
                 let unsent = keyless && replayShell.context.client.apiKey.isEmpty && replayShell.context.keyWasMissing
                     ? "; nothing was sent (no API key), so this checks no answer of \(shell.context.client.host)" : ""
                 stderr.write(
-                    "\(name): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(outcome.earlierLayoutNote)\(outcome.movedAgesNote)\(unsent)"
+                    "\(name): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)\(outcome.earlierLayoutNote)\(outcome.movedAgesNote)\(outcome.ownCallIDsNote)\(unsent)"
                         + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                 return partial != nil ? .failure : unsent.isEmpty ? .ok : .usage
             }

@@ -71,6 +71,10 @@ extension TranscriptChecker {
         /// (`TranscriptChecker.withoutMovedAges`): left out of `diff`, named by `movedAgesNote`.
         public var movedAges: [String] = []
 
+        /// The `@@` lines of the hunks that differ only by the ids of kops's own calls, new with every run
+        /// (`TranscriptChecker.withoutOwnCallIDs`): left out of `diff`, named by `ownCallIDsNote`.
+        public var ownCallIDs: [String] = []
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

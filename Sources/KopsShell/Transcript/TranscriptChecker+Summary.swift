@@ -71,6 +71,14 @@ extension TranscriptChecker.Outcome {
             + " moved, as the clock did since the recording (… ago, … left): the same instants, read later"
     }
 
+    /// After `N commands, output unchanged`: `; only the ids of kops's own calls in 'logs --ids' (line 20) differ: …`, or
+    /// nothing (tester64b U2).
+    public var ownCallIDsNote: String {
+        guard !ownCallIDs.isEmpty else { return "" }
+        return "; only the ids of kops's own calls in " + Self.blocks(ownCallIDs)
+            + " differ: Kapso gives each call new ones (API log id, request id)"
+    }
+
     /// Hunks' `@@ line N (in 'COMMAND')` lines as `'COMMAND' (lines N, M) and 'OTHER' (line K)`.
     static func blocks(_ headers: [String]) -> String {
         var order: [String] = []

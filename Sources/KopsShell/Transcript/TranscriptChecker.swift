@@ -299,15 +299,17 @@ public struct TranscriptChecker {
             TranscriptChecker.named(TranscriptChecker.withoutClockLines(diff), in: parsed))
         // Ages read later than recorded, on an API whose clock is not pinned (tester61 AJ12).
         let recorded = parsed.header.kind == .demo ? nil : parsed.header.recordedMicros.map { $0 / 1_000_000 }
-        let (changed, movedAges) = TranscriptChecker.withoutMovedAges(
+        let (aged, movedAges) = TranscriptChecker.withoutMovedAges(
             unmoved, elapsed: recorded.map { shell.context.now() - $0 }, recorded: recorded)
+        // The ids of kops's own calls, which a replay makes anew (tester64b U2).
+        let (changed, ownCallIDs) = TranscriptChecker.withoutOwnCallIDs(aged)
         var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: changed,
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
         (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
-        (outcome.earlierLayout, outcome.movedAges) = (earlierLayout, movedAges)
+        (outcome.earlierLayout, outcome.movedAges, outcome.ownCallIDs) = (earlierLayout, movedAges, ownCallIDs)
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }
