@@ -49,7 +49,9 @@ public struct NumberStatus: Sendable, Equatable {
     /// The finding for `status` and `quality`, or nil when they show nothing wrong (`CONNECTED`, no status, quality
     /// other than `RED`). A status kops does not know is said to be unknown to kops, never read as fine.
     public init?(status: String?, quality: String? = nil) {
-        let word = status?.filter { !$0.isWhitespace }.uppercased() ?? ""
+        // A status of visible ASCII bytes only (Meta's words are) has no blank to drop: it is not read character by
+        // character (about 7,000 instructions a number listed).
+        let word = status.map { $0.utf8.allSatisfy { (0x21...0x7E).contains($0) } ? $0 : $0.filter { !$0.isWhitespace } }?.uppercased() ?? ""
         let red = quality?.uppercased() == "RED"
         switch word {
         case "", "CONNECTED":

@@ -232,8 +232,8 @@ public enum WebhooksCommand: Command {
 
     /// The payload a webhook's receiver gets, by its kind (`WebhookPayloadShape`, P37-19): `v2`, or `Meta's own (kind
     /// meta)` whatever payload_version the record carries.
-    static func payloadText(_ webhook: Webhook) -> String {
-        switch WebhookPayloadShape(webhook) {
+    static func payloadText(_ webhook: Webhook, shape: WebhookPayloadShape? = nil) -> String {
+        switch shape ?? WebhookPayloadShape(webhook) {
         case .meta: "Meta's own (kind meta)"
         case .kapso(let version, _): version ?? "-"
         case .unknownKind: webhook.payloadVersion ?? "-"
@@ -244,12 +244,12 @@ public enum WebhooksCommand: Command {
     static func payloadCell(_ webhook: Webhook) -> StyledText {
         let shape = WebhookPayloadShape(webhook)
         if shape == .meta { return StyledText("meta") }
-        return StyledText(payloadText(webhook), style: shape == .kapso(version: "v1", batched: shape.batchedEvents) ? .warn : .plain)
+        return StyledText(payloadText(webhook, shape: shape), style: shape == .kapso(version: "v1", batched: shape.batchedEvents) ? .warn : .plain)
     }
 
     /// `on (whatsapp.message.received)`, `off`, or `none for kind meta` when the record says on for a meta webhook.
-    static func bufferingText(_ webhook: Webhook) -> String {
-        let shape = WebhookPayloadShape(webhook)
+    static func bufferingText(_ webhook: Webhook, shape: WebhookPayloadShape? = nil) -> String {
+        let shape = shape ?? WebhookPayloadShape(webhook)
         if shape == .meta { return webhook.bufferEnabled ? "none for kind meta (the record's buffer_enabled does not apply)" : "none (kind meta)" }
         return webhook.bufferEnabled ? "on" : "off"
     }
@@ -267,17 +267,19 @@ public enum WebhooksCommand: Command {
         let urlMask = savedMask("url", webhook.url)
         let secretMask = webhook.secretKey.flatMap { savedMask("secret", $0.revealed) }
         let events = webhook.events
+        // Each read once for the fields that show it (a `webhooks get` read the key's state and the payload's shape twice).
+        let (secretState, shape) = (SecretKeyState(webhook), WebhookPayloadShape(webhook))
         var fields = [
             Field("id", webhook.id), Field("url", webhook.url + (urlMask ?? ""), style: urlMask == nil ? .plain : .warn),
             Field(
                 "scope",
                 webhook.phoneNumberID.map { "phone number \($0)" } ?? "project (message events never delivered)",
                 style: webhook.isProjectScoped ? .warn : .plain),
-            Field("kind", webhook.kind), Field("payload", payloadText(webhook)),
+            Field("kind", webhook.kind), Field("payload", payloadText(webhook, shape: shape)),
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
             Field("events", events.isEmpty ? "-" : Renderer.joined(events, separator: ", ")),
-            Field("secret", secretText(webhook) + (secretMask ?? ""), style: SecretKeyState(webhook) != .set || secretMask != nil ? .warn : .plain),
-            Field("buffering", bufferingText(webhook)),
+            Field("secret", secretText(webhook, state: secretState) + (secretMask ?? ""), style: secretState != .set || secretMask != nil ? .warn : .plain),
+            Field("buffering", bufferingText(webhook, shape: shape)),
         ]
         // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the
         // values are credentials as often as not (the JSON form redacts them too).
@@ -287,11 +289,11 @@ public enum WebhooksCommand: Command {
         return fields
     }
 
-    /// The `secret:` field of `webhooks get`, from the key's state (`SecretKeyState`): `none`, `(empty)`, `(blank: 3
-    /// spaces)`, the mask, or the mask with `(ends with a space)` (tester62b AM4: 3 spaces read `(empty)`, a padded key
-    /// only its mask).
-    static func secretText(_ webhook: Webhook) -> String {
-        switch SecretKeyState(webhook) {
+    /// The `secret:` field of `webhooks get`, from the key's state (`state`, `SecretKeyState(webhook)`): `none`,
+    /// `(empty)`, `(blank: 3 spaces)`, the mask, or the mask with `(ends with a space)` (tester62b AM4: 3 spaces read
+    /// `(empty)`, a padded key only its mask).
+    static func secretText(_ webhook: Webhook, state: SecretKeyState) -> String {
+        switch state {
         case .absent: "none"
         case .empty: "(empty)"
         case .blank(let blanks): "(blank: \(blanks))"
