@@ -39,6 +39,7 @@ public struct Arguments: Sendable {
                 if word == "--" && !flagsEnded {
                     flagsEnded = true
                 } else {
+                    if !flagsEnded, let error = TypographicDash.error(word, command: command.name, flags: flagNames) { throw error }
                     if literalHome.contains(index - 1) { self.literalHome.positionals.insert(positionals.count) }
                     if let secretFlag { afterSecretValue[positionals.count] = secretFlag }
                     positionals.append(word)
