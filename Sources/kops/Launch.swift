@@ -248,6 +248,7 @@ struct Launch: Equatable {
         context.holdTermination = Interrupts.holdTermination
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
+        context.terminationReceived = Interrupts.terminationReceived
         script.setVariables(on: shell)
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes; a delivery to a
         // URL off this machine still does, outside the interactive shell (probe24 P24-8).
