@@ -177,7 +177,7 @@ struct Launch: Equatable {
         {
             stdout.write(VisibleText.escaped(note) + "\n", to: .err)
         }
-        if demo || demoTranscript != nil {
+        if demoTranscript != nil || (demo && demoNeedsSimulator) {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             // The demo's clock is fixed (ids sequential), moved to this machine's time before each command line: a
             // command then runs at one instant, as `kops check` replays it on a clock pinned where it was recorded.
