@@ -100,8 +100,10 @@ public struct Arguments: Sendable {
     }
 
     /// Other tools' spellings of the output flag every command takes (`Shell.takeOutput`): `health --json` (gh, the Stripe
-    /// CLI) got "see 'help health'" (tester63b AO12).
-    static let outputSpellings = ["--json": "--output json", "--format": "--output"]
+    /// CLI) got "see 'help health'" (tester63b AO12); `--jsonl`/`--ndjson`: JSON mode's lists are NDJSON (tester64b U12).
+    static let outputSpellings = [
+        "--json": "--output json", "--format": "--output", "--jsonl": "--output json", "--ndjson": "--output json",
+    ]
 
     /// The error for the positional at `index`, one too many: "unexpected argument 'X'", or, for a word after a secret
     /// flag's value (`afterSecretValue`), one that does not show it.
