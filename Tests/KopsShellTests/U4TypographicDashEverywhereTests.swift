@@ -29,9 +29,12 @@ import Testing
 
     /// After `--` a word is text as typed, and a dash word that names no flag keeps the command's own answer.
     @Test func afterDoubleDashAndUnknownNamesAreLeftAlone() {
-        let offline = OfflineShell()
-        offline.shell.run(line: "numbers —all")
-        #expect(offline.output.err.contains("numbers: unexpected argument '—all'"), "\(offline.output.err)")
-        #expect(!offline.output.err.contains("typographic"))
+        let unknown = OfflineShell()
+        unknown.shell.run(line: "numbers —all")
+        #expect(unknown.output.err.contains("numbers: unexpected argument '—all'"), "\(unknown.output.err)")
+        #expect(!unknown.output.err.contains("typographic"))
+        let afterDoubleDash = OfflineShell()
+        afterDoubleDash.shell.run(line: "explain -- —help")
+        #expect(!afterDoubleDash.output.err.contains("typographic"), "\(afterDoubleDash.output.err)")
     }
 }
