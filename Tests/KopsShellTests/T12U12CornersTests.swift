@@ -34,3 +34,17 @@ import Testing
         #expect(run("help messages").out.contains("messages per page (1-100, default 20; 100 with"))
     }
 }
+
+/// tester64b U12 (AN12 neighbour): `help messages --all` answered "help: unknown flag '--all'; see 'help help'"; a flag
+/// after the command's name is read as a word of its page, which holds it.
+@Suite struct U12HelpWithAFlagTests {
+    @Test func theFlagsPageIsShown() {
+        let offline = OfflineShell()
+        offline.shell.run(line: "help messages --all")
+        #expect(offline.output.out.contains("usage: messages"), "\(offline.output.out)")
+        #expect(offline.output.err.isEmpty, "\(offline.output.err)")
+        let unknown = OfflineShell()
+        unknown.shell.run(line: "help --all")
+        #expect(unknown.output.err.contains("help: unknown flag '--all'"), "\(unknown.output.err)")
+    }
+}

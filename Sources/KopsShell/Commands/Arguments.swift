@@ -35,6 +35,7 @@ public struct Arguments: Sendable {
         while index < words.count {
             let word = words[index]
             index += 1
+            if command.flagsAfterFirstWordAreWords, !positionals.isEmpty { flagsEnded = true }
             guard !flagsEnded, word.hasPrefix("--"), word.count > 2 else {
                 if word == "--" && !flagsEnded {
                     flagsEnded = true
