@@ -85,6 +85,8 @@ int kops_termination_release(void) {
     return signal;
 }
 
+int kops_termination_received(void) { return termination_signal; }
+
 static char guard_path[4096];
 static char guard_closing[1024];
 static volatile sig_atomic_t guard_armed = 0;

@@ -170,7 +170,9 @@ public struct ClientNetworkError: Sendable, Equatable {
             "the network path to the host and the client's timeouts", true),
         // Words that say a timeout of the caller's client ran out without naming the client (axios's `timeout exceeded`
         // when no timeout is set, its ECONNABORTED code, Python's builtin TimeoutError); named ones are `ClientTimeout`.
-        ("client-side timeout", ["ECONNABORTED", "timeout exceeded", "TimeoutError"],
+        // Java 11+ HttpClient's HttpTimeoutException ("request timed out"; its connect-time subclass is ConnectTimeout's):
+        // docs.oracle.com/en/java/javase/21/docs/api/java.net.http/java/net/http/HttpTimeoutException.html (tester64b U12).
+        ("client-side timeout", ["ECONNABORTED", "timeout exceeded", "TimeoutError", "HttpTimeoutException"],
             "a timeout of the caller's own HTTP client ran out (the words do not name the client): while connecting or "
                 + "after the request was sent, they do not say which",
             "the client's timeout against how long the call takes (a send through Meta can take seconds)", true),

@@ -254,6 +254,16 @@ public enum IDResolver {
         {
             return identity.statement + ", not a " + expected.title + "; conversation " + id
         }
+        // One of the project's phone-number ids: its `fix` is `use ID`, which read as "use this id instead" where the id
+        // was just given (tester64 T6: `message 100200300400501` → "…; use 100200300400501"); say what `use` does.
+        if identity.kind == .phoneNumberID, let id = identity.phoneNumberIDs.first {
+            let lister: [Identity.Kind: String] = [
+                .wamid: "'messages' lists its messages", .conversationID: "'conversations' lists its conversations",
+                .webhookID: "'webhooks' lists its webhooks",
+            ]
+            return identity.statement + ", not a " + expected.title + "; 'use \(id)' selects this number"
+                + (lister[expected].map { ", then " + $0 } ?? "")
+        }
         return identity.statement + ", not a " + expected.title + (identity.fix.map { "; " + $0 } ?? "")
     }
 

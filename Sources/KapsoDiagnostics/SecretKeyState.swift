@@ -26,6 +26,9 @@ public enum SecretKeyState: Sendable, Equatable {
     /// A value that is a shell variable's name (`$S`, `${S}`): kops expands `${env:S}`, not `$S`, so the secret would be
     /// those characters (tester63b AO8).
     case variableName(String)
+    /// A placeholder or a reference to the secret (`{{secret}}`, `%NAME%`, `<your-secret>`, `WEBHOOK_SECRET`:
+    /// `SecretPlaceholder`), stored as its text (tester64b U5).
+    case placeholder(SecretPlaceholder)
     /// A value with no blank or invisible character at either end, not quoted, not a variable's name.
     case set
 
@@ -58,6 +61,8 @@ public enum SecretKeyState: Sendable, Equatable {
             self = .quoted(quote: quote)
         } else if Self.isVariableName(secret) {
             self = .variableName(secret)
+        } else if let placeholder = SecretPlaceholder(secret) {
+            self = .placeholder(placeholder)
         } else {
             self = .set
         }
@@ -84,6 +89,14 @@ public enum SecretKeyState: Sendable, Equatable {
         return name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
     }
 
+    /// The variable name in `$NAME` or `${NAME}` when it is spelled as environment variables are (upper case, digits,
+    /// `_`: `WEBHOOK_SECRET`), so kops may show it; nil for another spelling, which may be a real secret that starts with
+    /// `$` (`$Abc123_…`), shown then as `NAME`.
+    public static func shownName(_ text: String) -> String? {
+        let name = text.filter { !"${}".contains($0) }
+        return name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isNumber || $0.isUppercase)) }) ? name : nil
+    }
+
     /// A blank or an invisible format character (general category Cf: U+200B, U+FEFF, …).
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
@@ -105,12 +118,12 @@ public enum SecretKeyState: Sendable, Equatable {
     /// True for a key a receiver cannot match as given: empty, blank or padded.
     public var isSuspect: Bool {
         switch self {
-        case .empty, .blank, .padded, .quoted, .variableName: true
+        case .empty, .blank, .padded, .quoted, .variableName, .placeholder: true
         case .absent, .set: false
         }
     }
 
-    /// What is wrong with a `.quoted` or `.variableName` key, and why it matters, for a check's line or a refusal; nil
+    /// What is wrong with a `.quoted`, `.variableName` or `.placeholder` key, and why it matters, for a check's line or a refusal; nil
     /// for the other states.
     public var shapeProblem: String? {
         switch self {
@@ -118,8 +131,11 @@ public enum SecretKeyState: Sendable, Equatable {
             "is wrapped in \(quote): the quotes are part of the key Kapso signs with, and a receiver that reads the same "
                 + "value from a .env line gets it without them, computes another signature and rejects every delivery"
         case .variableName(let name):
-            "is the text '\(name)', a shell variable's name: kops expands ${env:NAME} for an environment variable, not $NAME, "
-                + "so the key would be those \(name.count) characters"
+            "names the shell variable \(Self.shownName(name) ?? "NAME") instead of holding its value: kops expands "
+                + "${env:\(Self.shownName(name) ?? "NAME")}, not $NAME, so the key would be those \(name.count) characters"
+        case .placeholder(let placeholder):
+            "is \(placeholder.problem): Kapso signs every delivery with that text as the key, and the receiver, holding the "
+                + "real secret, rejects every delivery"
         default: nil
         }
     }

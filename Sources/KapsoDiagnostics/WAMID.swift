@@ -23,6 +23,7 @@ public enum WAMID {
     /// Padding is only ever added: an id with more `=` than base64 needs is kept as typed (the API serves ids
     /// as it stored them, and one `=` too many is still that id; taking it away would look up another).
     public static func canonical(_ text: String) -> Result<String, Problem> {
+        let text = dotDecoded(text)
         guard text.lowercased().hasPrefix("wamid.") else { return .failure(.missingPrefix) }
         var encoded = String(text.dropFirst(6))
         for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
@@ -33,6 +34,13 @@ public enum WAMID {
         let typedPadding = encoded.reversed().prefix { $0 == "=" }.count
         let neededPadding = padded.reversed().prefix { $0 == "=" }.count
         return .success("wamid." + (typedPadding >= neededPadding ? encoded : padded))
+    }
+
+    /// `text` with a percent-encoded dot after `wamid` decoded (`wamid%2EHBgL…`, an id whose every reserved character was
+    /// escaped, tester64 T12); else `text`.
+    static func dotDecoded(_ text: String) -> String {
+        guard text.count > 8, text.prefix(8).lowercased() == "wamid%2e" else { return text }
+        return "wamid." + text.dropFirst(8)
     }
 
     /// The ids to ask the API for, in order, for what was typed: the id as typed (`WAMID.` read as `wamid.`, URL encoding
@@ -46,7 +54,8 @@ public enum WAMID {
     ///
     /// `wamid.HBgL…MgA` → `["wamid.HBgL…MgA", "wamid.HBgL…MgA="]`; `wamid.HBgL…MgA=` → `["wamid.HBgL…MgA=", "wamid.HBgL…MgA"]`.
     public static func lookups(_ text: String) -> Result<[String], Problem> {
-        canonical(text).map { repaired in
+        let text = dotDecoded(text)
+        return canonical(text).map { repaired in
             var typed = String(text.dropFirst(6))
             for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
                 typed = typed.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)

@@ -261,7 +261,7 @@ public struct WebhookCheck {
                     + "secret (as many config loaders do) computes another signature and rejects every delivery",
                 fix: insteadOfUpdate(webhook)
                     ?? "webhooks update \(id) --secret-key S with no blank at either end, and give the receiver the same secret")
-        case .quoted, .variableName:
+        case .quoted, .variableName, .placeholder:
             add(
                 .warning, webhook, "secret_key " + (SecretKeyState(webhook).shapeProblem ?? ""),
                 fix: insteadOfUpdate(webhook)

@@ -34,6 +34,12 @@ public enum Interrupts {
         if signal != 0 { raise(signal) }
     }
 
+    /// The signal (SIGTERM or SIGHUP) that came while held (`holdTermination`), 0 if none; `releaseTermination` still
+    /// raises it.
+    public static func terminationReceived() -> Int32 {
+        Int32(kops_termination_received())
+    }
+
     /// How many times Ctrl-C was pressed since `install`; a request it stopped spends the press, the count stays.
     public static func presses() -> Int {
         Int(kops_sigint_presses())

@@ -177,7 +177,7 @@ struct Launch: Equatable {
         {
             stdout.write(VisibleText.escaped(note) + "\n", to: .err)
         }
-        if demo || demoTranscript != nil {
+        if demoTranscript != nil || (demo && demoNeedsSimulator) {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             // The demo's clock is fixed (ids sequential), moved to this machine's time before each command line: a
             // command then runs at one instant, as `kops check` replays it on a clock pinned where it was recorded.
@@ -248,6 +248,7 @@ struct Launch: Equatable {
         context.holdTermination = Interrupts.holdTermination
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
+        context.terminationReceived = Interrupts.terminationReceived
         script.setVariables(on: shell)
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes; a delivery to a
         // URL off this machine still does, outside the interactive shell (probe24 P24-8).

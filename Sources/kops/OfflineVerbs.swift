@@ -120,6 +120,7 @@ enum OfflineVerbs {
         context.holdTermination = Interrupts.holdTermination
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
+        context.terminationReceived = Interrupts.terminationReceived
         let terminal = TerminalFacts.current(environment: context.environment, noColor: false)
         context.isInteractive = terminal.stderrIsTTY
         if terminal.stdinIsTTY && terminal.stderrIsTTY {

@@ -14,8 +14,8 @@ import Testing
 
     /// `messages —all`: chat tools and documents turn `--` into an em dash (main: "unexpected argument '—all'; usage: …").
     @Test(arguments: [
-        ("messages —all", "'—all' is no argument of messages; it starts with a typographic dash (what chat tools and documents make of '--'); type '--all'"),
-        ("messages –limit=5", "'–limit=5' is no argument of messages; it starts with a typographic dash (what chat tools and documents make of '--'); type '--limit=5'"),
+        ("messages —all", "messages: '—all' starts with a typographic dash (what chat tools and documents make of '--'); type '--all'"),
+        ("messages –limit=5", "messages: '–limit=5' starts with a typographic dash (what chat tools and documents make of '--'); type '--limit=5'"),
         ("numbers —all", "numbers: unexpected argument '—all'"),
     ])
     func aTypographicDashIsNamed(_ line: String, _ expected: String) {

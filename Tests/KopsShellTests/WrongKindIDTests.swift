@@ -23,7 +23,8 @@ import Testing
         ),
         (
             "webhooks get 100200300400502", 64,
-            "error: 100200300400502 is the phone-number id of Sales Line (+1 415-555-0101), not a webhook id; use 100200300400502"
+            "error: 100200300400502 is the phone-number id of Sales Line (+1 415-555-0101), not a webhook id; 'use 100200300400502' "
+                + "selects this number, then 'webhooks' lists its webhooks"
         ),
         (
             "trace a7c8e9f0-6b7d-4e8f-9a01-234567890123", 64,

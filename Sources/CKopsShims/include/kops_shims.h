@@ -64,6 +64,8 @@ void kops_sigint_stop(void);
    the signal that came (0 if none). A signal the parent ignores (nohup) stays ignored. */
 void kops_termination_hold(void);
 int kops_termination_release(void);
+/* The signal that came while held (0 if none), kept for release. */
+int kops_termination_received(void);
 
 /* SIGTERM, SIGHUP and SIGPIPE while a transcript block is open: the handler appends `closing` to the file at `path`
    (after a newline when the file does not end in one) with async-signal-safe calls only, then ends kops by that

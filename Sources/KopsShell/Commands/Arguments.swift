@@ -35,10 +35,12 @@ public struct Arguments: Sendable {
         while index < words.count {
             let word = words[index]
             index += 1
+            if command.flagsAfterFirstWordAreWords, !positionals.isEmpty { flagsEnded = true }
             guard !flagsEnded, word.hasPrefix("--"), word.count > 2 else {
                 if word == "--" && !flagsEnded {
                     flagsEnded = true
                 } else {
+                    if !flagsEnded, let error = TypographicDash.error(word, command: command.name, flags: flagNames) { throw error }
                     if literalHome.contains(index - 1) { self.literalHome.positionals.insert(positionals.count) }
                     if let secretFlag { afterSecretValue[positionals.count] = secretFlag }
                     positionals.append(word)
@@ -99,8 +101,10 @@ public struct Arguments: Sendable {
     }
 
     /// Other tools' spellings of the output flag every command takes (`Shell.takeOutput`): `health --json` (gh, the Stripe
-    /// CLI) got "see 'help health'" (tester63b AO12).
-    static let outputSpellings = ["--json": "--output json", "--format": "--output"]
+    /// CLI) got "see 'help health'" (tester63b AO12); `--jsonl`/`--ndjson`: JSON mode's lists are NDJSON (tester64b U12).
+    static let outputSpellings = [
+        "--json": "--output json", "--format": "--output", "--jsonl": "--output json", "--ndjson": "--output json",
+    ]
 
     /// The error for the positional at `index`, one too many: "unexpected argument 'X'", or, for a word after a secret
     /// flag's value (`afterSecretValue`), one that does not show it.

@@ -9,9 +9,6 @@ internal import KapsoDiagnostics
 /// name given to `templates` a template's (`--name`, `template`). Nil for anything else: the usage line stays.
 enum BareWordAdvice {
     static func advice(for word: String, command: String, flags: [String]) -> String? {
-        if let flag = dashedFlag(word, flags: flags) {
-            return "it starts with a typographic dash (what chat tools and documents make of '--'); type '\(flag)'"
-        }
         if IDInput.isUUID(word) {
             if flags.contains("--conversation") { return "a conversation id? \(command) --conversation \(word)" }
             if flags.contains("--webhook") { return "a webhook id? \(command) --webhook \(word)" }
@@ -38,18 +35,6 @@ enum BareWordAdvice {
             readings.append("a phone-number id or a WABA id? 'use \(digits)' selects the number or lists the WABA's, then \(command)")
         }
         return readings.isEmpty ? nil : readings.joined(separator: "; ")
-    }
-
-    /// The flag of `flags` that `word` spells with a typographic dash (em dash, en dash or minus sign, one or two) in place
-    /// of `--`: `—all` → `--all`, `–limit=5` → `--limit=5` (tester63 AN12: `messages —all` got only the usage line).
-    /// Nil when the word does not start so or names no flag of the command.
-    static func dashedFlag(_ word: String, flags: [String]) -> String? {
-        let dashes: Set<Character> = ["\u{2014}", "\u{2013}", "\u{2212}"]
-        let rest = word.drop { dashes.contains($0) || $0 == "-" }
-        guard let first = word.first, dashes.contains(first), !rest.isEmpty else { return nil }
-        let flag = "--" + rest
-        let name = flag.split(separator: "=", maxSplits: 1).first.map(String.init) ?? flag
-        return flags.contains(name) ? flag : nil
     }
 
     /// The error for `word` where `command` takes none: the advice when there is one, else nil.

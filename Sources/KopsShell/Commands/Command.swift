@@ -18,6 +18,9 @@ public protocol Command: SendableMetatype {
     /// recorder's verb, not a file name); nil by default. Asked by `validate` and, for one argument too many, before
     /// "unexpected argument" (`UnquotedPath.arguments`), so the word is named rather than the one after it.
     static func misreadWord(_ positionals: [String]) -> ShellError?
+    /// True when the words after the first positional are words, flags or not (`help messages --all` asks for the page
+    /// that holds `--all`: tester64b U12 got "unknown flag '--all'"); false by default.
+    static var flagsAfterFirstWordAreWords: Bool { get }
     /// False for commands that never call the API (`help`, `explain`, `profile`): they run without a key.
     static var sendsRequests: Bool { get }
     /// Whether these arguments call the API (`webhooks fire` does not, `webhooks list` does); default `sendsRequests`.
@@ -54,6 +57,7 @@ extension Command {
     public static func misreadWord(_ positionals: [String]) -> ShellError? { nil }
     public static var details: String { "" }
     public static var sendsRequests: Bool { true }
+    public static var flagsAfterFirstWordAreWords: Bool { false }
     public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }
     public static func isWrite(_ words: [String]) -> Bool { false }
     public static func validate(_ arguments: Arguments) throws {}

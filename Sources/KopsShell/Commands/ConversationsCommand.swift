@@ -21,7 +21,7 @@ public enum ConversationsCommand: Command {
             "--phone-number", value: "E164",
             help: "only conversations with this contact (partial match; a Brazilian or Mexican number's other form too)"),
         FlagSpec("--status", choices: ["active", "ended"], help: "only active or only ended conversations"),
-        FlagSpec("--limit", value: "N", range: 1...100, help: "conversations per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "conversations per page (1-100, default 20; 100 with --all)"),
         FlagSpec("--all", help: "fetch every page"),
     ]
 

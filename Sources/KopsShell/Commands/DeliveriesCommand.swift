@@ -26,7 +26,7 @@ public enum DeliveriesCommand: Command {
         FlagSpec("--event", value: "TYPE", help: "only this event, e.g. whatsapp.message.received"),
         FlagSpec("--webhook", value: "ID", help: "only deliveries to this webhook"),
         FlagSpec("--errors", help: "only failed deliveries"),
-        FlagSpec("--limit", value: "N", range: 1...100, help: "deliveries per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "deliveries per page (1-100, default 20; 100 with --all)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--follow", help: "poll for new deliveries until Ctrl-C"),
         FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2, at least 1)"),

@@ -10,6 +10,7 @@ public enum HelpCommand: Command {
     /// Words after the first are read too: `help webhooks create` (a subcommand: the command's page, as `webhooks
     /// create --help` shows it) and `help log search` (the `log-search` topic) were usage errors (probe34 P34-10).
     public static let maxArguments: Int? = nil
+    public static let flagsAfterFirstWordAreWords = true
 
     /// What `help WORDS…` shows.
     enum Page: Equatable {

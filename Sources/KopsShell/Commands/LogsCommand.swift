@@ -47,7 +47,7 @@ public enum LogsCommand: Command {
         FlagSpec("--errors", help: "only calls answered with 400 or more, one row per cause"),
         FlagSpec("--flat", help: "with --errors or search --problems: one row per failure instead of one per cause"),
         FlagSpec("--ids", help: "add each call's API log id and, from log search, its request id (what support asks for)"),
-        FlagSpec("--limit", value: "N", range: 1...100, help: "calls or events per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "calls or events per page (1-100, default 20; 100 with --all)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--source", value: "S", help: "search: one source, e.g. whatsapp_webhook_event (default all)"),
         FlagSpec("--around", value: "TIME|ID", help: "search: an hour either side of an ISO time or an id's moment"),

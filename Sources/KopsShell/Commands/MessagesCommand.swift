@@ -33,7 +33,7 @@ public enum MessagesCommand: Command {
         FlagSpec("--conversation", value: "ID", help: "only messages of this conversation"),
         FlagSpec("--type", value: "TYPE", help: "only this type: text, image, template, ..."),
         FlagSpec("--has-media", help: "only messages with media"),
-        FlagSpec("--limit", value: "N", range: 1...100, help: "messages per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "messages per page (1-100, default 20; 100 with --all)"),
         FlagSpec("--all", help: "fetch every page"),
     ]
 

@@ -83,6 +83,8 @@ public final class ShellContext {
     /// every run, so transcripts mask them without the tail other secrets show (probe18 P18-3).
     public var generatedSecrets: [String] = []
     public var releaseTermination: () -> Void = {}
+    /// The signal number that came while termination was held (`holdTermination`), 0 if none (set by the terminal layer).
+    public var terminationReceived: () -> Int32 = { 0 }
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
     public var emit: (CommandResult) -> Void = { _ in }
     /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.

@@ -23,7 +23,7 @@ public enum TemplatesCommand: Command {
         FlagSpec("--category", choices: ["MARKETING", "UTILITY", "AUTHENTICATION"], help: "only this category"),
         FlagSpec("--name", value: "NAME", help: "only templates with this exact name"),
         FlagSpec("--language", value: "CODE", help: "only this language code (en_US, es, ...)"),
-        FlagSpec("--limit", value: "N", range: 1...100, help: "templates per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "templates per page (1-100, default 20; 100 with --all)"),
         FlagSpec("--all", help: "stream every page"),
     ]
 

@@ -143,10 +143,21 @@ struct WebhookFields {
                     + ".env line drops them and rejects every delivery; nothing was sent: give the secret without the quotes, "
                     + "or add \(keepBlanksFlag) to send it as given")
         case .variableName(let name):
-            throw .invalidValue(
-                command: "webhooks", what: "value for --secret-key", value: name,
-                expected: "the secret itself; kops does not expand $NAME: write ${env:\(name.filter { !"${}".contains($0) })} "
-                    + "for an environment variable; nothing was sent")
+            // The name is no secret and is the advice (tester64b U5: `${env:<redacted>}`); a `$…` spelled otherwise may be
+            // a real secret (`$Abc123_…`): not shown, and sent as given with the escape flag.
+            guard !keepBlanks else { return secret }
+            let shown = SecretKeyState.shownName(name)
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--secret-key", problem: "is a shell variable's name",
+                expected: "kops does not expand $NAME: write ${env:\(shown ?? "NAME")} for an environment variable, or add "
+                    + "\(keepBlanksFlag) if the secret really is that text; nothing was sent")
+        case .placeholder(let placeholder):
+            guard !keepBlanks else { return secret }
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--secret-key", problem: "is \(placeholder.problem)",
+                expected: "Kapso would sign every delivery with that text and the receiver would reject them all; nothing was "
+                    + "sent: give the secret itself" + (placeholder.variable.map { " (${env:\($0)} reads it from the environment)" } ?? "")
+                    + ", or add \(keepBlanksFlag) to send it as given")
         }
     }
 

@@ -65,7 +65,8 @@ public enum WebhooksCommand: Command {
         FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
         FlagSpec(
             WebhookFields.keepBlanksFlag,
-            help: "create/update: send a --secret-key as given with a blank or invisible character at either end, or wrapped in quotes (refused otherwise)"),
+            help: "create/update: send a --secret-key as given with a blank or invisible character at either end, wrapped in "
+                + "quotes, or shaped like a variable's name or a placeholder ($NAME, {{…}}: refused otherwise)"),
         FlagSpec("--buffer-enabled", help: "create/update: batch received messages (kind kapso only; meta never batches)"),
         FlagSpec("--buffer-window-seconds", value: "N", range: 1...60, help: "create/update: buffer window (1-60)"),
         FlagSpec("--max-buffer-size", value: "N", range: 1...100, help: "create/update: messages per batch (1-100)"),
@@ -300,6 +301,7 @@ public enum WebhooksCommand: Command {
         case .padded(let problem): (webhook.secretKey?.masked ?? "") + " (\(problem))"
         case .quoted(let quote): (webhook.secretKey?.masked ?? "") + " (wrapped in \(quote))"
         case .variableName: (webhook.secretKey?.masked ?? "") + " (a shell variable's name, not its value)"
+        case .placeholder(let placeholder): (webhook.secretKey?.masked ?? "") + " (\(placeholder.problem))"
         case .set: webhook.secretKey?.masked ?? "none"
         }
     }

@@ -199,6 +199,12 @@ public enum WhoisCommand: Command {
             blocks.append(.hint("the id \(pasted) was read from the pasted path"))
             // The URL that failed is the question: its host or route, when that is the mistake (P26-11).
             if let note = PastedURL.note(whole) { blocks.append(.line(StyledText("warning: " + note, style: .warn))) }
+            if identity.kind == .displayNumber,
+                let number = facts.numbers.first(where: { $0.normalizedDisplayNumber == pasted.filter(\.isNumber) }),
+                let note = PastedURL.displayNumberNote(whole, display: pasted, phoneNumberID: number.id)
+            {
+                blocks.append(.line(StyledText("warning: " + note, style: .warn)))
+            }
             if let secret = carriedCredential(whole) { blocks.append(.line(StyledText("warning: " + secret, style: .warn))) }
         }
         blocks.append(.line(StyledText("")))

@@ -166,9 +166,11 @@ extension Redactor {
 
     /// Whether `value` is taken as a secret: short values would mask ordinary words; a masked form (`whsec_…23`) is not
     /// the secret, nor a placeholder of kops's help (`whsec_...`), which kops refuses as one and names in the refusal
-    /// (probe42 P42-3). `remember` asks whether a value is known first: a webhook list answered again teaches its
+    /// (probe42 P42-3), nor a name or template where a secret goes (`WEBHOOK_SECRET`, `{{secret}}`: `SecretPlaceholder`),
+    /// which kops names in its advice (tester64b U5: `${env:<redacted>}`). `remember` asks whether a value is known first: a webhook list answered again teaches its
     /// secrets again (the same conditions, cheapest first).
     static func isRemembered(_ value: String) -> Bool {
         value.count >= 6 && !Redactor.holdsEllipsis(value) && MaskedInput.read(value)?.isPlaceholder != true
+            && SecretPlaceholder(value)?.holdsSecret != false
     }
 }

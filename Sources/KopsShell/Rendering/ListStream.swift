@@ -98,6 +98,11 @@ struct ListStream {
         var widths: [Int] = []
         var records: Bool?
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
+        // SIGTERM or SIGHUP (`timeout`, a CI runner, `docker stop`) stops the stream as Ctrl-C does, so the line being
+        // written is finished and the marker follows; then it ends kops as it would have (tester63 AN15: a half NDJSON
+        // line and no marker).
+        context.holdTermination()
+        defer { context.releaseTermination() }
         do {
             try pages(
                 fetch: { try Self.fetchRetryingServerFailures(fetch, $0, in: context) }, prefetch: prefetch, json: json, asReceived: asReceived, addition: addition, own: own, table: table,
@@ -106,7 +111,10 @@ struct ListStream {
             // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
             // The reason is the error line the command ends with, said the way `Shell.report` says it (tester63 AN5).
             if mode == .json {
-                context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: context.shell?.explained(error) ?? error)))
+                context.emit(
+                    CommandResult(
+                        jsonText: Self.incompleteLine(
+                            printed: count, error: context.shell?.explained(error) ?? error, signal: context.terminationReceived())))
             }
             throw error
         }
@@ -120,13 +128,16 @@ struct ListStream {
     /// "cancelled (Ctrl-C)"}}`: how many items came before it, and the exit status and error line the command ends
     /// with (`ErrorReport`). A `kops_` key, as kops's own additions to the API's JSON are named (`kops_webhooks`), so it
     /// is no item of the list: `jq 'select(.kops_incomplete)'` finds it.
-    static func incompleteLine(printed: Int, error: any Error) -> String {
+    /// `signal`: SIGTERM or SIGHUP that stopped it (0: none), said with the status a shell gives then (128 + signal).
+    static func incompleteLine(printed: Int, error: any Error, signal: Int32 = 0) -> String {
         let report = ErrorReport(error)
-        let reason = ErrorReport.isCancellation(error) ? "cancelled (Ctrl-C)" : report.message
-        let status = ErrorReport.isCancellation(error) ? ExitStatus.interrupted : report.status
+        let cancelled = ErrorReport.isCancellation(error)
+        let names: [Int32: String] = [1: "SIGHUP", 15: "SIGTERM"]
+        let reason = cancelled ? (signal != 0 ? "ended by \(names[signal] ?? "signal \(signal)")" : "cancelled (Ctrl-C)") : report.message
+        let status = cancelled ? (signal != 0 ? 128 + Int(signal) : Int(ExitStatus.interrupted.rawValue)) : Int(report.status.rawValue)
         let marker: JSONValue = [
             "kops_incomplete": [
-                "printed": .number(String(printed)), "status": .number(String(status.rawValue)), "reason": .string(reason),
+                "printed": .number(String(printed)), "status": .number(String(status)), "reason": .string(reason),
             ]
         ]
         return marker.serialized()

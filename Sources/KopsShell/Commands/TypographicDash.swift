@@ -1,0 +1,27 @@
+/// A flag typed with a typographic dash (em dash, en dash or minus sign, one or two) in place of `--`, as chat tools and
+/// documents turn it: `—all` → `--all`, `–limit=5` → `--limit=5` (tester63 AN12; tester64b U4: read for every command
+/// and every word before `--` by `Arguments`, so `logs —errors`, `webhooks —output json` and `health —output json` are
+/// named too, not taken for a subcommand or an id).
+enum TypographicDash {
+    /// The flags every command takes besides its own: `--output` (`Shell.takeOutput`) and `--help`.
+    static let globalFlags = ["--output", "--help"]
+
+    /// The flag of `flags` (or a global one) that `word` spells with a typographic dash; nil when the word does not start
+    /// so or names no such flag.
+    static func flag(_ word: String, flags: [String]) -> String? {
+        let dashes: Set<Character> = ["\u{2014}", "\u{2013}", "\u{2212}"]
+        guard let first = word.first, dashes.contains(first) else { return nil }
+        let rest = word.drop { dashes.contains($0) || $0 == "-" }
+        guard !rest.isEmpty else { return nil }
+        let flag = "--" + rest
+        let name = flag.split(separator: "=", maxSplits: 1).first.map(String.init) ?? flag
+        return flags.contains(name) || globalFlags.contains(name) ? flag : nil
+    }
+
+    /// The one-line error for `word`, given to `command`, when it is such a flag; else nil.
+    static func error(_ word: String, command: String, flags: [String]) -> ShellError? {
+        flag(word, flags: flags).map {
+            .syntax("\(command): '\(Shortened.text(word))' starts with a typographic dash (what chat tools and documents make of '--'); type '\($0)'")
+        }
+    }
+}
