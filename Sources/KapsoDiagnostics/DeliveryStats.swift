@@ -73,11 +73,23 @@ public struct DeliveryStats {
     /// Of `readAsFailed`, those tried that got no HTTP response at all (tester63b AO6).
     public private(set) var readAsFailedWithoutAnswer = 0
 
-    public init() {}
+    /// The API's clock (Unix seconds) the deliveries were read at, for `ahead`; nil when unknown (set it once the first
+    /// page came back, whose `Date` header gives it).
+    public var now: Int64?
+    /// Deliveries whose `created_at` is more than `MessageTime.skew` ahead of `now`, and the newest such time: counted in
+    /// the period as Kapso listed them, but when they happened cannot be known (tester64b U7).
+    public private(set) var ahead: (count: Int, newest: Int64) = (0, 0)
+
+    public init(now: Int64? = nil) {
+        self.now = now
+    }
 
     /// Adds one delivery to every count.
     public mutating func add(_ delivery: WebhookDelivery) {
         total += 1
+        if let now, let created = KapsoTime.seconds(iso: delivery.createdAt), created - now > MessageTime.skew {
+            ahead = (ahead.count + 1, max(ahead.newest, created))
+        }
         byStatus[delivery.status, default: 0] += 1
         byHTTPClass[Self.httpClass(of: delivery), default: 0] += 1
         byEvent[delivery.event, default: 0] += 1
@@ -162,7 +174,18 @@ public struct DeliveryStats {
             "total": .number(String(total)), "by_status": object(byStatus), "by_http_class": object(byHTTPClass),
             "by_event": object(byEvent), "pending_after_failed_attempt": .number(String(failing)),
             "delivered_after_retry": .number(String(retried)), "undocumented_statuses": object(undocumented),
-            "read_as_failed": .number(String(readAsFailed)), "webhooks": .array(webhooks),
+            "read_as_failed": .number(String(readAsFailed)), "ahead_of_api_clock": .number(String(ahead.count)),
+            "webhooks": .array(webhooks),
         ])
+    }
+
+    /// `note: 4 of them are stamped ahead of the API's clock (the newest 2026-12-06T18:52:18Z, 15 d 6 h ahead of
+    /// 2026-11-21T12:00:00Z): …`, when `ahead` holds any; nil otherwise. `period` is the period as typed (`24h`).
+    public func aheadNote(period: String) -> String? {
+        guard ahead.count > 0, let now else { return nil }
+        let them = ahead.count == total ? (total == 1 ? "it is" : "all \(total) are") : "\(ahead.count) of them \(ahead.count == 1 ? "is" : "are")"
+        return "note: \(them) stamped ahead of the API's clock (the newest \(KapsoTime.iso(ahead.newest)), "
+            + "\(Elapsed.text(ahead.newest - now)) ahead of \(KapsoTime.iso(now))): counted in the last \(period) as Kapso "
+            + "listed them, but when they happened is not known (a wrong clock where they were stamped, or an import)"
     }
 }

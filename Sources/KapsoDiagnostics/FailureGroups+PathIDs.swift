@@ -122,7 +122,7 @@ extension FailureGroups {
 
     /// A 404, or Graph's "Object with ID … does not exist" (code 100) on any status (P9-5).
     static func isNotFound(_ json: JSONObject) -> Bool {
-        let status = json["response_status"]?.int ?? 0
+        let status = APILog.responseStatus(in: json)
         let text = json["error_message"]?.string
         let endpoint = json["endpoint"]?.string
         return status == 404
@@ -136,7 +136,7 @@ extension FailureGroups {
     /// parameter error or "(#200) Permissions error", without its "Object with ID … does not exist" sentence, and Kapso's
     /// `error_message` is a free string (kapso-api.md §5), so the text cannot be relied on to name the id (probe35 P35-4).
     static func isRefusedInSlot(_ json: JSONObject) -> Bool {
-        let status = json["response_status"]?.int ?? 0
+        let status = APILog.responseStatus(in: json)
         guard status == 400 || status == 403, let endpoint = json["endpoint"]?.string, APIPath.phoneNumberID(in: endpoint) != nil
         else { return false }
         let refusal = APIRefusal(status: status, text: json["error_message"]?.string)

@@ -24,7 +24,7 @@ extension FailureGroups {
         for entry in entries {
             if entry.source == .api, entry.json["http_method"]?.string == "POST",
                 let endpoint = entry.json["endpoint"]?.string, let (number, edge) = APIPath.graphObject(in: endpoint), edge == "messages",
-                let refusal = APIRefusal(status: entry.json["response_status"]?.int, text: entry.json["error_message"]?.string),
+                let refusal = APIRefusal(status: APILog.responseStatus(in: entry.json), text: entry.json["error_message"]?.string),
                 refusal.isGraphCode, case let code = refusal.code, let time = KapsoTime.seconds(iso: entry.time),
                 let index = sends.firstIndex(where: { $0.number == number && $0.code == code && abs($0.time - time) <= 10 })
             {

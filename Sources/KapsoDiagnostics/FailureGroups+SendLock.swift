@@ -8,7 +8,7 @@ extension FailureGroups {
     public static func lockNumbers(_ entries: [ErrorTriage.Entry]) -> [String] {
         var spans: [String: (first: Int64, last: Int64, count: Int)] = [:]
         var order: [String] = []
-        for entry in entries where entry.source == .api && entry.json["response_status"]?.int == 409 {
+        for entry in entries where entry.source == .api && APILog.responseStatus(in: entry.json) == 409 {
             guard let endpoint = entry.json["endpoint"]?.string, let number = SendLock.phoneNumberID(inPath: endpoint),
                 let time = KapsoTime.seconds(iso: entry.time)
             else { continue }

@@ -129,10 +129,8 @@ public struct FailureGroups {
         received = entries.kept.filter(\.isReceived).count
         failures = Self.failureCount(entries.kept)
         uncertain = Set(entries.kept.compactMap { $0.alsoReached == nil ? nil : $0.wamid.map(StatusHistory.messageKey) }).count
-        let seen = entries.kept.filter { $0.seenByContact != nil && $0.alsoReached == nil }
-        reachedContact = Set(seen.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
-        let disagreeing = entries.kept.filter { $0.kapsoDisagrees && $0.alsoReached == nil && $0.seenByContact == nil }
-        disputed = Set(disagreeing.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
+        reachedContact = Set(entries.kept.filter { $0.seenByContact != nil && $0.alsoReached == nil }.compactMap { $0.wamid.map(StatusHistory.messageKey) }).count
+        disputed = Self.disputedCount(entries.kept)
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }
@@ -259,7 +257,7 @@ public struct FailureGroups {
             let key = json["api_key_name"]?.string ?? "-"
             let method = json["http_method"]?.string ?? "?"
             let endpoint = json["endpoint"]?.string ?? "?"
-            let status = json["response_status"]?.int ?? 0
+            let status = APILog.responseStatus(in: json)
             let text = json["error_message"]?.string
             let refusal = APIRefusal(status: status, text: text, path: endpoint, method: method)
             let what = "\(method) \(endpoint)"
@@ -343,13 +341,14 @@ public struct FailureGroups {
         let received = entry.isReceived
         // So is a failed send the contact quoted or reacted to: it reached them, and its row never says "retry" (tester49 F5).
         let seen = entry.seenByContact != nil && word == nil && !received
+        let disputed = Self.isDisputed(entry) && word == nil && !received
         let alsoFailed = entry.statusWord == nil && !received ? ErrorTriage.otherFailedCodes(of: json) : []
         // The flat row's words for them are the row's note here (`alsoFailedNote`), not other advice.
         let meaning = alsoFailed.isEmpty ? entry.meaning : Self.withoutAgain(entry.meaning, json: json)
         return Member(
             cause: Cause(
                 source: entry.source.rawValue, who: number ?? "-", what: "",
-                error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : "")) + code
+                error: (word.map { $0 + " " } ?? (received ? "received " : seen ? "seen " : disputed ? "disputed " : "")) + code
                     + (entry.namedRateLimit.map { " (details worded as \($0.wordedAs ?? "a rate limit"))" } ?? "")),
             source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: meaning,
             headline: { count in
@@ -359,6 +358,7 @@ public struct FailureGroups {
                     return "\(IDResolver.plural(count, "message")) recorded failed with \(code)\(name) that the contact quoted or "
                         + "reacted to: \(count == 1 ? "it" : "they") reached them"
                 }
+                if disputed { return Self.disputedHeadline(count, code: code, name: name) }
                 return "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
             }, received: received, alsoFailed: alsoFailed)
     }

@@ -256,13 +256,15 @@ extension WebhookCheck {
         case .period: return
         }
         let search = "logs search --source webhook_delivery --period \(period == "30d" ? "7d" : period)"
-        let failing = if case .failing = verdict.state { true } else { false }
+        // Attempts failing while pending (an error answer or none at all: tester64b U6) point at the receiver too.
+        let settledFailing = if case .failing = verdict.state { true } else { false }
+        let failing = settledFailing || !verdict.stuckFailing.isEmpty || !verdict.retrying.isEmpty
         add(
             missed.severity, webhook,
             "no whatsapp.message.received delivery \(since), although \(missed.messages) arrived on \(number) since then "
                 + "(\(missed.firstText), the last at \(verdict.when(missed.newest))): Kapso stored them "
                 + "but sent this webhook none, and none failed or waits, so it stopped firing",
-            fix: (failing ? "its earlier deliveries failed (above), but none was attempted for these, so fixing the receiver "
+            fix: (failing ? "its earlier deliveries failed (\(settledFailing ? "above" : "their last attempts, named in this check")), but none was attempted for these, so fixing the receiver "
                 + "alone does not bring them; " : "")
                 + "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) "
                 + "did not stop it\(failing ? "" : ", and no failure points at the receiver"): report the webhook id and the time of its last "

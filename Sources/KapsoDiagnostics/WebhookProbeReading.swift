@@ -139,8 +139,17 @@ public struct WebhookProbeReading: Sendable, Equatable {
         // Every signed delivery refused as unauthorised (tester62 AL10: the commonest probe outcome named no cause). The
         // probe signs with the webhook's own secret_key and sends its headers, as Kapso does, so the handler's check
         // rejects Kapso's signature itself.
+        // Only a body that names the signature, or a wrong signature answered otherwise, points at the signature check:
+        // the same 401/403 to all three may come from a WAF, a proxy or an auth layer in front of it (tester64b U9).
         case (.status(let ascii, _), .status(let other, _)) where [401, 403].contains(ascii) && [401, 403].contains(other):
-            verdicts.append(Verdict(kind: .error, text: Self.signatureRefused(signedText, named: false)))
+            let named = signedBodies.contains { $0.lowercased().contains("signature") }
+            let sameToWrong = wrongSignature.status.map { [ascii, other].contains($0) } ?? true
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text: named || !sameToWrong
+                        ? Self.signatureRefused(signedText, named: named)
+                        : Self.refusedRegardless(signedText, bodies: signedBodies)))
         // A 4xx whose body names the signature: several webhook libraries answer a bad signature 400 (tester63b AO9:
         // 400 "invalid signature" to all three got the generic line).
         case (.status(let ascii, _), .status(let other, _))

@@ -8,11 +8,20 @@ public import KapsoClient
 /// schedule its sources give (`retrySchedule`), after which these deliveries become `failed` unless the receiver
 /// recovers — and §10.4: repeated failures can pause the webhook. A pending delivery is "retries remain" (§4), not "fine".
 extension WebhookVerdict {
-    /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx. One with no
-    /// answer recorded is left out: it may not have been attempted yet.
+    /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx, or was tried
+    /// (`attempt_count` 1 or more) and got no HTTP answer at all: a timeout, a refused connection or a TLS failure is a
+    /// failed attempt too (kapso-api.md §10.2 "Anything else or a timeout is a failed attempt";
+    /// https://docs.kapso.ai/docs/platform/webhooks: "Your endpoint must return 200 OK within 10 seconds"; tester64b
+    /// U6: four such deliveries read "pending after failure 0" and sent the user to Kapso support). One with no answer
+    /// and no attempt counted (0 or unreadable) is left out: it may not have been attempted yet; an unreadable answer
+    /// says nothing of how it went.
     static func attemptFailed(_ delivery: Delivery) -> Bool {
-        guard delivery.status == "pending", delivery.attempts != 0, let http = delivery.http else { return false }
-        return !(200..<300).contains(http)
+        guard delivery.status == "pending", delivery.attempts != 0 else { return false }
+        switch delivery.answer {
+        case .status(let http): return !(200..<300).contains(http)
+        case .none: return (delivery.attempts ?? 0) > 0
+        case .unreadable: return false
+        }
     }
 
     /// `2 deliveries are being retried after failed attempts (HTTP 503; 4 attempts, the first at … (2 min ago)):

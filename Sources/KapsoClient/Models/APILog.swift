@@ -12,7 +12,10 @@ public struct APILog: Sendable {
     public var httpMethod: String { json["http_method"]?.string ?? "" }
     /// `response_status` (an integer, https://docs.kapso.ai/api/platform/v1/api-logs/list-api-logs), read as `JSONValue.recordedHTTPStatus`
     /// reads it (`"400"`, `" 400"`, `"HTTP 400"` → 400); 0 when missing, 0, or no HTTP status (`unreadableResponseStatus`).
-    public var responseStatus: Int {
+    public var responseStatus: Int { Self.responseStatus(in: json) }
+    /// `responseStatus` of a log row held as its JSON object (`errors`' entries keep the row so): one reading of
+    /// `response_status` for `logs`, `errors` and `overview` (tester64b U8: `errors` grouped `"500"` and `"429"` as status 0).
+    public static func responseStatus(in json: JSONObject) -> Int {
         guard let status = json["response_status"]?.recordedHTTPStatus, (100...599).contains(status) else { return 0 }
         return status
     }

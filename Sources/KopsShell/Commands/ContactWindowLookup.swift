@@ -17,7 +17,7 @@ enum ContactWindowLookup {
     static func load(
         phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
         listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false,
-        senderHealth: Bool = false, template: Bool = false, sends: Bool = false
+        senderHealth: Bool = false, template: Bool = false, sends: Bool = false, readInbound: (([Message]) -> Void)? = nil
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
@@ -92,6 +92,7 @@ enum ContactWindowLookup {
             complete = false
             unread = "listing the contact's messages failed (\(error.message))"
         }
+        readInbound?(inbound ?? [])
         var window = ContactWindow(
             phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
             unread: unread, at: context.now())

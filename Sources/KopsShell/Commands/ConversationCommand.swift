@@ -27,24 +27,30 @@ public enum ConversationCommand: Command {
         context.session.lastConversationID = conversation.id
         // The window is the (number, contact) pair's, across Kapso's conversations of that contact on the number and
         // the contact's inbound messages (Kapso's last_inbound_at may be null while the message is there).
+        // The contact's messages read for the window weigh Kapso's summary too (tester64 T11).
+        var read: [Message] = []
         let window = try (conversation.phoneNumberID).flatMap { number in
             try (conversation.contact ?? conversation.businessScopedUserID).map { contact in
-                try ContactWindowLookup.load(phoneNumberID: number, contact: contact, known: [conversation], in: context)
+                try ContactWindowLookup.load(
+                    phoneNumberID: number, contact: contact, known: [conversation], in: context, readInbound: { read = $0 })
             }
         } ?? ContactWindow(
             evidence: .unknown("the conversation names no phone number id or contact"), at: context.now())
+        let summary = ConversationSummary(conversation, messages: read, now: context.now())
         let fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
             Field("created", ConversationsCommand.shown(conversation.createdAt)),
-            Field("last active", ConversationsCommand.shown(conversation.lastActiveAt)),
-            Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
+            Field("last active", summary.lastActiveCell(ConversationsCommand.shown(conversation.lastActiveAt)),
+                  style: summary.newerMessage == nil ? .plain : .warn),
+            Field("messages", summary.messagesCell(conversation.messagesCount.map(String.init) ?? "-"),
+                  style: summary.moreMessages == nil ? .plain : .warn),
             Field("last inbound", window.lastInboundText),
             Field("window", window.text, style: window.isOpen && window.unconfirmed == nil ? .good : .warn),
         ]
         var json = conversation.json
-        json["kops"] = ["window": Self.windowJSON(window)]
-        return CommandResult(blocks: [.fields(fields)], json: .object(json))
+        json["kops"] = ["window": Self.windowJSON(window), "summary": summary.json]
+        return CommandResult(blocks: [.fields(fields)] + (summary.note(id: conversation.id).map { [.hint($0)] } ?? []), json: .object(json))
     }
 
     /// kops's reading of the window, as the `window` line says it (tester47 F7: the JSON held only Kapso's

@@ -11,6 +11,8 @@ enum DeliveryStatsReport {
         let selected = context.session.phoneNumberID
         var others = 0
         try CursorPages.forEach({ try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) }) {
+            // The API's clock from the page's own answer (tester64b U7).
+            if stats.now == nil { stats.now = context.client.serverTime }
             for delivery in $0 { stats.add(delivery) }
             others += DeliveryScope.others($0.map(\.phoneNumberID), selected: selected)
         }
@@ -22,6 +24,7 @@ enum DeliveryStatsReport {
             return CommandResult(blocks: [.line(StyledText("no deliveries in the last \(period)"))], json: stats.json)
         }
         var blocks: [Block] = [.line(StyledText("\(stats.total) deliveries in the last \(period)", style: .bold))]
+        if let ahead = stats.aheadNote(period: period) { blocks.append(.hint(ahead)) }
         // Kapso's delivery log has no number filter: counts under `use` are the whole project's (tester47 F5).
         if let selected, others > 0 {
             blocks.append(.hint(

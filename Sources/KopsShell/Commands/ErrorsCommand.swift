@@ -81,7 +81,7 @@ public enum ErrorsCommand: Command {
                 json: fetch.addingLeftOut(
                     to: .object([
                         "period": .string(period), "failures": .number(String(groups.failures)),
-                        "warnings": .number(String(groups.warnings)), "received_with_errors": .number(String(groups.received)),
+                        "disputed": .number(String(groups.disputed)), "warnings": .number(String(groups.warnings)), "received_with_errors": .number(String(groups.received)),
                         "truncated": .bool(fetch.truncated),
                         "groups": FailureGroups.json(named),
                     ])))
@@ -197,7 +197,8 @@ public enum ErrorsCommand: Command {
         // What the contact sent that came with errors (131051) is shown, not counted as a failure (P21-13).
         let received = all.filter(\.isReceived).count
         let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(FailureGroups.failureCount(all))), "warnings": .number(String(warnings)),
+            "period": .string(period), "failures": .number(String(FailureGroups.failureCount(all))),
+            "disputed": .number(String(FailureGroups.disputedCount(all))), "warnings": .number(String(warnings)),
             "received_with_errors": .number(String(received)),
             "same_sends_joined": .number(String(joined)),
             "data": .array(

@@ -11,7 +11,10 @@ extension WebhooksCommand {
     static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var (_, form) = try updateForm(arguments)
         for note in try refuseSecrets(arguments, command: "update", in: context) { context.emit(CommandResult(blocks: [.hint(note)])) }
-        let found = try context.webhook(try webhookID(arguments))
+        let wanted = try webhookID(arguments)
+        let found = try PlanRefusalError.reading(path: "/platform/v1/whatsapp/webhooks", method: "GET", events: nil, webhookID: wanted) {
+            try context.webhook(wanted)
+        }
         let id = found.id
         if found.kind == "meta" { try WebhookFields.refuseKapsoOnly(arguments, what: "flag for meta webhook \(id)") }
         if let edited = try form.editedEvents(of: found) {
@@ -47,7 +50,9 @@ extension WebhooksCommand {
             // update demands --yes (as `delete`, probe18 P18-20).
             context.shell?.recorder?.completeLine(with: "--yes")
         }
-        let webhook = try PlanRefusalError.reading(path: "/platform/v1/whatsapp/webhooks/\(id)", method: "PATCH") {
+        let webhook = try PlanRefusalError.reading(
+            path: "/platform/v1/whatsapp/webhooks/\(id)", method: "PATCH", events: events ?? found.events, webhookID: id
+        ) {
             try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
                 () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
             }

@@ -84,7 +84,10 @@ extension WebhooksCommand {
             context.generatedSecrets.append(secret)
         }
         // A 402 is read as the API log's reading of the same call reads it: the plan (tester62b AM7).
-        let webhook = try PlanRefusalError.reading(path: "/platform/v1/whatsapp/webhooks", method: "POST") {
+        let webhook = try PlanRefusalError.reading(
+            path: "/platform/v1/whatsapp/webhooks", method: "POST", events: form.fields["events"]?.array?.compactMap(\.string) ?? [],
+            webhookID: nil
+        ) {
             try UnknownOutcome.reporting(effect: "the webhook may exist", check: "webhooks") {
                 () throws(KapsoAPIError) in try context.client.createWebhook(scope, fields: form.fields)
             }

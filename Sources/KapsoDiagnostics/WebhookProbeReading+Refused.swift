@@ -1,0 +1,32 @@
+// MARK: - Refused before or regardless of the signature (tester64b U9)
+
+extension WebhookProbeReading {
+    /// The verdict when the signed deliveries and the wrong-signature one all got 401/403 and no answer names the
+    /// signature: the answers show nothing about the signature check, so the usual layers in front of a handler are named
+    /// beside it, the one the body names first (`frontLayer(in:)`). `signedText` is the signed deliveries' answers
+    /// (`403, 403`), `bodies` the start of what they got back.
+    static func refusedRegardless(_ signedText: String, bodies: [String]) -> String {
+        let named = bodies.lazy.compactMap(frontLayer(in:)).first
+        return "error: correctly signed deliveries were refused (\(signedText)), as the wrong signature was"
+            + (named.map { ", with \($0)" } ?? "")
+            + ": something refuses them before or regardless of the signature, so kops cannot tell whether the secret is "
+            + "at fault: a WAF, bot protection or IP allow-list in front of the handler (Cloudflare and the like challenge "
+            + "requests with no browser), a proxy or platform login (basic auth, a preview deployment's protection), or "
+            + "the app's own authentication on the route; let the route through unauthenticated for Kapso and have the "
+            + "handler verify X-Webhook-Signature; if the handler itself answers this, 'listen --save DIR' keeps a "
+            + "delivery, then 'verify' checks it against the secret"
+    }
+
+    /// What a refusal's body says of the layer that sent it: `a Cloudflare page` when it names a CDN or WAF known to
+    /// answer webhooks with a challenge page, `an HTML page` for another HTML document (a handler answering JSON or text
+    /// seldom sends one), nil otherwise. Reads at most the first 512 bytes the probe keeps.
+    static func frontLayer(in body: String) -> String? {
+        let text = body.lowercased()
+        let layers = [
+            ("cloudflare", "Cloudflare"), ("cloudfront", "Amazon CloudFront"), ("akamai", "Akamai"),
+            ("incapsula", "Imperva Incapsula"), ("sucuri", "Sucuri"), ("vercel", "Vercel"), ("awselb", "an AWS load balancer"),
+        ]
+        if let layer = layers.first(where: { text.contains($0.0) }) { return "a page naming \(layer.1)" }
+        return text.contains("<html") || text.contains("<!doctype html") ? "an HTML page (as a proxy or WAF sends)" : nil
+    }
+}
