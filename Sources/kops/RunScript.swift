@@ -193,6 +193,7 @@ struct ScriptLaunch: Equatable {
                         + "not replayed\n", to: .err)
             }
             if let line = Self.unclockedLine(outcome.unclocked) { stderr.write("\(name): \(line)\n", to: .err) }
+            if let line = outcome.assumedReadsLine { stderr.write("\(name): \(line)\n", to: .err) }
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             // Only an earlier kops's layout differs (tester59b AG18): unchanged, unless --update asks for the current one.
             guard !outcome.diff.isEmpty || (update && !outcome.earlierLayout.isEmpty) else {

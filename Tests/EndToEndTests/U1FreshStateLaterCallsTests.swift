@@ -22,4 +22,31 @@ import Testing
             #expect(check.stderr.contains("output unchanged"), "check \(index + 1): \(check.stdout)\(check.stderr)")
         }
     }
+
+    /// A check that left reads out for being earlier runs' says so: it cannot tell another client's reads with the key.
+    @Test func theCheckNamesTheReadsItTookForEarlierRuns() async throws {
+        let run = try await FreshStateChecks.run(script: "use 100200300400501\noverview\n", checks: 2)
+        let check = try #require(run.checks.last)
+        #expect(check.stderr.contains("successful reads with this API key since the recording"), "\(check.stderr)")
+    }
+
+    /// tester65 V1: another client's failures with kops's key to a path the replay read (and was answered 200) are the
+    /// project's new failures: the check shows them (it said "output unchanged" over ten 400s).
+    @Test func anotherClientsFailuresOnAPathTheReplayReadStillShow() async throws {
+        let run = try await FreshStateChecks.run(script: "use 100200300400501\noverview\n", checks: 1) { simulator in
+            for _ in 0..<3 {
+                let curl = Process()
+                curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+                curl.arguments = [
+                    "-s", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)",
+                    simulator.baseURL + "/platform/v1/whatsapp/phone_numbers?page=-1",
+                ]
+                try curl.run()
+                curl.waitUntilExit()
+            }
+        }
+        let check = try #require(run.checks.first)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("+API calls (24h):"), "\(check.stdout)")
+    }
 }

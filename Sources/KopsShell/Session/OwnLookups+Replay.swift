@@ -15,8 +15,9 @@ internal import KapsoClient
 /// (at any time, when the API's clock is behind the recording's: a simulator's fixed clock), either a read that
 /// succeeded or a call to a method and path this replay has called too, is then one of the runs of this transcript (the
 /// recording, whose session left its own out, or a check), as far as the log can tell. Another client's call with kops's
-/// key to the same path since the recording, or its successful read of any path, is left out as well; its failure or
-/// write to another path is the project's and shows (tester63b AO1). A failure counted before the replay has made its
+/// key to the same path answered the same status since the recording, or its successful read of any path, is left out as
+/// well (`assumedReads` counts the reads no call of the replay matched, which `kops check` names); its failure or write to
+/// another path, or answered another status, is the project's and shows (tester63b AO1, tester65 V1). A failure counted before the replay has made its
 /// call (`errors` above the look-up) still counts the earlier runs' one. A live session (no `replaySince`) does none of
 /// this.
 extension OwnLookups {
@@ -56,11 +57,19 @@ extension OwnLookups {
         // (tester64b U1: `use` / `overview` checked with a fresh state folder counted the recording's calls, 0 → 4 → 8 total).
         // Of the kind the count leaves out: a look-up answered 404 or 429, a read by id when `answered`, any call when
         // `every`.
-        let made = Set(notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map { $0.method + " " + $0.path })
+        // The same call is the same method and path answered the same status: another client's 400 to a path this
+        // replay read with a 200 is the project's new failure (tester65 V1: a check said "output unchanged" over 10 of them).
+        let made = Set(
+            notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map { Self.callKey($0.method, $0.status, $0.path) })
+        var assumed: Set<String> = []
         let candidates = rest.filter { call, at, path in
-            call.keyID != nil && at >= since
-                && (made.contains(call.method + " " + path) || call.method == "GET" && (200..<300).contains(call.status))
-                && (every || call.method == "GET" && (answered || [404, 429].contains(call.status)))
+            guard call.keyID != nil, at >= since,
+                every || call.method == "GET" && (answered || [404, 429].contains(call.status))
+            else { return false }
+            if made.contains(Self.callKey(call.method, call.status, path)) { return true }
+            guard Self.isRead(call, path: path) else { return false }
+            assumed.insert(call.id)
+            return true
         }
         guard !candidates.isEmpty else { return [] }
         if replayKeys.isEmpty, let probe = replayKeyProbe {
@@ -68,7 +77,20 @@ extension OwnLookups {
             learnReplayKeys(from: probe().map(LoggedCall.init), origin: origin)
         }
         // Those made with the replay's own key.
-        return candidates.filter { $0.call.keyID.map(replayKeys.contains) == true }
+        let earlier = candidates.filter { $0.call.keyID.map(replayKeys.contains) == true }
+        assumedReads.formUnion(earlier.lazy.map(\.call.id).filter(assumed.contains))
+        return earlier
+    }
+
+    /// `METHOD STATUS PATH`: what makes two calls the same call for `earlierReplays`.
+    static func callKey(_ method: String, _ status: Int, _ path: String) -> String {
+        method + " " + String(status) + " " + path
+    }
+
+    /// A read that succeeded: a GET, or a log search (a POST that changes nothing), answered 2xx. tester65 V3: `overview`
+    /// counted the earlier runs' log searches of an `errors` or `trace` after it.
+    static func isRead(_ call: LoggedCall, path: String) -> Bool {
+        (200..<300).contains(call.status) && (call.method == "GET" || call.method == "POST" && path.hasSuffix("/log_search"))
     }
 
     /// The entries of an API-log page that earlier runs of the transcript being replayed made, of every kind (the

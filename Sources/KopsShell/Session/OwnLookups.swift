@@ -58,6 +58,10 @@ public final class OwnLookups {
     var newestUnmatched = 0
     /// This session's notes that log entries may be matched to (all but the `newestUnmatched` newest).
     var sessionNotes: ArraySlice<Entry> { notes[sessionStart..<max(sessionStart, notes.count - newestUnmatched)] }
+    /// The ids of the calls a replay left out as earlier runs' only for being successful reads with its key since the
+    /// recording, to a path or status this replay's own calls did not have (`earlierReplays`): another client's reads
+    /// with the same key would be among them, which `kops check` says.
+    public internal(set) var assumedReads: Set<String> = []
     /// The ids of the API keys this replay's own calls were logged with (`learnReplayKeys`).
     var replayKeys: Set<String> = []
     /// Set by `kops check` with `replaySince`: one read of the API log's newest calls, asked at most once, when a count

@@ -75,6 +75,10 @@ extension TranscriptChecker {
         /// (`TranscriptChecker.withoutOwnCallIDs`): left out of `diff`, named by `ownCallIDsNote`.
         public var ownCallIDs: [String] = []
 
+        /// How many successful reads with the replay's key since the recording, to paths the replay did not call, were
+        /// taken for earlier runs' of the transcript and left out of counts and log pages (`OwnLookups.assumedReads`).
+        public var assumedEarlierReads = 0
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

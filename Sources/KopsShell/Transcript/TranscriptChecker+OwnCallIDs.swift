@@ -1,7 +1,7 @@
 // MARK: - The ids of kops's own calls, new with every run (tester64b U2)
 
 /// A row of kops's own call (`(kops)`, `api (kops)`) in `logs --ids` or `logs search` shows the API log id and request id
-/// Kapso gave that call: a replay makes the call anew, so its row has the replay's ids, never the recording's, and a
+/// Kapso gave that call, and every such row the instant it was made: a replay makes the call anew, so its row has the replay's ids, never the recording's, and a
 /// transcript with `logs --errors --flat --ids` after a look-up failed every check (the row of the look-up read
 /// `…-000000000060`, `req_…060` instead of `…-000000000002`). A hunk whose recorded and replayed lines pair up, each pair
 /// rows of kops's own calls alike but for such ids, says the same thing: no change. Any other difference, or a row of
@@ -24,7 +24,7 @@ extension TranscriptChecker {
     }
 
     /// `line` with each word that is a call's id (a UUID: an API log id; `req_` and 16 or more letters and digits: a
-    /// request id) as one mark.
+    /// request id) or an instant as one mark.
     static func withoutCallIDs(_ line: Substring) -> String {
         line.split(separator: " ", omittingEmptySubsequences: false).map { word in
             isCallID(word) ? "\u{1}" : String(word)
@@ -32,10 +32,25 @@ extension TranscriptChecker {
     }
 
     static func isCallID(_ word: Substring) -> Bool {
+        if isInstant(word) { return true }
         if word.hasPrefix("req_") {
             return word.count >= 20 && word.dropFirst(4).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
         let groups = word.split(separator: "-", omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// `2026-11-21T12:00:01Z` (seconds, or with a fraction): when the call was made, which a replay's own call is made anew
+    /// (tester65 V5: a simulator's clock moves a second every 25 requests, a real API's with the time).
+    static func isInstant(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return false }
+        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
+        for (index, expected) in shape.enumerated() {
+            let byte = bytes[index]
+            if expected == UInt8(ascii: "d") { guard byte >= 48 && byte <= 57 else { return false } } else if byte != expected { return false }
+        }
+        let rest = bytes[19..<(bytes.count - 1)]
+        return rest.isEmpty || rest.first == UInt8(ascii: ".") && rest.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }

@@ -75,8 +75,18 @@ extension TranscriptChecker.Outcome {
     /// nothing (tester64b U2).
     public var ownCallIDsNote: String {
         guard !ownCallIDs.isEmpty else { return "" }
-        return "; only the ids of kops's own calls in " + Self.blocks(ownCallIDs)
-            + " differ: Kapso gives each call new ones (API log id, request id)"
+        return "; only the ids and times of kops's own calls in " + Self.blocks(ownCallIDs)
+            + " differ: each run makes them anew (API log id, request id, time)"
+    }
+
+    /// A line saying that `assumedEarlierReads` reads were taken for earlier runs' calls, or nil (tester65 V1): a check
+    /// cannot tell another client's successful reads with the same key from them.
+    public var assumedReadsLine: String? {
+        guard assumedEarlierReads > 0 else { return nil }
+        let reads = assumedEarlierReads == 1 ? "1 successful read" : "\(assumedEarlierReads) successful reads"
+        return "note: \(reads) with this API key since the recording, to paths this replay did not read, "
+            + "\(assumedEarlierReads == 1 ? "was" : "were") taken for earlier runs of this transcript and left out of counts and "
+            + "log pages; another client's reads with the same key would be too"
     }
 
     /// Hunks' `@@ line N (in 'COMMAND')` lines as `'COMMAND' (lines N, M) and 'OTHER' (line K)`.
