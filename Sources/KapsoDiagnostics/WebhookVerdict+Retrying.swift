@@ -9,17 +9,17 @@ public import KapsoClient
 /// recovers — and §10.4: repeated failures can pause the webhook. A pending delivery is "retries remain" (§4), not "fine".
 extension WebhookVerdict {
     /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx, or was tried
-    /// (`attempt_count` 1 or more) and got no HTTP answer at all: a timeout, a refused connection or a TLS failure is a
-    /// failed attempt too (kapso-api.md §10.2 "Anything else or a timeout is a failed attempt";
+    /// again (`attempt_count` 2 or more: Kapso tries again only after a failure) and got no HTTP answer at all: a timeout,
+    /// a refused connection or a TLS failure is a failed attempt too (kapso-api.md §10.2 "Anything else or a timeout is a failed attempt";
     /// https://docs.kapso.ai/docs/platform/webhooks: "Your endpoint must return 200 OK within 10 seconds"; tester64b
     /// U6: four such deliveries read "pending after failure 0" and sent the user to Kapso support). One with no answer
-    /// and no attempt counted (0 or unreadable) is left out: it may not have been attempted yet; an unreadable answer
-    /// says nothing of how it went.
+    /// and one attempt or none counted is left out: that attempt may still be under way (a delivery created seconds ago),
+    /// or not made yet; an unreadable answer says nothing of how it went.
     static func attemptFailed(_ delivery: Delivery) -> Bool {
         guard delivery.status == "pending", delivery.attempts != 0 else { return false }
         switch delivery.answer {
         case .status(let http): return !(200..<300).contains(http)
-        case .none: return (delivery.attempts ?? 0) > 0
+        case .none: return (delivery.attempts ?? 0) >= 2
         case .unreadable: return false
         }
     }

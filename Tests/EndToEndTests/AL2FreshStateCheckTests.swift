@@ -38,16 +38,7 @@ import Testing
     /// time with a fresh state folder.
     private func run(appCalls: Int) async throws -> (ProcessResult, [ProcessResult], String) {
         let run = try await FreshStateChecks.run(script: Self.script, checks: 2) { simulator in
-            for _ in 0..<appCalls {
-                let curl = Process()
-                curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-                curl.arguments = [
-                    "-s", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)",
-                    simulator.baseURL + "/platform/v1/whatsapp/phone_numbers/100200300400999/health",
-                ]
-                try curl.run()
-                curl.waitUntilExit()
-            }
+            try FreshStateChecks.curlGET(simulator, "/platform/v1/whatsapp/phone_numbers/100200300400999/health", times: appCalls)
         }
         return (run.recorded, run.checks, run.transcript)
     }

@@ -34,4 +34,15 @@ struct FreshStateChecks {
                 recorded: recorded, checks: results, transcript: try String(contentsOfFile: folder + "/script.md", encoding: .utf8))
         }
     }
+
+    /// Another client's calls: `times` GETs of `path` with the simulator's key, by curl.
+    static func curlGET(_ simulator: SimulatorProcess, _ path: String, times: Int) throws {
+        for _ in 0..<times {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)", simulator.baseURL + path]
+            try curl.run()
+            curl.waitUntilExit()
+        }
+    }
 }

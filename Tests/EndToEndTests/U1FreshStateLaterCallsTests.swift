@@ -34,16 +34,7 @@ import Testing
     /// project's new failures: the check shows them (it said "output unchanged" over ten 400s).
     @Test func anotherClientsFailuresOnAPathTheReplayReadStillShow() async throws {
         let run = try await FreshStateChecks.run(script: "use 100200300400501\noverview\n", checks: 1) { simulator in
-            for _ in 0..<3 {
-                let curl = Process()
-                curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-                curl.arguments = [
-                    "-s", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)",
-                    simulator.baseURL + "/platform/v1/whatsapp/phone_numbers?page=-1",
-                ]
-                try curl.run()
-                curl.waitUntilExit()
-            }
+            try FreshStateChecks.curlGET(simulator, "/platform/v1/whatsapp/phone_numbers?page=-1", times: 3)
         }
         let check = try #require(run.checks.first)
         #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
