@@ -9,11 +9,11 @@ struct FreshStateChecks {
     var checks: [ProcessResult]
     var transcript: String
 
-    static func run(script: String, checks: Int, between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in })
-        async throws -> FreshStateChecks
-    {
+    static func run(
+        script: String, checks: Int, seed: String = "demo", between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in }
+    ) async throws -> FreshStateChecks {
         try await offPool {
-            let simulator = try SimulatorProcess()
+            let simulator = try SimulatorProcess(seed: seed)
             defer { simulator.stop() }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-fresh-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

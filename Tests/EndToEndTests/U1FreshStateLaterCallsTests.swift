@@ -40,4 +40,15 @@ import Testing
         #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("+API calls (24h):"), "\(check.stdout)")
     }
+
+    /// tester65 V6: on a project with an empty log, `logs` then `numbers` never checked clean: the replay's first call was
+    /// its read of the log, so it had not yet learned that the simulator's clock is behind the recording's, and the
+    /// recording's calls were listed ("no API calls match in this period" became 2 rows).
+    @Test func aFirstLogsPageOnAnEmptyProjectChecksClean() async throws {
+        let run = try await FreshStateChecks.run(script: "logs\nnumbers\n", checks: 3, seed: "empty")
+        #expect(run.transcript.contains("no API calls match in this period"), "\(run.transcript)")
+        for (index, check) in run.checks.enumerated() {
+            #expect(check.status == 0, "check \(index + 1): \(check.stdout)\(check.stderr)")
+        }
+    }
 }

@@ -28,9 +28,12 @@ extension OwnLookups {
     /// which left out earlier runs only while every call was stamped in one second; from the third check with a fresh
     /// state folder the log's stamps had passed it, and `overview`'s "0 total" became 113, then 122.
     func learnReplayKeys(from calls: [LoggedCall], origin: String) {
+        // Every note of the session tells the API's clock, the read being matched too (tester65 V6: a transcript whose
+        // first command is `logs` kept the recording's instant, and the fixed-clock simulator's calls were all before it).
+        let stamps = notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map(\.time)
+        if let first = stamps.min(), let since = replaySince, first < since { replaySince = .min }
         var open = sessionNotes.filter { Self.origin($0.host).origin == origin }
         guard !open.isEmpty else { return }
-        if let first = open.map(\.time).min(), let since = replaySince, first < since { replaySince = .min }
         for call in calls {
             guard let key = call.keyID, !replayKeys.contains(key), let at = KapsoTime.seconds(iso: call.time),
                 Self.take(call, at: at, path: Self.stored(Self.decoded(call.endpoint)), from: &open)
