@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 // MARK: - The ids of kops's own calls, new with every run (tester64b U2)
 
 /// A row of kops's own call (`(kops)`, `api (kops)`) in `logs --ids` or `logs search` shows the API log id and request id
@@ -36,8 +38,7 @@ extension TranscriptChecker {
         if word.hasPrefix("req_") {
             return word.count >= 20 && word.dropFirst(4).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
-        let groups = word.split(separator: "-", omittingEmptySubsequences: false)
-        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        return IDInput.isUUID(String(word))
     }
 
     /// `2026-11-21T12:00:01Z` (seconds, or with a fraction): when the call was made, which a replay's own call is made anew
