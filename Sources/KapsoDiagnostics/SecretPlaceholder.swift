@@ -15,29 +15,36 @@ public struct SecretPlaceholder: Sendable, Equatable {
     /// after it): masked as a secret; false for a name or a template, which kops may show.
     public let holdsSecret: Bool
 
-    /// The placeholder `value` is, or nil. Cheap checks first: most values are none of these.
+    /// The placeholder `value` is, or nil. Cheap checks first: most values are none of these (`isPlainASCIIKey`).
     public init?(_ value: String) {
+        guard !Self.isPlainASCIIKey(value), let placeholder = Self.reading(value) else { return nil }
+        self = placeholder
+    }
+
+    /// The placeholder `value` is, or nil, read form by form (what `init` answers for a value `isPlainASCIIKey` lets
+    /// through).
+    static func reading(_ value: String) -> SecretPlaceholder? {
         guard let first = value.first, let last = value.last else { return nil }
-        if value.count >= 4, value.hasPrefix("{{"), value.hasSuffix("}}") {
-            self.init("a template placeholder ({{…}})", nil)
+        return if value.count >= 4, value.hasPrefix("{{"), value.hasSuffix("}}") {
+            SecretPlaceholder("a template placeholder ({{…}})", nil)
         } else if first == "<", last == ">", value.count >= 3 {
-            self.init("a placeholder in angle brackets (<…>)", nil, holdsSecret: true)
+            SecretPlaceholder("a placeholder in angle brackets (<…>)", nil, holdsSecret: true)
         } else if first == "%", last == "%", value.count >= 3, Self.isName(value.dropFirst().dropLast()) {
-            self.init("a Windows variable's name (%NAME%)", String(value.dropFirst().dropLast()))
+            SecretPlaceholder("a Windows variable's name (%NAME%)", String(value.dropFirst().dropLast()))
         } else if value.hasPrefix("process.env."), Self.isName(value.dropFirst("process.env.".count)) {
-            self.init("JavaScript naming an environment variable (process.env.NAME)", String(value.dropFirst("process.env.".count)))
+            SecretPlaceholder("JavaScript naming an environment variable (process.env.NAME)", String(value.dropFirst("process.env.".count)))
         } else if value.hasPrefix("$("), last == ")" {
-            self.init("a shell command ($(…)), not its output: kops runs no command", nil)
+            SecretPlaceholder("a shell command ($(…)), not its output: kops runs no command", nil)
         } else if (first == "\u{201C}" && last == "\u{201D}") || (first == "\u{2018}" && last == "\u{2019}"), value.count >= 2 {
-            self.init("wrapped in typographic quotes (“…”), as a document or chat shows a value", nil, holdsSecret: true)
+            SecretPlaceholder("wrapped in typographic quotes (“…”), as a document or chat shows a value", nil, holdsSecret: true)
         } else if value.hasSuffix("\\n") || value.hasSuffix("\\r") {
-            self.init("ends with the two characters '\\\(last)' (a line end written as text, as a .env file or JSON holds it)", nil, holdsSecret: true)
+            SecretPlaceholder("ends with the two characters '\\\(last)' (a line end written as text, as a .env file or JSON holds it)", nil, holdsSecret: true)
         } else if Self.isSecretVariableName(value) {
-            self.init("an environment variable's name, not its value", value)
+            SecretPlaceholder("an environment variable's name, not its value", value)
         } else if Self.words.contains(value.lowercased()) || (value.count >= 3 && value.allSatisfy { $0 == first } && "x*X#.".contains(first)) {
-            self.init("a placeholder ('\(value)'), not a secret", nil)
+            SecretPlaceholder("a placeholder ('\(value)'), not a secret", nil)
         } else {
-            return nil
+            nil
         }
     }
 
@@ -46,6 +53,44 @@ public struct SecretPlaceholder: Sendable, Equatable {
         self.variable = variable
         self.holdsSecret = holdsSecret
     }
+
+    /// True when `value` can be none of the forms `init` reads, told from its bytes alone (no `Character` reading, no
+    /// allocation), as a `whsec_…` key, a `Bearer …` header or most values the redactor learns are: all ASCII (so no
+    /// typographic quote, and `lowercased()` keeps its length), a letter or digit first that starts no form (`{{`, `<`,
+    /// `%`, `process.env.`, `$(`, `xxx…`/`XXX…`), a lower-case letter somewhere (so no upper-case variable name), no
+    /// `\n`/`\r` written at its end, and either longer than every placeholder word or holding a byte no word holds (a
+    /// digit, a dot: words are letters, `_` and `-`).
+    static func isPlainASCIIKey(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard let first = bytes.first, let last = bytes.last,
+            first != UInt8(ascii: "p"), first != UInt8(ascii: "x"), first != UInt8(ascii: "X"),
+            isASCIILetterOrDigit(first)
+        else { return false }
+        if bytes.dropLast().last == UInt8(ascii: "\\"),
+            last == UInt8(ascii: "n") || last == UInt8(ascii: "r")
+        {
+            return false
+        }
+        var lowerCase = false
+        var outsideWords = bytes.count > longestWord
+        for byte in bytes {
+            guard byte < 0x80 else { return false }
+            if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                lowerCase = true
+            } else if !(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")), byte != UInt8(ascii: "_"), byte != UInt8(ascii: "-") {
+                outsideWords = true
+            }
+        }
+        return lowerCase && outsideWords
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// The byte length of the longest of `words` (19, `your_webhook_secret`).
+    static let longestWord = words.map(\.utf8.count).max() ?? 0
 
     /// Placeholder words a sample or a template holds where the secret goes.
     static let words: Set<String> = [
