@@ -44,7 +44,7 @@ public struct APIRefusal: Sendable, Equatable {
             if let graph = json["error"], graph.object != nil {
                 let code = graph["code"]?.string ?? graph["code"]?.int.map(String.init)
                 if let code, code.allSatisfy(\.isNumber), !code.isEmpty {
-                    self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string)
+                    self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string, status: status)
                     transient = ErrorCatalog.transient(of: graph)
                     return
                 }
@@ -54,7 +54,7 @@ public struct APIRefusal: Sendable, Equatable {
             }
         }
         if let code = Self.graphCode(in: body) {
-            self.init(code: code, graph: true, billingURL: nil, text: body)
+            self.init(code: code, graph: true, billingURL: nil, text: body, status: status)
             return
         }
         // A text that is one of Kapso's codes alone (`marketing_preference_stopped`, as an API log may keep only the code).
@@ -74,7 +74,9 @@ public struct APIRefusal: Sendable, Equatable {
         }
         if let known = Self.knownTexts.first(where: { lowered.contains($0.text) }) {
             // The text picks the entry of a code with several readings (190 "Cannot parse access token", tester51 G14).
-            self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL, text: body)
+            self.init(
+                code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL, text: body,
+                status: status)
             return
         }
         // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
@@ -117,11 +119,12 @@ public struct APIRefusal: Sendable, Equatable {
         return path.flatMap { APIRefusal(status: 409, text: nil, path: String($0))?.entry }
     }
 
-    /// `text` is Graph's message beside the code, which picks the entry of a code with several readings (2500, P37-14).
-    private init(code: String, graph: Bool, billingURL: String?, text: String? = nil) {
+    /// `text` is Graph's message beside the code, which picks the entry of a code with several readings (2500, P37-14);
+    /// `status` the HTTP status, which a Graph code answered 402 is read with (`ErrorCatalog.readByStatus`).
+    private init(code: String, graph: Bool, billingURL: String?, text: String? = nil, status: Int? = nil) {
         self.code = code
         self.isGraphCode = graph
-        self.entry = ErrorCatalog.entry(for: code, message: text)
+        self.entry = ErrorCatalog.entry(for: code, message: text).map { graph ? ErrorCatalog.readByStatus($0, status: status) : $0 }
         self.billingURL = billingURL
     }
 

@@ -11,7 +11,8 @@ extension ErrorCatalog {
     /// unknown phone-number id) is no malformed payload but an id in the path that does not exist or that the key cannot
     /// see; the entry names the id, read from the request `path` (`/meta/whatsapp/v24.0/{id}/messages`, a full URL too),
     /// else from the text. Code 100 without any of these keeps its generic entry ("fix the payload"), and every other
-    /// code is `entry(for:message:)` (2500 read by its text). Nil for a code the catalogue does not know.
+    /// code is `entry(for:message:)` (2500 read by its text), read with its status (`readByStatus`: a Graph code answered
+    /// 402 names the payment status beside it). Nil for a code the catalogue does not know.
     ///
     /// `status` is the HTTP status (nil when unknown), `message` Graph's `error.message` or an API log's
     /// `error_message`.
@@ -19,7 +20,7 @@ extension ErrorCatalog {
         guard var entry = entry(for: code, message: message).map({ withTokenSubcode($0, subcode: subcode) }) else { return nil }
         guard entry.code == "100",
             let id = missingObjectID(subcode: subcode, status: status, path: path, message: message)
-        else { return entry }
+        else { return readByStatus(entry, status: status) }
         entry.name = "object not found (subcode 33)"
         entry.title = "Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation"
         entry.httpStatus = status

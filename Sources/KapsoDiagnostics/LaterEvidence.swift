@@ -36,6 +36,10 @@ public struct LaterEvidence: Sendable, Equatable {
     public var at: Int64
     /// The WAMID of the message that shows it (the quote, the reaction, the later send, the contact's message).
     public var messageID: String
+    /// For a quote or reaction stamped more than `MessageTime.skew` before the send it names (seconds): one of the two
+    /// times is wrong, since a contact quotes or reacts only to a message their phone has; the evidence stands, its time
+    /// is not stated as the contact's (real-world cases, a reaction stamped 28 min before the message it reacts to).
+    public var stampedBeforeSend: Int64?
 
     public init(kind: Kind, at: Int64, messageID: String) {
         self.kind = kind
@@ -75,17 +79,21 @@ public struct LaterEvidence: Sendable, Equatable {
     public static func of(_ sent: Message, among listed: [Message], now: Int64) -> LaterEvidence? {
         guard sent.isOutbound, MessageOrigin(sent).sentToGroup == nil, WindowEvidence(sent, now: nil).appOrigin == nil else { return nil }
         let own = listed.filter { $0.id != sent.id && samePair($0, sent) }
+        let sentTime = MessageTime(sent, now: now).seconds
         let answers = own.filter(\.isInbound).compactMap { message -> LaterEvidence? in
             guard let at = MessageTime(message, now: now).seconds else { return nil }
+            var evidence: LaterEvidence
             if let quoted = message.quotedID, StatusHistory.namesSameMessage(quoted, sent.id) {
-                return LaterEvidence(kind: .quoted, at: at, messageID: message.id)
-            }
-            if message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
+                evidence = LaterEvidence(kind: .quoted, at: at, messageID: message.id)
+            } else if message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
                 StatusHistory.namesSameMessage(target, sent.id)
             {
-                return LaterEvidence(kind: .reacted, at: at, messageID: message.id)
+                evidence = LaterEvidence(kind: .reacted, at: at, messageID: message.id)
+            } else {
+                return nil
             }
-            return nil
+            if let sentTime, sentTime - at > MessageTime.skew { evidence.stampedBeforeSend = sentTime - at }
+            return evidence
         }
         if let first = answers.min(by: { $0.at < $1.at }) { return first }
         guard let sentAt = MessageTime(sent, now: now).seconds, now - sentAt >= lateStatusGrace else { return nil }
@@ -127,8 +135,11 @@ public struct LaterEvidence: Sendable, Equatable {
     public var seen: String {
         let time = KapsoTime.iso(at)
         switch kind {
-        case .quoted: return "the contact replied quoting it at \(time) (\(messageID))"
-        case .reacted: return "the contact reacted to it at \(time) (\(messageID))"
+        case .quoted, .reacted:
+            let what = kind == .quoted ? "the contact replied quoting it" : "the contact reacted to it"
+            guard let early = stampedBeforeSend else { return "\(what) at \(time) (\(messageID))" }
+            return "\(what) (\(messageID), stamped \(time), \(Elapsed.text(early)) before this message was sent: one of the two "
+                + "times is wrong)"
         case .laterReached(let status):
             return "a later message to the same contact from this number (\(messageID)) was \(status == "delivered" ? "delivered" : "delivered and \(status)") at \(time)"
         case .wroteAfter: return "the contact wrote to this number at \(time), after it (\(messageID))"

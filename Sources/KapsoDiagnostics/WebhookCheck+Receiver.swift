@@ -100,7 +100,12 @@ extension WebhookCheck {
     /// The receiver's state as a finding, at the severity `WebhookVerdict.level` gives: an error when its newest
     /// deliveries fail or it fails intermittently; failures it recovered from more than a day ago, with at least 3
     /// deliveries since, are history (info).
+    /// Deliveries stamped ahead of the API's clock are named after it (`WebhookVerdict.aheadNote`, tester64b U7).
     private func receiverNow(_ verdict: WebhookVerdict, period: String) -> (Severity, String)? {
+        receiverState(verdict, period: period).map { ($0.0, $0.1 + verdict.aheadNote(period: period)) }
+    }
+
+    private func receiverState(_ verdict: WebhookVerdict, period: String) -> (Severity, String)? {
         guard let severity = verdict.level else { return nil }
         let total = verdict.current.count
         let failed = verdict.failed

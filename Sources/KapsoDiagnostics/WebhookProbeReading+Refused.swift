@@ -30,3 +30,35 @@ extension WebhookProbeReading {
         return text.contains("<html") || text.contains("<!doctype html") ? "an HTML page (as a proxy or WAF sends)" : nil
     }
 }
+
+// MARK: - The signature header did not arrive (session 65's fixA note)
+
+extension WebhookProbeReading {
+    /// True when a refusal's body says the signature header is absent rather than wrong: it names the signature and says
+    /// missing, absent, required, not present, not found or no signature (`x-webhook-signature header missing`,
+    /// `Missing X-Webhook-Signature`, `No signature header`), and names no mismatch (`missing or invalid signature` says
+    /// both and stays the secret's reading). Reads at most the first 512 bytes the probe keeps.
+    static func saysHeaderMissing(_ body: String) -> Bool {
+        let text = body.lowercased()
+        guard text.contains("signature") else { return false }
+        let absent = ["missing", "absent", "required", "not present", "not found", "no signature", "no x-webhook-signature", "not provided"]
+        let wrong = ["invalid", "mismatch", "does not match", "doesn't match", "incorrect", "wrong", "bad signature", "failed"]
+        return absent.contains(where: text.contains) && !wrong.contains(where: text.contains)
+    }
+
+    /// The verdict when the handler answered the signed deliveries that their signature header is missing
+    /// (`signedText`: their answers). The probe sends `X-Webhook-Signature`, the header Kapso signs its deliveries with
+    /// (Kapso docs, Webhook security: "The signature is sent in the X-Webhook-Signature header",
+    /// https://docs.kapso.ai/docs/platform/webhooks/security; gokapso/agent-skills
+    /// skills/integrate-whatsapp/references/webhooks-reference.md: "Header: `X-Webhook-Signature`"), so the header was
+    /// sent and did not reach the check under the name it reads: the secret was never compared, and changing it
+    /// changes nothing.
+    static func headerNotReceived(_ signedText: String) -> String {
+        "error: correctly signed deliveries were refused (\(signedText)) with an answer that says the signature header is "
+            + "missing: the probe sent X-Webhook-Signature, as Kapso does, so the header did not reach the handler's check "
+            + "under the name it reads, and the secret was never compared (not a wrong secret): a proxy, CDN, API gateway or "
+            + "framework in front may strip or rename it, or the handler reads another header name (X-Hub-Signature-256 is "
+            + "Meta's, not Kapso's); log the headers the handler receives, then 'listen --save DIR' and 'verify' check a "
+            + "delivery against the secret"
+    }
+}

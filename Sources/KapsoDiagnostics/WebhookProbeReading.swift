@@ -144,18 +144,23 @@ public struct WebhookProbeReading: Sendable, Equatable {
         case (.status(let ascii, _), .status(let other, _)) where [401, 403].contains(ascii) && [401, 403].contains(other):
             let named = signedBodies.contains { $0.lowercased().contains("signature") }
             let sameToWrong = wrongSignature.status.map { [ascii, other].contains($0) } ?? true
+            let missing = signedBodies.contains(where: Self.saysHeaderMissing)
             verdicts.append(
                 Verdict(
                     kind: .error,
-                    text: named || !sameToWrong
-                        ? Self.signatureRefused(signedText, named: named)
-                        : Self.refusedRegardless(signedText, bodies: signedBodies)))
+                    text: missing
+                        ? Self.headerNotReceived(signedText)
+                        : named || !sameToWrong
+                            ? Self.signatureRefused(signedText, named: named)
+                            : Self.refusedRegardless(signedText, bodies: signedBodies)))
         // A 4xx whose body names the signature: several webhook libraries answer a bad signature 400 (tester63b AO9:
         // 400 "invalid signature" to all three got the generic line).
         case (.status(let ascii, _), .status(let other, _))
         where (400..<500).contains(ascii) && (400..<500).contains(other) && ascii != 404 && other != 404
             && signedBodies.contains(where: { $0.lowercased().contains("signature") }):
-            verdicts.append(Verdict(kind: .error, text: Self.signatureRefused(signedText, named: true)))
+            let missing = signedBodies.contains(where: Self.saysHeaderMissing)
+            verdicts.append(
+                Verdict(kind: .error, text: missing ? Self.headerNotReceived(signedText) : Self.signatureRefused(signedText, named: true)))
         // 404 to every delivery, the wrong-signature one too: nothing there serves the URL's path (tester63b AO9).
         case (.status(404, _), .status(404, _)) where wrongSignature.status == 404:
             verdicts.append(

@@ -238,9 +238,26 @@ public struct WebhookVerdict: Sendable {
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
-    /// `2026-11-21T09:20:00Z (2 h 40 min ago)`; the bare time when `now` is unknown.
+    /// `2026-11-21T09:20:00Z (2 h 40 min ago)`; `2026-12-06T18:52:18Z (15 d 6 h ahead of the API's clock)` for a time more
+    /// than `MessageTime.skew` ahead of `now` (tester64b U7: "the last at …" read as a recent failure); the bare time when
+    /// `now` is unknown.
     public func when(_ time: Int64) -> String {
-        KapsoTime.iso(time) + (now.map { $0 >= time ? " (\(Elapsed.text($0 - time)) ago)" : "" } ?? "")
+        guard let now else { return KapsoTime.iso(time) }
+        if time - now > MessageTime.skew { return KapsoTime.iso(time) + " (\(Elapsed.text(time - now)) ahead of the API's clock)" }
+        return KapsoTime.iso(time) + (now >= time ? " (\(Elapsed.text(now - time)) ago)" : "")
+    }
+
+    /// `; all 4 are stamped ahead of the API's clock (2026-11-21T12:00:00Z): counted in the last 7d as Kapso listed them,
+    /// but when they happened is not known`, when any of `current` was created more than `MessageTime.skew` after `now`
+    /// (`when` marks each such time); empty otherwise (tester64b U7, as `DeliveryStats.aheadNote` says it for `deliveries
+    /// stats`).
+    public func aheadNote(period: String) -> String {
+        guard let now else { return "" }
+        let ahead = current.filter { $0.created - now > MessageTime.skew }.count
+        guard ahead > 0 else { return "" }
+        let them = ahead == current.count ? (ahead == 1 ? "it is" : "all \(ahead) are") : "\(ahead) of them \(ahead == 1 ? "is" : "are")"
+        return "; \(them) stamped ahead of the API's clock (\(KapsoTime.iso(now))): counted in the last \(period) as Kapso listed "
+            + "them, but when they happened is not known"
     }
 
     /// A burst of failures just before the webhook's last change that matches Kapso's automatic pause (kapso-api.md

@@ -22,7 +22,7 @@ struct DeliveryFollow {
         // One header and carried-on widths across polls (tester63 AN16).
         var layout = StreamedTable()
         return try loop.run(
-            in: context, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
+            in: context, json: mode == .json, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
             fetch: { (after: String?) throws -> (items: [WebhookDelivery], next: String?) in
                 let page = try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
                 // An id filter nothing matches at the start (`--webhook` typo'd or another project's) is named as the list
@@ -39,6 +39,7 @@ struct DeliveryFollow {
                 }
                 // The shell's redactor of the moment: it knows the secrets the session learned since the follow began.
                 context.emit(self.rows(rows.map(\.item), json: mode == .json, redactor: context.shell?.redactor ?? Redactor(), layout: &layout))
+                return rows.count
             },
             summary: { summary(tally: $0, new: new, updates: updates) })
     }

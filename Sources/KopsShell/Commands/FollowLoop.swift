@@ -82,19 +82,37 @@ struct FollowLoop {
     /// oldest first, that are new (`isNew` true: an id never seen) or changed (an id seen before whose `state` differs
     /// from when it was last listed). Returns `summary`'s closing line; when an error ends the follow, that line is shown
     /// first and the error thrown after it, unless no poll was answered, refused or retried (nothing was followed).
+    ///
+    /// SIGTERM or SIGHUP (`timeout`, a CI runner, `docker stop`, a closed terminal) stops it as Ctrl-C does, after the
+    /// line being written: the closing line says which signal ended it, `json` adds the `kops_incomplete` marker the
+    /// `--all` streams end with (`ListStream.incompleteLine`; `show` returns how many items it printed), and kops then
+    /// ends by the signal, as it would have (tester63 AN15, extended from `--all` to the follows).
     func run<Item>(
-        in context: ShellContext, id: (Item) -> String, state: (Item) -> String,
+        in context: ShellContext, json: Bool, id: (Item) -> String, state: (Item) -> String,
         fetch: (_ after: String?) throws -> (items: [Item], next: String?),
-        show: ([(item: Item, isNew: Bool)]) -> Void, summary: (Tally) -> String
+        show: ([(item: Item, isNew: Bool)]) -> Int, summary: (Tally) -> String
     ) throws -> CommandResult {
         var tally = Tally()
+        var printed = 0
+        context.holdTermination()
+        defer { context.releaseTermination() }
         do {
-            try poll(in: context, tally: &tally, id: id, state: state, fetch: fetch, show: show)
+            try poll(in: context, tally: &tally, id: id, state: state, fetch: fetch, show: { printed += show($0) })
         } catch {
             // A follow whose first poll got no answer never started: no "stopped after 0 polls" above its one error line
             // (tester53b U11).
             if tally.polls + tally.rateLimited + tally.failed > 0 { context.emit(CommandResult(blocks: [.hint(summary(tally))])) }
             throw error
+        }
+        let signal = context.terminationReceived()
+        guard signal == 0 else {
+            // Shown now: the release above ends kops before a returned result would be.
+            context.emit(CommandResult(blocks: [.hint(summary(tally) + "; " + ListStream.endedBy(signal))]))
+            if json {
+                context.emit(
+                    CommandResult(jsonText: ListStream.incompleteLine(printed: printed, error: KapsoAPIError.transport(.cancelled(sent: false)), signal: signal)))
+            }
+            return CommandResult()
         }
         return CommandResult(blocks: [.hint(summary(tally))])
     }

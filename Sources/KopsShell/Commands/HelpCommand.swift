@@ -61,7 +61,12 @@ public enum HelpCommand: Command {
         let command = try registry.command(named: name)
         var result = commandPage(command)
         if let extra = unreadWord(arguments.positionals, usage: command.usage) {
-            result.blocks.append(.hint("'\(Shortened.text(extra))' is no subcommand of \(name): this is \(name)'s page"))
+            // A flag is no subcommand: said as the flag it is (`help trace --foo`, session 65's fixB note).
+            result.blocks.append(
+                .hint(
+                    extra.hasPrefix("-")
+                        ? "\(name) has no flag '\(Shortened.text(extra))': this is \(name)'s page, with the flags it takes"
+                        : "'\(Shortened.text(extra))' is no subcommand of \(name): this is \(name)'s page"))
         }
         return result
     }

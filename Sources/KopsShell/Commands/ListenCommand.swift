@@ -135,22 +135,17 @@ public enum ListenCommand: Command {
                 expected: "a free port on a local IPv4 address (\(error)); pick another with " + (hostProblem ? "--host" : "--port"))
         }
         defer { receiver.stop() }
+        // A kill or a closed terminal stops listen like Ctrl-C: a --register webhook is deleted either way, the summary
+        // says which signal ended it (with the `kops_incomplete` marker under --output json, as the --all streams end),
+        // and the release, last of all, ends kops by that signal (tester63 AN15, extended to listen).
+        context.holdTermination()
+        defer { context.releaseTermination() }
         var temporary: String?
         if let register {
-            // A kill or a closed terminal stops listen like Ctrl-C, so the temporary webhook is deleted either way.
-            context.holdTermination()
-            do {
-                guard let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
-                else {
-                    context.releaseTermination()
-                    return .line("not registered; nothing was created", style: .warn)
-                }
-                temporary = made.id
-                secret = made.secret
-            } catch {
-                context.releaseTermination()
-                throw error
-            }
+            guard let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
+            else { return .line("not registered; nothing was created", style: .warn) }
+            temporary = made.id
+            secret = made.secret
         }
         // Deleted once: on the way out with the summary (a failed delete fails the run, probe14 P14-13), or by the
         // defer when a thrown error leaves early.
@@ -159,7 +154,6 @@ public enum ListenCommand: Command {
             temporary = nil
             let (line, deleted) = removeWebhook(id, in: context)
             context.emit(line)
-            context.releaseTermination()
             return deleted
         }
         defer { _ = removeTemporary() }
@@ -265,6 +259,18 @@ public enum ListenCommand: Command {
             // The summary as at Ctrl-C, then the error line: a script stops here and `-c` exits 1.
             context.emit(result)
             throw ReceiverError(receiver: ended)
+        }
+        let signal = context.terminationReceived()
+        guard signal == 0 else {
+            // Shown now: the release ends kops before a returned result would be.
+            context.emit(result)
+            context.emit(CommandResult(blocks: [.hint("listen " + ListStream.endedBy(signal))]))
+            if json {
+                context.emit(
+                    CommandResult(
+                        jsonText: ListStream.incompleteLine(printed: tally.deliveries, error: KapsoAPIError.transport(.cancelled(sent: false)), signal: signal)))
+            }
+            return CommandResult()
         }
         return result
     }

@@ -27,7 +27,7 @@ struct LogSearchFollow {
         var layout = StreamedTable()
         return try loop.run(
             // A logged event does not change: only new ones are shown.
-            in: context, id: \.id, state: { _ in "" },
+            in: context, json: mode == .json, id: \.id, state: { _ in "" },
             fetch: { after in
                 var page = query
                 page.cursor = after
@@ -38,10 +38,11 @@ struct LogSearchFollow {
                 let mine = context.ownLookups.kopsEventIDs(in: new.map(\.item), host: context.client.baseURL)
                 own += mine.count
                 let events = new.map(\.item).filter { !mine.contains($0.id) }
-                guard !events.isEmpty else { return }
+                guard !events.isEmpty else { return 0 }
                 shown += events.count
                 problems += events.filter { LogSearchReading($0).isProblem }.count
                 context.emit(rows(events, json: mode == .json, redactor: context.shell?.redactor ?? Redactor(), layout: &layout))
+                return events.count
             },
             summary: { summary(tally: $0, shown: shown, problems: problems, own: own) })
     }

@@ -223,7 +223,8 @@ public final class ShellContext {
         pause = { [unowned self] seconds in
             let presses = self.interruptPresses()
             let end = Date(timeIntervalSinceNow: seconds)
-            while self.interruptPresses() == presses {
+            // A held SIGTERM or SIGHUP ends the wait too, so a follow stops at once, not at its next poll (AN15).
+            while self.interruptPresses() == presses, self.terminationReceived() == 0 {
                 let left = end.timeIntervalSinceNow
                 guard left > 0 else { return }
                 // Thread.sleep resumes after a signal until its time is up: short naps let a press be seen.

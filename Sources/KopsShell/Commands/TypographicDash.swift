@@ -3,17 +3,19 @@
 /// and every word before `--` by `Arguments`, so `logs —errors`, `webhooks —output json` and `health —output json` are
 /// named too, not taken for a subcommand or an id).
 enum TypographicDash {
-    /// The flags every command takes besides its own: `--output` (`Shell.takeOutput`) and `--help`.
-    static let globalFlags = ["--output", "--help"]
+    /// The flags every command takes besides its own: `--output` (`Shell.takeOutput`), `--help` and its short `-h`
+    /// (`Shell.helpFlags`).
+    static let globalFlags = ["--output", "--help", "-h"]
 
     /// The flag of `flags` (or a global one) that `word` spells with a typographic dash; nil when the word does not start
-    /// so or names no such flag.
+    /// so or names no such flag. One letter after the dash is a short flag (`–h` → `-h`: a chat tool makes an en dash of
+    /// `-h` too; session 65's fixB note).
     static func flag(_ word: String, flags: [String]) -> String? {
         let dashes: Set<Character> = ["\u{2014}", "\u{2013}", "\u{2212}"]
         guard let first = word.first, dashes.contains(first) else { return nil }
         let rest = word.drop { dashes.contains($0) || $0 == "-" }
         guard !rest.isEmpty else { return nil }
-        let flag = "--" + rest
+        let flag = (rest.count == 1 ? "-" : "--") + rest
         let name = flag.split(separator: "=", maxSplits: 1).first.map(String.init) ?? flag
         return flags.contains(name) || globalFlags.contains(name) ? flag : nil
     }
@@ -21,7 +23,9 @@ enum TypographicDash {
     /// The one-line error for `word`, given to `command`, when it is such a flag; else nil.
     static func error(_ word: String, command: String, flags: [String]) -> ShellError? {
         flag(word, flags: flags).map {
-            .syntax("\(command): '\(Shortened.text(word))' starts with a typographic dash (what chat tools and documents make of '--'); type '\($0)'")
+            let typed = $0.hasPrefix("--") ? "--" : "-"
+            return .syntax(
+                "\(command): '\(Shortened.text(word))' starts with a typographic dash (what chat tools and documents make of '\(typed)'); type '\($0)'")
         }
     }
 }

@@ -132,8 +132,7 @@ struct ListStream {
     static func incompleteLine(printed: Int, error: any Error, signal: Int32 = 0) -> String {
         let report = ErrorReport(error)
         let cancelled = ErrorReport.isCancellation(error)
-        let names: [Int32: String] = [1: "SIGHUP", 15: "SIGTERM"]
-        let reason = cancelled ? (signal != 0 ? "ended by \(names[signal] ?? "signal \(signal)")" : "cancelled (Ctrl-C)") : report.message
+        let reason = cancelled ? (signal != 0 ? endedBy(signal) : "cancelled (Ctrl-C)") : report.message
         let status = cancelled ? (signal != 0 ? 128 + Int(signal) : Int(ExitStatus.interrupted.rawValue)) : Int(report.status.rawValue)
         let marker: JSONValue = [
             "kops_incomplete": [
@@ -141,6 +140,11 @@ struct ListStream {
             ]
         ]
         return marker.serialized()
+    }
+
+    /// `ended by SIGTERM` (`ended by SIGHUP`, `ended by signal N`): what stopped a stream that termination was held for.
+    static func endedBy(_ signal: Int32) -> String {
+        "ended by " + ([1: "SIGHUP", 15: "SIGTERM"][signal] ?? "signal \(signal)")
     }
 
     /// Prints each page as it comes; `count` and `widths` carry on from page to page (and tell the caller how many
