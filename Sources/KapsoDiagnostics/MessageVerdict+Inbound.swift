@@ -74,7 +74,7 @@ extension MessageVerdict {
         if evidence.notWritten != nil {
             let opens = evidence.opensUnknown
                 ? "Meta documents nothing on whether it opens the 24-hour window" : "it opens no 24-hour window"
-            if let unsettled, evidence.movedTo == nil {
+            if let unsettled, !evidence.leftNumber {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
                 return ("\(opens); the window is " + (itself ? unsettled.textAfterItself : unsettled.text), .warning)
             }
@@ -85,15 +85,22 @@ extension MessageVerdict {
                     ? "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), so the window is open for \(Elapsed.text(closes - now)) more"
                     : "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
-            let moved = evidence.movedTo.map { to -> String in
-                // The move as read from the contact's records, when it starts with this notice's number.
-                if let standing, ContactNumber.same(standing.through.first?.number ?? standing.number, to) { return "; " + standing.text }
-                return "; the contact moved to +\(to): a message to this number reaches nobody, or whoever holds it now; write to +\(to) "
-                    + "(\(ContactWindow.Moved(number: to, at: nil).wayOn))"
-            } ?? ""
+            let notice = ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody)
+            var moved = ""
+            if evidence.leftNumber {
+                // The move as read from the contact's records, when it starts with this notice's number (or both give none).
+                if let standing, ContactNumber.same(standing.through.first?.number ?? standing.number, evidence.movedTo)
+                    || (standing.number == nil && evidence.movedTo == nil)
+                {
+                    moved = "; " + standing.text
+                } else {
+                    moved = "; the contact moved\(notice.newNumberText): a message to this number reaches nobody, or whoever holds it now; "
+                        + (evidence.movedTo.map { "write to +\($0) (\(notice.wayOn))" } ?? notice.writeTo)
+                }
+            }
             // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
             let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false
-            return ("\(opens)\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
+            return ("\(opens)\(window)\(moved)", closed || evidence.leftNumber ? .warning : .good)
         }
         guard let own = evidence.time.seconds else {
             guard case .unreadable(let why) = evidence.time else { return ("", .good) }

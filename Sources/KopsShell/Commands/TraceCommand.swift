@@ -155,7 +155,7 @@ public enum TraceCommand: Command {
                 return Field(
                     "window",
                     line.text + "; but the contact had " + moved.chainText + ", before the send"
-                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; write to +\(moved.number) ('reply --to +\(moved.number)': \(moved.wayOn))",
+                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; " + moved.writeTo,
                     style: .warn)
             }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
@@ -167,7 +167,7 @@ public enum TraceCommand: Command {
             let lead = evidence.opensUnknown
                 ? "whether this message opened it is not documented: it is \(evidence.unknownEffect ?? what)"
                 : "not opened by this message: it is \(what)"
-            if let unsettled = trace.unsettled, evidence.movedTo == nil {
+            if let unsettled = trace.unsettled, !evidence.leftNumber {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
                 return Field("window", lead + "; the contact's window is " + (itself ? unsettled.textAfterItself : unsettled.text), style: .warn)
             }
@@ -176,7 +176,9 @@ public enum TraceCommand: Command {
                 return "; the contact last wrote at \(KapsoTime.iso(newest)): "
                     + (window.isOpen ? "open until \(KapsoTime.iso(newest + Conversation.windowSeconds))" : "closed since \(KapsoTime.iso(newest + Conversation.windowSeconds))")
             } ?? ""
-            let moved = evidence.movedTo.map { "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now" } ?? ""
+            let moved = evidence.leftNumber
+                ? "; the contact moved" + ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody).newNumberText
+                    + ": a message to this number reaches nobody, or whoever holds it now" : ""
             return Field("window", lead + newest + moved, style: .warn)
         }
         guard let time = evidence.time.seconds else {
