@@ -70,6 +70,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// group's window, not this 1:1 window (`MessageOrigin`), so it is no evidence here and is only named.
     public var groupInbound: Int64? = nil
     public var moved: Moved? = nil
+    /// The contact's reactions and actions among the messages read that a free-form send Meta refused for the window
+    /// after them shows opened none (`WindowEvidence.refuted`), by message id: what `evidence(of:)` reads.
+    public var refutedBy: [String: WindowEvidence.Refusal] = [:]
     /// The newest inbound message that is not the contact writing (`WindowEvidence`), when it is newer than the last
     /// message they wrote: `2026-11-21T11:00:00Z: a reaction removed, not a new message`. Named, never counted.
     public var notCounted: String? = nil
@@ -167,6 +170,7 @@ public struct ContactWindow: Sendable, Equatable {
         var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
         let refuted = WindowEvidence.refuted(among: inbound ?? [], by: refusedSends, now: at)
+        refutedBy = refuted
         // Each message's side read once per number (`InboundReading.Facts`), as `isInbound`, `same` and `hasUserID` read it.
         for (message, fact) in zip(inbound ?? [], reading?.facts ?? [])
         where fact.isInbound && fact.phoneNumberID.map({ $0 == phoneNumberID }) ?? true

@@ -3,7 +3,7 @@ internal import KapsoClient
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
     static func inbound(
-        _ message: Message, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
+        _ message: Message, evidence read: WindowEvidence? = nil, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
         moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
     ) -> MessageVerdict {
         let errors = MessageError.carried(by: message.json)
@@ -20,7 +20,8 @@ extension MessageVerdict {
         }
         // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
-        let evidence = WindowEvidence(message, now: now)
+        // `read`: the message as the contact's window read it (`ContactWindow.evidence(of:)`), when that was read.
+        let evidence = read ?? WindowEvidence(message, now: now)
         let (windowText, severity) = contactWindow(
             evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
             callsEnabled: callsEnabled)
@@ -134,9 +135,14 @@ extension MessageVerdict {
         if window.isOpen {
             // Without the contact's other messages, a later one may keep it open longer than this one does.
             let atLeast = newestInbound == nil ? "at least " : ""
+            // Opened by this reaction alone: said as every view of the window says it (`ContactWindow.openedByNote`; tester66 W2).
+            let reaction = later == nil ? evidence.countedNote.map {
+                "; opened by this message, \($0), which kops counts as the contact writing (Meta documents nothing either way)"
+            } : nil
             return (
                 (again.map { $0 + ", so " } ?? "")
-                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through", .good)
+                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through" + (reaction ?? ""),
+                reaction == nil ? .good : .warning)
         }
         if let again {
             return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)", .warning)

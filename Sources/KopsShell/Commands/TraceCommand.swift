@@ -160,7 +160,9 @@ public enum TraceCommand: Command {
             }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
         }
-        let evidence = WindowEvidence(message, now: now)
+        // As the contact's window read it: a reaction a later refusal shows opened nothing is not counted (tester66 W2).
+        let evidence = trace.contactWindow?.evidence(of: message) ?? WindowEvidence(message, now: now)
+        let newestInbound = trace.contactWindow.flatMap { $0.refutes(message) ? $0.lastInbound : nil } ?? trace.newestInbound
         // Not the contact writing (a notification, a revoke, a removed reaction, an echo): it opens no window.
         if let what = evidence.notWritten {
             // An action Meta documents nothing on: the window after it is unknown, never "not opened" (tester47 F2).
@@ -171,7 +173,7 @@ public enum TraceCommand: Command {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
                 return Field("window", lead + "; the contact's window is " + (itself ? unsettled.textAfterItself : unsettled.text), style: .warn)
             }
-            let newest = trace.newestInbound.map { newest -> String in
+            let newest = newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 return "; the contact last wrote at \(KapsoTime.iso(newest)): "
                     + (window.isOpen ? "open until \(KapsoTime.iso(newest + Conversation.windowSeconds))" : "closed since \(KapsoTime.iso(newest + Conversation.windowSeconds))")
@@ -219,7 +221,11 @@ public enum TraceCommand: Command {
         }
         let window = ServiceWindow(lastInbound: time, at: now)
         let state = window.isOpen ? "open now" : "closed now" + call
-        return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))" + refused, style: window.isOpen && refused.isEmpty ? .good : .warn)
+        // A reaction, counted as the contact writing: said as every view of the window says it (tester66 W2).
+        let counted = evidence.countedNote.map { "; it is \($0), which kops counts as the contact writing (Meta documents nothing either way)" } ?? ""
+        return Field(
+            "window", "opened by this message until \(KapsoTime.iso(own)) (\(state))" + counted + refused,
+            style: window.isOpen && refused.isEmpty && counted.isEmpty ? .good : .warn)
     }
 
     /// An unusable timestamp as shown: whole up to 40 characters, else its first 39 and `…` (a value cut without a mark
