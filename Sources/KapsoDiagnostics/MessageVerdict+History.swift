@@ -20,6 +20,8 @@ extension MessageVerdict {
         case .unknown(let word):
             return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
         case .waiting, .sent, .warning, .deleted, .received:
+        case .suppressed:
+            return MessageVerdict("\(StatusWord.suppressedMeaning) (Kapso's status; \(stops))", .warning)
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }

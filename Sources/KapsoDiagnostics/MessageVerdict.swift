@@ -338,6 +338,8 @@ public struct MessageVerdict: Sendable, Equatable {
             return waiting(word, age: age, id: message.id, number: message.phoneNumberID, logSearch: logSearch)
         case .unknown(let word):
             return MessageVerdict(unknownStatus(word), .warning)
+        case .suppressed:
+            return MessageVerdict(StatusWord.suppressedMeaning, .warning)
         }
     }
 
