@@ -196,7 +196,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 let verdict = MessageVerdict(failure(carried, window: window, send: FailedSend(message: message.json)) + ownError(history), .bad)
                 return noting(sideEvents(history, except: message.status), to: verdict, reached: .failed)
             }
-            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
+            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend, now: window.now)
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
