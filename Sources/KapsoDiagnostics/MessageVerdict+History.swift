@@ -20,9 +20,9 @@ extension MessageVerdict {
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
         case .unknown(let word):
             return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
-        case .waiting, .sent, .warning, .deleted, .received:
         case .suppressed:
             return MessageVerdict("\(StatusWord.suppressedMeaning) (Kapso's status; \(stops))", .warning)
+        case .waiting, .sent, .warning, .deleted, .received:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }
