@@ -1,3 +1,4 @@
+import KopsShell
 import KopsTestSupport
 import Testing
 
