@@ -9,7 +9,29 @@ extension ContactWindow.Moved {
     public var text: String {
         "the contact " + chainText
             + (laterReach.map { "; " + $0.text + "; " } ?? ": a message to this number reaches nobody, or whoever holds it now; ")
-            + "write to +\(number) ('reply --to +\(number)': \(wayOn))"
+            + writeTo
+    }
+
+    /// `write to +B ('reply --to +B': …)`, or, when the notice gave no new number (`number` nil, tester66 W1), `write to
+    /// their new number instead (the notice's text above may give it; 'reply --to +NEW': a template first unless they
+    /// wrote from it)`.
+    public var writeTo: String {
+        guard let number else {
+            return "write to their new number instead (" + (notice == nil ? "ask them for it" : "the notice's text may give it")
+                + "; 'reply --to +NEW': \(wayOn))"
+        }
+        return "write to +\(number) ('reply --to +\(number)': \(wayOn))"
+    }
+
+    /// `to +B` or `, new number not given (only in the notice's text: "…")`: what the notice says of the new number.
+    /// Meta's bidirectional marks around the numbers in `body` (U+200E, U+200F) are left out; the text is cut at 120
+    /// characters.
+    public var newNumberText: String {
+        if let number { return " to +\(number)" }
+        guard let notice else { return ", new number not given" }
+        let plain = String(String.UnicodeScalarView(notice.unicodeScalars.filter { $0 != "\u{200E}" && $0 != "\u{200F}" }))
+        let cut = plain.count > 120 ? String(plain.prefix(119)) + "…" : plain
+        return ", new number not given (only in the notice's text: \"\(cut)\")"
     }
 
     /// `'reply' to this number refuses without --force: the contact changed …`: what a view of the contact's window on
@@ -20,8 +42,12 @@ extension ContactWindow.Moved {
     /// `changed their number to +B at … (user_changed_number), wrote from it at …, then to +C at …`: the moves, oldest
     /// first, with what kops read of each number left on the way.
     public var chainText: String {
-        let hops = through + [Hop(number: number, at: at, wroteAt: wroteAt)]
         let time = { (at: Int64?) in at.map { " at \(KapsoTime.iso($0))" } ?? "" }
+        guard let number else {
+            // Never followed (no number to read), so no hops: the one move, said with what the notice gives.
+            return "changed their number" + time(at) + " (user_changed_number)" + newNumberText
+        }
+        let hops = through + [Hop(number: number, at: at, wroteAt: wroteAt)]
         var text = "changed their number to +\(hops[0].number)" + time(hops[0].at) + " (user_changed_number)"
         for (index, hop) in hops.enumerated() {
             if index > 0 { text += ", then to +\(hop.number)" + time(hop.at) }
@@ -41,6 +67,7 @@ extension ContactWindow.Moved {
     /// messages: "When a WhatsApp user messages you …, a 24-hour timer called a customer service window starts",
     /// developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages).
     public var wayOn: String {
+        guard let number else { return "a template first unless they wrote from it: 'reply --to +NEW --dry-run' reads it" }
         guard followed else { return "a template first unless they wrote from it: 'reply --to +\(number) --dry-run' reads it" }
         guard let wroteAt else { return "a template first, as they have not written from it since the move" }
         let closes = wroteAt + Conversation.windowSeconds
@@ -79,8 +106,8 @@ extension ContactWindow.Moved {
         guard code == "131026", let at = leftAt, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
         if let messageID, laterReach?.messageIDs.contains(messageID) == true { return nil }
         let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
-        return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
+        return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number\(newNumberText) at "
             + "\(KapsoTime.iso(at)) (user_changed_number)" + (laterReach.map { "; " + $0.text } ?? ", so \(old) is most likely no longer theirs")
-            + "; write to +\(number) ('reply --to +\(number)': \(wayOn)); do not retry to \(old)"
+            + "; \(writeTo); do not retry to \(old)"
     }
 }

@@ -126,6 +126,7 @@ extension ContactWindow.Moved {
     /// theirs again (probe32 P32-2: A→B→A sent the user round in a circle). A move out of `number` older than this move
     /// into it is an earlier notice that this one superseded, not a next step (P28-3's chain read it as A→B→A→B).
     public func followed(by next: ContactWindow, from origin: String) -> Self? {
+        guard let number else { return self }
         var moved = self
         moved.followed = true
         moved.readAt = next.at

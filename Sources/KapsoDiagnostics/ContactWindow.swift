@@ -23,10 +23,14 @@ public struct ContactWindow: Sendable, Equatable {
     /// wrote from the old number came after it (a message without a number, e.g. a username-only sender filed in the
     /// same conversation, proves nothing about the old number): a message to the old number reaches nobody, or whoever
     /// holds it now. Meta: "The notification includes the new phone number" (`system.wa_id`; webhooks reference,
-    /// …/whatsapp/webhooks/reference/messages/system/).
+    /// …/whatsapp/webhooks/reference/messages/system/). A notice without `wa_id` (or the legacy `new_wa_id`) is a move
+    /// all the same, with the new number not given (`number` nil; tester66 W1): the old number is no longer known to be
+    /// theirs whether or not kops knows the new one.
     public struct Moved: Sendable, Equatable {
-        /// The new number, digits.
-        public var number: String
+        /// The new number, digits; nil when the notice gives none in `wa_id`/`new_wa_id` (`notice` then holds its text).
+        public var number: String?
+        /// The notice's text (`system.body`) when it names no new number in a field, else nil.
+        public var notice: String? = nil
         /// When the notification came (Unix seconds), nil when its time is unreadable.
         public var at: Int64?
         /// The numbers the contact moved through before `number`, oldest first, when the chain was followed
@@ -49,34 +53,10 @@ public struct ContactWindow: Sendable, Equatable {
             public var wroteAt: Int64?
         }
 
-        public init(number: String, at: Int64?) {
+        public init(number: String?, at: Int64?, notice: String? = nil) {
             self.number = number
             self.at = at
-        }
-    }
-
-    /// The contact's newest notification that their business-scoped user id was regenerated (`user_changed_user_id`),
-    /// when the contact is read by that old id and no message they wrote with it came after: the old id no longer
-    /// identifies them, as an old number no longer does after `user_changed_number` (`Moved`; probe26 P26-4). Meta,
-    /// Business-scoped user IDs (https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids): BSUIDs are
-    /// "regenerated if a user changes their phone number (which trigger a system status messages webhook)".
-    public struct UserIDChange: Sendable, Equatable {
-        /// The old id (the contact as read) and the new one.
-        public var old: String
-        public var new: String
-        /// When the notification came (Unix seconds), nil when its time is unreadable.
-        public var at: Int64?
-
-        public init(old: String, new: String, at: Int64?) {
-            self.old = old
-            self.new = new
-            self.at = at
-        }
-
-        /// `the contact's business-scoped user id changed from US.1… to US.9… at …Z (user_changed_user_id): …`.
-        public var text: String {
-            "the contact's business-scoped user id changed from \(old) to \(new)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
-                + " (user_changed_user_id): \(old) no longer identifies them; write to \(new) ('reply --to \(new) TEXT')"
+            self.notice = number == nil ? notice : nil
         }
     }
 
@@ -90,6 +70,9 @@ public struct ContactWindow: Sendable, Equatable {
     /// group's window, not this 1:1 window (`MessageOrigin`), so it is no evidence here and is only named.
     public var groupInbound: Int64? = nil
     public var moved: Moved? = nil
+    /// The contact's reactions and actions among the messages read that a free-form send Meta refused for the window
+    /// after them shows opened none (`WindowEvidence.refuted`), by message id: what `evidence(of:)` reads.
+    public var refutedBy: [String: WindowEvidence.Refusal] = [:]
     /// The newest inbound message that is not the contact writing (`WindowEvidence`), when it is newer than the last
     /// message they wrote: `2026-11-21T11:00:00Z: a reaction removed, not a new message`. Named, never counted.
     public var notCounted: String? = nil
@@ -187,6 +170,7 @@ public struct ContactWindow: Sendable, Equatable {
         var read: [WindowEvidence] = []
         let byUserID = BusinessScopedUserID.isValid(contact)
         let refuted = WindowEvidence.refuted(among: inbound ?? [], by: refusedSends, now: at)
+        refutedBy = refuted
         // Each message's side read once per number (`InboundReading.Facts`), as `isInbound`, `same` and `hasUserID` read it.
         for (message, fact) in zip(inbound ?? [], reading?.facts ?? [])
         where fact.isInbound && fact.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
@@ -206,7 +190,9 @@ public struct ContactWindow: Sendable, Equatable {
                     if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
                     if let effect = evidence.unknownEffect, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, effect) }
                 }
-                if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
+                if evidence.leftNumber, (moved?.at ?? .min) <= (time ?? .max) {
+                    moved = Moved(number: evidence.movedTo, at: time, notice: evidence.noticeBody)
+                }
                 if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),
                     (userIDChanged?.at ?? .min) <= (time ?? .max)
                 {
@@ -384,17 +370,5 @@ public struct ContactWindow: Sendable, Equatable {
             if let unsettled { return unsettled.text }
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }
-    }
-}
-
-extension ContactWindow {
-    /// Why a conversation's `last_inbound_at` is no time: `Kapso's last_inbound_at "2026-11-20T13:00:00" has no time
-    /// zone, so when it was is not known` (probe14 P14-1: a list said unknown and the detail open, neither said why).
-    /// Kapso writes UTC with `Z` (kapso-api.md §0.16); the value is shown in part, printable ASCII only.
-    static func unreadableSummary(_ text: String) -> String {
-        let shown = ZonelessTime.shown(text)
-        if ZonelessTime(text) != nil { return "Kapso's last_inbound_at \"\(shown)\" has no time zone, so when it was is not known" }
-        if case .problem(let problem) = ZonelessTime.read(text) { return "Kapso's last_inbound_at: " + problem }
-        return "Kapso's last_inbound_at \"\(shown)\" is no date and time kops can read"
     }
 }

@@ -21,8 +21,11 @@ extension HealthTriage {
     /// documented coexistence one, so neither "coexistence token" nor "reconnect the WhatsApp Business App number" is
     /// said (a Cloud-API-only number has no Business App); Graph's 190 subcode, when given, says what refused the token
     /// (`ErrorCatalog.tokenSubcodes`, Graph's "Handling errors" guide). Details with no code and no text there say only that
-    /// the check failed: no refusal is claimed and no reconnection prescribed (tester51b F8).
-    static func readToken(_ finding: inout Finding, details: JSONObject, coexistence: Bool?) {
+    /// the check failed: no refusal is claimed and no reconnection prescribed (tester51b F8). The check's own `error`
+    /// (`checkError`, beside `details`; kapso-api.md §2.3 gives each check `passed` and `details`, and Kapso adds `error` to
+    /// a failed one) is its text too: a check that says "Error validating access token: Session has expired" did say why
+    /// (tester66 W7: "failed without saying why" and "empty details" beside that very quote).
+    static func readToken(_ finding: inout Finding, details: JSONObject, coexistence: Bool?, checkError: String? = nil) {
         finding.severity = .critical
         let subcode = details["error_subcode"].flatMap { $0.int ?? $0.string.flatMap { Int($0) } }
         let says = subcode.flatMap { ErrorCatalog.tokenSubcodes[$0] }.map { ": \($0.says)" } ?? ""
@@ -34,7 +37,7 @@ extension HealthTriage {
         // No code and no text: nothing says the token was refused, and reconnecting is too disruptive a step to prescribe
         // on no evidence (tester51b F8).
         let code = details["code"].flatMap { $0.int.map(String.init) ?? $0.string }
-        guard detailsText(details) != nil || code != nil || subcode != nil else {
+        guard detailsText(details) != nil || checkError?.isEmpty == false || code != nil || subcode != nil else {
             finding.cause = "Kapso's token check failed without saying why (no code or text in its details), on a number the "
                 + "list does not mark coexistence: Kapso documents token_validity for coexistence numbers only, so it may not "
                 + "apply to this number"

@@ -196,7 +196,7 @@ public struct HealthTriage: Sendable {
                 finding.fix = "run 'health' again in a few minutes (Kapso caches the check up to 3 min)"
             }
         case "token_validity":
-            readToken(&finding, details: details, coexistence: coexistence)
+            readToken(&finding, details: details, coexistence: coexistence, checkError: check["error"]?.string)
         case "messaging_health":
             guard let overall = worstState(check: check, details: details) else {
                 finding.cause = "Kapso marks messaging health failed, but neither Meta's state nor an entity is listed"

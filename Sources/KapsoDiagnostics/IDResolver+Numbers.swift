@@ -310,7 +310,7 @@ extension IDResolver {
             if let moved = windows.compactMap(\.moved).max(by: { ($0.leftAt ?? .min) < ($1.leftAt ?? .min) }) {
                 identity.statement += "; they " + moved.chainText + (moved.laterReach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
                 identity.advice = .fix
-                identity.fix = "reply --to +\(moved.number) writes to them now (\(moved.wayOn)); "
+                identity.fix = (moved.number.map { "reply --to +\($0) writes to them now (\(moved.wayOn)); " } ?? moved.writeTo + "; ")
                     + "messages --phone-number \(digits) lists the history under this number"
             }
         } else if let moved = moves(from: digits, conversationIDs: Set(conversations.map(\.id)), facts: facts) {

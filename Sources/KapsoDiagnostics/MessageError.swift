@@ -69,6 +69,17 @@ public struct MessageError: Sendable, Equatable {
         errors.first { $0.code != nil && $0.code != "131000" } ?? errors.first { $0.code != nil } ?? errors.first
     }
 
+    /// `, listed first: Meta's generic "something went wrong", so the specific code beside it is read as the cause` when
+    /// `primary(of:)` is not `errors[0]` (a 131000 listed first was set aside), else empty: the one phrase that says why
+    /// the lead code is not the first one, where the others are named (tester66 W8: kapso-api.md §7.3 reads a failure
+    /// from `errors[0].code`, and the verdict led with the second entry unsaid). Meta's error codes page gives 131000 as
+    /// "Something went wrong … Message failed to send due to an unknown error"
+    /// (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/).
+    public static func firstSetAside(of errors: [MessageError]) -> String {
+        guard errors.first?.code == "131000", let primary = primary(of: errors), primary.code != "131000" else { return "" }
+        return ", listed first: 131000 is Meta's generic \"something went wrong\", so the specific code beside it is read as the cause"
+    }
+
     /// `errors` without `primary(of:)`, in their order: the detail after the message's code.
     public static func others(of errors: [MessageError]) -> [MessageError] {
         guard let primary = primary(of: errors), let index = errors.firstIndex(of: primary) else { return errors }

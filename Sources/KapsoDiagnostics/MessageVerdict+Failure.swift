@@ -70,7 +70,8 @@ extension MessageVerdict {
             return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
         }
         let others = MessageError.others(of: errors)
-        let more = others.isEmpty ? "" : " (also " + others.map { $0.code ?? "an entry without a code" }.joined(separator: ", ") + ")"
+        let more = others.isEmpty ? "" : " (also " + others.map { $0.code ?? "an entry without a code" }.joined(separator: ", ")
+            + MessageError.firstSetAside(of: errors) + ")"
         guard let code = error.code else {
             return "failed without an error code\(more): \(error.headline.dropFirst("no error code: ".count))"
         }

@@ -6,7 +6,7 @@ extension MessageVerdict {
     /// Kapso's `kapso.status` is further along than the history (a `failed` or `read` event Kapso never
     /// stored): the verdict follows Kapso's status and says the history is incomplete, never "no delivery
     /// report yet" for a message Kapso calls failed or read.
-    static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?) -> MessageVerdict {
+    static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
         let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
         let stops = "the status history stops at \(latest) and holds no \(message.status) event"
         switch StatusWord(message.status) {
@@ -16,9 +16,12 @@ extension MessageVerdict {
         case .read, .played:
             return MessageVerdict("\(message.status) by the contact (Kapso's status; \(stops), so when is unknown)", .good)
         case .delivered:
+            if let imported = importedDelivered(message, now: now) { return imported }
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
         case .unknown(let word):
             return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
+        case .suppressed:
+            return MessageVerdict("\(StatusWord.suppressedMeaning) (Kapso's status; \(stops))", .warning)
         case .waiting, .sent, .warning, .deleted, .received:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }

@@ -3,7 +3,7 @@ internal import KapsoClient
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
     static func inbound(
-        _ message: Message, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
+        _ message: Message, evidence read: WindowEvidence? = nil, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
         moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
     ) -> MessageVerdict {
         let errors = MessageError.carried(by: message.json)
@@ -20,7 +20,8 @@ extension MessageVerdict {
         }
         // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
-        let evidence = WindowEvidence(message, now: now)
+        // `read`: the message as the contact's window read it (`ContactWindow.evidence(of:)`), when that was read.
+        let evidence = read ?? WindowEvidence(message, now: now)
         let (windowText, severity) = contactWindow(
             evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
             callsEnabled: callsEnabled)
@@ -74,7 +75,7 @@ extension MessageVerdict {
         if evidence.notWritten != nil {
             let opens = evidence.opensUnknown
                 ? "Meta documents nothing on whether it opens the 24-hour window" : "it opens no 24-hour window"
-            if let unsettled, evidence.movedTo == nil {
+            if let unsettled, !evidence.leftNumber {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
                 return ("\(opens); the window is " + (itself ? unsettled.textAfterItself : unsettled.text), .warning)
             }
@@ -85,15 +86,22 @@ extension MessageVerdict {
                     ? "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), so the window is open for \(Elapsed.text(closes - now)) more"
                     : "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
-            let moved = evidence.movedTo.map { to -> String in
-                // The move as read from the contact's records, when it starts with this notice's number.
-                if let standing, ContactNumber.same(standing.through.first?.number ?? standing.number, to) { return "; " + standing.text }
-                return "; the contact moved to +\(to): a message to this number reaches nobody, or whoever holds it now; write to +\(to) "
-                    + "(\(ContactWindow.Moved(number: to, at: nil).wayOn))"
-            } ?? ""
+            let notice = ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody)
+            var moved = ""
+            if evidence.leftNumber {
+                // The move as read from the contact's records, when it starts with this notice's number (or both give none).
+                if let standing, ContactNumber.same(standing.through.first?.number ?? standing.number, evidence.movedTo)
+                    || (standing.number == nil && evidence.movedTo == nil)
+                {
+                    moved = "; " + standing.text
+                } else {
+                    moved = "; the contact moved\(notice.newNumberText): a message to this number reaches nobody, or whoever holds it now; "
+                        + (evidence.movedTo.map { "write to +\($0) (\(notice.wayOn))" } ?? notice.writeTo)
+                }
+            }
             // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
             let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false
-            return ("\(opens)\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
+            return ("\(opens)\(window)\(moved)", closed || evidence.leftNumber ? .warning : .good)
         }
         guard let own = evidence.time.seconds else {
             guard case .unreadable(let why) = evidence.time else { return ("", .good) }
@@ -127,9 +135,14 @@ extension MessageVerdict {
         if window.isOpen {
             // Without the contact's other messages, a later one may keep it open longer than this one does.
             let atLeast = newestInbound == nil ? "at least " : ""
+            // Opened by this reaction alone: said as every view of the window says it (`ContactWindow.openedByNote`; tester66 W2).
+            let reaction = later == nil ? evidence.countedNote.map {
+                "; opened by this message, \($0), which kops counts as the contact writing (Meta documents nothing either way)"
+            } : nil
             return (
                 (again.map { $0 + ", so " } ?? "")
-                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through", .good)
+                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through" + (reaction ?? ""),
+                reaction == nil ? .good : .warning)
         }
         if let again {
             return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)", .warning)

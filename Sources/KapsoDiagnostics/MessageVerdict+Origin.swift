@@ -26,6 +26,7 @@ extension MessageVerdict {
                     + "app, not through the Cloud API, so Meta reports no delivery or read status for it and '\(status)' says "
                     + "nothing about delivery; the app's chat shows whether it arrived", .good)
         }
+        if origin == .importedHistory, word == .delivered, let imported = importedDelivered(message, now: now) { return imported }
         if origin == .businessApp, waiting {
             return MessageVerdict(
                 "sent from the WhatsApp Business app (a coexistence echo), not through the Cloud API: Kapso's '\(status)' is "
@@ -38,6 +39,20 @@ extension MessageVerdict {
                     + "final status", .good)
         }
         return nil
+    }
+
+    /// The verdict on imported history (`kapso.origin: history_sync`) that Kapso records `delivered` with no status
+    /// history: the status came with the import (Meta sends imported history once, through its `history` webhook, with
+    /// each message's status then: `history_context.status`, Meta's history webhook reference; kapso-api.md §7.3
+    /// `history_sync` = imported history), and no read receipt follows a copy, so "not read yet" would claim more than
+    /// the data shows (tester66 W9). Nil for a message with statuses of its own, or any other message.
+    static func importedDelivered(_ message: Message, now: Int64) -> MessageVerdict? {
+        guard WindowEvidence(message, now: nil).appOrigin == .importedHistory, StatusHistory(message: message).events.isEmpty else { return nil }
+        let when = message.time.map { " \(Elapsed.text(now - $0)) ago" } ?? ""
+        return MessageVerdict(
+            "imported history (kapso.origin history_sync): a copy of a message sent\(when) from the WhatsApp Business app, "
+                + "recorded 'delivered' when the chat was imported; it has no status history, and an imported copy gets no "
+                + "later read receipt, so whether it was read is not known; the app's chat shows it", .good)
     }
 
     /// The verdict on imported history (`kapso.origin: history_sync`) that is recorded failed: a send of the WhatsApp

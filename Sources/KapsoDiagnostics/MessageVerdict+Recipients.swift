@@ -44,7 +44,7 @@ extension MessageVerdict {
         let statuses = words.count == 1 ? "the \(words[0]) status names" : "the \(words.joined(separator: " and ")) statuses name"
         // The number the contact moved to (the newest of their moves, or one they moved through).
         let movedTo = moved.flatMap { moved in
-            others.first { other in ([moved.number] + moved.through.map(\.number)).contains { ContactNumber.same($0, other) } }
+            others.first { other in ([moved.number].compactMap { $0 } + moved.through.map(\.number)).contains { ContactNumber.same($0, other) } }
         }
         let whose = movedTo.map { new in
             "\(new) is the number this contact moved to (user_changed_number"

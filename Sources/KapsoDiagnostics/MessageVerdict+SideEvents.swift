@@ -44,6 +44,8 @@ extension MessageVerdict {
                 + "sent and then deleted, not for one the business sent, so it does not tell whether the contact still sees this one"
         case .received:
             return "a 'received' status\(at) (an inbound message's word) among the statuses of a message read as outbound"
+        case .suppressed:
+            return "a 'suppressed' status\(at): " + StatusWord.suppressedMeaning
         default:
             return "a status '\(event.status)' kops does not know\(at)" + (code.isEmpty ? "" : " with error\(code)") + words
         }

@@ -100,8 +100,12 @@ public struct MessageVerdict: Sendable, Equatable {
         templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil,
         contactUserIDs: [String] = []
     ) -> MessageVerdict {
+        // A reaction or action of the contact's that their window does not count (a free-form send refused for the window
+        // after it) is read as the window reads it, with the window's own last inbound (tester66 W2).
+        let refuted = message.isInbound ? contactWindow.flatMap { $0.refutes(message) ? $0 : nil } : nil
         var verdict = ofStatuses(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled,
+            message, windowAtSend: windowAtSend, newestInbound: refuted.map(\.lastInbound) ?? newestInbound,
+            evidence: refuted?.evidence(of: message), newestNote: refuted == nil ? newestNote : nil, unsettled: unsettled,
             moved: moved, contactUserIDs: contactUserIDs, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
@@ -121,12 +125,15 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
-        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, newestNote: String?, unsettled: WindowEvidence.Unsettled?,
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, evidence: WindowEvidence? = nil, newestNote: String?,
+        unsettled: WindowEvidence.Unsettled?,
         moved: ContactWindow.Moved?, contactUserIDs: [String], now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
         recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
     ) -> MessageVerdict {
         if message.isInbound {
-            return inbound(message, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now, callsEnabled: callsEnabled)
+            return inbound(
+                message, evidence: evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
+                callsEnabled: callsEnabled)
         }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
@@ -189,7 +196,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 let verdict = MessageVerdict(failure(carried, window: window, send: FailedSend(message: message.json)) + ownError(history), .bad)
                 return noting(sideEvents(history, except: message.status), to: verdict, reached: .failed)
             }
-            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
+            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend, now: window.now)
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
@@ -331,6 +338,8 @@ public struct MessageVerdict: Sendable, Equatable {
             return waiting(word, age: age, id: message.id, number: message.phoneNumberID, logSearch: logSearch)
         case .unknown(let word):
             return MessageVerdict(unknownStatus(word), .warning)
+        case .suppressed:
+            return MessageVerdict(StatusWord.suppressedMeaning, .warning)
         }
     }
 

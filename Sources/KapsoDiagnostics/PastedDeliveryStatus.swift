@@ -19,15 +19,17 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
         case either
     }
 
-    /// The status, one HTTP defines from 300 to 599.
+    /// The status, one HTTP defines (a 2xx success too: the receiver's answer Kapso may not count, tester66 W3).
     public var status: Int
     public var reading: Reading
+    /// The pasted delivery row's own `status` (`failed`, `pending`, `delivered`), nil for words.
+    public var rowStatus: String? = nil
 
     /// Reads `text`; nil unless it speaks of a webhook, a delivery or the receiver and holds a status no count or time
     /// follows, with none of Kapso's own words.
     public init?(_ text: String) {
-        if let status = Self.rowStatus(text) {
-            (self.status, reading) = (status, .receiver)
+        if let (status, row) = Self.rowStatus(text) {
+            (self.status, reading, rowStatus) = (status, .receiver, row)
             return
         }
         let lowered = text.lowercased()
@@ -46,7 +48,7 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
         // A Graph code beside the status (`webhook failed: 131047`): explain's code reading has it.
         if words.contains(where: { $0.count >= 6 && $0.allSatisfy(\.isNumber) }) { return nil }
         for (index, word) in words.enumerated() where word.count == 3 && word.allSatisfy(\.isNumber) {
-            guard let status = Int(word), Self.httpStatuses.contains(status) else { continue }
+            guard let status = Int(word), Self.httpStatuses.contains(status) || Self.successStatuses.contains(status) else { continue }
             if index + 1 < words.count, PastedError.countingWords.contains(words[index + 1]) { continue }
             (self.status, reading) = (status, receiver ? .receiver : .either)
             return
@@ -54,8 +56,35 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
         return nil
     }
 
-    /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`).
-    public var meaning: String { ErrorTriage.deliveryMeaning(status: status, logs: .pasted) }
+    /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`); a 2xx not on a row Kapso marked failed is said
+    /// as what Kapso documents (`successMeaning`), not as a failure kops does not know of.
+    public var meaning: String {
+        if Self.successStatuses.contains(status), rowStatus != "failed" { return Self.successMeaning(status) }
+        return ErrorTriage.deliveryMeaning(status: status, logs: .pasted)
+    }
+
+    /// What Kapso does after the answer (`kapsoThen`), hedged for a 2xx not on a row marked failed: whether Kapso counted
+    /// it as failed is not known from the words.
+    public var then: String {
+        guard Self.successStatuses.contains(status), rowStatus != "failed" else { return Self.kapsoThen }
+        return "if Kapso counted it as failed, it retries it: \(WebhookVerdict.retrySchedule); a webhook whose deliveries mostly "
+            + "fail may be paused (active: false)"
+    }
+
+    /// A receiver's 2xx answer as Kapso documents it: "Your endpoint must return 200 OK within 10 seconds"
+    /// (https://docs.kapso.ai/docs/platform/webhooks; kapso-api.md §10.2), and nothing on another 2xx (§13). A queue-and-ack
+    /// handler answering 202 or 204 is read with that caveat, never as "no error" (tester66 W3).
+    static func successMeaning(_ status: Int) -> String {
+        if status == 200 {
+            return "the receiver answered 200 OK, the answer Kapso documents as success (\"must return 200 OK within 10 seconds\", "
+                + "https://docs.kapso.ai/docs/platform/webhooks); if this delivery still failed or was retried, the likely cause "
+                + "(not recorded) is that the answer came after 10 s: answer first, work afterwards"
+        }
+        return "the receiver answered \(status), a success in HTTP but not the 200 Kapso documents: the endpoint \"must return 200 "
+            + "OK within 10 seconds\" (https://docs.kapso.ai/docs/platform/webhooks), and Kapso does not document how it counts "
+            + "another 2xx; if this delivery failed or was retried, answer 200 (an answer after 10 s fails too: answer first, "
+            + "work afterwards)"
+    }
 
     /// What Kapso does after such an answer: kapso-api.md §10.3, where the sources disagree (Kapso's docs and skills:
     /// retries 10 s, 40 s and 90 s after each failure; a third-party summary of the newer "Delivery" page: 3 attempts in
@@ -67,16 +96,23 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// The `response_status` of a pasted delivery row (`{"status": "failed", "response_status": 401, …}`, as `deliveries
     /// --output json` prints one; kapso-api.md §4): the receiver's answer to Kapso's delivery. Nil for other text, a body
     /// with an `error`, or a status HTTP does not define from 300.
-    private static func rowStatus(_ text: String) -> Int? {
+    private static func rowStatus(_ text: String) -> (Int, String?)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.first == "{" || trimmed.first == "[", let json = PastedError.json(trimmed)?.json else { return nil }
         for row in [json, json["data"]?[0], json[0]].compactMap({ $0 }) where row.object != nil && row["error"] == nil {
             guard let value = row["response_status"] else { continue }
-            guard let status = value.int ?? value.string.flatMap({ Int($0) }), httpStatuses.contains(status) else { return nil }
-            return status
+            guard let status = value.int ?? value.string.flatMap({ Int($0) }), httpStatuses.contains(status) || successStatuses.contains(status)
+            else { return nil }
+            // A success on a delivered row is no failure to explain.
+            if successStatuses.contains(status), row["status"]?.string == "delivered" { return nil }
+            return (status, row["status"]?.string)
         }
         return nil
     }
+
+    /// The success statuses HTTP defines (RFC 9110 §15.3, RFC 4918's 207, RFC 5842's 208, RFC 3229's 226): a receiver's
+    /// answer too, which Kapso documents only as 200.
+    static let successStatuses: Set<Int> = Set(200...208).union([226])
 
     /// Words that name the receiver's side.
     static let receiverWords: Set = ["receiver", "endpoint", "callback", "handler", "response_status"]

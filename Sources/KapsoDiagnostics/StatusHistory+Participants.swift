@@ -58,6 +58,21 @@ extension StatusHistory {
         return reachedOnlyOthers(than: Self.recipient(of: message))
     }
 
+    /// The contact's WhatsApp id for a look-up of Kapso's contact (`/whatsapp/contacts/{identifier}/…`): the
+    /// `recipient_id` Meta named in the message's statuses when it is another form of the number the message names
+    /// (`ContactNumber.same`: Brazil's ninth digit, Mexico's 521, Argentina's 549), else the message's contact. Meta's
+    /// `recipient_id` is the WhatsApp id (status webhook reference), and Kapso answers 404 "WhatsApp contact not found" for
+    /// an identifier it has no contact under (docs.kapso.ai/api/platform/v1/contacts/get-marketing-preference): a
+    /// preference looked up under the dialled `5511987654321` of wa_id `551187654321` cannot succeed, and showed in other
+    /// operators' `errors` as a failed call (tester66 W5). Nil when the message names no contact.
+    public static func contactWAID(of message: Message) -> String? {
+        guard let contact = message.contact, !contact.isEmpty else { return nil }
+        let named = StatusHistory(message: message).events.lazy.compactMap(\.recipient).first {
+            !$0.isEmpty && ContactNumber.same($0, contact)
+        }
+        return named ?? contact
+    }
+
     /// Whom a 1:1 send's statuses should name: its `to`, else Kapso's contact for it.
     static func recipient(of message: Message) -> String? { message.json["to"]?.string ?? message.contact }
 

@@ -24,6 +24,9 @@ public enum StatusWord: Sendable, Equatable {
     /// `received`: Kapso's status of an inbound message (kapso-api.md gotcha 14: webhooks and the API write `received`
     /// for inbound messages, though the SPEC enum lacks it); no step of an outbound delivery.
     case received
+    /// `suppressed`: Kapso's status of a broadcast recipient who stopped marketing messages on the sending number; the
+    /// broadcast skipped them (`suppressedMeaning`). No step of a delivery, and final.
+    case suppressed
     /// A word kops does not know (Meta may add statuses), as given.
     case unknown(String)
 
@@ -38,6 +41,7 @@ public enum StatusWord: Sendable, Equatable {
         case "warning": self = .warning
         case "deleted": self = .deleted
         case "received": self = .received
+        case "suppressed": self = .suppressed
         default: self = .unknown(word)
         }
     }
@@ -54,6 +58,7 @@ public enum StatusWord: Sendable, Equatable {
         case .warning: "warning"
         case .deleted: "deleted"
         case .received: "received"
+        case .suppressed: "suppressed"
         }
     }
 
@@ -66,7 +71,7 @@ public enum StatusWord: Sendable, Equatable {
         case .delivered: 2
         case .read, .played: 3
         case .failed: 4
-        case .warning, .deleted, .received, .unknown: nil
+        case .warning, .deleted, .received, .suppressed, .unknown: nil
         }
     }
 
@@ -84,6 +89,16 @@ public enum StatusWord: Sendable, Equatable {
     public static let warningMeaning = "Meta's On-Premises API sends a warning when the message names a catalog item that "
         + "is not available or does not exist (the Cloud API's status reference lists no warning)"
 
+    /// What a `suppressed` status means, in Kapso's words: "Marketing template sends to a `stopped` contact are refused
+    /// … in a broadcast the recipient gets status `suppressed`, which is not a failure and is not charged. Utility and
+    /// authentication templates are unaffected" (gokapso/agent-skills, skills/integrate-whatsapp/references/
+    /// webhooks-event-types.md, `whatsapp.contact.marketing_preference_changed`; docs.kapso.ai/docs/whatsapp/templates/
+    /// marketing-opt-outs: the preference is per number and only the contact can change it, in WhatsApp).
+    public static let suppressedMeaning = "suppressed: the contact stopped marketing messages on this number, so the "
+        + "broadcast skipped them; not a failure, and not charged (Kapso's status for a broadcast recipient who stopped "
+        + "marketing); only the contact can resume promotions, in WhatsApp; send a utility or authentication template "
+        + "instead (those go through), or send this one from another number"
+
     /// The status words kops knows, in order, for messages that name them.
-    public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted", "received"]
+    public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted", "received", "suppressed"]
 }

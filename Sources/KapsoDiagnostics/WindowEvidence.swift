@@ -38,6 +38,13 @@ public struct WindowEvidence: Sendable, Equatable {
     public var time: MessageTime
     /// The contact's new number (digits) when the message says they moved (`user_changed_number`'s `wa_id`).
     public var movedTo: String?
+    /// True when the message says the contact left the number it came from (`user_changed_number`), whether or not it
+    /// names the new one (`movedTo`): Meta's notice says they moved, and the old number is no longer known to be theirs
+    /// either way (tester66 W1: a notice with only a `body` was listed, then forgotten by `trace` and `reply`).
+    public var leftNumber = false
+    /// The notice's own text (`system.body`, e.g. `Contacto P cambió de +1 415-555-0302 a +34 600 111 222`), for a move
+    /// that names no new number in `wa_id`/`new_wa_id`: the only place it is then written, in the contact's language.
+    public var noticeBody: String?
     /// The contact's new business-scoped user id when the message says it was regenerated (`user_changed_user_id`'s
     /// `user_id`; Meta, Business-scoped user IDs, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids:
     /// the system webhook's `body` is "User <name> changed from <OLD_BSUID> to <NEW_BSUID>", `user_id` the new one).
@@ -86,13 +93,15 @@ public struct WindowEvidence: Sendable, Equatable {
                 // move: a message to it reaches them (probe35 P35-7: a reply to it was refused as "the old number").
                 let own = named.flatMap { new in ContactNumber.match(new, message.contact ?? "").map { (new, $0) } }
                 movedTo = own == nil ? named : nil
+                leftNumber = own == nil
+                noticeBody = named == nil ? system?["body"]?.string.flatMap { $0.isEmpty ? nil : $0 } : nil
                 let same = own.map { new, match in
                     " to +\(new), " + (match == .sameDigits ? "the number it came from" : "another form of the number it came from (\(ContactNumber.reason(match)))")
                         + ", so no move"
                 }
                 kind = .notWritten(
                     "a system notification that the contact changed their number"
-                        + (same ?? movedTo.map { " to +\($0)" } ?? "") + " (user_changed_number), not the contact writing")
+                        + (same ?? movedTo.map { " to +\($0)" } ?? ", new number not given") + " (user_changed_number), not the contact writing")
             } else if type == "user_changed_user_id" {
                 newUserID = system?["user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
                 kind = .notWritten(

@@ -226,8 +226,8 @@ import Testing
         // probe3 F10: a generic 131000 before the specific code: the verdict follows the specific one.
         // (131026, not 131053 as before: a media code on this text message now also says it does not fit, tester62 AL18.)
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131000},{"code":131026}]}]"#, "failed", nil,
-         "failed: 131026 (message undeliverable) (also 131000); "
-            + (ErrorCatalog.entry(for: "131026").map { $0.fix } ?? ""), .bad),
+         "failed: 131026 (message undeliverable) (also 131000, listed first: 131000 is Meta's generic \"something went wrong\", "
+            + "so the specific code beside it is read as the cause); " + (ErrorCatalog.entry(for: "131026").map { $0.fix } ?? ""), .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":999999,"title":"New thing"}]}]"#, "failed", nil,
          "failed: 999999 (New thing); not in kops's catalogue: see \(ErrorCatalog.metaReference)", .bad),
         (#"[{"status":"sent"},{"status":"delivered"}]"#, "delivered", nil,
@@ -325,7 +325,7 @@ import Testing
          "played by the contact (Kapso's status; the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) "
             + "and holds no played event, so when is unknown)", .good),
         (#"[{"status":"warned","timestamp":"1003"}]"#, "warned",
-         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted, received), so what it means for the "
+         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted, received, suppressed), so what it means for the "
             + "message is unknown; the timeline shows what was recorded", .warning),
         ("[]", "queued", "queued for \(Elapsed.text(8_000)), which is not normal: Meta's sent status normally comes within seconds, so "
             + "Meta accepted the send (it answered with this WAMID) but has not sent it yet (held, e.g. for "

@@ -52,7 +52,7 @@ import Testing
         #expect(lia.hasSuffix("(the same status also gave 131000 Something went wrong)"), "\(lia)")
         #expect(uma.contains("send it again as is"), "\(uma)")
         #expect(uma.hasSuffix("(the same status also gave 131000 Something went wrong)"), "\(uma)")
-        #expect(runs[1].out.contains("verdict: failed: 131026 (message undeliverable) (also 131000): "), "\(runs[1].out)")
+        #expect(runs[1].out.contains("verdict: failed: 131026 (message undeliverable) (also 131000, listed first: 131000 is Meta's generic \"something went wrong\", so the specific code beside it is read as the cause): "), "\(runs[1].out)")
     }
 
     /// `trace` of the number-change notice itself says where to write as the move reads, not "they have not written from it".

@@ -197,7 +197,8 @@ extension ContactWindowLookup {
         {
             moved.laterReach = ContactWindow.Moved.newer(moved.laterReach, reach)
         }
-        guard hops < 3, let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
+        guard hops < 3, let number = moved.number,
+            let next = try? load(phoneNumberID: phoneNumberID, contact: number, known: [], in: context, hops: hops + 1)
         else { return moved }
         return moved.followed(by: next, from: contact)
     }

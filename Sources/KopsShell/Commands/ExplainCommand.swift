@@ -239,7 +239,7 @@ public enum ExplainCommand: Command {
                 + "Kapso's request, not Kapso's API's answer to a call"
             fields = [
                 Field("HTTP status", status, style: .bold), Field("answered by", answeredBy), Field("meaning", delivery.meaning),
-                Field("kapso then", PastedDeliveryStatus.kapsoThen), Field("what to do", todo),
+                Field("kapso then", delivery.then), Field("what to do", todo),
                 Field("if not", "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so", style: .dim),
             ]
         case .either:
@@ -247,7 +247,7 @@ public enum ExplainCommand: Command {
                 + "API's failed calls; whichever holds this \(status) says which it was"
             fields = [
                 Field("HTTP status", status, style: .bold),
-                Field("could be 1", "your webhook receiver's answer to a Kapso delivery: \(delivery.meaning); \(PastedDeliveryStatus.kapsoThen)"),
+                Field("could be 1", "your webhook receiver's answer to a Kapso delivery: \(delivery.meaning); \(delivery.then)"),
                 Field("could be 2", "Kapso's API answer to a call of yours (creating or reading a webhook): \(api)"),
                 Field("what to do", todo),
             ]
@@ -255,7 +255,7 @@ public enum ExplainCommand: Command {
         let json: JSONValue = [
             "http_status": .number(status),
             "answered_by": .string(delivery.reading == .receiver ? "webhook_receiver" : "webhook_receiver_or_kapso_api"),
-            "meaning": .string(delivery.meaning), "kapso_then": .string(PastedDeliveryStatus.kapsoThen),
+            "meaning": .string(delivery.meaning), "kapso_then": .string(delivery.then),
             "api_meaning": delivery.reading == .receiver ? .null : .string(api), "what_to_do": .string(todo),
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)

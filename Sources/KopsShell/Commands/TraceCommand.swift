@@ -155,28 +155,32 @@ public enum TraceCommand: Command {
                 return Field(
                     "window",
                     line.text + "; but the contact had " + moved.chainText + ", before the send"
-                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; write to +\(moved.number) ('reply --to +\(moved.number)': \(moved.wayOn))",
+                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; " + moved.writeTo,
                     style: .warn)
             }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
         }
-        let evidence = WindowEvidence(message, now: now)
+        // As the contact's window read it: a reaction a later refusal shows opened nothing is not counted (tester66 W2).
+        let evidence = trace.contactWindow?.evidence(of: message) ?? WindowEvidence(message, now: now)
+        let newestInbound = trace.contactWindow.flatMap { $0.refutes(message) ? $0.lastInbound : nil } ?? trace.newestInbound
         // Not the contact writing (a notification, a revoke, a removed reaction, an echo): it opens no window.
         if let what = evidence.notWritten {
             // An action Meta documents nothing on: the window after it is unknown, never "not opened" (tester47 F2).
             let lead = evidence.opensUnknown
                 ? "whether this message opened it is not documented: it is \(evidence.unknownEffect ?? what)"
                 : "not opened by this message: it is \(what)"
-            if let unsettled = trace.unsettled, evidence.movedTo == nil {
+            if let unsettled = trace.unsettled, !evidence.leftNumber {
                 let itself = evidence.opensUnknown && evidence.time.seconds == unsettled.at
                 return Field("window", lead + "; the contact's window is " + (itself ? unsettled.textAfterItself : unsettled.text), style: .warn)
             }
-            let newest = trace.newestInbound.map { newest -> String in
+            let newest = newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 return "; the contact last wrote at \(KapsoTime.iso(newest)): "
                     + (window.isOpen ? "open until \(KapsoTime.iso(newest + Conversation.windowSeconds))" : "closed since \(KapsoTime.iso(newest + Conversation.windowSeconds))")
             } ?? ""
-            let moved = evidence.movedTo.map { "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now" } ?? ""
+            let moved = evidence.leftNumber
+                ? "; the contact moved" + ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody).newNumberText
+                    + ": a message to this number reaches nobody, or whoever holds it now" : ""
             return Field("window", lead + newest + moved, style: .warn)
         }
         guard let time = evidence.time.seconds else {
@@ -217,7 +221,11 @@ public enum TraceCommand: Command {
         }
         let window = ServiceWindow(lastInbound: time, at: now)
         let state = window.isOpen ? "open now" : "closed now" + call
-        return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))" + refused, style: window.isOpen && refused.isEmpty ? .good : .warn)
+        // A reaction, counted as the contact writing: said as every view of the window says it (tester66 W2).
+        let counted = evidence.countedNote.map { "; it is \($0), which kops counts as the contact writing (Meta documents nothing either way)" } ?? ""
+        return Field(
+            "window", "opened by this message until \(KapsoTime.iso(own)) (\(state))" + counted + refused,
+            style: window.isOpen && refused.isEmpty && counted.isEmpty ? .good : .warn)
     }
 
     /// An unusable timestamp as shown: whole up to 40 characters, else its first 39 and `…` (a value cut without a mark

@@ -149,7 +149,7 @@ struct MessageTrace {
         let closedInbound = message.isInbound && !ServiceWindow(lastInbound: message.time, at: now).isOpen
         let templateRequests = (failed131047 || closedInbound) ? message.phoneNumberID.map { number in
             [client.phoneNumberRequest(number)]
-                + (message.contact.map { [client.marketingPreferenceRequest(contact: $0, phoneNumberID: number)] } ?? [])
+                + (StatusHistory.contactWAID(of: message).map { [client.marketingPreferenceRequest(contact: $0, phoneNumberID: number)] } ?? [])
         } ?? [] : []
         requests += templateRequests
         // Meta's side and the send call's request id come from log search, in the same round trip.
