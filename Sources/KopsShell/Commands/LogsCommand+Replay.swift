@@ -4,8 +4,8 @@ internal import KapsoClient
 
 extension LogsCommand {
     /// One page of the API log for `query` (its `limit` is `limit`), as the recording of the transcript being checked saw
-    /// it, as far as the log can tell. A live session, and a replay whose page holds no call of an earlier run, read
-    /// `query` once, as is.
+    /// it, as far as the log can tell. A live session that records nothing, and a replay whose page holds no call of an
+    /// earlier run, read `query` once, as is; a recording leaves out kops's own calls from before it began (AN11).
     ///
     /// While `kops check` replays, the calls that earlier runs of the transcript made (the recording's own look-ups,
     /// earlier checks': `OwnLookups.earlierRunIDs`) are left out of the rows; the page is then read once more with room
@@ -19,12 +19,13 @@ extension LogsCommand {
     /// tester65 V2: past 100 rows of earlier runs' calls the page came up short (13 of 20 rows from the sixth check).
     static func page(query: [(String, String)], limit: Int, in context: ShellContext) throws(KapsoAPIError) -> Page<APILog> {
         let first = try context.client.apiLogs(query)
-        guard context.ownLookups.replaySince != nil, let newest = first.items.first?.id else { return first }
+        let recording = context.isRecording
+        guard context.ownLookups.replaySince != nil || recording, let newest = first.items.first?.id else { return first }
         let host = context.client.baseURL
         // Each read's own note (the newest) is matched to no entry of the page it answered.
         context.ownLookups.newestUnmatched = 1
         defer { context.ownLookups.newestUnmatched = 0 }
-        let earlier = context.ownLookups.earlierRunIDs(in: first.items, host: host)
+        let earlier = context.ownLookups.earlierRunIDs(in: first.items, host: host, recording: recording)
         guard !earlier.isEmpty else { return first }
         guard first.hasMore else { return try without(earlier, newerThan: nil, in: first, limit: limit) }
         let firstIDs = Set(first.items.map(\.id))
@@ -47,7 +48,7 @@ extension LogsCommand {
             // runs', so they are no newer). The reads after the top one are on none of the rows (their notes too).
             context.ownLookups.newestUnmatched = reads.count
             let own = context.ownLookups.ownLogIDs(in: reads.flatMap(\.page.items), host: host, every: true)
-            left = earlier.union(own.earlierRuns).union(own.session.filter { !firstIDs.contains($0) })
+            left = earlier.union(OwnLookups.leftOut(own)).union(own.session.filter { !firstIDs.contains($0) })
         }
         while true {
             let roomy = query.map { $0.0 == "limit" ? ("limit", String(room)) : $0 }
@@ -135,10 +136,11 @@ extension LogsCommand {
     /// page read whole, so no read with room): a live session's page as is. tester64b U13: the stream listed the earlier
     /// runs' look-up 404s as the project's failures, one more per check.
     static func withoutEarlierRuns(_ page: Page<APILog>, in context: ShellContext) throws(KapsoAPIError) -> Page<APILog> {
-        guard context.ownLookups.replaySince != nil else { return page }
+        let recording = context.isRecording
+        guard context.ownLookups.replaySince != nil || recording else { return page }
         context.ownLookups.newestUnmatched = 1
         defer { context.ownLookups.newestUnmatched = 0 }
-        let earlier = context.ownLookups.earlierRunIDs(in: page.items, host: context.client.baseURL)
+        let earlier = context.ownLookups.earlierRunIDs(in: page.items, host: context.client.baseURL, recording: recording)
         guard !earlier.isEmpty else { return page }
         return try without(earlier, newerThan: nil, in: page, limit: .max)
     }
@@ -149,11 +151,11 @@ extension LogSearchInput {
     /// JSON too: a live session's page as is. tester64b U13: `logs search messages` listed the earlier runs' reads and
     /// look-ups as another client's calls. `unmatched`: the newest notes no event of `page` can be (the reads since).
     static func withoutEarlierRuns(_ page: LogSearchPage, unmatched: Int = 1, in context: ShellContext) -> LogSearchPage {
-        guard context.ownLookups.replaySince != nil else { return page }
+        guard context.ownLookups.replaySince != nil || context.isRecording else { return page }
         let calls = page.events.compactMap(OwnLookups.LoggedCall.init)
         context.ownLookups.newestUnmatched = unmatched
         defer { context.ownLookups.newestUnmatched = 0 }
-        let earlier = context.ownLookups.ownIDs(in: calls, host: context.client.baseURL, every: true).earlierRuns
+        let earlier = OwnLookups.leftOut(context.ownLookups.ownIDs(in: calls, host: context.client.baseURL, every: true))
         guard !earlier.isEmpty, case .object(var body) = page.json, case .object(var data)? = body["data"],
             let rows = data["events"]?.array
         else { return page }
@@ -171,7 +173,8 @@ extension LogSearchInput {
     /// last event. A live session's page, and one that lost no event, as is.
     static func refilled(_ first: LogSearchPage, query: LogSearchQuery, in context: ShellContext) throws(KapsoAPIError) -> LogSearchPage {
         let kept = withoutEarlierRuns(first, in: context)
-        guard context.ownLookups.replaySince != nil, kept.events.count < first.events.count, first.nextCursor != nil else { return kept }
+        guard context.ownLookups.replaySince != nil || context.isRecording, kept.events.count < first.events.count, first.nextCursor != nil
+        else { return kept }
         let limit = query.limit ?? first.events.count
         var reads: [(cursor: String?, page: LogSearchPage)] = [(query.cursor, first)]
         var all = first
