@@ -11,7 +11,7 @@ internal import KapsoDiagnostics
 /// difference, or a row of another client's call whose ids changed, is a change as before.
 ///
 /// The same holds for the other forms of a page (tester65 V4): a record of `--output expanded` whose KEY is marked, an
-/// object of `--output json` with `"kops_own": true` (its `id`, `created_at`, `request_id`, `resource_id`), and a JSON
+/// object of `--output json` with `"kops_own": true` (its ids and times: `id`, `created_at`, `request_id`, …), and a JSON
 /// page's cursor that encodes such a call (the page's first or last row).
 extension TranscriptChecker {
     /// `hunks` without those whose lines differ only in the ids of kops's own calls (`setAside`), given the two texts'
@@ -78,7 +78,7 @@ struct OwnCallLines {
     private var masked: [Int: String] = [:]
 
     /// The keys of a JSON call whose values a replay makes anew.
-    static let callKeys = ["id", "created_at", "request_id", "resource_id"]
+    static let callKeys = ["id", "created_at", "request_id", "resource_id", "timestamp", "occurred_at", "ingested_at"]
     /// The keys of a JSON page's cursors.
     static let cursorKeys = ["before", "after", "next", "previous", "next_cursor", "cursor"]
 
