@@ -22,13 +22,6 @@ import Testing
         Self.expectClean(try await FreshStateChecks.run(script: script, checks: 8), "logs")
     }
 
-    /// The reads a replay makes to refill a page are its own, not the recording's: a later `logs --all` leaves them out
-    /// (tester65 a8: "-55 calls" / "+56 calls", an extra `GET /platform/v1/api_logs (kops)` row, from the first check).
-    @Test func aLaterStreamLeavesOutTheRefillReads() async throws {
-        let script = ["use 100200300400501", "messages", "logs --ids", "logs --all --ids", "overview"].joined(separator: "\n") + "\n"
-        Self.expectClean(try await FreshStateChecks.run(script: script, checks: 3), "logs --all --ids")
-    }
-
     @Test(arguments: ["logs search messages", "logs search messages --limit 5"])
     func aLogSearchPageIsReadOnWhileShort(reader: String) async throws {
         let script = ["set on_error continue", "use 100200300400501", "message \(Self.mistyped)", reader].joined(separator: "\n") + "\n"

@@ -53,7 +53,6 @@ extension LogsCommand {
         while true {
             let roomy = query.map { $0.0 == "limit" ? ("limit", String(room)) : $0 }
             let second = try context.client.apiLogs(roomy)
-            context.ownLookups.markNewestReplayOnly()
             // The entries above the first read's newest are newer than that read (the first read itself among them).
             guard let index = second.items.firstIndex(where: { $0.id == newest }) else {
                 return try without(earlier, newerThan: nil, in: first, limit: limit)
@@ -69,7 +68,6 @@ extension LogsCommand {
         while kept().count < limit, reads.count <= refillPages, case .cursor(let next?) = reads[reads.count - 1].page.position {
             let more = query.filter { $0.0 != "after" && $0.0 != "limit" } + [("limit", "100"), ("after", next)]
             reads.append((next, try context.client.apiLogs(more)))
-            context.ownLookups.markNewestReplayOnly()
             leaveOut()
         }
         let rows = Array(kept().prefix(limit))
@@ -110,7 +108,6 @@ extension LogsCommand {
                 if let after {
                     let ending = query.filter { $0.0 != "after" && $0.0 != "limit" } + [("limit", String(count)), ("after", after)]
                     end = try context.client.apiLogs(ending).json["paging"]
-                    context.ownLookups.markNewestReplayOnly()
                 }
             }
         }
@@ -195,7 +192,6 @@ extension LogSearchInput {
             var more = query
             (more.cursor, more.limit) = (cursor, 100)
             guard case .page(let next) = try context.client.logSearch(more) else { break }
-            context.ownLookups.markNewestReplayOnly()
             reads.append((cursor, next))
             page = refill()
         }
@@ -214,7 +210,6 @@ extension LogSearchInput {
                 if index == read.page.events.count - 1 {
                     next = nil
                 } else if case .page(let end) = try context.client.logSearch(ending) {
-                    context.ownLookups.markNewestReplayOnly()
                     next = end.nextCursor
                 }
             } else {

@@ -111,18 +111,6 @@ extension OwnLookups {
     /// makes none of them (a fresh demo simulator never has them), and the check failed ("-81 calls" / "+65 calls").
     /// They are kops's, not the project's, and not the transcript's.
     static func leftOut(_ matches: Matches) -> Set<String> {
-        matches.earlierRuns.union(matches.ids.subtracting(matches.session)).union(matches.replayOnly)
-    }
-
-    /// Marks the newest note as a read only this run makes: a log page read again with room, on with its cursor, or to
-    /// its last row (`LogsCommand.page`, `LogSearchInput.refilled`). The recording made no such read, so a later page
-    /// leaves its row out (`leftOut`): a replay's `logs --all` after `logs --ids` listed them ("-55 calls" / "+56 calls",
-    /// tester65 a8).
-    func markNewestReplayOnly() {
-        if !unread.isEmpty {
-            unread[unread.count - 1].replayOnly = true
-        } else if !notes.isEmpty {
-            notes[notes.count - 1].replayOnly = true
-        }
+        matches.earlierRuns.union(matches.ids.subtracting(matches.session))
     }
 }

@@ -36,8 +36,6 @@ public final class OwnLookups {
         /// False for any other request kops made (a list, a write, a follow's poll): kept only to mark kops's own calls
         /// in `logs`, `logs search` and `bundle` (`kopsIDs`), never left out of a count of the project's calls.
         public var isLookUp: Bool = true
-        /// A read only this run makes (`markNewestReplayOnly`), never written to the file.
-        public var replayOnly = false
     }
 
     /// The file, nil to keep notes in memory only.
@@ -173,8 +171,6 @@ public final class OwnLookups {
         public var session: Set<String> = []
         /// Those that earlier runs of the transcript being replayed made (`earlierReplays`); empty in a live session.
         public var earlierRuns: Set<String> = []
-        /// Those of this session's reads only a replay or a recording makes (`markNewestReplayOnly`).
-        public var replayOnly: Set<String> = []
 
         public var isEmpty: Bool { ids.isEmpty }
         public func contains(_ id: String) -> Bool { ids.contains(id) }
@@ -216,10 +212,9 @@ public final class OwnLookups {
         for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
             let path = Self.stored(Self.decoded(call.endpoint))
-            if let note = Self.taken(call, at: at, path: path, from: &session) {
+            if Self.take(call, at: at, path: path, from: &session) {
                 matches.ids.insert(call.id)
                 matches.session.insert(call.id)
-                if note.replayOnly { matches.replayOnly.insert(call.id) }
             } else {
                 rest.append((call, at, path))
             }
@@ -259,15 +254,11 @@ public final class OwnLookups {
 
     /// Removes the first of `notes` that `call` matches; false when none does.
     static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
-        taken(call, at: at, path: path, from: &notes) != nil
-    }
-
-    /// `take`, giving the note removed.
-    static func taken(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Entry? {
         guard let index = notes.firstIndex(where: {
             $0.method == call.method && $0.status == call.status && $0.path == path && window.contains(at - $0.time)
-        }) else { return nil }
-        return notes.remove(at: index)
+        }) else { return false }
+        notes.remove(at: index)
+        return true
     }
 
     /// Whether a path (query ignored) has a segment that is an id: 8 or more characters with a digit, such as
