@@ -65,14 +65,6 @@ extension KapsoClient {
         if healthReadsSent.count > Self.healthReadsPerSecond { healthReadsSent.removeFirst(healthReadsSent.count - Self.healthReadsPerSecond) }
     }
 
-    /// Tells `answered` of a read refused with a short 429 that is about to be sent again: the refused attempt is an
-    /// entry of the project's API log like any other (kapso-api.md §5), and the shell notes it as kops's own
-    /// (docs/own-lookups.md), so `errors` and `overview` do not count it among the project's failed calls (tester61 AJ6).
-    func tellRefused(_ request: HTTPRequest, _ response: HTTPResponse) {
-        guard let answered else { return }
-        answered(response.status, relativePath(of: request.url), response.header("Date").flatMap { KapsoTime.seconds(httpDate: $0) })
-    }
-
     /// This machine's monotonic clock, in seconds.
     static func monotonicSeconds() -> Double {
         var spec = timespec()

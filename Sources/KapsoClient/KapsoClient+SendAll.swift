@@ -14,6 +14,7 @@ extension KapsoClient {
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
         guard !requests.isEmpty else { return [] }
         var results = transport.sendAll(requests)
+        for (request, result) in zip(requests, results) { if case .success(let response) = result { tellAnswered(request, response) } }
         defer {
             for (request, result) in zip(requests, results) {
                 if case .failure(let error) = result { _ = told(.transport(error), request) }
@@ -23,13 +24,15 @@ extension KapsoClient {
         var wait = 0
         for (index, result) in results.enumerated() {
             guard case .success(let response) = result, let seconds = shortRateLimitWait(requests[index], response) else { continue }
-            tellRefused(requests[index], response)
             again.append(index)
             wait = max(wait, seconds)
         }
         guard !again.isEmpty else { return results }
         usleep(UInt32(wait) * 1_000_000)
-        for (index, result) in zip(again, transport.sendAll(again.map { requests[$0] })) { results[index] = result }
+        for (index, result) in zip(again, transport.sendAll(again.map { requests[$0] })) {
+            if case .success(let response) = result { tellAnswered(requests[index], response) }
+            results[index] = result
+        }
         return results
     }
 }

@@ -14,7 +14,7 @@ public final class KapsoClient {
     public var metaVersion = "v24.0"
     /// The API's clock at its latest response (Unix seconds from the `Date` header), nil before one arrives;
     /// time-relative views such as the 24-hour window use it, so a skewed local clock cannot mislead them.
-    public private(set) var serverTime: Int64?
+    public internal(set) var serverTime: Int64?
     /// The health reads the project has left this minute, from the last health answer's
     /// `X-Health-RateLimit-Minute-Remaining` (kapso-api.md §0 gotcha 5: 60 a minute per project, across keys); nil before
     /// one, or when the answer had no such header.
@@ -24,10 +24,10 @@ public final class KapsoClient {
     var healthReadsSent: [Double] = []
     var healthSecondSpentAt: Double?
     /// The `Date` header `serverTime` was read from.
-    private var serverDate: String?
-    /// Told of each GET answered 404: method, path (after the host, query included) and the API's clock
-    /// (`serverTime`, nil without a `Date` header). Kapso logs these calls like any other; the shell keeps
-    /// them so its own look-ups are not reported as the project's failures.
+    var serverDate: String?
+    /// Told of each GET answered 404, once as its answer arrives (`tellAnswered`): method, path (after the host, query
+    /// included) and the API's clock (`serverTime`, nil without a `Date` header). Kapso logs these calls like any other;
+    /// the shell keeps them so its own look-ups are not reported as the project's failures.
     public var notFound: ((_ method: String, _ path: String, _ serverTime: Int64?) -> Void)?
     /// Told of each other GET's answer (status, path with query, the API's clock): kops's own reads by id (a
     /// WABA's templates) are in the API log too, and `whois` must not count them as the project's calls.
@@ -163,11 +163,14 @@ public final class KapsoClient {
         let health = isHealthRead(request)
         if health { paceHealthRead() }
         do { response = try transport.send(request) } catch { throw told(.transport(error), request) }
+        tellAnswered(request, response)
         guard let wait = shortRateLimitWait(request, response) else { return response }
-        tellRefused(request, response)
         usleep(UInt32(wait) * 1_000_000)
         if health { paceHealthRead() }
-        do { return try transport.send(request) } catch { throw told(.transport(error), request) }
+        let again: HTTPResponse
+        do { again = try transport.send(request) } catch { throw told(.transport(error), request) }
+        tellAnswered(request, again)
+        return again
     }
 
     /// `error`, once `failed` is told of it for `request`.
@@ -207,27 +210,13 @@ public final class KapsoClient {
         _ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool, keys: [String]?, located: [String]
     ) throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
-        let date = response.header("Date")
-        if let date, date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
-            // The header changes once a second at most: it is parsed only when it changed.
-            serverTime = time
-            serverDate = date
-        }
+        readServerTime(of: response)
         if request.url.hasSuffix("/health") {
             healthReadsLeftThisMinute = response.header("X-Health-RateLimit-Minute-Remaining").flatMap { Int($0) }
             if response.header("X-Health-RateLimit-Second-Remaining").flatMap({ Int($0) }) == 0 {
                 healthSecondSpentAt = Self.monotonicSeconds()
             }
         }
-        // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
-        let answeredAt = date != nil && date == serverDate ? serverTime : nil
-        let path = notFound != nil || answered != nil || responded != nil ? relativePath(of: request.url) : ""
-        if response.status == 404, request.method == "GET" {
-            notFound?(request.method, path, answeredAt)
-        } else if request.method == "GET", let answered {
-            answered(response.status, path, answeredAt)
-        }
-        responded?(request.method, response.status, path, answeredAt)
         if response.status == 204 {
             // A write's 204 is its answer (`DELETE`, kapso-api.md §1.3); every read answers JSON, so a 204 to one is no
             // answer, said with its own status, not as "HTTP 200 … the body is null" (probe18 P18-16).

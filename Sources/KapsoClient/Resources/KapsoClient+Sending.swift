@@ -34,12 +34,11 @@ extension KapsoClient {
     public func send(_ request: HTTPRequest) throws(KapsoAPIError) -> SentMessage {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
+        tellAnswered(request, response)
         if !response.isSuccess, response.status != 401, let json = try? JSONValue.parse(response.body),
             var error = MetaSendError(status: response.status, json: json)
         {
             error.path = request.url
-            // Not decoded, so told here: a refused send is kops's own entry in the API log too.
-            responded?(request.method, response.status, String(request.url.dropFirst(baseURL.count)), serverTime)
             throw .sendRejected(error)
         }
         let json = try decode(response, for: request)

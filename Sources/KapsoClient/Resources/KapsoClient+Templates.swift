@@ -35,6 +35,7 @@ extension KapsoClient {
         let request = marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
+        tellAnswered(request, response)
         return try marketingPreference(from: response, for: request)
     }
 

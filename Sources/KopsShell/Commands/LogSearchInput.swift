@@ -121,7 +121,7 @@ enum LogSearchInput {
             }
         }
         switch result {
-        case .page(let page): return withoutEarlierRuns(page, in: context)
+        case .page(let page): return try refilled(page, query: query, in: context)
         case .unavailable: throw LogSearchError.unavailable
         }
     }

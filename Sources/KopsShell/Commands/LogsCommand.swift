@@ -147,7 +147,8 @@ public enum LogsCommand: Command {
         context.rememberList(page, source: .apiLogs(filters: filters, limit: limit))
         // kops's own calls (its earlier `logs`, look-ups, sends) are marked, never hidden: Kapso logs them as the key's.
         let own = context.ownLookups.kopsLogIDs(in: page.items, host: context.client.baseURL)
-        let json = own.isEmpty ? page.json : OwnLookups.marking(page.json, own)
+        // In the table's order (`ownCallOrder`): the JSON lists the same rows in the same order (tester65 V4).
+        let json = own.isEmpty ? page.json : Self.ordered(OwnLookups.marking(page.json, own), ownCallOrder(page.items, own: own))
         guard !page.items.isEmpty else {
             return CommandResult(blocks: [.line(StyledText("no API calls match in this period"))], json: json)
         }
@@ -228,6 +229,14 @@ public enum LogsCommand: Command {
             if withRequests { row.insert(StyledText(requestIDs[log.id] ?? "-"), at: 2) }
             return row
         })
+    }
+
+    /// A page's JSON with its `data` items in `order` (indices into them): as is when that is their order.
+    static func ordered(_ json: JSONValue, _ order: [Int]) -> JSONValue {
+        guard order != Array(order.indices), case .object(var page) = json, let items = page["data"]?.array, items.count == order.count
+        else { return json }
+        page["data"] = .array(order.map { items[$0] })
+        return .object(page)
     }
 
     /// The order of `logs`'s rows on the page: the API's (newest first), but kops's own calls stamped in the same second

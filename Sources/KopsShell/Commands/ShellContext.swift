@@ -165,6 +165,9 @@ public final class ShellContext {
     var apiSource: String? { replayAPISource ?? session.sources["api"] }
     /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
     public internal(set) weak var shell: Shell?
+    /// Whether a transcript is being recorded, not replayed: a `logs` page then leaves out kops's own calls from before the
+    /// recording began, which a replay never makes (tester63 AN11, `OwnLookups.leftOut`).
+    var isRecording: Bool { shell?.recorder.map { !$0.isReplay } ?? false }
 
     /// Profiles from config.toml and the file they came from (nil when there is no home folder).
     public var config = KopsConfig()

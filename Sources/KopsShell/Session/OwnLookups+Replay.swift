@@ -97,10 +97,20 @@ extension OwnLookups {
     }
 
     /// The entries of an API-log page that earlier runs of the transcript being replayed made, of every kind (the
-    /// `earlierReplays` of `ownIDs(every: true)`), for `logs` to leave out of its rows (tester63b AO2). Empty in a live
-    /// session.
-    func earlierRunIDs(in logs: [APILog], host: String) -> Set<String> {
-        guard replaySince != nil else { return [] }
-        return ownLogIDs(in: logs, host: host, every: true).earlierRuns
+    /// `earlierReplays` of `ownIDs(every: true)`), and those of this state folder's notes from before the session
+    /// (`leftOut`), for `logs` to leave out of its rows (tester63b AO2) while a transcript is replayed or `recording`.
+    /// Empty in a live session that records nothing.
+    func earlierRunIDs(in logs: [APILog], host: String, recording: Bool = false) -> Set<String> {
+        guard replaySince != nil || recording else { return [] }
+        return Self.leftOut(ownLogIDs(in: logs, host: host, every: true))
+    }
+
+    /// The calls of `matches` a transcript's log page leaves out: earlier runs' (a replay), and kops's own calls made
+    /// before the session (`record` or the check) began. tester63 AN11: a transcript recorded mid-session (`numbers`,
+    /// `use`, `messages`, then `record`) listed kops's calls from before `record` on its first `logs` page; a replay
+    /// makes none of them (a fresh demo simulator never has them), and the check failed ("-81 calls" / "+65 calls").
+    /// They are kops's, not the project's, and not the transcript's.
+    static func leftOut(_ matches: Matches) -> Set<String> {
+        matches.earlierRuns.union(matches.ids.subtracting(matches.session))
     }
 }
