@@ -42,10 +42,18 @@ extension TraceCommand {
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return ExplainedErrors(
-            errors: explained(
-                statusErrors + received, send: FailedSend(message: message.json, listing: templates), writtenSince: writtenSince,
-                refused: refused, callsEnabled: callsEnabled))
+        var errors = explained(
+            statusErrors + received, send: FailedSend(message: message.json, listing: templates), writtenSince: writtenSince,
+            refused: refused, callsEnabled: callsEnabled)
+        // WhatsApp also reported the message on the phone: a failure's code's fix ("retry") could send it twice
+        // (StatusHistory.Conflict.failureFix); the received message's own errors keep theirs.
+        if let conflict = history.conflict {
+            let failed = history.events.filter { $0.status == "failed" }.flatMap(\.errors)
+            for index in errors.indices where failed.contains(errors[index].error) {
+                errors[index].fix = conflict.failureFix
+            }
+        }
+        return ExplainedErrors(errors: errors)
     }
 
     /// Each distinct error of `errors` with its meaning and fix for this message.
