@@ -38,7 +38,7 @@ public struct SecretPlaceholder: Sendable, Equatable {
         } else if (first == "\u{201C}" && last == "\u{201D}") || (first == "\u{2018}" && last == "\u{2019}"), value.count >= 2 {
             SecretPlaceholder("wrapped in typographic quotes (“…”), as a document or chat shows a value", nil, holdsSecret: true)
         } else if value.hasSuffix("\\n") || value.hasSuffix("\\r") {
-            SecretPlaceholder("ends with the two characters '\\\(last)' (a line end written as text, as a .env file or JSON holds it)", nil, holdsSecret: true)
+            SecretPlaceholder("a value ending with the two characters '\\\(last)' (a line end written as text, as a .env file or JSON holds it)", nil, holdsSecret: true)
         } else if Self.isSecretVariableName(value) {
             SecretPlaceholder("an environment variable's name, not its value", value)
         } else if Self.words.contains(value.lowercased()) || (value.count >= 3 && value.allSatisfy { $0 == first } && "x*X#.".contains(first)) {
