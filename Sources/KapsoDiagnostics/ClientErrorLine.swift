@@ -48,10 +48,11 @@ public struct ClientErrorLine: Sendable, Equatable {
         case let host? where host.hasSuffix("kapso.ai"): api = "the call went to Kapso (\(host))"
         case let host? where host.hasSuffix("graph.facebook.com"): api = "the call went to Meta's Graph API (\(host))"
         case let host?: api = "the call went to \(host)"
-        case nil: api = "the line does not say which API answered (Kapso, Meta or another)"
+        case nil: api = "the line does not say which API answered (Kapso, Meta or another), nor why"
         }
+        // "…; the call went to X, and not why" read as half a sentence (tester67 Y6c).
         return "an HTTP client's error line (\(library)'s wording), not the API's answer: HTTP \(status), \(kind); "
-            + "\(api), and not why"
+            + (host == nil ? api : "\(api); the line does not say why")
     }
 
     /// What to paste instead: the body, where each library keeps it.

@@ -57,7 +57,10 @@ extension HealthTriage {
                 if let sip = entity["can_receive_call_sip"]?.string, sip != "AVAILABLE" { notes.append("calling over SIP: \(sip)") }
             }
             for entity in all(details) where entity.state == "AVAILABLE" {
-                notes.append("\(entity.type) lists \(entity.words ?? "an error"), though its messaging is AVAILABLE")
+                // Meta's descriptions end with a full stop ("SIP is not enabled for this business phone number."),
+                // which would end this clause mid-sentence (tester67 Y6e).
+                let words = entity.words.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "an error"
+                notes.append("\(entity.type) lists \(words), though its messaging is AVAILABLE")
             }
             return notes.isEmpty ? nil : notes.joined(separator: "; ")
         }

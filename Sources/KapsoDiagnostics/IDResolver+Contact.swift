@@ -191,6 +191,7 @@ extension IDResolver {
         let key = id.lowercased()
         let what: String
         var own: String? = nil
+        var notes: String? = nil
         if let webhook = webhooks.first(where: { $0.id.lowercased() == key }) {
             what = "the id of the \(webhook.kind) webhook to \(WebhookURL.short(webhook.url))"
             own = "webhooks"
@@ -208,7 +209,13 @@ extension IDResolver {
             let subject = identity.statement.firstRange(of: " is ")
             let named = subject.map { Self.subjectKey(identity.statement[..<$0.lowerBound]) == Self.subjectKey(id) } ?? false
             let said = named ? String(identity.statement[(subject?.upperBound ?? identity.statement.startIndex)...]) : identity.statement
-            what = said + (said.contains(identity.kind.title) ? "" : " (\(identity.kind.title))")
+            // Only the statement's first clause names what the id is; its notes (a number change and what it means)
+            // follow the whole line, not the middle of it (tester67 Y6a: "… not necessarily the contact (contact's
+            // phone number), used as a conversation id").
+            let clause = said.firstRange(of: "; ")
+            let head = clause.map { String(said[..<$0.lowerBound]) } ?? said
+            notes = clause.map { String(said[$0.upperBound...]) }
+            what = head + (said.contains(identity.kind.title) ? "" : " (\(identity.kind.title))")
         } else {
             return nil
         }
@@ -216,7 +223,7 @@ extension IDResolver {
         let slot = (collection.hasSuffix("s") ? String(collection.dropLast()) : collection).replacingUnderscores()
         let fix = ["conversations", "webhooks"].contains(collection)
             ? "'\(collection)' lists \(slot) ids" : "'\(ShellWord.command("whois", id))' says what it is"
-        return "the id in the path is \(what), used as a \(slot) id; \(fix)"
+        return "the id in the path is \(what), used as a \(slot) id; \(fix)" + (notes.map { "; " + $0 } ?? "")
     }
 
     /// `id` as a statement's subject compares: lowercased, without a phone number's leading `+` (or `%2B`, as a path

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoClient
 public import KopsHTTP
 
 // MARK: - A secret as it was meant: what storing or copying it added
@@ -98,8 +99,9 @@ extension SignatureCheck {
             return (
                 String(secret.dropFirst(prefix.count)),
                 "; and the signature was made with the secret without its 'whsec_' prefix (\(whole))",
-                "the signature matches the secret without its 'whsec_' prefix: it was made with the prefix taken off, "
-                    + "as code written for Standard Webhooks (Svix) secrets does; \(whole): key the HMAC with the whole secret"
+                "the signature matches the secret without its 'whsec_' prefix: it was made with the prefix taken off "
+                    + "(code that strips it as for a Standard Webhooks secret, without decoding the rest); \(whole): key "
+                    + "the HMAC with the whole secret"
             )
         }
         return (
@@ -108,6 +110,22 @@ extension SignatureCheck {
             "the signature matches the secret with 'whsec_' in front: the secret given lacks its prefix (stored or "
                 + "copied without it); \(whole): store and pass the whole secret, prefix included"
         )
+    }
+
+    /// The cause when `given` (hex) is the HMAC-SHA256 of `body` keyed with the bytes Standard Webhooks (Svix) libraries
+    /// make of a `whsec_` secret: the part after the prefix, base64-decoded (Symfony's StandardWebhooksSignature: "The
+    /// specification serializes the secret as base64 behind a \"whsec_\" prefix"; rocket_webhook's `StandardWebhook::
+    /// with_secret` strips the prefix and decodes; tester67 Y6f). Kapso keys the HMAC with the whole secret text (`prefixRepair`'s sources), so a handler
+    /// that verifies Kapso's header with such a library computes this value. Nil for any other value or secret.
+    static func standardWebhooksKeyCause(given: String, body: [UInt8], secret: Secret) -> String? {
+        let prefix = TokenPrefix.webhookSecret.text
+        let text = secret.revealed.trimmingSpaces()
+        guard text.hasPrefix(prefix), let key = base64Decoded(Array(text.utf8.dropFirst(prefix.utf8.count))), !key.isEmpty,
+            WebhookSignature.hmacSHA256Hex(key: key, message: body) == given
+        else { return nil }
+        return "the signature was keyed with the base64-decoded part of the secret after 'whsec_', as Standard Webhooks "
+            + "(Svix) libraries key it; Kapso signs with the whole secret_key as text, whsec_ included, and over the raw "
+            + "body alone: compute HMAC-SHA256(key: the whole secret's bytes, message: raw body) instead of that library's verify"
     }
 
     /// The text between one pair of matching quotes (`"…"`, `'…'`, `“…”`), or nil when not quoted.

@@ -144,6 +144,7 @@ public enum SignatureCheck {
         if stop() { return unexplained }
         guard digest.count == 32 else { return unmatched(body, secret: secret, meta: meta, received: received) }
         let given = WebhookSignature.hex(digest)
+        if let svix = standardWebhooksKeyCause(given: given, body: body, secret: secret) { return svix }
         if let nothing = hashedWithoutRawBody(given: given, body: body, secret: secret) { return nothing }
         if given == WebhookSignature.sha256Hex(body) {
             return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "

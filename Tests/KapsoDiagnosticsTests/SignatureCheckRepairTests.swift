@@ -65,9 +65,10 @@ import Testing
             SignatureCheck.cause(body: body, secret: Secret(secret), signature: signature, meta: false, received: received)
         }
         let dropped = cause(Self.body, secret: Self.secret, signature: Self.sign(Self.body, bare))
+        // tester67 Y6f: Standard Webhooks code decodes the rest too, so the prefix alone taken off is not said to be its way.
         #expect(dropped.hasPrefix("the signature matches the secret without its 'whsec_' prefix: it was made with the prefix "
-            + "taken off, as code written for Standard Webhooks (Svix) secrets does; Kapso signs with the whole secret_key, "
-            + "whsec_ included: key the HMAC with the whole secret"), "\(dropped)")
+            + "taken off (code that strips it as for a Standard Webhooks secret, without decoding the rest); Kapso signs with "
+            + "the whole secret_key, whsec_ included: key the HMAC with the whole secret"), "\(dropped)")
         let missing = cause(Self.body, secret: bare, signature: Self.sign(Self.body))
         #expect(missing.hasPrefix("the signature matches the secret with 'whsec_' in front: the secret given lacks its prefix"), "\(missing)")
         let spaced = Array(#"{ "a": 1 }"#.utf8)
@@ -140,5 +141,22 @@ import Testing
         let found = Self.cause(Self.body + [0x0A], secret: "whsec_p9_0009\u{200B}", signature: Self.sign(Self.body))
         #expect(found.hasPrefix("the body ends with a newline"), "\(found)")
         #expect(found.hasSuffix("; and the secret holds an invisible U+200B (zero-width space): without it the signature matches"))
+    }
+
+    /// tester67 Y6f: Standard Webhooks (Svix) libraries key the HMAC with the base64-decoded part of a `whsec_` secret
+    /// (the spec's own test secret here); a signature made so was given only the common causes. It is named, for
+    /// `verify` and for what `listen` received alike; a secret whose rest is no base64, or another key, is not.
+    @Test(arguments: [false, true])
+    func aStandardWebhooksKeyIsNamed(received: Bool) throws {
+        let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+        let key = try #require(SignatureCheck.base64Decoded(Array(secret.utf8.dropFirst(6))))
+        #expect(key.count == 24)
+        let signature = WebhookSignature.hmacSHA256Hex(key: key, message: Self.body)
+        let cause = SignatureCheck.cause(body: Self.body, secret: Secret(secret), signature: signature, meta: false, received: received)
+        #expect(cause.hasPrefix("the signature was keyed with the base64-decoded part of the secret after 'whsec_', as "
+            + "Standard Webhooks (Svix) libraries key it; Kapso signs with the whole secret_key as text"), "\(cause)")
+        let other = SignatureCheck.cause(
+            body: Self.body, secret: Secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSx"), signature: signature, meta: false, received: received)
+        #expect(!other.contains("Standard Webhooks (Svix) libraries key it"), "\(other)")
     }
 }

@@ -107,4 +107,19 @@ import Testing
         #expect(!result.out.contains("does not know"), "\(result.out)")
         #expect(!result.out.contains("the request was refused"), "\(result.out)")
     }
+
+    /// tester67 Y6d: a body with one of Kapso's own codes (`marketing_preference_stopped`, `insufficient_credits`) showed
+    /// Kapso's text as "meta msg"; Meta's codes keep that label.
+    @Test(arguments: [
+        (#"{"error":"Contact has opted out of marketing","code":"marketing_preference_stopped"}"#, "kapso says:", "Contact has opted out of marketing"),
+        (#"{"error":"Insufficient credits"}"#, "kapso says:", "Insufficient credits"),
+        (#"{"error":{"message":"(#131047) Message failed to send because more than 24 hours have passed since the customer last replied to this number.","code":131047}}"#,
+         "meta msg:", "Message failed to send because more than 24 hours"),
+    ])
+    func kapsosOwnTextIsLabelledKapsos(_ body: String, _ label: String, _ text: String) {
+        let result = OfflineShell.run("explain", body)
+        #expect(result.status == .ok, "\(result.err)")
+        let line = result.out.split(separator: "\n").first { $0.contains(text) && !$0.hasPrefix("meaning") }
+        #expect(line?.hasPrefix(label) == true, "\(result.out)")
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         #expect(!health.out.contains("Meta reports messaging as AVAILABLE"), "\(health.out)")
         #expect(!health.out.contains("failed (Kapso: passed)"), "\(health.out)")
         #expect(health.out.contains("calling over SIP: BLOCKED"), "\(health.out)")
-        #expect(health.out.contains("PHONE_NUMBER lists 138018 SIP is not configured for this business phone number., though its messaging is AVAILABLE"), "\(health.out)")
+        #expect(health.out.contains("PHONE_NUMBER lists 138018 SIP is not configured for this business phone number, though its messaging is AVAILABLE"), "\(health.out)")
         #expect(!overview.out.contains("not healthy"), "\(overview.out)")
     }
 }

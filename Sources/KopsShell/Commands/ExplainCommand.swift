@@ -132,7 +132,10 @@ public enum ExplainCommand: Command {
             fields.append(Field("HTTP", "\(status) as pasted" + documented))
         }
         // Graph's message when it says more than the title: for code 100 it names the parameter (P37-7).
-        if let message = pasted.specificMessage { fields.append(Field("meta msg", message, style: .dim)) }
+        // A Kapso code's text is Kapso's, not Meta's (tester67 Y6d: `marketing_preference_stopped` said "meta msg").
+        if let message = pasted.specificMessage {
+            fields.append(Field(entry.source == .kapso ? "kapso says" : "meta msg", message, style: .dim))
+        }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         // Graph's subcode and its words for the user, as `reply` reads a refused send (GraphErrorWords, P35-9).
         if let subcode = pasted.subcode { fields.append(Field("subcode", String(subcode))) }
