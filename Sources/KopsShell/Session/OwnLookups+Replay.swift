@@ -111,6 +111,34 @@ extension OwnLookups {
     /// makes none of them (a fresh demo simulator never has them), and the check failed ("-81 calls" / "+65 calls").
     /// They are kops's, not the project's, and not the transcript's.
     static func leftOut(_ matches: Matches) -> Set<String> {
-        matches.earlierRuns.union(matches.ids.subtracting(matches.session))
+        matches.earlierRuns.union(matches.ids.subtracting(matches.session)).union(matches.replayOnly)
+    }
+
+    /// Marks the newest note as a read only this run makes: a log page read again with room, on with its cursor, or to
+    /// its last row (`LogsCommand.page`, `LogSearchInput.refilled`). The recording made no such read, so a later page
+    /// leaves its row out (`leftOut`): a replay's `logs --all` after `logs --ids` listed them ("-55 calls" / "+56 calls",
+    /// tester65 a8).
+    func markNewestReplayOnly() {
+        if !unread.isEmpty {
+            unread[unread.count - 1].replayOnly = true
+        } else if !notes.isEmpty {
+            notes[notes.count - 1].replayOnly = true
+        }
+    }
+
+    /// Marks the newest note as the read of the log page being made (`LogsCommand.page`), or (`false`) clears that mark
+    /// once the page is made: its row is newer than the page and left out of it wherever the log's order put it, and shows
+    /// on later pages (the recording's read did).
+    func markNewestPageRead(_ on: Bool = true) {
+        guard on else {
+            for index in unread.indices where unread[index].pageRead { unread[index].pageRead = false }
+            for index in notes.indices.reversed() where notes[index].pageRead { notes[index].pageRead = false }
+            return
+        }
+        if !unread.isEmpty {
+            unread[unread.count - 1].pageRead = true
+        } else if !notes.isEmpty {
+            notes[notes.count - 1].pageRead = true
+        }
     }
 }

@@ -36,6 +36,10 @@ public final class OwnLookups {
         /// False for any other request kops made (a list, a write, a follow's poll): kept only to mark kops's own calls
         /// in `logs`, `logs search` and `bundle` (`kopsIDs`), never left out of a count of the project's calls.
         public var isLookUp: Bool = true
+        /// A read only this run makes (`markNewestReplayOnly`), never written to the file.
+        public var replayOnly = false
+        /// The read of the log page being made (`markNewestPageRead`), in memory, while that page is made.
+        public var pageRead = false
     }
 
     /// The file, nil to keep notes in memory only.
@@ -171,6 +175,10 @@ public final class OwnLookups {
         public var session: Set<String> = []
         /// Those that earlier runs of the transcript being replayed made (`earlierReplays`); empty in a live session.
         public var earlierRuns: Set<String> = []
+        /// Those of this session's reads only a replay or a recording makes (`markNewestReplayOnly`).
+        public var replayOnly: Set<String> = []
+        /// The one matched to the read of the log page being made (`markNewestPageRead`).
+        public var pageRead: Set<String> = []
 
         public var isEmpty: Bool { ids.isEmpty }
         public func contains(_ id: String) -> Bool { ids.contains(id) }
@@ -212,9 +220,11 @@ public final class OwnLookups {
         for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
             let path = Self.stored(Self.decoded(call.endpoint))
-            if Self.take(call, at: at, path: path, from: &session) {
+            if let note = Self.taken(call, at: at, path: path, from: &session) {
                 matches.ids.insert(call.id)
                 matches.session.insert(call.id)
+                if note.replayOnly { matches.replayOnly.insert(call.id) }
+                if note.pageRead { matches.pageRead.insert(call.id) }
             } else {
                 rest.append((call, at, path))
             }
@@ -252,13 +262,20 @@ public final class OwnLookups {
         return (String(base[..<slash]), prefix)
     }
 
-    /// Removes the first of `notes` that `call` matches; false when none does.
+    /// Removes the newest of `notes` (oldest first) that `call` matches; false when none does.
     static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
-        guard let index = notes.firstIndex(where: {
+        taken(call, at: at, path: path, from: &notes) != nil
+    }
+
+    /// `take`, giving the note removed. The calls come newest first (the log's order), so the newest fitting note goes to
+    /// each, as `kopsIDs` matches: identical calls in one second (a fixed-clock simulator: trace's read of the log and a
+    /// replay's refill reads) then get their own notes, not each other's. Matched oldest note first, the newest row took
+    /// the oldest note, and a refill read's mark (`replayOnly`) left trace's own row out (session 66, reverted e6c43ab8).
+    static func taken(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Entry? {
+        guard let index = notes.lastIndex(where: {
             $0.method == call.method && $0.status == call.status && $0.path == path && window.contains(at - $0.time)
-        }) else { return false }
-        notes.remove(at: index)
-        return true
+        }) else { return nil }
+        return notes.remove(at: index)
     }
 
     /// Whether a path (query ignored) has a segment that is an id: 8 or more characters with a digit, such as
