@@ -70,7 +70,10 @@ extension OwnLookups {
                 every || call.method == "GET" && (answered || [404, 429].contains(call.status))
             else { return false }
             if made.contains(Self.callKey(call.method, call.status, path)) { return true }
-            guard Self.isRead(call, path: path) else { return false }
+            // Kapso's normal answer is a read that succeeded too: trace's marketing-preference look-up ("none recorded")
+            // before `record`, which the recording left out as kops's own, showed at every check as another client's
+            // failed call (tester66b X3). Another client's failures, writes and other 404s still show.
+            guard Self.isRead(call, path: path) || call.isNormalAnswer else { return false }
             assumed.insert(call.id)
             return true
         }

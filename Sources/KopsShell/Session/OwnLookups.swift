@@ -1,5 +1,6 @@
 internal import Foundation
 public import KapsoClient
+internal import KapsoDiagnostics
 
 #if canImport(Glibc)
     internal import Glibc
@@ -148,6 +149,9 @@ public final class OwnLookups {
         public var time: String
         /// The API key's id (`api_key_id`), when the log names it: read only by a replay (`replaySince`).
         public var keyID: String?
+        /// Kapso's normal answer, no failure (`ErrorTriage.isNormalAnswer`: a 404 `Marketing preference not found`, "none
+        /// recorded"): a replay takes it for a read that succeeded (`earlierReplays`).
+        public var isNormalAnswer = false
 
         init(id: String, method: String, endpoint: String, status: Int, time: String, keyID: String? = nil) {
             (self.id, self.method, self.endpoint, self.status, self.time, self.keyID) = (id, method, endpoint, status, time, keyID)
@@ -157,6 +161,7 @@ public final class OwnLookups {
             self.init(
                 id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt,
                 keyID: log.apiKeyID)
+            isNormalAnswer = status == 404 && ErrorTriage.isNormalAnswer(log)
         }
 
         /// Nil for an event that is no API call (`source` other than `external_api_log`) or lacks its method, path or status.
@@ -165,6 +170,8 @@ public final class OwnLookups {
                 let status = event.responseStatus
             else { return nil }
             self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time, keyID: event.apiKeyID)
+            isNormalAnswer =
+                status == 404 && ErrorTriage.isNormalAnswer(method: method, endpoint: endpoint, status: status, message: event.errorMessage)
         }
     }
 
