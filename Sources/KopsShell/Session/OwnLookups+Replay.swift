@@ -31,7 +31,7 @@ extension OwnLookups {
         // Every note of the session tells the API's clock, the read being matched too (tester65 V6: a transcript whose
         // first command is `logs` kept the recording's instant, and the fixed-clock simulator's calls were all before it).
         let stamps = notes[sessionStart...].filter { Self.origin($0.host).origin == origin }.map(\.time)
-        if let first = stamps.min(), let since = replaySince, first < since { replaySince = .min }
+        if let first = stamps.min(), let since = replaySince, first < since { (replaySince, replayClockBehind) = (.min, true) }
         var open = sessionNotes.filter { Self.origin($0.host).origin == origin }
         guard !open.isEmpty else { return }
         for call in calls {

@@ -67,6 +67,9 @@ public final class OwnLookups {
     /// recording, to a path or status this replay's own calls did not have (`earlierReplays`): another client's reads
     /// with the same key would be among them, which `kops check` says.
     public internal(set) var assumedReads: Set<String> = []
+    /// Whether the replay found the API's clock behind the recording's (`learnReplayKeys`): the calls taken for earlier
+    /// runs' may then be from before the recording too (tester66b X13), which `kops check` says.
+    public var replayClockBehind = false
     /// The ids of the API keys this replay's own calls were logged with (`learnReplayKeys`).
     var replayKeys: Set<String> = []
     /// Set by `kops check` with `replaySince`: one read of the API log's newest calls, asked at most once, when a count
