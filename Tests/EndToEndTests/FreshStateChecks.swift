@@ -3,14 +3,18 @@ import KopsTestSupport
 
 /// A transcript recorded from a script against one fixed-clock simulator, then checked `checks` times, each check with
 /// a fresh state folder, as CI's fresh containers check transcripts against a long-lived API (tester62 AL2, tester63b
-/// AO2, tester64 T13). `between` runs after the recording, before the checks (another client's calls).
+/// AO2, tester64 T13). `between` runs after the recording, before the checks (another client's calls); `before`, before the
+/// recording (a teammate's calls the recording's log pages show).
 struct FreshStateChecks {
     var recorded: ProcessResult
     var checks: [ProcessResult]
     var transcript: String
 
     static func run(
-        script: String, checks: Int, seed: String = "demo", between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in }
+        script: String, checks: Int, seed: String = "demo",
+        between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in },
+        // After `between`, so a trailing closure is still `between`.
+        before: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in }
     ) async throws -> FreshStateChecks {
         try await offPool {
             let simulator = try SimulatorProcess(seed: seed)
@@ -27,6 +31,7 @@ struct FreshStateChecks {
                         "XDG_STATE_HOME": folder + "/" + state,
                     ])
             }
+            try before(simulator)
             let recorded = try kops(["--record", folder + "/script.md", "run", folder + "/script.kops"], state: "recording")
             try between(simulator)
             let results = try (1...checks).map { try kops(["check", folder + "/script.md"], state: "check\($0)") }

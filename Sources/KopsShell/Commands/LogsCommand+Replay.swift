@@ -24,11 +24,14 @@ extension LogsCommand {
         let host = context.client.baseURL
         // Each read's own note (the newest) is matched to no entry of the page it answered.
         context.ownLookups.newestUnmatched = 1
-        defer { context.ownLookups.newestUnmatched = 0 }
+        context.ownLookups.markNewestPageRead()
+        defer {
+            context.ownLookups.newestUnmatched = 0
+            context.ownLookups.markNewestPageRead(false)
+        }
         let earlier = context.ownLookups.earlierRunIDs(in: first.items, host: host, recording: recording)
         guard !earlier.isEmpty else { return first }
         guard first.hasMore else { return try without(earlier, newerThan: nil, in: first, limit: limit) }
-        let firstIDs = Set(first.items.map(\.id))
         var room = min(100, limit + earlier.count + 1)
         // The reads whose rows make the page: the top of the log, then the pages after it (with the cursor each was read
         // after), in order.
@@ -43,16 +46,20 @@ extension LogsCommand {
             return rows
         }
         func leaveOut() {
-            // The first read and the reads since are this session's own calls the first page did not hold: left out
-            // wherever the log's order put them (a fixed-clock simulator stamps the replay's calls before the earlier
-            // runs', so they are no newer). The reads after the top one are on none of the rows (their notes too).
+            // The first read and the reads since are newer than the page: left out wherever the log's order put them (a
+            // fixed-clock simulator stamps the replay's calls before the earlier runs', so they are no newer). The reads
+            // after the top one are on none of the rows (their notes too); the first read by its note's mark. All the
+            // session's calls the first read did not hold were left out before, its older ones too: once the refill reads
+            // were left out (tester66b X2), `use` / `trace` / `logs --errors` / `logs --output expanded --limit 5` lost
+            // trace's calls from its page.
             context.ownLookups.newestUnmatched = reads.count
             let own = context.ownLookups.ownLogIDs(in: reads.flatMap(\.page.items), host: host, every: true)
-            left = earlier.union(OwnLookups.leftOut(own)).union(own.session.filter { !firstIDs.contains($0) })
+            left = earlier.union(OwnLookups.leftOut(own)).union(own.pageRead)
         }
         while true {
             let roomy = query.map { $0.0 == "limit" ? ("limit", String(room)) : $0 }
             let second = try context.client.apiLogs(roomy)
+            context.ownLookups.markNewestReplayOnly()
             // The entries above the first read's newest are newer than that read (the first read itself among them).
             guard let index = second.items.firstIndex(where: { $0.id == newest }) else {
                 return try without(earlier, newerThan: nil, in: first, limit: limit)
@@ -68,6 +75,7 @@ extension LogsCommand {
         while kept().count < limit, reads.count <= refillPages, case .cursor(let next?) = reads[reads.count - 1].page.position {
             let more = query.filter { $0.0 != "after" && $0.0 != "limit" } + [("limit", "100"), ("after", next)]
             reads.append((next, try context.client.apiLogs(more)))
+            context.ownLookups.markNewestReplayOnly()
             leaveOut()
         }
         let rows = Array(kept().prefix(limit))
@@ -108,6 +116,7 @@ extension LogsCommand {
                 if let after {
                     let ending = query.filter { $0.0 != "after" && $0.0 != "limit" } + [("limit", String(count)), ("after", after)]
                     end = try context.client.apiLogs(ending).json["paging"]
+                    context.ownLookups.markNewestReplayOnly()
                 }
             }
         }
@@ -192,6 +201,7 @@ extension LogSearchInput {
             var more = query
             (more.cursor, more.limit) = (cursor, 100)
             guard case .page(let next) = try context.client.logSearch(more) else { break }
+            context.ownLookups.markNewestReplayOnly()
             reads.append((cursor, next))
             page = refill()
         }
@@ -210,6 +220,7 @@ extension LogSearchInput {
                 if index == read.page.events.count - 1 {
                     next = nil
                 } else if case .page(let end) = try context.client.logSearch(ending) {
+                    context.ownLookups.markNewestReplayOnly()
                     next = end.nextCursor
                 }
             } else {

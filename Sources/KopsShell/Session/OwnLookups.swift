@@ -1,5 +1,6 @@
 internal import Foundation
 public import KapsoClient
+internal import KapsoDiagnostics
 
 #if canImport(Glibc)
     internal import Glibc
@@ -36,6 +37,10 @@ public final class OwnLookups {
         /// False for any other request kops made (a list, a write, a follow's poll): kept only to mark kops's own calls
         /// in `logs`, `logs search` and `bundle` (`kopsIDs`), never left out of a count of the project's calls.
         public var isLookUp: Bool = true
+        /// A read only this run makes (`markNewestReplayOnly`), never written to the file.
+        public var replayOnly = false
+        /// The read of the log page being made (`markNewestPageRead`), in memory, while that page is made.
+        public var pageRead = false
     }
 
     /// The file, nil to keep notes in memory only.
@@ -62,6 +67,9 @@ public final class OwnLookups {
     /// recording, to a path or status this replay's own calls did not have (`earlierReplays`): another client's reads
     /// with the same key would be among them, which `kops check` says.
     public internal(set) var assumedReads: Set<String> = []
+    /// Whether the replay found the API's clock behind the recording's (`learnReplayKeys`): the calls taken for earlier
+    /// runs' may then be from before the recording too (tester66b X13), which `kops check` says.
+    public var replayClockBehind = false
     /// The ids of the API keys this replay's own calls were logged with (`learnReplayKeys`).
     var replayKeys: Set<String> = []
     /// Set by `kops check` with `replaySince`: one read of the API log's newest calls, asked at most once, when a count
@@ -144,6 +152,9 @@ public final class OwnLookups {
         public var time: String
         /// The API key's id (`api_key_id`), when the log names it: read only by a replay (`replaySince`).
         public var keyID: String?
+        /// Kapso's normal answer, no failure (`ErrorTriage.isNormalAnswer`: a 404 `Marketing preference not found`, "none
+        /// recorded"): a replay takes it for a read that succeeded (`earlierReplays`).
+        public var isNormalAnswer = false
 
         init(id: String, method: String, endpoint: String, status: Int, time: String, keyID: String? = nil) {
             (self.id, self.method, self.endpoint, self.status, self.time, self.keyID) = (id, method, endpoint, status, time, keyID)
@@ -153,6 +164,7 @@ public final class OwnLookups {
             self.init(
                 id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt,
                 keyID: log.apiKeyID)
+            isNormalAnswer = status == 404 && ErrorTriage.isNormalAnswer(log)
         }
 
         /// Nil for an event that is no API call (`source` other than `external_api_log`) or lacks its method, path or status.
@@ -161,6 +173,8 @@ public final class OwnLookups {
                 let status = event.responseStatus
             else { return nil }
             self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time, keyID: event.apiKeyID)
+            isNormalAnswer =
+                status == 404 && ErrorTriage.isNormalAnswer(method: method, endpoint: endpoint, status: status, message: event.errorMessage)
         }
     }
 
@@ -171,6 +185,10 @@ public final class OwnLookups {
         public var session: Set<String> = []
         /// Those that earlier runs of the transcript being replayed made (`earlierReplays`); empty in a live session.
         public var earlierRuns: Set<String> = []
+        /// Those of this session's reads only a replay or a recording makes (`markNewestReplayOnly`).
+        public var replayOnly: Set<String> = []
+        /// The one matched to the read of the log page being made (`markNewestPageRead`).
+        public var pageRead: Set<String> = []
 
         public var isEmpty: Bool { ids.isEmpty }
         public func contains(_ id: String) -> Bool { ids.contains(id) }
@@ -212,9 +230,11 @@ public final class OwnLookups {
         for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
             let path = Self.stored(Self.decoded(call.endpoint))
-            if Self.take(call, at: at, path: path, from: &session) {
+            if let note = Self.taken(call, at: at, path: path, from: &session) {
                 matches.ids.insert(call.id)
                 matches.session.insert(call.id)
+                if note.replayOnly { matches.replayOnly.insert(call.id) }
+                if note.pageRead { matches.pageRead.insert(call.id) }
             } else {
                 rest.append((call, at, path))
             }
@@ -252,13 +272,20 @@ public final class OwnLookups {
         return (String(base[..<slash]), prefix)
     }
 
-    /// Removes the first of `notes` that `call` matches; false when none does.
+    /// Removes the newest of `notes` (oldest first) that `call` matches; false when none does.
     static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
-        guard let index = notes.firstIndex(where: {
+        taken(call, at: at, path: path, from: &notes) != nil
+    }
+
+    /// `take`, giving the note removed. The calls come newest first (the log's order), so the newest fitting note goes to
+    /// each, as `kopsIDs` matches: identical calls in one second (a fixed-clock simulator: trace's read of the log and a
+    /// replay's refill reads) then get their own notes, not each other's. Matched oldest note first, the newest row took
+    /// the oldest note, and a refill read's mark (`replayOnly`) left trace's own row out (session 66, reverted e6c43ab8).
+    static func taken(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Entry? {
+        guard let index = notes.lastIndex(where: {
             $0.method == call.method && $0.status == call.status && $0.path == path && window.contains(at - $0.time)
-        }) else { return false }
-        notes.remove(at: index)
-        return true
+        }) else { return nil }
+        return notes.remove(at: index)
     }
 
     /// Whether a path (query ignored) has a segment that is an id: 8 or more characters with a digit, such as

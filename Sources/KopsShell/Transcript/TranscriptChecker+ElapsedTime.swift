@@ -36,6 +36,8 @@ struct ElapsedPhrases {
         var grows: Bool
         /// True for an instant (`checked 2026-12-06T18:00:00Z`): `low` and `high` are Unix seconds.
         var isInstant = false
+        /// True for a health check's instant, which Kapso may serve from its cache (`healthCacheSeconds`).
+        var cached = false
     }
 
     /// What stands in the compared rest of the line for an age or instant taken out, by kind: two lines read alike only
@@ -67,8 +69,8 @@ struct ElapsedPhrases {
                 if index < words.count { rest += " " }
                 continue
             }
-            if let (instant, tail) = Self.checkedInstant(words, at: index) {
-                ages.append(Age(low: instant, high: instant, grows: true, isInstant: true))
+            if let (instant, tail) = Self.checkedInstant(words, at: index) ?? Self.windowBound(words, at: index) {
+                ages.append(Age(low: instant, high: instant, grows: true, isInstant: true, cached: words[index - 1] != "from" && words[index - 1] != "to"))
                 rest += Self.instantMark + tail
                 index += 1
                 if index < words.count { rest += " " }
@@ -129,6 +131,27 @@ struct ElapsedPhrases {
         return (seconds, words[index][words[index].index(after: end)...])
     }
 
+    /// An instant of a search window's bounds, `from 2026-12-06T09:17:35Z to 2026-12-07T09:17:35Z` (`logs search`'s
+    /// header), at `words[index]`, as Unix seconds, and what follows it in its word; nil otherwise. Without `--since` and
+    /// `--until` they are the API's now less 24 h and its now, which a replay reads anew (tester66b X5: on a running clock a
+    /// check in another second than the recording failed on `10 events from … to …` alone); bounds that were given do not
+    /// move, and any other move is a change as before.
+    static func windowBound(_ words: [Substring], at index: Int) -> (Int64, Substring)? {
+        func instant(_ word: Substring) -> (Int64, Substring)? {
+            guard let end = word.firstIndex(of: "Z"), word[...end].count >= 20, let seconds = KapsoTime.seconds(iso: String(word[...end]))
+            else { return nil }
+            return (seconds, word[word.index(after: end)...])
+        }
+        guard index > 0 else { return nil }
+        if words[index - 1] == "from", index + 2 < words.count, words[index + 1] == "to", instant(words[index + 2]) != nil {
+            return instant(words[index])
+        }
+        if words[index - 1] == "to", index >= 3, words[index - 3] == "from", instant(words[index - 2]) != nil {
+            return instant(words[index])
+        }
+        return nil
+    }
+
     /// True when `replayed` is this line with every age moved as the clock moves, by 0 to `elapsed` seconds (a line
     /// with none is no age change). An instant recorded before `recorded` (Unix seconds, when known) may move up to
     /// `healthCacheSeconds` further: a check Kapso served from its cache ran before the recording.
@@ -140,7 +163,7 @@ struct ElapsedPhrases {
             let most = old.grows ? new.high - old.low : old.high - new.low
             let least = old.grows ? new.low - old.high : old.low - new.high
             let cached = recorded.map { min(max($0 - old.high, 0), Self.healthCacheSeconds) } ?? 0
-            let bound = elapsed + (old.isInstant ? cached : 0)
+            let bound = elapsed + (old.cached ? cached : 0)
             return most >= 0 && least <= bound
         }
     }

@@ -84,9 +84,16 @@ extension TranscriptChecker.Outcome {
     public var assumedReadsLine: String? {
         guard assumedEarlierReads > 0 else { return nil }
         let reads = assumedEarlierReads == 1 ? "1 successful read" : "\(assumedEarlierReads) successful reads"
-        return "note: \(reads) with this API key since the recording, to paths this replay did not read, "
-            + "\(assumedEarlierReads == 1 ? "was" : "were") taken for earlier runs of this transcript and left out of counts and "
-            + "log pages; another client's reads with the same key would be too"
+        let taken = "\(assumedEarlierReads == 1 ? "was" : "were") taken for earlier runs of this transcript and left out of counts and log pages"
+        // tester66b X13: on a fixed clock every call bears the same time, and reads the recording showed, made before it,
+        // were said to be "since the recording".
+        guard !clockBehind else {
+            return "note: \(reads) with this API key, to paths this replay did not read, \(taken): the API's clock is behind "
+                + "the recording's (a fixed-clock simulator), so the log cannot tell them from reads made before the recording; "
+                + "another client's reads with the same key would be too, before the recording or since"
+        }
+        return "note: \(reads) with this API key since the recording, to paths this replay did not read, \(taken); "
+            + "another client's reads with the same key would be too"
     }
 
     /// Hunks' `@@ line N (in 'COMMAND')` lines as `'COMMAND' (lines N, M) and 'OTHER' (line K)`.

@@ -83,7 +83,7 @@ public struct TranscriptChecker {
         shell.context.ownLookups.startSession()
         // The recording's and earlier checks' calls are earlier runs', whatever state folder made them (tester62 AL2).
         shell.context.ownLookups.replaySince = parsed.header.recordedMicros.map { $0 / 1_000_000 }
-        shell.context.ownLookups.assumedReads = []
+        (shell.context.ownLookups.assumedReads, shell.context.ownLookups.replayClockBehind) = ([], false)
         let client = shell.context.client
         shell.context.ownLookups.replayKeyProbe = { (try? client.apiLogs([("limit", "50")]).items) ?? [] }
         defer { (shell.context.ownLookups.replaySince, shell.context.ownLookups.replayKeyProbe) = (nil, nil) }
@@ -318,6 +318,7 @@ public struct TranscriptChecker {
         (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
         (outcome.earlierLayout, outcome.movedAges, outcome.ownCallIDs) = (earlierLayout, movedAges, ownCallIDs)
         outcome.assumedEarlierReads = shell.context.ownLookups.assumedReads.count
+        outcome.clockBehind = shell.context.ownLookups.replayClockBehind
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }
