@@ -32,6 +32,8 @@ public struct APIRefusal: Sendable, Equatable {
     /// (and any other Platform API call) the plan; `method` is the call's, when known (tester62 AL15).
     public init?(status: Int?, text: String?, path: String? = nil, method: String? = nil) {
         let text = text ?? ""
+        // A Graph code in a 402 names the credits on a send only (tester66b X10).
+        let send = Self.paymentCode(path: path, method: method) == "insufficient_credits"
         let trimmed = text.drop { $0 == " " || $0 == "\n" }
         var body = text
         var billingURL: String?
@@ -44,7 +46,7 @@ public struct APIRefusal: Sendable, Equatable {
             if let graph = json["error"], graph.object != nil {
                 let code = graph["code"]?.string ?? graph["code"]?.int.map(String.init)
                 if let code, code.allSatisfy(\.isNumber), !code.isEmpty {
-                    self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string, status: status)
+                    self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string, status: status, send: send)
                     transient = ErrorCatalog.transient(of: graph)
                     return
                 }
@@ -54,7 +56,7 @@ public struct APIRefusal: Sendable, Equatable {
             }
         }
         if let code = Self.graphCode(in: body) {
-            self.init(code: code, graph: true, billingURL: nil, text: body, status: status)
+            self.init(code: code, graph: true, billingURL: nil, text: body, status: status, send: send)
             return
         }
         // A text that is one of Kapso's codes alone (`marketing_preference_stopped`, as an API log may keep only the code).
@@ -76,7 +78,7 @@ public struct APIRefusal: Sendable, Equatable {
             // The text picks the entry of a code with several readings (190 "Cannot parse access token", tester51 G14).
             self.init(
                 code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL, text: body,
-                status: status)
+                status: status, send: send)
             return
         }
         // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
@@ -120,11 +122,12 @@ public struct APIRefusal: Sendable, Equatable {
     }
 
     /// `text` is Graph's message beside the code, which picks the entry of a code with several readings (2500, P37-14);
-    /// `status` the HTTP status, which a Graph code answered 402 is read with (`ErrorCatalog.readByStatus`).
-    private init(code: String, graph: Bool, billingURL: String?, text: String? = nil, status: Int? = nil) {
+    /// `status` the HTTP status, which a Graph code answered 402 is read with (`ErrorCatalog.readByStatus`), `send` whether
+    /// the call sends a message.
+    private init(code: String, graph: Bool, billingURL: String?, text: String? = nil, status: Int? = nil, send: Bool = true) {
         self.code = code
         self.isGraphCode = graph
-        self.entry = ErrorCatalog.entry(for: code, message: text).map { graph ? ErrorCatalog.readByStatus($0, status: status) : $0 }
+        self.entry = ErrorCatalog.entry(for: code, message: text).map { graph ? ErrorCatalog.readByStatus($0, status: status, send: send) : $0 }
         self.billingURL = billingURL
     }
 

@@ -45,10 +45,10 @@ extension ContactWindow.Moved {
         let time = { (at: Int64?) in at.map { " at \(KapsoTime.iso($0))" } ?? "" }
         guard let number else {
             // Never followed (no number to read), so no hops: the one move, said with what the notice gives.
-            return "changed their number" + time(at) + " (user_changed_number)" + newNumberText
+            return "changed their number" + time(at) + " (\(noticeType))" + newNumberText
         }
         let hops = through + [Hop(number: number, at: at, wroteAt: wroteAt)]
-        var text = "changed their number to +\(hops[0].number)" + time(hops[0].at) + " (user_changed_number)"
+        var text = "changed their number to +\(hops[0].number)" + time(hops[0].at) + " (\(noticeType))"
         for (index, hop) in hops.enumerated() {
             if index > 0 { text += ", then to +\(hop.number)" + time(hop.at) }
             if index < hops.count - 1 { text += hop.wroteAt.map { ", wrote from it at \(KapsoTime.iso($0))" } ?? ", wrote nothing from it that kops read" }
@@ -107,7 +107,7 @@ extension ContactWindow.Moved {
         if let messageID, laterReach?.messageIDs.contains(messageID) == true { return nil }
         let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
         return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number\(newNumberText) at "
-            + "\(KapsoTime.iso(at)) (user_changed_number)" + (laterReach.map { "; " + $0.text } ?? ", so \(old) is most likely no longer theirs")
+            + "\(KapsoTime.iso(at)) (\(noticeType))" + (laterReach.map { "; " + $0.text } ?? ", so \(old) is most likely no longer theirs")
             + "; \(writeTo); do not retry to \(old)"
     }
 }

@@ -45,6 +45,9 @@ public struct ContactWindow: Sendable, Equatable {
         /// The newest send to the number the contact left that Meta reported reaching a device after the notice
         /// (`LaterReach`): someone holds that number, not necessarily the contact. Said beside the move, never instead.
         public var laterReach: LaterReach? = nil
+        /// The notice's type as the data gives it (`WindowEvidence.noticeType`): `user_changed_number`, or the legacy
+        /// `customer_changed_number` (tester66b X9).
+        public var noticeType = "user_changed_number"
 
         /// A number the contact moved to and then left: when they moved to it and when they last wrote from it.
         public struct Hop: Sendable, Equatable {
@@ -53,10 +56,11 @@ public struct ContactWindow: Sendable, Equatable {
             public var wroteAt: Int64?
         }
 
-        public init(number: String?, at: Int64?, notice: String? = nil) {
+        public init(number: String?, at: Int64?, notice: String? = nil, type: String? = nil) {
             self.number = number
             self.at = at
             self.notice = number == nil ? notice : nil
+            if let type { noticeType = type }
         }
     }
 
@@ -191,7 +195,7 @@ public struct ContactWindow: Sendable, Equatable {
                     if let effect = evidence.unknownEffect, time >= newestOfUnknownEffect?.time ?? .min { newestOfUnknownEffect = (time, effect) }
                 }
                 if evidence.leftNumber, (moved?.at ?? .min) <= (time ?? .max) {
-                    moved = Moved(number: evidence.movedTo, at: time, notice: evidence.noticeBody)
+                    moved = Moved(number: evidence.movedTo, at: time, notice: evidence.noticeBody, type: evidence.noticeType)
                 }
                 if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),
                     (userIDChanged?.at ?? .min) <= (time ?? .max)

@@ -15,12 +15,13 @@ extension ErrorCatalog {
     /// 402 names the payment status beside it). Nil for a code the catalogue does not know.
     ///
     /// `status` is the HTTP status (nil when unknown), `message` Graph's `error.message` or an API log's
-    /// `error_message`.
-    public static func entry(for code: String, subcode: Int?, status: Int?, path: String?, message: String?) -> Entry? {
+    /// `error_message`, `method` the call's HTTP method when known (a 402 on a call that sends nothing is no credits
+    /// refusal: `readByStatus`).
+    public static func entry(for code: String, subcode: Int?, status: Int?, path: String?, message: String?, method: String? = nil) -> Entry? {
         guard var entry = entry(for: code, message: message).map({ withTokenSubcode($0, subcode: subcode) }) else { return nil }
         guard entry.code == "100",
             let id = missingObjectID(subcode: subcode, status: status, path: path, message: message)
-        else { return readByStatus(entry, status: status) }
+        else { return readByStatus(entry, status: status, send: APIRefusal.paymentCode(path: path, method: method) == "insufficient_credits") }
         entry.name = "object not found (subcode 33)"
         entry.title = "Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation"
         entry.httpStatus = status

@@ -265,7 +265,7 @@ public struct FailureGroups {
             // Graph's "Object with ID … does not exist" (code 100, subcode 33) says what a 404 says, on any status (P9-5).
             let notFound = isNotFound(json)
             let reason = refusal.flatMap {
-                $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
+                $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text, method: method) : $0.entry
             }.map { "\(status) \($0.name)" } ?? error
             // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable, before any reading (P37-6).
             if let unfilled = UnfilledID.meaning(endpoint: endpoint, numbers: numbers) {

@@ -334,8 +334,8 @@ extension IDResolver {
         var identity = Identity(
             input: typed, kind: .contactNumber,
             statement: "\(contact(digits)) is the new number of \(who): Meta's notification "
-                + (notice.time.map { "at \(KapsoTime.iso($0)) " } ?? "") + "says they changed their number (user_changed_number); "
-                + "no conversation with it yet",
+                + (notice.time.map { "at \(KapsoTime.iso($0)) " } ?? "") + "says they changed their number "
+                + "(\(WindowEvidence(notice, now: nil).noticeType ?? "user_changed_number")); no conversation with it yet",
             next: "write to +\(digits) with a template ('reply --to +\(digits) --template NAME'); "
                 + "their earlier messages are under the old number ('messages --phone-number \(old)')")
         identity.details = [Identity.Detail("notification", notice.id)]

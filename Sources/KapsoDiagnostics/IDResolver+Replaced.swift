@@ -30,7 +30,7 @@ extension IDResolver {
             let new = byUserID ? evidence.newUserID : evidence.movedTo
             guard let new, ours || (byUserID && body.contains(id)) else { continue }
             if (newest?.at ?? .min) <= (time ?? .max) {
-                newest = (new, time, byUserID ? "user_changed_user_id" : "user_changed_number")
+                newest = (new, time, byUserID ? "user_changed_user_id" : evidence.noticeType ?? "user_changed_number")
             }
         }
         // The newest notice moves them to `id` itself: it is theirs (ContactNumber.same, as `reply` reads it; P35-7).
@@ -72,7 +72,7 @@ extension IDResolver {
         }
         let text = "they changed their number to " + chain.map { step in
             "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
-        }.joined(separator: ", then to ") + " (user_changed_number)" + (reach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
+        }.joined(separator: ", then to ") + " (\(Set(chain.map(\.type)).sorted().joined(separator: ", ")))" + (reach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
         return (chain[chain.count - 1].new, text)
     }
 }

@@ -86,7 +86,7 @@ extension MessageVerdict {
                     ? "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), so the window is open for \(Elapsed.text(closes - now)) more"
                     : "; the contact last wrote at \(KapsoTime.iso(newest))\(counted), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
-            let notice = ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody)
+            let notice = ContactWindow.Moved(number: evidence.movedTo, at: nil, notice: evidence.noticeBody, type: evidence.noticeType)
             var moved = ""
             if evidence.leftNumber {
                 // The move as read from the contact's records, when it starts with this notice's number (or both give none).

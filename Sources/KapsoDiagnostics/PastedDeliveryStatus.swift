@@ -45,10 +45,15 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
         let receiver = words.contains { Self.receiverWords.contains($0) }
             || lowered.contains("my server") || lowered.contains("our server") || (webhook && delivery)
         guard receiver || webhook || delivery, !words.contains(where: Self.callWords.contains) else { return nil }
+        // `response_status` names a delivery's HTTP answer: any status HTTP can carry is one, 1xx and unassigned ones too
+        // (tester66b X6: `response_status: 100` was read as Graph code 100).
+        let field = words.contains("response_status")
         // A Graph code beside the status (`webhook failed: 131047`): explain's code reading has it.
         if words.contains(where: { $0.count >= 6 && $0.allSatisfy(\.isNumber) }) { return nil }
         for (index, word) in words.enumerated() where word.count == 3 && word.allSatisfy(\.isNumber) {
-            guard let status = Int(word), Self.httpStatuses.contains(status) || Self.successStatuses.contains(status) else { continue }
+            guard let status = Int(word),
+                Self.httpStatuses.contains(status) || Self.successStatuses.contains(status) || (field && Self.anyStatus.contains(status))
+            else { continue }
             if index + 1 < words.count, PastedError.countingWords.contains(words[index + 1]) { continue }
             (self.status, reading) = (status, receiver ? .receiver : .either)
             return
@@ -59,14 +64,20 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// What the receiver's answer means (`ErrorTriage.deliveryMeaning`); a 2xx not on a row Kapso marked failed is said
     /// as what Kapso documents (`successMeaning`), not as a failure kops does not know of.
     public var meaning: String {
-        if Self.successStatuses.contains(status), rowStatus != "failed" { return Self.successMeaning(status) }
+        if delivered { return Self.deliveredMeaning(status) }
+        if (100..<200).contains(status) { return Self.informationalMeaning(status) }
+        if (200..<300).contains(status), rowStatus != "failed" { return Self.successMeaning(status) }
         return ErrorTriage.deliveryMeaning(status: status, logs: .pasted)
     }
+
+    /// True for a pasted row Kapso marked `delivered` with a 2xx: nothing failed (tester66b X6).
+    public var delivered: Bool { rowStatus == "delivered" && (200..<300).contains(status) }
 
     /// What Kapso does after the answer (`kapsoThen`), hedged for a 2xx not on a row marked failed: whether Kapso counted
     /// it as failed is not known from the words.
     public var then: String {
-        guard Self.successStatuses.contains(status), rowStatus != "failed" else { return Self.kapsoThen }
+        if delivered { return "nothing: Kapso retries only failed attempts, and this delivery reached the receiver" }
+        guard (200..<300).contains(status), rowStatus != "failed" else { return Self.kapsoThen }
         return "if Kapso counted it as failed, it retries it: \(WebhookVerdict.retrySchedule); a webhook whose deliveries mostly "
             + "fail may be paused (active: false)"
     }
@@ -86,6 +97,22 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
             + "work afterwards)"
     }
 
+    /// A delivered row's answer: `delivered: the receiver answered 202 and Kapso counted the delivery as delivered, so
+    /// nothing failed` (a 2xx other than 200 named as such: Kapso documents 200, kapso-api.md §10.2).
+    static func deliveredMeaning(_ status: Int) -> String {
+        "delivered: the receiver answered \(status) and Kapso counted the delivery as delivered, so nothing failed"
+            + (status == 200 ? "" : " (Kapso documents 200 as success; this \(status) was counted delivered all the same)")
+    }
+
+    /// A 1xx `response_status`: HTTP's interim answers, never a final one (RFC 9110 section 15.2: "an interim response for
+    /// communicating connection status or request progress prior to completing the requested action").
+    static func informationalMeaning(_ status: Int) -> String {
+        "the receiver's answer was \(status), an informational (1xx) status: HTTP defines it as an interim answer sent before "
+            + "the final one (RFC 9110 section 15.2), so this is not the handler's verdict on the event and not Graph code \(status); "
+            + "Kapso counts only a 200 within 10 s (https://docs.kapso.ai/docs/platform/webhooks): check that the handler "
+            + "sends its final 200 in time (a proxy answering 100 Continue and then nothing looks like this)"
+    }
+
     /// What Kapso does after such an answer: kapso-api.md §10.3, where the sources disagree (Kapso's docs and skills:
     /// retries 10 s, 40 s and 90 s after each failure; a third-party summary of the newer "Delivery" page: 3 attempts in
     /// all, now, +10 s and +40 s), so both are said (tester56b AA1's low: stated as fact), and §10.4 (automatic pausing
@@ -95,16 +122,15 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
 
     /// The `response_status` of a pasted delivery row (`{"status": "failed", "response_status": 401, …}`, as `deliveries
     /// --output json` prints one; kapso-api.md §4): the receiver's answer to Kapso's delivery. Nil for other text, a body
-    /// with an `error`, or a status HTTP does not define from 300.
+    /// with an `error`, or a number outside HTTP's 100–599.
     private static func rowStatus(_ text: String) -> (Int, String?)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.first == "{" || trimmed.first == "[", let json = PastedError.json(trimmed)?.json else { return nil }
         for row in [json, json["data"]?[0], json[0]].compactMap({ $0 }) where row.object != nil && row["error"] == nil {
             guard let value = row["response_status"] else { continue }
-            guard let status = value.int ?? value.string.flatMap({ Int($0) }), httpStatuses.contains(status) || successStatuses.contains(status)
-            else { return nil }
-            // A success on a delivered row is no failure to explain.
-            if successStatuses.contains(status), row["status"]?.string == "delivered" { return nil }
+            // The row names the field, so any status HTTP can carry is its answer (tester66b X6); a delivered row is read
+            // as delivered (`delivered`), not refused as no code.
+            guard let status = value.int ?? value.string.flatMap({ Int($0) }), anyStatus.contains(status) else { return nil }
             return (status, row["status"]?.string)
         }
         return nil
@@ -113,6 +139,9 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// The success statuses HTTP defines (RFC 9110 §15.3, RFC 4918's 207, RFC 5842's 208, RFC 3229's 226): a receiver's
     /// answer too, which Kapso documents only as 200.
     static let successStatuses: Set<Int> = Set(200...208).union([226])
+
+    /// The three-digit range HTTP status codes take (RFC 9110 section 15: "a three-digit integer", classes 1xx to 5xx).
+    static let anyStatus = 100...599
 
     /// Words that name the receiver's side.
     static let receiverWords: Set = ["receiver", "endpoint", "callback", "handler", "response_status"]

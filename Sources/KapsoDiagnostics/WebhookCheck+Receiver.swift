@@ -52,6 +52,15 @@ extension WebhookCheck {
                 fix = "\(advice); '\(list)' lists them"
             }
             add(severity, webhook, problem, fix: fix)
+        } else if judged, verdict.ahead.contains(where: { $0.status == "failed" }), let newest = verdict.current.last {
+            // In-clock deliveries all delivered, failures only among rows stamped ahead (tester66b X4): named, not judged.
+            add(
+                .info, webhook,
+                (verdict.current.count == 1
+                    ? "the one delivery stamped within the API's clock was delivered, at "
+                    : "the \(verdict.current.count) deliveries stamped within the API's clock were all delivered, the newest at ")
+                    + verdict.when(newest.created) + verdict.aheadNote(period: period),
+                fix: "none if the receiver works now; '\(list)' lists the failed ones")
         }
         for history in verdict.previousURLs where history.failed > 0 {
             let now = Self.since(history, in: verdict, none: "no delivery to \(webhook.url) since", some: "delivered to \(webhook.url) since")
@@ -122,7 +131,7 @@ extension WebhookCheck {
                 ? "\(counted): all of them (\(answers)), the last at \(verdict.when(last))"
                 : "\(counted); failing since \(KapsoTime.iso(since)): the newest \(count) failed (\(answers)), the last at \(verdict.when(last))"
             if let delivered = verdict.current.last(where: { $0.status == "delivered" }) {
-                text += "; the last delivered at \(KapsoTime.iso(delivered.created))"
+                text += "; the last delivered at \(verdict.marked(delivered.created))"
                 if let updated = verdict.updated, updated > delivered.created, updated <= since {
                     text += "; the webhook was changed at \(KapsoTime.iso(updated)), between that delivery and the first failure "
                         + "(what changed is not in the API: URL, secret_key, headers or events)"

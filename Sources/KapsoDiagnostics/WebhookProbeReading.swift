@@ -145,22 +145,27 @@ public struct WebhookProbeReading: Sendable, Equatable {
             let named = signedBodies.contains { $0.lowercased().contains("signature") }
             let sameToWrong = wrongSignature.status.map { [ascii, other].contains($0) } ?? true
             let missing = signedBodies.contains(where: Self.saysHeaderMissing)
+            // A body naming Meta's header: the handler checks the other kind's header (tester66b X12), missing or not.
+            let metaHeader = signedBodies.lazy.compactMap(Self.metaHeaderNamed(in:)).first
             verdicts.append(
                 Verdict(
                     kind: .error,
-                    text: missing
-                        ? Self.headerNotReceived(signedText)
-                        : named || !sameToWrong
-                            ? Self.signatureRefused(signedText, named: named)
-                            : Self.refusedRegardless(signedText, bodies: signedBodies)))
+                    text: metaHeader.map { Self.metaHeaderChecked(signedText, header: $0) }
+                        ?? (missing
+                            ? Self.headerNotReceived(signedText)
+                            : named || !sameToWrong
+                                ? Self.signatureRefused(signedText, named: named)
+                                : Self.refusedRegardless(signedText, bodies: signedBodies))))
         // A 4xx whose body names the signature: several webhook libraries answer a bad signature 400 (tester63b AO9:
         // 400 "invalid signature" to all three got the generic line).
         case (.status(let ascii, _), .status(let other, _))
         where (400..<500).contains(ascii) && (400..<500).contains(other) && ascii != 404 && other != 404
             && signedBodies.contains(where: { $0.lowercased().contains("signature") }):
             let missing = signedBodies.contains(where: Self.saysHeaderMissing)
-            verdicts.append(
-                Verdict(kind: .error, text: missing ? Self.headerNotReceived(signedText) : Self.signatureRefused(signedText, named: true)))
+            let metaHeader = signedBodies.lazy.compactMap(Self.metaHeaderNamed(in:)).first
+            let text = metaHeader.map { Self.metaHeaderChecked(signedText, header: $0) }
+                ?? (missing ? Self.headerNotReceived(signedText) : Self.signatureRefused(signedText, named: true))
+            verdicts.append(Verdict(kind: .error, text: text))
         // 404 to every delivery, the wrong-signature one too: nothing there serves the URL's path (tester63b AO9).
         case (.status(404, _), .status(404, _)) where wrongSignature.status == 404:
             verdicts.append(

@@ -79,8 +79,15 @@ public struct WebhookVerdict: Sendable {
     public static let stuckAfter: Int64 = 600
 
     public let webhook: Webhook
-    /// Settled deliveries to the current URL with subscribed events, oldest first.
+    /// Settled deliveries to the current URL with subscribed events, oldest first; those stamped ahead of the API's clock
+    /// are in `ahead` instead when any others remain.
     public private(set) var current: [Delivery] = []
+    /// Settled deliveries stamped more than `MessageTime.skew` ahead of `now`, set apart from `current` when some of its
+    /// deliveries are stamped within the clock (tester66b X4: "failing since" and "the newest failed" rested on a row
+    /// stamped 15 days ahead while the newest in-clock delivery was delivered): when they happened, and so their place
+    /// among the others, is not known, so the state is read from the in-clock ones and these are only named
+    /// (`aheadNote`). Empty when every delivery is ahead: then they are all `current`, and the note says so.
+    public private(set) var ahead: [Delivery] = []
     public private(set) var previousURLs: [History] = []
     public private(set) var unsubscribed: History?
     /// Deliveries still `pending` `stuckAfter` after their last attempt, oldest first.
@@ -133,6 +140,13 @@ public struct WebhookVerdict: Sendable {
             }
         }
         previousURLs = order.compactMap { previous[$0] }
+        if let now {
+            let split = Dictionary(grouping: current) { $0.created - now > MessageTime.skew }
+            if let inClock = split[false], let stampedAhead = split[true] {
+                current = inClock
+                ahead = stampedAhead
+            }
+        }
     }
 
     /// Which configuration a delivery to `url` of `event` speaks of, judged against `webhook` as listed now (nil: no
@@ -247,12 +261,34 @@ public struct WebhookVerdict: Sendable {
         return KapsoTime.iso(time) + (now >= time ? " (\(Elapsed.text(now - time)) ago)" : "")
     }
 
+    /// `2026-12-06T18:52:18Z (15 d 6 h ahead of the API's clock)` for a time more than `MessageTime.skew` ahead of `now`,
+    /// else the bare time (tester66b X4: "the last delivered at" named an ahead time bare).
+    public func marked(_ time: Int64) -> String {
+        guard let now, time - now > MessageTime.skew else { return KapsoTime.iso(time) }
+        return KapsoTime.iso(time) + " (\(Elapsed.text(time - now)) ahead of the API's clock)"
+    }
+
     /// `; all 4 are stamped ahead of the API's clock (2026-11-21T12:00:00Z): counted in the last 7d as Kapso listed them,
-    /// but when they happened is not known`, when any of `current` was created more than `MessageTime.skew` after `now`
-    /// (`when` marks each such time); empty otherwise (tester64b U7, as `DeliveryStats.aheadNote` says it for `deliveries
-    /// stats`).
+    /// but when they happened is not known`, when every one of `current` was created more than `MessageTime.skew` after
+    /// `now` (`when` marks each such time; tester64b U7, as `DeliveryStats.aheadNote` says it for `deliveries stats`).
+    /// When only some are (`ahead`, tester66b X4): `; 2 more are stamped ahead of the API's clock (…), so when they
+    /// happened is not known and this reading rests on the 3 stamped within it: 1 failed (HTTP 500), 1 delivered, stamped
+    /// from 2026-11-25T09:00:00Z (3 d 21 h ahead of the API's clock) to …`. Empty when none is ahead.
     public func aheadNote(period: String) -> String {
         guard let now else { return "" }
+        if !ahead.isEmpty {
+            let failures = ahead.filter { $0.status == "failed" }
+            let delivered = ahead.count - failures.count
+            var parts: [String] = []
+            if !failures.isEmpty { parts.append("\(failures.count) failed (\(Self.answers(failures).joined(separator: ", ")))") }
+            if delivered > 0 { parts.append("\(delivered) delivered") }
+            let times = ahead.map(\.created)
+            let first = times.min() ?? now, last = times.max() ?? now
+            let stamped = first == last ? "stamped \(marked(first))" : "stamped from \(marked(first)) to \(marked(last))"
+            return "; \(ahead.count) more \(ahead.count == 1 ? "is" : "are") stamped ahead of the API's clock (\(KapsoTime.iso(now))), so when "
+                + "\(ahead.count == 1 ? "it" : "they") happened is not known and this reading rests on the \(current.count) stamped within it: "
+                + parts.joined(separator: ", ") + ", \(stamped)"
+        }
         let ahead = current.filter { $0.created - now > MessageTime.skew }.count
         guard ahead > 0 else { return "" }
         let them = ahead == current.count ? (ahead == 1 ? "it is" : "all \(ahead) are") : "\(ahead) of them \(ahead == 1 ? "is" : "are")"

@@ -45,6 +45,9 @@ public struct WindowEvidence: Sendable, Equatable {
     /// The notice's own text (`system.body`, e.g. `Contacto P cambió de +1 415-555-0302 a +34 600 111 222`), for a move
     /// that names no new number in `wa_id`/`new_wa_id`: the only place it is then written, in the contact's language.
     public var noticeBody: String?
+    /// The number-change notice's type as the data gives it: `user_changed_number`, or Meta's legacy
+    /// `customer_changed_number` (tester66b X9: the legacy one was named "(user_changed_number)"); nil for other messages.
+    public var noticeType: String?
     /// The contact's new business-scoped user id when the message says it was regenerated (`user_changed_user_id`'s
     /// `user_id`; Meta, Business-scoped user IDs, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids:
     /// the system webhook's `body` is "User <name> changed from <OLD_BSUID> to <NEW_BSUID>", `user_id` the new one).
@@ -95,13 +98,14 @@ public struct WindowEvidence: Sendable, Equatable {
                 movedTo = own == nil ? named : nil
                 leftNumber = own == nil
                 noticeBody = named == nil ? system?["body"]?.string.flatMap { $0.isEmpty ? nil : $0 } : nil
+                noticeType = type
                 let same = own.map { new, match in
                     " to +\(new), " + (match == .sameDigits ? "the number it came from" : "another form of the number it came from (\(ContactNumber.reason(match)))")
                         + ", so no move"
                 }
                 kind = .notWritten(
                     "a system notification that the contact changed their number"
-                        + (same ?? movedTo.map { " to +\($0)" } ?? ", new number not given") + " (user_changed_number), not the contact writing")
+                        + (same ?? movedTo.map { " to +\($0)" } ?? ", new number not given") + " (\(type)), not the contact writing")
             } else if type == "user_changed_user_id" {
                 newUserID = system?["user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
                 kind = .notWritten(

@@ -39,6 +39,13 @@ struct ScriptOptions: ParsableArguments {
         if words.first == "check", let refusal = Self.checkRefusal(record: record, variables: variables) {
             throw ValidationError(refusal)
         }
+        // kops's own option typed with a typographic dash (`kops –h`, `kops —help`): said as the shell says it of a
+        // command's flag (tester66b X7: "unknown subcommand '–h'").
+        if let verb = words.first, !CommandRegistry.standard.names.contains(verb),
+            let typed = Self.optionWords(words).lazy.compactMap({ TypographicDash.problem($0, flags: Self.longOptions + ["-c", "-h"]) }).first
+        {
+            throw ValidationError(typed)
+        }
         // A shell command's flags are its own (`Kops.validate` suggests the `-c` line); any other dash word is no flag of
         // kops's.
         if let verb = words.first, verb.hasPrefix("-") || !CommandRegistry.standard.names.contains(verb),

@@ -236,8 +236,11 @@ public enum ExplainCommand: Command {
         let todo: String
         switch delivery.reading {
         case .receiver:
-            todo = "'deliveries --status failed' lists the failed deliveries with each answer; 'webhooks check' says whether "
-                + "the webhook is paused"
+            // A delivered row: nothing to fix (tester66b X6).
+            todo = delivery.delivered
+                ? "none for this delivery; 'webhooks check' reads the webhook's deliveries as a whole"
+                : "'deliveries --status failed' lists the failed deliveries with each answer; 'webhooks check' says whether "
+                    + "the webhook is paused"
             let answeredBy = "your webhook's receiver: the text speaks of a webhook delivery, so this is your URL's answer to "
                 + "Kapso's request, not Kapso's API's answer to a call"
             fields = [

@@ -112,7 +112,10 @@ public enum TraceCommand: Command {
         let message = trace.message
         var fields = [
             Field("message", message.id, style: .bold),
-            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime.described(message, now: now)),
+            Field(
+                message.isInbound ? "received" : message.isOutbound ? "sent" : "time",
+                MessageTime.described(message, now: now) + (trace.reactionStamp.map { " (\($0.note))" } ?? ""),
+                style: trace.reactionStamp == nil ? .plain : .warn),
             Field("direction", MessageCommand.directionLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), MessageCommand.contentField(message),
         ]
@@ -126,7 +129,12 @@ public enum TraceCommand: Command {
         case .failed(let error):
             fields.append(Field("conversation", "\(message.conversationID ?? "-") (not loaded: \(error))", style: .warn))
         }
-        fields.append(window(trace, now: now))
+        var window = window(trace, now: now)
+        // A reaction stamped before the message it reacts to: the window from its time is the least (tester66b X11).
+        if let stamp = trace.reactionStamp, window.value.text.hasPrefix("opened by this message") {
+            window = Field("window", window.value.text + "; " + stamp.windowNote, style: .warn)
+        }
+        fields.append(window)
         return fields
     }
 

@@ -47,6 +47,15 @@ extension MessageTrace {
     /// (its age, a reaction, another conversation's, deleted, not in the project), with its edits and revokes among
     /// `listed` (the contact's messages); one read more, only for such a failure. Nil for any other message, or when the
     /// read fails otherwise than "not found".
+    /// An inbound reaction: the message it reacts to, read by its WAMID, says whether the reaction is stamped before that
+    /// message was sent (`ReactionStamp`); one read more, only for a reaction. Nil for any other message or a failed read.
+    static func reactionStamp(of message: Message, _ client: KapsoClient, now: Int64) -> ReactionStamp? {
+        guard message.isInbound, message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
+            let reacted = try? MessageLookup.first((try? WAMID.lookups(target).get()) ?? [target], client: client)
+        else { return nil }
+        return ReactionStamp.of(message, target: reacted, now: now)
+    }
+
     static func reactionTarget(of message: Message, listed: [Message], _ client: KapsoClient) -> ReactionTarget? {
         guard message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
             StatusHistory(message: message).failures.contains(where: { $0.errors.contains { $0.code == "131009" } })

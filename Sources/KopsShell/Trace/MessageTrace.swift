@@ -100,6 +100,9 @@ struct MessageTrace {
     /// What the data shows of the message a reaction refused with 131009 reacts to (`ReactionTarget`), read by its WAMID;
     /// nil otherwise or when it could not be read (probe39 P39-12).
     var reactionTarget: ReactionTarget? = nil
+    /// An inbound reaction stamped before the message it reacts to was sent (`ReactionStamp`), read by that message's
+    /// WAMID; nil otherwise or when it could not be read (tester66b X11).
+    var reactionStamp: ReactionStamp? = nil
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -382,6 +385,7 @@ struct MessageTrace {
             trace.templates = TemplateMismatch.listing(phoneNumberID: number, name: TemplateMismatch.Sent(message: message.json)?.name, client: client)
         }
         trace.reactionTarget = Self.reactionTarget(of: message, listed: inboundPage?.items ?? [], client)
+        trace.reactionStamp = Self.reactionStamp(of: message, client, now: now)
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
         trace.sendLock = sendLock(sendCalls.filter { $0.endpoint.contains(sendPath) }, holder: message, now: now)
         trace.attribute()
