@@ -15,6 +15,6 @@ extension MessageTrace {
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
             recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote,
-            contactUserIDs: contactUserIDs)
+            contactUserIDs: contactUserIDs, sender: sender)
     }
 }
