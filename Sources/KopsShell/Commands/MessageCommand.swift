@@ -40,9 +40,13 @@ public enum MessageCommand: Command {
         let userIDs = MessageVerdict.contactUserIDs(page.items.filter { WindowEvidence.sameContact($0, as: message) } + [message])
         guard message.isInbound else { return ContactInbound(userIDs: userIDs) }
         let now = context.now()
+        // The contact's move, read from the same listing as `trace` reads it (MessageTrace) and followed as it follows it,
+        // so the verdict says what `reply` does next (tester67 Y9: "free-form replies go through", then `reply` refused).
+        var moved = ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items + [message], at: now).moved
+        if let found = moved, !found.followed { moved = ContactWindowLookup.follow(found, from: contact, on: number, in: context) }
         return ContactInbound(
             changes: MessageChange.of(message.id, in: page.items), newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
-            unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs)
+            unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs, moved: moved)
     }
 
     /// What `contactInbound` read.
@@ -51,6 +55,8 @@ public enum MessageCommand: Command {
         var newest: Int64? = nil
         var unsettled: WindowEvidence.Unsettled? = nil
         var userIDs: [String] = []
+        /// The contact's move (`ContactWindow.Moved`, followed) read for a received message; nil otherwise or none.
+        var moved: ContactWindow.Moved? = nil
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -122,7 +128,7 @@ public enum MessageCommand: Command {
             // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
-                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), logSearch: send.logSearch,
+                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved ?? inbound.moved, now: context.now(), logSearch: send.logSearch,
                 statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, sender: sender)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
