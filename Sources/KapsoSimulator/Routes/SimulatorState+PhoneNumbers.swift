@@ -43,10 +43,11 @@ extension SimulatorState {
     func healthResponse(_ id: String) throws(APIError) -> APIResponse {
         var decision = healthLimiter.admit(at: clock.limiterTime)
         if !decision.allowed, clock.isFixed, let wait = decision.retryAfter {
-            // Deterministic mode plays the client that honours Retry-After: the simulated clock moves to where
-            // the exhausted window has ended, and the check is made then (docs/simulator-http.md).
-            clock.advance(byMicroseconds: Int64(wait) * 1_000_000)
-            emit("health limit reached for \(id); deterministic clock advanced \(wait) s, as a client honouring Retry-After would wait")
+            // Deterministic mode plays the client that honours Retry-After, on the limiter's own time: the check is
+            // made where the exhausted window has ended, and the fixed clock (`now`, `Date`, ages) does not move
+            // (docs/simulator-requests.md; tester67 Y8).
+            clock.waitForLimiter(byMicroseconds: Int64(wait) * 1_000_000)
+            emit("health limit reached for \(id); deterministic mode waited \(wait) s on the limiter's time, as a client honouring Retry-After would (the clock stays)")
             decision = healthLimiter.admit(at: clock.limiterTime)
         }
         guard decision.allowed else {

@@ -31,11 +31,21 @@ struct SimulatorClock: Sendable {
         return seconds * 1_000_000 + attoseconds / 1_000_000_000_000 + offset
     }
 
+    /// Microseconds the health limiter alone has waited out (`waitForLimiter`), fixed mode only: never part of `now`.
+    private(set) var limiterWait: Int64 = 0
+
     /// What the health limiter counts its windows in. Wall-clock mode: `elapsed`. Deterministic (fixed) mode:
-    /// only the simulated clock's advances, never real time, so a replayed script meets the same windows
-    /// however fast it runs (docs/simulator-http.md, "Health limiter").
+    /// the simulated clock's advances and the limiter's own waits, never real time, so a replayed script meets the
+    /// same windows however fast it runs (docs/simulator-requests.md, "Health limiter").
     var limiterTime: Int64 {
-        isFixed ? offset : elapsed
+        isFixed ? offset + limiterWait : elapsed
+    }
+
+    /// Moves the limiter's time, not `now`, by `micros`: a deterministic check the limiter would refuse waits out
+    /// its window there, so the fixed clock stays where it is however many checks came before (tester67 Y8: every
+    /// sixth health check moved the printed clock 1 s, and a transcript with health checks failed after four runs).
+    mutating func waitForLimiter(byMicroseconds micros: Int64) {
+        limiterWait += micros
     }
 
     /// The last instant the clock reaches: the end of `Timestamp.readableSeconds`, so that no advance, however

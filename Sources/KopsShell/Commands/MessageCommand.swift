@@ -40,9 +40,13 @@ public enum MessageCommand: Command {
         let userIDs = MessageVerdict.contactUserIDs(page.items.filter { WindowEvidence.sameContact($0, as: message) } + [message])
         guard message.isInbound else { return ContactInbound(userIDs: userIDs) }
         let now = context.now()
+        // The contact's move, read from the same listing as `trace` reads it (MessageTrace) and followed as it follows it,
+        // so the verdict says what `reply` does next (tester67 Y9: "free-form replies go through", then `reply` refused).
+        var moved = ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items + [message], at: now).moved
+        if let found = moved, !found.followed { moved = ContactWindowLookup.follow(found, from: contact, on: number, in: context) }
         return ContactInbound(
             changes: MessageChange.of(message.id, in: page.items), newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
-            unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs)
+            unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs, moved: moved)
     }
 
     /// What `contactInbound` read.
@@ -51,6 +55,8 @@ public enum MessageCommand: Command {
         var newest: Int64? = nil
         var unsettled: WindowEvidence.Unsettled? = nil
         var userIDs: [String] = []
+        /// The contact's move (`ContactWindow.Moved`, followed) read for a received message; nil otherwise or none.
+        var moved: ContactWindow.Moved? = nil
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -58,10 +64,13 @@ public enum MessageCommand: Command {
         let message: Message
         do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)
+        // The sending number, for a send whose `to` lacks its country code (tester67 Y3): whom its statuses name.
+        let sender = context.sendingNumber(of: message)
+        let status = MessagesCommand.status(message, sender: sender)
         var fields = [
             Field("id", message.id), Field("time", MessageTime.described(message, now: context.now())),
             Field("direction", message.direction.label), Field("type", message.type),
-            Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
+            Field("status", status.text, style: status.style),
             Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
@@ -69,11 +78,14 @@ public enum MessageCommand: Command {
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(MessageCommand.contentField(message))
         let history = StatusHistory(message: message, now: context.now())
-        let inbound = contactInbound(of: message, recipients: !history.otherRecipients(than: recipient(of: message)).isEmpty, in: context)
+        let inbound = contactInbound(
+            of: message, recipients: !history.otherRecipients(than: recipient(of: message), sender: sender).isEmpty, in: context)
         fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
-        if let others = history.otherRecipientsLine(than: recipient(of: message), userIDs: inbound.userIDs) {
+        if let others = history.otherRecipientsLine(than: recipient(of: message), userIDs: inbound.userIDs, sender: sender) {
             fields.append(Field("status recipient", others, style: .warn))
+        } else if let prepended = history.prependedNote(of: message, sender: sender) {
+            fields.append(Field("status recipient", prepended, style: .warn))
         }
         if let foreign = history.foreignText {
             fields.append(Field("other statuses", "\(foreign): stored with this message but naming another (their id), so not counted", style: .warn))
@@ -116,12 +128,12 @@ public enum MessageCommand: Command {
             // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
-                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), logSearch: send.logSearch,
-                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled)
+                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved ?? inbound.moved, now: context.now(), logSearch: send.logSearch,
+                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, sender: sender)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
-        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: json(of: message))
+        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: json(of: message, sender: sender))
     }
 
     /// The contact's move (`ContactWindow.Moved`, followed as `ContactWindowLookup` follows it for `reply`, `trace`,
@@ -185,8 +197,8 @@ public enum MessageCommand: Command {
 
     /// Kapso's message with kops's reading of its status beside Kapso's fields (`MessageReading`), so `assert` and
     /// `capture` read what the screen shows (tester60 AH6: `assert .kapso.status == read` failed on "sent").
-    static func json(of message: Message) -> JSONValue {
-        .object(MessageReading.object(message))
+    static func json(of message: Message, sender: String? = nil) -> JSONValue {
+        .object(MessageReading.object(message, sender: sender))
     }
 }
 

@@ -46,21 +46,13 @@ extension PIIMasker {
                 learnTemplateValue(value)
                 add(value, as: .body)
             }
-        } else if words.first == Substring(ReplyCommand.name) {
-            let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
-            var index = 1
-            while index < words.count, words[index].hasPrefix("--") {
-                index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
+        } else if words.first == Substring(ReplyCommand.name), var text = PIIMasker.replyText(in: line) {
+            // A quoted text is learned without its quotes, as it appears in the output.
+            for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+                text = String(text.dropFirst().dropLast())
             }
-            if index < words.count {
-                var text = words[index...].joined(separator: " ")
-                // A quoted text is learned without its quotes, as it appears in the output.
-                for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
-                    text = String(text.dropFirst().dropLast())
-                }
-                add(text, as: .body)
-                typedText = text
-            }
+            add(text, as: .body)
+            typedText = text
         }
         let masked = maskShortParameters(mask(line))
         // The text a reply sends is what the message says: a one-word text (`reply thanks`) is masked there too,
@@ -71,6 +63,40 @@ extension PIIMasker {
             }
         }
         return masked
+    }
+
+    /// The text a `reply` line sends, as typed: from its first word that is no flag (a valued flag's value skipped) to
+    /// the line's end; nil when there is none. Words are read with the shell's lexer, so a quoted value with spaces
+    /// (`--to '+1 415 555 0402'`) is one word: split at spaces, its rest and every flag after it (`--dry-run`) were
+    /// taken as the text and masked as a body, `reply --to '+1 <body 1>` (tester67 Y1). A line the lexer refuses (an
+    /// open quote) runs no command: its words split at spaces.
+    static func replyText(in line: String) -> String? {
+        let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
+        let scalars = Array(line.unicodeScalars)
+        let sources: [Range<Int>]
+        if let spans = (try? Lexer.spans(in: line))?.first {
+            sources = spans.map(\.source)
+        } else {
+            var ranges: [Range<Int>] = []
+            var start: Int?
+            for (at, scalar) in scalars.enumerated() {
+                if scalar == " " {
+                    if let from = start { ranges.append(from..<at) }
+                    start = nil
+                } else if start == nil {
+                    start = at
+                }
+            }
+            if let from = start { ranges.append(from..<scalars.count) }
+            sources = ranges
+        }
+        let words = sources.map { String(String.UnicodeScalarView(scalars[$0])) }
+        var index = 1
+        while index < words.count, words[index].hasPrefix("--") {
+            index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
+        }
+        guard index < words.count, let last = sources.last else { return nil }
+        return String(String.UnicodeScalarView(scalars[sources[index].lowerBound..<last.upperBound]))
     }
 
     /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
