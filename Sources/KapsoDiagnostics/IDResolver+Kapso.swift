@@ -159,10 +159,20 @@ extension IDResolver {
     /// X-Idempotency-Key a receiver logged). Kapso puts a UUID per delivery in X-Idempotency-Key, and the delivery
     /// log does not carry it (kapso-api.md §10.1, §4), so no search here could have found one; an id of another
     /// project is the other reading. Where a Kapso id was asked for (`--webhook ID`), `anotherProjectFix` fits.
+    ///
+    /// A v1 payload's `message.id` is the other id of this project no search finds (tester67 Y4: kops's own `payload
+    /// sample … --v1` prints one, and was told "it belongs to another project"): `v1MessageIDFix`.
     public static let unplacedUUIDFix =
         "if a receiver logged it as X-Idempotency-Key (a key per delivery, https://docs.kapso.ai/docs/platform/webhooks/overview), Kapso's delivery list "
         + "does not carry that key: find the delivery by the event and time logged with it, 'deliveries --event EVENT'; "
-        + "if it is a Kapso id, it belongs to another project (not visible with this key)"
+        + v1MessageIDFix + "; another Kapso id found nowhere here belongs to another project (not visible with this key)"
+
+    /// A v1 webhook payload's `message.id` is Kapso's own UUID of the message, and its WAMID is `whatsapp_message_id`
+    /// beside it (kapso-api.md §10.7; docs.kapso.ai/docs/platform/webhooks/overview, v1 payloads): the Platform API
+    /// gets a message by its WAMID (§7.2) and lists none under that UUID, so a trace of it finds nothing.
+    public static let v1MessageIDFix =
+        "if it is a v1 webhook payload's message.id, it is Kapso's own id of the message, which the API does not look messages "
+        + "up by: trace the payload's whatsapp_message_id (the WAMID) instead"
 
     /// The likely cause when a UUID given as a Kapso id (a webhook's, a conversation's) is found nowhere.
     public static let anotherProjectFix = "wrong project or key? ids from another project are not visible with this key"

@@ -223,7 +223,9 @@ import Testing
         #expect(runs[0].err.contains(" messages, all 14"), "\(runs[0].err)")
         #expect(runs[0].err.contains(
             " API logs and all 350 deliveries of the last 30 days); if a receiver logged it as X-Idempotency-Key"))
-        #expect(runs[0].err.hasSuffix("; if it is a Kapso id, it belongs to another project (not visible with this key)\n"))
+        #expect(runs[0].err.hasSuffix("; if it is a v1 webhook payload's message.id, it is Kapso's own id of the message, which the API "
+            + "does not look messages up by: trace the payload's whatsapp_message_id (the WAMID) instead; another Kapso id found "
+            + "nowhere here belongs to another project (not visible with this key)\n"))
         #expect(runs[1].status == 0)
     }
 

@@ -43,7 +43,12 @@ extension ShellContext {
         default: return error
         }
         do {
-            guard let line = try wrongKindLine(id, expected: expected) else { return error }
+            guard let line = try wrongKindLine(id, expected: expected) else {
+                // A UUID asked for as a message and found nowhere: most likely a v1 payload's message.id (tester67 Y4).
+                guard expected == .wamid, IDInput.isUUID(id) else { return error }
+                return ShellError.idNotFound(
+                    explanation: "message \(id) was not found; \(IDResolver.v1MessageIDFix); 'messages' lists recent ones")
+            }
             return IDOfAnotherKind(explanation: (label.map { $0 + ": " } ?? "") + line, exitStatus: status)
         } catch {
             // The look-ups got 404 from a list every Kapso API has: the funnel says the base URL is wrong.
