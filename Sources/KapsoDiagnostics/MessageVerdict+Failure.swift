@@ -39,8 +39,6 @@ extension MessageVerdict {
         var templateSent: TemplateMismatch.Sent? = nil
         /// What the data shows of the message a failed reaction reacts to (`ReactionTarget`), nil when not read.
         var reactionTarget: ReactionTarget? = nil
-        /// The sending number's digits, when read: how a `to` without `+` reads (`ContactNumber.prependedCode`).
-        var sender: String? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":

@@ -31,13 +31,10 @@ extension MessageVerdict {
     /// contact moved to (`moved`, their `user_changed_number`) is named as that; so is one that is the contact's own
     /// business-scoped user id (`userIDs`, `contactUserIDs`; tester56b AA14), hedged: kapso-api.md does not say whether
     /// Meta writes a BSUID into `recipient_id`.
-    /// `sender` (the sending number's digits): a `to` without `+` and country code is read as Meta sends it
-    /// (`StatusHistory.otherRecipients(than:sender:)`); unread, the doubt names that reading (`ContactNumber.prependableHedge`).
     static func reachedOthersOnly(
-        _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = [], sender: String? = nil
+        _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = []
     ) -> MessageVerdict? {
-        guard let others = history.reachedOnlyOthers(of: message, sender: sender), let to = StatusHistory.recipient(of: message)
-        else { return nil }
+        guard let others = history.reachedOnlyOthers(of: message), let to = StatusHistory.recipient(of: message) else { return nil }
         var words: [String] = []
         for event in history.events where StatusWord(event.status).reachedDevice && !words.contains(event.status) {
             words.append(event.status)
@@ -53,14 +50,10 @@ extension MessageVerdict {
             "\(new) is the number this contact moved to (user_changed_number"
                 + (moved?.at.map { " at \(KapsoTime.iso($0))" } ?? "") + "): the statuses are most likely about the contact "
                 + "under their new number, not a proof that \(to) got it"
-        }
-        // Not read, the sending number may be the one whose calling code makes `to` the statuses' number.
-        let hedge: String = sender == nil ? ContactNumber.prependableHedge(to: to, recipients: others) : ""
-        let doubt: String = ownUserIDs(others, userIDs: userIDs, message: message) ?? ("the statuses may be another recipient's" + hedge)
-        let reading: String = whose ?? doubt
+        } ?? ownUserIDs(others, userIDs: userIDs, message: message) ?? "the statuses may be another recipient's"
         return MessageVerdict(
             "\(sent)\(statuses) \(others.joined(separator: ", ")), not the message's recipient \(to): whether \(to) got it is "
-                + "unknown (\(reading))", .warning)
+                + "unknown (\(whose))", .warning)
     }
 
     /// `US.…19 is Contact A's business-scoped user id: the statuses are most likely about this contact …` when every id

@@ -38,14 +38,13 @@ extension StatusHistory {
     /// The other recipients the delivered, read and played statuses name when every one of them names someone other
     /// than `to` (`otherRecipients`): those statuses are no evidence that `to` got the message. Nil when any of them names
     /// `to` or names no one, or when none was reported (probe28 P28-20: the timeline doubted them, the verdict did not).
-    /// `sender` as `otherRecipients(than:sender:)` reads it.
-    public func reachedOnlyOthers(than to: String?, sender: String? = nil) -> [String]? {
+    public func reachedOnlyOthers(than to: String?) -> [String]? {
         guard let to, !to.isEmpty else { return nil }
         let reached = events.filter { StatusWord($0.status).reachedDevice }
         guard !reached.isEmpty else { return nil }
         var others: [String] = []
         for event in reached {
-            guard let recipient = event.recipient, !recipient.isEmpty, !Self.isRecipient(recipient, to: to, sender: sender) else { return nil }
+            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to) else { return nil }
             if !others.contains(recipient) { others.append(recipient) }
         }
         return others
@@ -54,37 +53,9 @@ extension StatusHistory {
     /// `reachedOnlyOthers(than:)` for `message`'s recipient (`recipient(of:)`): the one rule behind the verdict's doubt
     /// (`MessageVerdict.reachedOthersOnly`) and the STATUS column's `(other recipient)` (`StatusReading`, tester58 AD3).
     /// Nil for a send to a group, whose statuses are each a participant's.
-    public func reachedOnlyOthers(of message: Message, sender: String? = nil) -> [String]? {
+    public func reachedOnlyOthers(of message: Message) -> [String]? {
         guard MessageOrigin(message).sentToGroup == nil else { return nil }
-        return reachedOnlyOthers(than: Self.recipient(of: message), sender: sender)
-    }
-
-    /// True when a status naming `recipient` is about `to`: the same contact (`ContactNumber.same`), or `to` written
-    /// without `+` and country code, which Meta sent to with `sender`'s code prepended (`ContactNumber.prependedCode`).
-    static func isRecipient(_ recipient: String, to: String, sender: String?) -> Bool {
-        ContactNumber.same(recipient, to) || ContactNumber.prependedCode(to: to, recipient: recipient, sender: sender) != nil
-    }
-
-    /// The calling code Meta prepended to `message`'s `to` (written without `+` and country code) from `sender`, when
-    /// every delivery, read or play names that whole number (`ContactNumber.prependedCode`); nil otherwise. What the
-    /// verdict and the status line note beside the contact's read (tester67 Y3).
-    public func prependedCode(of message: Message, sender: String?) -> String? {
-        guard MessageOrigin(message).sentToGroup == nil, let to = Self.recipient(of: message), let sender else { return nil }
-        var code: String?
-        for event in events where StatusWord(event.status).reachedDevice || event.status == "sent" {
-            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to) else { continue }
-            guard let found = ContactNumber.prependedCode(to: to, recipient: recipient, sender: sender) else { return nil }
-            code = found
-        }
-        return code
-    }
-
-    /// `ContactNumber.prependedNote` for `message` when `prependedCode(of:sender:)` holds; nil otherwise.
-    public func prependedNote(of message: Message, sender: String?) -> String? {
-        guard let code = prependedCode(of: message, sender: sender), let to = Self.recipient(of: message),
-            let whole = events.lazy.compactMap(\.recipient).first(where: { ContactNumber.prependedCode(to: to, recipient: $0, sender: sender) != nil })
-        else { return nil }
-        return ContactNumber.prependedNote(to: to, recipient: whole, code: code)
+        return reachedOnlyOthers(than: Self.recipient(of: message))
     }
 
     /// The contact's WhatsApp id for a look-up of Kapso's contact (`/whatsapp/contacts/{identifier}/…`): the
@@ -110,14 +81,11 @@ extension StatusHistory {
     /// (`otherRecipients`); nil otherwise. `userIDs` are the contact's own business-scoped user ids
     /// (`MessageVerdict.contactUserIDs`), hedged as the verdict is (tester56b AA14). `trace`'s timeline and `message` say it
     /// with this one line (tester57b: `message` kept "may be another's" for the contact's own id).
-    /// `sender` as `otherRecipients(than:sender:)` reads it; when it was not read, statuses naming `to` with a calling
-    /// code before it say the contact may be theirs (`ContactNumber.prependableHedge`).
-    public func otherRecipientsLine(than to: String?, userIDs: [String], sender: String? = nil) -> String? {
-        let others = otherRecipients(than: to, sender: sender)
+    public func otherRecipientsLine(than to: String?, userIDs: [String]) -> String? {
+        let others = otherRecipients(than: to)
         guard !others.isEmpty else { return nil }
-        let hedge = sender == nil ? to.map { ContactNumber.prependableHedge(to: $0, recipients: others) } ?? "" : ""
         return "the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to ?? "-"): "
             + (others.allSatisfy(userIDs.contains)
-                ? "the contact's own business-scoped user id, so most likely about them" : "they may be another recipient's" + hedge)
+                ? "the contact's own business-scoped user id, so most likely about them" : "they may be another recipient's")
     }
 }

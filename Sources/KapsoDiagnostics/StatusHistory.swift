@@ -240,14 +240,11 @@ public struct StatusHistory: Sendable {
     /// Meta's status names who it is about by `recipient_id`, a WhatsApp id; for Brazil's and Mexico's mobile numbers
     /// it is normally the other form of the number the message was sent to, which `ContactNumber.same` accepts. Any
     /// other id means the status may be another recipient's. Empty when `to` is unknown or every recipient is `to`.
-    /// `sender` (the sending number's digits, nil when not read): a `to` without `+` and country code is the number with
-    /// the sender's code prepended, as Meta sends it (`ContactNumber.prependedCode`, tester67 Y3).
-    public func otherRecipients(than to: String?, sender: String? = nil) -> [String] {
+    public func otherRecipients(than to: String?) -> [String] {
         guard let to, !to.isEmpty else { return [] }
         var others: [String] = []
         for event in events {
-            guard let recipient = event.recipient, !recipient.isEmpty, !Self.isRecipient(recipient, to: to, sender: sender),
-                !others.contains(recipient)
+            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to), !others.contains(recipient)
             else { continue }
             others.append(recipient)
         }

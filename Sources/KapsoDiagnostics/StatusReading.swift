@@ -64,16 +64,14 @@ public struct StatusReading: Sendable, Equatable {
     /// (`StatusHistory.reachedOnlyOthers(of:)`, the verdict's rule) is marked `(other recipient)`, as `trace` and `message`
     /// hedge it (tester58 AD3: `read` in the list, "whether 14155550171 got it is unknown" in `trace`), unless every one
     /// is a business-scoped user id the message itself names as its recipient's (`MessageVerdict.contactUserIDs`).
-    /// `sender` (the sending number's digits, nil when not read): a `to` without `+` and country code is the number
-    /// with its code prepended, as Meta sends it (`ContactNumber.prependedCode`, tester67 Y3).
-    public init(_ message: Message, sender: String? = nil) {
+    public init(_ message: Message) {
         let history = StatusHistory(message: message)
         // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
         let failure = history.failures.isEmpty && StatusWord(message.status) != .failed
             ? nil : MessageError.ofFailure(message.json, history: history)
         self.init(
             kapsoStatus: message.status, history: history, messageErrors: MessageError.carried(by: message.json), failureErrors: failure,
-            otherRecipient: history.reachedOnlyOthers(of: message, sender: sender).map { !$0.allSatisfy(MessageVerdict.contactUserIDs([message]).contains) } ?? false)
+            otherRecipient: history.reachedOnlyOthers(of: message).map { !$0.allSatisfy(MessageVerdict.contactUserIDs([message]).contains) } ?? false)
     }
 
     /// Reads `kapsoStatus` (Kapso's `kapso.status`) against `history`; `messageErrors` are Meta's errors on the message

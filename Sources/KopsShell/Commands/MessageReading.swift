@@ -10,9 +10,9 @@ internal import KapsoDiagnostics
 /// `status_shown` the whole text the table shows. Kapso's own fields are left as they came.
 enum MessageReading {
     /// The `kops` object of `message`.
-    static func json(_ message: Message, sender: String? = nil) -> JSONValue {
+    static func json(_ message: Message) -> JSONValue {
         // One reading for both members: each costs a status history read (issue #16, session 62).
-        let reading = StatusReading(message, sender: sender)
+        let reading = StatusReading(message)
         return [
             "status": .string(reading.lag?.word ?? reading.text),
             "status_shown": .string(MessagesCommand.status(message, reading: reading).text),
@@ -20,18 +20,17 @@ enum MessageReading {
     }
 
     /// `message`'s JSON with `kops` added last (replacing a `kops` key the server sent, which no Kapso message has).
-    /// `sender`: the sending number's digits (`ShellContext.sendingNumber`), nil when not read.
-    static func object(_ message: Message, sender: String? = nil) -> JSONObject {
+    static func object(_ message: Message) -> JSONObject {
         var object = message.json
-        object["kops"] = json(message, sender: sender)
+        object["kops"] = json(message)
         return object
     }
 
     /// A list body (`{"data": [...], ...}`) with each message's object given `kops`; the rest as it came. `messages` are
     /// the page's items, one for each element of `data`; a body whose `data` is not that is returned unchanged.
-    static func list(_ body: JSONValue, messages: [Message], senders: [String: String] = [:]) -> JSONValue {
+    static func list(_ body: JSONValue, messages: [Message]) -> JSONValue {
         guard case .object(var page) = body, case .array(let data)? = page["data"], data.count == messages.count else { return body }
-        page["data"] = .array(messages.map { .object(object($0, sender: senders[$0.id])) })
+        page["data"] = .array(messages.map { .object(object($0)) })
         return .object(page)
     }
 }

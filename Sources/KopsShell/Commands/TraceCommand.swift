@@ -57,8 +57,6 @@ public enum TraceCommand: Command {
         if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact {
             trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
-        // The sending number, for a send whose `to` lacks its country code (tester67 Y3): whom its statuses name.
-        trace.sender = context.sendingNumber(of: trace.message)
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
@@ -76,7 +74,7 @@ public enum TraceCommand: Command {
         let errors = explainedErrors(
             trace.message, history: history, templates: trace.templates, writtenSince: again, refused: refused,
             callsEnabled: trace.callsEnabled)
-        blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs, sender: trace.sender)
+        blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
@@ -249,9 +247,7 @@ public enum TraceCommand: Command {
     static let timelineEdge = 20
 
     /// The status timeline, the notes under it and the errors explained (`explainedErrors`).
-    private static func timeline(
-        _ message: Message, history: StatusHistory, errors: ExplainedErrors, userIDs: [String], sender: String?
-    ) -> [Block] {
+    private static func timeline(_ message: Message, history: StatusHistory, errors: ExplainedErrors, userIDs: [String]) -> [Block] {
         guard !history.events.isEmpty else {
             if !errors.errors.isEmpty {
                 // An outbound message's own errors are its failure's, not a received message's (P26-9).
@@ -319,10 +315,8 @@ public enum TraceCommand: Command {
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
         }
-        if let others = history.otherRecipientsLine(than: MessageCommand.recipient(of: message), userIDs: userIDs, sender: sender) {
+        if let others = history.otherRecipientsLine(than: MessageCommand.recipient(of: message), userIDs: userIDs) {
             blocks.append(.line(StyledText("  " + others, style: .warn)))
-        } else if let prepended = history.prependedNote(of: message, sender: sender) {
-            blocks.append(.line(StyledText("  " + prepended, style: .dim)))
         }
         blocks += setApart(history)
         if let disagreement = history.disagreement(withKapso: message.status) {

@@ -87,8 +87,6 @@ struct MessageTrace {
     /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
     /// from the number read for a template answer; false when neither was read (said as the messages say, P25-16).
     var callsEnabled = false
-    /// The sending number's digits when a `to` without its country code needs them (`ShellContext.sendingNumber`).
-    var sender: String?
     /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
     /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
     /// contact's messages on the number; nil otherwise or none (probe39 P39-1).
