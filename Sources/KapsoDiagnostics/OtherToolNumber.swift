@@ -109,6 +109,11 @@ public struct OtherToolNumber: Sendable, Equatable {
         if let status = Int(word), (200...299).contains(status), ["ok", "created", "accepted", "no"].contains(after) {
             return .successStatus
         }
+        // A row of kops's own `logs` table (`GET  /platform/v1/whatsapp/messages  200  1 ms  kapso-sim`): the status after a
+        // method and path is the call's HTTP answer (tester67b Z3: a 200 read as Graph code 200, "permission").
+        if let status = Int(word), (200...299).contains(status), before[0].hasPrefix("/"), httpMethods.contains(before[1]) {
+            return .successStatus
+        }
         // Cloudflare's block page says `error code: 1020`; Meta's codes have no 1xxx (the catalogue holds none).
         let lowered = text.lowercased()
         if word.count == 4, word.hasPrefix("1"), before[0] == "code",
@@ -182,6 +187,9 @@ public struct OtherToolNumber: Sendable, Equatable {
         text.split { $0.isWhitespace || ",;()[]{}\"'".contains($0) }
             .map { $0.hasSuffix(".") || $0.hasSuffix(":") ? String($0.dropLast()) : String($0) }.flatMap(PastedError.statusField)
     }
+
+    /// The methods an API log row names before its path, lower-cased (kapso-api.md §5).
+    static let httpMethods: Set = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
 }

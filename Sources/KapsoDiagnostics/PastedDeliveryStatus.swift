@@ -125,6 +125,7 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
     /// with an `error`, or a number outside HTTP's 100–599.
     private static func rowStatus(_ text: String) -> (Int, String?)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let row = tableRowStatus(trimmed) { return row }
         guard trimmed.first == "{" || trimmed.first == "[", let json = PastedError.json(trimmed)?.json else { return nil }
         for row in [json, json["data"]?[0], json[0]].compactMap({ $0 }) where row.object != nil && row["error"] == nil {
             guard let value = row["response_status"] else { continue }
@@ -134,6 +135,19 @@ public struct PastedDeliveryStatus: Sendable, Equatable {
             return (status, row["status"]?.string)
         }
         return nil
+    }
+
+    /// The HTTP answer and status of a row of kops's own `deliveries` table (`2026-11-20T14:30:06Z
+    /// whatsapp.message.received  delivered  200  1  2026-11-20T14:30:06Z  hooks.acme-demo.test/…`): an event name, then a
+    /// delivery's status word and its answer, the TRIES column after it (tester67b Z3: the tries were read as Graph codes
+    /// 1 and 2, "Meta's service is down"). Nil for any other text.
+    static func tableRowStatus(_ text: String) -> (Int, String?)? {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let event = words.firstIndex(where: { $0.hasPrefix("whatsapp.") && $0.count > "whatsapp.".count }),
+            event + 2 < words.count, ["delivered", "failed", "pending"].contains(words[event + 1]),
+            let status = Int(words[event + 2]), words[event + 2].count == 3, anyStatus.contains(status)
+        else { return nil }
+        return (status, words[event + 1])
     }
 
     /// The success statuses HTTP defines (RFC 9110 §15.3, RFC 4918's 207, RFC 5842's 208, RFC 3229's 226): a receiver's
