@@ -58,8 +58,14 @@ extension PIIMasker {
         // The text a reply sends is what the message says: a one-word text (`reply thanks`) is masked there too,
         // as at the end of the line (PIIMasker+Forms).
         if let typedText, knows(typedText, as: .body), pattern(typedText).isPlainWord {
-            for shown in [typedText, "\"\(typedText)\"", "'\(typedText)'"] where masked.hasSuffix(" " + shown) {
-                return String(masked.dropLast(shown.count)) + mask(shown, content: true)
+            for shown in [typedText, "\"\(typedText)\"", "'\(typedText)'"] {
+                if masked.hasSuffix(" " + shown) { return String(masked.dropLast(shown.count)) + mask(shown, content: true) }
+                // Before the flags that follow it (`reply --to … hi --dry-run`, tester67b Z1).
+                if let found = masked.range(of: " " + shown + " --", options: .backwards) {
+                    let start = masked.index(after: found.lowerBound)
+                    let end = masked.index(start, offsetBy: shown.count)
+                    return String(masked[..<start]) + mask(shown, content: true) + String(masked[end...])
+                }
             }
         }
         return masked
@@ -92,11 +98,31 @@ extension PIIMasker {
         }
         let words = sources.map { String(String.UnicodeScalarView(scalars[$0])) }
         var index = 1
+        var afterSeparator = false
         while index < words.count, words[index].hasPrefix("--") {
+            // `--` ends the flags: every word after it is the text, `--not-a-flag` too (tester67b Z1).
+            if words[index] == "--" {
+                index += 1
+                afterSeparator = true
+                break
+            }
             index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
         }
         guard index < words.count, let last = sources.last else { return nil }
-        return String(String.UnicodeScalarView(scalars[sources[index].lowerBound..<last.upperBound]))
+        // Flags after the text (`reply --to … hi --dry-run`) are the command's, not the text's: the text ends before them
+        // when nothing but flags follows (tester67b Z1: `--dry-run` was masked into the body, and the line read as a live
+        // send). A word of text after such a flag keeps the whole rest as the text (masking more, never less).
+        var end = sources.count - 1
+        if !afterSeparator, let flag = words[index...].firstIndex(where: { $0.hasPrefix("--") }) {
+            var rest = flag
+            var onlyFlags = true
+            while rest < words.count {
+                guard words[rest].hasPrefix("--"), words[rest] != "--" else { onlyFlags = false; break }
+                rest += valued.contains(String(words[rest].prefix { $0 != "=" })) && !words[rest].contains("=") ? 2 : 1
+            }
+            if onlyFlags { end = flag - 1 }
+        }
+        return String(String.UnicodeScalarView(scalars[sources[index].lowerBound..<sources[end].upperBound]))
     }
 
     /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
