@@ -243,11 +243,13 @@ public enum ExplainCommand: Command {
                     + "the webhook is paused"
             let answeredBy = "your webhook's receiver: the text speaks of a webhook delivery, so this is your URL's answer to "
                 + "Kapso's request, not Kapso's API's answer to a call"
+            // "If not" only where the words leave room for it and 'explain STATUS' reads the status as HTTP's: a pasted
+            // deliveries row is a delivery, and 'explain 200' reads Graph code 200 (tester67b Z3).
+            let ifNot = delivery.rowStatus == nil && !(200..<300).contains(delivery.status)
             fields = [
                 Field("HTTP status", status, style: .bold), Field("answered by", answeredBy), Field("meaning", delivery.meaning),
                 Field("kapso then", delivery.then), Field("what to do", todo),
-                Field("if not", "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so", style: .dim),
-            ]
+            ] + (ifNot ? [Field("if not", "if Kapso's API answered \(status) to a call of yours, 'explain \(status)' reads it so", style: .dim)] : [])
         case .either:
             todo = "'deliveries --status failed' shows your receiver's answers (HTTP column); 'errors --source api' shows the "
                 + "API's failed calls; whichever holds this \(status) says which it was"
