@@ -122,11 +122,7 @@ extension OwnLookups {
     /// leaves its row out (`leftOut`): a replay's `logs --all` after `logs --ids` listed them ("-55 calls" / "+56 calls",
     /// tester65 a8).
     func markNewestReplayOnly() {
-        if !unread.isEmpty {
-            unread[unread.count - 1].replayOnly = true
-        } else if !notes.isEmpty {
-            notes[notes.count - 1].replayOnly = true
-        }
+        markNewest(\.replayOnly)
     }
 
     /// Marks the newest note as the read of the log page being made (`LogsCommand.page`), or (`false`) clears that mark
@@ -138,10 +134,15 @@ extension OwnLookups {
             for index in notes.indices.reversed() where notes[index].pageRead { notes[index].pageRead = false }
             return
         }
+        markNewest(\.pageRead)
+    }
+
+    /// Sets `mark` on the newest note: the newest not yet written to the file, else the newest kept.
+    private func markNewest(_ mark: WritableKeyPath<Entry, Bool>) {
         if !unread.isEmpty {
-            unread[unread.count - 1].pageRead = true
+            unread[unread.count - 1][keyPath: mark] = true
         } else if !notes.isEmpty {
-            notes[notes.count - 1].pageRead = true
+            notes[notes.count - 1][keyPath: mark] = true
         }
     }
 }

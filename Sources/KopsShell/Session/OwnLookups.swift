@@ -164,7 +164,7 @@ public final class OwnLookups {
             self.init(
                 id: log.id, method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, time: log.createdAt,
                 keyID: log.apiKeyID)
-            isNormalAnswer = status == 404 && ErrorTriage.isNormalAnswer(log)
+            isNormalAnswer = ErrorTriage.isNormalAnswer(log)
         }
 
         /// Nil for an event that is no API call (`source` other than `external_api_log`) or lacks its method, path or status.
@@ -173,8 +173,7 @@ public final class OwnLookups {
                 let status = event.responseStatus
             else { return nil }
             self.init(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time, keyID: event.apiKeyID)
-            isNormalAnswer =
-                status == 404 && ErrorTriage.isNormalAnswer(method: method, endpoint: endpoint, status: status, message: event.errorMessage)
+            isNormalAnswer = ErrorTriage.isNormalAnswer(method: method, endpoint: endpoint, status: status, message: event.errorMessage)
         }
     }
 

@@ -97,6 +97,10 @@ extension PIIMasker {
             sources = ranges
         }
         let words = sources.map { String(String.UnicodeScalarView(scalars[$0])) }
+        // The words a flag at `at` takes: two for a valued flag written apart from its value, else one.
+        func flagWidth(_ at: Int) -> Int {
+            valued.contains(String(words[at].prefix { $0 != "=" })) && !words[at].contains("=") ? 2 : 1
+        }
         var index = 1
         var afterSeparator = false
         while index < words.count, words[index].hasPrefix("--") {
@@ -106,7 +110,7 @@ extension PIIMasker {
                 afterSeparator = true
                 break
             }
-            index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
+            index += flagWidth(index)
         }
         guard index < words.count, let last = sources.last else { return nil }
         // Flags after the text (`reply --to … hi --dry-run`) are the command's, not the text's: the text ends before them
@@ -118,7 +122,7 @@ extension PIIMasker {
             var onlyFlags = true
             while rest < words.count {
                 guard words[rest].hasPrefix("--"), words[rest] != "--" else { onlyFlags = false; break }
-                rest += valued.contains(String(words[rest].prefix { $0 != "=" })) && !words[rest].contains("=") ? 2 : 1
+                rest += flagWidth(rest)
             }
             if onlyFlags { end = flag - 1 }
         }
