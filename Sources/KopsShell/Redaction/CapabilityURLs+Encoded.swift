@@ -56,11 +56,41 @@ extension CapabilityURLs {
             var end = start
             while end < characters.count, !URLSpans.ends.contains(characters[end]), !"&:".contains(characters[end]) { end += 1 }
             let maskedAfter = characters[end...].starts(with: "<redacted>")
-            let rewritten = maskedKey(in: String(characters[start..<end]), maskedAfter: maskedAfter, escaping: Escaping(depth: depth))
+            let span = maskedUserinfo(in: Array(characters[start..<end]), escaping: Escaping(depth: depth))
+            let rewritten = maskedKey(in: span, maskedAfter: maskedAfter, escaping: Escaping(depth: depth))
             characters.replaceSubrange(start..<end, with: Array(rewritten))
             index = start + rewritten.count
         }
         return String(characters)
+    }
+
+    /// `span` (a URL after its encoded `://`) with the password of its encoded userinfo (`user%3Apass%40host`, a lone
+    /// `token%40host`) as `<redacted>`, as `Redactor.maskURLCredentials` masks a plain URL's (tester67b Z2: an API log's
+    /// path carrying `https%3A%2F%2Fuser%3Apass%40host` was printed in clear by `logs`). The authority ends at the first `/`,
+    /// `?` or `#`, plain or encoded; its userinfo at its last `@`, plain or encoded.
+    private static func maskedUserinfo(in characters: [Character], escaping: Escaping) -> String {
+        var authorityEnd = 0
+        while authorityEnd < characters.count, !"/?#".contains(characters[authorityEnd]),
+            !isEscape(characters, at: authorityEnd, of: ["2f", "3f", "23"], escaping: escaping)
+        {
+            authorityEnd += 1
+        }
+        var at: (index: Int, width: Int)?
+        var colon: (index: Int, width: Int)?
+        var position = 0
+        while position < authorityEnd {
+            let width = characters[position] == "@" || characters[position] == ":" ? 1 : escaping.width
+            if characters[position] == "@" || isEscape(characters, at: position, of: ["40"], escaping: escaping) {
+                at = (position, width)
+            } else if colon == nil, characters[position] == ":" || isEscape(characters, at: position, of: ["3a"], escaping: escaping) {
+                colon = (position, width)
+            }
+            position += 1
+        }
+        guard let at, at.index > 0 else { return String(characters) }
+        let secretStart = colon.map { $0.index < at.index ? $0.index + $0.width : 0 } ?? 0
+        guard secretStart < at.index, String(characters[secretStart..<at.index]) != "<redacted>" else { return String(characters) }
+        return String(characters[..<secretStart]) + "<redacted>" + String(characters[at.index...])
     }
 
     /// `span` (a URL after its encoded `://`) with each path segment that is a key, read decoded, as `<redacted>`.
