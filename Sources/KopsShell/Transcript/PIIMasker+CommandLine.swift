@@ -80,8 +80,12 @@ extension PIIMasker {
         let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
         let scalars = Array(line.unicodeScalars)
         let sources: [Range<Int>]
+        // The words as the shell reads them (a flag quoted whole, `'--to=+1 415 555 0171'`, is a flag: tester67b Z1, where
+        // the rest of the line was masked as one body, `reply <body 2>`), sliced from the line as typed.
+        var lexed: [String]?
         if let spans = (try? Lexer.spans(in: line))?.first {
             sources = spans.map(\.source)
+            lexed = spans.map(\.word.text)
         } else {
             var ranges: [Range<Int>] = []
             var start: Int?
@@ -96,7 +100,7 @@ extension PIIMasker {
             if let from = start { ranges.append(from..<scalars.count) }
             sources = ranges
         }
-        let words = sources.map { String(String.UnicodeScalarView(scalars[$0])) }
+        let words = lexed ?? sources.map { String(String.UnicodeScalarView(scalars[$0])) }
         // The words a flag at `at` takes: two for a valued flag written apart from its value, else one.
         func flagWidth(_ at: Int) -> Int {
             valued.contains(String(words[at].prefix { $0 != "=" })) && !words[at].contains("=") ? 2 : 1
