@@ -1,3 +1,4 @@
+internal import Foundation
 internal import KapsoClient
 
 /// Ages that moved only because the clock did (tester61 AJ12): a transcript recorded against a real API or a simulator
@@ -69,9 +70,19 @@ struct ElapsedPhrases {
                 if index < words.count { rest += " " }
                 continue
             }
-            if let (instant, tail) = Self.checkedInstant(words, at: index) ?? Self.windowBound(words, at: index) {
-                ages.append(Age(low: instant, high: instant, grows: true, isInstant: true, cached: words[index - 1] != "from" && words[index - 1] != "to"))
-                rest += Self.instantMark + tail
+            if let (instant, head, tail) = Self.checkedInstant(words, at: index).map({ ($0.0, Substring(""), $0.1) })
+                ?? Self.windowBound(words, at: index).map({ ($0.0, Substring(""), $0.1) }) ?? Self.jsonWindowBound(words, at: index)
+            {
+                let cached = words[index - 1].hasSuffix("checked")
+                ages.append(Age(low: instant, high: instant, grows: true, isInstant: true, cached: cached))
+                rest += head + Self.instantMark + tail
+                index += 1
+                if index < words.count { rest += " " }
+                continue
+            }
+            if let (bounds, shown) = Self.searchCursorWindow(words, at: index) {
+                ages += bounds.map { Age(low: $0, high: $0, grows: true, isInstant: true) }
+                rest += shown
                 index += 1
                 if index < words.count { rest += " " }
                 continue
@@ -150,6 +161,40 @@ struct ElapsedPhrases {
             return instant(words[index])
         }
         return nil
+    }
+
+    /// A search window's bound in `logs search --output json` (`"since": "2026-12-06T11:28:10.123456Z",`, in the page's
+    /// `window` too) at `words[index]`: its Unix seconds, the opening quote before it and what follows it in its word; nil
+    /// otherwise. tester67b Z6: on a running clock the default window is the API's now, to the microsecond, and every check
+    /// failed on these two lines alone. Read as `windowBound`'s: moved forward by no more than the time since the
+    /// recording is no change (given bounds do not move).
+    static func jsonWindowBound(_ words: [Substring], at index: Int) -> (Int64, Substring, Substring)? {
+        guard index > 0, words[index - 1] == "\"since\":" || words[index - 1] == "\"until\":", words[index].hasPrefix("\""),
+            let end = words[index].firstIndex(of: "Z"), words[index][words[index].index(after: end)...].hasPrefix("\"")
+        else { return nil }
+        let iso = words[index][words[index].index(after: words[index].startIndex)...end]
+        guard iso.count >= 20, let seconds = KapsoTime.seconds(iso: String(iso)) else { return nil }
+        return (seconds, "\"", words[index][words[index].index(after: end)...])
+    }
+
+    /// The window a log search cursor carries (`"next_cursor": "eyJ2Ijox…",`: base64 of a JSON object whose `s` and `u` are
+    /// the window's bounds in Unix microseconds) at `words[index]`: the two bounds as Unix seconds, and the word with the
+    /// cursor read without them, so two cursors of the same page read in another second compare alike (tester67b Z6: on
+    /// a running clock the cursor differed at every check). Nil for any other word, or a cursor of another shape.
+    static func searchCursorWindow(_ words: [Substring], at index: Int) -> ([Int64], String)? {
+        guard index > 0, words[index - 1] == "\"next_cursor\":", words[index].hasPrefix("\""),
+            let close = words[index].dropFirst().firstIndex(of: "\"")
+        else { return nil }
+        var base64 = String(words[index][words[index].index(after: words[index].startIndex)..<close])
+            .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64),
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            let since = (object["s"] as? NSNumber)?.int64Value, let until = (object["u"] as? NSNumber)?.int64Value,
+            let rest = try? JSONSerialization.data(withJSONObject: object.filter { $0.key != "s" && $0.key != "u" }, options: .sortedKeys)
+        else { return nil }
+        return ([since / 1_000_000, until / 1_000_000], "\"" + instantMark + String(decoding: rest, as: UTF8.self) + instantMark
+            + words[index][close...])
     }
 
     /// True when `replayed` is this line with every age moved as the clock moves, by 0 to `elapsed` seconds (a line
