@@ -80,7 +80,13 @@ extension OwnLookups {
         guard !candidates.isEmpty else { return [] }
         if replayKeys.isEmpty, let probe = replayKeyProbe {
             replayKeyProbe = nil
-            learnReplayKeys(from: probe().map(LoggedCall.init), origin: origin)
+            let before = notes.count + unread.count
+            let read = probe()
+            // The probe is a read only a replay makes: a later log page leaves its row out, as it leaves the refill reads'
+            // (tester67b Z5: `record` mid-session, `logs`, `logs`; the replay's first own call was the first page's read, so
+            // the key was learned by this probe, whose row the second page showed as one more `(kops)` call).
+            if notes.count + unread.count > before { markNewestReplayOnly() }
+            learnReplayKeys(from: read.map(LoggedCall.init), origin: origin)
         }
         // Those made with the replay's own key.
         let earlier = candidates.filter { $0.call.keyID.map(replayKeys.contains) == true }
