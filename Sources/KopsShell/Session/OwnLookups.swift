@@ -67,6 +67,12 @@ public final class OwnLookups {
     /// recording, to a path or status this replay's own calls did not have (`earlierReplays`): another client's reads
     /// with the same key would be among them, which `kops check` says.
     public internal(set) var assumedReads: Set<String> = []
+    /// The ids of Kapso's normal answers (404 `Marketing preference not found`) a replay left out as earlier runs' though
+    /// no call of the replay matched them (`earlierReplays`); `kops check` names them apart from reads (tester67b Z4).
+    public internal(set) var assumedNormalAnswers: Set<String> = []
+    /// Whether the transcript being replayed reads a marketing preference (`trace`, a template `reply`): only then can the
+    /// replay, or an earlier run of it, have made Kapso's normal 404 since the recording (tester67b Z4).
+    public var replayReadsPreferences = false
     /// Whether the replay found the API's clock behind the recording's (`learnReplayKeys`): the calls taken for earlier
     /// runs' may then be from before the recording too (tester66b X13), which `kops check` says.
     public var replayClockBehind = false

@@ -78,6 +78,9 @@ extension TranscriptChecker {
         /// How many successful reads with the replay's key since the recording, to paths the replay did not call, were
         /// taken for earlier runs' of the transcript and left out of counts and log pages (`OwnLookups.assumedReads`).
         public var assumedEarlierReads = 0
+        /// How many of Kapso's normal answers (404 `Marketing preference not found`) with the replay's key were taken for
+        /// earlier runs' though the replay made no such call (`OwnLookups.assumedNormalAnswers`, tester67b Z4).
+        public var assumedNormalAnswers = 0
         /// Whether the API's clock was behind the recording's (a fixed-clock simulator): `assumedEarlierReads` may hold
         /// reads made before the recording.
         public var clockBehind = false

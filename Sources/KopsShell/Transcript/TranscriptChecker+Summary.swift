@@ -82,18 +82,25 @@ extension TranscriptChecker.Outcome {
     /// A line saying that `assumedEarlierReads` reads were taken for earlier runs' calls, or nil (tester65 V1): a check
     /// cannot tell another client's successful reads with the same key from them.
     public var assumedReadsLine: String? {
-        guard assumedEarlierReads > 0 else { return nil }
-        let reads = assumedEarlierReads == 1 ? "1 successful read" : "\(assumedEarlierReads) successful reads"
-        let taken = "\(assumedEarlierReads == 1 ? "was" : "were") taken for earlier runs of this transcript and left out of counts and log pages"
+        guard assumedEarlierReads + assumedNormalAnswers > 0 else { return nil }
+        // tester67b Z4: Kapso's normal 404s were counted as "successful reads".
+        let answers = assumedNormalAnswers == 1
+            ? "1 'Marketing preference not found' answer (Kapso's normal 404)"
+            : "\(assumedNormalAnswers) 'Marketing preference not found' answers (Kapso's normal 404)"
+        let successful = assumedEarlierReads == 1 ? "1 successful read" : "\(assumedEarlierReads) successful reads"
+        let reads = [assumedEarlierReads > 0 ? successful : nil, assumedNormalAnswers > 0 ? answers : nil].compactMap { $0 }
+            .joined(separator: " and ")
+        let taken = "\(assumedEarlierReads + assumedNormalAnswers == 1 ? "was" : "were") taken for earlier runs of this transcript and left out of counts and log pages"
+        let others = assumedNormalAnswers > 0 ? "another client's reads and such answers with the same key" : "another client's reads with the same key"
         // tester66b X13: on a fixed clock every call bears the same time, and reads the recording showed, made before it,
         // were said to be "since the recording".
         guard !clockBehind else {
             return "note: \(reads) with this API key, to paths this replay did not read, \(taken): the API's clock is behind "
-                + "the recording's (a fixed-clock simulator), so the log cannot tell them from reads made before the recording; "
-                + "another client's reads with the same key would be too, before the recording or since"
+                + "the recording's (a fixed-clock simulator), so the log cannot tell them from \(assumedNormalAnswers > 0 ? "calls" : "reads") made before the recording; "
+                + "\(others) would be too, before the recording or since"
         }
         return "note: \(reads) with this API key since the recording, to paths this replay did not read, \(taken); "
-            + "another client's reads with the same key would be too"
+            + "\(others) would be too"
     }
 
     /// Hunks' `@@ line N (in 'COMMAND')` lines as `'COMMAND' (lines N, M) and 'OTHER' (line K)`.

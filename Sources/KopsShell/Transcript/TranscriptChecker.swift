@@ -84,6 +84,8 @@ public struct TranscriptChecker {
         // The recording's and earlier checks' calls are earlier runs', whatever state folder made them (tester62 AL2).
         shell.context.ownLookups.replaySince = parsed.header.recordedMicros.map { $0 / 1_000_000 }
         (shell.context.ownLookups.assumedReads, shell.context.ownLookups.replayClockBehind) = ([], false)
+        shell.context.ownLookups.assumedNormalAnswers = []
+        shell.context.ownLookups.replayReadsPreferences = parsed.commands.contains { Self.readsPreference($0.command) }
         let client = shell.context.client
         shell.context.ownLookups.replayKeyProbe = { (try? client.apiLogs([("limit", "50")]).items) ?? [] }
         defer { (shell.context.ownLookups.replaySince, shell.context.ownLookups.replayKeyProbe) = (nil, nil) }
@@ -318,6 +320,7 @@ public struct TranscriptChecker {
         (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
         (outcome.earlierLayout, outcome.movedAges, outcome.ownCallIDs) = (earlierLayout, movedAges, ownCallIDs)
         outcome.assumedEarlierReads = shell.context.ownLookups.assumedReads.count
+        outcome.assumedNormalAnswers = shell.context.ownLookups.assumedNormalAnswers.count
         outcome.clockBehind = shell.context.ownLookups.replayClockBehind
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
@@ -332,5 +335,11 @@ public struct TranscriptChecker {
         }
         outcome.updateChanges = TranscriptChecker.trimmed(outcome.updated) != TranscriptChecker.trimmed(expected)
         return outcome
+    }
+
+    /// Whether `command` (a transcript's line) reads a contact's marketing preference: `trace`, a template `reply`.
+    static func readsPreference(_ command: String) -> Bool {
+        let words = command.split(separator: " ")
+        return words.first == "trace" || words.first == "reply" && words.contains { $0 == "--template" || $0.hasPrefix("--template=") }
     }
 }
