@@ -26,6 +26,13 @@ import Testing
         #expect(!masked.contains("555 0171") && !masked.contains(" hi"), "\(masked)")
     }
 
+    /// A quoted text that starts with dashes is no flag of reply's: it stays the text, masked.
+    @Test func aQuotedTextWithLeadingDashesIsStillTheText() {
+        let masked = PIIMasker().mask(commandLine: "reply --to '+1 415 555 0171' --dry-run '--hi there'")
+        #expect(!masked.contains("hi there"), "\(masked)")
+        #expect(masked.contains("--dry-run"), "\(masked)")
+    }
+
     /// Over loopback: the recorded line keeps the flag and `--dry-run`, without the number's middle digits or the text.
     @Test func theRecordedLineKeepsTheFlag() async throws {
         let (page, _) = try await recordMasked(

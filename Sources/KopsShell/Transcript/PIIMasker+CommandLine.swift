@@ -100,7 +100,13 @@ extension PIIMasker {
             if let from = start { ranges.append(from..<scalars.count) }
             sources = ranges
         }
-        let words = lexed ?? sources.map { String(String.UnicodeScalarView(scalars[$0])) }
+        let typed = sources.map { String(String.UnicodeScalarView(scalars[$0])) }
+        // A quoted word is read as a flag only when it names one of reply's (`'--to=…'`): a quoted text that starts with
+        // dashes (`'--hi there'`) stays the text, masked.
+        let names = Set(ReplyCommand.flags.map(\.name))
+        let words = zip(typed, lexed ?? typed).map { typed, word in
+            typed.hasPrefix("--") || names.contains(String(word.prefix { $0 != "=" })) ? word : typed
+        }
         // The words a flag at `at` takes: two for a valued flag written apart from its value, else one.
         func flagWidth(_ at: Int) -> Int {
             valued.contains(String(words[at].prefix { $0 != "=" })) && !words[at].contains("=") ? 2 : 1
