@@ -58,14 +58,18 @@ extension IDResolver {
         }
         guard case .uncertain(let national, let asTyped) = try number.countryReading(projectCodes: codes, isContact: isContact)
         else { return nil }
-        let start = noCountryCode(typed, codes: codes)
+        // Said of the sending number's own calling code when it is known: Meta prepends that code, not "the project's", to a
+        // number sent without + (send-messages guide, "WhatsApp user phone number formats"; tester67b Z7).
+        let sending = sender.flatMap { id in numbers.first { $0.id == id } }
+        let code = sending.flatMap { CountryCallingCode.code(of: $0.normalizedDisplayNumber) }
+        let start = sending.flatMap { own in code.map { noSendingCode(typed, code: $0, sender: own) } } ?? noCountryCode(typed, codes: codes)
         // Another country's number as typed: its own code, never the project's, goes before it.
         let own = asTyped.map { digits in
             "if \(CountryCallingCode.code(of: digits).map { "+" + $0 } ?? "its start") is its country code, --to +\(digits)"
         }
         if !national.isEmpty {
             return NotAContact(
-                statement: start + ": if it is a national number, it would go to the wrong country",
+                statement: start + (code.map { prepends(digits, code: $0) } ?? ": if it is a national number, it would go to the wrong country"),
                 fix: "add the country code, e.g. " + national.map { "--to +" + $0 }.joined(separator: " or ") + (own.map { "; " + $0 } ?? ""))
         }
         if let own {
@@ -82,6 +86,21 @@ extension IDResolver {
     /// refuses a `--to` with and `uncertainContactFilter` lists a `--phone-number` with, in one wording.
     static func noCountryCode(_ typed: String, codes: [String]) -> String {
         "\(typed) has no '+' or '00' and does not start with this project's country code (\(list(codes.map { "+" + $0 })))"
+    }
+
+    /// `4155550157 has no '+' or '00' and does not start with the sending number's calling code (+1, Support Line's
+    /// +1 415-555-0100)`: `noCountryCode` when the number the message goes from is known.
+    static func noSendingCode(_ typed: String, code: String, sender: PhoneNumber) -> String {
+        let name = sender.name.map { "\($0)'s " } ?? ""
+        return "\(typed) has no '+' or '00' and does not start with the sending number's calling code (+\(code), "
+            + "\(name)\(sender.displayPhoneNumber ?? "+" + sender.normalizedDisplayNumber))"
+    }
+
+    /// `: sent so, Meta prepends that code to it and it goes to +14155550157, another person if the contact's number is
+    /// not a +1 one`: what a number without + and country code becomes from a sender whose calling code is `code`.
+    static func prepends(_ digits: String, code: String) -> String {
+        ": sent so, Meta prepends that code to it and it goes to +\(code)\(digits), another person if the contact's "
+            + "number is not a +\(code) one"
     }
 
     /// A `--phone-number` filter (`messages`, `conversations`) typed without '+' or '00' that may be a national number of

@@ -39,6 +39,8 @@ extension MessageVerdict {
         var templateSent: TemplateMismatch.Sent? = nil
         /// What the data shows of the message a failed reaction reacts to (`ReactionTarget`), nil when not read.
         var reactionTarget: ReactionTarget? = nil
+        /// A `to` without `+` whose statuses name the number Meta made of it (`PrependedRecipient`), nil when not read.
+        var prepended: PrependedRecipient? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":

@@ -31,10 +31,14 @@ extension MessageVerdict {
     /// contact moved to (`moved`, their `user_changed_number`) is named as that; so is one that is the contact's own
     /// business-scoped user id (`userIDs`, `contactUserIDs`; tester56b AA14), hedged: kapso-api.md does not say whether
     /// Meta writes a BSUID into `recipient_id`.
+    /// `prepended`: a `to` without `+` completed into the contact's own number is theirs; into another, the verdict says
+    /// where it went and that it may not be the person meant (`PrependedRecipient.misdelivery`, tester67b Z0).
     static func reachedOthersOnly(
-        _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = []
+        _ message: Message, history: StatusHistory, moved: ContactWindow.Moved? = nil, userIDs: [String] = [],
+        prepended: PrependedRecipient? = nil
     ) -> MessageVerdict? {
-        guard let others = history.reachedOnlyOthers(of: message), let to = StatusHistory.recipient(of: message) else { return nil }
+        guard let others = history.reachedOnlyOthers(of: message, prepended: prepended), let to = StatusHistory.recipient(of: message)
+        else { return nil }
         var words: [String] = []
         for event in history.events where StatusWord(event.status).reachedDevice && !words.contains(event.status) {
             words.append(event.status)
@@ -46,11 +50,15 @@ extension MessageVerdict {
         let movedTo = moved.flatMap { moved in
             others.first { other in ([moved.number].compactMap { $0 } + moved.through.map(\.number)).contains { ContactNumber.same($0, other) } }
         }
-        let whose = movedTo.map { new in
+        let movedWhose: String? = movedTo.map { new in
             "\(new) is the number this contact moved to (user_changed_number"
                 + (moved?.at.map { " at \(KapsoTime.iso($0))" } ?? "") + "): the statuses are most likely about the contact "
                 + "under their new number, not a proof that \(to) got it"
-        } ?? ownUserIDs(others, userIDs: userIDs, message: message) ?? "the statuses may be another recipient's"
+        }
+        // The number Meta made of a `to` without `+`, not known to be the contact's: where it went (tester67b Z0).
+        let misdelivery: String? = prepended.flatMap { $0.to == to && others == [$0.made] ? $0.misdelivery : nil }
+        let whose: String = movedWhose ?? ownUserIDs(others, userIDs: userIDs, message: message) ?? misdelivery
+            ?? "the statuses may be another recipient's"
         return MessageVerdict(
             "\(sent)\(statuses) \(others.joined(separator: ", ")), not the message's recipient \(to): whether \(to) got it is "
                 + "unknown (\(whose))", .warning)

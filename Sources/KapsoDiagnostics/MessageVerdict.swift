@@ -98,7 +98,7 @@ public struct MessageVerdict: Sendable, Equatable {
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
         templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil,
-        contactUserIDs: [String] = []
+        contactUserIDs: [String] = [], prepended: PrependedRecipient? = nil
     ) -> MessageVerdict {
         // A reaction or action of the contact's that their window does not count (a free-form send refused for the window
         // after it) is read as the window reads it, with the window's own last inbound (tester66 W2).
@@ -108,7 +108,9 @@ public struct MessageVerdict: Sendable, Equatable {
             evidence: refuted?.evidence(of: message), newestNote: refuted == nil ? newestNote : nil, unsettled: unsettled,
             moved: moved, contactUserIDs: contactUserIDs, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
-            templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
+            templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget, prepended: prepended)
+        // A `to` without `+` completed into the contact's own number: said beside the contact's read (tester67 Y3).
+        if message.isOutbound, let note = prepended?.contactNote { verdict = MessageVerdict(verdict.text + "; " + note, verdict.severity) }
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
         // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
         if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
@@ -128,7 +130,8 @@ public struct MessageVerdict: Sendable, Equatable {
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, evidence: WindowEvidence? = nil, newestNote: String?,
         unsettled: WindowEvidence.Unsettled?,
         moved: ContactWindow.Moved?, contactUserIDs: [String], now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
-        recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
+        recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?,
+        prepended: PrependedRecipient?
     ) -> MessageVerdict {
         if message.isInbound {
             return inbound(
@@ -153,7 +156,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 messageID: message.id, moved: moved, contactUserIDs: contactUserIDs, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
                 unsettled: group == nil ? unsettled : nil, later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
                 templateLanguage: message.json["template"]?["language"]?["code"]?.string, templates: templates,
-                templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget),
+                templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget, prepended: prepended),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -200,7 +203,9 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
-        if let others = reachedOthersOnly(message, history: history, moved: window.moved, userIDs: window.contactUserIDs) { return others }
+        if let others = reachedOthersOnly(message, history: history, moved: window.moved, userIDs: window.contactUserIDs, prepended: window.prepended) {
+            return others
+        }
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))

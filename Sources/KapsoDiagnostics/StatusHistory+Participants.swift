@@ -38,13 +38,15 @@ extension StatusHistory {
     /// The other recipients the delivered, read and played statuses name when every one of them names someone other
     /// than `to` (`otherRecipients`): those statuses are no evidence that `to` got the message. Nil when any of them names
     /// `to` or names no one, or when none was reported (probe28 P28-20: the timeline doubted them, the verdict did not).
-    public func reachedOnlyOthers(than to: String?) -> [String]? {
+    /// `prepended` as `otherRecipients(than:prepended:)` reads it.
+    public func reachedOnlyOthers(than to: String?, prepended: PrependedRecipient? = nil) -> [String]? {
         guard let to, !to.isEmpty else { return nil }
         let reached = events.filter { StatusWord($0.status).reachedDevice }
         guard !reached.isEmpty else { return nil }
         var others: [String] = []
         for event in reached {
-            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to) else { return nil }
+            guard let recipient = event.recipient, !recipient.isEmpty, !Self.isRecipient(recipient, to: to, prepended: prepended)
+            else { return nil }
             if !others.contains(recipient) { others.append(recipient) }
         }
         return others
@@ -53,9 +55,17 @@ extension StatusHistory {
     /// `reachedOnlyOthers(than:)` for `message`'s recipient (`recipient(of:)`): the one rule behind the verdict's doubt
     /// (`MessageVerdict.reachedOthersOnly`) and the STATUS column's `(other recipient)` (`StatusReading`, tester58 AD3).
     /// Nil for a send to a group, whose statuses are each a participant's.
-    public func reachedOnlyOthers(of message: Message) -> [String]? {
+    public func reachedOnlyOthers(of message: Message, prepended: PrependedRecipient? = nil) -> [String]? {
         guard MessageOrigin(message).sentToGroup == nil else { return nil }
-        return reachedOnlyOthers(than: Self.recipient(of: message))
+        return reachedOnlyOthers(than: Self.recipient(of: message), prepended: prepended)
+    }
+
+    /// True when a status naming `recipient` is about `to`: the same contact (`ContactNumber.same`), or the number Meta
+    /// made of a `to` without `+` when that is the contact's own (`PrependedRecipient.isContact`).
+    static func isRecipient(_ recipient: String, to: String, prepended: PrependedRecipient?) -> Bool {
+        if ContactNumber.same(recipient, to) { return true }
+        guard let prepended, prepended.isContact, prepended.to == to else { return false }
+        return recipient == prepended.made
     }
 
     /// The contact's WhatsApp id for a look-up of Kapso's contact (`/whatsapp/contacts/{identifier}/…`): the
@@ -81,11 +91,14 @@ extension StatusHistory {
     /// (`otherRecipients`); nil otherwise. `userIDs` are the contact's own business-scoped user ids
     /// (`MessageVerdict.contactUserIDs`), hedged as the verdict is (tester56b AA14). `trace`'s timeline and `message` say it
     /// with this one line (tester57b: `message` kept "may be another's" for the contact's own id).
-    public func otherRecipientsLine(than to: String?, userIDs: [String]) -> String? {
-        let others = otherRecipients(than: to)
+    /// `prepended`: the number Meta made of a `to` without `+` is named as that, with whether it is the contact's
+    /// (`PrependedRecipient.misdelivery`); the contact's own is no other recipient (`contactNote` says it instead).
+    public func otherRecipientsLine(than to: String?, userIDs: [String], prepended: PrependedRecipient? = nil) -> String? {
+        let others = otherRecipients(than: to, prepended: prepended)
         guard !others.isEmpty else { return nil }
-        return "the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to ?? "-"): "
-            + (others.allSatisfy(userIDs.contains)
-                ? "the contact's own business-scoped user id, so most likely about them" : "they may be another recipient's")
+        let whose = others.allSatisfy(userIDs.contains)
+            ? "the contact's own business-scoped user id, so most likely about them"
+            : prepended.flatMap { $0.to == to && others == [$0.made] ? $0.misdelivery : nil } ?? "they may be another recipient's"
+        return "the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to ?? "-"): " + whose
     }
 }

@@ -240,11 +240,14 @@ public struct StatusHistory: Sendable {
     /// Meta's status names who it is about by `recipient_id`, a WhatsApp id; for Brazil's and Mexico's mobile numbers
     /// it is normally the other form of the number the message was sent to, which `ContactNumber.same` accepts. Any
     /// other id means the status may be another recipient's. Empty when `to` is unknown or every recipient is `to`.
-    public func otherRecipients(than to: String?) -> [String] {
+    /// `prepended`: a `to` without `+` whose statuses name the number Meta made of it (`PrependedRecipient`); that number
+    /// is `to` only when it is the contact's own (`isContact`, tester67 Y3), else it stays another recipient (tester67b Z0).
+    public func otherRecipients(than to: String?, prepended: PrependedRecipient? = nil) -> [String] {
         guard let to, !to.isEmpty else { return [] }
         var others: [String] = []
         for event in events {
-            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to), !others.contains(recipient)
+            guard let recipient = event.recipient, !recipient.isEmpty, !Self.isRecipient(recipient, to: to, prepended: prepended),
+                !others.contains(recipient)
             else { continue }
             others.append(recipient)
         }

@@ -64,14 +64,15 @@ public struct StatusReading: Sendable, Equatable {
     /// (`StatusHistory.reachedOnlyOthers(of:)`, the verdict's rule) is marked `(other recipient)`, as `trace` and `message`
     /// hedge it (tester58 AD3: `read` in the list, "whether 14155550171 got it is unknown" in `trace`), unless every one
     /// is a business-scoped user id the message itself names as its recipient's (`MessageVerdict.contactUserIDs`).
-    public init(_ message: Message) {
+    /// `prepended`: a `to` without `+` completed into the contact's own number is no other recipient (`PrependedRecipient`).
+    public init(_ message: Message, prepended: PrependedRecipient? = nil) {
         let history = StatusHistory(message: message)
         // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
         let failure = history.failures.isEmpty && StatusWord(message.status) != .failed
             ? nil : MessageError.ofFailure(message.json, history: history)
         self.init(
             kapsoStatus: message.status, history: history, messageErrors: MessageError.carried(by: message.json), failureErrors: failure,
-            otherRecipient: history.reachedOnlyOthers(of: message).map { !$0.allSatisfy(MessageVerdict.contactUserIDs([message]).contains) } ?? false)
+            otherRecipient: history.reachedOnlyOthers(of: message, prepended: prepended).map { !$0.allSatisfy(MessageVerdict.contactUserIDs([message]).contains) } ?? false)
     }
 
     /// Reads `kapsoStatus` (Kapso's `kapso.status`) against `history`; `messageErrors` are Meta's errors on the message

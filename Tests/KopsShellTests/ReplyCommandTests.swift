@@ -262,8 +262,9 @@ import Testing
     /// no contact with it (probe5 P5-2: a contact's number without '+' is sent as it is): two look-ups, nothing sent.
     @Test func aNationalNumberIsRefusedAfterLookingForTheContact() async throws {
         let run = try await runShell(["reply --dry-run --to 4155550142 x"])
-        #expect(run.err == "error: reply: not sent: 4155550142 has no '+' or '00' and does not start with this project's country code (+1): "
-            + "if it is a national number, it would go to the wrong country; add the country code, e.g. --to +14155550142\n")
+        #expect(run.err == "error: reply: not sent: 4155550142 has no '+' or '00' and does not start with the sending number's calling code "
+            + "(+1, Support Line's +1 415-555-0100): sent so, Meta prepends that code to it and it goes to +14155550142, another person if "
+            + "the contact's number is not a +1 one; add the country code, e.g. --to +14155550142\n")
         #expect(run.out.isEmpty)
         #expect(run.statuses == [.failure])
         #expect(run.requests == 3)

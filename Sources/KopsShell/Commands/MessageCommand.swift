@@ -64,10 +64,13 @@ public enum MessageCommand: Command {
         let message: Message
         do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)
+        // A send to a `to` without `+`, read against its sender and contact (tester67 Y3, tester67b Z0).
+        let prepended = context.prependedRecipient(of: message)
+        let status = MessagesCommand.status(message, prepended: prepended)
         var fields = [
             Field("id", message.id), Field("time", MessageTime.described(message, now: context.now())),
             Field("direction", message.direction.label), Field("type", message.type),
-            Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
+            Field("status", status.text, style: status.style),
             Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
@@ -75,11 +78,14 @@ public enum MessageCommand: Command {
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(MessageCommand.contentField(message))
         let history = StatusHistory(message: message, now: context.now())
-        let inbound = contactInbound(of: message, recipients: !history.otherRecipients(than: recipient(of: message)).isEmpty, in: context)
+        let inbound = contactInbound(
+            of: message, recipients: !history.otherRecipients(than: recipient(of: message), prepended: prepended).isEmpty, in: context)
         fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
-        if let others = history.otherRecipientsLine(than: recipient(of: message), userIDs: inbound.userIDs) {
+        if let others = history.otherRecipientsLine(than: recipient(of: message), userIDs: inbound.userIDs, prepended: prepended) {
             fields.append(Field("status recipient", others, style: .warn))
+        } else if let note = prepended?.contactNote {
+            fields.append(Field("status recipient", note, style: .warn))
         }
         if let foreign = history.foreignText {
             fields.append(Field("other statuses", "\(foreign): stored with this message but naming another (their id), so not counted", style: .warn))
@@ -123,11 +129,11 @@ public enum MessageCommand: Command {
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
                 message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved ?? inbound.moved, now: context.now(), logSearch: send.logSearch,
-                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled)
+                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, prepended: prepended)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
-        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: json(of: message))
+        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: json(of: message, prepended: prepended))
     }
 
     /// The contact's move (`ContactWindow.Moved`, followed as `ContactWindowLookup` follows it for `reply`, `trace`,
@@ -191,8 +197,8 @@ public enum MessageCommand: Command {
 
     /// Kapso's message with kops's reading of its status beside Kapso's fields (`MessageReading`), so `assert` and
     /// `capture` read what the screen shows (tester60 AH6: `assert .kapso.status == read` failed on "sent").
-    static func json(of message: Message) -> JSONValue {
-        .object(MessageReading.object(message))
+    static func json(of message: Message, prepended: PrependedRecipient? = nil) -> JSONValue {
+        .object(MessageReading.object(message, prepended: prepended))
     }
 }
 

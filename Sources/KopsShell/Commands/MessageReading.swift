@@ -10,9 +10,10 @@ internal import KapsoDiagnostics
 /// `status_shown` the whole text the table shows. Kapso's own fields are left as they came.
 enum MessageReading {
     /// The `kops` object of `message`.
-    static func json(_ message: Message) -> JSONValue {
+    /// `prepended`: a send to a `to` without `+` read against its sender and contact (`ShellContext.prependedRecipient`).
+    static func json(_ message: Message, prepended: PrependedRecipient? = nil) -> JSONValue {
         // One reading for both members: each costs a status history read (issue #16, session 62).
-        let reading = StatusReading(message)
+        let reading = StatusReading(message, prepended: prepended)
         return [
             "status": .string(reading.lag?.word ?? reading.text),
             "status_shown": .string(MessagesCommand.status(message, reading: reading).text),
@@ -20,17 +21,17 @@ enum MessageReading {
     }
 
     /// `message`'s JSON with `kops` added last (replacing a `kops` key the server sent, which no Kapso message has).
-    static func object(_ message: Message) -> JSONObject {
+    static func object(_ message: Message, prepended: PrependedRecipient? = nil) -> JSONObject {
         var object = message.json
-        object["kops"] = json(message)
+        object["kops"] = json(message, prepended: prepended)
         return object
     }
 
     /// A list body (`{"data": [...], ...}`) with each message's object given `kops`; the rest as it came. `messages` are
     /// the page's items, one for each element of `data`; a body whose `data` is not that is returned unchanged.
-    static func list(_ body: JSONValue, messages: [Message]) -> JSONValue {
+    static func list(_ body: JSONValue, messages: [Message], prepended: [String: PrependedRecipient] = [:]) -> JSONValue {
         guard case .object(var page) = body, case .array(let data)? = page["data"], data.count == messages.count else { return body }
-        page["data"] = .array(messages.map { .object(object($0)) })
+        page["data"] = .array(messages.map { .object(object($0, prepended: prepended[$0.id])) })
         return .object(page)
     }
 }

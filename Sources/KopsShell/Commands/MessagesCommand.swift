@@ -146,12 +146,14 @@ public enum MessagesCommand: Command {
             },
             request: { context.client.messagesRequest(filters: filters, limit: pageSize, after: $0.first?.1) },
             // Each line with kops's reading, as one page's `data` and `message` have it (AI10).
-            addition: AddedMember(key: "kops", value: MessageReading.json),
+            addition: AddedMember(key: "kops", value: { MessageReading.json($0, prepended: context.prependedRecipient(of: $0)) }),
             table: { page in
                 // An original streams after its edit: the changes of the pages before mark it (tester47 L2).
                 seen = MessageChange.byOriginal(in: page, earlier: seen)
                 ahead.add(page, now: context.now())
-                return table(TimeOrder.newestFirst(page, now: context.now()), now: context.now(), changes: seen)
+                return table(
+                    TimeOrder.newestFirst(page, now: context.now()), now: context.now(), changes: seen,
+                    prepended: context.prependedRecipients(of: page))
             })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
@@ -183,12 +185,15 @@ public enum MessagesCommand: Command {
         // Newest first by the time kops reads, not the raw value (tester51 N7: a millisecond stamp listed first).
         let shown = TimeOrder.newestFirst(page.items, now: context.now())
         let order = TimeOrder.reorderNote(listed: page.items, shown: shown, now: context.now())
+        // A send to a `to` without `+`, read against its sender and contact (tester67 Y3, tester67b Z0).
+        let prepended = context.prependedRecipients(of: page.items)
+        let listed = table(shown, now: context.now(), changes: changes, prepended: prepended)
         return CommandResult(
-            blocks: [.table(NumberColumn.adding(to: table(shown, now: context.now(), changes: changes), numbers: shown.map(\.phoneNumberID), in: context))]
+            blocks: [.table(NumberColumn.adding(to: listed, numbers: shown.map(\.phoneNumberID), in: context))]
                 + ([order, TimeOrder.aheadNote(page.items, now: context.now())].compactMap { $0 }.map(Block.hint))
                 + laterNotes(page.items, now: context.now()).map(Block.hint)
                 + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
-            json: MessageReading.list(page.json, messages: page.items))
+            json: MessageReading.list(page.json, messages: page.items, prepended: prepended))
     }
 
     /// A message, one and many, for `ContactRows.note`.
@@ -212,12 +217,15 @@ public enum MessagesCommand: Command {
     /// missing, millisecond or ISO one is ('message' and 'trace' say why).
     /// A message the contact edited or withdrew later on the same page, or on one before it (`changes`, by
     /// `MessageChange.byOriginal`), says so in CONTENT (`MessageChange.listed`).
-    static func table(_ messages: [Message], now: Int64?, changes given: [String: [MessageChange]]? = nil) -> Table {
+    /// `prepended`: the sends to a `to` without `+` read against their sender and contact, by id (`ShellContext.prependedRecipients`).
+    static func table(
+        _ messages: [Message], now: Int64?, changes given: [String: [MessageChange]]? = nil, prepended: [String: PrependedRecipient] = [:]
+    ) -> Table {
         let changes = given ?? MessageChange.byOriginal(in: messages)
         let rows = messages.map { message -> [StyledText] in
             [
                 StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : message.isOutbound ? "out" : "?"),
-                StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
+                StyledText(message.type), status(message, prepended: prepended[message.id]), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
                 StyledText(MessageChange.listed(message, content: MessageSummary.text(of: message.json), byOriginal: changes)),
                 StyledText(message.id),
             ]
@@ -241,8 +249,9 @@ public enum MessagesCommand: Command {
     /// replaces Kapso's `read` (or an earlier word) when the history has a `played` event: played counts as read and
     /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status. Kapso's status that only a
     /// stored status naming another message has (`failed` from another WAMID's failure) reads `failed (other wamid)`.
-    static func status(_ message: Message) -> StyledText {
-        status(message, reading: StatusReading(message))
+    /// `prepended`: a send to a `to` without `+` read against its sender and contact (`ShellContext.prependedRecipient`).
+    static func status(_ message: Message, prepended: PrependedRecipient? = nil) -> StyledText {
+        status(message, reading: StatusReading(message, prepended: prepended))
     }
 
     /// `status(_:)` from the message's `reading` (`StatusReading(message)`), for a caller that reads it too

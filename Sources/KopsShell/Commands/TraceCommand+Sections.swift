@@ -294,7 +294,7 @@ extension TraceCommand {
             ]
         }
         var object: JSONObject = [
-            "message": .object(MessageReading.object(trace.message)),
+            "message": .object(MessageReading.object(trace.message, prepended: trace.prepended)),
             "conversation": part(trace.conversation) { .object($0.json) },
             "window": window,
             "webhook_deliveries": part(trace.deliveries) { .array($0.map { .object($0.json) }) },

@@ -57,6 +57,12 @@ public enum TraceCommand: Command {
         if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact {
             trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
+        // A send to a `to` without `+`, read against its sender and contact (tester67 Y3, tester67b Z0).
+        if case .loaded(let conversation) = trace.conversation {
+            trace.prepended = context.prependedRecipient(of: trace.message, conversation: conversation)
+        } else {
+            trace.prepended = context.prependedRecipient(of: trace.message)
+        }
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
@@ -74,7 +80,7 @@ public enum TraceCommand: Command {
         let errors = explainedErrors(
             trace.message, history: history, templates: trace.templates, writtenSince: again, refused: refused,
             callsEnabled: trace.callsEnabled)
-        blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs)
+        blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs, prepended: trace.prepended)
         blocks += metaEvents(trace)
         blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
@@ -247,7 +253,9 @@ public enum TraceCommand: Command {
     static let timelineEdge = 20
 
     /// The status timeline, the notes under it and the errors explained (`explainedErrors`).
-    private static func timeline(_ message: Message, history: StatusHistory, errors: ExplainedErrors, userIDs: [String]) -> [Block] {
+    private static func timeline(
+        _ message: Message, history: StatusHistory, errors: ExplainedErrors, userIDs: [String], prepended: PrependedRecipient?
+    ) -> [Block] {
         guard !history.events.isEmpty else {
             if !errors.errors.isEmpty {
                 // An outbound message's own errors are its failure's, not a received message's (P26-9).
@@ -315,8 +323,10 @@ public enum TraceCommand: Command {
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
         }
-        if let others = history.otherRecipientsLine(than: MessageCommand.recipient(of: message), userIDs: userIDs) {
+        if let others = history.otherRecipientsLine(than: MessageCommand.recipient(of: message), userIDs: userIDs, prepended: prepended) {
             blocks.append(.line(StyledText("  " + others, style: .warn)))
+        } else if let note = prepended?.contactNote {
+            blocks.append(.line(StyledText("  " + note, style: .dim)))
         }
         blocks += setApart(history)
         if let disagreement = history.disagreement(withKapso: message.status) {

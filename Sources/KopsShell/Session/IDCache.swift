@@ -57,6 +57,11 @@ public struct IDCache: Sendable {
         phoneNumbersListed = true
     }
 
+    /// Keeps one number read on its own (`GET /whatsapp/phone_numbers/{id}`), without marking the whole list as read.
+    mutating func rememberNumber(_ number: PhoneNumber) {
+        phoneNumbers[number.id] = number
+    }
+
     /// Keeps `read` as the number's newest health read (a read that could not run, `status: error`, keeps the one before).
     mutating func rememberHealth(_ read: SenderState.HealthRead) {
         guard read.status != "error" else { return }

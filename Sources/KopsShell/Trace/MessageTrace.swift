@@ -87,6 +87,8 @@ struct MessageTrace {
     /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
     /// from the number read for a template answer; false when neither was read (said as the messages say, P25-16).
     var callsEnabled = false
+    /// A send to a `to` without `+`, read against its sender and contact (`ShellContext.prependedRecipient`); nil otherwise.
+    var prepended: PrependedRecipient?
     /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
     /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
     /// contact's messages on the number; nil otherwise or none (probe39 P39-1).

@@ -1,0 +1,72 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// Whom the statuses of a send to a `to` without `+` are about (`PrependedRecipient`): Meta completes it with the sending
+/// number's calling code, and the number it makes is the contact's only when it is their own number (tester67 Y3,
+/// tester67b Z0). Read only for a send that may be one (`PrependedRecipient.isCandidate`, a string test), so an ordinary
+/// listed send costs nothing more.
+extension ShellContext {
+    /// `message` read as such a send: its sending number from the numbers this session read, else one read of it (kept);
+    /// the contact's own number from `conversation` (else one read of the message's conversation) and from the `from` of
+    /// the conversation's messages they wrote (one listing). Nil when `message` is no such send, or its sending number
+    /// cannot be read (the statuses stay "another recipient's", hedged).
+    func prependedRecipient(of message: Message, conversation: Conversation? = nil) -> PrependedRecipient? {
+        var contacts: [String: [(number: String, source: String)]] = [:]
+        return prependedRecipient(of: message, conversation: conversation, contacts: &contacts)
+    }
+
+    /// `prependedRecipient(of:)` of each of `messages` that is such a send, by message id; each conversation read once.
+    func prependedRecipients(of messages: [Message]) -> [String: PrependedRecipient] {
+        var found: [String: PrependedRecipient] = [:]
+        var contacts: [String: [(number: String, source: String)]] = [:]
+        for message in messages {
+            if let prepended = prependedRecipient(of: message, conversation: nil, contacts: &contacts) { found[message.id] = prepended }
+        }
+        return found
+    }
+
+    /// `prependedRecipient(of:conversation:)` with the contact numbers read so far, by conversation id.
+    private func prependedRecipient(
+        of message: Message, conversation: Conversation?, contacts: inout [String: [(number: String, source: String)]]
+    ) -> PrependedRecipient? {
+        guard PrependedRecipient.isCandidate(message), let sender = sendingNumber(of: message),
+            PrependedRecipient(message, sender: sender, contacts: []) != nil
+        else { return nil }
+        let key = message.conversationID ?? ""
+        let own = contacts[key] ?? contactNumbers(of: message, conversation: conversation)
+        contacts[key] = own
+        return PrependedRecipient(message, sender: sender, contacts: own)
+    }
+
+    /// The sending number's digits (`display_phone_number_normalized`), nil when it cannot be read.
+    private func sendingNumber(of message: Message) -> String? {
+        guard let id = message.phoneNumberID else { return nil }
+        let number: PhoneNumber
+        if let cached = ids.phoneNumbers[id] {
+            number = cached
+        } else {
+            guard let read = try? client.phoneNumber(id) else { return nil }
+            ids.rememberNumber(read)
+            number = read
+        }
+        let digits = number.normalizedDisplayNumber
+        return digits.isEmpty ? nil : digits
+    }
+
+    /// The contact's own numbers with where each was read: the conversation's phone number, and the `from` (wa_id) of the
+    /// messages they wrote in it. Empty when the message names no conversation or neither can be read.
+    private func contactNumbers(of message: Message, conversation given: Conversation?) -> [(number: String, source: String)] {
+        guard let id = message.conversationID else { return [] }
+        var found: [(number: String, source: String)] = []
+        if let number = (given ?? (try? client.conversation(id)))?.contact {
+            found.append((number, "the conversation's phone number"))
+        }
+        let written = (try? client.messages(filters: [("conversation_id", id), ("direction", "inbound")], limit: 20))?.items ?? []
+        for inbound in written where inbound.isInbound && inbound.conversationID == id {
+            guard let from = inbound.json["from"]?.string, !from.isEmpty else { continue }
+            let at = inbound.time.map { " at \(KapsoTime.iso($0))" } ?? ""
+            found.append((from, "the wa_id of a message they wrote\(at)"))
+        }
+        return found
+    }
+}
