@@ -27,9 +27,11 @@ extension HealthTriage {
         var descriptions: [String]
         /// The position in the list, so two entities that read alike stay apart.
         var index: Int
+        /// The number's `name_status` when its record was read, for a limit whose reason is the display name.
+        var nameStatus: DisplayNameStatus? = nil
 
         /// Every entity with errors or a state other than AVAILABLE, in Meta's order.
-        static func all(_ details: JSONObject) -> [EntityReading] {
+        static func all(_ details: JSONObject, nameStatus: DisplayNameStatus? = nil) -> [EntityReading] {
             let entities = details["entities"]?.array?.compactMap(\.object) ?? []
             return entities.enumerated().compactMap { index, entity in
                 let errors = entity["errors"]?.array?.compactMap(\.object) ?? []
@@ -43,7 +45,7 @@ extension HealthTriage {
                     }.filter { !$0.isEmpty },
                     code: errors.first.flatMap(code), solution: errors.first?["possible_solution"]?.string.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
                     info: entity["additional_info"]?.array?.compactMap(\.string) ?? [],
-                    descriptions: errors.compactMap { $0["error_description"]?.string }, index: index)
+                    descriptions: errors.compactMap { $0["error_description"]?.string }, index: index, nameStatus: nameStatus)
             }
         }
 
@@ -89,7 +91,7 @@ extension HealthTriage {
         /// `additional_info` and error descriptions: an `error_description` is a reason Meta gave), with Meta's
         /// `possible_solution` after either.
         var fix: String {
-            let own = entry?.fix ?? LimitedMessaging.fix(entityType: type, info: info + descriptions)
+            let own = entry?.fix ?? LimitedMessaging.fix(entityType: type, info: info + descriptions, nameStatus: nameStatus)
             return own + (solution.map { "; Meta suggests: \($0)" } ?? "")
         }
     }

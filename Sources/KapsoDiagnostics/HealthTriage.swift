@@ -50,8 +50,11 @@ public struct HealthTriage: Sendable {
     /// Reads `health`; `inbound` is what kops read of the number's inbound messages (`webhook_verified` and
     /// `webhook_subscription` use it);
     /// `coexistence` the number's `is_coexistence` as listed, nil when not read (only `token_validity` uses it);
-    /// `now` (Unix seconds, the API's clock where read) dates the report (`age`), nil when not judged.
-    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil, now: Int64? = nil) {
+    /// `now` (Unix seconds, the API's clock where read) dates the report (`age`), nil when not judged; `nameStatus` the
+    /// number's `name_status` as listed, nil when not read (a limit whose reason is the display name reads it, tester67 Y5).
+    public init(
+        _ health: PhoneNumberHealth, inbound: Inbound = .notRead, coexistence: Bool? = nil, now: Int64? = nil, nameStatus: String? = nil
+    ) {
         age = now.flatMap { HealthAge(health, now: $0) }
         let order = [
             "phone_number_access", "phone_number_connection", "token_validity", "messaging_health",
@@ -60,7 +63,12 @@ public struct HealthTriage: Sendable {
         let checks = health.checks.sorted { lhs, rhs in
             (order.firstIndex(of: lhs.name) ?? order.count) < (order.firstIndex(of: rhs.name) ?? order.count)
         }
-        findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound, coexistence: coexistence) }
+        let name = DisplayNameStatus(nameStatus)
+        findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound, coexistence: coexistence, nameStatus: name) }
+        // Meta's 133010 anywhere in the report: the number is not registered, whatever its status word (tester67 Y5).
+        if NumberRegistration.notRegistered(in: checks) {
+            findings = zip(findings, checks).map { Self.unregistered($0, error: $1.check["error"]?.string, nameStatus: nameStatus) }
+        }
         // A state in which the number sends as usual (quality RED, FLAGGED) under a passed access check: said, not failed.
         sendingNote = checks.first { $0.name == "phone_number_access" }.flatMap { access in
             let details = access.check["details"]?.object ?? JSONObject()
@@ -149,7 +157,7 @@ public struct HealthTriage: Sendable {
     public var contradicted: [Finding] { findings.filter { $0.contradiction != nil } }
 
     /// The check as its details show it: a `passed: true` whose details show a failure is read as failed.
-    private static func read(_ name: String, _ check: JSONObject, inbound: Inbound, coexistence: Bool?) -> Finding {
+    private static func read(_ name: String, _ check: JSONObject, inbound: Inbound, coexistence: Bool?, nameStatus: DisplayNameStatus?) -> Finding {
         let details = check["details"]?.object ?? JSONObject()
         let passed = check["passed"]?.bool
         if passed == nil {
@@ -157,19 +165,20 @@ public struct HealthTriage: Sendable {
             // be fetched; UNKNOWN connection), never "failed", unless the details themselves show a failure (P17-2).
             let shown = failureEvidence(name, check: check, details: details) != nil
             return shown
-                ? read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence)
+                ? read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence, nameStatus: nameStatus)
                 : unknown(name, check, details: details)
         }
         guard passed == true, let evidence = failureEvidence(name, check: check, details: details) else {
-            return read(name, check, details: details, passed: passed, inbound: inbound, coexistence: coexistence)
+            return read(name, check, details: details, passed: passed, inbound: inbound, coexistence: coexistence, nameStatus: nameStatus)
         }
-        var finding = read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence)
+        var finding = read(name, check, details: details, passed: false, inbound: inbound, coexistence: coexistence, nameStatus: nameStatus)
         finding.contradiction = "Kapso marks this check passed, but its details say \(evidence)"
         return finding
     }
 
     private static func read(
-        _ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?, inbound: Inbound, coexistence: Bool?
+        _ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?, inbound: Inbound, coexistence: Bool?,
+        nameStatus: DisplayNameStatus?
     ) -> Finding {
         var finding = Finding(
             check: name, severity: passed == true ? .passed : passed == false ? .attention : .unknown,
@@ -206,12 +215,13 @@ public struct HealthTriage: Sendable {
             finding.severity = overall == "BLOCKED" ? .critical : .attention
             // The cause is the entity whose state is the overall one (the WABA when the WABA is BLOCKED), not the first
             // entity with errors; every other entity with errors or a limit is listed beside it (probe26 P26-5).
-            let entities = EntityReading.all(details)
+            let entities = EntityReading.all(details, nameStatus: nameStatus)
             let entity = EntityReading.cause(of: overall, in: entities)
             finding.cause = "Meta reports messaging as \(overall)" + (entity.map { " (\($0.text))" } ?? "")
             if let known = entity?.entry {
                 finding.cause = (finding.cause ?? "") + ": \(known.meaning)"
-                finding.fix = known.fix + (entity?.solution.map { "; Meta suggests: \($0)" } ?? "")
+                let own = entity?.code == NumberRegistration.notRegisteredCode ? NumberRegistration.fix : known.fix
+                finding.fix = own + (entity?.solution.map { "; Meta suggests: \($0)" } ?? "")
             } else if overall != "BLOCKED" {
                 finding.fix = entity?.fix ?? LimitedMessaging.fix(entityType: nil, info: [])
             } else {

@@ -11,18 +11,17 @@
 /// developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md).
 public enum LimitedMessaging {
     /// The fix for one LIMITED entity (`entityType` as Meta wrote it, e.g. `APP`; `info` its `additional_info` lines),
-    /// e.g. `switch the Meta app to Live mode …` for `["Your app is in development mode"]`.
-    public static func fix(entityType: String?, info: [String]) -> String {
+    /// e.g. `switch the Meta app to Live mode …` for `["Your app is in development mode"]`. `nameStatus` is the number's
+    /// `name_status` when its record was read: a display name Meta DECLINED is never approved by waiting (tester67 Y5,
+    /// `DisplayNameStatus.limitFix`).
+    public static func fix(entityType: String?, info: [String], nameStatus: DisplayNameStatus? = nil) -> String {
         let text = info.joined(separator: " ").lowercased()
         let type = entityType ?? "entity"
         if text.isEmpty {
             return "Meta listed no reason for the \(type)'s limit (no additional_info), and kops knows none; WhatsApp Manager "
                 + "shows the account's limits"
         }
-        if text.contains("display name") {
-            return "the display name must pass Meta's review: check it in WhatsApp Manager (Phone numbers); the limit lifts "
-                + "once it is approved, and replies inside an open 24-hour window are not limited meanwhile"
-        }
+        if text.contains("display name") { return DisplayNameStatus.limitFix(nameStatus) }
         if text.contains("development mode") {
             return "switch the Meta app to Live mode in Meta's App Dashboard (App Mode); an app in development mode is "
                 + "limited whatever the number's state"

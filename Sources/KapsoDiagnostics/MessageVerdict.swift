@@ -111,9 +111,11 @@ public struct MessageVerdict: Sendable, Equatable {
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget, prepended: prepended)
         // A `to` without `+` completed into the contact's own number: said beside the contact's read (tester67 Y3).
         if message.isOutbound, let note = prepended?.contactNote { verdict = MessageVerdict(verdict.text + "; " + note, verdict.severity) }
-        // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
-        // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
-        if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
+        // A received message whose contact window now rests on Kapso's summary alone (ContactWindow.unconfirmed, probe37
+        // P37-4), or that a free-form send Meta refused for the window after it contradicts (`refusedSince`, tester67 Y2):
+        // said as every view says it, never as certainly open or closed, nor "free-form replies go through".
+        if message.isInbound, let window = contactWindow, window.unconfirmed != nil || (window.isOpen && window.refusedSince != nil),
+            moved == nil, MessageOrigin(message).groupID == nil,
             WindowEvidence(message, now: now).notWritten == nil, MessageError.carried(by: message.json).isEmpty
         {
             verdict = MessageVerdict("received; the contact's 24-hour window now is " + window.text, .warning)

@@ -37,12 +37,11 @@ extension StatusHistory {
 }
 
 extension ErrorTriage {
-    /// `WhatsApp also reported it read (2026-11-21T10:10:05Z (5 s after sending)), so whether the contact has it is
-    /// uncertain; if it did fail: `: the lead of a failure's meaning when its history also holds a delivery or read
-    /// (`StatusHistory.conflict`, the verdict's reading), whichever reading of the failure follows; nil without one.
+    /// `WhatsApp also reported it read at 2026-11-21T10:10:05Z, after this failure, so it may be on the contact's phone:
+    /// confirm …; if it did fail: `: the lead of a failure's meaning when its history also holds a delivery or read
+    /// (`StatusHistory.conflict`), in the words `trace` gives as the failure's fix (`Conflict.failureFix`: one reading
+    /// for both commands), whichever reading of the failure follows; nil without one.
     static func alsoReached(_ history: StatusHistory) -> String? {
-        guard let conflict = history.conflict else { return nil }
-        return "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
-            + "the contact has it is uncertain; if it did fail: "
+        history.conflict.map { $0.failureFix + "; if it did fail: " }
     }
 }

@@ -31,8 +31,10 @@ public enum ConversationCommand: Command {
         var read: [Message] = []
         let window = try (conversation.phoneNumberID).flatMap { number in
             try (conversation.contact ?? conversation.businessScopedUserID).map { contact in
+                // The contact's newest free-form send weighs the window as `reply` weighs it: one Meta refused with 131047
+                // after the contact's last message is said beside an open window, whatever that message was (tester67 Y2).
                 try ContactWindowLookup.load(
-                    phoneNumberID: number, contact: contact, known: [conversation], in: context, readInbound: { read = $0 })
+                    phoneNumberID: number, contact: contact, known: [conversation], in: context, sends: true, readInbound: { read = $0 })
             }
         } ?? ContactWindow(
             evidence: .unknown("the conversation names no phone number id or contact"), at: context.now())
@@ -46,7 +48,7 @@ public enum ConversationCommand: Command {
             Field("messages", summary.messagesCell(conversation.messagesCount.map(String.init) ?? "-"),
                   style: summary.moreMessages == nil ? .plain : .warn),
             Field("last inbound", window.lastInboundText),
-            Field("window", window.text, style: window.isOpen && window.unconfirmed == nil ? .good : .warn),
+            Field("window", window.text, style: window.isOpen && window.unconfirmed == nil && window.refusedSince == nil ? .good : .warn),
         ]
         var json = conversation.json
         json["kops"] = ["window": Self.windowJSON(window), "summary": summary.json]
@@ -56,7 +58,8 @@ public enum ConversationCommand: Command {
     /// kops's reading of the window, as the `window` line says it (tester47 F7: the JSON held only Kapso's
     /// `last_inbound_at`, which can say closed while a later message the contact wrote keeps it open):
     /// `{"state": "open"|"closed"|"unknown", "last_inbound_at": ISO-8601|null (the contact's newest message kops read),
-    /// "open_until": ISO-8601|null, "unconfirmed": bool, "summary": the window line}`.
+    /// "open_until": ISO-8601|null, "unconfirmed": bool, "refused_since": Meta's later refusal for the window (131047) of a
+    /// free-form send, as the line says it, or null (tester67 Y2), "summary": the window line}`.
     static func windowJSON(_ window: ContactWindow) -> JSONValue {
         let state = window.window == nil ? "unknown" : window.isOpen ? "open" : "closed"
         return [
@@ -64,6 +67,7 @@ public enum ConversationCommand: Command {
             "last_inbound_at": window.lastInbound.map { .string(KapsoTime.iso($0)) } ?? .null,
             "open_until": window.window?.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null,
             "unconfirmed": .bool(window.unconfirmed != nil),
+            "refused_since": window.refusedSince.map(JSONValue.string) ?? .null,
             "summary": .string(window.text),
         ]
     }

@@ -56,9 +56,12 @@ public enum HealthCommand: Command {
         let coexistence = context.ids.phoneNumbers[id]?.json["is_coexistence"]?.bool
         // Dated against the API's own clock (the health answer's `Date` header) where it gave one: a report older than
         // Kapso's caching allows is no reading of the number now (tester61 AJ9).
+        // The display name's review state from the same listing: a limit Meta gives the display name as its reason lifts by
+        // waiting only while the name is in review, never once Meta DECLINED it (tester67 Y5).
+        let nameStatus = (listed ?? context.ids.phoneNumbers[id])?.json["name_status"]?.string
         let triage = HealthTriage(
             health, inbound: inbound(of: id, for: health, client: client), coexistence: coexistence,
-            now: client.serverTime ?? context.now())
+            now: client.serverTime ?? context.now(), nameStatus: nameStatus)
         if let age = triage.age {
             blocks.append(.line(StyledText("not current: the report was \(age.words)", style: .warn)))
             blocks.append(.line(StyledText("  fix:   \(age.fix)")))

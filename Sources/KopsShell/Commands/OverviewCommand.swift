@@ -138,7 +138,9 @@ public enum OverviewCommand: Command {
                 if let failing { next.append(("use \(number.id); errors --period \(period)", "\(name): \(failing.text)")) }
                 continue
             }
-            let triage = HealthTriage(health, coexistence: number.json["is_coexistence"]?.bool, now: context.client.serverTime ?? now)
+            let triage = HealthTriage(
+                health, coexistence: number.json["is_coexistence"]?.bool, now: context.client.serverTime ?? now,
+                nameStatus: number.json["name_status"]?.string)
             let blocking = triage.blocking
             let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
             // Webhooks not read block nothing they could not be seen to block (an empty list is no webhook missing).

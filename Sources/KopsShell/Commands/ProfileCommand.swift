@@ -94,7 +94,8 @@ public enum ProfileCommand: Command {
             [
                 StyledText(profile.name == context.session.profile ? "*" : " "), StyledText(profile.name),
                 StyledText(profile.baseURL ?? Settings.defaultBaseURL),
-                StyledText(profile.apiKeyEnv.map { "env \($0)" } ?? profile.apiKeyCommand.map { _ in "command" } ?? "-"),
+                StyledText(profile.apiKeyEnv.map { KeyEnvName.misplacedKey($0, environment: context.environment) ? "env (looks like a key, not shown)" : "env \($0)" }
+                    ?? profile.apiKeyCommand.map { _ in "command" } ?? "-"),
                 StyledText(profile.phoneNumberID ?? "-"),
             ]
         }
@@ -109,7 +110,8 @@ public enum ProfileCommand: Command {
                 [
                     "name": .string(profile.name), "current": .bool(profile.name == context.session.profile),
                     "api": .string(profile.baseURL ?? Settings.defaultBaseURL),
-                    "key_env": profile.apiKeyEnv.map(JSONValue.string) ?? .null, "key_command": .bool(profile.apiKeyCommand != nil),
+                    "key_env": profile.apiKeyEnv.map { KeyEnvName.misplacedKey($0, environment: context.environment) ? .string("<redacted>") : .string($0) } ?? .null,
+                    "key_command": .bool(profile.apiKeyCommand != nil),
                     "phone_number_id": profile.phoneNumberID.map(JSONValue.string) ?? .null,
                 ]
             })

@@ -43,6 +43,7 @@ extension ShellContext {
     public func useKey(from origin: KeyOrigin) {
         keyOrigin = origin
         keyInHand = false
+        if case .keyInName(let pasted, _) = origin { shell?.redactor.knownSecrets.append(pasted) }
         session.sources["key"] = origin.source?.description
         // A value or a variable is read now, so `state` can say whether it is set; a command waits for a request.
         if case .command = origin { return }

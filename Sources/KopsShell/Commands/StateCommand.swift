@@ -29,6 +29,7 @@ public enum StateCommand: Command {
             else if context.keyInHand { "set, never shown" }
             else if case .command = context.keyOrigin { "read at the first request" }
             else if let problem = context.keyShapeProblem { "set but not sent: it \(problem.what)" }
+            else if case .keyInName = context.keyOrigin { "not set: the profile's api_key_env looks like a key, not a variable's name" }
             else if session.sources["key"] != nil { "not set" }
             else { "none; export KAPSO_API_KEY or 'profile add'" }
         // A shell given its key directly (tests, replays) has nothing to say about it.

@@ -214,8 +214,9 @@ public enum TraceCommand: Command {
         let call = trace.callsEnabled ? ", " + ContactWindow.callCaveat(since: "since") : ""
         // The contact left this number since: a reply here is refused, as `reply` refuses it (session 36).
         let refused = trace.moved.map { "; but " + $0.replyRefused } ?? ""
-        // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4).
-        if let now = trace.contactWindow, now.unconfirmed != nil {
+        // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4) or a later
+        // refusal for the window contradicts them (tester67 Y2).
+        if let now = trace.contactWindow, now.unconfirmed != nil || (now.isOpen && now.refusedSince != nil) {
             return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(now.text)", style: .warn)
         }
         // A later action of the contact that Meta documents nothing on leaves the closed window unknown (tester47 F2):

@@ -15,6 +15,25 @@ extension KeyEnvName {
         return .name
     }
 
+    /// True when `value`, an `api_key_env` read as a name by its shape, names no variable set in `environment` and looks
+    /// like a key pasted where the NAME belongs (`looksLikeKey`): it is never shown, and what to do is said instead
+    /// (tester67 Y6b: `api_key_env = "test_key_0123456789"` was echoed by `state` and by the unset-variable error).
+    public static func misplacedKey(_ value: String, environment: [String: String]) -> Bool {
+        environment[value].map(\.isEmpty) != false && looksLikeKey(value)
+    }
+
+    /// True for a name with a lower-case letter (an `UPPER_CASE_NAME` is the environment's own style) and a `_`-part
+    /// holding 8 digits or more, or of 12 characters or more mixing letters and digits: a key's body, as in
+    /// `test_key_0123456789`, not `kapso_key_2024` or `KAPSO_KEY_FOR_PROJECT_3f2a9c0e_8a7d_4e3f`. Weaker than `read`'s
+    /// rule, so it only hides a value and hedges; it never refuses one.
+    static func looksLikeKey(_ value: String) -> Bool {
+        guard value.contains(where: \.isLowercase) else { return false }
+        return value.split(separator: "_").contains { part in
+            let digits = part.filter(\.isNumber).count
+            return digits >= 8 || (part.count >= 12 && digits > 0 && part.contains(where: \.isLetter))
+        }
+    }
+
     /// The key values kops knows from `environment`: `KAPSO_API_KEY`'s and those of the variables the profiles name
     /// (`variables`, their `api_key_env`), when set; a key a profile's `api_key_command` prints is not run for this.
     public static func knownKeys(environment: [String: String], variables: [String]) -> Set<String> {

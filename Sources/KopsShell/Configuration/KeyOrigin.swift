@@ -8,6 +8,9 @@ public enum KeyOrigin: Sendable, Equatable {
     case value(Secret, Settings.Source)
     /// A profile's `api_key_env`: the variable's value, read when needed.
     case variable(String, profile: String)
+    /// A profile's `api_key_env` that looks like the key itself, and names no variable that is set
+    /// (`KeyEnvName.misplacedKey`): held as a secret, never shown; a request fails with what to do.
+    case keyInName(Secret, profile: String)
     /// A profile's `api_key_command`: its first line of output, run when needed.
     case command(String, profile: String)
     /// Nowhere: no `KAPSO_API_KEY` and no profile that names a key; `profile` is the one in use, if any.
@@ -18,6 +21,7 @@ public enum KeyOrigin: Sendable, Equatable {
         switch self {
         case .value(_, let source): source
         case .variable(let name, _): .environment(name)
+        case .keyInName(_, let profile): .profile("\(profile) api_key_env")
         case .command(_, let profile): .profile("\(profile) api_key_command")
         case .none: nil
         }
@@ -39,6 +43,8 @@ public enum KeyOrigin: Sendable, Equatable {
             }
             try KeyOrigin.check(value, subject: "the key in env \(name)")
             return (Secret(value), .environment(name))
+        case .keyInName(_, let profile):
+            throw CredentialError.keyInVariableName(profile: profile)
         case .command(let command, let profile):
             let result: KeyCommand.Answer
             do throws(KeyCommand.Failure) {

@@ -20,7 +20,8 @@ extension Settings {
         if let key = set("KAPSO_API_KEY") {
             let own: String?
             if let name = profile.apiKeyEnv {
-                let shown = KeyEnvName.shown(name: name, knownKeys: KeyEnvName.knownKeys(environment: environment, variables: variables))
+                let shown = KeyEnvName.misplacedKey(name, environment: environment) ? "which looks like a key, not shown"
+                    : KeyEnvName.shown(name: name, knownKeys: KeyEnvName.knownKeys(environment: environment, variables: variables))
                 own = set(name) == key ? nil : "api_key_env (\(shown))"
             } else {
                 own = profile.apiKeyCommand.map { _ in "api_key_command" }

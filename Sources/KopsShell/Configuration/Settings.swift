@@ -102,7 +102,7 @@ public struct Settings: Sendable {
         if phone != nil { sources["phone_number_id"] = fromProfile }
 
         let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) }
-            ?? profile?.keyOrigin ?? .none(profile: nil)
+            ?? profile?.keyOrigin(environment: environment) ?? .none(profile: nil)
         sources["key"] = key.source
         var settings = Settings(
             profile: profileName, baseURL: baseURL, key: key, phoneNumberID: phone, output: output, color: color,

@@ -13,6 +13,8 @@ public enum StartHint {
         case .none(let profile?):
             return "profile '\(profile)' names no API key: add api_key_env or api_key_command to it, or export KAPSO_API_KEY; "
                 + "'help' lists commands"
+        case .keyInName(_, let profile):
+            return CredentialError.keyInVariableName(profile: profile).message + "; 'help' lists commands"
         case .variable(let name, let profile) where environment[name]?.isEmpty != false:
             return "profile '\(profile)' reads its API key from \(name), which is not set: export \(name)=...; 'help' lists commands"
         default:

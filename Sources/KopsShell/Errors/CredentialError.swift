@@ -8,6 +8,9 @@ public enum CredentialError: KopsError, Equatable {
     case noKey(profile: String?, profiles: [String], defaultProfile: String? = nil, inShell: Bool = false)
     /// The profile's `api_key_env` variable is not set (or empty).
     case unsetVariable(String, profile: String)
+    /// The profile's `api_key_env` looks like the key itself and names no variable that is set
+    /// (`KeyEnvName.misplacedKey`); the value is never shown.
+    case keyInVariableName(profile: String)
     /// A key whose text cannot be a key (`APIKeyShape`): a CR, quotes, `Bearer `, a path; `subject` says where it
     /// came from (`the key in env KAPSO_API_KEY`). Nothing was sent.
     case malformedKey(subject: String, problem: APIKeyShape.Problem)
@@ -42,6 +45,10 @@ public enum CredentialError: KopsError, Equatable {
         case .unsetVariable(let variable, let profile):
             return "profile '\(profile)' reads its API key from \(variable), which is not set; "
                 + "export \(variable)=..., or pick another profile with --profile"
+        case .keyInVariableName(let profile):
+            return "profile '\(profile)' has an api_key_env that looks like an API key (not shown), not the NAME of an environment "
+                + "variable, and no variable of that name is set; put the key in a variable (export ACME_KAPSO_KEY=...) and "
+                + "write api_key_env = \"ACME_KAPSO_KEY\" in config.toml; if it is a variable's name, export it"
         case .malformedKey(let subject, let problem):
             return "\(subject) \(problem.what); \(problem.fix)"
         case .rejected(let host, let source, let unusedOwnKey):

@@ -1,5 +1,6 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 /// Which webhook deliveries and API calls are the traced message's own, and what a held send lock says about them.
 extension MessageTrace {
@@ -50,6 +51,18 @@ extension MessageTrace {
     }
 
     /// The messages of a listing's answer; none when it failed or does not decode.
+    /// For a message the contact sent, the listing of their sends from its number (`ContactWindow.weighing`: a free-form
+    /// send Meta refused for the window after their last message is said beside an open window, as `conversation` and
+    /// `reply` say it; tester67 Y2), asked only while the window the message opened is open at `now`; nil otherwise.
+    static func contactSendsRequest(_ message: Message, _ client: KapsoClient, now: Int64) -> HTTPRequest? {
+        guard message.isInbound, ServiceWindow(lastInbound: message.time, at: now).isOpen, let contact = message.contact,
+            let number = message.phoneNumberID
+        else { return nil }
+        return client.messagesRequest(
+            filters: [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "outbound")],
+            limit: ContactWindowLookup.messageLimit)
+    }
+
     static func messages(_ listing: Result<JSONValue, KapsoAPIError>, _ client: KapsoClient) -> [Message] {
         guard case .success(let json) = listing, let page = try? client.messages(from: json) else { return [] }
         return page.items

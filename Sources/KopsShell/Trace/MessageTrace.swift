@@ -209,6 +209,8 @@ struct MessageTrace {
             requests.append(client.messagesRequest(filters: [("phone_number_id", number), ("direction", direction)], limit: 100))
             return requests.count - 1
         } : nil
+        // A message the contact sent: their newest free-form send after it weighs the window (tester67 Y2).
+        let sendsIndex = Self.contactSendsRequest(message, client, now: now).map { requests.append($0); return requests.count - 1 }
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { client.sendAll([$0])[0] }
             : client.sendAll(requests)
@@ -347,6 +349,7 @@ struct MessageTrace {
                     phoneNumberID: number, contact: contact, conversations: [conversation], inbound: read, inboundComplete: !page.hasMore,
                     refusedSends: sends.items, at: now)
             }
+            if let sendsIndex { window = window.weighing(sends: Self.messages(json(sendsIndex), client), phoneNumberID: number, contact: contact) }
             window.callsEnabled = callsEnabled
             trace.contactWindow = window
         }
