@@ -6,7 +6,7 @@ public import KapsoClient
 /// Meta, send-messages guide, "WhatsApp user phone number formats" (developers.facebook.com/docs/whatsapp/cloud-api/
 /// guides/send-messages; read through the search tool 2026-12-07): "If the plus sign is omitted, your business phone
 /// number's country calling code is prepended to the customer's phone number." That number is the contact's only when
-/// it is the contact's own number, known from the conversation's phone number or from a message they wrote (its
+/// it is the contact's own number, known from a message they wrote in the conversation (its
 /// `from`, their wa_id): from a +44 number, `to: 4155550402` goes to +444155550402, someone else than the contact
 /// +14155550402 (tester67b Z0: read as "read by the contact", a misdelivery told as a delivery). Unknown, it is said
 /// where it went and that it may not be the person meant; it is never read as the contact's.
@@ -80,8 +80,8 @@ public struct PrependedRecipient: Sendable, Equatable {
         let made = "+\(self.made) is what Meta made of \(to) from a +\(code) number (it prepends the sending number's calling "
             + "code to a number sent without +)"
         guard let contact else {
-            return made + "; kops read no number of the contact's own (the conversation's phone number, or a message they "
-                + "wrote) to tell whether that is the person meant: possible misdelivery; send E.164 with + and the country code"
+            return made + "; kops read no message the contact wrote in this conversation (their wa_id) to tell whether that is "
+                + "the person meant: possible misdelivery; send E.164 with + and the country code"
         }
         return made + ", not the contact's own number +\(contact.number) (\(contact.source)): it may have reached another "
             + "person (possible misdelivery); send E.164 with + and the country code (+\(contact.number))"

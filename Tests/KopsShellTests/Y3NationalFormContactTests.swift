@@ -19,6 +19,9 @@ enum NationalTo {
     static let mirror = wamid("Z102")
     /// From Support Line to `4155550777`, read by 14155550777; the conversation names `4155550777`, no message of theirs.
     static let unknownContact = wamid("Z202")
+    /// From London Line to `4155550555`, read by 444155550555; the conversation the send opened names 444155550555 and
+    /// holds no message of the contact's.
+    static let sendOpened = wamid("Z402")
     /// From a number the project does not have to `4155550888`, read by 14155550888.
     static let unknownSender = wamid("Z302")
 }
@@ -81,6 +84,17 @@ enum NationalTo {
         #expect(runs[0].out.contains("the statuses are about 444155550402, not the message's recipient 4155550402: +444155550402 is what Meta made"), "\(runs[0].out)")
         #expect(Self.line("status:", in: runs[1].out).contains("read (other recipient)"), "\(runs[1].out)")
         #expect(Self.line("status recipient:", in: runs[1].out).contains("possible misdelivery"), "\(runs[1].out)")
+    }
+
+    /// A conversation the send itself opened (its phone number the number Meta made, nothing written by the contact) is
+    /// no evidence of whom the business meant: not "read by the contact" (the Z0 trap read off the conversation).
+    @Test func z0ConversationTheSendOpenedIsNoEvidenceOfTheContact() async throws {
+        let runs = try await runDemo(["trace \(NationalTo.sendOpened)", "message \(NationalTo.sendOpened)"], number: nil, seed: NationalTo.seed)
+        let verdict = Self.line("verdict:", in: runs[0].out)
+        #expect(!verdict.contains("read by the contact"), "\(verdict)")
+        #expect(verdict.contains("+444155550555 is what Meta made of 4155550555 from a +44 number"), "\(verdict)")
+        #expect(verdict.contains("kops read no message the contact wrote in this conversation"), "\(verdict)")
+        #expect(Self.line("status:", in: runs[1].out).contains("read (other recipient)"), "\(runs[1].out)")
     }
 
     @Test func z0MirrorUKContactWrittenNationallyFromAPlusOneNumber() async throws {

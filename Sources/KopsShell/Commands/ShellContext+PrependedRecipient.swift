@@ -54,19 +54,20 @@ extension ShellContext {
     }
 
     /// The contact's own numbers with where each was read: the conversation's phone number, and the `from` (wa_id) of the
-    /// messages they wrote in it. Empty when the message names no conversation or neither can be read.
+    /// messages they wrote in it. Empty when the message names no conversation, or the contact wrote nothing in it: a
+    /// conversation the send itself opened may carry the number Meta made of the `to` (its wa_id in the send's answer),
+    /// which is no evidence of whom the business meant (the Z0 trap again, read off the conversation).
     private func contactNumbers(of message: Message, conversation given: Conversation?) -> [(number: String, source: String)] {
         guard let id = message.conversationID else { return [] }
-        var found: [(number: String, source: String)] = []
-        if let number = (given ?? (try? client.conversation(id)))?.contact {
-            found.append((number, "the conversation's phone number"))
+        var written: [(number: String, source: String)] = []
+        let inbound = (try? client.messages(filters: [("conversation_id", id), ("direction", "inbound")], limit: 20))?.items ?? []
+        for message in inbound where message.isInbound && message.conversationID == id {
+            guard let from = message.json["from"]?.string, !from.isEmpty else { continue }
+            let at = message.time.map { " at \(KapsoTime.iso($0))" } ?? ""
+            written.append((from, "the wa_id of a message they wrote\(at)"))
         }
-        let written = (try? client.messages(filters: [("conversation_id", id), ("direction", "inbound")], limit: 20))?.items ?? []
-        for inbound in written where inbound.isInbound && inbound.conversationID == id {
-            guard let from = inbound.json["from"]?.string, !from.isEmpty else { continue }
-            let at = inbound.time.map { " at \(KapsoTime.iso($0))" } ?? ""
-            found.append((from, "the wa_id of a message they wrote\(at)"))
-        }
-        return found
+        guard !written.isEmpty else { return [] }
+        guard let number = (given ?? (try? client.conversation(id)))?.contact else { return written }
+        return [(number, "the conversation's phone number")] + written
     }
 }
