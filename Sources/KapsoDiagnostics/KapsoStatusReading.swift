@@ -197,6 +197,17 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return (known?.meaning ?? "", [], known?.todo ?? "")
         case (let status?, _) where status >= 500:
             return gatewayFailure(status, call: call)
+        case (let status?, "") where status < 500 && !PastedDeliveryStatus.httpStatuses.contains(status):
+            // A bare number HTTP does not define (tester68 A5: `explain 471` read "HTTP 471 from Kapso: the request was
+            // refused"). The older WhatsApp Business (On-Premises) API used such numbers as error codes: Twilio's table of
+            // WhatsApp codes (twilio.com/docs/whatsapp/tutorial/error-codes) lists 470, 471 and 472 (471 beside its rate
+            // limit error 63018); kops's catalogue holds 470 only (`ErrorCatalog.legacy`).
+            return (
+                "\(status) is no status HTTP defines, so no API answered it as one: if it came from a message's status or "
+                    + "error, it is a WhatsApp error code kops's catalogue does not hold (the older WhatsApp Business API "
+                    + "used numbers such as 470–472 as error codes)", [],
+                "look the code up in Meta's error codes (\(ErrorCatalog.metaReference)) or your provider's table of "
+                    + "WhatsApp codes; if an HTTP answer carried it, read the body beside it")
         case (let status?, _):
             let said = text.isEmpty ? "read the error text beside it" : "Kapso's text above says why"
             return ("HTTP \(status) from Kapso: the request was refused", [], said + (named.map { "; \($0)" } ?? ""))
