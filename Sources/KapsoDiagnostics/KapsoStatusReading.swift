@@ -48,6 +48,12 @@ public struct KapsoStatusReading: Sendable, Equatable {
         }
     }
 
+    /// True for a 4xx status HTTP defines (RFC 9110 and the registered additions, `PastedDeliveryStatus.httpStatuses`),
+    /// and for every 5xx (gateways answer their own): a pasted number outside them is no HTTP answer's (tester68 A5).
+    public static func isDefined(_ status: Int) -> Bool {
+        status >= 500 || PastedDeliveryStatus.httpStatuses.contains(status)
+    }
+
     /// The wait a 429's message names (`retry in 10 s`, `Retry after 60 seconds`, `try again in 2 minutes`) as `10 s` or
     /// `2 min`; nil when it names none.
     static func wait(in message: String) -> String? {
@@ -197,7 +203,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return (known?.meaning ?? "", [], known?.todo ?? "")
         case (let status?, _) where status >= 500:
             return gatewayFailure(status, call: call)
-        case (let status?, "") where status < 500 && !PastedDeliveryStatus.httpStatuses.contains(status):
+        case (let status?, "") where !Self.isDefined(status):
             // A bare number HTTP does not define (tester68 A5: `explain 471` read "HTTP 471 from Kapso: the request was
             // refused"). The older WhatsApp Business (On-Premises) API used such numbers as error codes: Twilio's table of
             // WhatsApp codes (twilio.com/docs/whatsapp/tutorial/error-codes) lists 470, 471 and 472 (471 beside its rate

@@ -12,6 +12,7 @@ import Testing
         #expect(!out.contains("HTTP \(code) from Kapso"), "\(out)")
         #expect(out.contains("\(code) is no status HTTP defines"), "\(out)")
         #expect(out.contains("WhatsApp error code"), "\(out)")
+        #expect(!out.contains("HTTP status"), "\(out)")
     }
 
     @Test func aDefinedStatusKeepsItsReading() async throws {

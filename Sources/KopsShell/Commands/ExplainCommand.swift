@@ -203,7 +203,9 @@ public enum ExplainCommand: Command {
             status: status, kapsoText: said, kapsoMessage: pasted.kapsoMessage, id: id, page: pasted.page, call: PastedCall(text))
         else { return nil }
         var fields: [Field] = []
-        if let status = reading.status { fields.append(Field("HTTP status", String(status), style: .bold)) }
+        if let status = reading.status {
+            fields.append(Field(KapsoStatusReading.isDefined(status) ? "HTTP status" : "code", String(status), style: .bold))
+        }
         if let code = pasted.kapsoCode { fields.append(Field("kapso code", code)) }
         if let said = reading.kapsoText { fields.append(Field("kapso says", said, style: .dim)) }
         fields.append(Field("meaning", reading.meaning))
