@@ -1,3 +1,4 @@
+import Foundation
 @testable import KopsShell
 import KapsoSimulator
 import KopsTestSupport
