@@ -29,6 +29,12 @@ public enum HealthCommand: Command {
             (id, shared, listed) = (choice.number.id, choice.note, choice.number)
         } else {
             id = try context.session.requirePhoneNumber()
+            // Kapso's record of the number, read as `use` reads it when this session has none: the report and its JSON
+            // are the same whether the number came from `use`, a profile or a transcript's header (tester68 A1, A14). A
+            // failed read leaves the report without the record, as before.
+            if context.ids.phoneNumbers[id] == nil, let numbers = try? context.client.allPhoneNumbers() {
+                context.ids.rememberAllNumbers(numbers)
+            }
         }
         let client = context.client
         let health: PhoneNumberHealth
@@ -51,7 +57,7 @@ public enum HealthCommand: Command {
         if let retry = health.retryAfter {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
-        // Whether the number is a coexistence one, from its listing this session (no request of its own): token_validity
+        // Whether the number is a coexistence one, from its listing (read above when this session had none): token_validity
         // reads by it (tester51 G10).
         let coexistence = context.ids.phoneNumbers[id]?.json["is_coexistence"]?.bool
         // Dated against the API's own clock (the health answer's `Date` header) where it gave one: a report older than
@@ -68,8 +74,8 @@ public enum HealthCommand: Command {
         }
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
         context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
-        // Kapso's record of the number as `numbers` and `overview` read it, when this session listed it (no request of its
-        // own): a state it names that the report does not is said here too (tester62 AL11).
+        // Kapso's record of the number as `numbers` and `overview` read it (listed this session, or read above): a state it
+        // names that the report does not is said here too (tester62 AL11).
         let record = (listed ?? context.ids.phoneNumbers[id]).map { ($0, NumberStatus.RecordReading($0, read: context.ids.healthReads[id])) }
         if health.status == "healthy", !triage.contradicted.isEmpty {
             let checks = triage.contradicted.map(\.check).joined(separator: ", ")

@@ -92,6 +92,9 @@ public struct TranscriptChecker {
         let registry = shell.context.registry
         // The last line that would leave a result for `assert` and `capture` and is not run.
         var unreplayedResult: (line: Int, command: String)?
+        // Whether a line of this part (the recording, or its appended part) left a result, and whether it is appended:
+        // before one, `assert` and `capture` read what the session had before the recording (tester68 A4).
+        var (partKeptResult, inAppendedPart) = (false, false)
         // With writes sent: the first write or capture that did not replay as recorded (probe12 P12-1/2).
         var diverged: (line: Int, command: String, what: String)?
         var unsent: [(line: Int, command: String, reason: String)] = []
@@ -125,6 +128,9 @@ public struct TranscriptChecker {
                 TranscriptChecker.restoreLastIDs(
                     session.last, occurrence: lastMessageKeys[key, default: 0], from: restore, on: shell.context, recorder: recorder)
                 lastMessageKeys[key, default: 0] += 1
+                // Commands not recorded may have run before it: their list and result are not the replay's (tester68 A3).
+                (shell.context.session.lastList, shell.context.lastResult) = (nil, nil)
+                (partKeptResult, inAppendedPart) = (false, true)
             }
             recorder.copy(entry.lead)
             if stopped {
@@ -142,6 +148,9 @@ public struct TranscriptChecker {
             let captures = TranscriptChecker.captures(line, registry: registry)
             let uses = TranscriptChecker.resultUse(of: line, registry: registry)
             let what = redacted[entry.line]
+            let beforeRead = TranscriptChecker.beforeRecordingRead(
+                line, registry: registry, context: shell.context, partKeptResult: partKeptResult, appended: inAppendedPart)
+            if uses.keeps { partKeptResult = true }
             var skipped =
                 what != nil || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })
@@ -201,20 +210,13 @@ public struct TranscriptChecker {
                         && !kept.contains { $0.line == entry.line } && !ScriptPolicy.runsScript(line, registry: registry)
                     dependedOn = (entry.line, entry.command, sendable, recorder.text.utf8.count, recorder.restore)
                 }
-                // A `capture` kept as recorded sets its variable to the value it captured then.
-                if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
-                    shell.context.session.variables[name] = value
-                }
+                TranscriptChecker.keepRecordedCapture(line, at: entry.line, block: entry.block, on: shell.context, captured: &captured)
                 // A `set NAME <redacted>` kept as recorded defines NAME as the page shows it, so a later `set` lists it
                 // as recorded (probe18 P18-2).
                 for (name, value) in TranscriptChecker.recordedSets(
                     line, registry: registry, variables: shell.context.session.variables)
                 {
                     shell.context.session.variables[name] = value
-                }
-                if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block) {
-                    captured.removeAll { $0.name == name }
-                    captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "was not replayed"))
                 }
                 continue
             }
@@ -268,6 +270,14 @@ public struct TranscriptChecker {
                 shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            if let read = beforeRead, TranscriptChecker.keptBeforeRecording(
+                line, replayed: replayed, recorded: entry, rewinding: recorder, to: mark, list: read.list)
+            {
+                kept.append((entry.line, entry.command, read.reason))
+                TranscriptChecker.keepRecordedCapture(line, at: entry.line, block: entry.block, on: shell.context, captured: &captured)
+                if uses.keeps { unreplayedResult = (entry.line, entry.command) }
+                continue
+            }
             let unanswered = shell.context.unanswered.count > unansweredBefore ? shell.context.unanswered.newest : nil
             if !changesKapso, let reason = TranscriptChecker.keptUnanswered(
                 line, replayed: replayed, unanswered: unanswered.map { shell.redactor.redact($0) }, recorded: entry,
