@@ -50,7 +50,6 @@ extension MessageTrace {
             calls: calls.filter { SendAttribution.sendScope(of: $0, phoneNumberID: number) != nil }, batched: batched)
     }
 
-    /// The messages of a listing's answer; none when it failed or does not decode.
     /// For a message the contact sent, the listing of their sends from its number (`ContactWindow.weighing`: a free-form
     /// send Meta refused for the window after their last message is said beside an open window, as `conversation` and
     /// `reply` say it; tester67 Y2), asked only while the window the message opened is open at `now`; nil otherwise.
@@ -63,6 +62,7 @@ extension MessageTrace {
             limit: ContactWindowLookup.messageLimit)
     }
 
+    /// The messages of a listing's answer; none when it failed or does not decode.
     static func messages(_ listing: Result<JSONValue, KapsoAPIError>, _ client: KapsoClient) -> [Message] {
         guard case .success(let json) = listing, let page = try? client.messages(from: json) else { return [] }
         return page.items
