@@ -1,3 +1,4 @@
+import KapsoSimulator
 import KopsTestSupport
 import Testing
 
