@@ -152,7 +152,8 @@ import Testing
         var triage = ErrorTriage()
         triage.addMessages(.object(["data": .array([.object(failure.json), .object(inbound.json)])]), since: 0, now: Self.now)
         let entry = try #require(triage.entries.first { $0.wamid == Self.ownID })
-        #expect(entry.meaning.hasPrefix("WhatsApp also reported it read (2026-11-21T10:00:35Z (5 s after sending))"), "\(entry.meaning)")
+        // In `trace`'s words since session 68 (`StatusHistory.Conflict.failureFix`, one reading for both commands).
+        #expect(entry.meaning.hasPrefix("WhatsApp also reported it read at 2026-11-21T10:00:35Z, before this failure"), "\(entry.meaning)")
         #expect(entry.meaning.contains("yet the contact's last inbound here was 1 min before the send"), "\(entry.meaning)")
     }
 

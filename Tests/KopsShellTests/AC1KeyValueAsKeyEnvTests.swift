@@ -85,7 +85,8 @@ import Testing
         let config = KopsConfig(profiles: [Profile(name: "tok4", baseURL: "https://api.kapso.ai", apiKeyEnv: Self.key)])
         let settings = try Settings.resolve(flags: .init(profile: "tok4"), environment: ["KAPSO_API_KEY": Self.key], config: config)
         #expect(settings.overridden.count == 1)
-        #expect(settings.overridden.first?.contains("overrides profile tok4's api_key_env (<redacted>)") == true, "\(settings.overridden)")
+        // Since tester67 Y6b a name that looks like a key and names no variable that is set is said so, not shown.
+        #expect(settings.overridden.first?.contains("overrides profile tok4's api_key_env (which looks like a key, not shown)") == true, "\(settings.overridden)")
         #expect(settings.overridden.first?.contains(Self.key) == false)
     }
 }
