@@ -140,8 +140,8 @@ import Testing
         // what a reply does now, as `reply` reads them (session 36); and the contact's sends on the number, for what
         // reached them after it (P39-1), and the number's sends, for which calls and deliveries are other messages' (P44-2).
         #expect(batches[0] == [10, 3], "\(batches)")
-        // Received message: conversation, inbound, deliveries, API log, Meta's events, webhooks (its window is open), and
-        // the move followed.
-        #expect(batches[1] == [6, 3], "\(batches)")
+        // Received message: conversation, inbound, deliveries, API log, Meta's events, webhooks (its window is open), the
+        // contact's sends from the number (a later 131047 refutes the open window, tester67 Y2), and the move followed.
+        #expect(batches[1] == [7, 3], "\(batches)")
     }
 }
