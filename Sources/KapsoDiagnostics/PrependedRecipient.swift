@@ -80,8 +80,9 @@ public struct PrependedRecipient: Sendable, Equatable {
         let made = "+\(self.made) is what Meta made of \(to) from a +\(code) number (it prepends the sending number's calling "
             + "code to a number sent without +)"
         guard let contact else {
-            return made + "; kops read no message the contact wrote in this conversation (their wa_id) to tell whether that is "
-                + "the person meant: possible misdelivery; send E.164 with + and the country code"
+            return made + "; kops read no number the contact wrote from in this conversation before this send (and since any "
+                + "number change) to tell whether that is the person meant: possible misdelivery; send E.164 with + and the "
+                + "country code"
         }
         return made + ", not the contact's own number +\(contact.number) (\(contact.source)): it may have reached another "
             + "person (possible misdelivery); send E.164 with + and the country code (+\(contact.number))"

@@ -22,6 +22,11 @@ enum NationalTo {
     /// From London Line to `4155550555`, read by 444155550555; the conversation the send opened names 444155550555 and
     /// holds no message of the contact's.
     static let sendOpened = wamid("Z402")
+    /// From London Line to `4155550666`, read by 444155550666, who wrote "who is this?" only after it (tester68b B3).
+    static let strangerReplied = wamid("Z502")
+    /// From Support Line to `4155550404`, read by 14155550404, the number the contact wrote from before a notice that they
+    /// moved to 14155550405 (tester68b B1).
+    static let oldNumber = wamid("Z603")
     /// From a number the project does not have to `4155550888`, read by 14155550888.
     static let unknownSender = wamid("Z302")
 }
@@ -93,8 +98,20 @@ enum NationalTo {
         let verdict = Self.line("verdict:", in: runs[0].out)
         #expect(!verdict.contains("read by the contact"), "\(verdict)")
         #expect(verdict.contains("+444155550555 is what Meta made of 4155550555 from a +44 number"), "\(verdict)")
-        #expect(verdict.contains("kops read no message the contact wrote in this conversation"), "\(verdict)")
+        #expect(verdict.contains("kops read no number the contact wrote from in this conversation before this send"), "\(verdict)")
         #expect(Self.line("status:", in: runs[1].out).contains("read (other recipient)"), "\(runs[1].out)")
+    }
+
+    /// tester68b B3 and B1: a reply after the send (the stranger it reached) and a number the contact left before it are
+    /// no evidence of the contact's own number: never "read by the contact".
+    @Test func b3B1ALaterReplyOrALeftNumberIsNoEvidence() async throws {
+        for id in [NationalTo.strangerReplied, NationalTo.oldNumber] {
+            let runs = try await runDemo(["trace \(id)", "message \(id)"], number: nil, seed: NationalTo.seed)
+            let verdict = Self.line("verdict:", in: runs[0].out)
+            #expect(!verdict.contains("read by the contact"), "\(verdict)")
+            #expect(verdict.contains("possible misdelivery"), "\(verdict)")
+            #expect(Self.line("status:", in: runs[1].out).contains("(other recipient)"), "\(runs[1].out)")
+        }
     }
 
     @Test func z0MirrorUKContactWrittenNationallyFromAPlusOneNumber() async throws {

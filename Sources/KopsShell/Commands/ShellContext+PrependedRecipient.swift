@@ -54,14 +54,21 @@ extension ShellContext {
     }
 
     /// The contact's own numbers with where each was read: the conversation's phone number, and the `from` (wa_id) of the
-    /// messages they wrote in it. Empty when the message names no conversation, or the contact wrote nothing in it: a
+    /// messages they wrote in it before the send. Empty when the message names no conversation or time, when a notice that
+    /// the contact changed their number came before the send, or when the contact wrote nothing in it before the send: a
     /// conversation the send itself opened may carry the number Meta made of the `to` (its wa_id in the send's answer),
     /// which is no evidence of whom the business meant (the Z0 trap again, read off the conversation).
     private func contactNumbers(of message: Message, conversation given: Conversation?) -> [(number: String, source: String)] {
-        guard let id = message.conversationID else { return [] }
+        guard let id = message.conversationID, let sent = message.time else { return [] }
         var written: [(number: String, source: String)] = []
         let inbound = (try? client.messages(filters: [("conversation_id", id), ("direction", "inbound")], limit: 20))?.items ?? []
-        for message in inbound where message.isInbound && message.conversationID == id {
+        // Only what was written before the send: a reply after it may be the very stranger it reached (tester68b B3: "who
+        // is this?" from +444155550402 made that number "the contact's own").
+        let before = inbound.filter { $0.isInbound && $0.conversationID == id && ($0.time ?? .max) < sent }
+        // A notice that the contact left a number: the numbers written from before it may be someone else's now, so none
+        // is taken for the contact's own (tester68b B1: a send to the old number, written without +, read as the contact's).
+        if before.contains(where: { WindowEvidence($0, now: nil).leftNumber }) { return [] }
+        for message in before where message.type != "system" {
             guard let from = message.json["from"]?.string, !from.isEmpty else { continue }
             let at = message.time.map { " at \(KapsoTime.iso($0))" } ?? ""
             written.append((from, "the wa_id of a message they wrote\(at)"))

@@ -128,9 +128,14 @@ public struct TranscriptChecker {
                 TranscriptChecker.restoreLastIDs(
                     session.last, occurrence: lastMessageKeys[key, default: 0], from: restore, on: shell.context, recorder: recorder)
                 lastMessageKeys[key, default: 0] += 1
-                // Commands not recorded may have run before it: their list and result are not the replay's (tester68 A3).
-                (shell.context.session.lastList, shell.context.lastResult) = (nil, nil)
-                (partKeptResult, inAppendedPart) = (false, true)
+                // A part recorded by another session starts with no list and no result, as that session did (tester68 A3).
+                // One appended by the same session after 'record stop' keeps them: whether commands ran between the parts
+                // is not written, and taking the earlier part's list away hid a real change in a `next` that continued it
+                // (tester68b B8); a list made between the parts shows as a change instead, as before A3.
+                if !session.sameSession {
+                    (shell.context.session.lastList, shell.context.lastResult) = (nil, nil)
+                    (partKeptResult, inAppendedPart) = (false, true)
+                }
             }
             recorder.copy(entry.lead)
             if stopped {
