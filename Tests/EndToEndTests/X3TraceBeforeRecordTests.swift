@@ -16,29 +16,10 @@ import Testing
     static func run(
         checks: Int, between: @escaping @Sendable (SimulatorProcess) throws -> Void = { _ in }
     ) async throws -> (recorded: ProcessResult, checks: [ProcessResult], transcript: String) {
-        try await offPool {
-            let simulator = try SimulatorProcess()
-            defer { simulator.stop() }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-x3-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let script = [
-                "numbers", "use 100200300400501", "messages --limit 5", "trace \(traced)", "record \(folder)/t.md", "logs", "record stop",
-            ].joined(separator: "\n") + "\n"
-            try Data(script.utf8).write(to: URL(fileURLWithPath: folder + "/script.kops"))
-            func kops(_ arguments: [String], state: String) throws -> ProcessResult {
-                try ProcessRunner.run(
-                    "kops", ["--base-url", simulator.baseURL] + arguments,
-                    environment: [
-                        "KAPSO_API_KEY": simulator.apiKey, "HOME": folder, "XDG_CONFIG_HOME": folder + "/config",
-                        "XDG_STATE_HOME": folder + "/" + state,
-                    ], timeout: 120)
-            }
-            let recorded = try kops(["run", folder + "/script.kops"], state: "recording")
-            try between(simulator)
-            let results = try (1...checks).map { try kops(["check", folder + "/t.md"], state: "check\($0)") }
-            return (recorded, results, (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? "")
-        }
+        // The mid-session recording harness Z5's tests use, with this shape's lines before `record`.
+        try await Z5RecordMidSessionLogsTests.run(
+            before: ["numbers", "use 100200300400501", "messages --limit 5", "trace \(traced)"], recorded: ["logs"],
+            checks: checks, between: between)
     }
 
     @Test func aRecordingAfterTraceChecksClean() async throws {
