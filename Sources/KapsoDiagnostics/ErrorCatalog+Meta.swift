@@ -141,7 +141,8 @@ extension ErrorCatalog {
             nil, title: "Recipient phone number not in allowed list", http: 400, reference: callingPage),
         entry(
             "131037", "display name not approved", "the 555 business number that sent it has no approved display name",
-            "get the display name approved in WhatsApp Manager", .fixFirst, .wabaConfig,
+            "get the display name approved in WhatsApp Manager (Phone numbers); a DECLINED name is not approved by waiting: "
+                + "submit a new one that follows Meta's display name guidelines, or appeal", .fixFirst, .wabaConfig,
             title: "WhatsApp provided number needs display name approval before message can be sent.", http: 400),
         entry(
             "131042", "payment problem",

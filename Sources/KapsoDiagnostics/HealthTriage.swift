@@ -26,6 +26,9 @@ public struct HealthTriage: Sendable {
         public var contradiction: String?
         /// The state a headline names beside the check, e.g. `BANNED` (a number's own status: `NumberStatus`).
         public var state: String?
+        /// True when the check fails because Meta answers 133010: the number is not registered with the Cloud API
+        /// (`NumberRegistration`), whatever `state` says; a headline names that rather than the state (tester68b N2).
+        public var notRegistered = false
         /// messaging_health: every entity with errors or a limit other than the one named in `cause`, each with its
         /// state, errors and fix, e.g. `BUSINESS LIMITED: 141010 The Business has not passed business verification.;
         /// complete Meta's business verification …` (probe26 P26-5).
@@ -143,7 +146,8 @@ public struct HealthTriage: Sendable {
         if let blocking {
             // The number's own state rather than the check's name: `blocking: number BANNED` fits a narrow HEADLINE column.
             return "\(blocking.severity == .critical ? "blocking" : "needs attention"): "
-                + (blocking.state.map { "number \($0)" } ?? blocking.check)
+                + (blocking.notRegistered ? "number not registered (\(NumberRegistration.notRegisteredCode))"
+                    : blocking.state.map { "number \($0)" } ?? blocking.check)
         }
         if let first = findings.first(where: { $0.severity == .unknown }) { return "not known: \(first.check)" }
         if !Self.isDocumented(status: status) { return "not known: Kapso's status '\(status.prefix(40))'" }

@@ -78,6 +78,21 @@ public struct DisplayNameStatus: Sendable, Equatable {
         self.word = word
     }
 
+    /// The line `numbers` gives a number whose display name Meta DECLINED or whose approval EXPIRED, e.g. `display name
+    /// DECLINED: Sales Line (100200300400502): Meta rejected it, and waiting will not approve it: …`; nil for any other
+    /// status (tester68b N2: the list said nothing of a DECLINED name). Sources: `NumberRegistration`.
+    public func listLine(name: String, id: String) -> String? {
+        let what: String
+        switch word {
+        case "DECLINED":
+            what = "Meta rejected it, and waiting will not approve it: submit a new display name that follows Meta's display "
+                + "name guidelines (WhatsApp Manager, Phone numbers), or appeal through Meta's Developer Support"
+        case "EXPIRED": what = "its approval expired: submit it for review again (WhatsApp Manager, Phone numbers)"
+        default: return nil
+        }
+        return "display name \(word): \(name) (\(id)): \(what); 'health \(id)' reads whether Meta limits the number for it"
+    }
+
     /// What to do about a limit Meta gives the display name as its reason (`LimitedMessaging`), by this status; `status`
     /// nil when the number's record was not read.
     public static func limitFix(_ status: DisplayNameStatus?) -> String {

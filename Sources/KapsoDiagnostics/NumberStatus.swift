@@ -110,10 +110,11 @@ public struct NumberStatus: Sendable, Equatable {
         case "PENDING":
             self.init(
                 word, .critical,
-                cause: "the number is PENDING: Meta has not finished reviewing or registering it, and it sends nothing until "
-                    + "its status turns CONNECTED",
-                fix: "wait for Meta's review to finish; if it stays PENDING for days, finish the number's registration "
-                    + "through Kapso's setup link")
+                cause: "the number is PENDING: it is not registered with the Cloud API yet, or Meta has not finished "
+                    + "reviewing it, and it sends nothing until its status turns CONNECTED",
+                fix: "run 'health' on it: a 133010 there means it is not registered (the register call, no review to wait "
+                    + "for); otherwise finish the number's registration through Kapso's setup link, and wait only for a review "
+                    + "Meta has under way")
         case "FLAGGED":
             self.init(
                 word, .attention,

@@ -55,6 +55,23 @@ import Testing
         #expect(result.config?.contains("api_key_env = \"kapso_key\"") == true)
     }
 
+    /// tester68b B6: a value shaped like a key (`looksLikeKey`) that no kops-known key equals and no set variable is named
+    /// by was written into config.toml; it is refused unshown, and taken once a variable of that name is set.
+    @Test func b6AKeyShapedValueNamingNoSetVariableIsRefused() throws {
+        let result = try add("zed --base-url https://api.kapso.ai --key-env test_key_0123456789", environment: ["KAPSO_API_KEY": Self.key])
+        #expect(result.status == .usage)
+        #expect(result.err.contains("looks like a key and names no variable that is set"), "\(result.err)")
+        #expect(result.err.contains("nothing was saved"), "\(result.err)")
+        #expect(!result.err.contains("test_key_0123456789"), "\(result.err)")
+        #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
+        #expect(result.config == nil)
+        let exported = try add("zed --base-url https://api.kapso.ai --key-env test_key_0123456789", environment: ["test_key_0123456789": "abcdef0123456789abcdef"])
+        #expect(exported.status == .ok, "\(exported.err)")
+        #expect(exported.config?.contains("api_key_env = \"test_key_0123456789\"") == true)
+        let name = try add("yr --base-url https://api.kapso.ai --key-env kapso_key_2024", environment: [:])
+        #expect(name.status == .ok, "\(name.err)")
+    }
+
     @Test func configTomlNamingTheEnvironmentsKeyIsRefusedWithoutShowingIt() throws {
         let text = "[profiles.tok4]\nbase_url = \"https://api.kapso.ai\"\napi_key_env = \"\(Self.key)\"\n"
         let error = try #require(throws: ConfigError.self) {

@@ -27,4 +27,32 @@ import Testing
         #expect(health.contains("Meta DECLINED the display name (name_status DECLINED), so it will not be approved by waiting"), "\(health)")
         #expect(health.contains("submit a new display name"), "\(health)")
     }
+
+    /// tester68b N1: the 133010 number's webhook_verified fix said "send a WhatsApp message to this number", which an
+    /// unregistered number cannot receive.
+    @Test func n1AnUnregisteredNumbersWebhookFixRegistersFirst() async throws {
+        let ran = try await runDemo(["health 100200300400501"], number: "100200300400501", seed: Self.seed, width: 400)
+        let health = ran[0].out
+        #expect(health.contains("register the number first (the access check's fix): it receives no message until then"), "\(health)")
+        #expect(!health.contains("fix:   send a WhatsApp message to this number"), "\(health)")
+    }
+
+    /// tester68b N2: `overview` headed the 133010 number "blocking: number PENDING" (the status word Y5 replaced in
+    /// `health`); `numbers` said nothing of Sales Line's DECLINED display name, and read PENDING as a review to wait for.
+    @Test func n2OverviewAndNumbersSayNotRegisteredAndTheDeclinedName() async throws {
+        let ran = try await runDemo(["overview", "numbers"], number: "100200300400501", seed: Self.seed, width: 400)
+        let overview = ran[0].out
+        #expect(overview.contains("blocking: number not registered (133010)"), "\(overview)")
+        #expect(!overview.contains("blocking: number PENDING"), "\(overview)")
+        let numbers = ran[1].out + ran[1].err
+        #expect(numbers.contains("display name DECLINED: Sales Line (100200300400502): Meta rejected it, and waiting will not approve it"), "\(numbers)")
+        #expect(numbers.contains("it is not registered with the Cloud API yet, or Meta has not finished reviewing it"), "\(numbers)")
+        #expect(!numbers.contains("Meta has not finished reviewing or registering it"), "\(numbers)")
+        #expect(!numbers.contains("display name PENDING_REVIEW"), "\(numbers)")
+        // Without a health read, `use` reads the record's PENDING, and says how 'health' tells the two readings apart.
+        let used = try await runDemo(["use 100200300400501"], number: "100200300400502", seed: Self.seed, width: 400)
+        let use = used[0].out + used[0].err
+        #expect(use.contains("run 'health' on it: a 133010 there means it is not registered"), "\(use)")
+        #expect(!use.contains("wait for Meta's review to finish"), "\(use)")
+    }
 }

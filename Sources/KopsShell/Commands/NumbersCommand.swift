@@ -84,6 +84,11 @@ public enum NumbersCommand: Command {
             case .repliesOnly, .asUsual: hints.append(label + "; 'health \(number.id)' reads its messaging health")
             }
         }
+        for number in page.items {
+            if let line = DisplayNameStatus(number.json["name_status"]?.string)?.listLine(name: number.name ?? number.id, id: number.id) {
+                hints.append(line)
+            }
+        }
         let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
         if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
         // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.

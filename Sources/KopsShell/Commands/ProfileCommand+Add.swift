@@ -93,6 +93,12 @@ extension ProfileCommand {
     private static let keyEnvIsAKey = ShellError.invalidValue(
         command: name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
 
+    /// The one line for a `--key-env` that looks like a key and names no variable that is set (never shown).
+    private static let keyEnvLooksLikeAKey = ShellError.invalidValue(
+        command: name, what: "--key-env", value: "…",
+        expected: "the NAME of an environment variable, and this looks like a key and names no variable that is set: give "
+            + "the variable's name (like ACME_KAPSO_KEY), or export the variable first if this is its name; nothing was saved")
+
     static func add(_ name: String, _ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let file = context.configFile else {
             throw ShellError.syntax("profile: no config file location (set HOME or XDG_CONFIG_HOME)")
@@ -105,6 +111,10 @@ extension ProfileCommand {
         // name shaped like a key is a name when that variable is set (`KeyEnvName.read(_:environment:knownKeys:)`).
         let knownKeys = KeyEnvName.knownKeys(environment: context.environment, variables: context.config.profiles.compactMap(\.apiKeyEnv))
         if let keyEnv, KeyEnvName.read(keyEnv, environment: context.environment, knownKeys: knownKeys) == .secret { throw keyEnvIsAKey }
+        // A value shaped like a key that names no variable set here would sit in config.toml, where `state` and every
+        // start then hide it as "looks like a key" (tester68b B6: `--key-env test_key_0123456789` was saved silently).
+        // A name of that shape is taken once its variable is set, so the way out is said.
+        if let keyEnv, KeyEnvName.misplacedKey(keyEnv, environment: context.environment) { throw keyEnvLooksLikeAKey }
         let keyCommand = arguments.value("--key-command")
         if let keyCommand, KeyCommand.printsLiteralKey(keyCommand) {
             // Said as what it is: nothing was written (tester53b U5: "config.toml holds a literal secret" sent people
