@@ -14,6 +14,8 @@ public struct MessageChange: Sendable, Equatable {
         /// The new content, summarised (`MessageSummary`).
         case edited(String)
         case deleted
+        /// The message an edit changes was withdrawn (`revoke`), and with it every version of it, this edit's too.
+        case originalDeleted
     }
 
     public var kind: Kind
@@ -27,6 +29,19 @@ public struct MessageChange: Sendable, Equatable {
     public static func of(_ id: String, in messages: [Message]) -> [MessageChange] {
         messages.compactMap { other in change(in: other).flatMap { $0.original == id && other.id != id ? $0.change : nil } }
             .sorted { ($0.time ?? .max) < ($1.time ?? .max) }
+    }
+
+    /// The changes a view of `message` states (`message`, `trace`): its own (`of`), and for an edit, the withdrawal of the
+    /// message it edits (tester69 C5: an edit's view showed the withdrawn text as current, with no note, while `messages`
+    /// hid it as withdrawn).
+    public static func shown(for message: Message, in messages: [Message]) -> [MessageChange] {
+        var found = of(message.id, in: messages)
+        if let (original, change) = change(in: message), case .edited = change.kind,
+            let withdrawn = of(original, in: messages).first(where: { $0.kind == .deleted })
+        {
+            found.append(MessageChange(kind: .originalDeleted, time: withdrawn.time, id: withdrawn.id))
+        }
+        return found
     }
 
     /// Every message's changes among `messages`, by the changed message's WAMID, each oldest first: one pass, for
@@ -98,7 +113,7 @@ public struct MessageChange: Sendable, Equatable {
     public var label: String {
         switch kind {
         case .edited: "edited"
-        case .deleted: "deleted"
+        case .deleted, .originalDeleted: "deleted"
         }
     }
 
@@ -110,6 +125,9 @@ public struct MessageChange: Sendable, Equatable {
         case .deleted:
             // Meta's On-Premises notifications said of a `deleted` message: delete any copy (docs/messages-trace-reply.md).
             return "by the contact \(at) (revoke): the content above is withdrawn, not current; delete any copy of it"
+        case .originalDeleted:
+            return "by the contact \(at) (revoke of the message this edits): the content above is withdrawn with it, not "
+                + "current; delete any copy of it"
         }
     }
 }

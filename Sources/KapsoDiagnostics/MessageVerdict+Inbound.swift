@@ -4,7 +4,7 @@ internal import KapsoClient
 extension MessageVerdict {
     static func inbound(
         _ message: Message, evidence read: WindowEvidence? = nil, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
-        moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
+        moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false, replies: SenderState.Replies? = nil
     ) -> MessageVerdict {
         let errors = MessageError.carried(by: message.json)
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
@@ -24,7 +24,7 @@ extension MessageVerdict {
         let evidence = read ?? WindowEvidence(message, now: now)
         let (windowText, severity) = contactWindow(
             evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
-            callsEnabled: callsEnabled)
+            callsEnabled: callsEnabled, replies: replies)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
             // Kapso's `failed` on a message the contact sent, with no error: the contract shows `failed` only for sends
@@ -62,13 +62,18 @@ extension MessageVerdict {
     /// - Without the contact's other messages, this message's own window is a lower bound when open ("at least") and
     ///   hedged when closed.
     /// - On a number with calling on (`callsEnabled`), a closed window carries `ContactWindow.callCaveat` (P25-16).
+    /// - `replies`: what a reply from the number meets now (`SenderState.Replies`): an open window is never followed by
+    ///   "free-form replies go through" when the session knows the number cannot send (tester69 C1).
     /// - A number-change notice says where to write as the contact's move reads (`moved`, followed to the new number by
     ///   `trace`); without it, hedged: kops did not read whether they wrote from the new number (`ContactWindow.Moved.wayOn`).
     static func contactWindow(
         _ evidence: WindowEvidence, newestInbound: Int64?, newestNote: String? = nil, unsettled: WindowEvidence.Unsettled? = nil,
         moved standing: ContactWindow.Moved? = nil,
-        now: Int64, callsEnabled: Bool = false
+        now: Int64, callsEnabled: Bool = false, replies: SenderState.Replies? = nil
     ) -> (String, Severity) {
+        // What a reply from the number meets now, when the session knows it cannot send (tester69 C1).
+        let go = replies?.afterOpenWindow() ?? ": free-form replies go through"
+        let sends = replies?.freeForm == nil
         let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
         // The contact's newest message, when it is a reaction kops counts as writing, is said to be one (`countedNote`).
         let counted = newestNote.map { " (\($0), which kops counts as writing; Meta documents nothing either way)" } ?? ""
@@ -109,8 +114,8 @@ extension MessageVerdict {
             if let newest = newestInbound, ServiceWindow(lastInbound: newest, at: now).isOpen {
                 return (
                     "its own time is unreadable (\(why)), but the contact wrote at \(KapsoTime.iso(newest)), so the 24-hour window "
-                        + "is open for at least \(Elapsed.text(newest + Conversation.windowSeconds - now)) more: free-form replies go through",
-                    .good)
+                        + "is open for at least \(Elapsed.text(newest + Conversation.windowSeconds - now)) more\(go)",
+                    sends ? .good : .warning)
             }
             let readable = newestInbound.map {
                 "; the newest readable message of the contact is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))"
@@ -141,8 +146,8 @@ extension MessageVerdict {
             } : nil
             return (
                 (again.map { $0 + ", so " } ?? "")
-                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through" + (reaction ?? ""),
-                reaction == nil ? .good : .warning)
+                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more\(go)" + (reaction ?? ""),
+                reaction == nil && sends ? .good : .warning)
         }
         if let again {
             return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)", .warning)

@@ -15,46 +15,6 @@ public struct MessageVerdict: Sendable, Equatable {
     public var text: String
     public var severity: Severity
 
-    /// What kops read of the way Meta's statuses reach Kapso for a message's number (its health's
-    /// `webhook_subscription`, `HealthTriage.messageEventsBlocked`).
-    public enum StatusPath: Sendable, Equatable {
-        /// The number's health was not read: whether statuses can reach Kapso is not known.
-        case notRead
-        /// Read: nothing in it stops Meta's statuses.
-        case open
-        /// Read: Meta sends Kapso no statuses for the number; `cause` and `fix` as `health` gives them.
-        case closed(cause: String, fix: String)
-        /// Read: the number itself is in a state in which it sends nothing (`HealthTriage.numberDown`: DISCONNECTED,
-        /// BANNED, …); `state`, `cause` and `fix` as `health` gives them. Said before the contact's phone (P39-8).
-        case numberDown(state: String, cause: String, fix: String)
-
-        /// The path as `triage` reads it: the number's own state first, then closed when its subscription check blocks
-        /// message events.
-        public init(_ triage: HealthTriage) {
-            if let down = triage.numberDown, let state = down.state, let cause = down.cause {
-                self = .numberDown(state: state, cause: cause, fix: down.fix ?? "'health' says what to do")
-            } else if let blocked = triage.messageEventsBlocked, let cause = blocked.cause {
-                self = .closed(cause: cause, fix: blocked.fix ?? "'health' says what to do")
-            } else {
-                self = .open
-            }
-        }
-
-        /// `the sending number is DISCONNECTED now (health: …): nothing more is sent from it and its statuses may not reach
-        /// Kapso; …` for `numberDown`, nil otherwise.
-        var numberDownText: String? {
-            guard case .numberDown(let state, let cause, let fix) = self else { return nil }
-            return "the sending number is \(state) now (health: \(cause)): nothing more is sent from it and its statuses may "
-                + "not reach Kapso; \(fix)"
-        }
-
-        /// The alternative a verdict names when the path was not read.
-        var unread: String {
-            ", unless Meta's statuses do not reach Kapso for this number ('health' shows whether the app's webhook "
-                + "subscription lists messages)"
-        }
-    }
-
     public init(_ text: String, _ severity: Severity) {
         self.text = text
         self.severity = severity
@@ -92,13 +52,14 @@ public struct MessageVerdict: Sendable, Equatable {
     /// of the message a failed reaction reacts to (`ReactionTarget`, probe39 P39-12); nil when it was not read.
     /// `unsettled`: the contact's window now left unknown by an action Meta documents nothing on (`WindowEvidence.unsettled`,
     /// tester47 F2; for a send refused for the window, `afterRefusal`); nil when none was read. `newestNote`: what the
-    /// contact's newest message was when a reading leaning on it must say so (`WindowEvidence.countedNote`).
+    /// contact's newest message was when a reading leaning on it must say so (`WindowEvidence.countedNote`). `replies`:
+    /// what a reply from the number meets now (`SenderState.Replies`, tester69 C1); nil when not read.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
         templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil, unsettled: WindowEvidence.Unsettled? = nil, newestNote: String? = nil,
-        contactUserIDs: [String] = [], prepended: PrependedRecipient? = nil
+        contactUserIDs: [String] = [], prepended: PrependedRecipient? = nil, replies: SenderState.Replies? = nil
     ) -> MessageVerdict {
         // A reaction or action of the contact's that their window does not count (a free-form send refused for the window
         // after it) is read as the window reads it, with the window's own last inbound (tester66 W2).
@@ -108,7 +69,8 @@ public struct MessageVerdict: Sendable, Equatable {
             evidence: refuted?.evidence(of: message), newestNote: refuted == nil ? newestNote : nil, unsettled: unsettled,
             moved: moved, contactUserIDs: contactUserIDs, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
-            templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget, prepended: prepended)
+            templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget, prepended: prepended, replies: replies)
+        if let replies { verdict = replies.amendingTemplateAdvice(verdict) }  // a template the number refuses (tester69 C1)
         // A `to` without `+` completed into the contact's own number: said beside the contact's read (tester67 Y3).
         if message.isOutbound, let note = prepended?.contactNote { verdict = MessageVerdict(verdict.text + "; " + note, verdict.severity) }
         // A received message whose contact window now rests on Kapso's summary alone (ContactWindow.unconfirmed, probe37
@@ -133,12 +95,12 @@ public struct MessageVerdict: Sendable, Equatable {
         unsettled: WindowEvidence.Unsettled?,
         moved: ContactWindow.Moved?, contactUserIDs: [String], now: Int64, logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
         recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?,
-        prepended: PrependedRecipient?
+        prepended: PrependedRecipient?, replies: SenderState.Replies?
     ) -> MessageVerdict {
         if message.isInbound {
             return inbound(
                 message, evidence: evidence, newestInbound: newestInbound, newestNote: newestNote, unsettled: unsettled, moved: moved, now: now,
-                callsEnabled: callsEnabled)
+                callsEnabled: callsEnabled, replies: replies)
         }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction

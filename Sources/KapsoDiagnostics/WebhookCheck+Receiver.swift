@@ -118,8 +118,7 @@ extension WebhookCheck {
         guard let severity = verdict.level else { return nil }
         let total = verdict.current.count
         let failed = verdict.failed
-        let rate = verdict.failureRate
-        let counted = "\(failed) of \(total) deliveries failed in the last \(period) (\(rate) %)"
+        let counted = "\(failed) of \(total) deliveries failed in the last \(period) (\(Percent.shown(failed, of: total)))"
         switch verdict.state {
         case .noDeliveries, .working:
             return nil

@@ -37,7 +37,7 @@ extension WebhookVerdict {
     }
 
     /// The `stuckAfterError` state as `webhooks check` states it, after `counted` (`1 of 8 deliveries failed in the last
-    /// 7d (12 %)`); nil for another state.
+    /// 7d (13 %)`); nil for another state.
     public func stuckProblem(counted: String) -> String? {
         guard case .stuckAfterError(let count, let delivered, let lastFailure) = state, let last = stuckAfterError.last else { return nil }
         let answers = Self.answers(stuckAfterError).joined(separator: ", ")

@@ -334,6 +334,6 @@ public struct WebhookVerdict: Sendable {
     public var recentCount: String {
         let window = recent
         let newest = window.total == current.count ? "its \(window.total) deliveries" : "its newest \(window.total) deliveries"
-        return "\(window.failed) of \(newest) (from \(KapsoTime.iso(window.first))) failed (\(window.rate) %)"
+        return "\(window.failed) of \(newest) (from \(KapsoTime.iso(window.first))) failed (\(Percent.shown(window.failed, of: window.total)))"
     }
 }

@@ -44,7 +44,7 @@ import Testing
         let problems = check.findings.map(\.problem)
         #expect(!problems.contains { $0.contains("the one delivery since was delivered") }, "\(problems)")
         #expect(problems.contains {
-            $0.hasPrefix("1 of 8 deliveries failed in the last 7d (12 %), the last at 2026-11-20T06:00:00Z (1 d 6 h ago) (HTTP 500); "
+            $0.hasPrefix("1 of 8 deliveries failed in the last 7d (13 %), the last at 2026-11-20T06:00:00Z (1 d 6 h ago) (HTTP 500); "
                 + "of the 2 deliveries since, 1 was delivered (the last delivered at 2026-11-20T14:00:00Z (22 h ago)), but the newest, "
                 + "created at 2026-11-20T15:00:00Z (21 h ago), is pending after HTTP 503 and stuck: no recovery")
         }, "\(problems)")

@@ -67,7 +67,7 @@ import Testing
         let failed = (0..<3).map { delivery("failed", 200, hoursAgo: 6 + Double($0), attempts: 4) }
         let delivered = (1...4).map { delivery("delivered", 202, hoursAgo: Double($0)) }
         #expect(findings(try webhook(), failed + delivered) == [
-            "warning: 3 of 7 deliveries failed in the last 7d (42 %), the last at 2026-11-21T06:00:00Z (6 h ago) (HTTP 200); "
+            "warning: 3 of 7 deliveries failed in the last 7d (43 %), the last at 2026-11-21T06:00:00Z (6 h ago) (HTTP 200); "
                 + "all 4 since were delivered, the newest at 2026-11-21T11:00:00Z (1 h ago)",
         ])
     }
@@ -115,7 +115,7 @@ import Testing
             "error: fails intermittently: 19 of its newest 20 deliveries (from 2026-11-21T07:00:00Z) failed (95 %) (HTTP 500), "
                 + "the newest failure at 2026-11-21T11:30:00Z (30 min ago); only 1 delivered since (the newest at "
                 + "2026-11-21T11:50:00Z (10 min ago)): too few to call it recovered (kops wants 3 in a row); 40 of 41 deliveries "
-                + "failed in the last 7d (97 %)") == true, "\(thin)")
+                + "failed in the last 7d (98 %)") == true, "\(thin)")
         let three = (0..<3).map { delivery("delivered", 200, hoursAgo: (5 + Double($0) * 2) / 60) }
         let recovered = WebhookVerdict(try webhook(), deliveries: outage + three, now: Self.now)
         #expect(recovered.state == .recovered(count: 3, lastFailure: Self.now - 30 * 60))

@@ -94,7 +94,7 @@ import Testing
             WEBHOOK                               URL                                       TOTAL  FAILED  PENDING AFTER FAILURE  FAILURE RATE
             1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e  ops.acme-demo.test/kapso/conversations        4       4                      0         100 %
             5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92  analytics.acme-demo.test/ingest/whatsapp     72      72                      0         100 %
-            0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d  hooks.acme-demo.test/kapso/whatsapp         201       1                      1          <1 %
+            0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d  hooks.acme-demo.test/kapso/whatsapp         201       1                      1           1 %
             3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70  crm.acme-demo.test/kapso/events               1       0                      0           0 %
             4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81  sales.acme-demo.test/webhooks/kapso          72       0                      0           0 %
             

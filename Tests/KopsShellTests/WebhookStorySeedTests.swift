@@ -30,7 +30,7 @@ import Testing
                 + "they say nothing about the URL it has now; 3 of 3 delivered to https://hooks.example.com/v2/kapso since"))
         #expect(runs[1].out.contains("3 of 3 deliveries of whatsapp.message.read, which it no longer subscribes to, failed (HTTP 500)"))
         #expect(runs[2].out.hasPrefix(
-            "info: \(Self.id("b5")) (https://o5.example.com/hook): recovered: 5 of 9 deliveries failed in the last 7d (55 %), "
+            "info: \(Self.id("b5")) (https://o5.example.com/hook): recovered: 5 of 9 deliveries failed in the last 7d (56 %), "
                 + "the last at 2026-11-17T12:00:00Z (4 d ago) (HTTP 502); all 4 since were delivered, the newest at "
                 + "2026-11-21T11:00:00Z (1 h ago)"))
     }

@@ -55,7 +55,7 @@ enum DeliveryStatsReport {
                 count.judged == 0
                     ? StyledText("-", style: .warn)
                     : StyledText(
-                        count.failureRate == 0 && count.hasFailures ? "<1 %" : "\(count.failureRate) %",
+                        Percent.shown(count.failed + count.failing, of: count.judged),
                         style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good))
             return row
         }

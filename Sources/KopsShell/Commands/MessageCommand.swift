@@ -45,7 +45,7 @@ public enum MessageCommand: Command {
         var moved = ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items + [message], at: now).moved
         if let found = moved, !found.followed { moved = ContactWindowLookup.follow(found, from: contact, on: number, in: context) }
         return ContactInbound(
-            changes: MessageChange.of(message.id, in: page.items), newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+            changes: MessageChange.shown(for: message, in: page.items), newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
             unsettled: WindowEvidence.unsettled(by: message, among: page.items, now: now), userIDs: userIDs, moved: moved)
     }
 
@@ -129,7 +129,8 @@ public enum MessageCommand: Command {
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
                 message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved ?? inbound.moved, now: context.now(), logSearch: send.logSearch,
-                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, prepended: prepended)
+                statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, prepended: prepended,
+                replies: context.replies(from: message))
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []

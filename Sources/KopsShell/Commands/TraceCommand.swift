@@ -63,6 +63,7 @@ public enum TraceCommand: Command {
         } else {
             trace.prepended = context.prependedRecipient(of: trace.message)
         }
+        trace.replies = context.replies(from: trace.message)
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]

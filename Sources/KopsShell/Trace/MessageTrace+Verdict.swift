@@ -15,7 +15,7 @@ extension MessageTrace {
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
             recovered: recovered, templates: templates, reactionTarget: reactionTarget, unsettled: unsettled, newestNote: newestNote,
-            contactUserIDs: contactUserIDs, prepended: prepended)
+            contactUserIDs: contactUserIDs, prepended: prepended, replies: replies)
         // A reaction stamped before the message it reacts to: its time, and the window from it, are hedged (tester66b X11).
         if let reactionStamp {
             verdict.text += "; this reaction is \(reactionStamp.note), so the window from its time is the least it opened"

@@ -84,11 +84,13 @@ struct MessageTrace {
     var metaReach = LogReach.reached
     /// The contact's record of being on WhatsApp (`ContactReach`), read only for a 131026 failure; nil otherwise or none.
     var reach: ContactReach?
-    /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
-    /// from the number read for a template answer; false when neither was read (said as the messages say, P25-16).
+    /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or from
+    /// the number read for a template answer; false when neither was read (P25-16).
     var callsEnabled = false
     /// A send to a `to` without `+`, read against its sender and contact (`ShellContext.prependedRecipient`); nil otherwise.
     var prepended: PrependedRecipient?
+    /// What a reply from the message's number meets now, as the session knows it (`ShellContext.replies`, tester69 C1).
+    var replies: SenderState.Replies?
     /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
     /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
     /// contact's messages on the number; nil otherwise or none (probe39 P39-1).
@@ -96,8 +98,7 @@ struct MessageTrace {
     /// A later send from the message's number that reached a phone after its failure about the number's token, billing
     /// or account (`LaterSuccess`), from the number's newest outbound messages; nil otherwise (probe39 P39-16).
     var recovered: LaterSuccess? = nil
-    /// The templates of the number's WABA, read for a template send refused with 132000, 132001, 132015 or 132016
-    /// (`TemplateMismatch`); nil otherwise or when they could not be read (probe39 P39-2, P39-3).
+    /// The templates of the number's WABA, read for a template send refused with 132000, 132001, 132015 or 132016 (nil: not read).
     var templates: TemplateMismatch.Listing? = nil
     /// What the data shows of the message a reaction refused with 131009 reacts to (`ReactionTarget`), read by its WAMID;
     /// nil otherwise or when it could not be read (probe39 P39-12).
@@ -316,7 +317,7 @@ struct MessageTrace {
                 return sendCalls
                     .filter { log in
                         let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
-                        return at >= start && at <= time + slack
+                        return at >= start && at - SendAttribution.callSpan(log) <= time + slack
                             && SendAttribution.sendScope(of: log, phoneNumberID: message.phoneNumberID ?? "-") != nil
                     }
                     .reversed()
@@ -383,7 +384,7 @@ struct MessageTrace {
         }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
         if message.isInbound, let inboundPage {
-            trace.changes = MessageChange.of(message.id, in: inboundPage.items)
+            trace.changes = MessageChange.shown(for: message, in: inboundPage.items)
         }
         // The WABA's templates (two reads more) for a template's mismatch or a marketing-only code's category (tester49 F1).
         if TemplateMismatch.failureCode(of: message) != nil || FailedSend.needsListedCategory(message), let number = message.phoneNumberID {
