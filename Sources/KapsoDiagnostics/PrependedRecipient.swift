@@ -17,6 +17,9 @@ public struct PrependedRecipient: Sendable, Equatable {
     public var made: String
     /// The contact's own number (digits) and where it was read (`the conversation's phone number`); nil when unknown.
     public var contact: (number: String, source: String)?
+    /// The code of Meta's refusal for the window (131047, 470) on a failed status naming `made`, nil when none
+    /// (`windowRefusal`, tester68b B10).
+    public var refusedCode: String?
 
     /// True when the number Meta made is the contact's own: the statuses naming it are the contact's.
     public var isContact: Bool { contact.map { ContactNumber.same($0.number, made) } ?? false }
@@ -38,6 +41,7 @@ public struct PrependedRecipient: Sendable, Equatable {
         self.to = to
         self.code = code
         self.made = first
+        refusedCode = Self.refusal(of: message, naming: first)
         let known = contacts.map { (number: $0.number.filter { $0.isASCII && $0.isNumber }, source: $0.source) }
             .filter { CountryCallingCode.isPlausible($0.number) && $0.number != digits && $0.number != digits.trimmingLeadingZeros() }
         if let own = known.first, known.allSatisfy({ ContactNumber.same($0.number, own.number) }) { contact = own }
