@@ -22,7 +22,7 @@ extension ContactWindow {
         var newest: (send: Message, at: Int64, proof: SendProof)?
         for send in sends
         where send.isOutbound && (send.phoneNumberID ?? phoneNumberID) == phoneNumberID && MessageOrigin(send).sentToGroup == nil
-            && (ContactNumber.same(send.contact, contact) || ContactNumber.same(send.userID, contact))
+            && Self.isContacts(send, contact: contact)
         {
             guard let proof = SendProof.of(send), let sentAt = send.time, sentAt > lastInbound ?? .min,
                 sentAt <= at + MessageTime.skew, sentAt > newest?.at ?? .min
@@ -46,8 +46,26 @@ extension ContactWindow {
             guard isOpen, let refusal = MessageVerdict.RefusedInOpenWindow(sentAt: newest.at, lastInbound: lastInbound, note: lastInboundNote),
                 !refusal.raced
             else { return self }
+            // WhatsApp also reported it on the phone: the refusal is in doubt, and so is the window it would close (B5).
+            if let conflict = StatusHistory(message: newest.send).conflict {
+                let when = conflict.success.time.map { " at \(KapsoTime.iso($0))" } ?? ""
+                weighed.refusedSince = "but Meta reported \(sent) both failed with \(code) and \(conflict.success.status)\(when), so "
+                    + "whether the window had closed then is not certain: a free-form reply may go through; if it fails with "
+                    + "\(code), a template still goes through"
+                return weighed
+            }
             weighed.refusedSince = "but Meta refused \(sent) with \(code), counting the window closed then; " + refusal.next
         }
         return weighed
+    }
+
+    /// True when `send` went to `contact` (digits or user id): its number or user id is theirs, or, written without `+`,
+    /// its statuses name the contact's own number Meta made of it (`PrependedRecipient.madeContact`, tester68b B9); one
+    /// whose statuses name another number Meta made is not theirs, whatever Kapso files it under (tester68b B10).
+    static func isContacts(_ send: Message, contact: String) -> Bool {
+        if PrependedRecipient.bareTo(of: send) != nil, !StatusHistory(message: send).otherRecipients(than: send.json["to"]?.string).isEmpty {
+            return PrependedRecipient.madeContact(send, contact: contact)
+        }
+        return ContactNumber.same(send.contact, contact) || ContactNumber.same(send.userID, contact)
     }
 }

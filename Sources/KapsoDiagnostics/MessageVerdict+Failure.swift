@@ -41,6 +41,9 @@ extension MessageVerdict {
         var reactionTarget: ReactionTarget? = nil
         /// A `to` without `+` whose statuses name the number Meta made of it (`PrependedRecipient`), nil when not read.
         var prepended: PrependedRecipient? = nil
+
+        /// Its refusal for the window when that is about the number Meta made, not the contact (`windowRefusal`).
+        var madeRefusal: PrependedRecipient.MadeNumberRefusal? { prepended?.windowRefusal(contactCloses: atSend?.closesAt, now: now) }
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -89,6 +92,8 @@ extension MessageVerdict {
             return "failed: \(code) (\(error.shownName ?? "re-engagement")) on a template\(more): \(window)"
                 + ErrorCatalog.reengagementOnTemplate
         }
+        // Refused for the window of the number Meta made of a `to` without `+`, not the contact's (tester68b B10).
+        if ErrorCatalog.isReengagement(code), let made = context.madeRefusal { return made.verdict + more }
         // Without the window at the send (`message` reads no listing before it), the contact's later message still says
         // what to do now (P21-19).
         if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,

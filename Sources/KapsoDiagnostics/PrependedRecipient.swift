@@ -17,25 +17,31 @@ public struct PrependedRecipient: Sendable, Equatable {
     public var made: String
     /// The contact's own number (digits) and where it was read (`the conversation's phone number`); nil when unknown.
     public var contact: (number: String, source: String)?
+    /// The code of Meta's refusal for the window (131047, 470) on a failed status naming `made`, nil when none
+    /// (`windowRefusal`, tester68b B10).
+    public var refusedCode: String?
 
     /// True when the number Meta made is the contact's own: the statuses naming it are the contact's.
     public var isContact: Bool { contact.map { ContactNumber.same($0.number, made) } ?? false }
 
     /// Reads `message` sent from a number whose digits are `sender`: nil unless it is a 1:1 outbound send whose `to` has
-    /// no `+` (nor `00`) and every status naming another than `to` names `to`'s digits with `sender`'s calling code
-    /// before them (a trunk `0` dropped or not). `contacts`: the contact's own numbers read, with where each was read;
-    /// those that are `to` itself (a conversation Kapso made from the send) or no whole number say nothing, and two that
-    /// disagree leave the contact unknown.
+    /// no `+` (nor `00`) and every status naming another than `to` names one number, `to`'s digits with `sender`'s
+    /// calling code before them (a trunk `0` dropped or not). `contacts`: the contact's own numbers read, with where each
+    /// was read; those that are `to` itself (a conversation Kapso made from the send) or no whole number say nothing, and
+    /// two that disagree leave the contact unknown.
     public init?(_ message: Message, sender: String, contacts: [(number: String, source: String)]) {
         guard let to = Self.bareTo(of: message), let code = CountryCallingCode.code(of: sender.filter { $0.isASCII && $0.isNumber })
         else { return nil }
         let digits = to.filter { $0.isASCII && $0.isNumber }
         let made = [code + digits, code + digits.trimmingLeadingZeros()]
         let others = StatusHistory(message: message).otherRecipients(than: to)
-        guard let first = others.first, others.allSatisfy(made.contains) else { return nil }
+        // One made number only: statuses naming both forms (`14155550403` and `104155550403` of `04155550403`) are two
+        // recipients, so neither is "the number Meta made" (tester68b B2: a read by the other was called the contact's).
+        guard let first = others.first, others == [first], made.contains(first) else { return nil }
         self.to = to
         self.code = code
         self.made = first
+        refusedCode = Self.refusal(of: message, naming: first)
         let known = contacts.map { (number: $0.number.filter { $0.isASCII && $0.isNumber }, source: $0.source) }
             .filter { CountryCallingCode.isPlausible($0.number) && $0.number != digits && $0.number != digits.trimmingLeadingZeros() }
         if let own = known.first, known.allSatisfy({ ContactNumber.same($0.number, own.number) }) { contact = own }

@@ -50,7 +50,9 @@ enum ContactWindowLookup {
         if senderHealth { requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(phoneNumberID))/health")) }
         // For a free-form send: the contact's own sends, whose outcomes prove the window at each (tester60 AH11).
         let sendsIndex = sends ? requests.count : nil
-        if sends { requests.append(client.messagesRequest(filters: Array(filters.dropLast()) + [("direction", "outbound")], limit: messageLimit)) }
+        // By the national digits, so a send written without `+` is found too (`PrependedRecipient.sendsKey`, tester68b B9).
+        let sendsFilters = byUserID ? Array(filters.dropLast()) : [("phone_number_id", phoneNumberID), ("phone_number", PrependedRecipient.sendsKey(contact))]
+        if sends { requests.append(client.messagesRequest(filters: sendsFilters + [("direction", "outbound")], limit: messageLimit)) }
         let responses = client.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {

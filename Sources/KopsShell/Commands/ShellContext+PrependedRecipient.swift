@@ -38,8 +38,8 @@ extension ShellContext {
         return PrependedRecipient(message, sender: sender, contacts: own)
     }
 
-    /// The sending number's digits (`display_phone_number_normalized`), nil when it cannot be read.
-    private func sendingNumber(of message: Message) -> String? {
+    /// The sending number's digits (`PrependedRecipient.senderDigits`), nil when they cannot be read.
+    func sendingNumber(of message: Message) -> String? {
         guard let id = message.phoneNumberID else { return nil }
         let number: PhoneNumber
         if let cached = ids.phoneNumbers[id] {
@@ -49,12 +49,11 @@ extension ShellContext {
             ids.rememberNumber(read)
             number = read
         }
-        let digits = number.normalizedDisplayNumber
-        return digits.isEmpty ? nil : digits
+        return PrependedRecipient.senderDigits(of: number)
     }
 
     /// The contact's own numbers with where each was read: the conversation's phone number, and the `from` (wa_id) of the
-    /// messages they wrote in it before the send. Empty when the message names no conversation or time, when a notice that
+    /// messages they wrote in it 1:1 before the send. Empty when the message names no conversation or time, when a notice that
     /// the contact changed their number came before the send, or when the contact wrote nothing in it before the send: a
     /// conversation the send itself opened may carry the number Meta made of the `to` (its wa_id in the send's answer),
     /// which is no evidence of whom the business meant (the Z0 trap again, read off the conversation).
@@ -68,7 +67,8 @@ extension ShellContext {
         // A notice that the contact left a number: the numbers written from before it may be someone else's now, so none
         // is taken for the contact's own (tester68b B1: a send to the old number, written without +, read as the contact's).
         if before.contains(where: { WindowEvidence($0, now: nil).leftNumber }) { return [] }
-        for message in before where message.type != "system" {
+        // A group member's message is no evidence of the contact's own number (tester68b B4): its `from` is a participant.
+        for message in before where message.type != "system" && MessageOrigin(message).groupID == nil {
             guard let from = message.json["from"]?.string, !from.isEmpty else { continue }
             let at = message.time.map { " at \(KapsoTime.iso($0))" } ?? ""
             written.append((from, "the wa_id of a message they wrote\(at)"))

@@ -28,7 +28,7 @@ extension TraceCommand {
     /// `writtenSince`, `refused` and `callsEnabled` apply to a send's errors (the verdict's readings, P21-19, P32-4, P25-16).
     static func explainedErrors(
         _ message: Message, history: StatusHistory, templates: TemplateMismatch.Listing?, writtenSince: String?,
-        refused: MessageVerdict.RefusedInOpenWindow?, callsEnabled: Bool
+        refused: MessageVerdict.RefusedInOpenWindow?, made: PrependedRecipient.MadeNumberRefusal? = nil, callsEnabled: Bool
     ) -> ExplainedErrors {
         let received = MessageError.carried(by: message.json)
         guard !history.events.isEmpty else {
@@ -44,7 +44,7 @@ extension TraceCommand {
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
         var errors = explained(
             statusErrors + received, send: FailedSend(message: message.json, listing: templates), writtenSince: writtenSince,
-            refused: refused, callsEnabled: callsEnabled)
+            refused: refused, made: made, callsEnabled: callsEnabled)
         // WhatsApp also reported the message on the phone: a failure's code's fix ("retry") could send it twice
         // (StatusHistory.Conflict.failureFix); the received message's own errors keep theirs.
         if let conflict = history.conflict {
@@ -59,20 +59,22 @@ extension TraceCommand {
     /// Each distinct error of `errors` with its meaning and fix for this message.
     private static func explained(
         _ errors: [MessageError], send: FailedSend?, unsupported: String? = nil, writtenSince: String? = nil,
-        refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false
+        refused: MessageVerdict.RefusedInOpenWindow? = nil, made: PrependedRecipient.MadeNumberRefusal? = nil, callsEnabled: Bool = false
     ) -> [ExplainedError] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         return seen.map { error in
             // A free-form send refused for the window inside the window kops sees: the verdict's reading (P32-4).
             let inOpen = ErrorCatalog.isReengagement(error.code) && send?.isTemplate != true ? refused : nil
+            // Refused for the number Meta made of a `to` without `+`: its meaning and fix, not the contact's window's.
+            let madeNumber = error.code == made?.code ? made : nil
             let kind = error.code == "131051" ? unsupported : nil
-            let fix = kind.map { UnsupportedContent.reading(type: $0, error: error) }
+            let fix = madeNumber?.fix ?? kind.map { UnsupportedContent.reading(type: $0, error: error) }
                 ?? error.fix(for: send, writtenSince: writtenSince, callsEnabled: callsEnabled)
             let details = error.details.flatMap { details in
                 error.entry != nil || error.code == nil && details != error.meaning ? details : nil
             }
-            return ExplainedError(error: error, meaning: inOpen?.meaning ?? error.meaning(for: send), fix: fix, shownDetails: details)
+            return ExplainedError(error: error, meaning: madeNumber?.meaning ?? inOpen?.meaning ?? error.meaning(for: send), fix: fix, shownDetails: details)
         }
     }
 

@@ -70,7 +70,9 @@ public enum TraceCommand: Command {
         if let note = MessageLookup.note(ids, found: trace.message) { blocks.insert(.hint(note), at: 0) }
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
         // Refused inside the window kops sees: the meaning is the verdict's, and the fix never "send it again as is" (P32-4).
-        let refused = trace.message.isOutbound
+        // Refused for the window of the number Meta made of a `to` without `+`: that number's window, not the contact's (B10).
+        let made = trace.message.isOutbound ? trace.prepended?.windowRefusal(contactCloses: trace.windowAtSend?.closesAt, now: now) : nil
+        let refused = trace.message.isOutbound && made == nil
             ? MessageVerdict.RefusedInOpenWindow(
                 sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound, note: trace.windowAtSend?.lastInboundNote) : nil
         let again = trace.message.isOutbound && refused == nil
@@ -79,7 +81,7 @@ public enum TraceCommand: Command {
             } : nil
         let history = StatusHistory(message: trace.message, now: now)
         let errors = explainedErrors(
-            trace.message, history: history, templates: trace.templates, writtenSince: again, refused: refused,
+            trace.message, history: history, templates: trace.templates, writtenSince: again, refused: refused, made: made,
             callsEnabled: trace.callsEnabled)
         blocks += timeline(trace.message, history: history, errors: errors, userIDs: trace.contactUserIDs, prepended: trace.prepended)
         blocks += metaEvents(trace)

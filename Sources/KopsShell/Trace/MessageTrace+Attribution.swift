@@ -58,7 +58,7 @@ extension MessageTrace {
             let number = message.phoneNumberID
         else { return nil }
         return client.messagesRequest(
-            filters: [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "outbound")],
+            filters: [("phone_number_id", number), ("phone_number", PrependedRecipient.sendsKey(contact)), ("direction", "outbound")],
             limit: ContactWindowLookup.messageLimit)
     }
 
