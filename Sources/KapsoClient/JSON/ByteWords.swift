@@ -74,6 +74,34 @@ public enum ByteWords {
         return nil
     }
 
+    /// The first position at or after `start` where `bytes` holds `byte` or `letter` (an ASCII lower-case letter) in
+    /// either case; nil when there is none: `firstIndex(of:in:from:)` and `firstIndex(ofLetter:in:from:)` in one scan,
+    /// each word's two sets of flags ORed (each exact at its lowest flag, so the lowest of the union is the first
+    /// match). For two byte tests of every printed text that looked for a `-` and a `b` each through the whole text
+    /// (`UserOrBasicCredentials`, docs/performance.md, "Session 69").
+    @inlinable
+    public static func firstIndex(
+        of byte: UInt8, orLetter letter: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
+    ) -> Int? {
+        var position = start
+        let pattern = ones &* UInt64(byte)
+        let letters = ones &* UInt64(letter)
+        let folding = ones &* 0x20
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: word(bytes, at: position))
+            let spread = word ^ pattern
+            let folded = (word | folding) ^ letters
+            let flags = ((spread &- ones) & ~spread | (folded &- ones) & ~folded) & highs
+            if flags != 0 { return position + flags.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        while position < bytes.count {
+            if bytes[position] == byte || bytes[position] | 0x20 == letter { return position }
+            position += 1
+        }
+        return nil
+    }
+
     /// `containsSpaceEscapeOrDEL(bytes)`, and whether a byte of `bytes` is not ASCII: with neither, every byte is printable
     /// ASCII other than space and backslash. `nonASCII` is answered only when `spaceEscapeOrDEL` is false (the scan
     /// stops at the first word that holds a space, an escape or DEL). One pass, eight bytes at a time.

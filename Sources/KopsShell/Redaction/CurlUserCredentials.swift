@@ -15,22 +15,29 @@ enum CurlUserCredentials {
         while index + 1 < bytes.count {
             // From one `-` to the next eight bytes at a time (`ByteWords.firstIndex`): every other byte was passed over.
             guard let dash = ByteWords.firstIndex(of: UInt8(ascii: "-"), in: bytes, from: index) else { return false }
-            index = dash
-            defer { index += 1 }
-            guard index + 1 < bytes.count, index == 0 || isBefore(bytes[index - 1]) else { continue }
-            let next = bytes[index + 1]
-            guard next == UInt8(ascii: "u") || next == UInt8(ascii: "U") || isLongFlag(bytes, at: index) else { continue }
-            var end = index + 1
-            while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0A { end += 1 }
-            // The value: glued, after `=`, or the next word.
-            var value = end
-            while value < bytes.count, bytes[value] == 0x20 || bytes[value] == 0x09 { value += 1 }
-            while value < bytes.count, bytes[value] != 0x20, bytes[value] != 0x09, bytes[value] != 0x0A {
-                if bytes[value] == UInt8(ascii: ":") { return true }
-                value += 1
-            }
-            for colon in index..<end where bytes[colon] == UInt8(ascii: ":") { return true }
+            if startsFlag(bytes, at: dash) { return true }
+            index = dash + 1
         }
+        return false
+    }
+
+    /// True when the `-` at `index` starts one of `flags` as a word, followed by a value with a `:` (glued, after `=`,
+    /// or the next word): what `mayOccur` asks at each `-`.
+    @inline(__always)
+    static func startsFlag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 1 < bytes.count, index == 0 || isBefore(bytes[index - 1]) else { return false }
+        let next = bytes[index + 1]
+        guard next == UInt8(ascii: "u") || next == UInt8(ascii: "U") || isLongFlag(bytes, at: index) else { return false }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0A { end += 1 }
+        // The value: glued, after `=`, or the next word.
+        var value = end
+        while value < bytes.count, bytes[value] == 0x20 || bytes[value] == 0x09 { value += 1 }
+        while value < bytes.count, bytes[value] != 0x20, bytes[value] != 0x09, bytes[value] != 0x0A {
+            if bytes[value] == UInt8(ascii: ":") { return true }
+            value += 1
+        }
+        for colon in index..<end where bytes[colon] == UInt8(ascii: ":") { return true }
         return false
     }
 

@@ -173,11 +173,22 @@ public struct Redactor: Sendable {
     }
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
+    ///
+    /// The known secrets' tests share one reading: the 8-byte windows of the secrets' forms in the text
+    /// (`SecretFragments.hits`) are found once; none found, no secret of 8 bytes or more is in it, and `secretPatterns`
+    /// looks for the shorter ones only. curl's user flag and Basic credentials are looked for in one scan
+    /// (`UserOrBasicCredentials`). The box's tests are read in place, not copied (a copy of `secretFragments` retained
+    /// and released its six arrays at every text). `Perf69OneWalkTests` compares the answer with the five tests asked
+    /// one by one (docs/performance.md, "Session 69").
     func needsRedaction(_ text: String) -> Bool {
         var text = text
+        let box = self.box
         return text.withUTF8 { bytes in
-            if secretPatterns.occurs(in: bytes) || mayMaskFragments(in: bytes) || shortCutEchoes.occurs(in: bytes) { return true }
-            if CurlUserCredentials.mayOccur(in: bytes) || BasicCredentials.mayOccur(in: bytes) { return true }
+            let hits = box.secretFragments.hits(in: bytes, first: false)
+            if box.secretPatterns.occurs(in: bytes, windowsFound: !hits.isEmpty) { return true }
+            // `mayMaskFragments`: with a revealed secret any window answers true.
+            if !hits.isEmpty, (box.revealed?.isEmpty ?? true) ? box.secretFragments.changes(bytes, hits: hits) : true { return true }
+            if box.shortCutEchoes.occurs(in: bytes) || UserOrBasicCredentials.mayOccur(in: bytes) { return true }
             // The header and URL tests and the shaped credentials' in one walk (`PrintsAsIsTests` checks it against the
             // three).
             return ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)

@@ -247,7 +247,12 @@ struct SecretFragments: Sendable {
     /// `https://analytics.acme-demo.test/…`) sent every webhook table of the replay through the whole redaction
     /// (docs/performance.md, "Session 52"). `SecretFragmentsChangeTests` compares it with `masked`.
     func changes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        hits(in: bytes, first: false).contains { maskedRun(in: bytes, endingAt: $0) != nil }
+        changes(bytes, hits: hits(in: bytes, first: false))
+    }
+
+    /// `changes(_:)` with the text's windows found already (`hits(in: bytes, first: false)`).
+    func changes(_ bytes: UnsafeBufferPointer<UInt8>, hits: [Int]) -> Bool {
+        hits.contains { maskedRun(in: bytes, endingAt: $0) != nil }
     }
 
     /// The run `masked` masks around the window of a secret ending at `end`, nil where it leaves it: the longest run

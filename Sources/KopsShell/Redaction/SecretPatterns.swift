@@ -16,6 +16,9 @@ struct SecretPatterns: Sendable {
     }
 
     private var groups: [Group] = []
+    /// The groups of the secrets shorter than `SecretFragments.minimumLength`: the only ones that can occur in a text
+    /// where no 8-byte window of a secret's forms is (`occurs(in:windowsFound:)`).
+    private var shortGroups: [Group] = []
     /// An empty secret occurs in every text (as `ByteSearch.contains` answers for an empty pattern).
     private var hasEmpty = false
     /// The bytes of the longest secret.
@@ -25,25 +28,44 @@ struct SecretPatterns: Sendable {
         for secret in secrets {
             let bytes = Array(secret.revealed.utf8)
             longest = max(longest, bytes.count)
-            guard let first = bytes.first else {
+            guard !bytes.isEmpty else {
                 hasEmpty = true
                 continue
             }
-            if let index = groups.firstIndex(where: { $0.first == first }) {
-                let kept = groups[index].patterns[0]
-                var shared = 1
-                while shared < groups[index].shared, shared < bytes.count, bytes[shared] == kept[shared] { shared += 1 }
-                groups[index].shared = shared
-                groups[index].patterns.append(bytes)
-            } else {
-                groups.append(Group(first: first, patterns: [bytes], shared: bytes.count))
-            }
+            Self.add(bytes, to: &groups)
+            if bytes.count < SecretFragments.minimumLength { Self.add(bytes, to: &shortGroups) }
+        }
+    }
+
+    private static func add(_ bytes: [UInt8], to groups: inout [Group]) {
+        let first = bytes[0]
+        if let index = groups.firstIndex(where: { $0.first == first }) {
+            let kept = groups[index].patterns[0]
+            var shared = 1
+            while shared < groups[index].shared, shared < bytes.count, bytes[shared] == kept[shared] { shared += 1 }
+            groups[index].shared = shared
+            groups[index].patterns.append(bytes)
+        } else {
+            groups.append(Group(first: first, patterns: [bytes], shared: bytes.count))
         }
     }
 
     /// True when one of the secrets occurs in `bytes`.
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if hasEmpty { return true }
+        hasEmpty || Self.occurs(groups, in: bytes)
+    }
+
+    /// `occurs(in:)`, told whether `SecretFragments.hits` found a window of 8 bytes of a secret's forms in `bytes`, for
+    /// `SecretFragments` made of the same secrets (`Redactor.needsRedaction`). Where it found none, no secret of 8 bytes
+    /// or more is in `bytes` (its first 8 bytes, folded, are a window of its own form), and only the shorter ones are
+    /// looked for: each group's first byte was looked for through the whole text, and the `w` of every
+    /// `whatsapp.message.…` of a webhook list met the `whsec_` secrets (0.20 M of the replay's 40.9 M,
+    /// docs/performance.md, "Session 69"). `Perf69OneWalkTests` compares the answer with `occurs(in:)`.
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>, windowsFound: Bool) -> Bool {
+        hasEmpty || Self.occurs(windowsFound ? groups : shortGroups, in: bytes)
+    }
+
+    private static func occurs(_ groups: [Group], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for group in groups {
             let start = group.patterns[0]
             var from = 0
