@@ -12,10 +12,7 @@ struct PreRecordSessions {
     var transcript: String
     var updated: String
 
-    /// `edit`, when given, rewrites the transcript after it is recorded and before it is checked (a change to find).
-    static func run(
-        _ lines: [String], config: String? = nil, arguments: [String] = [], edit: (@Sendable (String) -> String)? = nil
-    ) async throws -> PreRecordSessions {
+    static func run(_ lines: [String], config: String? = nil, arguments: [String] = []) async throws -> PreRecordSessions {
         try await offPool {
             let simulator = try SimulatorProcess(seed: "demo")
             defer { simulator.stop() }
@@ -37,11 +34,7 @@ struct PreRecordSessions {
                     ], timeout: 120)
             }
             let recorded = try kops(arguments + ["run", folder + "/script.kops"], state: "recording")
-            var transcript = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""
-            if let edit {
-                transcript = edit(transcript)
-                try Data(transcript.utf8).write(to: URL(fileURLWithPath: folder + "/t.md"))
-            }
+            let transcript = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""
             let check = try kops(["check", folder + "/t.md"], state: "check")
             let update = try kops(["check", folder + "/t.md", "--update"], state: "update")
             let updated = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""

@@ -35,11 +35,8 @@ public final class PIIMasker {
     /// How many times `mask` has looked for one learned value in one text: the work that grows with rows × values when
     /// every value is tried on every text (tester57 AB17).
     private(set) var searches = 0
-    var aliases: [String: String] = [:]
-    var aliasCounts: [String: Int] = [:]
-    /// Aliases a list page `kops check` kept as recorded shows for values this masker never met
-    /// (`PIIMasker+KeptAliases`): a later block that shows the same values takes them back.
-    var keptAliases: Set<String> = []
+    private var aliases: [String: String] = [:]
+    private var aliasCounts: [String: Int] = [:]
     /// WAMIDs by their base64 (escapes undone) → `<message N>`, and those bases in first-seen order.
     var messages: [String: String] = [:]
     var messageOrder: [String] = []

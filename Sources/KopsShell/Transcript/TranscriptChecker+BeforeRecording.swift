@@ -36,34 +36,11 @@ extension TranscriptChecker {
         recorder.keepAsRecorded(line, recorded: entry.command)
         recorder.copy(entry.block)
         // A list page's aliases (`<message 1>` for a page's id) were taken when recorded: later values get the next ones,
-        // as they did then; a value it showed that a later line shows again takes its alias back from that line
-        // (`PIIMasker+KeptAliases`, tester68b B7). Not after `assert`/`capture`: the value a capture shows is given back by
-        // the restore line of the line that uses it, which must get the recorded alias.
-        if list {
-            recorder.masker?.continueNumbering(after: recorder.text)
-            recorder.masker?.holdKeptAliases(in: entry.block)
-        }
+        // as they did then (a value it showed that a later line shows again gets a new alias: that line then differs).
+        // Not after `assert`/`capture`: the value a capture shows is given back by the restore line of the line that
+        // uses it, which must get the recorded alias.
+        if list { recorder.masker?.continueNumbering(after: recorder.text) }
         return true
-    }
-
-    /// The aliases the masker holds for a kept list page before a line runs (`PIIMasker.aliasState`), nil when it holds
-    /// none: `adoptKeptAliases` then has nothing to do.
-    static func keptAliasState(_ recorder: TranscriptRecorder) -> PIIMasker.AliasState? {
-        guard let masker = recorder.masker, !masker.keptAliases.isEmpty else { return nil }
-        return masker.aliasState
-    }
-
-    /// The block replayed since `mark` with the aliases of a kept list page its values had there (tester68b B7:
-    /// `<contact 2>` for the `<contact 1>` of a kept `next`, on lines that read alike but for them).
-    static func adoptKeptAliases(
-        _ recorder: TranscriptRecorder, since mark: TranscriptRecorder.Mark, state: PIIMasker.AliasState?, recorded: String
-    ) {
-        guard let state, let masker = recorder.masker else { return }
-        let before = String(recorder.text.utf8.prefix(mark.end)) ?? ""
-        let renaming = masker.adoptKeptAliases(
-            replayed: String(recorder.text.utf8.dropFirst(mark.end)) ?? "", recorded: recorded, since: state,
-            shownBefore: { before.contains($0) })
-        recorder.renameAliases(since: mark, renaming)
     }
 
     /// A `capture` kept as recorded (at `number`, the file's line) sets its variable to the value it captured then, and a

@@ -247,7 +247,6 @@ public struct TranscriptChecker {
             let presses = shell.context.interruptPresses()
             let lastIDs = [shell.context.session.lastMessageID, shell.context.session.lastWebhookID]
             let unansweredBefore = shell.context.unanswered.count
-            let keptAliases = TranscriptChecker.keptAliasState(recorder)
             shell.run(line: line)
             (recorder.pageOpening, recorder.blankAfterBlock) = (nil, true)
             if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
@@ -275,7 +274,6 @@ public struct TranscriptChecker {
                 wrote: changesKapso ? (entry.line, entry.command, zip(now, lastIDs).compactMap { $0 != $1 ? $0 : nil }) : nil,
                 shown: { recorder.masker?.knownAlias(ofMessage: $0) })
             recorder.showReplayed(since: start, created.page)
-            TranscriptChecker.adoptKeptAliases(recorder, since: mark, state: keptAliases, recorded: entry.block)
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
             if let read = beforeRead, TranscriptChecker.keptBeforeRecording(
                 line, replayed: replayed, recorded: entry, rewinding: recorder, to: mark, list: read.list)

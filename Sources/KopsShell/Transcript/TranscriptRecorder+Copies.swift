@@ -78,24 +78,3 @@ extension TranscriptRecorder {
         text = String(decoding: text.utf8.prefix(start), as: UTF8.self) + rewritten
     }
 }
-
-extension TranscriptRecorder {
-    /// `kops check` found that aliases the block since `mark` gave stand for values a kept block named otherwise
-    /// (`PIIMasker.adoptKeptAliases`, old → new): the block is written with the new names, and so is the restore file's
-    /// key for its line (`message <message 1>`, not the `<message 5>` it was masked to as it opened).
-    func renameAliases(since mark: Mark, _ renaming: [String: String]) {
-        guard !renaming.isEmpty else { return }
-        showReplayed(since: mark.end) { PIIMasker.renamingAliases(in: $0, renaming) }
-        guard let opened = openedLine, opened.offset >= mark.end, let count = occurrences[opened.shown], count > 0 else { return }
-        let shown = PIIMasker.renamingAliases(in: opened.shown, renaming)
-        guard shown != opened.shown else { return }
-        let typed = restore.lines[opened.shown] != mark.restore.lines[opened.shown]
-            ? restore.line(for: opened.shown, occurrence: count - 1) : nil
-        restore.lines[opened.shown] = mark.restore.lines[opened.shown]
-        occurrences[opened.shown] = count - 1
-        openedLine?.shown = shown
-        let occurrence = occurrences[shown, default: 0]
-        occurrences[shown] = occurrence + 1
-        if let typed { keep(typed, as: shown, occurrence: occurrence) }
-    }
-}
