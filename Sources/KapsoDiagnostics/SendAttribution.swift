@@ -174,11 +174,4 @@ public struct SendAttribution: Sendable {
         return "\(sameEventDeliveries) deliveries of one event to one webhook: more than one message to this contact at that "
             + "time; these may belong to another message (the delivery log holds no WAMID)"
     }
-
-    /// How long a send call took, in whole seconds rounded up (its `response_time_ms`, at most 120 s; 0 when not given):
-    /// a row written after the answer is stamped that much after the call began, so a slow send's row lands late by its
-    /// own length, and a message is matched to the calls whose span reaches its time (tester69 C2: a call answered in
-    /// 8.8 s was "no send call with this project's keys at that time"). Kapso does not document whether `created_at` is
-    /// the call's start or end (kapso-api.md §5 lists the field only), so the span is only ever widened by it.
-    public static func callSpan(_ log: APILog) -> Int64 { Int64(min(max(log.responseTimeMS ?? 0, 0), 120_000) + 999) / 1000 }
 }

@@ -317,7 +317,7 @@ struct MessageTrace {
                 return sendCalls
                     .filter { log in
                         let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
-                        return at >= start && at - SendAttribution.callSpan(log) <= time + slack
+                        return at >= start && at <= time + slack
                             && SendAttribution.sendScope(of: log, phoneNumberID: message.phoneNumberID ?? "-") != nil
                     }
                     .reversed()
