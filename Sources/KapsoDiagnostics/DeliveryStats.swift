@@ -22,13 +22,14 @@ public struct DeliveryStats {
         /// The deliveries whose outcome is known: all but `unknown`.
         public var judged: Int { total - unknown }
         /// The share of the `judged` deliveries that failed or are pending after a failed attempt, in percent, rounded
-        /// down: a receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43
+        /// down (for ordering and the 50 % mark; the text shows `Percent.shown`): a receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43
         /// P43-3); 0 when none is judged (`judged`, which the table shows as `-`, not a clean 0 %).
         public var failureRate: Int { judged == 0 ? 0 : (failed + failing) * 100 / judged }
         /// True when a delivery failed or is pending after a failed attempt: a rate of 0 then reads "under 1 %".
         public var hasFailures: Bool { failed + failing > 0 }
-        /// The same share as a JSON number: to 3 decimals, rounded down as `failureRate` is, and never 0 when a delivery
-        /// failed (to its first digit that is not 0), as the text's `<1 %` is never `0 %` (tester47 F11: the JSON said 0
+        /// The same share as a JSON number: cut after 3 decimals (the text's share, `Percent.shown`, is rounded to a whole
+        /// percent), and never 0 when a delivery failed (to its first digit that is not 0), as the text's `<1 %` is never
+        /// `0 %` (tester47 F11: the JSON said 0
         /// where the text said `<1 %`, so `select(.failure_rate_percent > 0)` dropped a failing receiver). 2 of 201 →
         /// `0.995`, 1 of 3 → `33.333`, 1 of 100000 → `0.001`, 1 of 2 → `50`.
         public var failureRatePercent: String {

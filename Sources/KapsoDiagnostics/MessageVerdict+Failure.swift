@@ -151,6 +151,23 @@ extension MessageVerdict {
         return "failed: \(code) (\(error.shownName ?? entry.name))\(more); \(error.fix(for: send, writtenSince: nil, callsEnabled: context.callsEnabled))"
     }
 
+    /// What `failure(_:window:send:)` advises sending (`Advice`): nothing for imported history or a template refused for
+    /// the window (check the call, a ticket); for a free-form send refused for the window, the message again as is when
+    /// the contact wrote since, the made number's reading (`madeRefusal`), else a template; for any other failure, the
+    /// message again once its cause is fixed (tester69b D2: "retry" on a number the session read as unable to send).
+    static func failureAdvice(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> Advice {
+        if send.isImported { return .none }
+        guard let code = MessageError.primary(of: errors)?.code, ErrorCatalog.isReengagement(code) else { return .retry }
+        if send.isTemplate == true { return .none }
+        if let made = context.madeRefusal { return made.advice }
+        if let sentAt = context.sentAt ?? context.atSend?.at,
+            writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now) != nil
+        {
+            return .freeForm
+        }
+        return .template
+    }
+
     /// What to do after a send refused for the window: an approved template, unless the contact has written since the
     /// send (`context.newestInbound` after `sentAt`) and that reopened the window, which is open now: then the message can
     /// simply go again (probe21 P21-19). On a number with calling on, a call since the send may have reopened it too, and

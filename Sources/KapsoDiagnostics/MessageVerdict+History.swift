@@ -50,7 +50,7 @@ extension MessageVerdict {
     static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory, message: Message) -> MessageVerdict {
         let verdict = bothReported(conflict, history: history, message: message)
         guard let lag = StatusReading(message).lag else { return verdict }
-        return MessageVerdict(verdict.text + "; " + lag.fieldNote, verdict.severity)
+        return verdict.appending(lag.fieldNote)
     }
 
     private static func bothReported(_ conflict: StatusHistory.Conflict, history: StatusHistory, message: Message) -> MessageVerdict {
@@ -90,10 +90,9 @@ extension MessageVerdict {
     /// A failure's verdict with the `sent` stamped after it named (`StatusHistory.stepAfterFailure`): not news of the
     /// phone, so the failure is not contradicted, but the reader sees both of WhatsApp's words (tester48 F1).
     static func laterStep(_ later: StatusHistory.Event, after verdict: MessageVerdict) -> MessageVerdict {
-        MessageVerdict(
-            verdict.text + "; WhatsApp also reported it \(later.status) at \(when(later)), after the failure: '\(later.status)' "
-                + "is no news of the phone (only delivered or read is) and neither was reported, so nothing WhatsApp said has it arriving",
-            verdict.severity)
+        verdict.appending(
+            "WhatsApp also reported it \(later.status) at \(when(later)), after the failure: '\(later.status)' "
+                + "is no news of the phone (only delivered or read is) and neither was reported, so nothing WhatsApp said has it arriving")
     }
 
     static func when(_ event: StatusHistory.Event) -> String {

@@ -149,13 +149,15 @@ extension MessageVerdict {
                     + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more\(go)" + (reaction ?? ""),
                 reaction == nil && sends ? .good : .warning)
         }
+        // A template from a number whose state refuses one is said so (`Replies.clause`, tester69b D2).
+        let template = replies?.clause(for: .template) ?? ""
         if let again {
-            return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)", .warning)
+            return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)\(template)", .warning)
         }
         // Without the contact's newer messages, only this message's own window is known.
         let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
         return (
-            "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): reply with an approved template ('reply --template NAME')\(call)",
+            "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): reply with an approved template ('reply --template NAME')\(call)\(template)",
             .warning)
     }
 }

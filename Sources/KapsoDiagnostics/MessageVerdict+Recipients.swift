@@ -19,7 +19,7 @@ extension MessageVerdict {
             let at = item.event.time.map { " at \(KapsoTime.iso($0))" } ?? ""
             return "\(code)\(name) for participant \(item.participant)\(at)"
         }
-        return MessageVerdict(verdict.text + "; " + notes.joined(separator: "; "), .warning)
+        return verdict.appending(notes.joined(separator: "; "), severity: .warning)
     }
 
     /// `the delivered and read statuses name 14155559999, not the message's recipient 14155553501: whether 14155553501

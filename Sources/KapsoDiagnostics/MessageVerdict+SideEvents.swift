@@ -21,8 +21,8 @@ extension MessageVerdict {
         let notes = events.map(sideNote).joined(separator: "; ")
         let severity: Severity = verdict.severity == .good ? .warning : verdict.severity
         switch reached {
-        case .delivered, .read, .played, .failed: return MessageVerdict(verdict.text + "; " + notes, severity)
-        default: return MessageVerdict(notes + "; " + verdict.text, severity)
+        case .delivered, .read, .played, .failed: return verdict.appending(notes, severity: severity)
+        default: return MessageVerdict(notes + "; " + verdict.text, severity, advice: verdict.advice)
         }
     }
 

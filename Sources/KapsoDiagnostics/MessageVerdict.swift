@@ -12,12 +12,33 @@ public struct MessageVerdict: Sendable, Equatable {
         case good, warning, bad
     }
 
+    /// What the verdict's next step sends, whatever its words: the sending number's state is said beside it
+    /// (`SenderState.Replies.amending`; tester69b D2, D8: "retry", "resend it free-form", "a template still goes through"
+    /// on a number the session read as unable to send).
+    public enum Advice: Sendable, Equatable {
+        /// No send is advised (delivered, a template refused for the window: check the call, a ticket).
+        case none
+        /// A free-form message: a reply, the message again as is, a resend free-form.
+        case freeForm
+        /// An approved template (business-initiated when the contact's window is closed).
+        case template
+        /// The failed message again, after its cause is fixed.
+        case retry
+    }
+
     public var text: String
     public var severity: Severity
+    public var advice: Advice
 
-    public init(_ text: String, _ severity: Severity) {
+    public init(_ text: String, _ severity: Severity, advice: Advice = .none) {
         self.text = text
         self.severity = severity
+        self.advice = advice
+    }
+
+    /// The verdict with `note` after its text (`; ` between), its advice kept; `severity` nil keeps its own.
+    func appending(_ note: String, separator: String = "; ", severity: Severity? = nil) -> MessageVerdict {
+        MessageVerdict(text + separator + note, severity ?? self.severity, advice: advice)
     }
 
     /// The verdict on `message` at `now` (Unix seconds); `windowAtSend` is the 24-hour window when it was
@@ -70,9 +91,8 @@ public struct MessageVerdict: Sendable, Equatable {
             moved: moved, contactUserIDs: contactUserIDs, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
             templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget, prepended: prepended, replies: replies)
-        if let replies { verdict = replies.amendingTemplateAdvice(verdict) }  // a template the number refuses (tester69 C1)
         // A `to` without `+` completed into the contact's own number: said beside the contact's read (tester67 Y3).
-        if message.isOutbound, let note = prepended?.contactNote { verdict = MessageVerdict(verdict.text + "; " + note, verdict.severity) }
+        if message.isOutbound, let note = prepended?.contactNote { verdict = verdict.appending(note) }
         // A received message whose contact window now rests on Kapso's summary alone (ContactWindow.unconfirmed, probe37
         // P37-4), or that a free-form send Meta refused for the window after it contradicts (`refusedSince`, tester67 Y2):
         // said as every view says it, never as certainly open or closed, nor "free-form replies go through".
@@ -80,8 +100,10 @@ public struct MessageVerdict: Sendable, Equatable {
             moved == nil, MessageOrigin(message).groupID == nil,
             WindowEvidence(message, now: now).notWritten == nil, MessageError.carried(by: message.json).isEmpty
         {
-            verdict = MessageVerdict("received; the contact's 24-hour window now is " + window.text, .warning)
+            verdict = MessageVerdict("received; the contact's 24-hour window now is " + window.text, .warning, advice: .template)
         }
+        // The send the verdict advises, beside the number's state that refuses it (tester69 C1, tester69b D2, D8).
+        if let replies { verdict = replies.amending(verdict) }
         // Kapso's own processing failed or was blocked: said with whatever the statuses say (probe23 P23-3).
         guard let processing = ProcessingStatus.failure(of: message.json) else { return verdict }
         return MessageVerdict(
@@ -129,7 +151,7 @@ public struct MessageVerdict: Sendable, Equatable {
         if history.kapsoStatusIsForeign(message.status) {
             note += "; Kapso's status '\(message.status)' matches only \(count == 1 ? "it" : "them"), so it is not taken as this message's"
         }
-        return MessageVerdict(verdict.text + "; " + note, verdict.severity == .good ? .warning : verdict.severity)
+        return verdict.appending(note, severity: verdict.severity == .good ? .warning : verdict.severity)
     }
 
     /// The verdict on an outbound message from its own statuses (`history.events`).
@@ -160,7 +182,9 @@ public struct MessageVerdict: Sendable, Equatable {
             // Kapso's failed with Meta's error on the message itself: that error is the verdict's (P37-11), not "not recorded".
             let carried = StatusWord(message.status) == .failed ? MessageError.ofFailure(message.json, history: history) : []
             if !carried.isEmpty {
-                let verdict = MessageVerdict(failure(carried, window: window, send: FailedSend(message: message.json)) + ownError(history), .bad)
+                let send = FailedSend(message: message.json)
+                let verdict = MessageVerdict(
+                    failure(carried, window: window, send: send) + ownError(history), .bad, advice: failureAdvice(carried, window: window, send: send))
                 return noting(sideEvents(history, except: message.status), to: verdict, reached: .failed)
             }
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend, now: window.now)
@@ -182,14 +206,14 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         // Kapso's field behind the history it keeps (StatusReading.Lag, probe37 P37-2): said beside the history's word.
         if let lag = StatusReading(message).lag {
-            verdict = MessageVerdict(verdict.text + " (\(lag.note))", verdict.severity)
+            verdict = verdict.appending("(\(lag.note))", separator: " ")
         }
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
         let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp"
         let note =
             " (Kapso's status; \(count) status \(count == 1 ? "event has \(missing), so where it falls" : "events have \(missing), so where they fall") is unknown)"
-        return MessageVerdict(verdict.text + note, verdict.severity == .good ? .warning : verdict.severity)
+        return verdict.appending(note, separator: "", severity: verdict.severity == .good ? .warning : verdict.severity)
     }
 
     private static func outbound(
@@ -216,7 +240,7 @@ public struct MessageVerdict: Sendable, Equatable {
             // Another failed status of it with other codes (tester64 T1): Meta's record names more than one cause, and which
             // one holds is not known, so the verdict says the other as `errors`' row does (`ErrorTriage.againText`).
             let again = ErrorTriage.againText(ErrorTriage.otherFailures(history, besides: errors))
-            return MessageVerdict(failure(errors, window: window, send: send) + again, .bad)
+            return MessageVerdict(failure(errors, window: window, send: send) + again, .bad, advice: failureAdvice(errors, window: window, send: send))
         case .played, .read, .delivered:
             // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {

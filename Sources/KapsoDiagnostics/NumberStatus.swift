@@ -170,7 +170,14 @@ public struct NumberStatus: Sendable, Equatable {
         guard let state = NumberStatus(status: number.status, quality: number.qualityRating) else { return nil }
         let name = number.name ?? number.id
         let what = state.word.hasPrefix("quality") ? "\(name)'s quality rating is RED" : "\(name) is \(state.word)"
-        return "Kapso's record says \(what): if so, \(state.cause); \(state.fix); 'health' checks the live state"
+        return "Kapso's record says \(what): if so, \(state.ifSo); \(state.fix); 'health' checks the live state"
+    }
+
+    /// `cause` after "Kapso's record says X is PENDING: if so, ": without its own leading `the number is PENDING: `, which
+    /// would say the state twice (tester69b L3: "PENDING: if so, the number is PENDING: it is not registered …").
+    public var ifSo: String {
+        let lead = "the number is \(word): "
+        return cause.hasPrefix(lead) ? String(cause.dropFirst(lead.count)) : cause
     }
 
     /// True for a state in which the number sends as usual (quality RED, FLAGGED): it never turns a check Kapso passed

@@ -53,6 +53,12 @@ extension PrependedRecipient {
         /// `+444155550208 (what Meta made of 4155550208 with the +44 sender's calling code)`.
         var made: String { "+\(recipient.made) (what Meta made of \(recipient.to) with the +\(recipient.code) sender's calling code)" }
 
+        /// What `fix` sends: free-form to the contact's own number while their window is open, else a template.
+        public var advice: MessageVerdict.Advice {
+            guard recipient.contact != nil, let closes = contactCloses, closes > now else { return .template }
+            return .freeForm
+        }
+
         /// What the refusal means: Meta's count for the number it made, and whose window it says nothing of.
         public var meaning: String {
             let about = "Meta refused a free-form message to +\(recipient.made) as outside its 24-hour window: that number has "

@@ -38,10 +38,18 @@ extension SenderState {
         /// The failed access check that names no state of the number (Meta's API not reachable for it), with the
         /// API's words (`error`), e.g. `Error validating access token: …`; nil otherwise.
         public var accessFailure: (finding: HealthTriage.Finding, error: String?)?
+        /// The words of a refused Meta access token, as `health` reads them ("its Meta access token was refused"): a failed
+        /// access check whose error names the access token or Graph code 190 (in the check's `error` or its
+        /// `details.error`/`details.code`), else a failed `token_validity` that says why (`HealthTriage.readToken`); nil
+        /// otherwise (tester69b D6: such a token was "free-form replies go through" in `trace`, no warning in `reply`).
+        public var tokenRefused: String?
         /// Failed checks that stop sends and that none of the fields above says, as `phone_number_connection
         /// DISCONNECTED` or `token_validity failed`: a connection check whose state is not the access check's, an
         /// expired coexistence token (probe44 P44-1: under a `healthy` summary they were said nowhere but `health`).
         public var failedChecks: [String] = []
+        /// The number's name as the list read with the report gave it (`overview`), so a line drawn from the read alone
+        /// names it as `use` does (tester69b L2); nil when not read with it.
+        public var numberName: String?
 
         /// Messaging-health error codes that block business-initiated conversations only, replies in an open 24-hour
         /// window going out: 141006, the WABA's payment method (kapso-api.md §9.5; kops's catalogue, `explain 141006`).
@@ -73,8 +81,12 @@ extension SenderState {
                     return lowered.contains("can't be sent") || lowered.contains("cannot be sent")
                 }
             }
+            // The access check's error beside its details, else in them (`details.error` with Graph's code: tester69b D6).
+            let accessCheck = health.check("phone_number_access")
+            let accessDetails = accessCheck?["details"]?.object ?? JSONObject()
             accessFailure = triage.findings.first { $0.check == "phone_number_access" && $0.severity == .critical && $0.state == nil }
-                .map { ($0, health.check("phone_number_access")?["error"]?.string) }
+                .map { ($0, accessCheck?["error"]?.string ?? HealthTriage.detailsText(accessDetails)) }
+            tokenRefused = Self.refusedToken(health, triage: triage, access: accessFailure?.error, accessDetails: accessDetails)
             let shownStatus = numberStatus
             failedChecks = triage.findings.filter { finding in
                 guard finding.severity == .critical else { return false }
@@ -85,6 +97,20 @@ extension SenderState {
                 default: return true
                 }
             }.map { finding in finding.state.map { "\(finding.check) \($0)" } ?? "\(finding.check) failed" }
+        }
+
+        /// The refused token's words (`tokenRefused`): the access failure's when it names the token or code 190, else a
+        /// failed `token_validity`'s that gives a code or text (one with neither says nothing of a refusal, tester51b F8).
+        static func refusedToken(_ health: PhoneNumberHealth, triage: HealthTriage, access: String?, accessDetails: JSONObject) -> String? {
+            func code190(_ details: JSONObject) -> Bool { details["code"].flatMap { $0.int ?? $0.string.flatMap { Int($0) } } == 190 }
+            if let access, access.lowercased().contains("access token") || code190(accessDetails) { return access }
+            guard triage.findings.contains(where: { $0.check == "token_validity" && $0.severity == .critical }),
+                let check = health.check("token_validity")
+            else { return nil }
+            let details = check["details"]?.object ?? JSONObject()
+            let words = check["error"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? HealthTriage.detailsText(details)
+            guard words != nil || details["code"] != nil || details["error_subcode"] != nil else { return nil }
+            return "token_validity failed" + (words.map { ": " + $0 } ?? "")
         }
 
         /// `FLAGGED, quality RED, messaging BLOCKED`: the read's number status, quality and messaging state, for lines
@@ -181,13 +207,21 @@ extension SenderState {
         if let read, let access = read.accessFailure {
             // Kapso's words end in a period; the line goes on after them.
             let words = access.error.map { ": " + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) } ?? ""
-            let token = access.error?.lowercased().contains("access token") ?? false
+            let token = read.tokenRefused != nil
             found.append(SenderState(
                 line: "\(label)'s health\(checked) says Meta's API cannot be reached for the number\(words)"
                     + (token ? ": its access token no longer works, so a send from it fails until the number is reconnected"
                         : ": a send from it may fail")
                     + "; \(access.finding.fix ?? "reconnect the number in Kapso")",
                 cannotSend: token))
+        }
+        // A token refused by the token check alone (the access check passed or said nothing of it), in `health`'s words.
+        if let read, let token = read.tokenRefused, read.accessFailure == nil {
+            found.append(SenderState(
+                line: "\(label)'s health\(checked) says its Meta access token was refused (\(token.hasSuffix(".") ? String(token.dropLast()) : token)): "
+                    + "a send from it fails until the number is reconnected; reconnect the number in Kapso (setup link) so its "
+                    + "access is authorised again",
+                cannotSend: true))
         }
         if let read, let messaging = read.messaging {
             let state = messaging.detail
@@ -197,30 +231,34 @@ extension SenderState {
             if state == "BLOCKED", !read.blocksBusinessInitiatedOnly {
                 found.append(SenderState(
                     line: "\(label)'s health\(checked) says messaging is BLOCKED\(cause): Meta prevents every send from it until "
-                        + "that is resolved, so this one fails\(fix)",
+                        + "that is resolved\(fix)",
                     cannotSend: true))
             } else if state == "BLOCKED", read.entitySaysNoSends, !businessInitiated {
                 // Meta's own text says messages can't be sent; only the contract says replies still work (tester52 H9).
-                let what = send == .freeForm ? "this reply inside the 24-hour window" : "this template, if the contact's 24-hour window is open,"
+                let what = send == .freeForm ? "a reply inside the 24-hour window" : "a template, if the contact's 24-hour window is open,"
                 found.append(SenderState(
                     line: "\(label)'s health\(checked) says messaging is BLOCKED\(cause): Meta's text says messages can't be sent; "
                         + "whether \(what) still goes out is not documented by Meta (a secondary source says replies in the "
                         + "window do): check its status after sending\(fix)",
-                    cannotSend: false))
+                    cannotSend: false, hedged: true))
             } else if state == "BLOCKED" {
+                // Which sends such a block stops is a secondary source's reading, as `health` says it (tester69b D3): hedged.
                 let outcome = businessInitiated
-                    ? "this template to a contact with no open 24-hour window is business-initiated, so it fails"
-                    : send == .freeForm ? "this reply inside the 24-hour window is not business-initiated, so it may still go out"
-                    : "if the contact's 24-hour window is open, this template is not business-initiated and may still go out"
+                    ? "a template to a contact with no open 24-hour window is business-initiated, which a secondary source says "
+                        + "such a block stops (no Meta page read says so), so it is likely refused"
+                    : send == .freeForm ? "a reply inside the 24-hour window is not business-initiated, so it may still go out"
+                    : "if the contact's 24-hour window is open, a template is not business-initiated and may still go out"
                 found.append(SenderState(
                     line: "\(label)'s health\(checked) says messaging is BLOCKED for business-initiated sends\(cause): \(outcome)\(fix)",
-                    cannotSend: businessInitiated))
+                    cannotSend: businessInitiated, hedged: true))
             }
         }
         guard let first = found.first else { return nil }
         // The refusal first: it is the line a refused reply shows; the rest is said beside it.
         let ordered = found.filter(\.cannotSend) + found.filter { !$0.cannotSend }
+        // Hedged when the first (the refusal, else the first said) is; a certain refusal beside a hedged note is certain.
         return SenderState(
-            line: ordered.map(\.line).joined(separator: "; also: "), cannotSend: ordered.first?.cannotSend ?? first.cannotSend)
+            line: ordered.map(\.line).joined(separator: "; also: "), cannotSend: ordered.first?.cannotSend ?? first.cannotSend,
+            hedged: ordered.first?.hedged ?? first.hedged)
     }
 }

@@ -1,39 +1,66 @@
 public import KapsoClient
 
-// MARK: - The sending number's state beside a verdict's advice (tester69 C1)
+// MARK: - The sending number's state beside a verdict's advice (tester69 C1, tester69b D2, D6, D7, D8)
 
 extension SenderState {
     /// What the session knows of whether a message's number can send now, read from what it already holds (the number's
     /// health read this session, else Kapso's record of it: `of(id:name:record:health:send:)`), for the advice a verdict
-    /// gives: "free-form replies go through" and "reply with an approved template" are said only of a number that sends.
+    /// gives (`MessageVerdict.Advice`): a send it advises ("free-form replies go through", "reply with an approved
+    /// template", "retry", "resend it free-form to …") is said beside the state that refuses it, whatever its wording.
     ///
     /// tester69 C1: `trace` of a received message ended "the 24-hour window is open …: free-form replies go through" on a
     /// number whose health, read a line before, said messaging BLOCKED (141010), DISCONNECTED or a refused token, and
-    /// `reply` then refused; a 131047 said "send an approved template" on a number whose 141006 block refuses exactly
-    /// that. The window is the contact's; whether a reply goes out is the number's too.
+    /// `reply` then refused. tester69b D7: the state is read as `reply` reads it, so one session gives one answer whatever
+    /// the order of its commands: Kapso's record alone, or a record a health read does not confirm, "may" refuse a send.
     public struct Replies: Sendable, Equatable {
-        /// The state a free-form reply meets, when it fails (`cannotSend`); nil when none is known to.
+        /// The state a free-form send (a reply, a retry) meets, when it refuses or may refuse it; nil when none is known to.
         public var freeForm: SenderState?
-        /// The state a business-initiated template (the contact's window closed) meets, when it fails; nil otherwise.
+        /// The state a business-initiated template (the contact's window closed) meets, when it refuses or may refuse it.
         public var template: SenderState?
 
         /// The number `id`'s state from `record` (Kapso's, nil: not read) and `health` (this session's read, nil: none).
         public init(id: String, name: String?, record: PhoneNumber?, health: HealthRead?) {
-            freeForm = SenderState.of(id: id, name: name, record: record, health: health, send: .freeForm).flatMap { $0.cannotSend ? $0 : nil }
-            template = SenderState.of(id: id, name: name, record: record, health: health, send: .template(windowClosed: true))
-                .flatMap { $0.cannotSend ? $0 : nil }
+            let free = SenderState.of(id: id, name: name, record: record, health: health, send: .freeForm)
+            // Only a messaging block reads a template apart from a free-form send, and only when it does not refuse both.
+            let template = health?.messaging == nil || free?.cannotSend == true
+                ? free : SenderState.of(id: id, name: name, record: record, health: health, send: .template(windowClosed: true))
+            freeForm = free.flatMap { $0.cannotSend || $0.hedged ? $0 : nil }
+            self.template = template.flatMap { $0.cannotSend || $0.hedged ? $0 : nil }
+        }
+
+        /// The state an advice of kind `advice` meets (nil: none, or the advice is no send).
+        public func state(for advice: MessageVerdict.Advice) -> SenderState? {
+            switch advice {
+            case .none: nil
+            // A retry sends the message again: a state that refuses every send refuses it (a template's window is not read).
+            case .freeForm, .retry: freeForm
+            case .template: template
+            }
+        }
+
+        /// `, but a reply from this number fails now: …` (or `may fail`, when the state is hedged) after advice of kind
+        /// `advice`; empty when no state refuses it.
+        public func clause(for advice: MessageVerdict.Advice) -> String {
+            guard let state = state(for: advice) else { return "" }
+            let what = switch advice {
+            case .template: "a template from this number"
+            case .retry: "a send from this number"
+            default: "a reply from this number"
+            }
+            return ", but \(what) \(state.cannotSend && !state.hedged ? "fails now" : "may fail"): " + state.line
         }
 
         /// The words after "the 24-hour window is open for … more": `: free-form replies go through` when no state is
-        /// known to refuse one, else `, but a reply from this number fails now: …`.
+        /// known to refuse one, else `, but a reply from this number fails now: …` (or `may fail: …`).
         func afterOpenWindow() -> String {
-            freeForm.map { ", but a reply from this number fails now: " + $0.line } ?? ": free-form replies go through"
+            freeForm == nil ? ": free-form replies go through" : clause(for: .freeForm)
         }
 
-        /// `verdict` with a template's refusal said after advice to send one (`reply --template NAME`); as it is otherwise.
-        func amendingTemplateAdvice(_ verdict: MessageVerdict) -> MessageVerdict {
-            guard let template, verdict.text.contains("reply --template NAME") else { return verdict }
-            return MessageVerdict(verdict.text + "; but a template from this number fails now: " + template.line, .bad)
+        /// `verdict` with the state its advice meets said after it (`clause(for:)`), severity at least a warning.
+        func amending(_ verdict: MessageVerdict) -> MessageVerdict {
+            let clause = clause(for: verdict.advice)
+            guard !clause.isEmpty else { return verdict }
+            return verdict.appending(String(clause.dropFirst()), separator: ";", severity: verdict.severity == .good ? .warning : verdict.severity)
         }
     }
 }

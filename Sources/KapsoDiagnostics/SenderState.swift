@@ -14,12 +14,17 @@ public import KapsoClient
 public struct SenderState: Sendable, Equatable {
     /// The one line a reply shows or refuses with.
     public var line: String
-    /// True when the state sends nothing: a reply from the number fails.
+    /// True when the state sends nothing: a reply from the number fails (`reply` refuses it without `--force`).
     public var cannotSend: Bool
+    /// True when whether a send fails is not certain, and the line says so: Kapso's record alone names the state (health
+    /// not read, or read and naming none of it: the record can lag Meta's state), or a messaging block whose reach only a
+    /// secondary source describes (141006). A verdict then says "may fail", never "fails now" (tester69b D7, D3).
+    public var hedged: Bool
 
-    public init(line: String, cannotSend: Bool) {
+    public init(line: String, cannotSend: Bool, hedged: Bool = false) {
         self.line = line
         self.cannotSend = cannotSend
+        self.hedged = hedged
     }
 
     /// The state of the number `id` (named `name` when known) from its `health` (nil: not read, or the read failed) and
@@ -43,18 +48,24 @@ public struct SenderState: Sendable, Equatable {
             return SenderState(line: "\(what) (health: \(note.cause)); \(note.fix)", cannotSend: false)
         }
         guard let recordState, let record, let line = NumberStatus.sendingLine(record) else { return nil }
-        // Health was read and shows none of the record's state: the record may lag; said, not refused on.
+        // Health was read and shows none of the record's state: the record may lag, or the report be cached; said as
+        // `health` says it (its `RecordReading.blockingNext`), with what follows if the record holds, not refused on
+        // (tester69b D7: "the send may go" here while `trace` said "fails now" and `health` "blocking").
         if health != nil {
+            let critical = recordState.severity == .critical
             return SenderState(
-                line: "\(label)'s record says \(recordState.word), but its health now shows no such state (Kapso's record can "
-                    + "lag Meta's state): the send may go; 'health \(id)' says more",
-                cannotSend: false)
+                line: "Kapso's record says \(label) is \(recordState.word), but its health shows no such state (the record can lag "
+                    + "Meta's state, or the report be cached up to 3 min)"
+                    + (critical ? ": if the record holds, a send from it fails; one test message shows whether it sends" : "")
+                    + "; 'health \(id)' says more",
+                cannotSend: false, hedged: critical)
         }
         guard recordState.severity == .critical else { return SenderState(line: line, cannotSend: false) }
+        // The record alone: said as `use` says it ("if so"), refused on by `reply` (nothing newer was read).
         return SenderState(
-            line: "\(label) is \(recordState.word) (Kapso's record of the number; health not read): \(recordState.cause): a reply "
-                + "from it fails until it is back; \(recordState.fix); 'health \(id)' says more",
-            cannotSend: true)
+            line: "Kapso's record says \(label) is \(recordState.word) (health not read): if so, \(recordState.ifSo): a send from it "
+                + "fails until it is back; \(recordState.fix); 'health \(id)' checks the live state",
+            cannotSend: true, hedged: true)
     }
 
     /// The failed access or connection check that names the number's own state (`NumberStatus`), the most severe first.

@@ -35,10 +35,11 @@ import Testing
         }
         #expect(SenderState.of(id: "100200300400501", name: nil, record: connected, health: try Self.health("CONNECTED")) == nil)
         let recorded = try #require(SenderState.of(id: "100200300400501", name: nil, record: try Self.number(status: "DISCONNECTED"), health: nil))
-        #expect(recorded.cannotSend && recorded.line.hasPrefix("Support Line is DISCONNECTED (Kapso's record of the number; health not read)"))
+        // tester69b D7: the record alone is said as `use` says it ("if so"), and hedged.
+        #expect(recorded.cannotSend && recorded.hedged && recorded.line.hasPrefix("Kapso's record says Support Line is DISCONNECTED (health not read): if so, "))
         let stale = try #require(
             SenderState.of(id: "100200300400501", name: nil, record: try Self.number(status: "DISCONNECTED"), health: try Self.health("CONNECTED")))
-        #expect(!stale.cannotSend && stale.line.contains("but its health now shows no such state"), "\(stale.line)")
+        #expect(!stale.cannotSend && stale.hedged && stale.line.contains("but its health shows no such state"), "\(stale.line)")
     }
 
     static func message(_ id: String, at: Int64, type: String = "text", direction: String = "inbound", contact: String = "14155552401",

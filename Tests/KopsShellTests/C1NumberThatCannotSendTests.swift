@@ -30,7 +30,8 @@ import Testing
         let ran = try await runDemo(
             ["numbers", "trace \(Self.inbound)"], number: "100200300400501", seed: TestSeeds.file("c1-disconnected.seed.json"), width: 400)
         let trace = ran[1].out
-        #expect(trace.contains("more, but a reply from this number fails now: "), "\(trace)")
+        // Kapso's record alone: hedged, as `use` says it (tester69b D7).
+        #expect(trace.contains("more, but a reply from this number may fail: "), "\(trace)")
         #expect(trace.contains("DISCONNECTED"), "\(trace)")
         #expect(!trace.contains("free-form replies go through"), "\(trace)")
     }
@@ -39,7 +40,7 @@ import Testing
         let ran = try await runDemo(
             ["health", "trace \(Self.refused)"], number: "100200300400501", seed: TestSeeds.file("c1-payment-141006.seed.json"), width: 400)
         let trace = ran[1].out
-        #expect(trace.contains("send an approved template with 'reply --template NAME'; but a template from this number fails now: "), "\(trace)")
+        #expect(trace.contains("send an approved template with 'reply --template NAME'; but a template from this number may fail: "), "\(trace)")
         #expect(trace.contains("141006"), "\(trace)")
     }
 }

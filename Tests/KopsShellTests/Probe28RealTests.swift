@@ -80,7 +80,7 @@ import Testing
         let line = "Kapso's record says Support Line is DISCONNECTED: if so, the number is disconnected from the WhatsApp Cloud API"
         #expect(runs[0].out.contains(line), "\(runs[0].out)")
         // The number's health, read with the reply, passes: the record's state is named as possibly stale (probe39 P39-8).
-        #expect((runs[1].out + runs[1].err).contains("Support Line's record says DISCONNECTED, but its health now shows no such state"),
+        #expect((runs[1].out + runs[1].err).contains("Kapso's record says Support Line is DISCONNECTED, but its health shows no such state"),
             "\(runs[1].out)\(runs[1].err)")
         #expect((runs[1].out + runs[1].err).contains("dry run: nothing sent"), "\(runs[1].out)\(runs[1].err)")
     }

@@ -39,6 +39,10 @@ public enum ConversationCommand: Command {
         } ?? ContactWindow(
             evidence: .unknown("the conversation names no phone number id or contact"), at: context.now())
         let summary = ConversationSummary(conversation, messages: read, now: context.now())
+        // What goes through, beside the number's state as the session knows it, as trace says it (tester69b D2: "only
+        // templates go through" a line under trace's "a template from this number fails now").
+        let replies = conversation.phoneNumberID.flatMap { context.replies(on: $0) }
+        let sender = replies.map { window.isClosed ? $0.clause(for: .template) : window.isOpen ? $0.clause(for: .freeForm) : "" } ?? ""
         let fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
@@ -48,7 +52,9 @@ public enum ConversationCommand: Command {
             Field("messages", summary.messagesCell(conversation.messagesCount.map(String.init) ?? "-"),
                   style: summary.moreMessages == nil ? .plain : .warn),
             Field("last inbound", window.lastInboundText),
-            Field("window", window.text, style: window.isOpen && window.unconfirmed == nil && window.refusedSince == nil ? .good : .warn),
+            Field(
+                "window", window.text + sender,
+                style: window.isOpen && window.unconfirmed == nil && window.refusedSince == nil && sender.isEmpty ? .good : .warn),
         ]
         var json = conversation.json
         json["kops"] = ["window": Self.windowJSON(window), "summary": summary.json]

@@ -47,6 +47,12 @@ public enum ErrorsCommand: Command {
                 pending, followed: ContactWindowLookup.follow(pending.moved, from: pending.contact, on: pending.phoneNumberID, in: context))
         }
         if !fetch.triage.listings.isEmpty { fetch.triage.readTemplates() }
+        // A 131047 on a `to` without + that Meta made into another number: trace's reading of it (tester69b D12); a few.
+        let refused = fetch.triage.entries.filter { ErrorCatalog.isReengagement(String($0.error.prefix { $0 != " " })) }
+            .compactMap { try? Message(json: $0.json) }.filter(PrependedRecipient.isCandidate)
+        if !refused.isEmpty { fetch.triage.readMadeNumbers(context.prependedRecipients(of: Array(refused.prefix(followedMoves)))) }
+        // Each failure's advice beside its number's state as the session knows it, as trace says it (tester69b D2).
+        fetch.triage.weighSenders { context.replies(on: $0) }
         // The command as typed but --limit, for a footer that says how to see what the limit left out.
         let typed = { (flat: Bool) in
             "errors" + (flat ? " --flat" : "") + (period == "30d" ? "" : " --period \(period)")

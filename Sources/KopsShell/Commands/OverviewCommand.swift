@@ -47,7 +47,11 @@ public enum OverviewCommand: Command {
                 continue
             }
             let read = try unlessRateLimited { try client.health(number.id) }
-            if let health = read.value { context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: number.id, health: health)) }
+            if let health = read.value {
+                var kept = SenderState.HealthRead(phoneNumberID: number.id, health: health)
+                kept.numberName = number.name
+                context.ids.rememberHealth(kept)
+            }
             if let limited = read.limited {
                 let what = "health of " + (number.name.map { "\($0) (\(number.id))" } ?? number.id)
                 unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: limited))
