@@ -22,19 +22,15 @@ import Testing
 
     /// D2: the record alone (no health read) is said hedged beside the retry.
     @Test func d2ARetryOnADisconnectedRecordMayFail() async throws {
-        let runs = try await runDemo(
-            ["use 100200300400501", "trace \(Self.failed131000)"], number: "100200300400501",
-            seed: TestSeeds.file("c1-disconnected.seed.json"), width: 3000)
-        let verdict = Self.line("verdict:", in: runs[1].out)
+        let verdict = try await lastVerdict(["use 100200300400501", "trace \(Self.failed131000)"], seed: "c1-disconnected.seed.json")
         #expect(verdict.contains("; but a send from this number may fail: Kapso's record says Support Line is DISCONNECTED"), "\(verdict)")
     }
 
     /// D2 (B10's advice): "resend it free-form to the contact's own number" from a DISCONNECTED London Line.
     @Test func d2B10sResendOnADisconnectedNumber() async throws {
-        let runs = try await runDemo(
-            ["set on_error continue", "use 100200300400503", "health", "trace wamid.T68BYK2AAAAAAAAAAAAAAAAAAAAA="], number: "100200300400503",
-            seed: TestSeeds.file("d2-b10-disconnected.seed.json"), width: 3000)
-        let verdict = Self.line("verdict:", in: runs[3].out)
+        let verdict = try await lastVerdict(
+            ["use 100200300400503", "health", "trace wamid.T68BYK2AAAAAAAAAAAAAAAAAAAAA="], seed: "d2-b10-disconnected.seed.json",
+            number: "100200300400503")
         #expect(verdict.contains("resend it free-form to the contact's own number E.164 (+14155550208)"), "\(verdict)")
         #expect(verdict.contains("; but a reply from this number fails now: London Line"), "\(verdict)")
     }
@@ -52,9 +48,7 @@ import Testing
     /// D8: the Y2 branch's "a template still goes through" / "a free-form reply may go through" on a DISCONNECTED record.
     @Test(arguments: ["wamid.T68BYL1AAAAAAAAAAAAAAAAAAAAA=", "wamid.T68BYE1AAAAAAAAAAAAAAAAAAAAA=", "wamid.T68BYL2AAAAAAAAAAAAAAAAAAAAA="])
     func d8Y2VerdictsOnADisconnectedRecord(_ wamid: String) async throws {
-        let runs = try await runDemo(
-            ["use 100200300400501", "trace \(wamid)"], number: "100200300400501", seed: TestSeeds.file("d8-y2-disconnected.seed.json"), width: 3000)
-        let verdict = Self.line("verdict:", in: runs[1].out)
+        let verdict = try await lastVerdict(["use 100200300400501", "trace \(wamid)"], seed: "d8-y2-disconnected.seed.json")
         #expect(verdict.contains("goes through") || verdict.contains("go through"), "\(verdict)")
         #expect(verdict.contains("may fail: Kapso's record says Support Line is DISCONNECTED"), "\(verdict)")
     }
