@@ -72,6 +72,7 @@ public struct TranscriptChecker {
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
             context: shell.context)
         recorder.isReplay = true
+        TranscriptChecker.seedValueHashes(from: restore, into: recorder)
         TranscriptChecker.restoreLastMessage(parsed.header, from: restore, on: shell.context, recorder: recorder)
         // How many header and appended lines named each masked last message id so far: its restore lines, in order.
         var lastMessageKeys = [parsed.header.lastMessageID.map(TranscriptHeader.restoreKey(lastMessageID:)) ?? "": 1]
