@@ -12,10 +12,16 @@ struct PreRecordSessions {
     var transcript: String
     var updated: String
 
-    static func run(_ lines: [String], config: String? = nil, arguments: [String] = []) async throws -> PreRecordSessions {
+    /// `seed` is the simulator's; `checkSeed`, when given, a second simulator's that the check and `--update` replay on
+    /// (the data changed since the recording).
+    static func run(
+        _ lines: [String], config: String? = nil, arguments: [String] = [], seed: String = "demo", checkSeed: String? = nil
+    ) async throws -> PreRecordSessions {
         try await offPool {
-            let simulator = try SimulatorProcess(seed: "demo")
+            let simulator = try SimulatorProcess(seed: seed)
             defer { simulator.stop() }
+            let later = try checkSeed.map { try SimulatorProcess(seed: $0) }
+            defer { later?.stop() }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-t68-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder + "/config/kops", withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -25,7 +31,7 @@ struct PreRecordSessions {
                 try Data(config.replacingOccurrences(of: "BASE_URL", with: simulator.baseURL).utf8)
                     .write(to: URL(fileURLWithPath: folder + "/config/kops/config.toml"))
             }
-            func kops(_ words: [String], state: String) throws -> ProcessResult {
+            func kops(_ words: [String], state: String, on simulator: SimulatorProcess = simulator) throws -> ProcessResult {
                 try ProcessRunner.run(
                     "kops", (config == nil ? ["--base-url", simulator.baseURL] : []) + words,
                     environment: [
@@ -35,8 +41,8 @@ struct PreRecordSessions {
             }
             let recorded = try kops(arguments + ["run", folder + "/script.kops"], state: "recording")
             let transcript = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""
-            let check = try kops(["check", folder + "/t.md"], state: "check")
-            let update = try kops(["check", folder + "/t.md", "--update"], state: "update")
+            let check = try kops(["check", folder + "/t.md"], state: "check", on: later ?? simulator)
+            let update = try kops(["check", folder + "/t.md", "--update"], state: "update", on: later ?? simulator)
             let updated = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""
             return PreRecordSessions(
                 recorded: recorded, check: check, update: update, transcript: transcript, updated: updated)

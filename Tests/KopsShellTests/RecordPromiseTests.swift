@@ -76,7 +76,9 @@ import Testing
             twice.err.contains(
                 "/ap.md' with --keep-pii: its header promises masked personal data; leave out --keep-pii to continue it masked, or record to a new file\n"),
             "\(twice.err)")
-        #expect(twice.files["ap.md.restore"] == once.files["ap.md.restore"])
+        // Its lines as typed; the value hashes' salt is each recording's own (`PIIMasker+ValueHashes`).
+        func typedLines(_ text: String?) -> String? { text?.components(separatedBy: "\"salt\"").first }
+        #expect(typedLines(twice.files["ap.md.restore"]) == typedLines(once.files["ap.md.restore"]))
         let file = try #require(twice.files["ap.md"])
         #expect(!file.contains("<!-- appended") && !file.contains("wamid.") && !file.contains("- personal data: kept"), "\(file)")
     }

@@ -57,23 +57,13 @@ public enum HealthCommand: Command {
         if let retry = health.retryAfter {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
-        // Whether the number is a coexistence one, from its listing (read above when this session had none): token_validity
-        // reads by it (tester51 G10).
-        let coexistence = context.ids.phoneNumbers[id]?.json["is_coexistence"]?.bool
-        // Dated against the API's own clock (the health answer's `Date` header) where it gave one: a report older than
-        // Kapso's caching allows is no reading of the number now (tester61 AJ9).
-        // The display name's review state from the same listing: a limit Meta gives the display name as its reason lifts by
-        // waiting only while the name is in review, never once Meta DECLINED it (tester67 Y5).
-        let nameStatus = (listed ?? context.ids.phoneNumbers[id])?.json["name_status"]?.string
-        let triage = HealthTriage(
-            health, inbound: inbound(of: id, for: health, client: client), coexistence: coexistence,
-            now: client.serverTime ?? context.now(), nameStatus: nameStatus)
+        let triage = triage(of: health, id: id, listed: listed, in: context)
         if let age = triage.age {
             blocks.append(.line(StyledText("not current: the report was \(age.words)", style: .warn)))
             blocks.append(.line(StyledText("  fix:   \(age.fix)")))
         }
         // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
-        context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
+        context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage), triaged: true)
         // Kapso's record of the number as `numbers` and `overview` read it (listed this session, or read above): a state it
         // names that the report does not is said here too (tester62 AL11).
         let record = (listed ?? context.ids.phoneNumbers[id]).map { ($0, NumberStatus.RecordReading($0, read: context.ids.healthReads[id])) }
@@ -261,23 +251,6 @@ public enum HealthCommand: Command {
         case "error": return "the health check of \(id) could not run"
         default: return "\(id) is \(status)" + (failing.isEmpty ? "" : " (\(checks))")
         }
-    }
-
-    /// The number's newest inbound message, read only when Meta has not verified the webhook or Kapso fails the app's
-    /// subscription: "send a message to verify it" cannot help a number that already received messages (probe11 P11-4),
-    /// and "no message webhook fires" is no fact beside one (tester58 AD8). One request; a failure to read
-    /// is said with both readings (`failed`, tester53 T14: read as "none", it gave the advice the other rules out), and
-    /// never fails `health`.
-    private static func inbound(of id: String, for health: PhoneNumberHealth, client: KapsoClient) -> HealthTriage.Inbound {
-        let read = ["webhook_verified", "webhook_subscription"].contains { health.check($0).map { $0["passed"]?.bool != true } ?? false }
-        guard read else { return .notRead }
-        let page: Page<Message>
-        do throws(KapsoAPIError) {
-            page = try client.messages(filters: [("phone_number_id", id), ("direction", "inbound")], limit: 1)
-        } catch {
-            return .failed(error.message)
-        }
-        return page.items.first?.time.map(HealthTriage.Inbound.newest) ?? (page.items.isEmpty ? HealthTriage.Inbound.none : .notRead)
     }
 
     /// The number's webhooks as their deliveries judge them (`NumberWebhooks`, by the rules `webhooks check` reads):

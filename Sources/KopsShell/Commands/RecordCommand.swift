@@ -72,7 +72,9 @@ public enum RecordCommand: ScriptCommand {
         let path = arguments.positionals.first ?? TranscriptFile.defaultName("kops")
         let opening: TranscriptRecorder.Opening =
             arguments.has("--append") ? .append : arguments.has("--force") ? .replace : .create
-        let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
+        var header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
+        // What later verdicts weigh that the session read before this line: `kops check` reads it again (tester69b D11).
+        header.noteEarlierReads(from: context.ids)
         // This session's own recording, stopped and untouched since: continued as this session's, with its aliases, so
         // one message keeps one placeholder (probe42 P42-10: "appended: another session", and `<message 2>` for it).
         let earlier = opening == .append ? shell.stoppedRecordings.last(where: { $0.continues(path) }) : nil

@@ -42,6 +42,10 @@ public struct IDCache: Sendable {
     /// The newest health read of each number this session (`health`, `overview`, a reply's check of its sender), by
     /// phone-number id: what `numbers`, `whois` and `use` set beside Kapso's stored record of the number (probe41 P41-8).
     private(set) var healthReads: [String: SenderState.HealthRead] = [:]
+    /// The numbers whose newest health read is `health`'s (its triage weighs the number's inbound messages and record),
+    /// not a summary's (`overview`, `whois`, a reply's check): a transcript's header names which, so `kops check` reads
+    /// it again the same way (tester69b D11).
+    private(set) var triagedHealth: Set<String> = []
     /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
     public var logSearchCatalog: LogSearchCatalog?
     public let limit: Int
@@ -63,9 +67,10 @@ public struct IDCache: Sendable {
     }
 
     /// Keeps `read` as the number's newest health read (a read that could not run, `status: error`, keeps the one before).
-    mutating func rememberHealth(_ read: SenderState.HealthRead) {
+    mutating func rememberHealth(_ read: SenderState.HealthRead, triaged: Bool = false) {
         guard read.status != "error" else { return }
         healthReads[read.phoneNumberID] = read
+        if triaged { triagedHealth.insert(read.phoneNumberID) } else { triagedHealth.remove(read.phoneNumberID) }
     }
 
     /// Remembers one id, with `label` (shown beside it) escaped. Completion lists print both through libedit, not the

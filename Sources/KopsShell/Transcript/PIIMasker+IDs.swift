@@ -47,7 +47,7 @@ extension PIIMasker {
             let end = rest.index(bodyStart, offsetBy: run.length)
             let cut = rest[end...].hasPrefix("…")
             let key = messageKey(run.base64, cut: cut)
-            let alias = messages[key] ?? nextAlias("message")
+            let alias = messages[key] ?? newAlias("message", key: key)
             if messages[key] == nil {
                 messages[key] = alias
                 messageOrder.append(key)
@@ -98,7 +98,7 @@ extension PIIMasker {
                 index = end
                 continue
             }
-            let alias = users[candidate] ?? nextAlias("user")
+            let alias = users[candidate] ?? newAlias("user", key: candidate)
             users[candidate] = alias
             result += String(characters[copied..<index]) + alias
             index += candidate.count

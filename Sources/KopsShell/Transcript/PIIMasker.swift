@@ -35,8 +35,14 @@ public final class PIIMasker {
     /// How many times `mask` has looked for one learned value in one text: the work that grows with rows × values when
     /// every value is tried on every text (tester57 AB17).
     private(set) var searches = 0
-    private var aliases: [String: String] = [:]
+    var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
+    /// Each alias bound to a salted hash of its value (`PIIMasker+ValueHashes`): the salt, the hashes this masker gave,
+    /// and, in `kops check`, those the recording gave and the aliases of kept pages it may give back (tester69b D4).
+    var valueSalt: String?
+    var givenHashes: [String: String] = [:]
+    var recordedHashes: [String: String] = [:]
+    var keptAliases: Set<String> = []
     /// WAMIDs by their base64 (escapes undone) → `<message N>`, and those bases in first-seen order.
     var messages: [String: String] = [:]
     var messageOrder: [String] = []
@@ -136,7 +142,7 @@ public final class PIIMasker {
         let handle = value.lowercased().drop { $0 == "@" }
         let key = prefix + "\u{0}" + (prefix == "contact" && usernames.contains(String(handle)) ? "@" + handle : value)
         if let alias = aliases[key] { return alias }
-        let alias = nextAlias(prefix)
+        let alias = newAlias(prefix, key: key)
         aliases[key] = alias
         return alias
     }

@@ -39,8 +39,21 @@ extension TranscriptChecker {
         // as they did then (a value it showed that a later line shows again gets a new alias: that line then differs).
         // Not after `assert`/`capture`: the value a capture shows is given back by the restore line of the line that
         // uses it, which must get the recorded alias.
-        if list { recorder.masker?.continueNumbering(after: recorder.text) }
+        // The page's aliases are held: a later line's value whose hash the recording wrote for one takes it back
+        // (`PIIMasker+ValueHashes`, tester68b B7); any other value gets a new one, so a changed page shows (tester69b D4).
+        if list {
+            recorder.masker?.continueNumbering(after: recorder.text)
+            recorder.masker?.holdKeptAliases(in: entry.block)
+        }
         return true
+    }
+
+    /// The recording's hashes of its aliases' values and their salt (the restore file's), for the replay's masker and for
+    /// the restore file `--update` writes; nothing without them (a file an older kops recorded).
+    static func seedValueHashes(from restore: TranscriptRestore?, into recorder: TranscriptRecorder) {
+        guard let restore, let salt = restore.salt, let masker = recorder.masker else { return }
+        (masker.valueSalt, masker.recordedHashes) = (salt, restore.values)
+        (recorder.restore.salt, recorder.restore.values) = (salt, restore.values)
     }
 
     /// A `capture` kept as recorded (at `number`, the file's line) sets its variable to the value it captured then, and a

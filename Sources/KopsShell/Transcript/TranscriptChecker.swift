@@ -72,6 +72,7 @@ public struct TranscriptChecker {
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
             context: shell.context)
         recorder.isReplay = true
+        TranscriptChecker.seedValueHashes(from: restore, into: recorder)
         TranscriptChecker.restoreLastMessage(parsed.header, from: restore, on: shell.context, recorder: recorder)
         // How many header and appended lines named each masked last message id so far: its restore lines, in order.
         var lastMessageKeys = [parsed.header.lastMessageID.map(TranscriptHeader.restoreKey(lastMessageID:)) ?? "": 1]
@@ -79,6 +80,9 @@ public struct TranscriptChecker {
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
         let initialOutput = shell.context.session.output
+        // What the session had read of its numbers before the recording, which verdicts weigh (tester69b D11): read before
+        // the replay's session starts, as the recording's were before its own, so log pages leave them out alike.
+        TranscriptChecker.restoreEarlierReads(parsed.header, on: shell.context)
         // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
         shell.context.ownLookups.startSession()
         // The recording's and earlier checks' calls are earlier runs', whatever state folder made them (tester62 AL2).

@@ -68,6 +68,11 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var lastWebhookID: String?
     public var lastMessageID: String?
     public var lastConversationID: String?
+    /// What the session had read of the project's numbers when the recording started (`- numbers read:`, `- health
+    /// read:`), which later verdicts weigh (`trace`'s "a reply from this number fails now"): `kops check` reads them
+    /// again before the first line (tester69b D11). Written by `record` only (`noteEarlierReads`).
+    public var numbersRead: NumbersRead?
+    public var healthRead: [HealthNote] = []
 
     public init(
         version: String = KopsVersion.current, time: String, profile: String, host: String, kind: APIKind? = nil,
@@ -216,6 +221,7 @@ public struct TranscriptHeader: Sendable, Equatable {
             lines.append("- last message id: \(lastMessageID)")
         }
         if let lastConversationID { lines.append("- last conversation id: \(lastConversationID)") }
+        lines += earlierReadLines
         lines += ["- personal data: \(keepPII ? "kept" : "masked")", "", ""]
         return lines.joined(separator: "\n")
     }

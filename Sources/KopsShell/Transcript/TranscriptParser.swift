@@ -316,6 +316,7 @@ public struct TranscriptParser: Sendable {
             keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)),
             sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:], lastWebhookID: fields["last webhook id"],
             lastMessageID: fields["last message id"], lastConversationID: fields["last conversation id"])
+            .withEarlierReads(numbers: fields["numbers read"], health: fields["health read"])
     }
 
     /// `kops(default:…0501)> health` → `health`; nil for a line that is not a prompt.

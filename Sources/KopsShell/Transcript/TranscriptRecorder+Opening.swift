@@ -47,6 +47,8 @@ extension TranscriptRecorder {
                     + "\(mode(header.output)); run 'output \(mode(recorded.output))' first, or record to a new file")
         }
         restore = restoreFile ?? TranscriptRestore()
+        // The file's aliases are hashed under its salt: this part's are too, so one value keeps one hash (tester69b D4).
+        if let salt = restore.salt, let masker, masker.givenHashes.isEmpty { masker.valueSalt = salt }
         // Its line end, as `TranscriptParser.inFileForm` reads a file's: its first line's.
         let firstLine = existing.unicodeScalars.prefix { $0 != "\n" }
         crlf = firstLine.count < existing.unicodeScalars.count && firstLine.last == "\r"

@@ -115,6 +115,7 @@ public final class TranscriptRecorder: OutputSink {
         self.destination = destination
         continuesSession = sameSession && opening == .append
         let masker = header.keepPII ? nil : masker ?? PIIMasker()
+        if let masker, masker.valueSalt == nil { masker.valueSalt = PIIMasker.newSalt() }
         var header = header
         // The last message id (a WAMID) is masked on the page before anything else is, so it is `<message 1>` here and
         // in the replay, which learns it first too (`TranscriptChecker.replay`); as typed in the restore file. Only in
@@ -326,6 +327,7 @@ public final class TranscriptRecorder: OutputSink {
             guardBlock(nil)
             if !skipping { append(closingFence() + (blankAfterBlock ? "\n\n" : "\n")) }
             (skipping, blankAfterBlock) = (false, true)
+            keepValueHashes()
         }
     }
 

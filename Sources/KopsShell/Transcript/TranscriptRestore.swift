@@ -12,6 +12,10 @@ internal import KapsoClient
 public struct TranscriptRestore: Sendable, Equatable {
     /// Masked command line → the lines as typed, by occurrence.
     public var lines: [String: [String]] = [:]
+    /// Each alias the transcript shows → a salted hash of the value it stands for (`PIIMasker+ValueHashes`), and the
+    /// salt: `kops check` gives a kept page's alias back only to the value it stood for (tester69b D4).
+    public var salt: String?
+    public var values: [String: String] = [:]
 
     public init(lines: [String: [String]] = [:]) {
         self.lines = lines
@@ -67,6 +71,10 @@ public struct TranscriptRestore: Sendable, Equatable {
                 keep(line, for: masked, occurrence: counts[masked, default: 0] + index)
             }
         }
+        // Hashes under another salt would name no value: only a file's own (or the first) salt's are kept.
+        guard salt == nil || salt == other.salt else { return }
+        salt = salt ?? other.salt
+        values.merge(other.values) { mine, _ in mine }
     }
 
     /// `ticket.md` → `ticket.md.restore`.
@@ -103,6 +111,10 @@ public struct TranscriptRestore: Sendable, Equatable {
             let json = try? JSONValue.parse(data), let object = json["lines"]?.object
         else { return nil }
         var restore = TranscriptRestore()
+        restore.salt = json["salt"]?.string
+        for entry in json["values"]?.object?.entries ?? [] {
+            if let hash = entry.value.string { restore.values[entry.key] = hash }
+        }
         for entry in object.entries {
             if let line = entry.value.string {
                 restore.lines[entry.key] = [line]
@@ -121,10 +133,18 @@ public struct TranscriptRestore: Sendable, Equatable {
             let value: JSONValue = typed.count == 1 ? .string(typed[0]) : .array(typed.map(JSONValue.string))
             return JSONObject.Entry(key: key, value: value)
         }
-        let object = JSONObject([
+        var fields = [
             JSONObject.Entry(key: "kops restore", value: .number("1")),
             JSONObject.Entry(key: "lines", value: .object(JSONObject(entries))),
-        ])
+        ]
+        if let salt, !values.isEmpty {
+            let hashes = values.keys.sorted().map { JSONObject.Entry(key: $0, value: .string(values[$0] ?? "")) }
+            fields += [
+                JSONObject.Entry(key: "salt", value: .string(salt)),
+                JSONObject.Entry(key: "values", value: .object(JSONObject(hashes))),
+            ]
+        }
+        let object = JSONObject(fields)
         return JSONValue.object(object).serialized(pretty: true) + "\n"
     }
 
