@@ -82,14 +82,17 @@ extension IDResolver {
                 + "deprecated (\(answer))" + (latest.map { "; Graph names \($0) the latest" } ?? "")
                 + ": check Kapso's proxy version (docs.kapso.ai/api/meta/whatsapp/whatsapp-api-overview) or ask Kapso support"
         }
-        let when: String
+        let what: String
         switch GraphVersion.reading(version, at: time) {
-        case .retired(let day): when = " (Meta retired it on \(day), by \(GraphVersion.source))"
-        case .dated(_, let until?): when = " (available until \(until), by \(GraphVersion.source))"
-        default: when = ""
+        case .retired(let day): what = "a version Meta deprecated (Meta retired it on \(day), by \(GraphVersion.source))"
+        case .dated(_, let until?): what = "a version Meta deprecated (available until \(until), by \(GraphVersion.source))"
+        // v99.0 is no deprecated version but none at all: a typo or a template variable gone wrong (tester69 C8).
+        case .neverReleased: what = "which is not a Graph version (\(GraphVersion.source) lists none such; the newest is \(GraphVersion.newest))"
+        case .notYetReleased(let day): what = "which Meta released only on \(day), after this call (\(GraphVersion.source))"
+        default: what = "a version Meta deprecated"
         }
         let rest = path[(at + 1)...].joined(separator: "/")
-        return "the path asks Graph \(version), a version Meta deprecated\(when): Graph refused it (\(answer)), not the "
+        return "the path asks Graph \(version), \(what): Graph refused it (\(answer)), not the "
             + "payload; Kapso documents its proxy at \(proxy) (https://docs.kapso.ai/api-reference/meta-proxy): send the same call to \(proxy)"
             + (rest.isEmpty ? "" : "/" + rest)
     }

@@ -50,6 +50,10 @@ public struct SendAttribution: Sendable {
     public var sharedCalls: Shared? = nil
     /// Kept send calls that another of the number's sends is as near to (`TimeMatch.Reading.either`), oldest first.
     public var eitherCalls: [Nearer] = []
+    /// Send calls after the window whose span reaches the message's time, when none in the window is its own (`findSlowCalls`).
+    public var spanningCalls: [SpanningCall] = []
+    /// Send calls in the window answered 5xx, beside a message Meta accepted: the send may have gone out (tester69b D9).
+    public var unansweredCalls: [APILog] = []
     /// The endpoints of the kept calls whose path names no number (`/v1/messages`, `sendScope`, P44-12).
     public var unnamedCalls: [String] = []
     /// True when the traced message is inbound (the notes say "from this contact").
@@ -115,6 +119,7 @@ public struct SendAttribution: Sendable {
         inboundMessage = message.isInbound
         shareDeliveries(of: message, neighbours: neighbours)
         shareCalls(of: message, neighbours: neighbours)
+        findSlowCalls(of: message, candidates: candidateCalls, neighbours: neighbours)
         if let number = message.phoneNumberID {
             unnamedCalls = calls.filter { Self.sendScope(of: $0, phoneNumberID: number) == .unnamed }.map(\.endpoint)
         }

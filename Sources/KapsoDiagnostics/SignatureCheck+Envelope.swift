@@ -121,6 +121,9 @@ extension SignatureCheck {
             case .headerBlock:
                 "a saved HTTP request without its request line (headers, an empty line, then the body: what 'payload sample' "
                     + "prints and request inspectors copy)"
+            case .jsonExport where member.hasPrefix("log."):
+                "a HAR capture (browser devtools' or a proxy's export: the first request with a body, its headers and its "
+                    + "postData.text)"
             case .jsonExport where lambdaEvent && !parsed:
                 "an AWS Lambda event (API Gateway or a function URL)"
             case .jsonExport:
@@ -225,14 +228,43 @@ extension SignatureCheck {
             return parts[2].hasPrefix("HTTP/")
         }
 
-        /// `{"headers": {…}, "body": "…"}`: headers as an object (values strings or arrays of strings) or a list of
-        /// `{"name", "value"}` pairs; the body a string in `body`, `rawBody`, `raw_body` or `content` (webhook.site).
+        /// `{"headers": {…}, "body": "…"}`: headers as an object (values strings or arrays of strings), a list of
+        /// `{"name", "value"}` pairs or of `[name, value]` pairs (Node's `rawHeaders` paired, Go's dumps); the body a string in
+        /// `body`, `rawBody`, `raw_body` or `content` (webhook.site). Also inside what wraps one (tester70 F1: each was
+        /// hashed whole and "the secret is wrong" named): a HAR capture's first entry with a body (`log.entries[].request`,
+        /// its `headers` and `postData.text`: HAR 1.2, what browser devtools, Charles and mitmproxy export) and a Pipedream
+        /// event export (`{"event": {"headers", "body"}}`, the body kept as parsed JSON).
         private static func jsonExport(
             _ bytes: [UInt8]
         ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool, flag: Bool?)? {
-            guard ByteScan.contains(0x7B, in: bytes), let json = try? JSONValue.parse(bytes), let object = json.object,
-                let headerValue = object["headers"]
-            else { return nil }
+            guard ByteScan.contains(0x7B, in: bytes), let json = try? JSONValue.parse(bytes), var object = json.object else { return nil }
+            var prefix = ""
+            if let entries = object["log"]?["entries"]?.array {
+                let requests = entries.compactMap { $0["request"]?.object }
+                guard let request = requests.first(where: { $0["postData"]?["text"]?.string != nil }), let headers = request["headers"],
+                    let text = request["postData"]?["text"]?.string
+                else { return nil }
+                let read = exportHeaders(headers) ?? []
+                return (read, Array(text.utf8), "log.entries[].request.postData.text", false, nil)
+            }
+            if let event = object["event"]?.object, event["headers"] != nil, object["headers"] == nil {
+                (object, prefix) = (event, "event.")
+            }
+            guard let headerValue = object["headers"], let headers = exportHeaders(headerValue) else { return nil }
+            let flag = object["isBase64Encoded"]?.bool
+            for member in ["body", "rawBody", "raw_body", "content"] {
+                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), prefix + member, false, flag) }
+            }
+            // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
+            if let value = object["body"], value.object != nil || value.array != nil {
+                return (headers, Array(value.serialized().utf8), prefix + "body", true, flag)
+            }
+            return nil
+        }
+
+        /// An export's headers: an object (values strings or arrays of strings), a list of `{"name", "value"}` objects or
+        /// of `[name, value]` pairs; nil for anything else.
+        private static func exportHeaders(_ headerValue: JSONValue) -> [(name: String, value: String)]? {
             var headers: [(name: String, value: String)] = []
             if let fields = headerValue.object {
                 for entry in fields.entries {
@@ -244,20 +276,16 @@ extension SignatureCheck {
                 }
             } else if let list = headerValue.array {
                 for item in list {
-                    if let name = item["name"]?.string, let value = item["value"]?.string { headers.append((name, value)) }
+                    if let name = item["name"]?.string, let value = item["value"]?.string {
+                        headers.append((name, value))
+                    } else if let pair = item.array, pair.count == 2, let name = pair[0].string, let value = pair[1].string {
+                        headers.append((name, value))
+                    }
                 }
             } else {
                 return nil
             }
-            let flag = object["isBase64Encoded"]?.bool
-            for member in ["body", "rawBody", "raw_body", "content"] {
-                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member, false, flag) }
-            }
-            // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
-            if let value = object["body"], value.object != nil || value.array != nil {
-                return (headers, Array(value.serialized().utf8), "body", true, flag)
-            }
-            return nil
+            return headers
         }
     }
 }

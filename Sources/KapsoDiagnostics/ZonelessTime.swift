@@ -61,6 +61,11 @@ extension ZonelessTime {
         {
             return plausible(seconds, form: "Unix seconds", text: text)
         }
+        // 13 digits of Unix milliseconds (JavaScript's `Date.now()`), only 2020 to 2035: other 13 digits are more likely a
+        // phone number with its country code (tester69 C8: `logs search --around 1795166102000` was read as an id).
+        if text.count == 13, text.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(text), unixMilliseconds.contains(millis) {
+            return plausible(millis / 1000, form: "Unix milliseconds", text: text)
+        }
         // `2026-11-21 11:00:00 UTC`: the zone as a word.
         let words = text.split(separator: " ")
         if words.count >= 2, let last = words.last, (2...5).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLetter }) {
@@ -107,6 +112,9 @@ extension ZonelessTime {
 
     /// The Unix seconds `read` takes as a time: 2009 (before WhatsApp) to 2100, the bounds of a status time with no
     /// message time to judge it by (`StatusHistory`); other 10 digits are more likely a phone number without its code.
+    /// The Unix milliseconds `read` takes as a time: 2020-01-01 to 2035-01-01, where no phone number with its country
+    /// code has 13 digits (Nigeria's `234…` reads as 2044, Germany's `49…` as 2125).
+    static let unixMilliseconds: ClosedRange<Int64> = 1_577_836_800_000...2_051_222_400_000
     static let unixSeconds: ClosedRange<Int64> = StatusHistory.earliestPlausible...KapsoTime.plausible.upperBound
 
     /// Shown in part, printable ASCII only: the value is not the API's own and may hold anything.

@@ -39,7 +39,7 @@ final class CurlExchanges: HTTPExchanges {
         options.timeout = timeout
         options.connectTimeout = min(options.connectTimeout, timeout)
         do throws(TransportError) {
-            try transport.check(request.url)
+            try transport.check(request)
             _ = try transport.primary()
             if multi == nil { multi = kops_curl_multi_init() }
             guard let multi else {

@@ -93,7 +93,7 @@ public final class CurlTransport: HTTPTransport {
                 }
             }
         }
-        try check(request.url)
+        try check(request)
         let primary = try primary()
         let started = ContinuousClock.now
         primary.configure(request, options: options, share: share)
@@ -118,7 +118,7 @@ public final class CurlTransport: HTTPTransport {
         var transfers: [(index: Int, transfer: CurlTransfer)] = []
         for (index, request) in requests.enumerated() {
             do throws(TransportError) {
-                try check(request.url)
+                try check(request)
                 let transfer = try CurlTransfer()
                 transfer.configure(request, options: options, share: share)
                 kops_curl_multi_add_handle(multi, transfer.handle)
@@ -152,12 +152,18 @@ public final class CurlTransport: HTTPTransport {
 
     public func prefetch(_ request: HTTPRequest) {
         prefetched = nil
-        guard request.method == "GET", request.body == nil, (try? check(request.url)) != nil,
+        guard request.method == "GET", request.body == nil, (try? check(request)) != nil,
             (try? primary()) != nil, let transfer = prefetchTransfer ?? (try? CurlTransfer()), let multi = prefetchMulti ?? CurlMulti()
         else { return }
         prefetchTransfer = transfer
         prefetchMulti = multi
         prefetched = CurlPrefetch(request, transfer: transfer, multi: multi, options: options, share: share)
+    }
+
+    /// `check(_:)` of the request's URL, and a URL that holds one of its own secret headers (`HTTPRequest.secretInURL`).
+    func check(_ request: HTTPRequest) throws(TransportError) {
+        try check(request.url)
+        if let leak = request.secretInURL() { throw leak }
     }
 
     /// Refuses URLs that do not parse, plain http to hosts that are not loopback, and a path segment no id is as long as.

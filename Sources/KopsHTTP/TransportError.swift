@@ -27,6 +27,9 @@ public enum TransportError: Error, Sendable, Equatable {
     /// A path segment (an id read from an earlier answer) longer than `HTTPRequest.maxPathSegment`: the request was not
     /// sent. `route` is the path with `{id}` in its place, `head` its first characters; both printable ASCII only.
     case longPathSegment(route: String, length: Int, head: String)
+    /// The URL holds the value of one of the request's own secret headers (`header`, e.g. `X-API-Key`): the key pasted
+    /// where an id goes (`trace KEY`). Not sent: the server's logs keep URLs in clear (tester70 F15: Kapso's API log).
+    case secretInURL(header: String)
 
     /// A response limit, named in errors.
     public enum Limit: Sendable, Equatable {
@@ -73,6 +76,9 @@ public enum TransportError: Error, Sendable, Equatable {
             "the request was sent to \(host) but no answer came (\(detail)): it may have taken effect; check before retrying"
         case .tooLarge(let host, let limit):
             "\(limit.text) from \(host); ask for less (a smaller --limit or a shorter period)"
+        case .secretInURL(let header):
+            "not sent: the request's URL holds the value of its \(header) header, the key this session authenticates with, "
+                + "which the server's logs would keep in clear: an id goes there, not the key"
         case .longPathSegment(let route, let length, let head):
             "not sent: the id in \(route) is \(length) characters ('\(head)…'), longer than any id (at most "
                 + "\(HTTPRequest.maxPathSegment)); the answer it was read from is damaged or not the API's"

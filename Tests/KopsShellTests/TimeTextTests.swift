@@ -1,3 +1,4 @@
+import KapsoClient
 @testable import KopsShell
 import KopsTestSupport
 import Testing
@@ -9,7 +10,10 @@ import Testing
         ("2026-11-20T14:30:06.123456Z", "2026-11-20T14:30:06Z"),
         ("2026-11-20T14:30:06+00:00", "2026-11-20T14:30:06Z"),
         ("2026-11-20T14:30:06.5+00:00", "2026-11-20T14:30:06Z"),
-        ("2026-11-20T14:30:06+02:00", "2026-11-20T14:30:06+02:00"),
+        // tester69 C6: another offset is shown in UTC, as every other time (a Rails app's `-05:00` beside kops's `Z`
+        // read as a 5-hour gap).
+        ("2026-11-20T14:30:06+02:00", "2026-11-20T12:30:06Z"), ("2026-11-21T02:45:40.000-05:00", "2026-11-21T07:45:40Z"),
+        ("2026-11-20T14:30:06+0530", "2026-11-20T09:00:06Z"),
         ("2026-11-20 14:30:06Z", "2026-11-20 14:30:06Z"),
         ("14:30Z", "14:30Z"),
         ("", ""),
@@ -22,7 +26,10 @@ import Testing
 
     /// The reading by `Character`s that the byte readings stand in front of.
     static func byCharacters(_ iso: String) -> String {
-        guard iso.count >= 19, iso.dropFirst(10).first == "T", iso.hasSuffix("Z") || iso.hasSuffix("+00:00") else { return iso }
+        guard iso.count >= 19, iso.dropFirst(10).first == "T", iso.hasSuffix("Z") || iso.hasSuffix("+00:00") else {
+            guard iso.count >= 19, iso.dropFirst(10).first == "T", let seconds = KapsoTime.seconds(iso: iso) else { return iso }
+            return KapsoTime.iso(seconds)
+        }
         return iso.prefix(19) + "Z"
     }
 

@@ -57,7 +57,8 @@ public struct Arguments: Sendable {
             guard let spec = command.flags.first(where: { $0.name == name }) else {
                 throw .unknownFlag(
                     command: command.name, flag: name,
-                    suggestion: Self.outputSpellings[name] ?? Suggestion.closest(to: name, in: command.flags.map(\.name)))
+                    suggestion: Self.outputSpellings[name] ?? Self.contactFlag(name, among: command.flags.map(\.name))
+                        ?? Suggestion.closest(to: name, in: command.flags.map(\.name)))
             }
             guard let valueName = spec.valueName else {
                 if inline != nil { throw .invalidValue(command: command.name, what: "use of \(name)", value: word, expected: "\(name) without a value") }
@@ -105,6 +106,14 @@ public struct Arguments: Sendable {
     static let outputSpellings = [
         "--json": "--output json", "--format": "--output", "--jsonl": "--output json", "--ndjson": "--output json",
     ]
+
+    /// The flag that names the contact, for `--contact` (or `--recipient`) on a command whose flag for it is `--phone-number`
+    /// or `--to` (tester69b L5: `help messages` says it filters by contact, and `messages --contact N` got only "see 'help
+    /// messages'"); nil for any other flag or a command without one.
+    static func contactFlag(_ flag: String, among flags: [String]) -> String? {
+        guard flag == "--contact" || flag == "--recipient" else { return nil }
+        return ["--phone-number", "--to"].first(where: flags.contains)
+    }
 
     /// The error for the positional at `index`, one too many: "unexpected argument 'X'", or, for a word after a secret
     /// flag's value (`afterSecretValue`), one that does not show it.

@@ -22,6 +22,8 @@ public enum TemplateCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let templateName = try arguments.required(0, "template name")
+        // A token or secret pasted as the name would go out in the request's query (tester70 F15).
+        try IDArgument.refuseCredential(templateName, command: name, expected: nil)
         let phoneNumberID = try context.session.requirePhoneNumber()
         let waba = try TemplateLookup.businessAccountID(of: phoneNumberID, in: context)
         let template = try TemplateLookup.template(

@@ -37,6 +37,8 @@ public enum TemplatesCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let phoneNumberID = try context.session.requirePhoneNumber()
+        // A token or secret pasted as the name would go out in the request's query (tester70 F15).
+        if let templateName = arguments.value("--name") { try IDArgument.refuseCredential(templateName, command: name, flag: "--name", expected: nil) }
         var filters: [(String, String)] = []
         for flag in ["--name", "--status", "--category", "--language"] {
             if let value = arguments.value(flag) { filters.append((String(flag.dropFirst(2)), value)) }

@@ -210,7 +210,14 @@ extension TraceCommand {
                     "API calls: none read: \($0); whether this project's keys sent it cannot be told from it"
                 }
                 ?? "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
-            return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace, unread: true)
+            // A slow call whose span reaches the message, or a 5xx beside a message Meta accepted (tester69 C2, tester69b D9).
+            if !trace.slowCalls.isEmpty {
+                let none = trace.slowCalls.allSatisfy { $0.responseStatus < 500 } ? "none within 5 s of this message" : "none answered 2xx at that time"
+                return heading + [.line(StyledText("API calls: \(none)"))] + trace.slowNotes.map { .line(StyledText($0, style: .warn)) }
+                    + [.table(callsTable(trace.slowCalls, trace: trace))] + sharing + refusedAttempts(trace, unread: true)
+            }
+            let slow = trace.slowNotes.map { Block.line(StyledText($0, style: .dim)) }
+            return heading + [.line(StyledText(text, style: .dim))] + slow + sharing + refusedAttempts(trace, unread: true)
         case .loaded(let logs):
             let note = ([trace.callsNote, requestIDsUnread(trace)].compactMap { $0 }).map { Block.line(StyledText($0, style: .warn)) } + sharing
             return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(callsTable(logs, trace: trace))]
@@ -323,7 +330,8 @@ extension TraceCommand {
         ]
         if let unread = trace.requestIDsNotLoaded { object["request_ids"] = ["error": .string(unread)] }
         // Why the calls and deliveries may be another message's; only when they may.
-        let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 } + trace.callsSharing + trace.deliveriesSharing
+        let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 } + trace.slowNotes + trace.callsSharing
+            + trace.deliveriesSharing
         if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }
         return .object(object)
     }

@@ -50,6 +50,8 @@ extension WebhooksCommand {
             // update demands --yes (as `delete`, probe18 P18-20).
             context.shell?.recorder?.completeLine(with: "--yes")
         }
+        // Resuming a webhook its receiver's failures paused: said beside the update (tester69 C4).
+        let resuming = form.fields["active"]?.bool == true && !found.active ? resumingWarning(found, in: context) : nil
         let webhook = try PlanRefusalError.reading(
             path: "/platform/v1/whatsapp/webhooks/\(id)", method: "PATCH", events: events ?? found.events, webhookID: id
         ) {
@@ -63,7 +65,8 @@ extension WebhooksCommand {
             blocks: [
                 .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),
                 .fields(fields(of: webhook)),
-            ] + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? [])
+            ] + (resuming.map { [.line(StyledText($0, style: .warn))] } ?? [])
+                + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? [])
                 + (weakSecretWarning(form.fields, webhookID: webhook.id).map { [$0] } ?? []),
             json: .object(webhook.json))
     }

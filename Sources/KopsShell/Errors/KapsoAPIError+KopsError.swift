@@ -15,7 +15,7 @@ extension TransportError: KopsError {
     public var exitStatus: ExitStatus {
         switch self {
         case .dns, .connect, .timeout, .tls, .protocolError, .proxy: .unavailable
-        case .insecureURL, .badURL: .usage
+        case .insecureURL, .badURL, .secretInURL: .usage
         case .noAnswer: .unknownOutcome
         // A write cancelled after it was sent is as unknown as one whose answer was lost.
         case .cancelled(let sent): sent ? .unknownOutcome : .failure

@@ -29,6 +29,9 @@ public enum HistoryPolicy {
         // `profile add … --key-command 'echo KEY'`: refused as a key written into it, and kept out of the file too, though
         // the key is another project's, which kops does not know yet (tester54b W5).
         if commands.contains(where: { words in keyCommand(in: words).map(KeyCommand.printsLiteralKey) == true }) { return false }
+        // `profile add … --key-env test_key_0123456789`: a value shaped like a key, refused unsaved unless a variable of that
+        // name is set, and kept out of the file either way (tester69b D5: the refused value stayed in the history file).
+        if commands.contains(where: { words in value(of: "--key-env", in: words).map(KeyEnvName.looksLikeKey) == true }) { return false }
         // `export APP_SECRET=…` or `KAPSO_API_KEY=…` typed into the shell: a secret-named assignment anywhere.
         if commands.joined().contains(where: { Redactor.secretAssignment(String($0.drop { $0 == "-" })) != nil }) {
             return false
@@ -56,10 +59,13 @@ public enum HistoryPolicy {
     }
 
     /// The value of a command's `--key-command` (`--key-command VALUE` or `--key-command=VALUE`), nil without one.
-    static func keyCommand(in words: [String]) -> String? {
+    static func keyCommand(in words: [String]) -> String? { value(of: "--key-command", in: words) }
+
+    /// The value of a command's `flag` (`FLAG VALUE` or `FLAG=VALUE`), nil without one.
+    static func value(of flag: String, in words: [String]) -> String? {
         for (index, word) in words.enumerated() {
-            if word == "--key-command", index + 1 < words.count { return words[index + 1] }
-            if word.hasPrefix("--key-command=") { return String(word.dropFirst("--key-command=".count)) }
+            if word == flag, index + 1 < words.count { return words[index + 1] }
+            if word.hasPrefix(flag + "=") { return String(word.dropFirst(flag.count + 1)) }
         }
         return nil
     }

@@ -28,6 +28,8 @@ extension MessageTrace {
         if case .loaded = deliveries { self.attribution = attribution }
         refusedAttempts = attribution.refusedAttempts
         refusedNote = attribution.refusedNote
+        slowCalls = attribution.unansweredCalls + attribution.possibleSends
+        slowNotes = [attribution.unansweredNote, attribution.spanningNote, attribution.nearerSpanningNote].compactMap { $0 }
     }
 
     /// The other messages, deliveries, send calls and batching webhooks read with the trace (`listings`: message listings of

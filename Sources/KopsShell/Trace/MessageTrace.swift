@@ -2,11 +2,9 @@ internal import KapsoClient
 internal import KapsoDiagnostics
 internal import KopsHTTP
 
-/// Everything known about one message's journey: the message, its conversation, the contact's last
-/// inbound message before it, and the webhook deliveries and API log entries that match it.
-///
-/// After the message itself, the four look-ups are independent and go out at once through the
-/// transport's `sendAll` (curl multi), or one by one when `sequential` (for comparison).
+/// Everything known about one message's journey: the message, its conversation, the contact's last inbound message
+/// before it, and the webhook deliveries and API log entries that match it. After the message itself, the look-ups are
+/// independent and go out at once through the transport's `sendAll` (curl multi), or one by one when `sequential`.
 struct MessageTrace {
     /// A part of the trace that could not be loaded, kept as the error line instead of failing the trace.
     enum Part<Value> {
@@ -55,10 +53,12 @@ struct MessageTrace {
     var callsSharing: [String] = []
     /// The failed deliveries' attribution (`SendAttribution.failedNote`), nil when no delivery was matched.
     var attribution: SendAttribution?
-    /// Send calls refused near the time of a message Meta accepted: other attempts, not its send
-    /// (`SendAttribution.refusedAttempts`), and the line that says so.
+    /// Send calls refused near the time of a message Meta accepted (other attempts, not its send: `refusedAttempts`), and
+    /// the slow or 5xx calls that may be its send (`SendAttribution.possibleSends`, `unansweredCalls`), with their lines.
     var refusedAttempts: [APILog] = []
     var refusedNote: String?
+    var slowCalls: [APILog] = []
+    var slowNotes: [String] = []
     /// The meaning `errors` gives the 409 "in flight" answers on the message's number when they say Kapso's send lock is
     /// held and this message is its likely holder (`FailureGroups`, `SendLock`, probe19 P19-7); nil otherwise.
     var sendLock: String?

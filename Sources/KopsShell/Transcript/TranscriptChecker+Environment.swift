@@ -37,7 +37,7 @@ extension TranscriptChecker {
     private static func transportStatus(_ error: TransportError) -> ExitStatus? {
         switch error {
         case .dns, .connect, .timeout, .tls, .protocolError, .proxy: .unavailable
-        case .insecureURL, .badURL: .usage
+        case .insecureURL, .badURL, .secretInURL: .usage
         case .cancelled, .tooLarge, .noAnswer, .longPathSegment: nil
         }
     }
