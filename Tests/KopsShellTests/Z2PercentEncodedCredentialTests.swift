@@ -31,14 +31,9 @@ import Testing
     /// Over loopback: another client's call to such a path, then `logs` on the terminal.
     @Test func logsShowsTheCallWithoutThePassword() async throws {
         let output = try await withSimulator { fixture in
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = [
-                "-s", "-o", "/dev/null", "-H", "X-API-Key: \(fixture.apiKey)",
+            try otherClientGet(
                 fixture.baseURL + "/platform/v1/whatsapp/messages/https%3A%2F%2Fops%3A\(Self.password)%40hooks.example.com%2Fin",
-            ]
-            try curl.run()
-            curl.waitUntilExit()
+                apiKey: fixture.apiKey)
             let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
             _ = shell.run(line: "logs --limit 5 --output json")
             _ = shell.run(line: "logs --limit 5")

@@ -32,11 +32,7 @@ import Testing
                 header: TranscriptHeader(context: recording.context, keepPII: false), destination: .memory, context: recording.context)
             recording.recorder = recorder
             for line in lines { recording.run(line: line) }
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = ["-s", "-o", "/dev/null", "-H", "X-API-Key: \(key)", simulator.baseURL + path]
-            try curl.run()
-            curl.waitUntilExit()
+            try otherClientGet(simulator.baseURL + path, apiKey: key)
             return try TranscriptChecker(expected: recorder.text, path: "t.md").replay(on: try shell())
         }
     }
