@@ -89,7 +89,7 @@ extension SendAttribution {
                 + "known \(noWAMID)"
         }
         return call + " spans this message's time: likely its send, its row written when the slow call was answered "
-            + "(whether a row's created_at is a call's start or end is not documented, kapso-api.md §5) \(noWAMID)"
+            + "(whether a row's created_at is a call's start or end is not documented) \(noWAMID)"
     }
 
     /// `1 send call answered after 25 s (row at …) spans this message's time too, but is within 5 s of another message of

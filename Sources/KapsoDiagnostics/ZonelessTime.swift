@@ -61,11 +61,6 @@ extension ZonelessTime {
         {
             return plausible(seconds, form: "Unix seconds", text: text)
         }
-        // 13 digits of Unix milliseconds (JavaScript's `Date.now()`), only 2020 to 2035: other 13 digits are more likely a
-        // phone number with its country code (tester69 C8: `logs search --around 1795166102000` was read as an id).
-        if text.count == 13, text.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(text), unixMilliseconds.contains(millis) {
-            return plausible(millis / 1000, form: "Unix milliseconds", text: text)
-        }
         // `2026-11-21 11:00:00 UTC`: the zone as a word.
         let words = text.split(separator: " ")
         if words.count >= 2, let last = words.last, (2...5).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLetter }) {
@@ -92,6 +87,17 @@ extension ZonelessTime {
             return .problem("\(text) is a date alone: give the time of day and its zone too, e.g. \(text)T11:00:00Z")
         }
         return .notATime
+    }
+
+    /// `read(_:)` for a time the user typed, where 13 digits of Unix milliseconds (JavaScript's `Date.now()`) are read too,
+    /// only from 2020 to 2035: other 13 digits are more likely a phone number with its country code (tester69 C8: `logs
+    /// search --around 1795166102000` was read as an id). A stored field stays `read(field:)`'s (Kapso documents ISO-8601).
+    public static func readTyped(_ typed: String) -> Reading {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        if text.count == 13, text.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(text), unixMilliseconds.contains(millis) {
+            return plausible(millis / 1000, form: "Unix milliseconds", text: text)
+        }
+        return read(typed)
     }
 
     /// A stored time field (`kapso.last_inbound_at`): a string as `read(_:)` reads it, a JSON number as Unix seconds

@@ -22,13 +22,13 @@ import Testing
 /// id ("is not a phone-number id, WABA id …") while the same instant in seconds worked.
 @Suite struct C8UnixMillisecondsTests {
     @Test func millisecondsAreReadAsTheirSecond() {
-        #expect(ZonelessTime.read("1795166102000") == .time(1_795_166_102, form: "Unix milliseconds"))
-        #expect(ZonelessTime.read("1795166102999") == .time(1_795_166_102, form: "Unix milliseconds"))
+        #expect(ZonelessTime.readTyped("1795166102000") == .time(1_795_166_102, form: "Unix milliseconds"))
+        #expect(ZonelessTime.readTyped("1795166102999") == .time(1_795_166_102, form: "Unix milliseconds"))
     }
 
     /// 13 digits outside 2020–2035 stay what they more likely are: a phone number with its country code.
     @Test(arguments: ["2348012345678", "4915112345678", "5511987654321"])
     func aThirteenDigitPhoneNumberIsNoTime(_ typed: String) {
-        #expect(ZonelessTime.read(typed) == .notATime)
+        #expect(ZonelessTime.readTyped(typed) == .notATime)
     }
 }

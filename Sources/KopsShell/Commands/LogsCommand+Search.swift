@@ -44,7 +44,7 @@ extension LogsCommand {
 
     /// `--around` read as a time (ZonelessTime.read; P28-13, P29-6) or an id, before any look-up; else refused.
     static func around(_ text: String) throws(ShellError) -> Around {
-        switch ZonelessTime.read(text) {
+        switch ZonelessTime.readTyped(text) {
         case .time(let time, _): return .time(time)
         case .problem(let problem): throw .invalidValue(command: "logs search", what: "value for --around", value: text, expected: "a time; " + problem)
         case .notATime: break
