@@ -50,7 +50,7 @@ extension KapsoClient {
                     message: "\(number.label) is in this project's list of numbers, yet this call answered 404"
                         + (message.isEmpty ? "" : " (\(message))")
                         + "; the number may be removed or disconnected on Meta's side, or the route is not served: "
-                        + "'numbers' and 'health' show its state")
+                        + (path.hasSuffix("/health") ? "'numbers' shows Kapso's record of it" : "'numbers' and 'health' show its state"))
             }
             throw .phoneNumberNotFound(id: id, known: known)
         }

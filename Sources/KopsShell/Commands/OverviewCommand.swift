@@ -46,7 +46,7 @@ public enum OverviewCommand: Command {
                 healths.append(nil)
                 continue
             }
-            let read = try unlessRateLimited { try client.health(number.id) }
+            let read = try unlessPartFails { try client.health(number.id) }
             if let health = read.value {
                 var kept = SenderState.HealthRead(phoneNumberID: number.id, health: health)
                 kept.numberName = number.name
@@ -59,7 +59,7 @@ public enum OverviewCommand: Command {
             healths.append(read.value)
         }
         var triage = ErrorTriage()
-        let callsRead = try unlessRateLimited { try countAPICalls(period: period, into: &triage, in: context) }
+        let callsRead = try unlessPartFails { try countAPICalls(period: period, into: &triage, in: context) }
         if let limited = callsRead.limited {
             unread.append(OverviewUnreadPart(what: "API calls (\(period))", command: "logs --period \(period)", error: limited))
         }
@@ -78,7 +78,7 @@ public enum OverviewCommand: Command {
         var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
         // Rows no verdict can read are counted and said, as 'webhooks check' says them (fixC's leftover of AD6).
         var deliveriesLeftOut = DeliveriesLeftOut()
-        let deliveriesRead = try unlessRateLimited {
+        let deliveriesRead = try unlessPartFails {
             try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
                 }) {
                     for delivery in $0 {
@@ -98,7 +98,7 @@ public enum OverviewCommand: Command {
         // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
         // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
         // webhook for its messages paused) needs the list alone.
-        let webhooksRead = try unlessRateLimited { try client.allWebhooks(.project) }
+        let webhooksRead = try unlessPartFails { try client.allWebhooks(.project) }
         if let limited = webhooksRead.limited {
             unread.append(OverviewUnreadPart(what: "webhooks", command: "webhooks check", error: limited))
         }
@@ -127,8 +127,7 @@ public enum OverviewCommand: Command {
                 // Its health was answered 429, or not asked past the minute's limit: not read, so neither "ok" nor a
                 // status (its line below says so).
                 let part = unread.first { $0.command == "health \(number.id)" }
-                let why = part.map { $0.error == nil ? "health reads for the minute spent" : "health " + $0.rateLimited }
-                    ?? "health not read"
+                let why = part.map(\.rowWords) ?? "health not read"
                 rows.append([
                     StyledText(number.id), StyledText(number.name ?? "-"), StyledText("not read", style: .warn),
                     StyledText("\(why): see below", style: .warn),
