@@ -13,9 +13,10 @@ struct PreRecordSessions {
     var updated: String
 
     /// `seed` is the simulator's; `checkSeed`, when given, a second simulator's that the check and `--update` replay on
-    /// (the data changed since the recording).
+    /// (the data changed since the recording); `withoutRestore` removes the transcript's restore file before the check.
     static func run(
-        _ lines: [String], config: String? = nil, arguments: [String] = [], seed: String = "demo", checkSeed: String? = nil
+        _ lines: [String], config: String? = nil, arguments: [String] = [], seed: String = "demo", checkSeed: String? = nil,
+        withoutRestore: Bool = false
     ) async throws -> PreRecordSessions {
         try await offPool {
             let simulator = try SimulatorProcess(seed: seed)
@@ -41,6 +42,8 @@ struct PreRecordSessions {
             }
             let recorded = try kops(arguments + ["run", folder + "/script.kops"], state: "recording")
             let transcript = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""
+            // The transcript shared alone, as it is (its restore file is private: tester70b G9).
+            if withoutRestore { try FileManager.default.removeItem(atPath: folder + "/t.md.restore") }
             let check = try kops(["check", folder + "/t.md"], state: "check", on: later ?? simulator)
             let update = try kops(["check", folder + "/t.md", "--update"], state: "update", on: later ?? simulator)
             let updated = (try? String(contentsOfFile: folder + "/t.md", encoding: .utf8)) ?? ""

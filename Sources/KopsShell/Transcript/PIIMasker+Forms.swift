@@ -174,8 +174,22 @@ extension PIIMasker {
         }
         if range.lowerBound > 0, text[range.lowerBound - 1] == "@" { return true }
         if String(text[..<range.lowerBound].suffix(8)).lowercased() == "contact " { return true }
+        if inSharedCardList(text, range) { return true }
         let after = text[range.upperBound...].prefix(3)
         return after.count == 3 && after.starts(with: [" ", "("]) && "+0123456789@(<".contains(after.last!)
+    }
+
+    /// True when the occurrence at `range` is an item of a message summary's list of shared cards (`shared 8 contacts: Wu,
+    /// Bo, …`, `MessageSummary`): after `: ` or `, ` on a line that lists them, before `,` or the line's end. Two-letter
+    /// names there (Wu, Li, Bo: among the commonest surnames) stayed in clear while longer ones were masked (tester70 F11).
+    static func inSharedCardList(_ text: [Character], _ range: Range<Int>) -> Bool {
+        let before = text[..<range.lowerBound]
+        guard before.suffix(2).elementsEqual([":", " "]) || before.suffix(2).elementsEqual([",", " "]) else { return false }
+        guard text[range.upperBound...].first.map({ $0 == "," || $0.isNewline }) ?? true else { return false }
+        let start = (before.lastIndex(where: \.isNewline) ?? (before.startIndex - 1)) + 1
+        let line = String(text[start..<range.lowerBound])
+        guard let shared = line.range(of: "shared ") else { return false }
+        return line[shared.upperBound...].drop(while: \.isNumber).hasPrefix(" contacts: ")
     }
 
     /// True when a one-word name's occurrence at `range` is not part of a longer proper name: no capitalized word

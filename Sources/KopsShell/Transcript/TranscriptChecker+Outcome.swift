@@ -85,6 +85,12 @@ extension TranscriptChecker {
         /// reads made before the recording.
         public var clockBehind = false
 
+        /// The line of a list page made before the recording, kept as recorded, when no value hashes came with the file
+        /// (its restore file missing, or written by an older kops): a later line that shows one of the page's messages or
+        /// contacts again gets a new alias, so the replay may differ on unchanged data, and `--update` would write one value
+        /// under two aliases (tester70b G9). Nil otherwise.
+        public var unpairedKeptPage: Int?
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

@@ -67,6 +67,7 @@ public struct TranscriptChecker {
         let (lines, writes, redacted, restored, declined) = (plan.lines, plan.writes, plan.redacted, plan.restored, plan.declined)
         let (notAccepted, reselected, stop) = (plan.notAccepted, plan.reselected, plan.stop)
         var kept = plan.kept
+        var unpairedPage: Int?  // a list page kept as recorded, with no value hashes to pair its aliases (tester70b G9)
         TranscriptChecker.startSession(on: shell.context, as: parsed.header)
         let recorder = try TranscriptRecorder(
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
@@ -283,6 +284,7 @@ public struct TranscriptChecker {
                 line, replayed: replayed, recorded: entry, rewinding: recorder, to: mark, list: read.list)
             {
                 kept.append((entry.line, entry.command, read.reason))
+                if read.list, let masker = recorder.masker, masker.recordedHashes.isEmpty { unpairedPage = unpairedPage ?? entry.line }
                 TranscriptChecker.keepRecordedCapture(line, at: entry.line, block: entry.block, on: shell.context, captured: &captured)
                 if uses.keeps { unreplayedResult = (entry.line, entry.command) }
                 continue
@@ -340,7 +342,7 @@ public struct TranscriptChecker {
         (outcome.earlierLayout, outcome.movedAges, outcome.ownCallIDs) = (earlierLayout, movedAges, ownCallIDs)
         outcome.assumedEarlierReads = shell.context.ownLookups.assumedReads.count
         outcome.assumedNormalAnswers = shell.context.ownLookups.assumedNormalAnswers.count
-        outcome.clockBehind = shell.context.ownLookups.replayClockBehind
+        (outcome.clockBehind, outcome.unpairedKeptPage) = (shell.context.ownLookups.replayClockBehind, unpairedPage)
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }
