@@ -1,4 +1,4 @@
-internal import KapsoClient
+public import KapsoClient
 
 extension HealthTriage {
     /// The failed `webhook_subscription` check's cause and fix. Without Meta's `messages` field Kapso hears none of the
@@ -18,6 +18,15 @@ extension HealthTriage {
             finding.cause = "the app is not subscribed to this WhatsApp account's events, \(so) nothing reaches Kapso"
         }
         if let newest { finding.cause = (finding.cause ?? "") + since(newest) }
+    }
+
+    /// Whether reading `health` needs the number's newest inbound message: Meta has not verified the webhook or Kapso
+    /// fails the app's subscription, or passes it with `subscribed_fields` that lack `messages` (tester70 F7: read as
+    /// failed, it said "Meta sends Kapso no incoming messages" beside 3 that Kapso stored).
+    public static func readsInbound(_ health: PhoneNumberHealth) -> Bool {
+        let failed = ["webhook_verified", "webhook_subscription"].contains { health.check($0).map { $0["passed"]?.bool != true } ?? false }
+        let details = health.check("webhook_subscription")?["details"]?.object
+        return failed || details.flatMap(missingMessages) != nil
     }
 
     /// `; yet an inbound message reached Kapso at …`: the evidence against the check's consequence, and what reconciles them.

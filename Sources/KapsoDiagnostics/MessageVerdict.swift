@@ -260,7 +260,13 @@ public struct MessageVerdict: Sendable, Equatable {
                 ? MessageVerdict("read by the contact\(after("read", history))", .good)
                 : MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .sent:
-            let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
+            let stamped = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
+            // A time ahead of the API's clock gives no age (tester71 T5: "sent 2 h ago, no delivery report yet" of a
+            // message stamped 2 h in the future): "sent at an unknown time", and no rule that needs the age applies.
+            let since = max(stamped, 0)
+            let ago = stamped < -MessageTime.skew
+                ? "at an unknown time (stamped \(Elapsed.text(-stamped)) ahead of the API's clock: a tool's or device's clock)"
+                : "\(Elapsed.text(since)) ago"
             // A warning or another word after `sent` is news from Meta: the phone being offline is not the guess then.
             let other = !sideEvents(history, except: status).isEmpty
             // Meta's "Message Not Delivered" (developers.facebook.com/docs/whatsapp/cloud-api/support): a message
@@ -275,7 +281,7 @@ public struct MessageVerdict: Sendable, Equatable {
             // A coexistence echo was sent from the app, which shows its delivery; the Cloud API's statuses are not its.
             if message.kapsoOrigin == .businessApp {
                 return MessageVerdict(
-                    "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
+                    "sent \(ago) from the WhatsApp Business app (a coexistence echo): no delivery report "
                         + "reached Kapso; the app shows whether it arrived", .warning)
             }
             // The contact answered it, a later send reached them, or they wrote since: not the phone (P39-1).
@@ -288,12 +294,12 @@ public struct MessageVerdict: Sendable, Equatable {
             // business's side before the contact's phone does (P39-8).
             if let down = statuses.numberDownText, !other {
                 return MessageVerdict(
-                    "sent \(Elapsed.text(since)) ago, no delivery report yet; first, \(down); only once it is back does a "
+                    "sent \(ago), no delivery report yet; first, \(down); only once it is back does a "
                         + "missing report point at the contact (phone offline, or this business's number blocked)", .bad)
             }
             if case .closed(let cause, let fix) = statuses, !other {
                 return MessageVerdict(
-                    "sent \(Elapsed.text(since)) ago, no delivery report, and none can reach Kapso: \(cause) (health), so the "
+                    "sent \(ago), no delivery report, and none can reach Kapso: \(cause) (health), so the "
                         + "missing report says nothing about the contact's phone; \(fix)", .bad)
             }
             // Past Meta's time-to-live, delivery is over: "might still arrive" is no longer true.
@@ -309,7 +315,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 ? "; a template's time-to-live can be shorter than the 30-day default (authentication templates: 10 min "
                     + "by default; a utility template's can be set from 30 s to 12 h), past which it will not arrive"
                 : ""
-            return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)\(template)", .warning)
+            return MessageVerdict("sent \(ago), no delivery report yet\(offline)\(template)", .warning)
         case .received:
             // An inbound message's word on a message read as outbound: one of the two is wrong, and kops cannot say which.
             return MessageVerdict(
@@ -358,7 +364,13 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict(
                 "delivered in group \(group) to \(by("delivered"))\(comma(after("delivered", history))), not read yet; \(each)", .good)
         case .sent:
-            let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
+            let stamped = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
+            // A time ahead of the API's clock gives no age (tester71 T5: "sent 2 h ago, no delivery report yet" of a
+            // message stamped 2 h in the future): "sent at an unknown time", and no rule that needs the age applies.
+            let since = max(stamped, 0)
+            let ago = stamped < -MessageTime.skew
+                ? "at an unknown time (stamped \(Elapsed.text(-stamped)) ahead of the API's clock: a tool's or device's clock)"
+                : "\(Elapsed.text(since)) ago"
             return MessageVerdict("sent to group \(group) \(Elapsed.text(since)) ago, no participant's delivery report yet", .warning)
         default:
             return nil

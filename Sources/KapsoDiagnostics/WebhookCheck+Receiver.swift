@@ -133,7 +133,8 @@ extension WebhookCheck {
                 text += "; the last delivered at \(verdict.marked(delivered.created))"
                 if let updated = verdict.updated, updated > delivered.created, updated <= since {
                     text += "; the webhook was changed at \(KapsoTime.iso(updated)), between that delivery and the first failure "
-                        + "(what changed is not in the API: URL, secret_key, headers or events)"
+                        + "(what changed is not in the API: URL, secret_key, headers, events, buffering or payload_version)"
+                        + Self.bufferingNote(verdict, failures: run)
                 }
             }
             // Failures between deliveries in the recent window: the newest run alone understates it (P12-5).
@@ -166,6 +167,19 @@ extension WebhookCheck {
             let text = "\(counted), the last at \(verdict.when(lastFailure)) (\(answers)); \(since) \(verdict.when(newest))"
             return (severity, severity == .info ? "recovered: " + text : text)
         }
+    }
+
+    /// `; buffering is on now: if that change turned it on, …`: for failures the receiver answered with a 4xx after a
+    /// change, on a webhook that batches received messages. Buffering changes the body of every
+    /// `whatsapp.message.received` delivery to `{"batch": true, "data": [...]}` (kapso-api.md §10.5), which a handler
+    /// written for one message refuses (tester70 F2: the cause sat three findings lower as an info, unlinked). Empty
+    /// otherwise.
+    static func bufferingNote(_ verdict: WebhookVerdict, failures: [WebhookVerdict.Delivery]) -> String {
+        let refused = failures.contains { $0.event == "whatsapp.message.received" && (400..<500).contains($0.http ?? 0) }
+        guard verdict.webhook.bufferEnabled, refused else { return "" }
+        return "; buffering is on now: if that change turned it on, every whatsapp.message.received delivery since is "
+            + "batch-shaped (batch: true, data[]), which a handler that reads one message refuses: make it read batch bodies, "
+            + "or turn buffering off"
     }
 
     /// `paused (active: false)`, with what preceded the pause: a burst matching Kapso's automatic pause, or the
@@ -261,6 +275,7 @@ extension WebhookCheck {
     /// is active, so Kapso's automatic pause did not stop it.
     private mutating func stopped(_ verdict: WebhookVerdict, period: String, inbound: Inbound) {
         let webhook = verdict.webhook
+        neverDelivered(verdict, period: period, inbound: inbound)
         guard let missed = verdict.missed(inbound, period: period), let number = webhook.phoneNumberID else { return }
         let since: String
         switch missed.since {
@@ -283,5 +298,23 @@ extension WebhookCheck {
                 + "did not stop it\(failing ? "" : ", and no failure points at the receiver"): report the webhook id and the time of its last "
                 + "delivery to Kapso support; '\(search)' shows whether Kapso tried to deliver; missed events are never "
                 + "redelivered: 'messages --direction inbound' holds them")
+    }
+
+    /// Messages that arrived after its newest received delivery and before its last change, never delivered to it
+    /// (`WebhookVerdict.missedBeforeChange`, tester70 F3): kept after any update, dated, a warning, as whether it fires
+    /// since the change is not known until a message arrives after it.
+    private mutating func neverDelivered(_ verdict: WebhookVerdict, period: String, inbound: Inbound) {
+        guard let (missed, change) = verdict.missedBeforeChange(inbound, period: period), let number = verdict.webhook.phoneNumberID,
+            case .lastDelivery(let last) = missed.since
+        else { return }
+        let after = inbound.times.contains { $0 > change }
+        add(
+            .warning, verdict.webhook,
+            "\(missed.messages) arrived on \(number) after its last whatsapp.message.received delivery (\(verdict.when(last))) and "
+                + "before its last change at \(verdict.when(change)) (\(missed.firstText), the last at \(verdict.when(missed.newest))): "
+                + "Kapso attempted none of them, so they never reached it"
+                + (after ? "" : "; whether it fires since the change is not known yet: no message has arrived since"),
+            fix: "missed events are never redelivered: 'messages --direction inbound' holds them, for the receiver to backfill; "
+                + "'webhooks test \(verdict.webhook.id)' tries the receiver now")
     }
 }

@@ -62,6 +62,19 @@ public enum WebhookPayloadShape: Sendable, Equatable {
             + "buffered, https://docs.kapso.ai/docs/platform/webhooks/advanced): it has no effect, and each delivery carries one event, not a batch body (data[])"
     }
 
+    /// For an update that turned buffering on (`before` without it, `after` with it) on a webhook whose deliveries it
+    /// batches: `from now on every whatsapp.message.received delivery to URL is a batch body …`; nil otherwise. Once
+    /// enabled, all such deliveries use the batch shape, even with one message (kapso-api.md §10.5), which a receiver that
+    /// reads one `message` refuses (tester70 F4: the update said nothing; F2 is the 400s that follow).
+    public static func bufferingTurnedOn(from before: Webhook, to after: Webhook) -> String? {
+        guard !before.bufferEnabled, after.bufferEnabled else { return nil }
+        let batched = WebhookPayloadShape(after).batchedEvents
+        guard !batched.isEmpty else { return nil }
+        return "from now on every \(batched.joined(separator: ", ")) delivery to \(after.url) is a batch body (batch: true, "
+            + "data[], header X-Webhook-Batch: true), even with one message: its receiver must read that shape "
+            + "('webhooks fire buffered-batch --to URL' tries a handler with one)"
+    }
+
     /// For a meta-kind webhook whose record carries Kapso-kind settings (`buffer_enabled` true, a `payload_version`):
     /// `kind meta: buffer_enabled, payload_version v2 do not apply: …`; nil for any other webhook or none set.
     public static func ignoredSettings(of webhook: Webhook) -> String? {

@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// What `webhooks probe`'s three deliveries (signed ASCII, signed non-ASCII, wrong signature) show about a handler,
 /// e.g. `a wrong signature was rejected (401) while correctly signed ones were accepted`.
 ///
@@ -197,5 +199,26 @@ public struct WebhookProbeReading: Sendable, Equatable {
             + "with a stray space or quotes), it hashes something other than the raw body bytes (JSON parsed and "
             + "serialised again changes the spacing even of ASCII text), or it wants an authorization this webhook's "
             + "headers do not carry; 'listen --save DIR' keeps a delivery, then 'verify' checks it against the secret"
+    }
+
+    /// The reading weighed against Kapso's own delivery log: `delivered` is the time (Unix seconds) of the webhook's
+    /// newest delivery when it and every later one were delivered (nil when the log shows no such recovery or was not
+    /// read). The probe runs from this machine, not from Kapso: a name this machine cannot resolve (split-horizon DNS, a
+    /// VPN) or an allow-list that admits only Kapso's addresses fails the probe while Kapso's deliveries succeed
+    /// (tester70 F10: "Kapso's deliveries to it fail and are retried" beside a log of 200s, and "check the URL" of a
+    /// working one). Each error then says the failure is this machine's, never Kapso's.
+    public func weighed(kapsoDeliveredAt delivered: Int64?, webhookID: String) -> [Verdict] {
+        guard let delivered, hasError else { return verdicts }
+        let evidence = "yet Kapso's own deliveries to it succeed (the newest delivered at \(KapsoTime.iso(delivered))): the "
+            + "probe ran from this machine, so the failure is likely local to it (DNS, a VPN, an IP allow-list that admits "
+            + "Kapso); 'webhooks test \(webhookID)' sends one from Kapso"
+        return verdicts.map { verdict in
+            guard verdict.kind == .error else { return verdict }
+            let retried = ": Kapso's deliveries to it fail and are retried"
+            let text = verdict.text.hasSuffix(retried)
+                ? String(verdict.text.dropLast(retried.count)) + " from this machine, " + evidence
+                : verdict.text + "; " + evidence
+            return Verdict(kind: .error, text: text)
+        }
     }
 }

@@ -3,7 +3,9 @@ internal import KopsHTTP
 
 /// Facts about a webhook receiver's URL that checks and tables share.
 public enum WebhookURL {
-    /// A URL without its `https://` or `http://` scheme, for narrow columns; a URL that may carry a key keeps it,
+    /// A URL without its `https://` scheme, for narrow columns; `http://` is kept, as a plain-http receiver's scheme is
+    /// often the cause its row shows (a 301 to https: tester70 F9, the lists showed it as the https one); a URL that may
+    /// carry a key keeps it,
     /// because the redactor finds URLs by their scheme: a `@` or a `?` (`user:pass@`, `?token=…`), and a key in the
     /// path or host (`mayHoldKey`: Slack's `hooks.slack.com/services/T…/B…/KEY`, a Telegram bot's `bot<id>:<token>`,
     /// n8n's `/webhook/<key>`, Zapier's `/hooks/catch/ACCOUNT/KEY/`; probe38 P38-1: the shortened forms were printed
@@ -17,11 +19,12 @@ public enum WebhookURL {
         // the Character comparison below would give the same (no ASCII character joins the `/` before it).
         let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             guard let length = schemeLength(bytes) else { return nil }
+            if length == 7 { return url }
             // The bytes after the scheme, cut at an ASCII byte: the same text as `String(url.utf8.dropFirst(length))`.
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
         }
         if let cut, let text = cut { return text }
-        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
+        if url.hasPrefix("https://") { return String(url.dropFirst("https://".count)) }
         return url
     }
 
@@ -37,6 +40,7 @@ public enum WebhookURL {
             return String(decoding: bytes, as: UTF8.self)
         }
         guard let length = schemeLength(bytes) else { return nil }
+        if length == 7 { return String(decoding: bytes, as: UTF8.self) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
     }
 

@@ -97,6 +97,29 @@ extension WebhookVerdict {
 }
 
 extension WebhookVerdict {
+    /// The inbound messages of `inbound` that arrived after the webhook's newest `whatsapp.message.received` delivery and
+    /// before its last change (`updated_at`), within `period`: Kapso attempted none of them (no delivery row after that
+    /// one), and events are never redelivered, so they never reached it. `missed` counts only messages after the change
+    /// (earlier ones may have come while it was paused or pointed elsewhere), so any `webhooks update` (a threshold, a
+    /// resume) made the check of a webhook that stopped firing clean and dropped the list of what it never got (tester70
+    /// F3). Nil when none, or the webhook is no active receiver of them, or it got no such delivery before the change.
+    public func missedBeforeChange(_ inbound: WebhookCheck.Inbound, period: String) -> (missed: Missed, change: Int64)? {
+        guard webhook.active, let number = webhook.phoneNumberID, inbound.number == number,
+            WebhookAudience.subscribes(webhook, to: "whatsapp.message.received"), let now, let changed = updated,
+            let span = WebhookCheck.seconds(period),
+            let received = (current + stuck).filter({ $0.event == "whatsapp.message.received" }).map(\.created).max(),
+            received + TimeMatch.skew < changed
+        else { return nil }
+        let cut = max(received + TimeMatch.skew, now - span)
+        let times = inbound.times.filter { $0 > cut && $0 < changed }
+        guard let newest = times.max(), let oldest = times.min() else { return nil }
+        let more = !inbound.complete && inbound.times.allSatisfy { $0 > cut }
+        let missed = Missed(
+            since: .lastDelivery(received), count: times.count, countText: "\(times.count)\(more ? "+" : "")", newest: newest,
+            oldest: oldest, complete: !more)
+        return (missed, changed)
+    }
+
     /// What to do about one message whose events an active webhook subscribes to, when Kapso recorded no delivery of
     /// them (probe19 P19-2: the trace sent the user to `webhooks check`, which could not see it). `laterDelivery` is
     /// whether those webhooks got any delivery after the message (nil: not known, never read as none); `checkSees` whether one of them

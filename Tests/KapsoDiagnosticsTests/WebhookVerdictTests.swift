@@ -131,7 +131,7 @@ import Testing
             "error: 8 of 14 deliveries failed in the last 7d (57 %); failing since 2026-11-21T09:45:00Z: the newest 8 failed "
                 + "(HTTP 401), the last at 2026-11-21T11:30:00Z (30 min ago); the last delivered at 2026-11-21T07:00:00Z; the "
                 + "webhook was changed at 2026-11-21T09:00:00Z, between that delivery and the first failure (what changed is not "
-                + "in the API: URL, secret_key, headers or events)",
+                + "in the API: URL, secret_key, headers, events, buffering or payload_version)",
         ])
     }
 

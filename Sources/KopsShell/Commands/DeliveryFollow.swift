@@ -21,6 +21,7 @@ struct DeliveryFollow {
         var first = true
         // One header and carried-on widths across polls (tester63 AN16).
         var layout = StreamedTable()
+        if let note = pausedNote(in: context) { context.emit(CommandResult(blocks: [.line(StyledText(note, style: .warn))])) }
         return try loop.run(
             in: context, json: mode == .json, id: \WebhookDelivery.id, state: { (delivery: WebhookDelivery) in "\(delivery.status) \(delivery.attemptCount.map(String.init) ?? "?")" },
             fetch: { (after: String?) throws -> (items: [WebhookDelivery], next: String?) in
@@ -42,6 +43,16 @@ struct DeliveryFollow {
                 return rows.count
             },
             summary: { summary(tally: $0, new: new, updates: updates) })
+    }
+
+    /// `warning: webhook ID is paused (active: false): Kapso sends it nothing until …; following anyway`, for `--webhook ID`
+    /// of a paused webhook (one look-up); nil otherwise, or when it cannot be read (the follow names a wrong id itself).
+    /// tester70 F6: "I fixed the receiver, let me watch the next delivery" polled forever on a webhook nothing is sent to.
+    private func pausedNote(in context: ShellContext) -> String? {
+        guard let id = filters.first(where: { $0.0 == "webhook_id" })?.1, let webhook = try? context.webhook(id), !webhook.active
+        else { return nil }
+        return "warning: webhook \(webhook.id) is paused (active: false): Kapso sends it nothing until 'webhooks update "
+            + "\(webhook.id) --active true' (fix its receiver first: 'webhooks check \(webhook.id)'); following anyway"
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.

@@ -44,7 +44,7 @@ enum DeliveryStatsReport {
         let rows = webhooks.map { id, count -> [StyledText] in
             var row = [
                 // A plain-http receiver keeps its scheme, so it does not read like the https ones (tester62 AL12).
-                StyledText(id), StyledText(count.url.lowercased().hasPrefix("http://") ? count.url : WebhookURL.short(count.url)),
+                StyledText(id), StyledText(WebhookURL.short(count.url)),
                 StyledText(String(count.total)),
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
             ]

@@ -22,13 +22,12 @@ extension HealthCommand {
     }
 
     /// The number's newest inbound message, read only when Meta has not verified the webhook or Kapso fails the app's
-    /// subscription: "send a message to verify it" cannot help a number that already received messages (probe11 P11-4),
+    /// subscription (or passes it with details that lack Meta's messages field, tester70 F7): "send a message to verify it" cannot help a number that already received messages (probe11 P11-4),
     /// and "no message webhook fires" is no fact beside one (tester58 AD8). One request; a failure to read
     /// is said with both readings (`failed`, tester53 T14: read as "none", it gave the advice the other rules out), and
     /// never fails `health`.
     static func inbound(of id: String, for health: PhoneNumberHealth, client: KapsoClient) -> HealthTriage.Inbound {
-        let read = ["webhook_verified", "webhook_subscription"].contains { health.check($0).map { $0["passed"]?.bool != true } ?? false }
-        guard read else { return .notRead }
+        guard HealthTriage.readsInbound(health) else { return .notRead }
         let page: Page<Message>
         do throws(KapsoAPIError) {
             page = try client.messages(filters: [("phone_number_id", id), ("direction", "inbound")], limit: 1)

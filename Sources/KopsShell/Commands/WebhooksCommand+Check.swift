@@ -65,7 +65,9 @@ extension WebhooksCommand {
         for webhook in webhooks where WebhookCheck.carriesMessageEvents(webhook) {
             guard let number = webhook.phoneNumberID, projectNumbers.contains(number), asked.insert(number).inserted else { continue }
             do {
-                health[number] = HealthTriage(try context.client.health(number))
+                // The number's newest inbound message read above weighs the subscription's consequence (tester70 F7).
+                let newest = inbound.first { $0.number == number }?.times.first
+                health[number] = HealthTriage(try context.client.health(number), inbound: newest.map(HealthTriage.Inbound.newest) ?? .notRead)
             } catch {
                 try error.throwIfEnding()
                 sideReads.append(WebhookCheck.SideRead(part: .health, number: number, why: error.message))

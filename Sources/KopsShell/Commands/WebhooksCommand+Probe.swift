@@ -113,7 +113,8 @@ extension WebhooksCommand {
         }
         context.emit(.line(lines[2].text, style: wrongStyle))
         let status: ExitStatus = reading.hasError ? .failure : .ok
-        let verdicts = reading.verdicts.map(\.text)
+        let verdicts = reading.weighed(kapsoDeliveredAt: reading.hasError ? kapsoDelivered(webhook, in: context) : nil, webhookID: webhook.id)
+            .map(\.text)
         var result = CommandResult(
             blocks: verdicts.map { .line(StyledText($0, style: $0.hasPrefix("error") ? .bad : .plain)) },
             json: .array(zip(probes, outcomes).map { probe, outcome in
@@ -121,6 +122,17 @@ extension WebhooksCommand {
             }))
         result.status = status
         return result
+    }
+
+    /// The time of the webhook's newest delivery in Kapso's log (7 days) when its receiver works by that log (the newest
+    /// delivered, none failing since): the probe's failure from this machine is weighed against it (tester70 F10). Nil
+    /// when the log shows failures, none, or was not read.
+    static func kapsoDelivered(_ webhook: Webhook, in context: ShellContext) -> Int64? {
+        guard let verdict = WebhookVerdictFetch.verdicts(of: [webhook], period: "7d", in: context).verdicts[webhook.id] else { return nil }
+        switch verdict.state {
+        case .working, .recovered: return verdict.current.last { $0.status == "delivered" }?.created
+        default: return nil
+        }
     }
 
     /// What a probe's outcome tells `WebhookProbeReading`: an answer, or where the transport gave up.

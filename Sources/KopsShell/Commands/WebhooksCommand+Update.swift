@@ -67,6 +67,7 @@ extension WebhooksCommand {
                 .fields(fields(of: webhook)),
             ] + (resuming.map { [.line(StyledText($0, style: .warn))] } ?? [])
                 + (WebhookPayloadShape.bufferingWithoutEffect(webhook).map { [.hint("note: " + $0)] } ?? [])
+                + (WebhookPayloadShape.bufferingTurnedOn(from: found, to: webhook).map { [.line(StyledText("warning: " + $0, style: .warn))] } ?? [])
                 + (weakSecretWarning(form.fields, webhookID: webhook.id).map { [$0] } ?? []),
             json: .object(webhook.json))
     }
