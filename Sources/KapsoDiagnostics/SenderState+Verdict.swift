@@ -17,15 +17,23 @@ extension SenderState {
         public var freeForm: SenderState?
         /// The state a business-initiated template (the contact's window closed) meets, when it refuses or may refuse it.
         public var template: SenderState?
+        /// `health not read (HTTP 503): 'health ID' says whether the number can send`: the number's health was asked for and
+        /// could not be read, and nothing else known refuses a send; a send is then never said to go through plainly
+        /// (tester70b G7). Nil otherwise.
+        public var unread: String?
 
-        /// The number `id`'s state from `record` (Kapso's, nil: not read) and `health` (this session's read, nil: none).
-        public init(id: String, name: String?, record: PhoneNumber?, health: HealthRead?) {
+        /// The number `id`'s state from `record` (Kapso's, nil: not read) and `health` (this session's read, nil: none);
+        /// `unreadBecause`: why a read of its health just asked for gave nothing (nil: none was asked for, or it was read).
+        public init(id: String, name: String?, record: PhoneNumber?, health: HealthRead?, unreadBecause: String? = nil) {
             let free = SenderState.of(id: id, name: name, record: record, health: health, send: .freeForm)
             // Only a messaging block reads a template apart from a free-form send, and only when it does not refuse both.
             let template = health?.messaging == nil || free?.cannotSend == true
                 ? free : SenderState.of(id: id, name: name, record: record, health: health, send: .template(windowClosed: true))
             freeForm = free.flatMap { $0.cannotSend || $0.hedged ? $0 : nil }
             self.template = template.flatMap { $0.cannotSend || $0.hedged ? $0 : nil }
+            if health == nil, freeForm == nil, let reason = unreadBecause {
+                unread = "health not read (\(reason)): 'health \(id)' says whether the number can send"
+            }
         }
 
         /// The state an advice of kind `advice` meets (nil: none, or the advice is no send).
@@ -41,19 +49,28 @@ extension SenderState {
         /// `, but a reply from this number fails now: …` (or `may fail`, when the state is hedged) after advice of kind
         /// `advice`; empty when no state refuses it.
         public func clause(for advice: MessageVerdict.Advice) -> String {
-            guard let state = state(for: advice) else { return "" }
             let what = switch advice {
             case .template: "a template from this number"
             case .retry: "a send from this number"
             default: "a reply from this number"
             }
+            guard let state = state(for: advice) else {
+                // Health asked for and not read: whether the send goes is not known, never "goes through" (G7).
+                guard advice != .none, let unread else { return "" }
+                return ", but whether \(what) goes through now is not known: \(unread)"
+            }
             return ", but \(what) \(state.cannotSend && !state.hedged ? "fails now" : "may fail"): " + state.line
         }
 
+        /// True when nothing known refuses, may refuse or leaves unknown a free-form send from the number.
+        public var freeFormKnownToGo: Bool { freeForm == nil && unread == nil }
+
         /// The words after "the 24-hour window is open for … more": `: free-form replies go through` when no state is
-        /// known to refuse one, else `, but a reply from this number fails now: …` (or `may fail: …`).
+        /// known to refuse one, else `, but a reply from this number fails now: …` (or `may fail: …`); with its health
+        /// asked for and not read, `: free-form replies go through if the number can send (health not read …)`.
         func afterOpenWindow() -> String {
-            freeForm == nil ? ": free-form replies go through" : clause(for: .freeForm)
+            guard freeForm == nil else { return clause(for: .freeForm) }
+            return ": free-form replies go through" + (unread.map { " if the number can send (\($0))" } ?? "")
         }
 
         /// `verdict` with the state its advice meets said after it (`clause(for:)`), severity at least a warning.

@@ -45,7 +45,8 @@ public enum TraceCommand: Command {
         var trace: MessageTrace
         do {
             trace = try MessageTrace.load(
-                ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers)
+                ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers,
+                senderHealth: { context.ids.healthReads[$0] == nil })
         } catch {
             throw MessageLookup.explaining(error)
         }
@@ -63,7 +64,7 @@ public enum TraceCommand: Command {
         } else {
             trace.prepended = context.prependedRecipient(of: trace.message)
         }
-        trace.replies = context.replies(from: trace.message)
+        trace.replies = context.readingReplies(from: trace.message, read: trace.health)
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
