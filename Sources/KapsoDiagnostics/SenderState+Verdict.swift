@@ -36,6 +36,15 @@ extension SenderState {
             }
         }
 
+        /// A number the project's numbers list, read this session, does not hold (tester70 F8: `trace` said "free-form
+        /// replies go through" of a message received on it, `reply` a line later that a reply fails with 404): every send
+        /// from it fails, said as `reply` says it (`IDResolver.sendingFromFormer`); `contact` as `reply --to` takes it.
+        public init(notInProject id: String, contact: String) {
+            let state = SenderState(line: IDResolver.sendingFromFormer(id, contact: contact), cannotSend: true)
+            freeForm = state
+            template = state
+        }
+
         /// The state an advice of kind `advice` meets (nil: none, or the advice is no send).
         public func state(for advice: MessageVerdict.Advice) -> SenderState? {
             switch advice {

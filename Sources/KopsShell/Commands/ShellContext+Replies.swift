@@ -25,13 +25,15 @@ extension ShellContext {
     /// now" after, of a number whose health alone says messaging BLOCKED or its token refused). `read` is that read when
     /// the caller already made it (`trace` sends it with its other look-ups), nil to make it here when needed.
     ///
-    /// A health read that fails leaves the verdict hedged ("health not read"), never "go through".
+    /// A health read that fails leaves the verdict hedged ("health not read"), never "go through"; one the project's
+    /// numbers list, read for it, shows is no number of the project now says a reply from it fails (tester70 F8).
     func readingReplies(from message: Message, read: Result<PhoneNumberHealth, KapsoAPIError>? = nil) -> SenderState.Replies? {
         message.phoneNumberID.flatMap { readingReplies(on: $0, contact: message.contact ?? message.userID, read: read) }
     }
 
     /// `readingReplies(from:read:)` for the number `id` and `contact` (digits or a business-scoped user id; nil: not known).
     func readingReplies(on id: String, contact: String?, read: Result<PhoneNumberHealth, KapsoAPIError>? = nil) -> SenderState.Replies? {
+        if ids.phoneNumbersListed, ids.phoneNumbers[id] == nil { return notInProject(id, contact) }
         guard ids.healthReads[id] == nil else { return replies(on: id) }
         let answer = read ?? Result { () throws(KapsoAPIError) in try client.health(id) }
         switch answer {
@@ -39,8 +41,24 @@ extension ShellContext {
             let read = SenderState.HealthRead(phoneNumberID: id, health: health)
             ids.rememberHealth(read)
             return replies(on: id, unreadBecause: read.status == "error" ? "its check could not run" : nil)
+        case .failure(.phoneNumberNotFound(_, let known)):
+            // Kapso's 404, and the project's numbers (listed for it) without this one.
+            ids.rememberAllNumbers(known)
+            return notInProject(id, contact)
         case .failure(let error):
+            // A 404 from a look-up sent with others: the number may be gone from the project; its list says (one more
+            // read, only then).
+            if case .notFound = error, !ids.phoneNumbersListed, let numbers = try? client.allPhoneNumbers() {
+                ids.rememberAllNumbers(numbers)
+                if ids.phoneNumbers[id] == nil { return notInProject(id, contact) }
+            }
             return replies(on: id, unreadBecause: error.message)
         }
+    }
+
+    /// The number `id` the project's numbers list does not hold: a reply from it fails, said as `reply` says it.
+    private func notInProject(_ id: String, _ contact: String?) -> SenderState.Replies? {
+        guard let contact else { return replies(on: id) }
+        return SenderState.Replies(notInProject: id, contact: BusinessScopedUserID.isValid(contact) ? contact : "+" + contact)
     }
 }

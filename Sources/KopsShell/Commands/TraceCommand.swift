@@ -46,7 +46,7 @@ public enum TraceCommand: Command {
         do {
             trace = try MessageTrace.load(
                 ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers,
-                senderHealth: { context.ids.healthReads[$0] == nil })
+                senderHealth: { context.ids.healthReads[$0] == nil && !(context.ids.phoneNumbersListed && context.ids.phoneNumbers[$0] == nil) })
         } catch {
             throw MessageLookup.explaining(error)
         }
