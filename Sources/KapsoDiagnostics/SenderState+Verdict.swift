@@ -82,11 +82,38 @@ extension SenderState {
             return ": free-form replies go through" + (unread.map { " if the number can send (\($0))" } ?? "")
         }
 
-        /// `verdict` with the state its advice meets said after it (`clause(for:)`), severity at least a warning.
+        /// `verdict` with the state its advice meets said after it (`said(after:advice:)`), severity at least a warning.
         func amending(_ verdict: MessageVerdict) -> MessageVerdict {
-            let clause = clause(for: verdict.advice)
-            guard !clause.isEmpty else { return verdict }
-            return verdict.appending(String(clause.dropFirst()), separator: ";", severity: verdict.severity == .good ? .warning : verdict.severity)
+            let text = said(after: verdict.text, advice: verdict.advice, separator: ";")
+            guard text != verdict.text else { return verdict }
+            return MessageVerdict(text, verdict.severity == .good ? .warning : verdict.severity, advice: verdict.advice)
+        }
+
+        /// `text`, whose advice is of kind `advice`, with the number's state said after it (`clause(for:)`, after
+        /// `separator`: `,` gives `, but …`, `;` gives `; but …`). When the state refuses the send for certain ("fails
+        /// now"), the advice's own "a template still goes through" is dropped, not contradicted (tester70b G6: "a template
+        /// still goes through; but a template from this number fails now").
+        public func said(after text: String, advice: MessageVerdict.Advice, separator: String = ",") -> String {
+            let clause = clause(for: advice)
+            guard !clause.isEmpty else { return text }
+            let joined = text + separator + clause.dropFirst()
+            guard let state = state(for: advice), state.cannotSend, !state.hedged,
+                let phrase = text.firstRange(of: "; a template still goes through") ?? text.firstRange(of: ", a template still goes through")
+            else { return joined }
+            // `…; if it fails with 131047, a template still goes through`: the condition goes with what it led to.
+            var start = phrase.lowerBound
+            if let condition = text[..<start].ranges(of: "; if it fails with ").last,
+                !text[condition.upperBound..<start].contains(";")
+            {
+                start = condition.lowerBound
+            }
+            let kept = String(text[..<start]) + text[phrase.upperBound...]
+            // After a condition dropped, what is left still says a reply may go: the state is said against it ("but"), of
+            // every send when it refuses a free-form one too.
+            let lead = start == phrase.lowerBound ? String(clause.dropFirst(", but ".count))
+                : freeForm.map { $0.cannotSend && !$0.hedged } == true ? "but a send from this number fails now: " + state.line
+                : String(clause.dropFirst(2))
+            return kept + "; " + lead
         }
     }
 }

@@ -221,7 +221,9 @@ public enum TraceCommand: Command {
         // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4) or a later
         // refusal for the window contradicts them (tester67 Y2).
         if let now = trace.contactWindow, now.unconfirmed != nil || (now.isOpen && now.refusedSince != nil) {
-            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(now.text)", style: .warn)
+            // Its advice beside the number's state, as the verdict says it (tester70b G6: "a template still goes through").
+            let text = trace.replies.map { $0.said(after: now.text, advice: .template, separator: ";") } ?? now.text
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(text)", style: .warn)
         }
         // A later action of the contact that Meta documents nothing on leaves the closed window unknown (tester47 F2):
         // `Unsettled` exists only while the contact's newest message they wrote says closed.
