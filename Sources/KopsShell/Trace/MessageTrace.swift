@@ -91,7 +91,7 @@ struct MessageTrace {
     var prepended: PrependedRecipient?
     /// What a reply from the message's number meets now (`ShellContext.readingReplies`, tester69 C1, tester70b G7).
     var replies: SenderState.Replies?
-    /// The number's health, read with the rest when the session holds no read of it (`senderHealth`); nil otherwise.
+    /// The number's health, read with the rest when `load`'s `senderHealth` says the session holds no read of it; nil otherwise.
     var health: Result<PhoneNumberHealth, KapsoAPIError>? = nil
     /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
     /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
@@ -127,7 +127,6 @@ struct MessageTrace {
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
     /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
     /// `numbers` are the project's numbers the session already read (`IDCache.phoneNumbers`), for whether calling is on.
-    /// `senderHealth`: the number's health is read too (`health`), when the session holds no read of it.
     static func load(
         _ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool, numbers: [String: PhoneNumber] = [:],
         senderHealth: (String) -> Bool = { _ in false }
@@ -173,9 +172,8 @@ struct MessageTrace {
                 client.platformRequest(
                     "/whatsapp/phone_numbers/\(percentEncode(number))/webhooks", query: [("page", "1"), ("per_page", "100")]))
         }
-        // A sent message without a delivery report: whether Meta's statuses can reach Kapso for its number decides the
-        // verdict (P19-3); whether the number can send decides any send the verdict advises (G7): its health comes in the
-        // same round trip (one request more, only for such a message or a number the session has not read).
+        // A sent message without a delivery report (P19-3), or a number whose health the session has not read (what a send the
+        // verdict advises meets, G7): its health comes in the same round trip (one request more, only then).
         let readsHealth = Self.awaitsStatus(message) || message.phoneNumberID.map(senderHealth) == true
         let healthIndex = readsHealth ? message.phoneNumberID.map { number -> Int in
             requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(number))/health"))
@@ -375,15 +373,7 @@ struct MessageTrace {
         trace.neighbours = neighbours(
             of: message, listings: [inboundPage?.items ?? []] + otherListings, deliveries: nearbyDeliveries, calls: sendCalls,
             webhooks: webhooksIndex.map(json))
-        trace.health = healthIndex.map { index in
-            json(index).flatMap { json in
-                Result { () throws(KapsoAPIError) in
-                    guard let object = json.object else { throw .badResponse(status: 200, detail: "health response that is not an object", firstBytes: "") }
-                    return try PhoneNumberHealth(json: object)
-                }
-            }
-        }
-        if Self.awaitsStatus(message), case .success(let health) = trace.health { trace.statusPath = MessageVerdict.StatusPath(HealthTriage(health)) }
+        if let healthIndex { trace.read(health: json(healthIndex)) }
         if let webhooksIndex {
             // Every page: of 105 webhooks, the one on page 2 that subscribes was "no active webhook" (tester53b U7).
             trace.numberWebhooks = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
