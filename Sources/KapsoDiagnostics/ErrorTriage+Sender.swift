@@ -38,12 +38,15 @@ extension ErrorTriage {
     /// Says the sending number's state beside each failed send's advice (`MessageVerdict.Advice`, as `trace` reads it:
     /// `SenderState.Replies.clause`): "retry", "send an approved template", "send it again as is" on a number the session
     /// read as unable to send (tester69b D2). `replies` gives a number's state by id (nil: none known).
+    ///
+    /// A failure Meta also reported delivered (`alsoReached`) advises a send too, once the contact confirms it did not
+    /// arrive ("if it did fail: … a template still goes through"): weighed as the others (tester70b G6).
     public mutating func weighSenders(_ replies: (String) -> SenderState.Replies?) {
-        for index in sendFailures {
+        let reported = entries.indices.filter { entries[$0].alsoReached != nil && entries[$0].source == .message && !entries[$0].isReceived }
+        for index in sendFailures + reported {
             let entry = entries[index]
             guard let number = Self.number(of: entry.json), let state = replies(number) else { continue }
-            let clause = state.clause(for: advice(of: entry))
-            if !clause.isEmpty { entries[index].meaning += ";" + String(clause.dropFirst()) }
+            entries[index].meaning = state.said(after: entry.meaning, advice: advice(of: entry), separator: ";")
         }
     }
 

@@ -73,7 +73,7 @@ extension MessageVerdict {
     ) -> (String, Severity) {
         // What a reply from the number meets now, when the session knows it cannot send (tester69 C1).
         let go = replies?.afterOpenWindow() ?? ": free-form replies go through"
-        let sends = replies?.freeForm == nil
+        let sends = replies?.freeFormKnownToGo ?? true
         let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
         // The contact's newest message, when it is a reaction kops counts as writing, is said to be one (`countedNote`).
         let counted = newestNote.map { " (\($0), which kops counts as writing; Meta documents nothing either way)" } ?? ""

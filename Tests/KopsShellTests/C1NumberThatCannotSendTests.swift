@@ -20,18 +20,20 @@ import Testing
         #expect(!trace.contains("free-form replies go through"), "\(trace)")
     }
 
-    @Test func aSessionThatReadNoHealthMakesNoRequestAndSaysTheWindow() async throws {
-        // Nothing read of the number's state: the verdict is the window's alone, as before.
+    @Test func aSessionThatReadNoHealthReadsItAsReplyDoes() async throws {
+        // Nothing read of the number's state yet: `trace` reads its health as `reply` does (tester70b G7; before, the
+        // verdict was the window's alone, "free-form replies go through").
         let ran = try await runDemo(["trace \(Self.inbound)"], number: "100200300400501", seed: TestSeeds.file("c1-messaging-blocked.seed.json"), width: 400)
-        #expect(ran[0].out.contains("free-form replies go through"), "\(ran[0].out)")
+        #expect(ran[0].out.contains("more, but a reply from this number fails now: "), "\(ran[0].out)")
+        #expect(!ran[0].out.contains("free-form replies go through"), "\(ran[0].out)")
     }
 
     @Test func aDisconnectedRecordIsSaidInTheVerdict() async throws {
         let ran = try await runDemo(
             ["numbers", "trace \(Self.inbound)"], number: "100200300400501", seed: TestSeeds.file("c1-disconnected.seed.json"), width: 400)
         let trace = ran[1].out
-        // Kapso's record alone: hedged, as `use` says it (tester69b D7).
-        #expect(trace.contains("more, but a reply from this number may fail: "), "\(trace)")
+        // Kapso's record, and the health `trace` reads (tester70b G7), which confirms it: certain.
+        #expect(trace.contains("more, but a reply from this number fails now: "), "\(trace)")
         #expect(trace.contains("DISCONNECTED"), "\(trace)")
         #expect(!trace.contains("free-form replies go through"), "\(trace)")
     }

@@ -20,10 +20,11 @@ import Testing
         #expect(row.contains("but a send from this number fails now: Support Line's health"), "\(runs[4].out)")
     }
 
-    /// D2: the record alone (no health read) is said hedged beside the retry.
-    @Test func d2ARetryOnADisconnectedRecordMayFail() async throws {
+    /// D2: a DISCONNECTED record is said beside the retry; `trace` reads the number's health as `reply` does (tester70b
+    /// G7), which confirms it, so the retry fails now (before: "may fail", the record alone).
+    @Test func d2ARetryOnADisconnectedRecordFails() async throws {
         let verdict = try await lastVerdict(["use 100200300400501", "trace \(Self.failed131000)"], seed: "c1-disconnected.seed.json")
-        #expect(verdict.contains("; but a send from this number may fail: Kapso's record says Support Line is DISCONNECTED"), "\(verdict)")
+        #expect(verdict.contains("; but a send from this number fails now: Support Line is DISCONNECTED now (health: "), "\(verdict)")
     }
 
     /// D2 (B10's advice): "resend it free-form to the contact's own number" from a DISCONNECTED London Line.
@@ -45,12 +46,14 @@ import Testing
         #expect(window.contains("141006"), "\(window)")
     }
 
-    /// D8: the Y2 branch's "a template still goes through" / "a free-form reply may go through" on a DISCONNECTED record.
+    /// D8: the Y2 branch's "a template still goes through" / "a free-form reply may go through" on a DISCONNECTED record,
+    /// which the health `trace` reads confirms (tester70b G7): the send fails now, and "a template still goes through" is
+    /// dropped rather than contradicted (tester70b G6; before: "…still goes through; but … may fail: Kapso's record says").
     @Test(arguments: ["wamid.T68BYL1AAAAAAAAAAAAAAAAAAAAA=", "wamid.T68BYE1AAAAAAAAAAAAAAAAAAAAA=", "wamid.T68BYL2AAAAAAAAAAAAAAAAAAAAA="])
     func d8Y2VerdictsOnADisconnectedRecord(_ wamid: String) async throws {
         let verdict = try await lastVerdict(["use 100200300400501", "trace \(wamid)"], seed: "d8-y2-disconnected.seed.json")
-        #expect(verdict.contains("goes through") || verdict.contains("go through"), "\(verdict)")
-        #expect(verdict.contains("may fail: Kapso's record says Support Line is DISCONNECTED"), "\(verdict)")
+        #expect(!verdict.contains("still goes through"), "\(verdict)")
+        #expect(verdict.contains("from this number fails now: Support Line is DISCONNECTED now (health: "), "\(verdict)")
     }
 
     /// D12: `errors` reads a 131047 Meta completed into another number as trace does (B10), not as the contact's window.

@@ -23,12 +23,14 @@ import Testing
         #expect(!verdict.contains("fails now"), "\(verdict)")
     }
 
-    @Test func d7TheRecordAloneIsSaidAsUseSaysIt() async throws {
+    /// `trace` reads the number's health as `reply` does (tester70b G7): the record is said beside that read, never alone
+    /// (before: "Kapso's record says Support Line is BANNED (health not read): if so, …").
+    @Test func d7TheRecordIsSaidBesideTheHealthTraceReads() async throws {
         let runs = try await runDemo(
             ["use 100200300400501", "trace \(Self.banned)"], number: "100200300400501", seed: TestSeeds.file("ak14-banned-record.seed.json"),
             width: 3000)
         let verdict = Self.line("verdict:", in: runs[1].out)
-        #expect(verdict.contains("Kapso's record says Support Line is BANNED (health not read): if so, "), "\(verdict)")
+        #expect(verdict.contains("Kapso's record says Support Line is BANNED, but its health shows no such state"), "\(verdict)")
     }
 
     /// After a health read that names no state, the verdict keeps health's caveat, and `reply` says the same line.

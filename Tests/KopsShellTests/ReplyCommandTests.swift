@@ -31,8 +31,9 @@ import Testing
         // reads the contact's inbound messages for its later edits and deletion, probe9 P9-14; `reply` reads the contact's
         // messages for failures that say not to resend now, probe40 P40-8, and the number's health, probe39 P39-8), and the
         // status Meta sent Kapso for the reply.
-        // (The 22nd since tester67 Y2: `message` of the contact's open-window inbound also reads their sends.)
-        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000022  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        // (The 22nd since tester67 Y2: `message` of the contact's open-window inbound also reads their sends; the 23rd
+        // since tester70b G7: its verdict reads the number's health, as `reply` does.)
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000023  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
         #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
@@ -62,7 +63,8 @@ import Testing
         // reads its number, with its window's other look-ups (at once): whether calling is on (probe21 P21-7). The window
         // being closed, `reply` reads Lee's conversations on the project's other numbers (probe28 P28-15).
         // `conversation` also reads Lee's sends from the number, as `reply` weighs the window (tester67 Y2).
-        #expect(run.requests == 16) // and the sending number's health (probe39 P39-8), and the contact's sends (AH11)
+        // `conversation` reads the number's health too, as `reply` does (tester70b G7).
+        #expect(run.requests == 17) // and the sending number's health (probe39 P39-8), and the contact's sends (AH11)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {

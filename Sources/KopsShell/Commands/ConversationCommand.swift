@@ -41,7 +41,10 @@ public enum ConversationCommand: Command {
         let summary = ConversationSummary(conversation, messages: read, now: context.now())
         // What goes through, beside the number's state as the session knows it, as trace says it (tester69b D2: "only
         // templates go through" a line under trace's "a template from this number fails now").
-        let replies = conversation.phoneNumberID.flatMap { context.replies(on: $0) }
+        // Read as `reply` reads it, once a session (tester70b G7).
+        let replies = conversation.phoneNumberID.flatMap {
+            context.readingReplies(on: $0, contact: conversation.contact ?? conversation.businessScopedUserID)
+        }
         let sender = replies.map { window.isClosed ? $0.clause(for: .template) : window.isOpen ? $0.clause(for: .freeForm) : "" } ?? ""
         let fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),

@@ -130,7 +130,7 @@ public enum MessageCommand: Command {
             let verdict = MessageVerdict.of(
                 message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved ?? inbound.moved, now: context.now(), logSearch: send.logSearch,
                 statuses: send.statuses, callsEnabled: calls, later: later, unsettled: inbound.unsettled, prepended: prepended,
-                replies: context.replies(from: message))
+                replies: context.readingReplies(from: message))
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []

@@ -45,7 +45,8 @@ public enum TraceCommand: Command {
         var trace: MessageTrace
         do {
             trace = try MessageTrace.load(
-                ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers)
+                ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers,
+                senderHealth: { context.ids.healthReads[$0] == nil && !(context.ids.phoneNumbersListed && context.ids.phoneNumbers[$0] == nil) })
         } catch {
             throw MessageLookup.explaining(error)
         }
@@ -63,7 +64,7 @@ public enum TraceCommand: Command {
         } else {
             trace.prepended = context.prependedRecipient(of: trace.message)
         }
-        trace.replies = context.replies(from: trace.message)
+        trace.replies = context.readingReplies(from: trace.message, read: trace.health)
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
@@ -220,7 +221,9 @@ public enum TraceCommand: Command {
         // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4) or a later
         // refusal for the window contradicts them (tester67 Y2).
         if let now = trace.contactWindow, now.unconfirmed != nil || (now.isOpen && now.refusedSince != nil) {
-            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(now.text)", style: .warn)
+            // Its advice beside the number's state, as the verdict says it (tester70b G6: "a template still goes through").
+            let text = trace.replies.map { $0.said(after: now.text, advice: .template, separator: ";") } ?? now.text
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(text)", style: .warn)
         }
         // A later action of the contact that Meta documents nothing on leaves the closed window unknown (tester47 F2):
         // `Unsettled` exists only while the contact's newest message they wrote says closed.

@@ -286,7 +286,10 @@ public enum WebhooksCommand: Command {
         // values are credentials as often as not (the JSON form redacts them too).
         let headers = webhook.headerNames
         if !headers.isEmpty { fields.append(Field("headers", Renderer.joined(headers, separator: ", ") + " (values not shown)")) }
-        if let created = webhook.createdAt { fields.append(Field("created", created)) }
+        // In UTC to the second, as the tables show times (tester70b G5: `2026-10-22T07:00:00.000-05:00` here beside `…Z`
+        // in `deliveries`); the last change too, the pause time `webhooks check` quotes.
+        if let created = webhook.createdAt { fields.append(Field("created", TimeText.short(created))) }
+        if let updated = webhook.json["updated_at"]?.string { fields.append(Field("updated", TimeText.short(updated))) }
         return fields
     }
 

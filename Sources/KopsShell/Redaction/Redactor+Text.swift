@@ -90,10 +90,10 @@ extension Redactor {
                 KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) != String(text.dropFirst(keyCommandFlag.count + 1))
             {
                 found.append((span.source, keyCommandFlag + "='" + KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) + "'"))
-            } else if text == keyEnvFlag, index + 1 < command.count, KeyEnvName.read(command[index + 1].word.text) == .secret {
+            } else if text == keyEnvFlag, index + 1 < command.count, Self.keyEnvHidden(command[index + 1].word.text) {
                 // `profile add --key-env KEY`: the value `profile add` refuses as the key itself (probe34 P34-5).
                 found.append((command[index + 1].source, "<redacted>"))
-            } else if text.hasPrefix(keyEnvFlag + "="), KeyEnvName.read(String(text.dropFirst(keyEnvFlag.count + 1))) == .secret {
+            } else if text.hasPrefix(keyEnvFlag + "="), Self.keyEnvHidden(String(text.dropFirst(keyEnvFlag.count + 1))) {
                 found.append((span.source, keyEnvFlag + "=<redacted>"))
             } else if text == headersFlag, index + 1 < command.count {
                 // JSON typed without its outer quotes (`--headers {"Authorization": "Bearer …"}`) is split at its blanks:
@@ -279,6 +279,13 @@ extension Redactor {
     /// `profile add`'s variable name for the key: a value `KeyEnvName` reads as the key itself is a secret (a hex key
     /// pasted where its variable's name goes, which no token shape catches: probe34 P34-5).
     static let keyEnvFlag = "--key-env"
+
+    /// True for a `--key-env` value shown `<redacted>` in every sink: the key itself (`KeyEnvName.read` `.secret`), or a
+    /// value shaped like one (`KeyEnvName.looksLikeKey`, `test_key_0123456789`), which the history file keeps out and
+    /// `profile add` refuses unless a variable of that name is set (tester70b G4: `history` listed it in clear).
+    static func keyEnvHidden(_ value: String) -> Bool {
+        KeyEnvName.read(value) == .secret || KeyEnvName.looksLikeKey(value)
+    }
 
     /// `profile add`'s key command: its token-shaped words are masked (`KeyCommand.masked`), the rest stays.
     static let keyCommandFlag = "--key-command"

@@ -89,8 +89,10 @@ struct MessageTrace {
     var callsEnabled = false
     /// A send to a `to` without `+`, read against its sender and contact (`ShellContext.prependedRecipient`); nil otherwise.
     var prepended: PrependedRecipient?
-    /// What a reply from the message's number meets now, as the session knows it (`ShellContext.replies`, tester69 C1).
+    /// What a reply from the message's number meets now (`ShellContext.readingReplies`, tester69 C1, tester70b G7).
     var replies: SenderState.Replies?
+    /// The number's health, read with the rest when `load`'s `senderHealth` says the session holds no read of it; nil otherwise.
+    var health: Result<PhoneNumberHealth, KapsoAPIError>? = nil
     /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
     /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
     /// contact's messages on the number; nil otherwise or none (probe39 P39-1).
@@ -126,7 +128,8 @@ struct MessageTrace {
     /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
     /// `numbers` are the project's numbers the session already read (`IDCache.phoneNumbers`), for whether calling is on.
     static func load(
-        _ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool, numbers: [String: PhoneNumber] = [:]
+        _ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool, numbers: [String: PhoneNumber] = [:],
+        senderHealth: (String) -> Bool = { _ in false }
     ) throws(KapsoAPIError) -> MessageTrace {
         let message = try MessageLookup.first(ids, client: client)
         let now = now()
@@ -169,9 +172,10 @@ struct MessageTrace {
                 client.platformRequest(
                     "/whatsapp/phone_numbers/\(percentEncode(number))/webhooks", query: [("page", "1"), ("per_page", "100")]))
         }
-        // A sent message without a delivery report: whether Meta's statuses can reach Kapso for its number decides the
-        // verdict (P19-3), so its health comes in the same round trip (one request more, only for such a message).
-        let healthIndex = Self.awaitsStatus(message) ? message.phoneNumberID.map { number -> Int in
+        // A sent message without a delivery report (P19-3), or a number whose health the session has not read (what a send the
+        // verdict advises meets, G7): its health comes in the same round trip (one request more, only then).
+        let readsHealth = Self.awaitsStatus(message) || message.phoneNumberID.map(senderHealth) == true
+        let healthIndex = readsHealth ? message.phoneNumberID.map { number -> Int in
             requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(number))/health"))
             return requests.count - 1
         } : nil
@@ -369,11 +373,7 @@ struct MessageTrace {
         trace.neighbours = neighbours(
             of: message, listings: [inboundPage?.items ?? []] + otherListings, deliveries: nearbyDeliveries, calls: sendCalls,
             webhooks: webhooksIndex.map(json))
-        if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
-            let health = try? PhoneNumberHealth(json: object)
-        {
-            trace.statusPath = MessageVerdict.StatusPath(HealthTriage(health))
-        }
+        if let healthIndex { trace.read(health: json(healthIndex)) }
         if let webhooksIndex {
             // Every page: of 105 webhooks, the one on page 2 that subscribes was "no active webhook" (tester53b U7).
             trace.numberWebhooks = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
