@@ -40,6 +40,8 @@ extension SignatureCheck {
         }
         /// True for an AWS Lambda event (API Gateway or a function URL): an export with `"isBase64Encoded"`.
         public var lambdaEvent = false
+        /// For a HAR capture: which of its entries was read, and why (`HAREntry`); nil for any other file.
+        public var harEntry: HAREntry?
         /// How the body string was encoded, by the export's `"isBase64Encoded"`.
         public var encoding = Encoding.asWritten
         /// Bytes of line ends after a saved request's body that its `content-length` header leaves out (an editor adds
@@ -83,8 +85,10 @@ extension SignatureCheck {
             case notBase64
         }
 
-        /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body).
-        public init?(_ bytes: [UInt8]) {
+        /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body). Of a HAR
+        /// capture, the entry `harEntry` (a place in `log.entries` from 0) when given, else the one `harRequest` picks
+        /// (`signature`, the value the user gave, picks among entries carrying a signature header).
+        public init?(_ bytes: [UInt8], harEntry wanted: Int? = nil, signature: String? = nil) {
             if let saved = Self.savedRequest(bytes) {
                 (kind, headers, body, member) = (saved.requestLine ? .savedRequest : .headerBlock, saved.headers, saved.body, "")
                 let length = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value.trimmingSpaces()) }
@@ -97,10 +101,11 @@ extension SignatureCheck {
                 // A raw capture of a chunked request: its body's shape, not the header `listen --save` keeps over a body
                 // it de-chunked (tester50 F5).
                 if let plain = SignatureCheck.dechunked(body) { (framedBytes, body) = (body.count, plain) }
-            } else if let export = Self.jsonExport(bytes) {
+            } else if let export = Self.jsonExport(bytes, harEntry: wanted, signature: signature) {
                 (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
                 parsed = export.parsed
-                lambdaEvent = export.flag != nil
+                harEntry = export.har
+                lambdaEvent = export.flag != nil && export.har == nil
                 if export.flag == true, !parsed {
                     if let decoded = SignatureCheck.base64Decoded(body) {
                         (body, encoding) = (decoded, .base64)
@@ -121,9 +126,11 @@ extension SignatureCheck {
             case .headerBlock:
                 "a saved HTTP request without its request line (headers, an empty line, then the body: what 'payload sample' "
                     + "prints and request inspectors copy)"
-            case .jsonExport where member.hasPrefix("log."):
-                "a HAR capture (browser devtools' or a proxy's export: the first request with a body, its headers and its "
-                    + "postData.text)"
+            case .jsonExport where harEntry != nil:
+                harEntry.map { entry in
+                    "a HAR capture (browser devtools' or a proxy's export) of \(entry.count) \(entry.count == 1 ? "entry" : "entries"); "
+                        + "\(entry.label) was read, \(entry.why), its headers and its postData.text"
+                } ?? ""
             case .jsonExport where lambdaEvent && !parsed:
                 "an AWS Lambda event (API Gateway or a function URL)"
             case .jsonExport:
@@ -155,9 +162,12 @@ extension SignatureCheck {
             }
             switch encoding {
             case .asWritten: return "in its \"\(member)\" member"
-            case .base64: return "in its \"\(member)\" member, base64-decoded as its \"isBase64Encoded\": true says,"
+            case .base64:
+                let flag = harEntry == nil ? "\"isBase64Encoded\": true" : "postData \"encoding\": \"base64\""
+                return "in its \"\(member)\" member, base64-decoded as its \(flag) says,"
             case .notBase64:
-                return "in its \"\(member)\" member (as written: its \"isBase64Encoded\" is true, but the body is not base64)"
+                let flag = harEntry == nil ? "\"isBase64Encoded\" is true" : "postData \"encoding\" is \"base64\""
+                return "in its \"\(member)\" member (as written: its \(flag), but the body is not base64)"
             }
         }
 
@@ -231,21 +241,18 @@ extension SignatureCheck {
         /// `{"headers": {…}, "body": "…"}`: headers as an object (values strings or arrays of strings), a list of
         /// `{"name", "value"}` pairs or of `[name, value]` pairs (Node's `rawHeaders` paired, Go's dumps); the body a string in
         /// `body`, `rawBody`, `raw_body` or `content` (webhook.site). Also inside what wraps one (tester70 F1: each was
-        /// hashed whole and "the secret is wrong" named): a HAR capture's first entry with a body (`log.entries[].request`,
-        /// its `headers` and `postData.text`: HAR 1.2, what browser devtools, Charles and mitmproxy export) and a Pipedream
+        /// hashed whole and "the secret is wrong" named): a HAR capture's webhook entry (`log.entries[].request`, its
+        /// `headers` and `postData.text`: HAR 1.2, what browser devtools, Charles and mitmproxy export; `harRequest` picks it) and a Pipedream
         /// event export (`{"event": {"headers", "body"}}`, the body kept as parsed JSON).
         private static func jsonExport(
-            _ bytes: [UInt8]
-        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool, flag: Bool?)? {
+            _ bytes: [UInt8], harEntry wanted: Int?, signature: String?
+        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool, flag: Bool?, har: HAREntry?)? {
             guard ByteScan.contains(0x7B, in: bytes), let json = try? JSONValue.parse(bytes), var object = json.object else { return nil }
             var prefix = ""
             if let entries = object["log"]?["entries"]?.array {
-                let requests = entries.compactMap { $0["request"]?.object }
-                guard let request = requests.first(where: { $0["postData"]?["text"]?.string != nil }), let headers = request["headers"],
-                    let text = request["postData"]?["text"]?.string
-                else { return nil }
-                let read = exportHeaders(headers) ?? []
-                return (read, Array(text.utf8), "log.entries[].request.postData.text", false, nil)
+                guard let request = harRequest(entries, entry: wanted, signature: signature) else { return nil }
+                let member = "log.entries[\(request.entry.index)].request.postData.text"
+                return (request.headers, Array(request.text.utf8), member, false, request.base64 ? true : nil, request.entry)
             }
             if let event = object["event"]?.object, event["headers"] != nil, object["headers"] == nil {
                 (object, prefix) = (event, "event.")
@@ -253,20 +260,23 @@ extension SignatureCheck {
             guard let headerValue = object["headers"], let headers = exportHeaders(headerValue) else { return nil }
             let flag = object["isBase64Encoded"]?.bool
             for member in ["body", "rawBody", "raw_body", "content"] {
-                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), prefix + member, false, flag) }
+                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), prefix + member, false, flag, nil) }
             }
             // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
             if let value = object["body"], value.object != nil || value.array != nil {
-                return (headers, Array(value.serialized().utf8), prefix + "body", true, flag)
+                return (headers, Array(value.serialized().utf8), prefix + "body", true, flag, nil)
             }
             return nil
         }
 
         /// An export's headers: an object (values strings or arrays of strings), a list of `{"name", "value"}` objects or
-        /// of `[name, value]` pairs; nil for anything else.
-        private static func exportHeaders(_ headerValue: JSONValue) -> [(name: String, value: String)]? {
+        /// of `[name, value]` pairs, or Node's flat `rawHeaders` (`[name, value, name, value, …]`); nil for anything else.
+        static func exportHeaders(_ headerValue: JSONValue) -> [(name: String, value: String)]? {
             var headers: [(name: String, value: String)] = []
-            if let fields = headerValue.object {
+            if let list = headerValue.array, !list.isEmpty, list.count.isMultiple(of: 2), list.allSatisfy({ $0.string != nil }) {
+                let strings = list.compactMap(\.string)
+                for pair in stride(from: 0, to: strings.count, by: 2) { headers.append((strings[pair], strings[pair + 1])) }
+            } else if let fields = headerValue.object {
                 for entry in fields.entries {
                     if let text = entry.value.string {
                         headers.append((entry.key, text))

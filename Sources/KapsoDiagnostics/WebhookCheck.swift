@@ -9,8 +9,8 @@ internal import KopsHTTP
 /// (`WebhookCheck+Delivery.swift`), v1 payloads, non-https URLs, missing secrets, buffer settings out of range; what
 /// the deliveries say (`WebhookCheck+Receiver.swift`, read through `WebhookVerdict`): a receiver failing now or
 /// recovered, failures at a previous URL, stuck deliveries, pauses, a webhook that receives nothing, deliveries delivered
-/// only after a retry (`WebhookCheck+Retried.swift`); and a selected
-/// number with no webhook receiving `whatsapp.message.received`.
+/// only after a retry (`WebhookCheck+Retried.swift`); and a number with no webhook receiving `whatsapp.message.received`
+/// (the selected one, or with none selected each of the project's that had inbound messages: `WebhookCheck+Coverage.swift`).
 public struct WebhookCheck {
     /// How bad a finding is; `error` makes `webhooks check` exit 1.
     public enum Severity: String, Comparable {
@@ -28,7 +28,7 @@ public struct WebhookCheck {
         public var fix: String
     }
 
-    public private(set) var findings: [Finding] = []
+    public internal(set) var findings: [Finding] = []
     /// How many webhooks were checked: each id once, however often the list held it.
     public private(set) var checked = 0
     /// The webhooks some fix deletes (`Fate`): the other rules' fixes do not update them.
@@ -41,11 +41,14 @@ public struct WebhookCheck {
     /// runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info. `health` holds the health
     /// read of numbers whose message events a webhook here receives: one whose subscription blocks them is an error.
     /// `unread` names the webhooks whose deliveries could not be read, with why: only the rules that need no delivery
-    /// run for them (`checkUnread`).
+    /// run for them (`checkUnread`). With no `coverageFor`, each of `numbersToCover` (the project's numbers) that had
+    /// inbound messages is checked for a receiver of them (`checkCoverage`); `projectWebhooks` is every webhook the project lists
+    /// (the fix names a webhook with the URL that carried the number's messages on another number).
     public init(
         webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], period: String, coverageFor number: String?,
         projectNumbers: [String]? = nil, apiIsLocal: Bool = false, now: Int64? = nil, inbound: [Inbound] = [],
-        health: [String: HealthTriage] = [:], unread: [String: String] = [:]
+        health: [String: HealthTriage] = [:], unread: [String: String] = [:], numbersToCover: [NumberToCover] = [],
+        projectWebhooks: [Webhook] = []
     ) {
         // A webhook is one id: a list that holds an id twice (offset pages read while the list changed, or a seed
         // that repeats it) must not make a webhook the duplicate of itself, nor count its deliveries twice.
@@ -86,19 +89,9 @@ public struct WebhookCheck {
         }
         checkDuplicates(webhooks)
         checkSubscriptions(webhooks, health: health, inbound: inbound)
-        if let number {
-            let covered = webhooks.contains { $0.active && WebhookVerdict.carriesMessages($0, of: number) }
-            if !covered {
-                findings.append(
-                    Finding(
-                        severity: .error, webhookID: nil,
-                        problem:
-                            "no active webhook of \(number) receives whatsapp.message.received: inbound messages reach no receiver",
-                        fix:
-                            "webhooks create --url URL --events whatsapp.message.received (or activate one with --active true)"
-                    ))
-            }
-        }
+        checkCoverage(
+            selected: number, numbers: numbersToCover, webhooks: webhooks, listed: projectWebhooks, deliveries: deliveries, period: period,
+            now: now)
         // Stable: within a severity, findings keep the order of the webhooks and rules.
         findings = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)

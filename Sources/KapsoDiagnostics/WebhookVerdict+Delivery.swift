@@ -21,6 +21,8 @@ extension WebhookVerdict {
         public var url: String
         /// The webhook it is a delivery of (`webhook_id`); empty when not known.
         public var webhookID: String
+        /// The number whose event it carries (`phone_number_id`); nil when the API did not say.
+        public var phoneNumberID: String?
 
         public init(
             id: String, event: String, status: String, http: Int?, attempts: Int? = 1, created: Int64, lastAttempt: Int64? = nil,
@@ -47,6 +49,7 @@ extension WebhookVerdict {
                 attempts: delivery.attemptCount, created: created,
                 lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL,
                 webhookID: delivery.webhookID)
+            phoneNumberID = delivery.phoneNumberID
             if case .unreadable(let shown) = delivery.answer { unreadableAnswer = shown }
         }
 

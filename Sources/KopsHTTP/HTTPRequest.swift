@@ -46,57 +46,6 @@ extension HTTPRequest {
         return .longPathSegment(route: route, length: long.count, head: shown(long.prefix(24)))
     }
 
-    /// The refusal of a request whose URL holds the value of one of its own secret headers (`HTTPHeader.Value.secret`, 8
-    /// bytes or more: the `X-API-Key` pasted where an id goes, tester70 F15), nil otherwise. Secrets are never in a URL kops
-    /// builds on purpose; the whole URL is searched, path and query alike, as typed and percent-decoded.
-    public func secretInURL() -> TransportError? {
-        for header in headers {
-            guard case .secret(let secret) = header.value else { continue }
-            let key = Array(secret.revealed.utf8)
-            guard key.count >= 8 else { continue }
-            let url = Array(self.url.utf8)
-            if Self.contains(url, key) || (url.contains(0x25) && Self.contains(Self.percentDecoded(url), key)) {
-                return .secretInURL(header: header.name)
-            }
-        }
-        return nil
-    }
-
-    /// True when `bytes` holds `part` (not empty) somewhere.
-    static func contains(_ bytes: [UInt8], _ part: [UInt8]) -> Bool {
-        guard let first = part.first, bytes.count >= part.count else { return false }
-        var index = 0
-        while let start = bytes[index...].firstIndex(of: first), start + part.count <= bytes.count {
-            if bytes[start..<(start + part.count)].elementsEqual(part) { return true }
-            index = start + 1
-        }
-        return false
-    }
-
-    /// `bytes` with each `%XX` replaced by its byte.
-    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30...0x39: byte - 0x30
-            case 0x41...0x46: byte - 0x37
-            case 0x61...0x66: byte - 0x57
-            default: nil
-            }
-        }
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x25, index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        return out
-    }
-
     /// Bytes of a URL as an error line may show them: printable ASCII, anything else `?` (server text never reaches the
     /// terminal as it came).
     private static func shown(_ bytes: ArraySlice<UInt8>) -> String {

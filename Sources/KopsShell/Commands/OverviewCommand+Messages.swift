@@ -45,3 +45,21 @@ extension OverviewCommand {
         return .success((triage.entries, cut, inbound))
     }
 }
+
+extension OverviewCommand {
+    /// A `next:` step for each number that had inbound messages in the period while no active webhook receives its
+    /// `whatsapp.message.received` (tester70 F16: overview said nothing of a number whose webhook was deleted).
+    static func unreceivedSteps(
+        _ numbers: [PhoneNumber], webhooks: [Webhook], inbound: [WebhookCheck.Inbound]?, period: String, now: Int64
+    ) -> [(command: String, why: String)] {
+        numbers.compactMap { number in
+            let read = inbound?.first { $0.number == number.id }
+            guard let messages = WebhookCheck.unreceived(number.id, webhooks: webhooks, inbound: read, period: period, now: now)
+            else { return nil }
+            return (
+                "use \(number.id); webhooks check",
+                "\(number.name ?? number.id): \(messages) in \(period) and no active webhook receives whatsapp.message.received"
+            )
+        }
+    }
+}

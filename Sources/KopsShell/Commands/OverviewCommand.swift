@@ -250,9 +250,8 @@ public enum OverviewCommand: Command {
         if failedDeliveries > 0 || webhookLine != nil {
             next.append(("webhooks check", webhookLine ?? "lint the webhooks behind the failures"))
         }
-        // A receiver of inbound messages that got none of the period's newest ones, although nothing failed (P19-2):
-        // the rule 'webhooks check' applies (WebhookVerdict.missed), on the messages read above.
-        // One step per number: its check names each webhook.
+        // A receiver of inbound messages that got none of the period's newest ones, although nothing failed (P19-2): the
+        // rule 'webhooks check' applies (WebhookVerdict.missed), on the messages read above; one step per number.
         for number in phoneNumbers where webhooksJudged {
             guard let inbound = failedSends?.inbound.first(where: { $0.number == number.id }) else { continue }
             let missing = webhooks.compactMap { webhook in
@@ -276,6 +275,7 @@ public enum OverviewCommand: Command {
             }
             next.append(("use \(number.id); webhooks check", why))
         }
+        if webhooksJudged { next += unreceivedSteps(phoneNumbers, webhooks: webhooks, inbound: failedSends?.inbound, period: period, now: now) }
         let allSends = failedSends.map { SendFailures($0.entries, phoneNumberID: nil, numbers: phoneNumbers, isLowerBound: $0.cut) }
         var blocks: [Block] = [
             .table(

@@ -45,9 +45,15 @@ extension VerifyCommand {
     static func readBody(_ arguments: Arguments, preread: Body?) throws -> Body {
         if let preread { return preread }
         let source = try bodySource(arguments)
-        let bytes = try source.path.map(read) ?? Array((source.text ?? "").utf8)
-        guard let envelope = SignatureCheck.Envelope(bytes) else { return Body(bytes: bytes) }
+        let bytes = try sourceBytes(arguments)
+        guard let envelope = SignatureCheck.Envelope(bytes, signature: arguments.value("--signature")) else { return Body(bytes: bytes) }
         return body(envelope, what: source.path != nil ? "the file" : "the text given")
+    }
+
+    /// The file's bytes or `--body`'s text, as given.
+    static func sourceBytes(_ arguments: Arguments) throws -> [UInt8] {
+        let source = try bodySource(arguments)
+        return try source.path.map(read) ?? Array((source.text ?? "").utf8)
     }
 
     /// The body inside `envelope`, with the note that says where it came from.

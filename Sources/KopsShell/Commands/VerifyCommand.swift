@@ -116,6 +116,11 @@ public enum VerifyCommand: Command {
         // Ctrl-C ends the search for a mismatch's cause between two forms of the body (probe18 P18-19).
         let presses = context.interruptPresses()
         let stop = Stop { context.interruptPresses() > presses }
+        if givenSignature == nil, let preread,
+            let each = try verifyEntries(arguments, first: preread, secrets: secrets, meta: arguments.has("--meta"), stop: stop, in: context)
+        {
+            return each
+        }
         do {
             do {
                 return try check(pastedSignature, secrets: secrets, meta: meta, stop: stop, body: loadBody)

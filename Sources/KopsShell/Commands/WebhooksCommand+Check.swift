@@ -9,19 +9,23 @@ extension WebhooksCommand {
     static func check(_ id: String?, in context: ShellContext) throws -> CommandResult {
         let number = context.session.phoneNumberID
         // The project's numbers: a webhook bound to any other number never receives anything.
-        let projectNumbers = try context.client.allPhoneNumbers().map(\.id)
+        let phoneNumbers = try context.client.allPhoneNumbers()
+        let projectNumbers = phoneNumbers.map(\.id)
         let webhooks: [Webhook]
+        // Every webhook the project lists, when read: a number's missing receiver is looked for on the other numbers.
+        var projectWebhooks: [Webhook] = []
         if let id {
             webhooks = [try context.webhook(id)]
         } else if let number {
             // Every page: the first one taken for the whole list called a webhook on page 2 missing (tester53 T16).
-            webhooks =
-                try context.client.allWebhooks(.phoneNumber(number))
-                + context.client.allWebhooks(.project).filter { webhook in
-                    webhook.isProjectScoped || webhook.phoneNumberID.map { !projectNumbers.contains($0) } ?? false
-                }
+            let own = try context.client.allWebhooks(.phoneNumber(number))
+            projectWebhooks = try context.client.allWebhooks(.project)
+            webhooks = own + projectWebhooks.filter { webhook in
+                webhook.isProjectScoped || webhook.phoneNumberID.map { !projectNumbers.contains($0) } ?? false
+            }
         } else {
             webhooks = try context.client.allWebhooks(.project)
+            projectWebhooks = webhooks
         }
         if id == nil, projectNumbers.isEmpty, webhooks.isEmpty {
             // Nothing to check is no clean bill of health: the key most likely names another project (tester57 AB11).
@@ -58,6 +62,7 @@ extension WebhooksCommand {
         // in a `not read` line as the deliveries are (AA12); fix58D: a 503 on either failed the whole check.
         var sideReads: [WebhookCheck.SideRead] = []
         let inbound = try inboundMessages(for: webhooks, deliveries: deliveries, now: now, in: context, unread: &sideReads)
+        let uncovered = id == nil && number == nil ? try numbersToCover(phoneNumbers, webhooks: webhooks, in: context, unread: &sideReads) : []
         // Each number whose message events a webhook here receives: its app subscription decides whether any can fire
         // (P19-3). One request per such number, of the project's numbers; one not read is named, never passed silently.
         var health: [String: HealthTriage] = [:]
@@ -76,7 +81,8 @@ extension WebhooksCommand {
         let check = WebhookCheck(
             webhooks: webhooks, deliveries: deliveries, period: "7d", coverageFor: id == nil ? number : nil,
             projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false, now: now,
-            inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first })
+            inbound: inbound, health: health, unread: Dictionary(unread.map { ($0.id, $0.why) }) { first, _ in first },
+            numbersToCover: uncovered, projectWebhooks: projectWebhooks)
         return render(
             check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first },
             redactor: context.shell?.redactor ?? Redactor(),
@@ -139,6 +145,28 @@ extension WebhooksCommand {
             inbound.append(WebhookCheck.Inbound(number: number, times: WebhookAudience.receivedTimes(messages), complete: complete))
         }
         return inbound
+    }
+
+    /// The project's numbers no active webhook receives `whatsapp.message.received` of, each with its newest inbound
+    /// messages (one page of 100), for the check with no number selected (tester70 F16): one request per such number,
+    /// none when every number has a receiver. A number whose messages cannot be read is added to `unread`.
+    private static func numbersToCover(
+        _ numbers: [PhoneNumber], webhooks: [Webhook], in context: ShellContext, unread: inout [WebhookCheck.SideRead]
+    ) throws(KapsoAPIError) -> [WebhookCheck.NumberToCover] {
+        var cover: [WebhookCheck.NumberToCover] = []
+        for number in numbers where !WebhookCheck.receivesMessages(of: number.id, in: webhooks) {
+            do {
+                let page = try context.client.messages(
+                    filters: [("phone_number_id", number.id), ("direction", "inbound")], limit: 100, after: nil)
+                let inbound = WebhookCheck.Inbound(
+                    number: number.id, times: WebhookAudience.receivedTimes(page.items), complete: !page.hasMore)
+                cover.append(WebhookCheck.NumberToCover(id: number.id, name: number.name, inbound: inbound))
+            } catch {
+                try error.throwIfEnding()
+                unread.append(WebhookCheck.SideRead(part: .inboundMessages, number: number.id, why: error.message))
+            }
+        }
+        return cover
     }
 
     /// The most pages of a number's inbound messages `webhooks check` reads back (1,000 messages at 100 a page).

@@ -1,3 +1,5 @@
+internal import KopsHTTP
+
 /// Hook URLs percent-encoded into a text, as an API log's endpoint, an error message or a redirect parameter carries
 /// them: `https%3A%2F%2Fhooks.slack.com%2Fservices%2FT000%2FB000%2FXXXX`, `https%3A%2F%2Fmaker.ifttt.com%2Fwith%2Fkey%2FKEY`.
 /// The rules for hooks read URLs with `://` (`URLSpans`), so such a URL's key was printed, recorded and bundled in clear
@@ -177,21 +179,7 @@ extension CapabilityURLs {
 
     /// `text` with each `%XX` replaced by its byte, read as UTF-8.
     private static func percentDecoded(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var decoded: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == percent, index + 2 < bytes.count, let high = ShapedCredentials.hexValue(bytes[index + 1]),
-                let low = ShapedCredentials.hexValue(bytes[index + 2])
-            {
-                decoded.append(high << 4 | low)
-                index += 3
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: decoded, as: UTF8.self)
+        String(decoding: HTTPRequest.percentDecoded(text.utf8), as: UTF8.self)
     }
 
     /// `text` with every byte but the unreserved ones (RFC 3986 §2.3: letters, digits, `-._~`) as `%XX`.
