@@ -74,17 +74,21 @@ extension WebhookCheck {
         var last: Int64
         var stillListed: Bool
         var elsewhere: [Webhook]
+        /// That webhook as listed now, when it is still on this number (paused, or no longer subscribed).
+        var current: Webhook? = nil
     }
 
     static func lastReceiver(of number: String, deliveries: [String: [WebhookVerdict.Delivery]], listed: [Webhook]) -> LastReceiver? {
         let carried = deliveries.values.joined().filter {
             $0.phoneNumberID == number && $0.event == "whatsapp.message.received" && !$0.url.isEmpty
         }
-        guard let newest = carried.max(by: { $0.created < $1.created }) else { return nil }
+        // Ties broken by webhook id: `deliveries` is a dictionary, whose order changes from run to run.
+        guard let newest = carried.max(by: { ($0.created, $0.webhookID) < ($1.created, $1.webhookID) }) else { return nil }
         let elsewhere = listed.filter { $0.url == newest.url && $0.phoneNumberID != nil && $0.phoneNumberID != number }
+        let current = listed.first { $0.id == newest.webhookID }
         return LastReceiver(
-            url: newest.url, webhookID: newest.webhookID, last: newest.created,
-            stillListed: listed.contains { $0.id == newest.webhookID }, elsewhere: elsewhere)
+            url: newest.url, webhookID: newest.webhookID, last: newest.created, stillListed: current != nil, elsewhere: elsewhere,
+            current: current?.phoneNumberID == number ? current : nil)
     }
 
     /// The fix: create a receiver on the number (with the URL that received its messages until the last one, when the log
@@ -99,6 +103,13 @@ extension WebhookCheck {
         var text = "its whatsapp.message.received events went to \(evidence.url)\(webhook) until \(KapsoTime.iso(evidence.last))"
         if let other = evidence.elsewhere.first, let otherNumber = other.phoneNumberID {
             text += "; webhook \(other.id) with that URL is on \(otherNumber): created on the wrong number?"
+        }
+        // The webhook that carried them is still on the number: resumed or subscribed again, not created anew (a second
+        // webhook would get a new secret_key).
+        if let current = evidence.current {
+            return text + (current.active
+                ? "; it no longer subscribes to whatsapp.message.received: " + use + "webhooks update \(current.id) --add-events whatsapp.message.received"
+                : "; it is paused now (active: false): " + use + "webhooks update \(current.id) --active true, once its receiver works")
         }
         return text + "; " + use + "webhooks create --url \(evidence.url) --events whatsapp.message.received (with "
             + "--secret-key the secret that receiver checks, or it rejects the new webhook's signature)"

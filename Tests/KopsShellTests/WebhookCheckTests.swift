@@ -85,10 +85,15 @@ import Testing
             "webhooks update 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --remove-events whatsapp.message.received,whatsapp.message.delivered",
             "webhooks check",
         ])
+        // The newest received delivery went to the analytics webhook, whose events the second line removed: the fix
+        // subscribes it again rather than create a second webhook (F16's evidence from the delivery log).
         #expect(runs[2].out.contains("""
             error: number: no active webhook of 100200300400502 receives whatsapp.message.received: inbound messages reach no receiver
-              fix: webhooks create --url URL --events whatsapp.message.received (or activate one with --active true)
-            """))
+              fix: its whatsapp.message.received events went to https://analytics.acme-demo.test/ingest/whatsapp (webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92)
+            """), "\(runs[2].out)")
+        #expect(runs[2].out.contains(
+            "it no longer subscribes to whatsapp.message.received: webhooks update 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --add-events whatsapp.message.received"),
+            "\(runs[2].out)")
         #expect(runs[2].status == 1)
     }
 
