@@ -112,9 +112,12 @@ import Testing
         #expect(!runs[0].out.contains("phone may be offline"), "\(runs[0].out)")
         #expect(runs[0].out.contains("Meta sends Kapso no statuses for this number (the verdict says why)"), "\(runs[0].out)")
         #expect(runs[1].status == 1, "\(runs[1].out)")
+        // Inbound messages reached Kapso until 10:13: the subscription read now is hedged, a warning dated by them (tester70
+        // F7), while the webhook's own "stopped firing" error keeps the exit 1.
         #expect(runs[1].out.contains(
-            "error: number: 100200300400501's health: the app's subscription lacks Meta's messages field"), "\(runs[1].out)")
-        #expect(runs[1].out.contains("its webhook \(Self.webhookID) gets no message or status event"), "\(runs[1].out)")
+            "warning: number: 100200300400501's health: the app's subscription lacks Meta's messages field"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("its webhook \(Self.webhookID) gets no message or status event from then on"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("were not delivered are not the subscription's doing"), "\(runs[1].out)")
     }
 
     /// The trace's requests: the message, then one batch; the health joins the batch only for a message waiting for a

@@ -128,6 +128,7 @@ import Testing
             secret:    whsec_…54
             buffering: off
             created:   2026-11-12T18:00:00Z
+            updated:   2026-11-21T12:00:00Z
 
             """)
         #expect(ran.status == 0)
@@ -328,7 +329,7 @@ import Testing
 
     @Test func revealSecretPrintsItInClearWithAWarning() async throws {
         let ran = try await runDemo("webhooks get \(Self.legacy) --reveal-secret")
-        #expect(ran.out.hasSuffix("secret:    whsec_…54\nbuffering: off\ncreated:   2026-11-12T18:00:00Z\nsecret_key: whsec_sales_654\n"))
+        #expect(ran.out.hasSuffix("secret:    whsec_…54\nbuffering: off\ncreated:   2026-11-12T18:00:00Z\nupdated:   2026-11-12T18:00:00Z\nsecret_key: whsec_sales_654\n"))
         #expect(ran.err == "warning: the signing secret is shown in clear; keep it out of tickets and screenshots\n")
     }
 }
