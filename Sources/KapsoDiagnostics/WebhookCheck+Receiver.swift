@@ -315,6 +315,6 @@ extension WebhookCheck {
                 + "Kapso attempted none of them, so they never reached it"
                 + (after ? "" : "; whether it fires since the change is not known yet: no message has arrived since"),
             fix: "missed events are never redelivered: 'messages --direction inbound' holds them, for the receiver to backfill; "
-                + "'webhooks test \(verdict.webhook.id)' tries the receiver now")
+                + "note them before a 'webhooks test': its delivery is read as the webhook's newest, and this list is no longer shown")
     }
 }
