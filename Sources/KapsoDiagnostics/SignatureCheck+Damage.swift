@@ -46,7 +46,8 @@ extension SignatureCheck {
         return forms
     }
 
-    /// `text` with each `%XX` replaced by its byte; nil when a `%` is not followed by two hex digits or none is.
+    /// `text` with each `%XX` replaced by its byte (read by KopsHTTP's one escape reader, `HTTPRequest.escapedByte`); nil
+    /// when a `%` is not followed by two hex digits or none is.
     static func percentDecoded(_ text: ArraySlice<UInt8>, plusIsSpace: Bool) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
@@ -55,10 +56,8 @@ extension SignatureCheck {
         while index < text.endIndex {
             let byte = text[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < text.endIndex, let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2]) else {
-                    return nil
-                }
-                out.append(high << 4 | low)
+                guard let decoded = HTTPRequest.escapedByte(in: text, at: index) else { return nil }
+                out.append(decoded)
                 escapes += 1
                 index += 3
             } else {

@@ -112,7 +112,7 @@ extension HTTPRequest {
     /// `bytes` with each `%XX` replaced by its byte (`+` stays: it is a space only in a form body).
     public static func percentDecoded<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         var out: [UInt8] = []
-                var index = bytes.startIndex
+        var index = bytes.startIndex
         while index < bytes.endIndex {
             if let byte = escapedByte(in: bytes, at: index) {
                 out.append(byte)
